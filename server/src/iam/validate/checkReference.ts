@@ -1,0 +1,911 @@
+/**
+ * Reference data for the IAM Access Analyzer ValidatePolicy finding codes that the workbench
+ * aims to reproduce offline. One entry per code of
+ * `shared/reference/access-analyzer-checks.tsv` (153 codes).
+ *
+ * Provenance: descriptions are paraphrased (our own words) from the AWS "IAM Access Analyzer
+ * policy check reference" page of the IAM User Guide, as published in the public
+ * awsdocs/iam-user-guide repository (last content snapshot: May 2023). Codes added to Access
+ * Analyzer after that snapshot (RCP checks, OIDC/audience checks, newer security warnings...)
+ * could not be read from a primary source during this research; their entries say so in
+ * `notes`, keep `decidable: 'no'` unless the trigger is evident from the code name alone, and
+ * carry no examples. See docs/checks-research.md.
+ *
+ * Category: the TSV uses `GENERAL_WARNING`; the ValidatePolicy API reports these findings with
+ * findingType `WARNING`, which is what `category` holds here.
+ *
+ * Examples are minimal policies written for this project. Unless `kinds` says otherwise they
+ * are identity policies. A failing example may trigger other findings as well; a passing
+ * example only promises not to trigger *this* code.
+ *
+ * Pure data: no imports, no logic.
+ */
+
+export interface CheckReferenceEntry {
+  /** Access Analyzer finding code, e.g. `MISSING_VERSION`. */
+  readonly code: string;
+  /** ERROR | SECURITY_WARNING | WARNING | SUGGESTION as in Access Analyzer. */
+  readonly category: 'ERROR' | 'SECURITY_WARNING' | 'WARNING' | 'SUGGESTION';
+  readonly title: string;
+  /** One or two sentences in our own words: what triggers the finding. */
+  readonly description: string;
+  /** What the user should do, one sentence. */
+  readonly resolution: string;
+  /** Whether it can be decided offline from the policy document, its kind and the Service
+   *  Authorization Reference data (actions, resource types, ARN formats, condition keys). */
+  readonly decidable: 'yes' | 'partly' | 'no';
+  /** Why not, when decidable is not 'yes' (needs account/org data, service-specific runtime
+   *  knowledge not in the reference, ...). */
+  readonly notes?: string;
+  /** Policy kinds the check applies to (identity, resource, trust, scp, rcp, boundary, session). */
+  readonly kinds?: readonly string[];
+  /** A minimal policy JSON (as a string) that triggers it, when you can write one confidently. */
+  readonly failingExample?: string;
+  /** A close policy that must NOT trigger it. */
+  readonly passingExample?: string;
+}
+
+export const CHECK_REFERENCE: readonly CheckReferenceEntry[] = [
+  // ---------------------------------------------------------------------------------------
+  // ERROR
+  // ---------------------------------------------------------------------------------------
+  {
+    code: 'ARN_ACCOUNT_NOT_ALLOWED',
+    category: 'ERROR',
+    title: 'ARN account not allowed',
+    description:
+      'A resource ARN fills in the account field although the ARN format of that service/resource type has no account component (for example S3 bucket and object ARNs, whose names are global).',
+    resolution: 'Remove the account ID so the account field of the ARN is empty.',
+    decidable: 'yes',
+    notes: 'Decided from the ARN formats of the Service Authorization Reference: every format of the service leaves the account field empty.',
+    kinds: ['identity', 'resource', 'boundary', 'session', 'scp', 'rcp'],
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:ListBucket","Resource":"arn:aws:s3::123456789012:example-bucket"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:ListBucket","Resource":"arn:aws:s3:::example-bucket"}]}',
+  },
+  {
+    code: 'ARN_REGION_NOT_ALLOWED',
+    category: 'ERROR',
+    title: 'ARN Region not allowed',
+    description:
+      'A resource ARN fills in the Region field although the service is global and its ARN formats keep the Region empty (for example IAM).',
+    resolution: 'Remove the Region so the Region field of the ARN is empty.',
+    decidable: 'yes',
+    notes: 'Decided from the ARN formats of the Service Authorization Reference: every format of the service leaves the Region field empty.',
+    kinds: ['identity', 'resource', 'boundary', 'session', 'scp', 'rcp'],
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:GetRole","Resource":"arn:aws:iam:us-east-1:123456789012:role/Example"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:GetRole","Resource":"arn:aws:iam::123456789012:role/Example"}]}',
+  },
+  {
+    code: 'DATA_TYPE_MISMATCH',
+    category: 'ERROR',
+    title: 'Data type mismatch',
+    description:
+      'A piece of the policy has a JSON type other than the one the grammar expects at that place (for example a number or object where a string is required).',
+    resolution: 'Change the value to the JSON type the element expects (usually a string or an array of strings).',
+    decidable: 'yes',
+    notes:
+      'The AWS page only gives a vague example; which malformed values produce this code rather than a more specific one (INVALID_EFFECT, INVALID_VERSION, INVALID_PRINCIPAL_FORMAT...) was not documented, so no example is given.',
+  },
+  {
+    code: 'DUPLICATE_KEYS_WITH_DIFFERENT_CASE',
+    category: 'ERROR',
+    title: 'Duplicate keys with different case',
+    description:
+      'Within one condition operator block the same condition key appears twice spelled with different capitalization; key names are case-insensitive, so they collide.',
+    resolution: 'Keep a single spelling of the condition key and merge the values under it.',
+    decidable: 'yes',
+    notes: 'Needs the raw object keys of each operator block (compare them lower-cased).',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"aws:SourceVpc":"vpc-12345678","aws:sourcevpc":"vpc-87654321"}}}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"aws:SourceVpc":["vpc-12345678","vpc-87654321"]}}}]}',
+  },
+  {
+    code: 'INVALID_ACTION',
+    category: 'ERROR',
+    title: 'Invalid action',
+    description:
+      'An Action/NotAction entry names a known service prefix but an action that the service does not define (typo, wrong name); AWS may suggest a close valid action.',
+    resolution: 'Correct the action name to one the service defines (see the Service Authorization Reference).',
+    decidable: 'yes',
+    notes: 'Compare case-insensitively against the service action list; a wildcard pattern is presumably only flagged when it matches no action (not documented).',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObjekt","Resource":"*"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}',
+  },
+  {
+    code: 'INVALID_ARN_ACCOUNT',
+    category: 'ERROR',
+    title: 'Invalid ARN account',
+    description:
+      'The account field of a resource ARN is filled with something that is not a 12-digit account ID (wildcards and policy variables aside).',
+    resolution: 'Use a 12-digit AWS account ID (or a wildcard) in the account field.',
+    decidable: 'yes',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:GetRole","Resource":"arn:aws:iam::12345:role/Example"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:GetRole","Resource":"arn:aws:iam::123456789012:role/Example"}]}',
+  },
+  {
+    code: 'INVALID_ARN_PREFIX',
+    category: 'ERROR',
+    title: 'Invalid ARN prefix',
+    description: 'A resource value (other than "*") does not start with the literal `arn:` prefix.',
+    resolution: 'Start the resource ARN with `arn:`.',
+    decidable: 'yes',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"urn:aws:s3:::example-bucket/*"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::example-bucket/*"}]}',
+  },
+  {
+    code: 'INVALID_ARN_REGION',
+    category: 'ERROR',
+    title: 'Invalid ARN Region',
+    description:
+      'The Region field of a resource ARN is not a Region in which that service/resource type exists (unknown Region code, or a Region where the service is not offered).',
+    resolution: 'Put a Region where the service is available (or a wildcard) in the ARN.',
+    decidable: 'partly',
+    notes:
+      'Unknown Region codes can be caught with a bundled Region list; per-service Region availability is not part of the Service Authorization Reference.',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ec2:StartInstances","Resource":"arn:aws:ec2:us-east-9:123456789012:instance/*"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ec2:StartInstances","Resource":"arn:aws:ec2:us-east-1:123456789012:instance/*"}]}',
+  },
+  {
+    code: 'INVALID_ARN_RESOURCE',
+    category: 'ERROR',
+    title: 'Invalid ARN resource',
+    description:
+      'The resource part of an ARN (after the account field) matches none of the ARN formats the service defines for its resource types.',
+    resolution: 'Rewrite the resource part to follow one of the service\'s ARN formats.',
+    decidable: 'yes',
+    notes: 'Match against the ARN formats of the service in the Service Authorization Reference, treating wildcards and variables as matching any segment text.',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"dynamodb:GetItem","Resource":"arn:aws:dynamodb:us-east-1:123456789012:tables/Books"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"dynamodb:GetItem","Resource":"arn:aws:dynamodb:us-east-1:123456789012:table/Books"}]}',
+  },
+  {
+    code: 'INVALID_ARN_SERVICE_CASE',
+    category: 'ERROR',
+    title: 'Invalid ARN service case',
+    description: 'The service field of a resource ARN is a known service prefix written with uppercase letters.',
+    resolution: 'Write the service prefix in the ARN in lowercase.',
+    decidable: 'yes',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:S3:::example-bucket/*"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::example-bucket/*"}]}',
+  },
+  {
+    code: 'INVALID_CONDITION_DATA_TYPE',
+    category: 'ERROR',
+    title: 'Invalid condition data type',
+    description:
+      'The values given for a condition key do not fit the data type required by the key and its operator, or the value list mixes JSON types (e.g. strings and booleans in one array).',
+    resolution: 'Use condition values of a single JSON type that matches the key\'s type and the operator family.',
+    decidable: 'partly',
+    notes:
+      'Key types come from the Service Authorization Reference and the global-key list. The exact boundary between this error and the TYPE_MISMATCH_* warnings (which also cover key/operator type disagreement) is not documented; no example given.',
+  },
+  {
+    code: 'INVALID_CONDITION_KEY_FORMAT',
+    category: 'ERROR',
+    title: 'Invalid condition key format',
+    description: 'A condition key is not of the form `prefix:keyname` (for example it has no colon/prefix).',
+    resolution: 'Write the condition key as `service:keyname` (or `aws:keyname` for global keys).',
+    decidable: 'yes',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"SourceVpc":"vpc-12345678"}}}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"aws:SourceVpc":"vpc-12345678"}}}]}',
+  },
+  {
+    code: 'INVALID_CONDITION_MULTIPLE_BOOLEAN',
+    category: 'ERROR',
+    title: 'Invalid condition multiple Boolean',
+    description: 'A single-valued Boolean condition key is given more than one Boolean value in one condition.',
+    resolution: 'Give the Boolean key exactly one value.',
+    decidable: 'yes',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:*","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":["true","false"]}}}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:*","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":"false"}}}]}',
+  },
+  {
+    code: 'INVALID_CONDITION_OPERATOR',
+    category: 'ERROR',
+    title: 'Invalid condition operator',
+    description:
+      'A key of the Condition object is not a known condition operator (after removing an optional ForAllValues:/ForAnyValue: prefix and IfExists suffix).',
+    resolution: 'Use a valid condition operator name such as StringEquals, ArnLike or NumericLessThan.',
+    decidable: 'yes',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEqual":{"aws:SourceVpc":"vpc-12345678"}}}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"aws:SourceVpc":"vpc-12345678"}}}]}',
+  },
+  {
+    code: 'INVALID_EFFECT',
+    category: 'ERROR',
+    title: 'Invalid effect',
+    description: 'The Effect value of a statement is something other than `Allow` or `Deny`.',
+    resolution: 'Set Effect to Allow or Deny.',
+    decidable: 'yes',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Permit","Action":"s3:GetObject","Resource":"*"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}',
+  },
+  {
+    code: 'INVALID_GLOBAL_CONDITION_KEY',
+    category: 'ERROR',
+    title: 'Invalid global condition key',
+    description: 'A condition key with the `aws:` prefix is not one of the defined global condition keys.',
+    resolution: 'Replace it with an existing global condition key.',
+    decidable: 'yes',
+    notes: 'Needs a bundled list of global condition keys (including the tag-key forms aws:RequestTag/, aws:ResourceTag/, aws:PrincipalTag/).',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"IpAddress":{"aws:SourceIpAddress":"203.0.113.0/24"}}}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"IpAddress":{"aws:SourceIp":"203.0.113.0/24"}}}]}',
+  },
+  {
+    code: 'INVALID_PARTITION',
+    category: 'ERROR',
+    title: 'Invalid partition',
+    description:
+      'The partition field of a resource ARN is not a partition in which the service exists (unknown partition such as a typo, or a partition the service is not offered in).',
+    resolution: 'Use a partition the service supports (aws, aws-cn, aws-us-gov, ...).',
+    decidable: 'partly',
+    notes: 'Unknown partition names are decidable with a bundled partition list; per-service partition availability is not in the Service Authorization Reference.',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws-xyz:s3:::example-bucket/*"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::example-bucket/*"}]}',
+  },
+  {
+    code: 'INVALID_POLICY_ELEMENT',
+    category: 'ERROR',
+    title: 'Invalid policy element',
+    description:
+      'The policy or one of its statements contains a key that is not a policy-language element (for example a misspelled `Condtion`).',
+    resolution: 'Remove or correct the unknown element.',
+    decidable: 'yes',
+    notes: 'Top level allows Version, Id, Statement; a statement allows Sid, Effect, Principal, NotPrincipal, Action, NotAction, Resource, NotResource, Condition. Whether keys are matched case-sensitively was not documented.',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condtion":{"Bool":{"aws:SecureTransport":"true"}}}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":"true"}}}]}',
+  },
+  {
+    code: 'INVALID_PRINCIPAL_FORMAT',
+    category: 'ERROR',
+    title: 'Invalid principal format',
+    description:
+      'The Principal/NotPrincipal value is neither the string "*" nor an object mapping principal keys to values (e.g. a bare account ID or ARN string, or an empty string).',
+    resolution: 'Write the principal as an object such as {"AWS": "123456789012"}.',
+    decidable: 'yes',
+    kinds: ['resource', 'trust'],
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"arn:aws:iam::123456789012:root","Action":"s3:GetObject","Resource":"arn:aws:s3:::example-bucket/*"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::example-bucket/*"}]}',
+  },
+  {
+    code: 'INVALID_PRINCIPAL_KEY',
+    category: 'ERROR',
+    title: 'Invalid principal key',
+    description: 'A key of the Principal/NotPrincipal object is not one of AWS, CanonicalUser, Federated or Service.',
+    resolution: 'Use one of the principal keys AWS, CanonicalUser, Federated or Service.',
+    decidable: 'yes',
+    kinds: ['resource', 'trust'],
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"User":"arn:aws:iam::123456789012:user/Alice"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::example-bucket/*"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:user/Alice"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::example-bucket/*"}]}',
+  },
+  {
+    code: 'INVALID_REGION',
+    category: 'ERROR',
+    title: 'Invalid Region',
+    description: 'A condition value that should be a Region code (for example of aws:RequestedRegion) is not a valid Region.',
+    resolution: 'Use an existing Region code in the condition value.',
+    decidable: 'partly',
+    notes: 'Needs a bundled Region list that must be kept current; which keys besides aws:RequestedRegion are Region-typed is not documented.',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"ec2:*","Resource":"*","Condition":{"StringNotEquals":{"aws:RequestedRegion":"us-east-7"}}}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"ec2:*","Resource":"*","Condition":{"StringNotEquals":{"aws:RequestedRegion":"us-east-1"}}}]}',
+  },
+  {
+    code: 'INVALID_SERVICE',
+    category: 'ERROR',
+    title: 'Invalid service',
+    description: 'The service prefix used in a condition key (or elsewhere outside the action list) is not a known service prefix.',
+    resolution: 'Use an existing service prefix, spelled exactly as in the Service Authorization Reference.',
+    decidable: 'yes',
+    notes: 'For Action/NotAction entries the more specific INVALID_SERVICE_IN_ACTION is reported.',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:ListBucket","Resource":"*","Condition":{"StringLike":{"s4:prefix":"home/"}}}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:ListBucket","Resource":"*","Condition":{"StringLike":{"s3:prefix":"home/"}}}]}',
+  },
+  {
+    code: 'INVALID_SERVICE_CONDITION_KEY',
+    category: 'ERROR',
+    title: 'Invalid service condition key',
+    description: 'A condition key uses a known service prefix but names a key that the service does not define.',
+    resolution: 'Use a condition key that the service defines.',
+    decidable: 'yes',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:ListBucket","Resource":"*","Condition":{"StringLike":{"s3:prefixes":"home/"}}}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:ListBucket","Resource":"*","Condition":{"StringLike":{"s3:prefix":"home/"}}}]}',
+  },
+  {
+    code: 'INVALID_SERVICE_IN_ACTION',
+    category: 'ERROR',
+    title: 'Invalid service in action',
+    description: 'The service prefix of an Action/NotAction entry is not a known service prefix; AWS may suggest a close one.',
+    resolution: 'Correct the service prefix of the action.',
+    decidable: 'yes',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s4:GetObject","Resource":"*"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}',
+  },
+  {
+    code: 'INVALID_VARIABLE_FOR_OPERATOR',
+    category: 'ERROR',
+    title: 'Invalid variable for operator',
+    description:
+      'A policy variable `${...}` appears in the value of a condition whose operator is not a String or ARN operator (Numeric, Date, Bool, Binary, IpAddress, Null).',
+    resolution: 'Use the variable only with String* or Arn* operators, or replace it by a literal value.',
+    decidable: 'yes',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"IpAddress":{"aws:SourceIp":"${aws:username}"}}}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalTag/owner":"${aws:username}"}}}]}',
+  },
+  {
+    code: 'INVALID_VERSION',
+    category: 'ERROR',
+    title: 'Invalid version',
+    description: 'The top-level Version is present but is not one of the accepted language versions (2012-10-17, 2008-10-17).',
+    resolution: 'Set Version to "2012-10-17".',
+    decidable: 'yes',
+    failingExample:
+      '{"Version":"2012-10-18","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}',
+  },
+  {
+    code: 'JSON_SYNTAX_ERROR',
+    category: 'ERROR',
+    title: 'Json syntax error',
+    description:
+      'The document is not valid JSON. Two message variants exist: one locating the error by index/line/column, one without a location.',
+    resolution: 'Fix the JSON syntax at the reported position.',
+    decidable: 'yes',
+    notes: 'When and why AWS omits the position (second variant) was not documented.',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*",}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}',
+  },
+  {
+    code: 'MISSING_ACTION',
+    category: 'ERROR',
+    title: 'Missing action',
+    description: 'A statement has neither an Action nor a NotAction element.',
+    resolution: 'Add an Action or NotAction element to the statement.',
+    decidable: 'yes',
+    failingExample: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Resource":"*"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}',
+  },
+  {
+    code: 'MISSING_ARN_FIELD',
+    category: 'ERROR',
+    title: 'Missing ARN field',
+    description:
+      'A resource ARN has fewer colon-separated fields than the `arn:partition:service:region:account:resource` structure requires.',
+    resolution: 'Supply all ARN fields, leaving Region/account empty (but present) where the format has none.',
+    decidable: 'yes',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:example-bucket/*"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::example-bucket/*"}]}',
+  },
+  {
+    code: 'MISSING_ARN_REGION',
+    category: 'ERROR',
+    title: 'Missing ARN Region',
+    description: 'A resource ARN leaves the Region field empty although the service\'s ARN formats require a Region.',
+    resolution: 'Fill in the Region (or a wildcard) in the ARN.',
+    decidable: 'yes',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ec2:StartInstances","Resource":"arn:aws:ec2::123456789012:instance/*"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ec2:StartInstances","Resource":"arn:aws:ec2:*:123456789012:instance/*"}]}',
+  },
+  {
+    code: 'MISSING_EFFECT',
+    category: 'ERROR',
+    title: 'Missing effect',
+    description: 'A statement has no Effect element.',
+    resolution: 'Add "Effect": "Allow" or "Effect": "Deny" to the statement.',
+    decidable: 'yes',
+    failingExample: '{"Version":"2012-10-17","Statement":[{"Action":"s3:GetObject","Resource":"*"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}',
+  },
+  {
+    code: 'MISSING_PRINCIPAL',
+    category: 'ERROR',
+    title: 'Missing principal',
+    description: 'A statement of a resource-based policy (or role trust policy) has neither Principal nor NotPrincipal.',
+    resolution: 'Add a Principal element naming who the statement applies to.',
+    decidable: 'yes',
+    kinds: ['resource', 'trust'],
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::example-bucket/*"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"123456789012"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::example-bucket/*"}]}',
+  },
+  {
+    code: 'MISSING_QUALIFIER',
+    category: 'ERROR',
+    title: 'Missing qualifier',
+    description:
+      'A condition tests a multivalued request key (for example aws:TagKeys) with a plain operator instead of one prefixed by ForAllValues: or ForAnyValue:.',
+    resolution: 'Prefix the operator with ForAllValues: or ForAnyValue: as intended.',
+    decidable: 'yes',
+    notes: 'Multivalued keys are those typed ArrayOf... in the Service Authorization Reference / global-key list.',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ec2:CreateTags","Resource":"*","Condition":{"StringEquals":{"aws:TagKeys":["team","env"]}}}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ec2:CreateTags","Resource":"*","Condition":{"ForAllValues:StringEquals":{"aws:TagKeys":["team","env"]}}}]}',
+  },
+  {
+    code: 'MISSING_RESOURCE',
+    category: 'ERROR',
+    title: 'Missing resource',
+    description: 'A statement of a policy kind that needs one has neither a Resource nor a NotResource element.',
+    resolution: 'Add a Resource or NotResource element to the statement.',
+    decidable: 'yes',
+    notes:
+      'AWS documents it for identity-based policies. A public report says ValidatePolicy also raises it for a role trust policy validated as a generic resource policy; never raise it for the trust kind (see ROLE_TRUST_POLICY_SYNTAX_ERROR_RESOURCE).',
+    kinds: ['identity', 'boundary', 'session', 'resource'],
+    failingExample: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}',
+  },
+  {
+    code: 'MISSING_STATEMENT',
+    category: 'ERROR',
+    title: 'Missing statement',
+    description: 'The policy has no Statement element.',
+    resolution: 'Add a Statement element with at least one statement.',
+    decidable: 'yes',
+    notes: 'Whether an empty Statement array also produces this code was not documented.',
+    failingExample: '{"Version":"2012-10-17"}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}',
+  },
+  {
+    code: 'NULL_WITH_IF_EXISTS',
+    category: 'ERROR',
+    title: 'Null with if exists',
+    description: 'The Null operator is written with the IfExists suffix (`NullIfExists`), which is not allowed.',
+    resolution: 'Use plain Null, or another operator with IfExists.',
+    decidable: 'yes',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"ec2:RunInstances","Resource":"*","Condition":{"NullIfExists":{"aws:RequestTag/team":"true"}}}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"ec2:RunInstances","Resource":"*","Condition":{"Null":{"aws:RequestTag/team":"true"}}}]}',
+  },
+  {
+    code: 'SCP_SYNTAX_ERROR_ACTION_WILDCARD',
+    category: 'ERROR',
+    title: 'SCP syntax error action wildcard',
+    description: 'In a service control policy an Action/NotAction entry has a wildcard (*) somewhere other than at the very end.',
+    resolution: 'Keep wildcards only at the end of the action (e.g. iam:Get*) or list the actions individually.',
+    decidable: 'yes',
+    notes: 'Whether "?" is treated the same way was not documented.',
+    kinds: ['scp'],
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"iam:*Role","Resource":"*"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"iam:Delete*","Resource":"*"}]}',
+  },
+  {
+    code: 'SCP_SYNTAX_ERROR_PRINCIPAL',
+    category: 'ERROR',
+    title: 'SCP syntax error principal',
+    description: 'A service control policy statement contains a Principal or NotPrincipal element.',
+    resolution: 'Remove the element; restrict principals with the aws:PrincipalArn condition key instead.',
+    decidable: 'yes',
+    kinds: ['scp'],
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":"*","Action":"s3:DeleteBucket","Resource":"*"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:DeleteBucket","Resource":"*","Condition":{"ArnNotLike":{"aws:PrincipalArn":"arn:aws:iam::*:role/Admin"}}}]}',
+  },
+  {
+    code: 'UNIQUE_SIDS_REQUIRED',
+    category: 'ERROR',
+    title: 'Unique Sids required',
+    description: 'Two statements share the same Sid in a policy type where statement IDs must be unique (IAM policies).',
+    resolution: 'Give every statement a distinct Sid.',
+    decidable: 'partly',
+    notes:
+      'The list of policy types requiring unique Sids is not given by AWS ("some policy types"); IAM identity policies are named. Other types get UNIQUE_SIDS_RECOMMENDED. Assumed here: identity, boundary, session and trust require; to be confirmed.',
+    kinds: ['identity', 'boundary', 'session', 'trust'],
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Sid":"Read","Effect":"Allow","Action":"s3:GetObject","Resource":"*"},{"Sid":"Read","Effect":"Allow","Action":"s3:ListBucket","Resource":"*"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Sid":"ReadObjects","Effect":"Allow","Action":"s3:GetObject","Resource":"*"},{"Sid":"ListBuckets","Effect":"Allow","Action":"s3:ListBucket","Resource":"*"}]}',
+  },
+  {
+    code: 'UNSUPPORTED_ACTION_IN_POLICY',
+    category: 'ERROR',
+    title: 'Unsupported action in policy',
+    description:
+      'In a resource-based policy attached to a given resource type, an action belongs to a service that cannot be authorized by that resource\'s policy (for example a KMS action in an S3 bucket policy).',
+    resolution: 'Keep only actions that apply to the resource type the policy is attached to.',
+    decidable: 'partly',
+    notes:
+      'Requires knowing the attached resource type (ValidatePolicy\'s validatePolicyResourceType, e.g. AWS::S3::Bucket); the set of services allowed per resource type is not in the Service Authorization Reference (same-service is a good first approximation). The AWS page lists this section twice with identical text.',
+    kinds: ['resource'],
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"123456789012"},"Action":"kms:Decrypt","Resource":"arn:aws:s3:::example-bucket/*"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"123456789012"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::example-bucket/*"}]}',
+  },
+  {
+    code: 'UNSUPPORTED_ELEMENT_COMBINATION',
+    category: 'ERROR',
+    title: 'Unsupported element combination',
+    description:
+      'A statement contains both members of a mutually exclusive pair: Action/NotAction, Resource/NotResource or Principal/NotPrincipal.',
+    resolution: 'Remove one element of the pair.',
+    decidable: 'yes',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","NotAction":"s3:PutObject","Resource":"*"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}',
+  },
+  {
+    code: 'UNSUPPORTED_GLOBAL_CONDITION_KEY',
+    category: 'ERROR',
+    title: 'Unsupported global condition key',
+    description: 'The condition uses the global key aws:ARN, which AWS does not support in policies.',
+    resolution: 'Use aws:PrincipalArn (caller ARN) or aws:SourceArn (calling resource ARN) instead.',
+    decidable: 'yes',
+    notes: 'aws:ARN is the only key named by AWS for this code.',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"ArnLike":{"aws:ARN":"arn:aws:iam::123456789012:role/*"}}}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"ArnLike":{"aws:PrincipalArn":"arn:aws:iam::123456789012:role/*"}}}]}',
+  },
+  {
+    code: 'UNSUPPORTED_PRINCIPAL',
+    category: 'ERROR',
+    title: 'Unsupported principal',
+    description: 'A statement of an identity-based policy (a kind that has no Principal) contains a Principal element.',
+    resolution: 'Remove the Principal element from the identity policy.',
+    decidable: 'yes',
+    notes: 'SCPs and RCPs have their own codes (SCP_SYNTAX_ERROR_PRINCIPAL, RCP_SYNTAX_ERROR_PRINCIPAL). Whether NotPrincipal is reported under this code too was not documented.',
+    kinds: ['identity', 'boundary', 'session'],
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"123456789012"},"Action":"s3:GetObject","Resource":"*"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}',
+  },
+  {
+    code: 'UNSUPPORTED_RESOURCE_ARN_IN_POLICY',
+    category: 'ERROR',
+    title: 'Unsupported resource ARN in policy',
+    description:
+      'In a resource-based policy attached to a given resource type, the Resource element names an ARN of a type that policy cannot govern (for example a KMS key ARN in an S3 bucket policy).',
+    resolution: 'Use only ARNs of the resource the policy is attached to (or its sub-resources).',
+    decidable: 'partly',
+    notes:
+      'Requires the attached resource type (validatePolicyResourceType); the allowed ARN types per attachment are not in the Service Authorization Reference. The AWS page lists this section twice with identical text.',
+    kinds: ['resource'],
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"123456789012"},"Action":"s3:GetObject","Resource":"arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"123456789012"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::example-bucket/*"}]}',
+  },
+  {
+    code: 'UNSUPPORTED_SID',
+    category: 'ERROR',
+    title: 'Unsupported Sid',
+    description: 'A Sid contains characters other than ASCII letters and digits (e.g. spaces, hyphens, underscores).',
+    resolution: 'Restrict the Sid to characters a-z, A-Z and 0-9.',
+    decidable: 'yes',
+    notes: 'Some resource policies (e.g. S3, SNS) accept other Sid characters; which policy kinds are checked was not documented. Apply to IAM-stored kinds first.',
+    kinds: ['identity', 'boundary', 'session', 'trust'],
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Sid":"allow-read","Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Sid":"AllowRead","Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}',
+  },
+  {
+    code: 'UNSUPPORTED_WILDCARD_IN_PRINCIPAL',
+    category: 'ERROR',
+    title: 'Unsupported wildcard in principal',
+    description:
+      'A principal value under a key such as AWS contains * or ? as part of a name or ARN (e.g. all users, all sessions, partial ARNs); only the bare "*" is accepted.',
+    resolution: 'Name specific principals, or use "*" with a condition such as aws:PrincipalArn ArnLike.',
+    decidable: 'yes',
+    kinds: ['resource', 'trust'],
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:user/*"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::example-bucket/*"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:user/Alice"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::example-bucket/*"}]}',
+  },
+  {
+    code: 'MISSING_BRACE_IN_VARIABLE',
+    category: 'ERROR',
+    title: 'Missing brace in variable',
+    description: 'A policy variable opened with `${` is never closed with `}`.',
+    resolution: 'Add the closing brace after the variable name.',
+    decidable: 'yes',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::example-bucket/${aws:username/*"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::example-bucket/${aws:username}/*"}]}',
+  },
+  {
+    code: 'MISSING_QUOTE_IN_VARIABLE',
+    category: 'ERROR',
+    title: 'Missing quote in variable',
+    description: 'The default value of a policy variable (`${key, \'default\'}`) is not enclosed in single quotes at both ends.',
+    resolution: 'Surround the default value with single quotes.',
+    decidable: 'yes',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::example-bucket-${aws:PrincipalTag/team, company-wide}/*"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::example-bucket-${aws:PrincipalTag/team, \'company-wide\'}/*"}]}',
+  },
+  {
+    code: 'UNSUPPORTED_SPACE_IN_VARIABLE',
+    category: 'ERROR',
+    title: 'Unsupported space in variable',
+    description: 'The variable name inside `${...}` contains a space (spaces are only allowed around/inside a quoted default value).',
+    resolution: 'Remove the space from the variable name.',
+    decidable: 'yes',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::example-bucket/${aws: username}/*"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::example-bucket/${aws:username}/*"}]}',
+  },
+  {
+    code: 'EMPTY_VARIABLE',
+    category: 'ERROR',
+    title: 'Empty variable',
+    description: 'A policy variable structure `${}` contains no variable name.',
+    resolution: 'Put a variable name inside the braces or remove the `${}`.',
+    decidable: 'yes',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::example-bucket/${}/*"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::example-bucket/${aws:username}/*"}]}',
+  },
+  {
+    code: 'VARIABLE_UNSUPPORTED_IN_ELEMENT',
+    category: 'ERROR',
+    title: 'Variable unsupported in element',
+    description:
+      'A policy variable appears in an element other than Resource/NotResource or a Condition value (for example in Action or Principal).',
+    resolution: 'Remove the variable from that element; use it in Resource or in a condition instead.',
+    decidable: 'yes',
+    notes: 'NotResource is assumed to accept variables like Resource (not stated by AWS).',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:${aws:username}","Resource":"*"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::example-bucket/${aws:username}/*"}]}',
+  },
+  {
+    code: 'VARIABLE_UNSUPPORTED_IN_VERSION',
+    category: 'ERROR',
+    title: 'Variable unsupported in version',
+    description:
+      'The policy uses `${...}` variables while its Version is 2008-10-17 (or absent), where variables are treated as literal text.',
+    resolution: 'Set Version to "2012-10-17".',
+    decidable: 'yes',
+    notes: 'The failing example necessarily uses Version 2008-10-17. Whether a missing Version also triggers it (versus MISSING_VERSION only) was not documented.',
+    failingExample:
+      '{"Version":"2008-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::example-bucket/${aws:username}/*"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::example-bucket/${aws:username}/*"}]}',
+  },
+  {
+    code: 'PRIVATE_IP_ADDRESS',
+    category: 'ERROR',
+    title: 'Private IP address',
+    description:
+      'An IpAddress condition on aws:SourceIp lists only private (RFC 1918-style) addresses; aws:SourceIp only carries public addresses, so the condition never matches.',
+    resolution: 'Use public IP ranges, or use aws:VpcSourceIp / aws:SourceVpc(e) for private traffic.',
+    decidable: 'yes',
+    notes: 'When only some values are private, PRIVATE_IP_ADDRESS_SUBSET (suggestion) applies instead. The exact set of "private" ranges AWS uses was not documented.',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}}}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"IpAddress":{"aws:SourceIp":"203.0.113.0/24"}}}]}',
+  },
+  {
+    code: 'PRIVATE_NOT_IP_ADDRESS',
+    category: 'ERROR',
+    title: 'Private NotIpAddress',
+    description:
+      'A NotIpAddress condition on aws:SourceIp lists only private addresses; since aws:SourceIp is never private, the condition always matches and has no effect.',
+    resolution: 'Use public IP ranges in the NotIpAddress condition, or a VPC-oriented key.',
+    decidable: 'yes',
+    notes: 'When only some values are private, PRIVATE_NOT_IP_ADDRESS_SUBSET (suggestion) applies instead.',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:*","Resource":"*","Condition":{"NotIpAddress":{"aws:SourceIp":"192.168.0.0/16"}}}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:*","Resource":"*","Condition":{"NotIpAddress":{"aws:SourceIp":"203.0.113.0/24"}}}]}',
+  },
+  {
+    code: 'POLICY_SIZE_EXCEEDS_SCP_QUOTA',
+    category: 'ERROR',
+    title: 'Policy size exceeds SCP quota',
+    description: 'The service control policy document has more characters than the Organizations SCP size quota.',
+    resolution: 'Shrink the SCP (remove whitespace, merge statements) or split it into several SCPs.',
+    decidable: 'yes',
+    notes:
+      'The AWS message reports policySize and policySizeQuota but the page does not state the number or how whitespace is counted (the resolution text on the page is a copy of the action-wildcard section). The Organizations quota for SCPs is 5,120 characters; confirm the counting rule before implementing.',
+    kinds: ['scp'],
+  },
+  {
+    code: 'INVALID_SERVICE_PRINCIPAL_FORMAT',
+    category: 'ERROR',
+    title: 'Invalid service principal format',
+    description:
+      'A condition value that must be a service principal does not have the expected shape: normally `service.amazonaws.com`, or `service.region.amazonaws.com` for keys such as kms:ViaService.',
+    resolution: 'Write the service principal in the format the message indicates.',
+    decidable: 'partly',
+    notes: 'Which condition keys are service-principal-typed, and the expected format per key, is not in the Service Authorization Reference; needs a curated table (kms:ViaService, aws:PrincipalServiceName, iam:AWSServiceName, ...).',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"kms:Decrypt","Resource":"*","Condition":{"StringEquals":{"kms:ViaService":"s3.amazonaws.com"}}}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"kms:Decrypt","Resource":"*","Condition":{"StringEquals":{"kms:ViaService":"s3.us-east-1.amazonaws.com"}}}]}',
+  },
+  {
+    code: 'MISSING_TAG_KEY_IN_CONDITION',
+    category: 'ERROR',
+    title: 'Missing tag key in condition',
+    description:
+      'A tag condition key that needs a tag-key suffix (aws:ResourceTag/, aws:RequestTag/, aws:PrincipalTag/, service equivalents) is used without one.',
+    resolution: 'Append the tag key, e.g. aws:ResourceTag/owner.',
+    decidable: 'yes',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ec2:StartInstances","Resource":"*","Condition":{"StringEquals":{"aws:ResourceTag":"JaneDoe"}}}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ec2:StartInstances","Resource":"*","Condition":{"StringEquals":{"aws:ResourceTag/owner":"JaneDoe"}}}]}',
+  },
+  {
+    code: 'INVALID_VPC_FORMAT',
+    category: 'ERROR',
+    title: 'Invalid vpc format',
+    description: 'A value of aws:SourceVpc is not `vpc-` followed by 8 or 17 alphanumeric characters.',
+    resolution: 'Use a VPC ID of the form vpc-xxxxxxxx or vpc-xxxxxxxxxxxxxxxxx.',
+    decidable: 'yes',
+    notes: 'How wildcards/variables in the value are treated was not documented; skip values containing them.',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"aws:SourceVpc":"vpc-123"}}}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"aws:SourceVpc":"vpc-12345678"}}}]}',
+  },
+  {
+    code: 'INVALID_VPCE_FORMAT',
+    category: 'ERROR',
+    title: 'Invalid vpce format',
+    description: 'A value of aws:SourceVpce is not `vpce-` followed by 8 or 17 alphanumeric characters.',
+    resolution: 'Use a VPC endpoint ID of the form vpce-xxxxxxxx or vpce-xxxxxxxxxxxxxxxxx.',
+    decidable: 'yes',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"aws:SourceVpce":"vpce-123"}}}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"aws:SourceVpce":"vpce-1a2b3c4d5e6f7a8b9"}}}]}',
+  },
+  {
+    code: 'FEDERATED_PRINCIPAL_NOT_SUPPORTED',
+    category: 'ERROR',
+    title: 'Federated principal not supported',
+    description:
+      'A Principal uses the Federated key (SAML/OIDC identity provider) in a policy type other than a role trust policy, e.g. an S3 bucket policy.',
+    resolution: 'Use an AWS, Service or CanonicalUser principal; federated principals belong in role trust policies only.',
+    decidable: 'yes',
+    kinds: ['resource'],
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Federated":"cognito-identity.amazonaws.com"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::example-bucket/*"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"123456789012"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::example-bucket/*"}]}',
+  },
+  {
+    code: 'UNSUPPORTED_ACTION_FOR_CONDITION_KEY',
+    category: 'ERROR',
+    title: 'Unsupported action for condition key',
+    description:
+      'A statement\'s condition uses a (service-specific or per-action) condition key that some of the statement\'s explicitly listed actions do not support, so the condition is not evaluated for those actions. Actions written with wildcards are not considered.',
+    resolution: 'Move the actions that do not support the key into a separate statement without that condition.',
+    decidable: 'partly',
+    notes:
+      'Per-action condition keys are in the Service Authorization Reference. Global keys that apply to all requests (aws:SourceIp, aws:PrincipalArn, ...) must be excluded; how AWS treats tag keys and keys of other services was not documented. Whether "some" or "all" actions must lack support is inferred from the message (it lists the unsupported actions).',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:ListBucket","s3:GetObject"],"Resource":"*","Condition":{"StringLike":{"s3:prefix":"home/"}}}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:ListBucket","Resource":"*","Condition":{"StringLike":{"s3:prefix":"home/"}}},{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}',
+  },
+  {
+    code: 'UNSUPPORTED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL',
+    category: 'ERROR',
+    title: 'Unsupported condition key for service principal',
+    description:
+      'A statement whose Principal is a service principal uses a condition key that is never present when that service calls (example given by AWS: aws:PrincipalOrgID with cloudfront.amazonaws.com).',
+    resolution: 'Remove the condition keys that do not apply to that service principal (use aws:SourceArn / aws:SourceAccount instead).',
+    decidable: 'partly',
+    notes:
+      'Which keys each service principal sends is not in the Service Authorization Reference; only a curated table (starting with principal-identity keys such as aws:PrincipalOrgID, aws:PrincipalAccount, aws:PrincipalTag/ for service principals) can approximate it.',
+    kinds: ['resource'],
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"cloudfront.amazonaws.com"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::example-bucket/*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-exampleorgid"}}}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"cloudfront.amazonaws.com"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::example-bucket/*","Condition":{"StringEquals":{"aws:SourceArn":"arn:aws:cloudfront::123456789012:distribution/EDFDVBD6EXAMPLE"}}}]}',
+  },
+  {
+    code: 'ROLE_TRUST_POLICY_SYNTAX_ERROR_NOTPRINCIPAL',
+    category: 'ERROR',
+    title: 'Role trust policy syntax error notprincipal',
+    description: 'A role trust policy statement uses NotPrincipal.',
+    resolution: 'Replace NotPrincipal with an explicit Principal element.',
+    decidable: 'yes',
+    kinds: ['trust'],
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","NotPrincipal":{"AWS":"arn:aws:iam::123456789012:user/Mallory"},"Action":"sts:AssumeRole"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:user/Alice"},"Action":"sts:AssumeRole"}]}',
+  },
+  {
+    code: 'ROLE_TRUST_POLICY_UNSUPPORTED_WILDCARD_IN_PRINCIPAL',
+    category: 'ERROR',
+    title: 'Role trust policy unsupported wildcard in principal',
+    description: 'A role trust policy statement uses `"Principal": "*"`.',
+    resolution: 'Name the principals allowed to assume the role instead of "*".',
+    decidable: 'yes',
+    notes: 'Whether {"AWS": "*"} is also reported here was not documented.',
+    kinds: ['trust'],
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"sts:AssumeRole"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"sts:AssumeRole"}]}',
+  },
+  {
+    code: 'ROLE_TRUST_POLICY_SYNTAX_ERROR_RESOURCE',
+    category: 'ERROR',
+    title: 'Role trust policy syntax error resource',
+    description: 'A role trust policy statement contains Resource or NotResource; the resource is implicitly the role itself.',
+    resolution: 'Remove the Resource/NotResource element.',
+    decidable: 'yes',
+    kinds: ['trust'],
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole","Resource":"*"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}',
+  },
+  // @@PART2@@
+];
