@@ -1,0 +1,52 @@
+/**
+ * The validation runner: parse problems first, then every check family. A family that throws is
+ * recorded in `errors` and the others still run, so one faulty check never hides the rest.
+ */
+import { parsePolicy } from '../document/parse';
+import type { ParseResult, Span } from '../document/model';
+import type { CheckContext, CheckFamily } from './checkContext';
+import type { Finding, Fix, ValidationOptions } from './findings';
+import { ruleFor } from './rules';
+import { CHECK_FAMILIES } from './checkFamilies';
+
+/** The result of validating one document. */
+export interface ValidationResult {
+  readonly parse: ParseResult;
+  readonly findings: readonly Finding[];
+  /** Internal failures of check families: never shown as findings, logged by the host. */
+  readonly errors: readonly string[];
+}
+
+/** Validates policy text, or an existing parse of it. Never throws. */
+export function validatePolicy(input: string | ParseResult, options: ValidationOptions, families: readonly CheckFamily[] = CHECK_FAMILIES): ValidationResult {
+  const parse = typeof input === 'string' ? parsePolicy(input) : input;
+  const findings: Finding[] = [];
+  const errors: string[] = [];
+  const report = (code: string, span: Span, message: string, fixes?: readonly Fix[]) => {
+    const rule = ruleFor(code);
+    if (!rule) {
+      errors.push(`check reported unknown code ${code}`);
+      return;
+    }
+    findings.push({ code, category: rule.category, message, span, fixes });
+  };
+  for (const problem of parse.problems) {
+    // Comments and trailing commas have an obvious fix: delete them.
+    const removable = problem.code === 'JSON_COMMENT' || problem.code === 'JSON_TRAILING_COMMA';
+    const fixes = removable ? [{ title: problem.code === 'JSON_COMMENT' ? 'Remove the comment' : 'Remove the trailing comma', edits: [{ ...problem.span, newText: '' }], preferred: true }] : undefined;
+    report(problem.code, problem.span, problem.message, fixes);
+  }
+  const document = parse.document;
+  if (document.root) {
+    const context: CheckContext = { document, kind: options.kind, options, text: document.text, report };
+    for (const family of families) {
+      try {
+        family.check(context);
+      } catch (error) {
+        errors.push(`check family ${family.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      }
+    }
+  }
+  findings.sort((a, b) => a.span.offset - b.span.offset || a.code.localeCompare(b.code));
+  return { parse, findings, errors };
+}

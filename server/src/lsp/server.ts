@@ -1,0 +1,250 @@
+/**
+ * The language server: connection, document cache, settings, validation scheduling and the safe
+ * wrapper around every handler. Feature modules (features.ts) add completion, hover, code lenses and
+ * the rest. The server runs under the VS Code client (node IPC) and standalone (`--stdio`).
+ */
+import { fileURLToPath } from 'node:url';
+import * as path from 'node:path';
+import {
+  createConnection,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  CodeActionKind,
+  LSPErrorCodes,
+  ResponseError,
+  DidChangeConfigurationNotification,
+  type CancellationToken,
+  type Connection,
+  type InitializeResult,
+  type ServerCapabilities,
+  type WorkspaceFolder,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzeDocument, type DocumentAnalysis } from '../service/documentAnalysis';
+import { toDiagnostics } from '../service/diagnostics';
+import { getCodeActions } from '../service/codeActions';
+import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from '../settings';
+import { DocumentKindNotification, SetPolicyKindRequest, type DocumentKindParams, type SetPolicyKindParams } from '../protocol';
+import { isPolicyKind, type PolicyKind } from '../iam/document/policyKind';
+import { policySize } from '../iam/document/policySize';
+import type { ServerContext, ServerFeature } from './serverContext';
+import { SERVER_FEATURES } from './features';
+
+/** How long to wait after a change before validating: typing bursts are validated once. */
+const VALIDATION_DELAY_MS = 150;
+/** Above this size, wait longer so that huge documents do not hog the server while typing. */
+const LARGE_DOCUMENT_CHARS = 1_000_000;
+
+export interface StartOptions {
+  /** A connection to use instead of one from the command line (tests pass stream connections). */
+  readonly connection?: Connection;
+  /** Extra features, for tests that inject failures. */
+  readonly extraFeatures?: readonly ServerFeature[];
+}
+
+/** Starts the server on the given connection, or on the one the command line names. */
+export function startServer(options: StartOptions = {}): Connection {
+  const connection = options.connection ?? createConnection(ProposedFeatures.all);
+  const documents = new TextDocuments(TextDocument);
+  const features = [...SERVER_FEATURES, ...(options.extraFeatures ?? [])];
+
+  let hasConfigurationCapability = false;
+  let initializationSettings: unknown;
+  let workspaceFolders: WorkspaceFolder[] = [];
+  let trusted = true;
+  const settingsCache = new Map<string, Promise<Settings>>();
+  const analysisCache = new Map<string, { version: number; analysis: DocumentAnalysis }>();
+  const kindOverrides = new Map<string, PolicyKind>();
+  const pendingValidation = new Map<string, ReturnType<typeof setTimeout>>();
+
+  const log = (message: string) => connection.console.log(message);
+
+  function settingsPath(uri: string): string {
+    let filePath = uri;
+    try {
+      if (uri.startsWith('file:')) filePath = fileURLToPath(uri);
+    } catch {
+      // A malformed URI is used as it is.
+    }
+    for (const folder of workspaceFolders) {
+      try {
+        const root = fileURLToPath(folder.uri);
+        const relative = path.relative(root, filePath);
+        if (relative && !relative.startsWith('..') && !path.isAbsolute(relative)) return relative.split(path.sep).join('/');
+      } catch {
+        // Non-file workspace folders cannot contain file paths.
+      }
+    }
+    return filePath;
+  }
+
+  function getSettings(uri: string): Promise<Settings> {
+    let cached = settingsCache.get(uri);
+    if (!cached) {
+      cached = hasConfigurationCapability
+        ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'iamPolicy' }).then(normalizeSettings, () => normalizeSettings(initializationSettings))
+        : Promise.resolve(initializationSettings === undefined ? DEFAULT_SETTINGS : normalizeSettings(initializationSettings));
+      settingsCache.set(uri, cached);
+    }
+    return cached;
+  }
+
+  function peekAnalysis(uri: string): DocumentAnalysis | undefined {
+    const document = documents.get(uri);
+    const cached = analysisCache.get(uri);
+    return document && cached && cached.version === document.version ? cached.analysis : undefined;
+  }
+
+  async function getAnalysis(uri: string): Promise<DocumentAnalysis | undefined> {
+    const document = documents.get(uri);
+    if (!document) return undefined;
+    const cached = peekAnalysis(uri);
+    if (cached) return cached;
+    const settings = await getSettings(uri);
+    const current = documents.get(uri);
+    if (!current) return undefined;
+    const again = peekAnalysis(uri);
+    if (again) return again;
+    const analysis = analyzeDocument({ text: current.getText(), path: settingsPath(uri), settings, override: kindOverrides.get(uri) });
+    analysisCache.set(uri, { version: current.version, analysis });
+    for (const error of analysis.validation?.errors ?? []) log(`[validation] ${uri}: ${error}`);
+    return analysis;
+  }
+
+  async function runSafe<T>(name: string, token: CancellationToken | undefined, fallback: T, handler: () => T | Promise<T>): Promise<T> {
+    try {
+      if (token?.isCancellationRequested) return fallback;
+      const result = await handler();
+      if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
+      return result;
+    } catch (error) {
+      if (error instanceof ResponseError) throw error;
+      connection.console.error(`[${name}] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return fallback;
+    }
+  }
+
+  async function validate(uri: string): Promise<void> {
+    const document = documents.get(uri);
+    if (!document) return;
+    const version = document.version;
+    await runSafe('validate', undefined, undefined, async () => {
+      const analysis = await getAnalysis(uri);
+      const current = documents.get(uri);
+      // A newer version will be validated by its own scheduled run.
+      if (!analysis || !current || current.version !== version) return;
+      const settings = await getSettings(uri);
+      const diagnostics = analysis.validation ? toDiagnostics(current, analysis.validation.findings, settings) : [];
+      await connection.sendDiagnostics({ uri, version, diagnostics });
+      const params: DocumentKindParams = {
+        uri,
+        role: analysis.role,
+        kind: analysis.kind?.kind,
+        source: analysis.kind?.source,
+        size: analysis.role === 'policy' ? policySize(current.getText(), analysis.kind!.kind) : undefined,
+      };
+      await connection.sendNotification(DocumentKindNotification, params);
+    });
+  }
+
+  function scheduleValidation(document: TextDocument, immediately = false): void {
+    const uri = document.uri;
+    const pending = pendingValidation.get(uri);
+    if (pending) clearTimeout(pending);
+    const delay = immediately ? 0 : document.getText().length > LARGE_DOCUMENT_CHARS ? VALIDATION_DELAY_MS * 4 : VALIDATION_DELAY_MS;
+    pendingValidation.set(
+      uri,
+      setTimeout(() => {
+        pendingValidation.delete(uri);
+        void validate(uri);
+      }, delay),
+    );
+  }
+
+  function revalidateAll(): void {
+    analysisCache.clear();
+    for (const document of documents.all()) scheduleValidation(document, true);
+  }
+
+  const context: ServerContext = {
+    connection,
+    documents,
+    getSettings,
+    getAnalysis,
+    peekAnalysis,
+    settingsPath,
+    trusted: () => trusted,
+    runSafe,
+    revalidateAll,
+    log,
+  };
+
+  connection.onInitialize((params): InitializeResult => {
+    hasConfigurationCapability = params.capabilities.workspace?.configuration === true;
+    const initOptions = (params.initializationOptions ?? {}) as { settings?: unknown; trusted?: boolean };
+    initializationSettings = initOptions.settings;
+    if (initOptions.trusted === false) trusted = false;
+    workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
+    let capabilities: ServerCapabilities = {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+    };
+    for (const feature of features) capabilities = { ...capabilities, ...feature.capabilities };
+    return { capabilities, serverInfo: { name: 'IAM Policy Workbench', version: '0.1.0' } };
+  });
+
+  connection.onInitialized(() => {
+    if (hasConfigurationCapability) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'iamPolicy' }).catch(() => undefined);
+    }
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    const raw = change.settings as { iamPolicy?: unknown } | undefined;
+    if (!hasConfigurationCapability && raw?.iamPolicy !== undefined) initializationSettings = raw.iamPolicy;
+    settingsCache.clear();
+    revalidateAll();
+  });
+
+  connection.onRequest(SetPolicyKindRequest, (params: SetPolicyKindParams) =>
+    runSafe('setPolicyKind', undefined, false, () => {
+      if (params.kind === null) kindOverrides.delete(params.uri);
+      else if (isPolicyKind(params.kind)) kindOverrides.set(params.uri, params.kind);
+      else return false;
+      analysisCache.delete(params.uri);
+      const document = documents.get(params.uri);
+      if (document) scheduleValidation(document, true);
+      return true;
+    }),
+  );
+
+  connection.onCodeAction((params, token) => runSafe('codeAction', token, [], () => getCodeActions(params.textDocument.uri, params.context.diagnostics)));
+
+  documents.onDidOpen((event) => scheduleValidation(event.document, true));
+  documents.onDidChangeContent((event) => {
+    analysisCache.delete(event.document.uri);
+    scheduleValidation(event.document);
+  });
+  documents.onDidClose((event) => {
+    const uri = event.document.uri;
+    const pending = pendingValidation.get(uri);
+    if (pending) clearTimeout(pending);
+    pendingValidation.delete(uri);
+    analysisCache.delete(uri);
+    settingsCache.delete(uri);
+    void connection.sendDiagnostics({ uri, diagnostics: [] });
+  });
+
+  for (const feature of features) {
+    try {
+      feature.register(context);
+    } catch (error) {
+      log(`feature ${feature.name} failed to register: ${String(error)}`);
+    }
+  }
+
+  documents.listen(connection);
+  connection.listen();
+  return connection;
+}

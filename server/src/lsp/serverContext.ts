@@ -1,0 +1,37 @@
+/**
+ * What every feature module of the server gets: the connection, the open documents, settings per
+ * document, a versioned analysis cache and the safe-handler wrapper. Feature modules register their
+ * handlers in `register(context)` and never keep settings in globals.
+ */
+import type { Connection, TextDocuments, CancellationToken, ServerCapabilities } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { DocumentAnalysis } from '../service/documentAnalysis';
+import type { Settings } from '../settings';
+
+export interface ServerContext {
+  readonly connection: Connection;
+  readonly documents: TextDocuments<TextDocument>;
+  /** Settings for a document (fetched from the client per document, cached until they change). */
+  getSettings(uri: string): Promise<Settings>;
+  /** The analysis of the document's current version, computed once per version. */
+  getAnalysis(uri: string): Promise<DocumentAnalysis | undefined>;
+  /** The analysis of a document, synchronously, if it is already cached for its current version. */
+  peekAnalysis(uri: string): DocumentAnalysis | undefined;
+  /** The path used for glob settings: workspace-relative when possible. */
+  settingsPath(uri: string): string;
+  /** Whether the workspace is trusted to read other files (scenario policy references). */
+  readonly trusted: () => boolean;
+  /** Runs a handler so that an exception is logged and `fallback` returned; honours cancellation. */
+  runSafe<T>(name: string, token: CancellationToken | undefined, fallback: T, handler: () => T | Promise<T>): Promise<T>;
+  /** Re-validates every open document (after settings or related files change). */
+  revalidateAll(): void;
+  log(message: string): void;
+}
+
+/** A feature module: registers its handlers. */
+export interface ServerFeature {
+  readonly name: string;
+  /** The capabilities the feature adds to the initialize result. */
+  readonly capabilities?: Partial<ServerCapabilities>;
+  register(context: ServerContext): void;
+}

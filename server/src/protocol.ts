@@ -1,0 +1,70 @@
+/**
+ * The custom requests and notifications between client and server, typed once and imported by both
+ * sides (the client imports only types and method names from here).
+ */
+import type { PolicyKind, KindSource } from './iam/document/policyKind';
+
+/** Server → client: what the server made of a document, for the status bar. */
+export const DocumentKindNotification = 'iam/documentKind';
+
+export interface DocumentKindParams {
+  readonly uri: string;
+  /** `policy`, `scenario` or `other` (not ours: no status bar item). */
+  readonly role: 'policy' | 'scenario' | 'other';
+  readonly kind?: PolicyKind;
+  readonly source?: KindSource;
+  /** Size counted the way IAM counts it (whitespace outside strings excluded) and its quota. */
+  readonly size?: { readonly characters: number; readonly quota?: number };
+}
+
+/** Client → server: set (or clear, with `kind: null`) the in-memory kind override of a document. */
+export const SetPolicyKindRequest = 'iam/setPolicyKind';
+
+export interface SetPolicyKindParams {
+  readonly uri: string;
+  readonly kind: PolicyKind | null;
+}
+
+/** Client → server: the policy summary of a document (markdown for the summary view). */
+export const PolicySummaryRequest = 'iam/policySummary';
+
+export interface PolicySummaryParams {
+  readonly uri: string;
+}
+
+export interface PolicySummaryResult {
+  readonly markdown: string;
+}
+
+/** Client → server: evaluate a request against the policy in a document (see evaluate/types.ts). */
+export const SimulateRequest = 'iam/simulate';
+
+export interface SimulateParams {
+  readonly uri: string;
+  readonly principal: string;
+  readonly action: string;
+  readonly resource: string;
+  readonly context?: Record<string, string | string[]>;
+  /** Derive aws:PrincipalArn and friends from the principal first (and report what was derived). */
+  readonly deriveContext?: boolean;
+}
+
+export interface SimulateResult {
+  readonly decision: 'Allow' | 'ExplicitDeny' | 'ImplicitDeny' | 'Error';
+  /** One line for a notification. */
+  readonly summary: string;
+  /** The full explanation (markdown). */
+  readonly explanation: string;
+  /** Ranges of the deciding statements in the document, for highlighting. */
+  readonly decidingRanges: ReadonlyArray<{ readonly start: { line: number; character: number }; readonly end: { line: number; character: number } }>;
+  readonly derived?: readonly string[];
+}
+
+/** Client → server: the statement actions and resources of a document, to offer in the simulate input. */
+export const SimulationChoicesRequest = 'iam/simulationChoices';
+
+export interface SimulationChoicesResult {
+  readonly actions: readonly string[];
+  readonly resources: readonly string[];
+  readonly principals: readonly string[];
+}

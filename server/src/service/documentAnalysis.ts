@@ -1,0 +1,68 @@
+/**
+ * Decides what a document is (a policy, a scenario file, or JSON that is not ours) and analyses
+ * policies: parse, kind, validation. Pure: the caller passes the document text, its path relative to
+ * the workspace and the settings for it.
+ */
+import { minimatch } from 'minimatch';
+import type { ParseResult } from '../iam/document/model';
+import { parsePolicy } from '../iam/document/parse';
+import { looksLikePolicy, resolvePolicyKind, type DetectedKind, type PolicyKind } from '../iam/document/policyKind';
+import { validatePolicy, type ValidationResult } from '../iam/validate/validatePolicy';
+import type { Settings } from '../settings';
+
+/** Scenario (policy test) files are recognised by name. */
+export const SCENARIO_FILE_SUFFIX = '.iamtest.json';
+
+export type DocumentRole = 'policy' | 'scenario' | 'other';
+
+/** Everything the service knows about one document version. */
+export interface DocumentAnalysis {
+  readonly role: DocumentRole;
+  readonly parse: ParseResult;
+  /** Set for policies. */
+  readonly kind?: DetectedKind;
+  /** Set for policies. */
+  readonly validation?: ValidationResult;
+}
+
+/** The inputs that decide the analysis besides the text. */
+export interface AnalysisInput {
+  readonly text: string;
+  /** The path used for glob settings: workspace-relative when possible, else absolute. */
+  readonly path: string;
+  readonly settings: Settings;
+  /** A kind chosen by the user for this document (status-bar picker). */
+  readonly override?: PolicyKind;
+  /** AWS managed policies are exempt from customer size quotas. */
+  readonly awsManaged?: boolean;
+}
+
+/** The policy-type glob setting that matches a path, if any: the last matching glob wins. */
+export function kindFromSettings(path: string, settings: Settings): PolicyKind | 'auto' | undefined {
+  let result: PolicyKind | 'auto' | undefined;
+  const normalized = path.replace(/\\/g, '/');
+  for (const [glob, kind] of Object.entries(settings.policyTypes)) {
+    try {
+      if (minimatch(normalized, glob, { dot: true, nocase: true, matchBase: !glob.includes('/') })) result = kind;
+    } catch {
+      // A malformed glob in user settings matches nothing rather than breaking analysis.
+    }
+  }
+  return result;
+}
+
+export function isScenarioPath(path: string): boolean {
+  return path.toLowerCase().endsWith(SCENARIO_FILE_SUFFIX);
+}
+
+/** Analyses a document. Never throws for any text. */
+export function analyzeDocument(input: AnalysisInput): DocumentAnalysis {
+  const parse = parsePolicy(input.text);
+  if (isScenarioPath(input.path)) return { role: 'scenario', parse };
+  const fromSettings = kindFromSettings(input.path, input.settings);
+  const isPolicy = fromSettings !== undefined || input.override !== undefined || looksLikePolicy(parse.document);
+  if (!isPolicy) return { role: 'other', parse };
+  const kind = resolvePolicyKind(parse.document, input.override, fromSettings === 'auto' ? undefined : fromSettings);
+  const validation = validatePolicy(parse, { kind: kind.kind, extraActions: input.settings.extraActions, awsManaged: input.awsManaged });
+  return { role: 'policy', parse, kind, validation };
+}
