@@ -21,9 +21,19 @@ export interface CheckContext {
   report(code: string, span: Span, message: string, fixes?: readonly Fix[]): void;
 }
 
+/** A code this product adds (Access Analyzer has no such check): [code, category, title]. */
+export type OwnRule = readonly [code: string, category: 'ERROR' | 'SECURITY_WARNING' | 'GENERAL_WARNING' | 'SUGGESTION', title: string];
+
 /** One family of checks: one file, one function. */
 export interface CheckFamily {
   /** A short name for logs and tests, e.g. `grammar`, `actions`. */
   readonly name: string;
+  /**
+   * Every code the family can report. The runner refuses other codes, and docs/checks.md is built
+   * from these lists, so a code counts as implemented exactly when a family declares it.
+   */
+  readonly codes: readonly string[];
+  /** Codes of our own that the family adds to the rule table. */
+  readonly ownRules?: readonly OwnRule[];
   check(context: CheckContext): void;
 }

@@ -3,5 +3,8 @@
  */
 import type { CheckFamily } from './checkContext';
 import { grammarChecks } from './grammarChecks';
+import { actionResourceChecks } from './actionResourceChecks';
+import { conditionChecks } from './conditionChecks';
+import { principalChecks } from './principalChecks';
 
-export const CHECK_FAMILIES: readonly CheckFamily[] = [grammarChecks];
+export const CHECK_FAMILIES: readonly CheckFamily[] = [grammarChecks, actionResourceChecks, conditionChecks, principalChecks];

@@ -5,6 +5,7 @@
  * from this table, which a test enforces.
  */
 import { AWS_CHECK_CODES, type AwsCheckCategory } from './awsCheckCodes';
+import { CHECK_FAMILIES } from './checkFamilies';
 
 /** One row of the rule table. */
 export interface RuleDefinition {
@@ -21,17 +22,22 @@ const OWN_RULES: ReadonlyArray<readonly [string, AwsCheckCategory, string]> = [
   ['JSON_TRAILING_COMMA', 'ERROR', 'Trailing comma in policy JSON'],
   ['DUPLICATE_KEY', 'ERROR', 'Duplicate key'],
   ['INVALID_TYPE', 'ERROR', 'Wrong JSON type for a policy element'],
-  ['INVALID_SID', 'ERROR', 'Sid with characters IAM does not accept'],
   ['MISSING_STATEMENT_ELEMENT_VALUE', 'ERROR', 'Element without a value'],
-  ['ALLOW_WITH_NOT_ACTION', 'SECURITY_WARNING', 'Allow with NotAction'],
-  ['ALLOW_WITH_NOT_RESOURCE', 'SECURITY_WARNING', 'Allow with NotResource'],
-  ['PRINCIPAL_NOT_ALLOWED', 'ERROR', 'Principal in a policy kind that does not take one'],
-  ['UNKNOWN_ELEMENT', 'ERROR', 'Unknown policy element'],
 ];
 
 const TABLE = new Map<string, RuleDefinition>();
 for (const [code, category, title] of AWS_CHECK_CODES) TABLE.set(code, { code, category, title, accessAnalyzer: true });
 for (const [code, category, title] of OWN_RULES) TABLE.set(code, { code, category, title, accessAnalyzer: false });
+for (const family of CHECK_FAMILIES) {
+  for (const [code, category, title] of family.ownRules ?? []) TABLE.set(code, { code, category, title, accessAnalyzer: false });
+}
+
+/** The codes some family declares: the implemented checks. */
+export function implementedCodes(): ReadonlySet<string> {
+  const codes = new Set<string>(['JSON_SYNTAX_ERROR', 'JSON_COMMENT', 'JSON_TRAILING_COMMA']);
+  for (const family of CHECK_FAMILIES) for (const code of family.codes) codes.add(code);
+  return codes;
+}
 
 /** Every rule, Access Analyzer's first. */
 export function allRules(): readonly RuleDefinition[] {

@@ -38,8 +38,13 @@ export function validatePolicy(input: string | ParseResult, options: ValidationO
   }
   const document = parse.document;
   if (document.root) {
-    const context: CheckContext = { document, kind: options.kind, options, text: document.text, report };
     for (const family of families) {
+      const declared = new Set(family.codes);
+      const familyReport = (code: string, span: Span, message: string, fixes?: readonly Fix[]) => {
+        if (!declared.has(code)) errors.push(`check family ${family.name} reported undeclared code ${code}`);
+        report(code, span, message, fixes);
+      };
+      const context: CheckContext = { document, kind: options.kind, options, text: document.text, report: familyReport };
       try {
         family.check(context);
       } catch (error) {
