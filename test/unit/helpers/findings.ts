@@ -1,0 +1,47 @@
+/**
+ * Test helper for validation: runs the real validator and returns each finding as its code, its
+ * category and the exact text it lands on, so cases read as data.
+ */
+import { validatePolicy } from '../../../server/src/iam/validate/validatePolicy';
+import type { PolicyKind } from '../../../server/src/iam/document/policyKind';
+import type { ValidationOptions } from '../../../server/src/iam/validate/findings';
+
+export interface FoundFinding {
+  readonly code: string;
+  readonly category: string;
+  /** The document text under the finding's span. */
+  readonly text: string;
+  readonly message: string;
+  readonly fixes: readonly string[];
+}
+
+/** Validates `policy` (an object is serialised with 2-space indentation) as `kind`. */
+export function findingsOf(policy: string | object, kind: PolicyKind = 'identity', options: Partial<ValidationOptions> = {}): FoundFinding[] {
+  const text = typeof policy === 'string' ? policy : JSON.stringify(policy, null, 2);
+  const result = validatePolicy(text, { kind, ...options });
+  if (result.errors.length > 0) throw new Error(`validation errors: ${result.errors.join('; ')}`);
+  return result.findings.map((finding) => ({
+    code: finding.code,
+    category: finding.category,
+    text: text.slice(finding.span.offset, finding.span.offset + finding.span.length),
+    message: finding.message,
+    fixes: (finding.fixes ?? []).map((fix) => fix.title),
+  }));
+}
+
+/** The codes found, in order. */
+export function codesOf(policy: string | object, kind: PolicyKind = 'identity', options: Partial<ValidationOptions> = {}): string[] {
+  return findingsOf(policy, kind, options).map((finding) => finding.code);
+}
+
+/** Applies the first fix of the first finding with `code` and returns the new text. */
+export function applyFirstFix(policy: string, code: string, kind: PolicyKind = 'identity'): string {
+  const result = validatePolicy(policy, { kind });
+  const finding = result.findings.find((candidate) => candidate.code === code);
+  const fix = finding?.fixes?.[0];
+  if (!fix) throw new Error(`no fix for ${code}`);
+  const edits = [...fix.edits].sort((a, b) => b.offset - a.offset);
+  let text = policy;
+  for (const edit of edits) text = text.slice(0, edit.offset) + edit.newText + text.slice(edit.offset + edit.length);
+  return text;
+}
