@@ -3,11 +3,11 @@
  * character, as in the Action, Resource and `StringLike` elements. Every other character is literal.
  *
  * The algorithm is the classic iterative star-backtrack: when a mismatch happens after a `*`, only the
- * most recent `*` is retried one character further. Because a later `*` subsumes everything an earlier
- * one could still try, this is correct, and the text position never moves backwards past the last
- * star's anchor, so the work is O(pattern × text) in the worst case and linear in practice, without
- * recursion (no stack overflow) and without building a RegExp from user text (no catastrophic
- * backtracking).
+ * most recent `*` is retried one character further. A later `*` subsumes everything an earlier one
+ * could still try, so this is correct, and earlier stars are never revisited. The cost is at most
+ * pattern length × text length (only a long literal run after the last star approaches it) and is
+ * linear for the short segments of real policies; it is never exponential, needs no recursion (no
+ * stack overflow) and builds no RegExp from user text (no catastrophic backtracking).
  */
 
 /** Lower-cases one UTF-16 code unit without allocating; only ASCII is folded, like IAM action names. */
