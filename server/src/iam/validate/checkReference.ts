@@ -907,5 +907,615 @@ export const CHECK_REFERENCE: readonly CheckReferenceEntry[] = [
     passingExample:
       '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}',
   },
-  // @@PART2@@
+  {
+    code: 'TYPE_MISMATCH_IP_RANGE',
+    category: 'ERROR',
+    title: 'Type mismatch IP range',
+    description:
+      'An IpAddress/NotIpAddress condition has a value that is not a valid IPv4/IPv6 address or CIDR range.',
+    resolution: 'Write the value as an IP address or CIDR block (e.g. 203.0.113.0/24).',
+    decidable: 'yes',
+    notes: 'The TSV classifies it ERROR; the May 2023 AWS page listed it as a general warning. Category may have changed; keep the TSV value.',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"IpAddress":{"aws:SourceIp":"203.0.113.0/33"}}}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"IpAddress":{"aws:SourceIp":"203.0.113.0/24"}}}]}',
+  },
+  {
+    code: 'MISSING_ACTION_FOR_CONDITION_KEY',
+    category: 'ERROR',
+    title: 'Missing action for condition key',
+    description:
+      'The statement uses a condition key whose value can only be set by a particular action, but that action is not in the statement\'s Action list, so the condition is never evaluated as intended.',
+    resolution: 'Add the action named in the finding to the Action element.',
+    decidable: 'partly',
+    notes:
+      'AWS does not list the key-to-action pairs. Plausible pairs (unconfirmed): in role trust policies sts:SourceIdentity needs sts:SetSourceIdentity, and aws:RequestTag/ or sts:TransitiveTagKeys need sts:TagSession. Needs a curated table; no example given.',
+  },
+  {
+    code: 'INVALID_FEDERATED_PRINCIPAL_SYNTAX_IN_ROLE_TRUST_POLICY',
+    category: 'ERROR',
+    title: 'Invalid federated principal syntax in role trust policy',
+    description:
+      'In a role trust policy a Federated principal value is neither a provider domain name (e.g. an OIDC issuer host such as cognito-identity.amazonaws.com) nor an IAM identity-provider ARN (saml-provider/ or oidc-provider/).',
+    resolution: 'Use the identity provider\'s domain name or its IAM provider ARN as the Federated value.',
+    decidable: 'yes',
+    notes: 'The exact grammar AWS accepts for domain names was not documented.',
+    kinds: ['trust'],
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:saml-provider/ExampleIdP"},"Action":"sts:AssumeRoleWithSAML","Condition":{"StringEquals":{"SAML:aud":"https://signin.aws.amazon.com/saml"}}}]}',
+  },
+  {
+    code: 'MISMATCHED_ACTION_FOR_PRINCIPAL',
+    category: 'ERROR',
+    title: 'Mismatched action for principal',
+    description:
+      'In a role trust policy the federation action does not fit the federated principal: a SAML provider with sts:AssumeRoleWithWebIdentity, an OIDC provider with sts:AssumeRoleWithSAML, or either action used without a Federated principal.',
+    resolution: 'Pair SAML providers with sts:AssumeRoleWithSAML and OIDC providers with sts:AssumeRoleWithWebIdentity.',
+    decidable: 'yes',
+    kinds: ['trust'],
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:saml-provider/ExampleIdP"},"Action":"sts:AssumeRoleWithWebIdentity"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:saml-provider/ExampleIdP"},"Action":"sts:AssumeRoleWithSAML"}]}',
+  },
+  {
+    code: 'MISSING_ACTION_FOR_ROLES_ANYWHERE_TRUST_POLICY',
+    category: 'ERROR',
+    title: 'Missing action for roles anywhere trust policy',
+    description:
+      'A role trust policy trusts the rolesanywhere.amazonaws.com service principal but does not allow all three of sts:AssumeRole, sts:SetSourceIdentity and sts:TagSession.',
+    resolution: 'Allow sts:AssumeRole, sts:SetSourceIdentity and sts:TagSession for the Roles Anywhere principal.',
+    decidable: 'yes',
+    kinds: ['trust'],
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"rolesanywhere.amazonaws.com"},"Action":"sts:AssumeRole"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"rolesanywhere.amazonaws.com"},"Action":["sts:AssumeRole","sts:SetSourceIdentity","sts:TagSession"]}]}',
+  },
+  {
+    code: 'POLICY_SIZE_EXCEEDS_RCP_QUOTA',
+    category: 'ERROR',
+    title: 'Policy size exceeds RCP quota',
+    description:
+      '[Unconfirmed, from the title] The resource control policy document is longer than the Organizations size quota for RCPs.',
+    resolution: 'Shrink the RCP or split it into several RCPs.',
+    decidable: 'yes',
+    notes:
+      'No AWS policy-check text was available for this code (added after the May 2023 snapshot). The Organizations RCP syntax page says all characters count against the RCP maximum size; the number (believed to be 5,120 characters, as for SCPs) must be confirmed.',
+    kinds: ['rcp'],
+  },
+  {
+    code: 'RCP_SYNTAX_ERROR_PRINCIPAL',
+    category: 'ERROR',
+    title: 'RCP syntax error principal',
+    description:
+      '[Unconfirmed, from the title] A resource control policy statement has a Principal element that RCPs do not accept (RCP statements are written with "Principal": "*" and narrowed by conditions), or uses NotPrincipal.',
+    resolution: 'Use "Principal": "*" and express exceptions with conditions such as aws:PrincipalArn or aws:PrincipalOrgID.',
+    decidable: 'yes',
+    notes:
+      'Check text not available. The Organizations RCP syntax page lists Principal (not NotPrincipal) among RCP elements and shows only "*" in its examples; the exact rule (only "*"? missing Principal?) must be confirmed before implementing.',
+    kinds: ['rcp'],
+  },
+  {
+    code: 'RCP_SYNTAX_ERROR_ALLOW',
+    category: 'ERROR',
+    title: 'RCP syntax error allow',
+    description:
+      '[Unconfirmed, from the title] A resource control policy statement uses "Effect": "Allow"; Organizations only supports Allow in the AWS-managed RCPFullAWSAccess policy, custom RCPs must Deny.',
+    resolution: 'Rewrite the statement as a Deny with the appropriate conditions.',
+    decidable: 'yes',
+    notes: 'Check text not available; the Allow restriction itself is documented on the Organizations RCP syntax page. Whether RCPFullAWSAccess-shaped documents are exempt is unknown.',
+    kinds: ['rcp'],
+  },
+  {
+    code: 'RCP_SYNTAX_ERROR_NOTACTION',
+    category: 'ERROR',
+    title: 'RCP syntax error NotAction',
+    description:
+      '[Unconfirmed, from the title] A resource control policy statement uses NotAction, which is not among the elements RCPs support.',
+    resolution: 'Replace NotAction with an explicit Action list.',
+    decidable: 'yes',
+    notes: 'Check text not available; the Organizations RCP element table lists Action but not NotAction.',
+    kinds: ['rcp'],
+  },
+  {
+    code: 'RCP_SYNTAX_ERROR_ACTION',
+    category: 'ERROR',
+    title: 'RCP syntax error action',
+    description:
+      '[Unconfirmed] Some Action value of a resource control policy is not allowed in RCPs; what exactly (actions of services RCPs do not support, wildcard placement as for SCPs, a bare "*") could not be established.',
+    resolution: 'Use only actions of services supported by RCPs, written as RCPs require.',
+    decidable: 'no',
+    notes: 'Trigger undocumented in the sources available; do not implement until the AWS check text is obtained.',
+    kinds: ['rcp'],
+  },
+  {
+    code: 'MISSING_ARN_ACCOUNT',
+    category: 'ERROR',
+    title: 'Missing ARN account',
+    description:
+      '[Unconfirmed, from the title; by analogy with MISSING_ARN_REGION] A resource ARN leaves the account field empty although the ARN format of the service requires an account ID.',
+    resolution: 'Fill in the account ID (or a wildcard) in the ARN.',
+    decidable: 'yes',
+    notes: 'Check text not available. Decidable from the ARN formats of the Service Authorization Reference if the analogy holds.',
+  },
+  {
+    code: 'INVALID_KMS_KEY_VALUE',
+    category: 'ERROR',
+    title: 'Invalid kms key value',
+    description:
+      '[Unconfirmed] A value related to a KMS key (presumably a key ID/ARN/alias given in a kms: condition key or resource) does not have a valid format.',
+    resolution: 'Use a well-formed KMS key ID, key ARN or alias as the finding indicates.',
+    decidable: 'no',
+    notes: 'Trigger undocumented in the sources available; which element/key is checked is unknown.',
+  },
+  {
+    code: 'VARIABLE_USAGE_TOO_PERMISSIVE',
+    category: 'ERROR',
+    title: 'Variable usage too permissive',
+    description:
+      '[Unconfirmed] A policy variable is used in a way that makes a value match far more than intended (presumably a variable standing alone or with too little literal context in a Resource or condition value).',
+    resolution: 'Add literal context around the variable so that it only matches the intended resources/values.',
+    decidable: 'no',
+    notes: 'Trigger undocumented in the sources available.',
+  },
+  {
+    code: 'WILDCARD_USAGE_TOO_PERMISSIVE',
+    category: 'ERROR',
+    title: 'Wildcard usage too permissive',
+    description:
+      '[Unconfirmed] A wildcard in a value (observed for the token.actions.githubusercontent.com:sub condition of OIDC trust policies) has too few literal characters in front of it, so it matches more than intended.',
+    resolution: 'Put more literal text before the wildcard (or pin the value with StringEquals).',
+    decidable: 'partly',
+    notes:
+      'No AWS check text available. Public third-party reports (not verified) say ValidatePolicy returns it with findingType WARNING for a GitHub OIDC `sub` pattern and wants at least six literal characters before each "*"; the TSV says ERROR. Scope beyond GitHub `sub` is unknown.',
+    kinds: ['trust'],
+  },
+  // ---------------------------------------------------------------------------------------
+  // WARNING (GENERAL_WARNING in the TSV)
+  // ---------------------------------------------------------------------------------------
+  {
+    code: 'CREATE_SLR_WITH_NOT_RESOURCE',
+    category: 'WARNING',
+    title: 'Create SLR with NotResource',
+    description:
+      'An Allow statement explicitly lists iam:CreateServiceLinkedRole and scopes resources with NotResource, which permits creating service-linked roles on everything not excluded.',
+    resolution: 'Replace NotResource with a Resource list of the allowed service-linked role ARNs.',
+    decidable: 'yes',
+    kinds: ['identity', 'boundary', 'session'],
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:CreateServiceLinkedRole","NotResource":"arn:aws:iam::123456789012:role/aws-service-role/rds.amazonaws.com/*"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:CreateServiceLinkedRole","Resource":"arn:aws:iam::123456789012:role/aws-service-role/rds.amazonaws.com/AWSServiceRoleForRDS"}]}',
+  },
+  {
+    code: 'CREATE_SLR_WITH_STAR_IN_ACTION_AND_NOT_RESOURCE',
+    category: 'WARNING',
+    title: 'Create SLR with star in action and NotResource',
+    description:
+      'An Allow statement has a wildcard action that covers iam:CreateServiceLinkedRole (e.g. "*", "iam:*", "iam:Create*") together with NotResource.',
+    resolution: 'Use a Resource list of specific ARNs instead of NotResource, or narrow the action pattern.',
+    decidable: 'yes',
+    kinds: ['identity', 'boundary', 'session'],
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:Create*","NotResource":"arn:aws:iam::123456789012:role/Admin"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:Get*","NotResource":"arn:aws:iam::123456789012:role/Admin"}]}',
+  },
+  {
+    code: 'CREATE_SLR_WITH_NOT_ACTION_AND_NOT_RESOURCE',
+    category: 'WARNING',
+    title: 'Create SLR with NotAction and NotResource',
+    description:
+      'An Allow statement combines NotAction (not excluding iam:CreateServiceLinkedRole) with NotResource, so service-linked role creation is granted on many resources.',
+    resolution: 'Add iam:CreateServiceLinkedRole to NotAction, or grant it separately on specific Resource ARNs.',
+    decidable: 'yes',
+    kinds: ['identity', 'boundary', 'session'],
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","NotAction":"s3:*","NotResource":"arn:aws:iam::123456789012:role/Admin"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","NotAction":["s3:*","iam:*"],"NotResource":"arn:aws:iam::123456789012:role/Admin"}]}',
+  },
+  {
+    code: 'CREATE_SLR_WITH_STAR_IN_RESOURCE',
+    category: 'WARNING',
+    title: 'Create SLR with star in resource',
+    description:
+      'An Allow statement explicitly lists iam:CreateServiceLinkedRole with a Resource containing a wildcard (typically "*").',
+    resolution: 'List the service-linked role ARNs that may be created.',
+    decidable: 'partly',
+    notes: 'Whether any wildcard inside an ARN counts, or only a bare "*", and whether an iam:AWSServiceName condition suppresses it, were not documented.',
+    kinds: ['identity', 'boundary', 'session'],
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:CreateServiceLinkedRole","Resource":"*"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:CreateServiceLinkedRole","Resource":"arn:aws:iam::123456789012:role/aws-service-role/rds.amazonaws.com/AWSServiceRoleForRDS"}]}',
+  },
+  {
+    code: 'CREATE_SLR_WITH_STAR_IN_ACTION_AND_RESOURCE',
+    category: 'WARNING',
+    title: 'Create SLR with star in action and resource',
+    description:
+      'An Allow statement has an action wildcard that covers iam:CreateServiceLinkedRole ("*", "iam:*", "iam:Create*") and a wildcard Resource.',
+    resolution: 'Narrow the actions or the resources so service-linked role creation is limited to specific ARNs.',
+    decidable: 'partly',
+    notes: 'Same open questions about partial wildcards in Resource as CREATE_SLR_WITH_STAR_IN_RESOURCE.',
+    kinds: ['identity', 'boundary', 'session'],
+    failingExample: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:*","Resource":"*"}]}',
+    passingExample: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:Get*","Resource":"*"}]}',
+  },
+  {
+    code: 'CREATE_SLR_WITH_STAR_IN_RESOURCE_AND_NOT_ACTION',
+    category: 'WARNING',
+    title: 'Create SLR with star in resource and NotAction',
+    description:
+      'An Allow statement uses NotAction (not excluding iam:CreateServiceLinkedRole) with a wildcard Resource.',
+    resolution: 'Add iam:CreateServiceLinkedRole to NotAction, or scope Resource to specific ARNs.',
+    decidable: 'partly',
+    notes: 'Same open questions about partial wildcards in Resource as CREATE_SLR_WITH_STAR_IN_RESOURCE.',
+    kinds: ['identity', 'boundary', 'session'],
+    failingExample: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","NotAction":"s3:*","Resource":"*"}]}',
+    passingExample: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","NotAction":["s3:*","iam:*"],"Resource":"*"}]}',
+  },
+  {
+    code: 'DEPRECATED_GLOBAL_CONDITION_KEY',
+    category: 'WARNING',
+    title: 'Deprecated global condition key',
+    description: 'The policy uses a deprecated global condition key; the example AWS gives is aws:ARN (superseded by aws:PrincipalArn).',
+    resolution: 'Replace the deprecated key with its current equivalent (aws:PrincipalArn for aws:ARN).',
+    decidable: 'partly',
+    notes:
+      'The AWS page names aws:ARN both here and under UNSUPPORTED_GLOBAL_CONDITION_KEY (error); which one ValidatePolicy emits today is unclear, and the full list of deprecated keys is not given.',
+  },
+  {
+    code: 'INVALID_DATE_VALUE',
+    category: 'WARNING',
+    title: 'Invalid date value',
+    description:
+      'A Date-operator condition value is written as Unix epoch time (a number) rather than a W3C/ISO 8601 date, which may not resolve as expected.',
+    resolution: 'Write the date as YYYY-MM-DD or YYYY-MM-DDThh:mm:ssTZD.',
+    decidable: 'yes',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"DateLessThan":{"aws:CurrentTime":"1735689600"}}}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"DateLessThan":{"aws:CurrentTime":"2025-01-01T00:00:00Z"}}}]}',
+  },
+  {
+    code: 'INVALID_ROLE_REFERENCE',
+    category: 'WARNING',
+    title: 'Invalid role reference',
+    description: 'The Principal element names an IAM role by its unique ID (AROA...) instead of its ARN.',
+    resolution: 'Reference the role by ARN.',
+    decidable: 'yes',
+    kinds: ['resource', 'trust'],
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"AROA1234567890EXAMPLE"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::example-bucket/*"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:role/Example"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::example-bucket/*"}]}',
+  },
+  {
+    code: 'INVALID_USER_REFERENCE',
+    category: 'WARNING',
+    title: 'Invalid user reference',
+    description: 'The Principal element names an IAM user by its unique ID (AIDA...) instead of its ARN.',
+    resolution: 'Reference the user by ARN.',
+    decidable: 'yes',
+    kinds: ['resource', 'trust'],
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"AIDA1234567890EXAMPLE"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::example-bucket/*"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:user/Alice"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::example-bucket/*"}]}',
+  },
+  {
+    code: 'MISSING_VERSION',
+    category: 'WARNING',
+    title: 'Missing version',
+    description: 'The policy has no top-level Version element (policy variables and newer features then do not work).',
+    resolution: 'Add "Version": "2012-10-17" before Statement.',
+    decidable: 'yes',
+    notes: 'The failing example necessarily omits Version.',
+    failingExample: '{"Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}',
+  },
+  {
+    code: 'UNIQUE_SIDS_RECOMMENDED',
+    category: 'WARNING',
+    title: 'Unique Sids recommended',
+    description: 'Two statements share the same Sid in a policy type where duplicates are tolerated but discouraged.',
+    resolution: 'Give every statement a distinct Sid.',
+    decidable: 'partly',
+    notes: 'Counterpart of UNIQUE_SIDS_REQUIRED; the split of policy types between the two codes is not documented (assumed: resource, scp, rcp here).',
+    kinds: ['resource', 'scp', 'rcp'],
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Sid":"Read","Effect":"Allow","Principal":{"AWS":"123456789012"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::example-bucket/*"},{"Sid":"Read","Effect":"Allow","Principal":{"AWS":"123456789012"},"Action":"s3:ListBucket","Resource":"arn:aws:s3:::example-bucket"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Sid":"ReadObjects","Effect":"Allow","Principal":{"AWS":"123456789012"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::example-bucket/*"},{"Sid":"ListBucket","Effect":"Allow","Principal":{"AWS":"123456789012"},"Action":"s3:ListBucket","Resource":"arn:aws:s3:::example-bucket"}]}',
+  },
+  {
+    code: 'WILDCARD_WITHOUT_LIKE_OPERATOR',
+    category: 'WARNING',
+    title: 'Wildcard without like operator',
+    description:
+      'A condition value contains * or ? while the operator is an exact-match one (e.g. StringEquals), so the characters are compared literally instead of as wildcards.',
+    resolution: 'Switch to the Like form of the operator (StringLike / StringNotLike) if a pattern was meant.',
+    decidable: 'yes',
+    notes: 'ArnEquals behaves like ArnLike (wildcards allowed), so Arn operators are presumably exempt; not stated by AWS.',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalTag/job-category":"admin-*"}}}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringLike":{"aws:PrincipalTag/job-category":"admin-*"}}}]}',
+  },
+  {
+    code: 'POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA',
+    category: 'WARNING',
+    title: 'Policy size exceeds identity policy quota',
+    description:
+      'The identity policy, counted without whitespace, is longer than the IAM character quota (6,144 for a managed policy).',
+    resolution: 'Split the permissions into several smaller policies.',
+    decidable: 'yes',
+    notes: 'Inline policies have per-identity aggregate quotas (user/group/role differ) that depend on the other inline policies; only the single-document managed quota is decidable offline.',
+    kinds: ['identity', 'boundary'],
+  },
+  {
+    code: 'POLICY_SIZE_EXCEEDS_RESOURCE_POLICY_QUOTA',
+    category: 'WARNING',
+    title: 'Policy size exceeds resource policy quota',
+    description: 'The resource-based policy is longer than the size quota of the resource type it is attached to.',
+    resolution: 'Reduce the policy (merge statements, remove redundancy) below the resource type\'s quota.',
+    decidable: 'partly',
+    notes: 'Quotas are per service/resource type (S3, SQS, KMS, ...) and are not in the Service Authorization Reference; needs a curated table and the attached resource type.',
+    kinds: ['resource'],
+  },
+  {
+    code: 'TYPE_MISMATCH',
+    category: 'WARNING',
+    title: 'Type mismatch',
+    description:
+      'The condition operator family does not fit the condition key\'s data type (e.g. a String operator on the Boolean key aws:MultiFactorAuthPresent); the message names the operator type to use.',
+    resolution: 'Use an operator of the family matching the key type (Bool, Numeric, Date, IpAddress, Arn, String, Binary).',
+    decidable: 'yes',
+    notes: 'Key types come from the Service Authorization Reference and the global-key list. Whether AWS accepts String operators on Arn-typed keys (and vice versa) was not documented.',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"aws:MultiFactorAuthPresent":"true"}}}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true"}}}]}',
+  },
+  {
+    code: 'TYPE_MISMATCH_BOOLEAN',
+    category: 'WARNING',
+    title: 'Type mismatch Boolean',
+    description: 'A Bool operator is given a value that is not a Boolean (true/false, as JSON boolean or string).',
+    resolution: 'Use true or false as the value.',
+    decidable: 'yes',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"yes"}}}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true"}}}]}',
+  },
+  {
+    code: 'TYPE_MISMATCH_DATE',
+    category: 'WARNING',
+    title: 'Type mismatch date',
+    description: 'A Date operator is given a value that is not a valid ISO 8601 date/time.',
+    resolution: 'Use a YYYY-MM-DD or full ISO 8601 date/time value.',
+    decidable: 'yes',
+    notes: 'Epoch numbers produce INVALID_DATE_VALUE instead (assumption).',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"DateLessThan":{"aws:CurrentTime":"next-monday"}}}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"DateLessThan":{"aws:CurrentTime":"2025-01-01"}}}]}',
+  },
+  {
+    code: 'TYPE_MISMATCH_NUMBER',
+    category: 'WARNING',
+    title: 'Type mismatch number',
+    description: 'A Numeric operator is given a value that is not a number.',
+    resolution: 'Use a numeric value.',
+    decidable: 'yes',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:ListBucket","Resource":"*","Condition":{"NumericLessThanEquals":{"s3:max-keys":"ten"}}}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:ListBucket","Resource":"*","Condition":{"NumericLessThanEquals":{"s3:max-keys":"10"}}}]}',
+  },
+  {
+    code: 'TYPE_MISMATCH_STRING',
+    category: 'WARNING',
+    title: 'Type mismatch string',
+    description:
+      'Despite the title, the AWS message asks for a valid base64-encoded string: a Binary operator (BinaryEquals) is given a value that is not valid base64.',
+    resolution: 'Give the Binary operator a base64-encoded value.',
+    decidable: 'yes',
+    notes: 'Which keys are Binary-typed is rare in the reference; the trigger is inferred from the message text ("base64") and should be confirmed.',
+  },
+  {
+    code: 'SPECIFIC_GITHUB_REPO_AND_BRANCH_RECOMMENDED',
+    category: 'WARNING',
+    title: 'Specific github repo and branch recommended',
+    description:
+      'A role trust policy for the GitHub OIDC provider constrains token.actions.githubusercontent.com:sub with a value containing a wildcard, so workflows of other repositories/branches may assume the role.',
+    resolution: 'Pin :sub to specific repository and branch values (repo:org/repo:ref:refs/heads/branch).',
+    decidable: 'partly',
+    notes:
+      'Decidable from the document, but how much wildcarding AWS tolerates (e.g. repo:org/repo:* versus repo:org/*) is not documented; the relation to MISSING_GITHUB_REPO_CONDITION_KEY and WILDCARD_USAGE_TOO_PERMISSIVE is unclear.',
+    kinds: ['trust'],
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com"},"StringLike":{"token.actions.githubusercontent.com:sub":"*"}}}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com","token.actions.githubusercontent.com:sub":"repo:example-org/example-repo:ref:refs/heads/main"}}}]}',
+  },
+  {
+    code: 'POLICY_SIZE_EXCEEDS_ROLE_TRUST_POLICY_QUOTA',
+    category: 'WARNING',
+    title: 'Policy size exceeds role trust policy quota',
+    description: 'The role trust policy, counted without whitespace, is longer than the default trust-policy length quota.',
+    resolution: 'Shorten the trust policy, or request a quota increase (ignore the warning if already raised).',
+    decidable: 'yes',
+    notes: 'The default IAM role trust policy length quota is 2,048 characters (adjustable); account-specific increases cannot be known offline.',
+    kinds: ['trust'],
+  },
+  {
+    code: 'RCP_MISSING_RELATED_PRINCIPAL_CONDITION_KEY',
+    category: 'WARNING',
+    title: 'RCP missing related principal condition key',
+    description:
+      '[Unconfirmed] A resource control policy uses a principal-related condition key without a companion principal key that is normally needed with it (e.g. to exempt AWS service principals or the organization\'s own principals).',
+    resolution: 'Add the related principal condition key indicated by the finding.',
+    decidable: 'no',
+    notes: 'Trigger undocumented in the sources available (RCP checks postdate the May 2023 snapshot); the key pairs are unknown.',
+    kinds: ['rcp'],
+  },
+  {
+    code: 'RCP_MISSING_RELATED_SERVICE_PRINCIPAL_CONDITION_KEY',
+    category: 'WARNING',
+    title: 'RCP missing related service principal condition key',
+    description:
+      '[Unconfirmed] A resource control policy restricts principals (e.g. by aws:PrincipalOrgID) without a service-principal exemption key (such as aws:PrincipalIsAWSService), so calls by AWS services could be blocked.',
+    resolution: 'Add the service-principal condition key indicated by the finding.',
+    decidable: 'no',
+    notes: 'Trigger undocumented in the sources available; the description is a guess from the title and must not be implemented as is.',
+    kinds: ['rcp'],
+  },
+  {
+    code: 'RCP_MISSING_SERVICE_CONDITION_KEY_NULL_CHECK',
+    category: 'WARNING',
+    title: 'RCP missing service condition key null check',
+    description:
+      '[Unconfirmed] A resource control policy compares a service-specific condition key without a Null check for requests in which that key is absent.',
+    resolution: 'Add the Null check for the condition key indicated by the finding.',
+    decidable: 'no',
+    notes: 'Trigger undocumented in the sources available.',
+    kinds: ['rcp'],
+  },
+  {
+    code: 'USE_CONDITION_KEY_ONLY_WITH_SUPPORTED_SERVICES',
+    category: 'WARNING',
+    title: 'Use condition key only with supported services',
+    description:
+      '[Unconfirmed] A condition key that only some services populate is used in a statement whose actions include services that never supply it.',
+    resolution: 'Restrict the statement\'s actions to services that support the condition key.',
+    decidable: 'no',
+    notes: 'Trigger undocumented in the sources available; which keys are concerned is unknown (per-service support of global keys is not in the Service Authorization Reference).',
+  },
+  // ---------------------------------------------------------------------------------------
+  // SECURITY_WARNING
+  // ---------------------------------------------------------------------------------------
+  {
+    code: 'UNTRUSTWORTHY_CONDITION_KEY',
+    category: 'SECURITY_WARNING',
+    title: 'Untrustworthy condition key',
+    description:
+      '[Unconfirmed] The statement relies on a condition key whose value can be influenced by the caller (for example a user-controlled request parameter) and therefore should not be used for authorization.',
+    resolution: 'Replace the key with one whose value AWS sets authoritatively.',
+    decidable: 'no',
+    notes: 'Trigger undocumented in the sources available; the list of keys AWS considers untrustworthy is unknown.',
+  },
+  {
+    code: 'ALLOW_WITH_NOT_PRINCIPAL',
+    category: 'SECURITY_WARNING',
+    title: 'Allow with NotPrincipal',
+    description: 'A statement with "Effect": "Allow" uses NotPrincipal, which grants access to everyone not listed, possibly including anonymous principals.',
+    resolution: 'Use Principal to list who needs access, or keep NotPrincipal only in Deny statements.',
+    decidable: 'yes',
+    kinds: ['resource'],
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","NotPrincipal":{"AWS":"arn:aws:iam::123456789012:user/Mallory"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::example-bucket/*"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","NotPrincipal":{"AWS":"arn:aws:iam::123456789012:user/Alice"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::example-bucket/*"}]}',
+  },
+  {
+    code: 'FORALLVALUES_WITH_SINGLE_VALUED_KEY',
+    category: 'SECURITY_WARNING',
+    title: 'ForAllValues with single valued key',
+    description:
+      'ForAllValues: is applied to a single-valued condition key; since ForAllValues is also true when the key is absent or empty, the condition can be overly permissive.',
+    resolution: 'Drop the ForAllValues: qualifier for single-valued keys.',
+    decidable: 'yes',
+    notes: 'Single-valued = key type without the ArrayOf prefix in the Service Authorization Reference / global-key list.',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"ForAllValues:StringEquals":{"aws:PrincipalTag/team":"blue"}}}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalTag/team":"blue"}}}]}',
+  },
+  {
+    code: 'PASS_ROLE_WITH_NOT_RESOURCE',
+    category: 'SECURITY_WARNING',
+    title: 'Pass role with NotResource',
+    description: 'An Allow statement explicitly lists iam:PassRole and scopes resources with NotResource, allowing any role not excluded to be passed.',
+    resolution: 'Use a Resource list of passable role ARNs, optionally with iam:PassedToService.',
+    decidable: 'yes',
+    kinds: ['identity', 'boundary', 'session'],
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:PassRole","NotResource":"arn:aws:iam::123456789012:role/Admin"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:PassRole","Resource":"arn:aws:iam::123456789012:role/AppRole"}]}',
+  },
+  {
+    code: 'PASS_ROLE_WITH_STAR_IN_ACTION_AND_NOT_RESOURCE',
+    category: 'SECURITY_WARNING',
+    title: 'Pass role with star in action and NotResource',
+    description: 'An Allow statement has a wildcard action covering iam:PassRole (e.g. "*", "iam:*", "iam:Pass*") together with NotResource.',
+    resolution: 'Use a Resource list of specific role ARNs, or narrow the action pattern.',
+    decidable: 'yes',
+    kinds: ['identity', 'boundary', 'session'],
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:*","NotResource":"arn:aws:iam::123456789012:role/Admin"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:Get*","NotResource":"arn:aws:iam::123456789012:role/Admin"}]}',
+  },
+  {
+    code: 'PASS_ROLE_WITH_NOT_ACTION_AND_NOT_RESOURCE',
+    category: 'SECURITY_WARNING',
+    title: 'Pass role with NotAction and NotResource',
+    description: 'An Allow statement combines NotAction (not excluding iam:PassRole) with NotResource, granting PassRole on many roles.',
+    resolution: 'Exclude iam:PassRole via NotAction or grant it separately on specific Resource ARNs.',
+    decidable: 'yes',
+    kinds: ['identity', 'boundary', 'session'],
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","NotAction":"s3:*","NotResource":"arn:aws:iam::123456789012:role/Admin"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","NotAction":["s3:*","iam:*"],"NotResource":"arn:aws:iam::123456789012:role/Admin"}]}',
+  },
+  {
+    code: 'PASS_ROLE_WITH_STAR_IN_RESOURCE',
+    category: 'SECURITY_WARNING',
+    title: 'Pass role with star in resource',
+    description:
+      'An Allow statement explicitly lists iam:PassRole with a wildcard in Resource (typically "*"), allowing many roles to be passed to any service.',
+    resolution: 'List specific role ARNs or add an iam:PassedToService condition.',
+    decidable: 'partly',
+    notes:
+      'AWS says role ARN patterns that follow service naming conventions (e.g. arn:aws:iam::*:role/Service*) may not be flagged, and that iam:PassedToService is the recommended mitigation; the exact exemption heuristics are not documented.',
+    kinds: ['identity', 'boundary', 'session'],
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:PassRole","Resource":"*"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:PassRole","Resource":"arn:aws:iam::123456789012:role/AppRole"}]}',
+  },
+  {
+    code: 'PASS_ROLE_WITH_STAR_IN_ACTION_AND_RESOURCE',
+    category: 'SECURITY_WARNING',
+    title: 'Pass role with star in action and resource',
+    description: 'An Allow statement has a wildcard action covering iam:PassRole and a wildcard Resource.',
+    resolution: 'Narrow actions or resources, or add an iam:PassedToService condition.',
+    decidable: 'partly',
+    notes: 'Same exemption questions as PASS_ROLE_WITH_STAR_IN_RESOURCE.',
+    kinds: ['identity', 'boundary', 'session'],
+    failingExample: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}',
+    passingExample: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:Get*","Resource":"*"}]}',
+  },
+  {
+    code: 'PASS_ROLE_WITH_STAR_IN_RESOURCE_AND_NOT_ACTION',
+    category: 'SECURITY_WARNING',
+    title: 'Pass role with star in resource and NotAction',
+    description: 'An Allow statement uses NotAction (not excluding iam:PassRole) with a wildcard Resource.',
+    resolution: 'Exclude iam:PassRole via NotAction, scope Resource, or add an iam:PassedToService condition.',
+    decidable: 'partly',
+    notes: 'Same exemption questions as PASS_ROLE_WITH_STAR_IN_RESOURCE.',
+    kinds: ['identity', 'boundary', 'session'],
+    failingExample: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","NotAction":"s3:*","Resource":"*"}]}',
+    passingExample: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","NotAction":["s3:*","iam:*"],"Resource":"*"}]}',
+  },
+  // @@PART3@@
 ];
