@@ -35,6 +35,16 @@ export interface EvaluationRequest {
   /** One array of policies per level, root first. */
   readonly rcps?: ReadonlyArray<readonly PolicyInput[]>;
   readonly sessionPolicy?: PolicyInput;
+  /**
+   * True when the principal belongs to the organization's management account: SCPs do not affect
+   * it (AWS Organizations User Guide, "Service control policies (SCPs)").
+   */
+  readonly principalIsManagementAccount?: boolean;
+  /**
+   * True when the resource belongs to the organization's management account: RCPs do not affect it
+   * (AWS Organizations User Guide, "Resource control policies (RCPs)").
+   */
+  readonly resourceIsManagementAccount?: boolean;
 }
 
 export type Decision = 'Allow' | 'ExplicitDeny' | 'ImplicitDeny';

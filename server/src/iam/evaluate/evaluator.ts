@@ -1,0 +1,142 @@
+/**
+ * `evaluate(request)`: decides one request against the policies it carries. Never throws: malformed
+ * input becomes `errors`, and the decision is then ImplicitDeny unless an applicable Deny or Allow
+ * still decides it. The evaluator never invents request context (ARCHITECTURE invariant 3); see
+ * `deriveContext` for the separate, visible step that does.
+ */
+import { resolveAccounts } from './accounts';
+import { decide, type ApplicablePolicies } from './decisionLogic';
+import { evaluatePolicy, type MatchInput, type PolicyOutcome } from './policyEvaluation';
+import { isAccountPrincipal, isSessionPrincipal, parsePrincipal, type PrincipalInfo } from './principal';
+import { RequestContext } from './requestContext';
+import { resourcePolicyKind } from './resourceKinds';
+import type { EvaluationAnswer, EvaluationRequest, PolicyInput, PolicyRole } from './types';
+
+/** Optional hooks; the core stays free of catalog imports so it can be tested alone. */
+export interface EvaluateOptions {
+  /** Returns false for an action the catalog does not know, which becomes a warning. */
+  readonly isKnownAction?: (action: string) => boolean;
+}
+
+function failed(errors: string[], warnings: string[] = []): EvaluationAnswer {
+  return {
+    decision: 'ImplicitDeny',
+    reasons: [],
+    explanation: `Decision: ImplicitDeny\nThe request could not be evaluated:\n${errors.map((e) => `  - ${e}`).join('\n')}`,
+    statements: [],
+    missingContextKeys: [],
+    warnings,
+    errors,
+  };
+}
+
+/** Evaluates one request. */
+export function evaluate(request: EvaluationRequest, options: EvaluateOptions = {}): EvaluationAnswer {
+  try {
+    return evaluateUnsafe(request, options);
+  } catch (error) {
+    // A bug must not take the caller down; it is reported like any other evaluation error.
+    return failed([`internal error while evaluating: ${error instanceof Error ? error.message : String(error)}`]);
+  }
+}
+
+function evaluateUnsafe(request: EvaluationRequest, options: EvaluateOptions): EvaluationAnswer {
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  if (typeof request !== 'object' || request === null) return failed(['the request must be an object']);
+  if (typeof request.principal !== 'string') errors.push('`principal` must be a string');
+  if (typeof request.action !== 'string' || !/^[^:\s]+:[^:\s]+$/.test(request.action)) errors.push('`action` must be a `service:Action` string');
+  if (typeof request.resource !== 'string' || request.resource === '') errors.push('`resource` must be a non-empty string');
+  if (errors.length > 0) return failed(errors);
+  const parsed = parsePrincipal(request.principal);
+  if ('error' in parsed) return failed([`\`principal\`: ${parsed.error}`]);
+  const principal: PrincipalInfo = parsed;
+  if (options.isKnownAction && !options.isKnownAction(request.action)) {
+    warnings.push(`\`${request.action}\` is not an action in the service catalog`);
+  }
+  if (principal.kind === 'role') {
+    warnings.push(`\`${request.principal}\` is a role ARN; requests are made by its sessions (\`arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION\`), so it was evaluated as a role session`);
+  }
+
+  const context = new RequestContext(request.context);
+  const input: MatchInput = { principal, action: request.action, resource: request.resource, context };
+  const accounts = resolveAccounts(principal, request.resource, request.principalAccount, request.resourceAccount);
+  const kind = resourcePolicyKind(request.action, request.resource);
+  const notes: string[] = [];
+  const run = (policy: PolicyInput, role: PolicyRole): PolicyOutcome => evaluatePolicy(policy, role, input);
+
+  const accountPrincipal = isAccountPrincipal(principal);
+  const identity = (request.identityPolicies ?? []).map((p) => run(p, 'identity'));
+  let identityApplied = identity;
+  if (identity.length > 0 && (!accountPrincipal || principal.kind === 'root')) {
+    warnings.push(`identity-based policies do not apply to \`${principal.text}\` and were ignored`);
+    identityApplied = [];
+  }
+  let boundary = request.permissionBoundary ? run(request.permissionBoundary, 'boundary') : undefined;
+  if (boundary && (!accountPrincipal || principal.kind === 'root')) {
+    warnings.push(`a permissions boundary does not apply to \`${principal.text}\` and was ignored`);
+    boundary = undefined;
+  }
+  let session = request.sessionPolicy ? run(request.sessionPolicy, 'session') : undefined;
+  if (session && !isSessionPrincipal(principal)) {
+    // "If the principal is not a session principal, the enforcement code returns a final decision of Allow" at that step.
+    warnings.push(`a session policy applies only to role sessions and federated user sessions; it was ignored for \`${principal.text}\``);
+    session = undefined;
+  }
+  const resource = request.resourcePolicy ? run(request.resourcePolicy, 'resource') : undefined;
+
+  let scpLevels: PolicyOutcome[][] = [];
+  if (request.scps && request.scps.length > 0) {
+    if (!accountPrincipal) notes.push(`SCPs were not applied: they affect only principals of member accounts, not \`${principal.text}\`.`);
+    else if (request.principalIsManagementAccount) notes.push("SCPs were not applied: they do not affect principals in the organization's management account.");
+    else scpLevels = request.scps.map((level) => level.map((p) => run(p, 'scp')));
+  }
+  let rcpLevels: PolicyOutcome[][] = [];
+  if (request.rcps && request.rcps.length > 0) {
+    if (request.resourceIsManagementAccount) notes.push("RCPs were not applied: they do not affect resources in the organization's management account.");
+    else rcpLevels = request.rcps.map((level) => level.map((p) => run(p, 'rcp')));
+  }
+
+  const applicable: ApplicablePolicies = {
+    identity: identityApplied,
+    ...(resource ? { resource } : {}),
+    ...(boundary ? { boundary } : {}),
+    ...(session ? { session } : {}),
+    scpLevels,
+    rcpLevels,
+  };
+  const evaluated: PolicyOutcome[] = [...rcpLevels.flat(), ...scpLevels.flat(), ...(resource ? [resource] : []), ...identityApplied, ...(boundary ? [boundary] : []), ...(session ? [session] : [])];
+  for (const outcome of evaluated) {
+    errors.push(...outcome.errors);
+    warnings.push(...outcome.warnings);
+  }
+
+  const result = decide(applicable, principal, accounts, kind, { action: request.action, resource: request.resource });
+  warnings.push(...result.warnings);
+
+  const missing = new Map<string, string>();
+  for (const outcome of evaluated) {
+    for (const s of outcome.statements) for (const key of s.missingKeys) if (!missing.has(key.toLowerCase())) missing.set(key.toLowerCase(), key);
+  }
+  const missingContextKeys = [...missing.values()];
+
+  const lines = [`Decision: ${result.decision}`, ...result.lines, ...notes];
+  if (missingContextKeys.length > 0) {
+    lines.push(`Context keys that conditions or variables referred to but the request lacks: ${missingContextKeys.map((k) => `\`${k}\``).join(', ')}.`);
+  }
+  if (errors.length > 0) lines.push(`${errors.length} statement(s) could not be evaluated; see errors.`);
+
+  return {
+    decision: result.decision,
+    reasons: result.reasons,
+    explanation: lines.join('\n'),
+    statements: evaluated.flatMap((o) => o.statements.map((s) => s.trace)),
+    missingContextKeys,
+    warnings: dedupe(warnings),
+    errors: dedupe(errors),
+  };
+}
+
+function dedupe(items: readonly string[]): string[] {
+  return [...new Set(items)];
+}

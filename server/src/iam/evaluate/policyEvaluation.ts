@@ -1,0 +1,245 @@
+/**
+ * Matches the statements of one policy against the request: `Effect`, `Action`/`NotAction`,
+ * `Resource`/`NotResource`, `Principal`/`NotPrincipal` and `Condition`. A statement that cannot be
+ * read is recorded as an error and does not apply; nothing here throws.
+ *
+ * Rules, from the IAM User Guide:
+ * - "IAM JSON policy elements: Action": action names are case-insensitive and may use `*` and `?`.
+ * - "IAM JSON policy elements: NotAction" / "NotResource": the statement matches every action or
+ *   resource except those listed.
+ * - "IAM JSON policy elements: Resource": ARNs match segment by segment, case-sensitively; a policy
+ *   variable without a value makes that entry match no resource ("Variables and tags").
+ * - "AWS JSON policy elements: Principal" / "NotPrincipal": only resource-based policies (and RCPs)
+ *   name principals; `NotPrincipal` matches every principal it does not name.
+ * - "Conditions with multiple context keys or values": several operators and several keys are AND.
+ */
+import { evaluateCondition } from './conditions/conditionEvaluation';
+import type { ConditionTrace, PolicyInput, PolicyRole, StatementTrace } from './types';
+import { matchPrincipalElement, type PrincipalInfo, type PrincipalMatchKind } from './principal';
+import { resolveValue } from './policyVariables';
+import type { RequestContext } from './requestContext';
+import { compileWildcard, matchArnCodes, matchCodes } from './wildcardMatch';
+
+/** What the statements of all policies need to know about the request. */
+export interface MatchInput {
+  readonly principal: PrincipalInfo;
+  readonly action: string;
+  readonly resource: string;
+  readonly context: RequestContext;
+}
+
+/** One statement's outcome, with what the decision logic needs beyond the trace. */
+export interface StatementOutcome {
+  readonly trace: StatementTrace;
+  /** How the `Principal` element named the caller, for resource-based policies. */
+  readonly principalMatch?: PrincipalMatchKind;
+  /** Absent keys that conditions of this statement referred to. */
+  readonly missingKeys: readonly string[];
+}
+
+/** One policy's outcome. */
+export interface PolicyOutcome {
+  readonly policy: PolicyInput;
+  readonly role: PolicyRole;
+  readonly statements: readonly StatementOutcome[];
+  readonly errors: readonly string[];
+  readonly warnings: readonly string[];
+}
+
+const VARIABLE_VERSION = '2012-10-17';
+const KNOWN_VERSIONS = new Set([VARIABLE_VERSION, '2008-10-17']);
+
+/** Policy roles whose statements may (and must) name principals. */
+function namesPrincipals(role: PolicyRole): boolean {
+  return role === 'resource' || role === 'rcp';
+}
+
+const ROLE_NAMES: Record<PolicyRole, string> = {
+  identity: 'an identity-based policy',
+  resource: 'a resource-based policy',
+  boundary: 'a permissions boundary',
+  scp: 'an SCP',
+  rcp: 'an RCP',
+  session: 'a session policy',
+};
+
+function readStringList(value: unknown): string[] | undefined {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value as string[];
+  return undefined;
+}
+
+/** Evaluates every statement of one policy. */
+export function evaluatePolicy(policy: PolicyInput, role: PolicyRole, input: MatchInput): PolicyOutcome {
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  const statements: StatementOutcome[] = [];
+  const where = `\`${policy.id}\``;
+  const doc = policy.document;
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
+    errors.push(`${where}: the policy must be a JSON object`);
+    return { policy, role, statements, errors, warnings };
+  }
+  const record = doc as Record<string, unknown>;
+  const version = record['Version'];
+  if (version !== undefined && (typeof version !== 'string' || !KNOWN_VERSIONS.has(version))) {
+    warnings.push(`${where}: \`Version\` should be \`2012-10-17\`; policy variables are read literally`);
+  }
+  // Variables are only resolved under Version 2012-10-17 ("Variables and tags", Introduction).
+  const variables = version === VARIABLE_VERSION;
+  const rawStatements = record['Statement'];
+  const list = Array.isArray(rawStatements) ? rawStatements : rawStatements === undefined ? undefined : [rawStatements];
+  if (!list) {
+    errors.push(`${where}: the policy has no \`Statement\``);
+    return { policy, role, statements, errors, warnings };
+  }
+  list.forEach((statement, index) => {
+    const outcome = evaluateStatement(statement, index, policy.id, role, variables, input, errors, warnings);
+    if (outcome) statements.push(outcome);
+  });
+  return { policy, role, statements, errors, warnings };
+}
+
+function evaluateStatement(
+  statement: unknown,
+  index: number,
+  policyId: string,
+  role: PolicyRole,
+  variables: boolean,
+  input: MatchInput,
+  errors: string[],
+  warnings: string[],
+): StatementOutcome | undefined {
+  const where = `\`${policyId}\` statement ${index}`;
+  if (typeof statement !== 'object' || statement === null || Array.isArray(statement)) {
+    errors.push(`${where}: a statement must be a JSON object`);
+    return undefined;
+  }
+  const s = statement as Record<string, unknown>;
+  const sid = typeof s['Sid'] === 'string' ? (s['Sid'] as string) : undefined;
+  const label = sid ? `${where} (\`${sid}\`)` : where;
+  const effect = s['Effect'];
+  if (effect !== 'Allow' && effect !== 'Deny') {
+    errors.push(`${label}: \`Effect\` must be \`Allow\` or \`Deny\``);
+    return undefined;
+  }
+  let broken = false;
+  const fail = (message: string) => {
+    errors.push(`${label}: ${message}`);
+    broken = true;
+  };
+
+  // Action / NotAction: exactly one, case-insensitive wildcard match over the whole name.
+  let actionMatched = false;
+  const hasAction = 'Action' in s;
+  const hasNotAction = 'NotAction' in s;
+  if (hasAction === hasNotAction) fail('a statement needs exactly one of `Action` and `NotAction`');
+  else {
+    const actions = readStringList(hasAction ? s['Action'] : s['NotAction']);
+    if (!actions) fail(`\`${hasAction ? 'Action' : 'NotAction'}\` must be a string or an array of strings`);
+    else {
+      const any = actions.some((pattern) => matchCodes(compileWildcard(pattern, true), input.action, true));
+      actionMatched = hasAction ? any : !any;
+    }
+  }
+
+  // Resource / NotResource.
+  let resourceMatched = false;
+  const missingKeys: string[] = [];
+  const hasResource = 'Resource' in s;
+  const hasNotResource = 'NotResource' in s;
+  if (hasResource && hasNotResource) fail('a statement cannot have both `Resource` and `NotResource`');
+  else if (!hasResource && !hasNotResource) {
+    if (role === 'resource') {
+      // Role trust policies have no Resource element: the policy applies to the resource it is attached to.
+      resourceMatched = true;
+    } else fail('a statement needs `Resource` or `NotResource`');
+  } else {
+    const resources = readStringList(hasResource ? s['Resource'] : s['NotResource']);
+    if (!resources) fail(`\`${hasResource ? 'Resource' : 'NotResource'}\` must be a string or an array of strings`);
+    else {
+      let any = false;
+      for (const pattern of resources) {
+        const resolved = resolveValue(pattern, input.context, { variables, wildcards: true, ignoreCase: false });
+        missingKeys.push(...resolved.missingKeys);
+        for (const p of resolved.problems) warnings.push(`${label}: ${p}`);
+        if (!resolved.unresolved && matchArnCodes(resolved.codes, input.resource)) any = true;
+      }
+      resourceMatched = hasResource ? any : !any;
+    }
+  }
+
+  // Principal / NotPrincipal.
+  let principalMatched: boolean | undefined;
+  let principalMatch: PrincipalMatchKind | undefined;
+  const hasPrincipal = 'Principal' in s;
+  const hasNotPrincipal = 'NotPrincipal' in s;
+  if (namesPrincipals(role)) {
+    if (hasPrincipal === hasNotPrincipal) fail('a statement of a resource-based policy needs exactly one of `Principal` and `NotPrincipal`');
+    else {
+      const result = matchPrincipalElement(hasPrincipal ? s['Principal'] : s['NotPrincipal'], input.principal);
+      for (const p of result.problems) warnings.push(`${label}: ${p}`);
+      if (result.error) fail(`\`${hasPrincipal ? 'Principal' : 'NotPrincipal'}\`: ${result.error}`);
+      else if (hasPrincipal) {
+        principalMatched = result.kind !== undefined;
+        principalMatch = result.kind;
+      } else {
+        // NotPrincipal applies to every principal it does not name ("NotPrincipal").
+        principalMatched = result.kind === undefined;
+        principalMatch = principalMatched ? 'wildcard' : undefined;
+        if (!principalMatched && effect === 'Deny' && result.kind === 'direct' && input.principal.account) {
+          warnings.push(`${label}: \`NotPrincipal\` names the caller but AWS may also evaluate its account or role; the documentation recommends listing \`arn:aws:iam::${input.principal.account}:root\` (and the role ARN) too`);
+        }
+      }
+    }
+  } else if (hasPrincipal || hasNotPrincipal) {
+    fail(`\`${hasPrincipal ? 'Principal' : 'NotPrincipal'}\` is not allowed in ${ROLE_NAMES[role]}`);
+  }
+
+  // Condition: every operator and every key must hold (AND).
+  const conditions: ConditionTrace[] = [];
+  let conditionsHold = true;
+  const conditionMissing: string[] = [];
+  if ('Condition' in s) {
+    const block = s['Condition'];
+    if (typeof block !== 'object' || block === null || Array.isArray(block)) fail('`Condition` must be an object');
+    else {
+      for (const [operatorName, keys] of Object.entries(block as Record<string, unknown>)) {
+        if (typeof keys !== 'object' || keys === null || Array.isArray(keys)) {
+          fail(`\`${operatorName}\` must map condition keys to values`);
+          continue;
+        }
+        for (const [key, values] of Object.entries(keys as Record<string, unknown>)) {
+          const outcome = evaluateCondition(operatorName, key, values, input.context, variables);
+          if ('error' in outcome) {
+            fail(outcome.error);
+            continue;
+          }
+          conditions.push(outcome.trace);
+          conditionMissing.push(...outcome.missingKeys);
+          for (const p of outcome.problems) warnings.push(`${label}: ${p}`);
+          if (!outcome.trace.matched) conditionsHold = false;
+        }
+      }
+    }
+  }
+
+  const otherwiseMatched = actionMatched && resourceMatched && principalMatched !== false;
+  const applies = !broken && otherwiseMatched && conditionsHold;
+  const trace: StatementTrace = {
+    policyId,
+    policyRole: role,
+    statementIndex: index,
+    ...(sid !== undefined ? { sid } : {}),
+    effect,
+    actionMatched,
+    resourceMatched,
+    ...(principalMatched !== undefined ? { principalMatched } : {}),
+    conditions,
+    applies,
+  };
+  // Absent keys matter only for statements that matched the request apart from their conditions.
+  const principalOk = actionMatched && principalMatched !== false && !broken;
+  const relevantMissing = principalOk ? [...missingKeys, ...(resourceMatched ? conditionMissing : [])] : [];
+  return { trace, principalMatch: applies ? principalMatch : undefined, missingKeys: relevantMissing };
+}

@@ -1,0 +1,189 @@
+/**
+ * The calling principal and how `Principal` / `NotPrincipal` elements match it.
+ *
+ * Rules, from the IAM User Guide page "AWS JSON policy elements: Principal":
+ * - An account id or `arn:aws:iam::ACCOUNT:root` "delegates authority to the account"; it does not
+ *   mean only the root user, so it matches every principal of that account.
+ * - A role ARN matches the role's sessions (`arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION`); the
+ *   session ARN carries no path, so the role is compared by account and name.
+ * - User, role-session and federated-user ARNs match exactly; "You cannot use a wildcard to match
+ *   part of a principal name or ARN".
+ * - `"*"` and `{"AWS": "*"}` match every principal, anonymous included.
+ * - `Service` names a service principal, `Federated` an identity provider; `CanonicalUser` ids are
+ *   not derivable from a principal ARN, so they match only a request whose principal is that id.
+ */
+
+/** The kinds of calling principal the evaluator understands. */
+export type PrincipalKind =
+  | 'user'
+  | 'root'
+  | 'role'
+  | 'assumedRole'
+  | 'federatedUser'
+  | 'service'
+  | 'identityProvider'
+  | 'canonicalUser'
+  | 'anonymous';
+
+/** The calling principal, parsed from the request's `principal` string. */
+export interface PrincipalInfo {
+  readonly kind: PrincipalKind;
+  /** The principal as the request wrote it. */
+  readonly text: string;
+  readonly partition?: string;
+  readonly account?: string;
+  /** User name, role name or federated user name. */
+  readonly name?: string;
+  /** The session name of a role session. */
+  readonly sessionName?: string;
+}
+
+/** How a `Principal` element matched the caller; the decision logic depends on it. */
+export type PrincipalMatchKind =
+  /** `*`, `{"AWS": "*"}` or a `NotPrincipal` that does not name the caller. */
+  | 'wildcard'
+  /** An account id or account root ARN: delegation to the account's IAM policies. */
+  | 'account'
+  /** A role ARN that matched one of the role's sessions. */
+  | 'role'
+  /** The caller's own ARN, service name or provider. */
+  | 'direct';
+
+const ACCOUNT_ID = /^\d{12}$/;
+const KNOWN_WEB_IDENTITY_PROVIDERS = new Set([
+  'cognito-identity.amazonaws.com',
+  'www.amazon.com',
+  'graph.facebook.com',
+  'accounts.google.com',
+]);
+
+/** Parses a request principal, or returns an error message naming it. */
+export function parsePrincipal(text: string): PrincipalInfo | { error: string } {
+  if (text === '*') return { kind: 'anonymous', text };
+  // A bare account id carries no partition, so it matches the account in any partition.
+  if (ACCOUNT_ID.test(text)) return { kind: 'root', text, account: text };
+  if (text.startsWith('arn:')) {
+    const parts = text.split(':');
+    if (parts.length < 6) return { error: `\`${text}\` is not a principal ARN` };
+    const partition = parts[1]!;
+    const service = parts[2]!;
+    const account = parts[4]!;
+    const resource = parts.slice(5).join(':');
+    if (service === 'iam') {
+      if (resource === 'root') return { kind: 'root', text, partition, account };
+      if (resource.startsWith('user/')) return { kind: 'user', text, partition, account, name: lastSegment(resource) };
+      if (resource.startsWith('role/')) return { kind: 'role', text, partition, account, name: lastSegment(resource) };
+      if (resource.startsWith('saml-provider/') || resource.startsWith('oidc-provider/')) {
+        return { kind: 'identityProvider', text, partition, account };
+      }
+    }
+    if (service === 'sts') {
+      const segments = resource.split('/');
+      if (segments[0] === 'assumed-role' && segments.length >= 3) {
+        return { kind: 'assumedRole', text, partition, account, name: segments[1], sessionName: segments.slice(2).join('/') };
+      }
+      if (segments[0] === 'federated-user' && segments.length >= 2) {
+        return { kind: 'federatedUser', text, partition, account, name: segments.slice(1).join('/') };
+      }
+    }
+    return { error: `\`${text}\` is not a user, role, role session, federated user, root or identity provider ARN` };
+  }
+  if (KNOWN_WEB_IDENTITY_PROVIDERS.has(text.toLowerCase())) return { kind: 'identityProvider', text };
+  if (/^[a-z0-9][a-z0-9.-]*\.amazonaws\.com(\.cn)?$/i.test(text)) return { kind: 'service', text };
+  if (/^[0-9a-f]{64}$/i.test(text)) return { kind: 'canonicalUser', text };
+  return { error: `\`${text}\` is not a principal: expected an ARN, an account id, a service principal or \`*\`` };
+}
+
+function lastSegment(resource: string): string {
+  const slash = resource.lastIndexOf('/');
+  return resource.slice(slash + 1);
+}
+
+/** True for principals that belong to an AWS account and so have identity-based policies. */
+export function isAccountPrincipal(p: PrincipalInfo): boolean {
+  return p.kind === 'user' || p.kind === 'root' || p.kind === 'role' || p.kind === 'assumedRole' || p.kind === 'federatedUser';
+}
+
+/** True for session principals (IAM User Guide, "Session policies"). */
+export function isSessionPrincipal(p: PrincipalInfo): boolean {
+  return p.kind === 'assumedRole' || p.kind === 'federatedUser' || p.kind === 'role';
+}
+
+/** The outcome of matching one `Principal` or `NotPrincipal` element. */
+export interface PrincipalElementMatch {
+  /** How the element named the caller, or undefined when it did not. */
+  readonly kind?: PrincipalMatchKind;
+  /** The element entry that matched, for the trace. */
+  readonly entry?: string;
+  /** Problems worth a warning, such as a partial wildcard. */
+  readonly problems: readonly string[];
+  /** Set when the element is malformed. */
+  readonly error?: string;
+}
+
+const ORDER: Record<PrincipalMatchKind, number> = { direct: 0, role: 1, account: 2, wildcard: 3 };
+
+/** Matches a `Principal` element value against the caller, returning the most specific match. */
+export function matchPrincipalElement(element: unknown, caller: PrincipalInfo): PrincipalElementMatch {
+  if (element === '*') return { kind: 'wildcard', entry: '*', problems: [] };
+  if (typeof element !== 'object' || element === null || Array.isArray(element)) {
+    return { problems: [], error: 'expected `"*"` or an object with `AWS`, `Service`, `Federated` or `CanonicalUser`' };
+  }
+  const problems: string[] = [];
+  let best: { kind: PrincipalMatchKind; entry: string } | undefined;
+  const consider = (kind: PrincipalMatchKind | undefined, entry: string) => {
+    if (kind && (!best || ORDER[kind] < ORDER[best.kind])) best = { kind, entry };
+  };
+  for (const [type, raw] of Object.entries(element as Record<string, unknown>)) {
+    const values = typeof raw === 'string' ? [raw] : Array.isArray(raw) ? raw : undefined;
+    if (!values || values.some((v) => typeof v !== 'string')) {
+      return { problems, error: `\`${type}\` must be a string or an array of strings` };
+    }
+    for (const value of values as string[]) {
+      switch (type) {
+        case 'AWS':
+          consider(matchAwsEntry(value, caller, problems), value);
+          break;
+        case 'Service':
+          if (value === '*') consider('wildcard', value);
+          else if (caller.kind === 'service' && value.toLowerCase() === caller.text.toLowerCase()) consider('direct', value);
+          break;
+        case 'Federated':
+          if (caller.kind === 'identityProvider' && value.toLowerCase() === caller.text.toLowerCase()) consider('direct', value);
+          break;
+        case 'CanonicalUser':
+          if (caller.kind === 'canonicalUser' && value.toLowerCase() === caller.text.toLowerCase()) consider('direct', value);
+          break;
+        default:
+          return { problems, error: `\`${type}\` is not a principal type (expected AWS, Service, Federated or CanonicalUser)` };
+      }
+    }
+  }
+  return best ? { kind: best.kind, entry: best.entry, problems } : { problems };
+}
+
+function matchAwsEntry(value: string, caller: PrincipalInfo, problems: string[]): PrincipalMatchKind | undefined {
+  if (value === '*') return 'wildcard';
+  if (value.includes('*') || value.includes('?')) {
+    problems.push(`principal \`${value}\` contains a wildcard, which IAM does not expand inside principal ARNs`);
+    return undefined;
+  }
+  const named = parsePrincipal(value);
+  if ('error' in named) return undefined;
+  if (!isAccountPrincipal(caller)) return undefined;
+  if (named.kind === 'root') {
+    return named.account === caller.account && samePartition(named, caller) ? 'account' : undefined;
+  }
+  if (named.kind === 'role') {
+    if (caller.kind === 'role') return named.text === caller.text ? 'direct' : undefined;
+    if (caller.kind === 'assumedRole' && named.account === caller.account && named.name === caller.name && samePartition(named, caller)) {
+      return 'role';
+    }
+    return undefined;
+  }
+  return named.text === caller.text ? 'direct' : undefined;
+}
+
+function samePartition(a: PrincipalInfo, b: PrincipalInfo): boolean {
+  return a.partition === undefined || b.partition === undefined || a.partition === b.partition;
+}

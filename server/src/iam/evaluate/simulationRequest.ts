@@ -1,0 +1,140 @@
+/**
+ * `parseSimulationRequest(json)`: checks the JSON request that `iam-policy simulate` reads and turns
+ * it into an `EvaluationRequest`, giving each policy an id such as `identityPolicies[0]` or
+ * `scps[1][0]`. Errors name the field, e.g. "identityPolicies[1]: expected an object".
+ */
+import type { ContextValue, EvaluationRequest, PolicyInput } from './types';
+
+/** The result of reading a request: a request when there were no errors. */
+export interface ParsedSimulationRequest {
+  readonly request?: EvaluationRequest;
+  readonly errors: string[];
+}
+
+const KNOWN_FIELDS = new Set([
+  'principal', 'action', 'resource', 'context', 'principalAccount', 'resourceAccount',
+  'identityPolicies', 'resourcePolicy', 'permissionBoundary', 'scps', 'rcps', 'sessionPolicy',
+  'principalIsManagementAccount', 'resourceIsManagementAccount',
+]);
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isScalar(value: unknown): value is string | number | boolean {
+  return typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+}
+
+/** Validates and converts one simulate request. */
+export function parseSimulationRequest(json: unknown): ParsedSimulationRequest {
+  const errors: string[] = [];
+  if (!isObject(json)) return { errors: ['request: expected an object'] };
+  for (const key of Object.keys(json)) {
+    if (!KNOWN_FIELDS.has(key)) errors.push(`${key}: unknown field`);
+  }
+  const str = (field: string, required: boolean): string | undefined => {
+    const value = json[field];
+    if (value === undefined) {
+      if (required) errors.push(`${field}: required, expected a string`);
+      return undefined;
+    }
+    if (typeof value !== 'string' || value === '') {
+      errors.push(`${field}: expected a non-empty string`);
+      return undefined;
+    }
+    return value;
+  };
+  const bool = (field: string): boolean | undefined => {
+    const value = json[field];
+    if (value === undefined) return undefined;
+    if (typeof value !== 'boolean') {
+      errors.push(`${field}: expected true or false`);
+      return undefined;
+    }
+    return value;
+  };
+  const policy = (value: unknown, id: string): PolicyInput | undefined => {
+    if (!isObject(value)) {
+      errors.push(`${id}: expected an object`);
+      return undefined;
+    }
+    return { id, document: value };
+  };
+  const policyList = (field: string, value: unknown): PolicyInput[] | undefined => {
+    if (!Array.isArray(value)) {
+      errors.push(`${field}: expected an array of policy objects`);
+      return undefined;
+    }
+    const out: PolicyInput[] = [];
+    value.forEach((item, i) => {
+      const p = policy(item, `${field}[${i}]`);
+      if (p) out.push(p);
+    });
+    return out;
+  };
+  const levels = (field: string): PolicyInput[][] | undefined => {
+    const value = json[field];
+    if (value === undefined) return undefined;
+    if (!Array.isArray(value)) {
+      errors.push(`${field}: expected an array of levels, each an array of policy objects (root first)`);
+      return undefined;
+    }
+    const out: PolicyInput[][] = [];
+    value.forEach((level, i) => {
+      const list = policyList(`${field}[${i}]`, level);
+      if (list) out.push(list);
+    });
+    return out;
+  };
+
+  const principal = str('principal', true);
+  const action = str('action', true);
+  const resource = str('resource', true);
+  if (action !== undefined && !/^[^:\s]+:[^:\s]+$/.test(action)) errors.push('action: expected `service:Action`, e.g. `s3:GetObject`');
+  const principalAccount = str('principalAccount', false);
+  const resourceAccount = str('resourceAccount', false);
+  for (const [field, value] of [['principalAccount', principalAccount], ['resourceAccount', resourceAccount]] as const) {
+    if (value !== undefined && !/^\d{12}$/.test(value)) errors.push(`${field}: expected a 12-digit account id`);
+  }
+
+  let context: Record<string, ContextValue> | undefined;
+  if (json['context'] !== undefined) {
+    if (!isObject(json['context'])) errors.push('context: expected an object of context keys');
+    else {
+      context = {};
+      for (const [key, value] of Object.entries(json['context'])) {
+        if (isScalar(value)) context[key] = value;
+        else if (Array.isArray(value) && value.every(isScalar)) context[key] = value;
+        else errors.push(`context.${key}: expected a string, number, boolean or an array of them`);
+      }
+    }
+  }
+
+  const identityPolicies = json['identityPolicies'] === undefined ? undefined : policyList('identityPolicies', json['identityPolicies']);
+  const resourcePolicy = json['resourcePolicy'] === undefined ? undefined : policy(json['resourcePolicy'], 'resourcePolicy');
+  const permissionBoundary = json['permissionBoundary'] === undefined ? undefined : policy(json['permissionBoundary'], 'permissionBoundary');
+  const sessionPolicy = json['sessionPolicy'] === undefined ? undefined : policy(json['sessionPolicy'], 'sessionPolicy');
+  const scps = levels('scps');
+  const rcps = levels('rcps');
+  const principalIsManagementAccount = bool('principalIsManagementAccount');
+  const resourceIsManagementAccount = bool('resourceIsManagementAccount');
+
+  if (errors.length > 0 || principal === undefined || action === undefined || resource === undefined) return { errors };
+  const request: EvaluationRequest = {
+    principal,
+    action,
+    resource,
+    ...(context ? { context } : {}),
+    ...(principalAccount ? { principalAccount } : {}),
+    ...(resourceAccount ? { resourceAccount } : {}),
+    ...(identityPolicies ? { identityPolicies } : {}),
+    ...(resourcePolicy ? { resourcePolicy } : {}),
+    ...(permissionBoundary ? { permissionBoundary } : {}),
+    ...(sessionPolicy ? { sessionPolicy } : {}),
+    ...(scps ? { scps } : {}),
+    ...(rcps ? { rcps } : {}),
+    ...(principalIsManagementAccount !== undefined ? { principalIsManagementAccount } : {}),
+    ...(resourceIsManagementAccount !== undefined ? { resourceIsManagementAccount } : {}),
+  };
+  return { request, errors };
+}
