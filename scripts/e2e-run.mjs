@@ -1,0 +1,133 @@
+#!/usr/bin/env node
+// Runs the editor tests in a real VS Code (code-server + chromium, see docs/e2e.md):
+//   1. the mocha suite test/e2e/suite inside the extension host, with the extension under
+//      development loaded from this repository;
+//   2. the packaged extension: builds the .vsix, installs it into a fresh extensions folder;
+//   3. UI checks with Playwright against that installed extension.
+// Its last line is `N passed, M failed`, counting every in-host mocha test and every UI check;
+// it exits non-zero when anything failed.
+//
+// Usage: node scripts/e2e-run.mjs [--only host|ui] [--selftest] [--grep TEXT] [--quiet]
+//   --selftest  runs the harness self-test against the stub extension in test/e2e/fixtures/
+//               instead of the real extension (proves the harness without it).
+// Call scripts/e2e-setup.sh first and `npm run build` (the runner does not build the extension).
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { bundleSuite } from '../test/e2e/harness/bundleSuites.mjs';
+import { readToolPaths, repoRoot } from '../test/e2e/harness/codeServer.mjs';
+import { runHostSuite } from '../test/e2e/harness/hostSuite.mjs';
+import { buildVsix } from '../test/e2e/harness/vsix.mjs';
+import { runUiChecks } from '../test/e2e/ui/runUiChecks.mjs';
+
+const { values: options } = parseArgs({
+  options: {
+    only: { type: 'string' },
+    selftest: { type: 'boolean', default: false },
+    grep: { type: 'string' },
+    quiet: { type: 'boolean', default: false },
+  },
+});
+
+const outputDir = path.join(repoRoot, 'test-output');
+const screenshotDir = path.join(outputDir, 'screenshots');
+const started = Date.now();
+/** @type {Array<{ group: string, title: string, state: 'passed' | 'failed', error?: string }>} */
+const outcomes = [];
+
+function elapsed() {
+  return `${((Date.now() - started) / 1000).toFixed(1)}s`;
+}
+
+function step(text) {
+  console.log(`\n[e2e ${elapsed()}] ${text}`);
+}
+
+function record(group, title, state, error) {
+  outcomes.push({ group, title, state, error });
+  const mark = state === 'passed' ? 'ok  ' : 'FAIL';
+  console.log(`  ${mark} ${group}: ${title}${error ? `\n         ${error.split('\n').slice(0, 6).join('\n         ')}` : ''}`);
+}
+
+/**
+ * The workspace the editor opens: a copy of examples/ plus this suite's own fixture files under
+ * e2e/, in a fresh temporary folder, so that tests may edit files freely.
+ */
+function makeWorkspace() {
+  const dir = mkdtempSync(path.join('/tmp', 'iamw-'));
+  const examples = path.join(repoRoot, 'examples');
+  if (existsSync(examples)) cpSync(examples, dir, { recursive: true });
+  cpSync(path.join(repoRoot, 'test/e2e/fixtures/workspace'), dir, { recursive: true });
+  return dir;
+}
+
+async function main() {
+  mkdirSync(screenshotDir, { recursive: true });
+  readToolPaths();
+  const extensionPath = options.selftest ? path.join(repoRoot, 'test/e2e/fixtures/stub-extension') : repoRoot;
+  if (!options.selftest && !existsSync(path.join(repoRoot, 'dist/client.js'))) {
+    throw new Error('dist/client.js is missing: run `npm run build` before the editor tests');
+  }
+  const workspaces = [];
+  try {
+    if (!options.only || options.only === 'host') {
+      const suite = options.selftest ? 'selftest' : 'suite';
+      step(`bundling test/e2e/${suite}`);
+      const index = await bundleSuite(suite);
+      const workspace = makeWorkspace();
+      workspaces.push(workspace);
+      const logFile = path.join(outputDir, `e2e-host-${suite}.log`);
+      writeFileSync(logFile, '');
+      step(`running the ${suite} suite in the extension host (log: ${path.relative(repoRoot, logFile)})`);
+      const result = await runHostSuite({
+        workspace,
+        extensionDevelopmentPath: extensionPath,
+        extensionTestsPath: index,
+        logFile,
+        echo: !options.quiet,
+      });
+      for (const test of result.results) record('host', test.title, test.state === 'passed' ? 'passed' : 'failed', test.error);
+      if (result.error) record('host', 'the extension host ran the suite to its end', 'failed', result.error);
+      else if (result.exitCode !== 0 && !result.results.some((test) => test.state === 'failed')) {
+        record('host', 'the extension host ran the suite to its end', 'failed', `exit code ${result.exitCode} with no failed test (see ${logFile})`);
+      }
+    }
+
+    if (!options.only || options.only === 'ui') {
+      step('packaging the extension (.vsix)');
+      let vsix;
+      try {
+        vsix = await buildVsix({ extensionPath, outDir: outputDir, selftest: options.selftest });
+        record('package', `built ${path.relative(repoRoot, vsix.file)} (${vsix.summary})`, 'passed');
+      } catch (error) {
+        record('package', 'the extension packages into a .vsix', 'failed', String(error?.message ?? error));
+      }
+      if (vsix) {
+        const workspace = makeWorkspace();
+        workspaces.push(workspace);
+        step('installing the .vsix into a fresh extensions folder and running the UI checks');
+        const checks = await runUiChecks({ vsix: vsix.file, workspace, screenshotDir, selftest: options.selftest, logFile: path.join(outputDir, 'e2e-ui.log') });
+        for (const check of checks) record('ui', check.title, check.state, check.error);
+      }
+    }
+  } finally {
+    if (!process.env.E2E_KEEP) for (const dir of workspaces) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+let crashed;
+try {
+  await main();
+} catch (error) {
+  crashed = error;
+  record('runner', 'the e2e runner completed', 'failed', String(error?.stack ?? error));
+}
+const passed = outcomes.filter((o) => o.state === 'passed').length;
+const failed = outcomes.filter((o) => o.state === 'failed').length;
+step(`done; screenshots in ${path.relative(repoRoot, screenshotDir)}/`);
+if (failed) {
+  console.log('Failed:');
+  for (const o of outcomes.filter((x) => x.state === 'failed')) console.log(`  - ${o.group}: ${o.title}`);
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exitCode = failed > 0 || passed === 0 || crashed ? 1 : 0;

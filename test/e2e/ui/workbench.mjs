@@ -1,0 +1,80 @@
+// Small Playwright helpers for driving the VS Code web workbench. They read DOM text, never pixels,
+// and every wait is a locator wait with a timeout.
+
+/** Selectors of the workbench parts the UI checks read. */
+export const SELECTORS = {
+  workbench: '.monaco-workbench',
+  explorerRow: '.explorer-folders-view .monaco-list-row',
+  quickInput: '.quick-input-widget',
+  quickInputRow: '.quick-input-widget .monaco-list-row',
+  activeTab: '.tabs-container .tab.active',
+  editor: '.editor-instance .monaco-editor',
+  viewLine: '.monaco-editor .view-lines .view-line',
+  squigglyError: '.monaco-editor .squiggly-error',
+  squigglyWarning: '.monaco-editor .squiggly-warning',
+  codeLens: '.monaco-editor .codelens-decoration',
+  hover: '.monaco-hover:not(.hidden)',
+  problemsRow: '.markers-panel .monaco-list-row',
+};
+
+/**
+ * Waits until the workbench has loaded the folder (the explorer lists files).
+ * @param {import('playwright-core').Page} page
+ */
+export async function waitForWorkbench(page, timeout = 60_000) {
+  await page.locator(SELECTORS.workbench).waitFor({ state: 'visible', timeout });
+  await page.locator(SELECTORS.explorerRow).first().waitFor({ state: 'visible', timeout });
+}
+
+/**
+ * Opens a workspace file through Quick Open (Ctrl+P), as a user would.
+ * @param {import('playwright-core').Page} page
+ * @param {string} relativePath
+ */
+export async function openFile(page, relativePath, timeout = 20_000) {
+  const name = relativePath.split('/').pop();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+P');
+  const input = page.locator(`${SELECTORS.quickInput} input`);
+  await input.waitFor({ state: 'visible', timeout });
+  await input.fill(relativePath);
+  await page.locator(SELECTORS.quickInputRow, { hasText: name }).first().waitFor({ state: 'visible', timeout });
+  await page.keyboard.press('Enter');
+  await page.locator(SELECTORS.activeTab, { hasText: name }).waitFor({ state: 'visible', timeout });
+  await page.locator(SELECTORS.quickInput).waitFor({ state: 'hidden', timeout });
+  await page.locator(SELECTORS.viewLine).first().waitFor({ state: 'visible', timeout });
+}
+
+/**
+ * Runs a command through the command palette (F1), by its title.
+ * @param {import('playwright-core').Page} page
+ * @param {string} title
+ */
+export async function runCommand(page, title, timeout = 20_000) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  const input = page.locator(`${SELECTORS.quickInput} input`);
+  await input.waitFor({ state: 'visible', timeout });
+  await input.fill(`>${title}`);
+  await page.locator(SELECTORS.quickInputRow, { hasText: title }).first().waitFor({ state: 'visible', timeout });
+  await page.keyboard.press('Enter');
+  await page.locator(SELECTORS.quickInput).waitFor({ state: 'hidden', timeout });
+}
+
+/**
+ * Moves the mouse over the first rendered editor token containing `text`, and returns the hover.
+ * @param {import('playwright-core').Page} page
+ * @param {string} text
+ */
+export async function hoverToken(page, text, timeout = 20_000) {
+  const token = page.locator(`${SELECTORS.viewLine} span span`, { hasText: text }).first();
+  await token.waitFor({ state: 'visible', timeout });
+  const box = await token.boundingBox();
+  if (!box) throw new Error(`the token \`${text}\` has no box on screen`);
+  // Move away first, so that a hover already showing does not hide a new one.
+  await page.mouse.move(5, 5);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+  const hover = page.locator(SELECTORS.hover);
+  await hover.first().waitFor({ state: 'visible', timeout });
+  return hover.first();
+}
