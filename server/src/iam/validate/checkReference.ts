@@ -992,7 +992,7 @@ export const CHECK_REFERENCE: readonly CheckReferenceEntry[] = [
     description:
       '[Unconfirmed, from the title] A resource control policy statement has a Principal element that RCPs do not accept (RCP statements are written with "Principal": "*" and narrowed by conditions), or uses NotPrincipal.',
     resolution: 'Use "Principal": "*" and express exceptions with conditions such as aws:PrincipalArn or aws:PrincipalOrgID.',
-    decidable: 'yes',
+    decidable: 'partly',
     notes:
       'Check text not available. The Organizations RCP syntax page lists Principal (not NotPrincipal) among RCP elements and shows only "*" in its examples; the exact rule (only "*"? missing Principal?) must be confirmed before implementing.',
     kinds: ['rcp'],
@@ -1517,5 +1517,487 @@ export const CHECK_REFERENCE: readonly CheckReferenceEntry[] = [
     failingExample: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","NotAction":"s3:*","Resource":"*"}]}',
     passingExample: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","NotAction":["s3:*","iam:*"],"Resource":"*"}]}',
   },
-  // @@PART3@@
+  {
+    code: 'MISSING_PAIRED_CONDITION_KEYS',
+    category: 'SECURITY_WARNING',
+    title: 'Missing paired condition keys',
+    description:
+      'A condition key that is only safe together with a related key is used without that key in the same condition block (AWS example: aws:VpcSourceIp without aws:SourceVpc).',
+    resolution: 'Add the related condition key(s) named in the finding to the same condition block.',
+    decidable: 'partly',
+    notes: 'Decidable once the pairs are known, but AWS documents only the aws:VpcSourceIp -> aws:SourceVpc pair; the full pair table is not public in the sources read.',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"IpAddress":{"aws:VpcSourceIp":"10.0.0.0/16"}}}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"IpAddress":{"aws:VpcSourceIp":"10.0.0.0/16"},"StringEquals":{"aws:SourceVpc":"vpc-12345678"}}}]}',
+  },
+  {
+    code: 'DENY_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE',
+    category: 'SECURITY_WARNING',
+    title: 'Deny with unsupported tag condition key for service',
+    description:
+      'A Deny statement conditions on a tag key (e.g. aws:ResourceTag/...) and lists actions that do not support that key; for those actions the key is absent, the condition is false and nothing is denied.',
+    resolution: 'Move the unsupported actions to a separate Deny statement that scopes by resource ARN/naming instead of tags (do not use ...IfExists as a workaround).',
+    decidable: 'yes',
+    notes:
+      'Per-action support of aws:ResourceTag/ (and aws:RequestTag/, aws:TagKeys) comes from the Service Authorization Reference (action and resource-type condition keys). The finding is per action, reported by service prefix. Wildcard actions: handling not documented.',
+    kinds: ['identity', 'boundary', 'session', 'scp', 'resource'],
+  },
+  {
+    code: 'DENY_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE',
+    category: 'SECURITY_WARNING',
+    title: 'Deny NotAction with unsupported tag condition key for service',
+    description:
+      'A Deny statement uses NotAction together with a tag condition key; every action (present or future) that does not support the key escapes the deny.',
+    resolution: 'Rewrite the statement with an explicit Action list.',
+    decidable: 'yes',
+    notes: 'Raised on the shape alone (Deny + NotAction + tag condition key); no action expansion needed.',
+    kinds: ['identity', 'boundary', 'session', 'scp', 'resource'],
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","NotAction":"iam:*","Resource":"*","Condition":{"StringEquals":{"aws:ResourceTag/status":"Confidential"}}}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"ec2:TerminateInstances","Resource":"*","Condition":{"StringEquals":{"aws:ResourceTag/status":"Confidential"}}}]}',
+  },
+  {
+    code: 'RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL',
+    category: 'SECURITY_WARNING',
+    title: 'Restrict access to service principal',
+    description:
+      'An Allow statement of a resource-based policy grants a service principal access without constraining the source via aws:SourceArn or aws:SourceAccount (confused-deputy risk).',
+    resolution: 'Add an aws:SourceArn or aws:SourceAccount condition scoping the calling resource/account.',
+    decidable: 'partly',
+    notes: 'Which service principals AWS checks (not all services send these keys) and whether other keys (aws:SourceOrgID, aws:SourceOrgPaths) also satisfy it were not documented.',
+    kinds: ['resource'],
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"sns.amazonaws.com"},"Action":"sqs:SendMessage","Resource":"arn:aws:sqs:us-east-1:123456789012:example-queue"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"sns.amazonaws.com"},"Action":"sqs:SendMessage","Resource":"arn:aws:sqs:us-east-1:123456789012:example-queue","Condition":{"ArnEquals":{"aws:SourceArn":"arn:aws:sns:us-east-1:123456789012:example-topic"}}}]}',
+  },
+  {
+    code: 'MISSING_CONDITION_KEY_FOR_OIDC_PRINCIPAL',
+    category: 'SECURITY_WARNING',
+    title: 'Missing condition key for oidc principal',
+    description:
+      'A role trust statement trusts an OIDC federated principal but has no condition key whose prefix matches that provider (e.g. <provider>:aud / :sub), so any identity of the provider could assume the role.',
+    resolution: 'Add conditions on the provider\'s keys (audience, subject) to pin the intended identities.',
+    decidable: 'yes',
+    notes: 'GitHub\'s provider has the more specific MISSING_GITHUB_REPO_CONDITION_KEY; whether both are raised together was not documented.',
+    kinds: ['trust'],
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/oidc.example.com"},"Action":"sts:AssumeRoleWithWebIdentity"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/oidc.example.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"oidc.example.com:aud":"example-client-id","oidc.example.com:sub":"user-1234"}}}]}',
+  },
+  {
+    code: 'MISSING_GITHUB_REPO_CONDITION_KEY',
+    category: 'SECURITY_WARNING',
+    title: 'Missing github repo condition key',
+    description:
+      'A role trust statement trusts the GitHub OIDC provider (token.actions.githubusercontent.com) without a token.actions.githubusercontent.com:sub condition, so workflows of any repository could assume the role.',
+    resolution: 'Add a token.actions.githubusercontent.com:sub condition naming the repository and branch.',
+    decidable: 'yes',
+    kinds: ['trust'],
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com"}}}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com","token.actions.githubusercontent.com:sub":"repo:example-org/example-repo:ref:refs/heads/main"}}}]}',
+  },
+  {
+    code: 'STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS',
+    category: 'SECURITY_WARNING',
+    title: 'String like operator with ARN condition keys',
+    description:
+      '[Unconfirmed, from the title] A String-like operator (StringLike, presumably also StringEquals variants) is used on an ARN-typed condition key such as aws:SourceArn or aws:PrincipalArn, where wildcards are not confined to ARN segments.',
+    resolution: 'Use ArnLike/ArnEquals for ARN-typed condition keys.',
+    decidable: 'no',
+    notes: 'No AWS check text available (added after May 2023). ARN-typed keys are identifiable from the Service Authorization Reference, so it would be decidable once the exact operator set is confirmed.',
+  },
+  {
+    code: 'DYNAMODB_ATTRIBUTES_WITHOUT_SELECT',
+    category: 'SECURITY_WARNING',
+    title: 'DynamoDB attributes without select',
+    description:
+      '[Unconfirmed, from the title] A statement restricts DynamoDB access with dynamodb:Attributes but does not also constrain dynamodb:Select (to SPECIFIC_ATTRIBUTES), so queries/scans could still return non-allowed attributes (e.g. via index projections).',
+    resolution: 'Add a dynamodb:Select condition (StringEqualsIfExists SPECIFIC_ATTRIBUTES) next to dynamodb:Attributes.',
+    decidable: 'no',
+    notes: 'No AWS check text available; the pairing rationale comes from the IAM example policy "DynamoDB: allows access to specific attributes". Confirm before implementing.',
+  },
+  {
+    code: 'S3_PREFIX_IN_NEGATIVE_CONTEXT',
+    category: 'SECURITY_WARNING',
+    title: 'S3 prefix in negative context',
+    description:
+      '[Unconfirmed] The s3:prefix condition key is used in a negated way (a Deny statement and/or a negated operator), where requests that omit the prefix parameter may escape the intended restriction.',
+    resolution: 'Not established; see the AWS check text once available.',
+    decidable: 'no',
+    notes: 'Trigger undocumented in the sources available.',
+  },
+  {
+    code: 'FORANYVALUE_WITH_AUDIENCE_CLAIM_TYPE',
+    category: 'SECURITY_WARNING',
+    title: 'ForAnyValue with audience claim type',
+    description:
+      '[Unconfirmed] The ForAnyValue: qualifier is used with an OIDC audience (aud) claim condition key in a role trust policy, which may match tokens that carry additional, unintended audiences.',
+    resolution: 'Not established; likely use ForAllValues or no qualifier depending on the claim type (see CONFIRM_AUDIENCE_CLAIM_TYPE).',
+    decidable: 'no',
+    notes: 'Trigger undocumented in the sources available.',
+    kinds: ['trust'],
+  },
+  // ---------------------------------------------------------------------------------------
+  // SUGGESTION
+  // ---------------------------------------------------------------------------------------
+  {
+    code: 'EMPTY_ARRAY_ACTION',
+    category: 'SUGGESTION',
+    title: 'Empty array action',
+    description: 'The Action (or NotAction) element is an empty array, so the statement has no effect.',
+    resolution: 'List the intended actions or remove the statement.',
+    decidable: 'yes',
+    failingExample: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":[],"Resource":"*"}]}',
+    passingExample: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:GetObject"],"Resource":"*"}]}',
+  },
+  {
+    code: 'EMPTY_ARRAY_CONDITION',
+    category: 'SUGGESTION',
+    title: 'Empty array condition',
+    description: 'A condition key (under a plain operator, no set qualifier or IfExists) is given an empty array of values.',
+    resolution: 'Give the condition key values or remove it.',
+    decidable: 'yes',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"aws:SourceVpc":[]}}}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"aws:SourceVpc":["vpc-12345678"]}}}]}',
+  },
+  {
+    code: 'EMPTY_ARRAY_CONDITION_FORALLVALUES',
+    category: 'SUGGESTION',
+    title: 'Empty array condition ForAllValues',
+    description:
+      'A ForAllValues: condition key has an empty value array; it then only matches when the key is missing from the request.',
+    resolution: 'Use the Null operator with "true" to test for absence, or supply values.',
+    decidable: 'yes',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ec2:CreateTags","Resource":"*","Condition":{"ForAllValues:StringEquals":{"aws:TagKeys":[]}}}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ec2:CreateTags","Resource":"*","Condition":{"Null":{"aws:TagKeys":"true"}}}]}',
+  },
+  {
+    code: 'EMPTY_ARRAY_CONDITION_FORANYVALUE',
+    category: 'SUGGESTION',
+    title: 'Empty array condition ForAnyValue',
+    description: 'A ForAnyValue: condition key has an empty value array; it can never match, so the statement has no effect.',
+    resolution: 'Supply values or rewrite the condition.',
+    decidable: 'yes',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ec2:CreateTags","Resource":"*","Condition":{"ForAnyValue:StringEquals":{"aws:TagKeys":[]}}}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ec2:CreateTags","Resource":"*","Condition":{"ForAnyValue:StringEquals":{"aws:TagKeys":["team"]}}}]}',
+  },
+  {
+    code: 'EMPTY_ARRAY_CONDITION_IFEXISTS',
+    category: 'SUGGESTION',
+    title: 'Empty array condition IfExists',
+    description: 'An ...IfExists operator has a condition key with an empty value array; it only matches when the key is absent.',
+    resolution: 'Use the Null operator with "true" to test for absence, or supply values.',
+    decidable: 'yes',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEqualsIfExists":{"aws:SourceVpc":[]}}}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"Null":{"aws:SourceVpc":"true"}}}]}',
+  },
+  {
+    code: 'EMPTY_ARRAY_PRINCIPAL',
+    category: 'SUGGESTION',
+    title: 'Empty array principal',
+    description: 'A principal key inside Principal/NotPrincipal has an empty array of values, so the statement names nobody and has no effect.',
+    resolution: 'List the intended principals.',
+    decidable: 'yes',
+    kinds: ['resource', 'trust'],
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":[]},"Action":"s3:GetObject","Resource":"arn:aws:s3:::example-bucket/*"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":["123456789012"]},"Action":"s3:GetObject","Resource":"arn:aws:s3:::example-bucket/*"}]}',
+  },
+  {
+    code: 'EMPTY_ARRAY_RESOURCE',
+    category: 'SUGGESTION',
+    title: 'Empty array resource',
+    description: 'The Resource (or NotResource) element is an empty array, so the statement has no effect.',
+    resolution: 'List the intended resource ARNs.',
+    decidable: 'yes',
+    failingExample: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":[]}]}',
+    passingExample: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":["*"]}]}',
+  },
+  {
+    code: 'EMPTY_OBJECT_CONDITION',
+    category: 'SUGGESTION',
+    title: 'Empty object condition',
+    description: 'The Condition element (or an operator block inside it) is an empty object.',
+    resolution: 'Remove the empty Condition or add conditions.',
+    decidable: 'yes',
+    notes: 'Whether an empty operator block ({"StringEquals": {}}) is reported under this code too was not documented.',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{}}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}',
+  },
+  {
+    code: 'EMPTY_OBJECT_PRINCIPAL',
+    category: 'SUGGESTION',
+    title: 'Empty object principal',
+    description: 'The Principal/NotPrincipal element is an empty object, so the statement names nobody and has no effect.',
+    resolution: 'Specify the principals that need access.',
+    decidable: 'yes',
+    kinds: ['resource', 'trust'],
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{},"Action":"s3:GetObject","Resource":"arn:aws:s3:::example-bucket/*"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"123456789012"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::example-bucket/*"}]}',
+  },
+  {
+    code: 'EMPTY_SID_VALUE',
+    category: 'SUGGESTION',
+    title: 'Empty Sid value',
+    description: 'A statement has a Sid element whose value is the empty string.',
+    resolution: 'Give the Sid a value or remove the element.',
+    decidable: 'yes',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Sid":"","Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Sid":"AllowRead","Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}',
+  },
+  {
+    code: 'EQUIVALENT_TO_NULL_FALSE',
+    category: 'SUGGESTION',
+    title: 'Equivalent to null false',
+    description:
+      '[Unconfirmed, from the title] A condition is logically equivalent to `"Null": {key: "false"}` (it only tests that the key is present), e.g. a Like operator whose only value is "*".',
+    resolution: 'Replace the condition with an explicit Null check (false) if presence is what is meant.',
+    decidable: 'no',
+    notes: 'No AWS check text available; the exact patterns AWS recognizes are unknown. (A third-party write-up associates it with negated operators on absent keys; not verified.)',
+  },
+  {
+    code: 'EQUIVALENT_TO_NULL_TRUE',
+    category: 'SUGGESTION',
+    title: 'Equivalent to null true',
+    description:
+      '[Unconfirmed, from the title] A condition is logically equivalent to `"Null": {key: "true"}` (it only matches when the key is absent).',
+    resolution: 'Replace the condition with an explicit Null check (true) if absence is what is meant.',
+    decidable: 'no',
+    notes: 'No AWS check text available; the exact patterns AWS recognizes are unknown. Related documented cases: EMPTY_ARRAY_CONDITION_FORALLVALUES / _IFEXISTS.',
+  },
+  {
+    code: 'IMPROVE_IP_RANGE',
+    category: 'SUGGESTION',
+    title: 'Improve IP range',
+    description: 'A CIDR value in an IP condition has non-zero bits after the prefix length (e.g. 203.0.113.5/24); those bits are ignored.',
+    resolution: 'Replace the address by the network address suggested in the finding (e.g. 203.0.113.0/24).',
+    decidable: 'yes',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"IpAddress":{"aws:SourceIp":"203.0.113.5/24"}}}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"IpAddress":{"aws:SourceIp":"203.0.113.0/24"}}}]}',
+  },
+  {
+    code: 'NULL_WITH_QUALIFIER',
+    category: 'SUGGESTION',
+    title: 'Null with qualifier',
+    description: 'The Null operator is prefixed with ForAllValues: or ForAnyValue:, which makes it constantly true or false respectively.',
+    resolution: 'Use plain Null, or a string operator with the set qualifier.',
+    decidable: 'yes',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ec2:CreateTags","Resource":"*","Condition":{"ForAllValues:Null":{"aws:TagKeys":"false"}}}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ec2:CreateTags","Resource":"*","Condition":{"Null":{"aws:TagKeys":"false"}}}]}',
+  },
+  {
+    code: 'PRIVATE_IP_ADDRESS_SUBSET',
+    category: 'SUGGESTION',
+    title: 'Private IP address subset',
+    description: 'An IpAddress condition on aws:SourceIp mixes public and private ranges; the private ones never match.',
+    resolution: 'Remove the private ranges or express them with aws:VpcSourceIp.',
+    decidable: 'yes',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"IpAddress":{"aws:SourceIp":["203.0.113.0/24","10.0.0.0/8"]}}}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"IpAddress":{"aws:SourceIp":["203.0.113.0/24"]}}}]}',
+  },
+  {
+    code: 'PRIVATE_NOT_IP_ADDRESS_SUBSET',
+    category: 'SUGGESTION',
+    title: 'Private NotIpAddress subset',
+    description: 'A NotIpAddress condition on aws:SourceIp mixes public and private ranges; the private ones have no effect.',
+    resolution: 'Remove the private ranges or use NotIpAddress on aws:VpcSourceIp for them.',
+    decidable: 'yes',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:*","Resource":"*","Condition":{"NotIpAddress":{"aws:SourceIp":["203.0.113.0/24","172.16.0.0/12"]}}}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:*","Resource":"*","Condition":{"NotIpAddress":{"aws:SourceIp":["203.0.113.0/24"]}}}]}',
+  },
+  {
+    code: 'REDUNDANT_ACTION',
+    category: 'SUGGESTION',
+    title: 'Redundant action',
+    description:
+      'An entry of Action is entirely covered by another entry of the same list (e.g. iam:GetCredentialReport next to iam:Get*). Entries only partly covered (iam:*CredentialReport) are not redundant.',
+    resolution: 'Remove the redundant action entries.',
+    decidable: 'yes',
+    notes: 'Coverage is computed on the action sets the patterns expand to in the Service Authorization Reference. Whether NotAction lists are checked too was not documented.',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["iam:Get*","iam:List*","iam:GetCredentialReport"],"Resource":"*"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["iam:Get*","iam:List*","iam:*CredentialReport"],"Resource":"*"}]}',
+  },
+  {
+    code: 'REDUNDANT_CONDITION_VALUE_NUM',
+    category: 'SUGGESTION',
+    title: 'Redundant condition value num',
+    description:
+      'A Numeric comparison operator lists several values for one key where a single extreme value is equivalent (e.g. NumericLessThan [2700, 3600] equals NumericLessThan 3600).',
+    resolution: 'Keep only the greatest (or least) value as the finding suggests.',
+    decidable: 'yes',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"NumericLessThan":{"aws:MultiFactorAuthAge":["2700","3600"]}}}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"NumericLessThan":{"aws:MultiFactorAuthAge":"3600"}}}]}',
+  },
+  {
+    code: 'REDUNDANT_RESOURCE',
+    category: 'SUGGESTION',
+    title: 'Redundant resource',
+    description: 'An ARN in the Resource list is already matched by a wildcard ARN in the same list (e.g. role/jane-admin next to role/jane*).',
+    resolution: 'Remove the covered ARNs (or the wildcard, if only the listed resources were intended).',
+    decidable: 'yes',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:GetRole","Resource":["arn:aws:iam::111122223333:role/jane-admin","arn:aws:iam::111122223333:role/jane*"]}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:GetRole","Resource":["arn:aws:iam::111122223333:role/jane-admin","arn:aws:iam::111122223333:role/bob*"]}]}',
+  },
+  {
+    code: 'REDUNDANT_STATEMENT',
+    category: 'SUGGESTION',
+    title: 'Redundant statement',
+    description: 'The same statement appears more than once in the policy (identical permissions).',
+    resolution: 'Remove the duplicate statement.',
+    decidable: 'yes',
+    notes: 'Whether statements differing only by Sid or element order count as duplicates was not documented; compare normalized statements ignoring Sid as a starting point.',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"},{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"},{"Effect":"Allow","Action":"s3:ListBucket","Resource":"*"}]}',
+  },
+  {
+    code: 'WILDCARD_IN_SERVICE_NAME',
+    category: 'SUGGESTION',
+    title: 'Wildcard in service name',
+    description: 'A service name contains * or ? (e.g. the service field of a resource ARN such as arn:aws:*code*::...), which may match other or future services.',
+    resolution: 'Spell out the service names.',
+    decidable: 'yes',
+    notes: 'AWS\'s example is a resource ARN; whether service prefixes of actions (e.g. "*code*:Get*") are also reported was not documented.',
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"codecommit:GitPull","Resource":"arn:aws:*code*:us-east-1:111122223333:*"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"codecommit:GitPull","Resource":"arn:aws:codecommit:us-east-1:111122223333:*"}]}',
+  },
+  {
+    code: 'ALLOW_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE',
+    category: 'SUGGESTION',
+    title: 'Allow with unsupported tag condition key for service',
+    description:
+      'An Allow statement conditions on a tag key (e.g. aws:ResourceTag/...) and lists actions that do not support it; for those actions the condition is false and nothing is granted.',
+    resolution: 'Move the unsupported actions to another statement scoped by ARN instead of tags (not by Not... or ...IfExists operators).',
+    decidable: 'yes',
+    notes: 'Same data need as DENY_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE (per-action tag-key support from the Service Authorization Reference).',
+    kinds: ['identity', 'boundary', 'session', 'resource'],
+  },
+  {
+    code: 'ALLOW_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE',
+    category: 'SUGGESTION',
+    title: 'Allow NotAction with unsupported tag condition key for service',
+    description:
+      'An Allow statement uses NotAction with a tag condition key; only actions that support the key are effectively allowed.',
+    resolution: 'Rewrite the statement with an explicit Action list.',
+    decidable: 'yes',
+    kinds: ['identity', 'boundary', 'session', 'resource'],
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","NotAction":"iam:*","Resource":"*","Condition":{"StringEquals":{"aws:ResourceTag/team":"BumbleBee"}}}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ec2:StartInstances","Resource":"*","Condition":{"StringEquals":{"aws:ResourceTag/team":"BumbleBee"}}}]}',
+  },
+  {
+    code: 'RECOMMENDED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL',
+    category: 'SUGGESTION',
+    title: 'Recommended condition key for service principal',
+    description:
+      'A statement granting a service principal restricts it with a key other than aws:SourceArn/aws:SourceAccount (AWS example: aws:Referer), which does not protect against the confused deputy.',
+    resolution: 'Use aws:SourceArn or aws:SourceAccount for service principals.',
+    decidable: 'partly',
+    notes: 'Which keys trigger it besides aws:Referer was not documented.',
+    kinds: ['resource'],
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"cloudfront.amazonaws.com"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::example-bucket/*","Condition":{"StringLike":{"aws:Referer":"https://www.example.com/*"}}}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"cloudfront.amazonaws.com"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::example-bucket/*","Condition":{"StringEquals":{"aws:SourceAccount":"123456789012"}}}]}',
+  },
+  {
+    code: 'IRRELEVANT_CONDITION_KEY_IN_POLICY',
+    category: 'SUGGESTION',
+    title: 'Irrelevant condition key in policy',
+    description:
+      'A resource-based policy uses a condition key that has no meaning for the resource type it is attached to (AWS example: s3:ResourceAccount in an S3 bucket or access point policy); such keys belong in identity policies.',
+    resolution: 'Move the condition to an identity-based policy or drop it.',
+    decidable: 'partly',
+    notes: 'Needs the attached resource type and a curated list of irrelevant keys; only s3:ResourceAccount is named by AWS.',
+    kinds: ['resource'],
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"123456789012"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::example-bucket/*","Condition":{"StringEquals":{"s3:ResourceAccount":"123456789012"}}}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"123456789012"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::example-bucket/*"}]}',
+  },
+  {
+    code: 'REDUNDANT_KEY_DUE_TO_WILDCARD_IN_CONDITION',
+    category: 'SUGGESTION',
+    title: 'Redundant key due to wildcard in condition',
+    description:
+      '[Unconfirmed, from the title] A condition key is made redundant because a wildcard value (e.g. "*" under a Like operator) already matches everything for it.',
+    resolution: 'Remove the redundant key or replace the wildcard with specific values.',
+    decidable: 'no',
+    notes: 'No AWS check text available; exact trigger unknown.',
+  },
+  {
+    code: 'REDUNDANT_PRINCIPAL_IN_ROLE_TRUST_POLICY',
+    category: 'SUGGESTION',
+    title: 'Redundant principal in role trust policy',
+    description:
+      'The Principal lists both a role ARN and an assumed-role session ARN of that same role (assumed-role/<role>/<session>); the session entry adds nothing.',
+    resolution: 'Remove the assumed-role principal.',
+    decidable: 'yes',
+    kinds: ['trust'],
+    failingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":["arn:aws:iam::123456789012:role/Deployer","arn:aws:sts::123456789012:assumed-role/Deployer/ci-session"]},"Action":"sts:AssumeRole"}]}',
+    passingExample:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":["arn:aws:iam::123456789012:role/Deployer"]},"Action":"sts:AssumeRole"}]}',
+  },
+  {
+    code: 'REDUNDANT_STATEMENT_DUE_TO_WILDCARD_IN_CONDITION',
+    category: 'SUGGESTION',
+    title: 'Redundant statement due to wildcard in condition',
+    description:
+      '[Unconfirmed, from the title] A statement is redundant with another one because a wildcard condition value makes its condition vacuous, so both grant the same access.',
+    resolution: 'Remove the redundant statement or tighten the wildcard.',
+    decidable: 'no',
+    notes: 'No AWS check text available; exact trigger unknown.',
+  },
+  {
+    code: 'CONFIRM_AUDIENCE_CLAIM_TYPE',
+    category: 'SUGGESTION',
+    title: 'Confirm audience claim type',
+    description:
+      'A role trust policy conditions on an OIDC audience (aud) claim key; since aud may be single- or multivalued depending on the provider, the author should confirm whether a ForAllValues/ForAnyValue qualifier belongs there.',
+    resolution: 'Use a set qualifier only if the provider issues a multivalued aud claim; otherwise use a plain operator.',
+    decidable: 'partly',
+    notes:
+      'The AWS text explains the advice but not the exact trigger (any aud key, or only aud keys used with/without a qualifier); the claim type depends on the identity provider, which is not knowable offline.',
+    kinds: ['trust'],
+  },
 ];
