@@ -18,7 +18,7 @@ import type { ConditionTrace, PolicyInput, PolicyRole, StatementTrace } from './
 import { matchPrincipalElement, type PrincipalInfo, type PrincipalMatchKind } from './principal';
 import { resolveValue } from './policyVariables';
 import type { RequestContext } from './requestContext';
-import { compileWildcard, matchArnCodes, matchCodes } from './wildcardMatch';
+import { matchArnCodes, matchWildcard } from './wildcardMatch';
 
 /** What the statements of all policies need to know about the request. */
 export interface MatchInput {
@@ -138,7 +138,7 @@ function evaluateStatement(
     const actions = readStringList(hasAction ? s['Action'] : s['NotAction']);
     if (!actions) fail(`\`${hasAction ? 'Action' : 'NotAction'}\` must be a string or an array of strings`);
     else {
-      const any = actions.some((pattern) => matchCodes(compileWildcard(pattern, true), input.action, true));
+      const any = actions.some((pattern) => matchWildcard(pattern, input.action, true));
       actionMatched = hasAction ? any : !any;
     }
   }

@@ -5,9 +5,13 @@
  * `?` (which policy variables such as `${*}` produce) can never be mistaken for a wildcard. No RegExp
  * is ever built from user text (ARCHITECTURE invariant 5).
  *
- * This file stands in for `iam/arn/wildcard.ts`, which another engineer is writing; once that exists
- * the string-based `matchWildcard` here can delegate to it.
+ * Plain string patterns (actions, the fixed patterns of this folder) use the shared
+ * `iam/arn/wildcard.ts`. The code-array matcher here exists because resolved policy variables need
+ * literal wildcards, which a pattern string cannot express.
  */
+import { matchWildcard } from '../arn/wildcard';
+
+export { matchWildcard };
 
 /** Pattern code for `*`: any sequence of characters, including the empty one. */
 export const STAR = -1;
@@ -66,11 +70,6 @@ export function matchCodes(pattern: PatternCodes, text: string, ignoreCase: bool
   }
   while (p < pattern.length && pattern[p] === STAR) p++;
   return p === pattern.length;
-}
-
-/** Matches a pattern string in which `*` and `?` are wildcards. */
-export function matchWildcard(pattern: string, text: string, ignoreCase: boolean): boolean {
-  return matchCodes(compileWildcard(pattern, ignoreCase), text, ignoreCase);
 }
 
 /** Splits pattern codes at the first `count` literal colons (ARN segment boundaries). */
