@@ -1,15 +1,26 @@
 /**
- * Policy size the way the quotas count it. IAM does not count white space against its quotas
- * (IAM User Guide, "IAM and AWS STS quotas": "IAM doesn't count white space when calculating the size
- * of a policy"), so every white-space character is left out of the count.
+ * Policy size the way each quota counts it, and the quota of each policy kind.
+ *
+ * - IAM (identity, boundary, trust, session): IAM User Guide, "IAM and AWS STS quotas": "IAM doesn't
+ *   count white space when calculating the size of a policy against these quotas", so white space is
+ *   left out of the count. Access Analyzer's identity and trust messages say "excluding whitespace".
+ * - AWS Organizations (SCP, RCP): Organizations User Guide, "SCP syntax" and "RCP syntax": "All
+ *   characters in your SCP [RCP] count against its maximum size ... you can delete any white space,
+ *   such as space characters and line breaks that are outside quotation marks." Every character counts.
  */
 import type { PolicyKind } from './policyKind';
 
 /**
- * Character quotas per kind (IAM and AWS STS quotas; AWS Organizations quotas). Identity policies
- * use the customer managed policy quota; inline policies have their own aggregate quotas per user,
- * group and role that a single document cannot decide. Resource policies differ per service and have
- * no single quota here.
+ * Character quotas per kind:
+ * - identity and boundary: 6,144 characters, the customer managed policy size (IAM quotas,
+ *   "Managed policy size"); a boundary is a managed policy. Inline policies have aggregate quotas per
+ *   user (2,048), group (5,120) and role (10,240) that one document cannot decide.
+ * - trust: 2,048 characters, the default "Role trust policy length" (adjustable with Service Quotas,
+ *   so Access Analyzer only warns).
+ * - session: 2,048 characters, the plaintext limit of inline and managed session policies (IAM
+ *   quotas, "Role session policies"; STS AssumeRole `Policy` parameter).
+ * - scp and rcp: 5,120 characters (Organizations quotas, "Maximum size of a policy document").
+ * Resource policies differ per service and resource type, so they have no quota here.
  */
 export const SIZE_QUOTAS: Readonly<Partial<Record<PolicyKind, number>>> = {
   identity: 6144,
@@ -20,8 +31,14 @@ export const SIZE_QUOTAS: Readonly<Partial<Record<PolicyKind, number>>> = {
   rcp: 5120,
 };
 
-/** The size of a policy text as quotas count it, with the quota of its kind when there is one. */
+/** Whether a kind's quota counts white space. */
+export function countsWhiteSpace(kind: PolicyKind): boolean {
+  return kind === 'scp' || kind === 'rcp';
+}
+
+/** The size of a policy text as its kind's quota counts it, with the quota when there is one. */
 export function policySize(text: string, kind: PolicyKind): { characters: number; quota?: number } {
+  if (countsWhiteSpace(kind)) return { characters: text.length, quota: SIZE_QUOTAS[kind] };
   let characters = 0;
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);

@@ -1,0 +1,160 @@
+/**
+ * REDUNDANT_STATEMENT (Access Analyzer policy check reference, "Suggestion – Redundant statement":
+ * "When you include the same statement more than once ... you can remove one of the statements
+ * without affecting the permissions granted by the policy"). A statement is reported when another
+ * statement with the same effect and the same principal covers all its actions and resources, and
+ * the covering statement has the same conditions or none. Of two identical statements the later one
+ * is reported. `NotAction`/`NotResource` only cover an identical list.
+ */
+import type { ConditionElement, PrincipalElement, Statement, StringListElement } from '../document/model';
+import { spanOf } from '../document/model';
+import type { CheckContext } from './checkContext';
+import { effectOf, removeArrayElementFix } from './statementFacts';
+
+/**
+ * True when every string matched by pattern `inner` is matched by pattern `outer` (IAM wildcards
+ * `*` and `?`). `outer`'s `*` absorbs anything, its `?` any single character of `inner` except a
+ * `*`; other characters must be equal. Greedy matching with one backtrack point: linear in practice
+ * and never a RegExp built from user text (ARCHITECTURE invariant 5).
+ */
+export function patternCovers(outer: string, inner: string, ignoreCase: boolean): boolean {
+  if (ignoreCase) {
+    outer = outer.toLowerCase();
+    inner = inner.toLowerCase();
+  }
+  if (outer === inner) return true;
+  let o = 0;
+  let i = 0;
+  let starO = -1;
+  let starI = 0;
+  while (i < inner.length) {
+    const oc = outer[o];
+    const ic = inner[i]!;
+    if (oc === '*') {
+      starO = o++;
+      starI = i;
+    } else if (oc !== undefined && (oc === '?' ? ic !== '*' : oc === ic && ic !== '*' && ic !== '?')) {
+      o++;
+      i++;
+    } else if (starO >= 0) {
+      o = starO + 1;
+      i = ++starI;
+    } else {
+      return false;
+    }
+  }
+  while (outer[o] === '*') o++;
+  return o === outer.length;
+}
+
+/** A statement reduced to comparable parts, computed once. */
+interface Shape {
+  readonly statement: Statement;
+  readonly effect: string;
+  readonly principal: string;
+  readonly condition: string;
+  readonly actions?: readonly string[];
+  readonly notActions?: string;
+  readonly resources?: readonly string[];
+  readonly notResources?: string;
+  /** True when the statement has no Resource/NotResource (trust policies). */
+  readonly noResource: boolean;
+}
+
+function principalKey(name: string, element: PrincipalElement | undefined): string {
+  if (!element) return '';
+  if (element.wildcard) return `${name}=*`;
+  const entries = element.entries.map((entry) => `${entry.type}:${entry.values.map((value) => value.value).sort().join(',')}`).sort();
+  return `${name}=${entries.join(';')}`;
+}
+
+function conditionKey(condition: ConditionElement | undefined): string {
+  if (!condition) return '';
+  const operators = condition.operators
+    .map((operator) => {
+      const keys = operator.keys.map((key) => `${key.key.toLowerCase()}=${key.values.map((value) => String(value.value)).sort().join(',')}`).sort();
+      return `${operator.operator}{${keys.join(';')}}`;
+    })
+    .sort();
+  return operators.join('|');
+}
+
+function listOf(element: StringListElement | undefined): readonly string[] | undefined {
+  return element && element.invalid.length === 0 ? element.values.map((value) => value.value) : undefined;
+}
+
+function shapeOf(statement: Statement): Shape | undefined {
+  const effect = effectOf(statement);
+  if (!effect) return undefined;
+  // Statements the grammar rejects (both Action and NotAction, wrong types) are not compared.
+  if (statement.action && statement.notAction) return undefined;
+  if (statement.resource && statement.notResource) return undefined;
+  const actions = listOf(statement.action);
+  const notActions = listOf(statement.notAction);
+  if (!actions && !notActions) return undefined;
+  const resources = listOf(statement.resource);
+  const notResources = listOf(statement.notResource);
+  if ((statement.resource && !resources) || (statement.notResource && !notResources)) return undefined;
+  return {
+    statement,
+    effect,
+    principal: principalKey('P', statement.principal) + principalKey('N', statement.notPrincipal),
+    condition: conditionKey(statement.condition),
+    actions,
+    notActions: notActions?.map((value) => value.toLowerCase()).sort().join(','),
+    resources,
+    notResources: notResources ? [...notResources].sort().join(',') : undefined,
+    noResource: !statement.resource && !statement.notResource,
+  };
+}
+
+function listCovers(outer: readonly string[], inner: readonly string[], ignoreCase: boolean): boolean {
+  return inner.every((value) => outer.some((pattern) => patternCovers(pattern, value, ignoreCase)));
+}
+
+/** True when `outer` grants (or denies) everything `inner` does under the same or fewer conditions. */
+function covers(outer: Shape, inner: Shape): boolean {
+  if (outer.effect !== inner.effect || outer.principal !== inner.principal) return false;
+  if (outer.condition !== '' && outer.condition !== inner.condition) return false;
+  if (outer.noResource !== inner.noResource) return false;
+  if (!outer.noResource) {
+    if (outer.resources && inner.resources) {
+      if (!listCovers(outer.resources, inner.resources, false)) return false;
+    } else if (outer.notResources === undefined || outer.notResources !== inner.notResources) {
+      return false;
+    }
+  }
+  if (outer.actions && inner.actions) return listCovers(outer.actions, inner.actions, true);
+  return outer.notActions !== undefined && outer.notActions === inner.notActions;
+}
+
+function describe(statement: Statement): string {
+  const sid = statement.sid?.value;
+  return sid?.type === 'string' && sid.value ? `statement \`${sid.value as string}\`` : `statement ${statement.index + 1}`;
+}
+
+/** Reports each statement covered by another one. */
+export function checkRedundantStatements(context: CheckContext): void {
+  const shapes = context.document.statements.map(shapeOf);
+  for (let inner = 0; inner < shapes.length; inner++) {
+    const innerShape = shapes[inner];
+    if (!innerShape) continue;
+    for (let outer = 0; outer < shapes.length; outer++) {
+      const outerShape = shapes[outer];
+      if (outer === inner || !outerShape || !covers(outerShape, innerShape)) continue;
+      // Two statements that cover each other are duplicates: report only the later one.
+      if (outer > inner && covers(innerShape, outerShape)) continue;
+      const statement = innerShape.statement;
+      const sid = statement.sid?.value;
+      const span = sid ? spanOf(sid) : { offset: statement.span.offset, length: 1 };
+      const fix = removeArrayElementFix(`Remove ${describe(statement)}`, statement.node);
+      context.report(
+        'REDUNDANT_STATEMENT',
+        span,
+        `This statement is redundant: ${describe(outerShape.statement)} already ${innerShape.effect === 'Allow' ? 'allows' : 'denies'} everything it does. Remove it.`,
+        fix ? [fix] : undefined,
+      );
+      break;
+    }
+  }
+}
