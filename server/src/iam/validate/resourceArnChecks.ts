@@ -1,0 +1,310 @@
+/**
+ * Checks of `Resource` and `NotResource` values: the ARN's shape and each of its fields against the
+ * catalog's ARN formats and the Region table (IAM User Guide, "IAM identifiers" → "ARNs" and "IAM JSON
+ * policy elements: Resource"; Access Analyzer policy check reference, errors "Invalid ARN prefix",
+ * "Missing ARN field", "Invalid partition", "Invalid ARN service case", "Invalid ARN Region", "Invalid
+ * ARN account", "Invalid ARN resource", "ARN Region not allowed", "ARN account not allowed", "Missing
+ * ARN Region", "Missing ARN account"; suggestions "Empty array resource", "Redundant resource",
+ * "Wildcard in service name").
+ *
+ * IAM allows `*`, `?` and policy variables in any field of a Resource ARN; such a field is never
+ * reported as invalid, and the format checks treat it as matching anything.
+ */
+import type { StringListElement, StringValue } from '../document/model';
+import { spanOf } from '../document/model';
+import { service as catalogService, suggestServices } from '../catalog/catalog';
+import { isKnownPartition, isKnownRegion, partitionOfRegion, partitions, regionsOf } from '../catalog/regions';
+import { arnTemplatesOf, fieldFits, isKnownArnService, isVariableField, matchArnTemplates, splitArnFields, type ArnTemplate, type ParsedArn } from '../arn/arnParse';
+import { hasWildcard } from '../arn/wildcard';
+import type { CheckContext } from './checkContext';
+import type { Fix } from './findings';
+import { nearestName, editDistance } from './nearestName';
+import { findRedundantEntries } from './actionChecks';
+import { hasExactText, innerSpan, removeEntryFix, replaceValueFix } from './actionResourceEdits';
+
+/** What a checked resource value is, for the statement-level checks (resource-type fit). */
+export interface ResourceAnalysis {
+  readonly value: StringValue;
+  readonly arn: ParsedArn;
+  /** The templates the whole ARN can match (service, Region, account and resource). */
+  readonly templates: readonly ArnTemplate[];
+}
+
+/** Well-formed Region codes: `us-east-1`, `ap-southeast-5`, `us-gov-west-1`, `eusc-de-east-1`. */
+const REGION_SHAPE = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
+
+function replaceFieldFix(context: CheckContext, value: StringValue, start: number, length: number, newText: string, title: string): Fix {
+  if (hasExactText(context, value)) {
+    return { title, edits: [{ offset: value.span.offset + 1 + start, length, newText }], preferred: true };
+  }
+  const text = value.value;
+  return replaceValueFix(value, text.slice(0, start) + newText + text.slice(start + length), title);
+}
+
+/** The span of a field, or of the colon where an empty field sits, so the finding is visible. */
+function fieldSpan(context: CheckContext, value: StringValue, offset: number, length: number) {
+  return length > 0 ? innerSpan(context, value, offset, length) : innerSpan(context, value, Math.max(0, offset - 1), 1);
+}
+
+/** Checks one Resource/NotResource value; returns its analysis when it is a usable ARN. */
+export function checkResourceValue(context: CheckContext, value: StringValue): ResourceAnalysis | undefined {
+  const text = value.value;
+  if (text === '*' || text === '') {
+    if (text === '') context.report('INVALID_ARN_PREFIX', value.span, 'The resource is empty: give an ARN, or `*` for all resources.');
+    return undefined;
+  }
+  const fields = splitArnFields(text);
+  const prefix = fields[0]!.text;
+  if (prefix !== 'arn') {
+    if (isVariableField(prefix)) return undefined;
+    if (prefix.toLowerCase() === 'arn') {
+      context.report('INVALID_ARN_PREFIX', innerSpan(context, value, 0, 3), `ARNs start with lower-case \`arn:\`, not \`${prefix}:\`.`, [
+        replaceFieldFix(context, value, 0, 3, 'arn', 'Change to `arn`'),
+      ]);
+    } else if (isKnownPartition(prefix) && fields.length >= 5) {
+      context.report('INVALID_ARN_PREFIX', value.span, `Resource \`${text}\` lacks the \`arn:\` prefix.`, [replaceValueFix(value, `arn:${text}`, 'Add `arn:`')]);
+    } else {
+      context.report('INVALID_ARN_PREFIX', value.span, `Resource \`${text}\` is not an ARN: resources are ARNs starting with \`arn:\`, or \`*\` for all.`);
+    }
+    return undefined;
+  }
+  if (fields.length < 6) {
+    // A trailing wildcard may be meant to stand for the remaining fields; IAM still needs all six.
+    const missing = 6 - fields.length;
+    const fix = missingFieldsFix(value, fields.map((f) => f.text));
+    context.report(
+      'MISSING_ARN_FIELD',
+      value.span,
+      `Resource \`${text}\` has ${fields.length} of the 6 ARN fields \`arn:partition:service:region:account:resource\`: add the missing ${missing === 1 ? 'field' : 'fields'} (leave Region or account empty where the format has none).`,
+      fix ? [fix] : undefined,
+    );
+    return undefined;
+  }
+  const arn: ParsedArn = { prefix: fields[0]!, partition: fields[1]!, service: fields[2]!, region: fields[3]!, account: fields[4]!, resource: fields[5]! };
+  checkPartition(context, value, arn);
+  const serviceText = arn.service.text;
+  if (serviceText === '') {
+    context.report('MISSING_ARN_FIELD', fieldSpan(context, value, arn.service.offset, 0), `Resource \`${text}\` has an empty service field: name the service, e.g. \`s3\`.`);
+    return undefined;
+  }
+  if (isVariableField(serviceText)) {
+    if (hasWildcard(serviceText)) {
+      context.report(
+        'WILDCARD_IN_SERVICE_NAME',
+        innerSpan(context, value, arn.service.offset, serviceText.length),
+        `Avoid wildcards in the service name of \`${text}\`: it may match resources of other services with similar names. Name the service.`,
+      );
+    }
+    checkRegionField(context, value, arn);
+    checkAccountField(context, value, arn, undefined);
+    return undefined;
+  }
+  if (!isKnownArnService(serviceText)) {
+    if (!catalogService(serviceText)) {
+      const suggestion = suggestServices(serviceText, 1)[0];
+      context.report(
+        'INVALID_SERVICE',
+        innerSpan(context, value, arn.service.offset, serviceText.length),
+        `The service \`${serviceText}\` in resource \`${text}\` does not exist${suggestion ? `: did you mean \`${suggestion.prefix}\`?` : '.'}`,
+        suggestion ? [replaceFieldFix(context, value, arn.service.offset, serviceText.length, suggestion.prefix, `Change to \`${suggestion.prefix}\``)] : undefined,
+      );
+    }
+    checkRegionField(context, value, arn);
+    checkAccountField(context, value, arn, undefined);
+    return undefined;
+  }
+  if (serviceText !== serviceText.toLowerCase()) {
+    const lower = serviceText.toLowerCase();
+    context.report('INVALID_ARN_SERVICE_CASE', innerSpan(context, value, arn.service.offset, serviceText.length), `Write the service \`${serviceText}\` in the resource ARN in lower case: \`${lower}\`.`, [
+      replaceFieldFix(context, value, arn.service.offset, serviceText.length, lower, `Change to \`${lower}\``),
+    ]);
+  }
+  const regionOk = checkRegionField(context, value, arn);
+  const accountOk = checkAccountField(context, value, arn, serviceText);
+  const resourceText = arn.resource.text;
+  if (resourceText === '') {
+    context.report('MISSING_ARN_FIELD', fieldSpan(context, value, arn.resource.offset, 0), `Resource \`${text}\` has an empty resource part: name the resource, or use \`*\`.`);
+    return undefined;
+  }
+  const matched = matchArnTemplates(serviceText, resourceText);
+  if (matched.length === 0) {
+    const example = nearestTemplate(serviceText, resourceText);
+    context.report(
+      'INVALID_ARN_RESOURCE',
+      innerSpan(context, value, arn.resource.offset, resourceText.length),
+      `The resource part \`${resourceText}\` matches no ARN format of \`${serviceText.toLowerCase()}\`${example ? `; the nearest is \`${example}\`` : ''}.`,
+    );
+    return undefined;
+  }
+  // Region and account presence follow the formats the resource part matches (S3 buckets have
+  // neither; IAM has no Region). Only reported when every matching format agrees.
+  const region = arn.region.text;
+  if (regionOk && !isVariableField(region)) {
+    if (region !== '' && matched.every((t) => t.region === '')) {
+      context.report(
+        'ARN_REGION_NOT_ALLOWED',
+        innerSpan(context, value, arn.region.offset, region.length),
+        `The ${describeTypes(matched)} ARN has no Region: remove \`${region}\` (\`${matched[0]!.template}\`).`,
+        [replaceFieldFix(context, value, arn.region.offset, region.length, '', 'Remove the Region')],
+      );
+    } else if (region === '' && matched.every((t) => t.region !== '')) {
+      context.report('MISSING_ARN_REGION', fieldSpan(context, value, arn.region.offset, 0), `The ${describeTypes(matched)} ARN needs a Region (\`${matched[0]!.template}\`): add one, or \`*\` for any.`);
+    }
+  }
+  const account = arn.account.text;
+  if (accountOk && !isVariableField(account)) {
+    if (account !== '' && matched.every((t) => t.account === '')) {
+      context.report(
+        'ARN_ACCOUNT_NOT_ALLOWED',
+        innerSpan(context, value, arn.account.offset, account.length),
+        `The ${describeTypes(matched)} ARN has no account ID: remove \`${account}\` (\`${matched[0]!.template}\`).`,
+        [replaceFieldFix(context, value, arn.account.offset, account.length, '', 'Remove the account ID')],
+      );
+    } else if (account === '' && matched.every((t) => t.account !== '')) {
+      context.report('MISSING_ARN_ACCOUNT', fieldSpan(context, value, arn.account.offset, 0), `The ${describeTypes(matched)} ARN needs an account ID (\`${matched[0]!.template}\`): add the 12-digit ID, or \`*\`.`);
+    }
+  }
+  const templates = matched.filter((t) => fieldFits(region, t.region) && fieldFits(account, t.account));
+  return { value, arn, templates };
+}
+
+function describeTypes(templates: readonly ArnTemplate[]): string {
+  const names = [...new Set(templates.map((t) => `\`${t.service}:${t.resourceType}\``))];
+  return names.length <= 2 ? names.join(' / ') : `${names.slice(0, 2).join(' / ')} / ...`;
+}
+
+function checkPartition(context: CheckContext, value: StringValue, arn: ParsedArn): void {
+  const partition = arn.partition.text;
+  if (isVariableField(partition) || isKnownPartition(partition)) return;
+  const suggestion = partition === '' ? 'aws' : nearestName(partition, partitions());
+  context.report(
+    'INVALID_PARTITION',
+    fieldSpan(context, value, arn.partition.offset, partition.length),
+    partition === ''
+      ? `Resource \`${value.value}\` has an empty partition: use \`aws\` (or \`aws-cn\`, \`aws-us-gov\`, ...).`
+      : `\`${partition}\` is not an AWS partition${suggestion ? `: did you mean \`${suggestion}\`?` : `; use one of ${partitions().map((p) => `\`${p}\``).join(', ')}.`}`,
+    suggestion ? [replaceFieldFix(context, value, arn.partition.offset, partition.length, suggestion, `Change to \`${suggestion}\``)] : undefined,
+  );
+}
+
+/** Checks the Region field on its own; returns false when it reported a problem. */
+function checkRegionField(context: CheckContext, value: StringValue, arn: ParsedArn): boolean {
+  const region = arn.region.text;
+  if (region === '' || isVariableField(region)) return true;
+  const span = innerSpan(context, value, arn.region.offset, region.length);
+  if (!isKnownRegion(region)) {
+    const lower = region.toLowerCase();
+    if (lower !== region && isKnownRegion(lower)) {
+      context.report('INVALID_ARN_REGION', span, `Region codes are lower case: \`${lower}\`.`, [replaceFieldFix(context, value, arn.region.offset, region.length, lower, `Change to \`${lower}\``)]);
+      return false;
+    }
+    if (REGION_SHAPE.test(region)) {
+      // regions.ts: a well-formed code that the table does not know may be a Region opened since.
+      context.report('UNKNOWN_ARN_REGION', span, `\`${region}\` is not in this version's Region table: check it, or ignore this if the Region is new.`);
+      return true;
+    }
+    const known = isKnownPartition(arn.partition.text) ? regionsOf(arn.partition.text).map((r) => r.code) : [];
+    const suggestion = known.length > 0 ? nearestName(region, known) : undefined;
+    context.report(
+      'INVALID_ARN_REGION',
+      span,
+      `\`${region}\` is not a Region code${suggestion ? `: did you mean \`${suggestion}\`?` : ' (e.g. `us-east-1`).'}`,
+      suggestion ? [replaceFieldFix(context, value, arn.region.offset, region.length, suggestion, `Change to \`${suggestion}\``)] : undefined,
+    );
+    return false;
+  }
+  const partition = arn.partition.text;
+  if (isKnownPartition(partition) && partitionOfRegion(region) !== partition) {
+    context.report('INVALID_ARN_REGION', span, `The Region \`${region}\` is in partition \`${partitionOfRegion(region)}\`, not \`${partition}\`: fix the partition or the Region.`);
+    return false;
+  }
+  return true;
+}
+
+/** Checks the account field on its own; returns false when it reported a problem. */
+function checkAccountField(context: CheckContext, value: StringValue, arn: ParsedArn, service: string | undefined): boolean {
+  const account = arn.account.text;
+  if (account === '' || isVariableField(account) || /^\d{12}$/.test(account)) return true;
+  // AWS-owned resources use a literal account such as `aws` (`arn:aws:iam::aws:policy/...`); accept
+  // the literal accounts the service's formats document, and `aws` for IAM's managed policies.
+  if (service !== undefined) {
+    const literal = arnTemplatesOf(service).some((t) => t.account === account);
+    if (literal || (account === 'aws' && service.toLowerCase() === 'iam')) return true;
+  }
+  const digits = account.replace(/[-\s]/g, '');
+  const fix = /^\d{12}$/.test(digits) ? [replaceFieldFix(context, value, arn.account.offset, account.length, digits, `Change to \`${digits}\``)] : undefined;
+  context.report('INVALID_ARN_ACCOUNT', innerSpan(context, value, arn.account.offset, account.length), `The account ID \`${account}\` is not valid: use the 12-digit account ID, or \`*\`.`, fix);
+  return false;
+}
+
+/** A fix for an ARN with too few fields: insert empty Region/account fields after the service when that matches a format. */
+function missingFieldsFix(value: StringValue, parts: readonly string[]): Fix | undefined {
+  if (parts.length < 4) return undefined;
+  const [prefix, partition, service] = parts;
+  const rest = parts.slice(3).join(':');
+  const missing = 6 - parts.length;
+  const candidate = `${prefix}:${partition}:${service}:${':'.repeat(missing)}${rest}`;
+  const reparsed = splitArnFields(candidate);
+  if (reparsed.length !== 6 || isVariableField(service!)) return undefined;
+  const ok = matchArnTemplates(service!, reparsed[5]!.text).some((t) => fieldFits(reparsed[3]!.text, t.region) && fieldFits(reparsed[4]!.text, t.account));
+  return ok ? replaceValueFix(value, candidate) : undefined;
+}
+
+/** The template of `service` whose resource part starts most like `resource`, for the message. */
+function nearestTemplate(service: string, resource: string): string | undefined {
+  const head = (s: string) => s.split(/[/:]/, 1)[0]!;
+  const wanted = head(resource);
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(wanted.length / 2)) + 1;
+  for (const t of arnTemplatesOf(service)) {
+    const d = editDistance(wanted.toLowerCase(), head(t.resource).toLowerCase(), bestDistance);
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = t.resource;
+    }
+  }
+  return best;
+}
+
+/** The group of a resource value for redundancy checks: the ARN up to its resource part. */
+function resourceGroup(text: string): string | undefined {
+  if (text === '*') return undefined;
+  const fields = splitArnFields(text);
+  if (fields.length < 6) return undefined;
+  const head = fields.slice(0, 5).map((f) => f.text);
+  return head.some((f) => isVariableField(f)) ? undefined : head.join(':');
+}
+
+/** Checks a Resource or NotResource element; returns the analyses of its usable ARNs. */
+export function checkResourceElement(context: CheckContext, element: StringListElement, name: 'Resource' | 'NotResource'): ResourceAnalysis[] {
+  const value = element.property.value;
+  if (element.isArray && element.values.length === 0 && element.invalid.length === 0 && value) {
+    // Access Analyzer, "Suggestion – Empty array resource".
+    context.report(
+      'EMPTY_ARRAY_RESOURCE',
+      spanOf(value),
+      name === 'Resource'
+        ? 'The `Resource` array is empty, so the statement matches no resource and has no effect: list the resources, or `"*"`.'
+        : 'The `NotResource` array is empty, so the statement applies to every resource: list the resources to exclude.',
+    );
+  }
+  const analyses: ResourceAnalysis[] = [];
+  for (const entry of element.values) {
+    const analysis = checkResourceValue(context, entry);
+    if (analysis) analyses.push(analysis);
+  }
+  if (element.values.length > 1) {
+    for (const { value: redundant, coveredBy } of findRedundantEntries(element.values, false, resourceGroup)) {
+      const fix = removeEntryFix(context, element, redundant, `Remove \`${redundant.value}\``);
+      context.report(
+        'REDUNDANT_RESOURCE',
+        redundant.span,
+        redundant.value === coveredBy.value
+          ? `\`${redundant.value}\` is listed twice in \`${name}\`: remove the duplicate.`
+          : `\`${redundant.value}\` is redundant: \`${coveredBy.value}\` in the same \`${name}\` already covers it. Remove it.`,
+        fix ? [fix] : undefined,
+      );
+    }
+  }
+  return analyses;
+}
