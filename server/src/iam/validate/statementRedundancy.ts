@@ -53,9 +53,9 @@ interface Shape {
   readonly effect: string;
   readonly principal: string;
   readonly condition: string;
-  readonly actions?: readonly string[];
+  readonly actions?: PatternList;
   readonly notActions?: string;
-  readonly resources?: readonly string[];
+  readonly resources?: PatternList;
   readonly notResources?: string;
   /** True when the statement has no Resource/NotResource (trust policies). */
   readonly noResource: boolean;
@@ -79,6 +79,27 @@ function conditionKey(condition: ConditionElement | undefined): string {
   return operators.join('|');
 }
 
+/**
+ * A list of patterns split into literal values (a Set, so that the common case of plain actions
+ * costs one lookup) and wildcard patterns (compared one by one).
+ */
+interface PatternList {
+  readonly values: readonly string[];
+  readonly literals: ReadonlySet<string>;
+  readonly patterns: readonly string[];
+}
+
+function patternList(values: readonly string[], ignoreCase: boolean): PatternList {
+  const normalized = ignoreCase ? values.map((value) => value.toLowerCase()) : [...values];
+  const literals = new Set<string>();
+  const patterns: string[] = [];
+  for (const value of normalized) {
+    if (value.includes('*') || value.includes('?')) patterns.push(value);
+    else literals.add(value);
+  }
+  return { values: normalized, literals, patterns };
+}
+
 function listOf(element: StringListElement | undefined): readonly string[] | undefined {
   return element && element.invalid.length === 0 ? element.values.map((value) => value.value) : undefined;
 }
@@ -100,16 +121,17 @@ function shapeOf(statement: Statement): Shape | undefined {
     effect,
     principal: principalKey('P', statement.principal) + principalKey('N', statement.notPrincipal),
     condition: conditionKey(statement.condition),
-    actions,
+    actions: actions ? patternList(actions, true) : undefined,
     notActions: notActions?.map((value) => value.toLowerCase()).sort().join(','),
-    resources,
+    resources: resources ? patternList(resources, false) : undefined,
     notResources: notResources ? [...notResources].sort().join(',') : undefined,
     noResource: !statement.resource && !statement.notResource,
   };
 }
 
-function listCovers(outer: readonly string[], inner: readonly string[], ignoreCase: boolean): boolean {
-  return inner.every((value) => outer.some((pattern) => patternCovers(pattern, value, ignoreCase)));
+/** Values are already lower-cased where case does not matter, so the comparison is exact. */
+function listCovers(outer: PatternList, inner: PatternList): boolean {
+  return inner.values.every((value) => outer.literals.has(value) || outer.patterns.some((pattern) => patternCovers(pattern, value, false)));
 }
 
 /** True when `outer` grants (or denies) everything `inner` does under the same or fewer conditions. */
@@ -119,12 +141,12 @@ function covers(outer: Shape, inner: Shape): boolean {
   if (outer.noResource !== inner.noResource) return false;
   if (!outer.noResource) {
     if (outer.resources && inner.resources) {
-      if (!listCovers(outer.resources, inner.resources, false)) return false;
+      if (!listCovers(outer.resources, inner.resources)) return false;
     } else if (outer.notResources === undefined || outer.notResources !== inner.notResources) {
       return false;
     }
   }
-  if (outer.actions && inner.actions) return listCovers(outer.actions, inner.actions, true);
+  if (outer.actions && inner.actions) return listCovers(outer.actions, inner.actions);
   return outer.notActions !== undefined && outer.notActions === inner.notActions;
 }
 
