@@ -9,6 +9,7 @@ import { makeSandbox, removeSandbox, startCodeServer, workbenchUrl } from './cod
 import { waitFor } from './waitFor.mjs';
 
 const RESULT_PREFIX = 'E2E_RESULT ';
+const TEST_PREFIX = 'E2E_TEST ';
 
 /** Workbench chatter that says nothing about the tests; kept in the log file, not echoed. */
 const NOISE = [/additional builtin extensions/, /connection token/, /Creating a socket/, /reconnection-grace-time/, /\[Service Worker\]/, /AgentHost/, /AccountPolicyGate/, /No search provider registered/];
@@ -37,6 +38,8 @@ export async function runHostSuite({ workspace, extensionDevelopmentPath, extens
   let exitCode;
   /** @type {any} */
   let reported;
+  /** Tests reported one by one, for runs that never reach their end. */
+  const streamed = [];
   const write = (line) => {
     appendFileSync(logFile, `${line}\n`);
     if (echo) process.stdout.write(`  | ${line}\n`);
@@ -48,7 +51,12 @@ export async function runHostSuite({ workspace, extensionDevelopmentPath, extens
     await page.exposeFunction('codeAutomationLog', (type, args) => {
       const text = logText(args);
       for (const line of text.split('\n')) {
-        if (line.startsWith(RESULT_PREFIX)) {
+        if (line.startsWith(TEST_PREFIX)) {
+          const test = JSON.parse(line.slice(TEST_PREFIX.length));
+          streamed.push(test);
+          appendFileSync(logFile, `${line}\n`);
+          if (test.state === 'failed') write(`[failed] ${test.title}: ${test.error}`);
+        } else if (line.startsWith(RESULT_PREFIX)) {
           reported = JSON.parse(line.slice(RESULT_PREFIX.length));
           appendFileSync(logFile, `${line}\n`);
         } else {
@@ -70,9 +78,9 @@ export async function runHostSuite({ workspace, extensionDevelopmentPath, extens
       interval: 200,
       message: `the extension host to end the suite (log: ${logFile}, code-server log: ${sandbox.log})`,
     });
-    return { exitCode, results: reported?.results ?? [] };
+    return { exitCode, results: reported?.results ?? streamed };
   } catch (error) {
-    return { exitCode, results: reported?.results ?? [], error: String(error?.stack ?? error) };
+    return { exitCode, results: reported?.results ?? streamed, error: String(error?.stack ?? error) };
   } finally {
     await browser?.close().catch(() => {});
     await server?.stop();

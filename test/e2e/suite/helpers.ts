@@ -16,7 +16,11 @@ export const SOURCE = 'iam';
  * Polls `condition` until it returns a value other than undefined, null or false, and returns it.
  * @param what Says what was awaited when the wait times out.
  */
-export async function waitFor<T>(condition: () => T | undefined | null | false | Promise<T | undefined | null | false>, what: string, timeoutMs = 20_000): Promise<T> {
+export async function waitFor<T>(
+  condition: () => T | undefined | null | false | PromiseLike<T | undefined | null | false>,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {

@@ -11,6 +11,9 @@ import Mocha from 'mocha';
 /** The line prefix the outer runner looks for. */
 export const RESULT_PREFIX = 'E2E_RESULT ';
 
+/** Prefix of the line logged as each test ends, so that a run cut short still counts its tests. */
+export const TEST_PREFIX = 'E2E_TEST ';
+
 /** What the outer runner learns about one test. */
 export interface HostTestResult {
   readonly title: string;
@@ -28,7 +31,7 @@ export function runMochaIn(directory: string): Promise<void> {
     ui: 'bdd',
     color: false,
     // Generous per-test limit: each test waits on conditions with its own shorter timeouts.
-    timeout: 60_000,
+    timeout: 45_000,
     reporter: 'spec',
   });
   const grep = process.env.E2E_GREP;
@@ -48,10 +51,12 @@ export function runMochaIn(directory: string): Promise<void> {
         else if (results.length === 0) reject(new Error('no editor test ran'));
         else resolve();
       });
-      runner.on('pass', (test) => results.push({ title: test.fullTitle(), state: 'passed', durationMs: test.duration }));
-      runner.on('fail', (test, error: Error) => {
-        results.push({ title: test.fullTitle(), state: 'failed', error: String(error?.stack ?? error) });
-      });
+      const add = (result: HostTestResult) => {
+        results.push(result);
+        console.log(TEST_PREFIX + JSON.stringify(result));
+      };
+      runner.on('pass', (test) => add({ title: test.fullTitle(), state: 'passed', durationMs: test.duration }));
+      runner.on('fail', (test, error: Error) => add({ title: test.fullTitle(), state: 'failed', error: String(error?.stack ?? error) }));
     } catch (error) {
       console.error(error);
       reject(error);
