@@ -135,6 +135,7 @@ const fixCases: Array<[string, string, string, string, PolicyKind]> = [
   ['redundant session', S(T('{"AWS":["arn:aws:iam::123456789012:role/R","arn:aws:sts::123456789012:assumed-role/R/s"]}', '"sts:AssumeRole"')), 'REDUNDANT_PRINCIPAL_IN_ROLE_TRUST_POLICY', S(T('{"AWS":["arn:aws:iam::123456789012:role/R"]}', '"sts:AssumeRole"')), 'trust'],
   ['ForAnyValue on aud', S(T('{"Federated":"accounts.google.com"}', '"sts:AssumeRoleWithWebIdentity"', ',"Condition":{"ForAnyValue:StringEquals":{"accounts.google.com:aud":"x"}}')), 'FORANYVALUE_WITH_AUDIENCE_CLAIM_TYPE', S(T('{"Federated":"accounts.google.com"}', '"sts:AssumeRoleWithWebIdentity"', ',"Condition":{"StringEquals":{"accounts.google.com:aud":"x"}}')), 'trust'],
   ['trust action spelling', S(T('{"AWS":"123456789012"}', '"sts:AssumeRol"')), 'UNSUPPORTED_ACTION_IN_POLICY', S(T('{"AWS":"123456789012"}', '"sts:AssumeRole"')), 'trust'],
+  ['account id that lost its leading zero', S(R('{"AWS":"12345678901"}')), 'INVALID_PRINCIPAL_FORMAT', S(R('{"AWS":"012345678901"}')), 'resource'],
   ['service principal case', S(R('{"Service":"CloudTrail.amazonaws.com"}')), 'INVALID_SERVICE_PRINCIPAL_FORMAT', S(R('{"Service":"cloudtrail.amazonaws.com"}')), 'resource'],
 ];
 

@@ -85,6 +85,13 @@ function checkPrincipalValues(context: CheckContext, statement: Statement): void
             } else if (entry.type === 'Federated') {
               const fix = value.value.startsWith('https://') ? [replaceFix(`Change to \`${value.value.slice(8)}\``, value.span, JSON.stringify(value.value.slice(8)))] : undefined;
               context.report('INVALID_FEDERATED_PRINCIPAL_SYNTAX_IN_ROLE_TRUST_POLICY', value.span, `${parsed.problem!} Use a domain name or an IAM SAML or OIDC provider ARN.`, fix);
+            } else if (entry.type === 'AWS' && /^\d{1,11}$/.test(value.value)) {
+              // Account ids that start with 0 lose their leading zeros when a template or script
+              // writes them as numbers; padding restores them.
+              const padded = value.value.padStart(12, '0');
+              context.report('INVALID_PRINCIPAL_FORMAT', value.span, `${parsed.problem!} If leading zeros were lost, use \`${padded}\`.`, [
+                replaceFix(`Change to \`${padded}\``, value.span, JSON.stringify(padded), false),
+              ]);
             } else {
               context.report('INVALID_PRINCIPAL_FORMAT', value.span, parsed.problem!);
             }
