@@ -136,6 +136,7 @@ const fixCases: Array<[string, string, string, string, PolicyKind]> = [
   ['ForAnyValue on aud', S(T('{"Federated":"accounts.google.com"}', '"sts:AssumeRoleWithWebIdentity"', ',"Condition":{"ForAnyValue:StringEquals":{"accounts.google.com:aud":"x"}}')), 'FORANYVALUE_WITH_AUDIENCE_CLAIM_TYPE', S(T('{"Federated":"accounts.google.com"}', '"sts:AssumeRoleWithWebIdentity"', ',"Condition":{"StringEquals":{"accounts.google.com:aud":"x"}}')), 'trust'],
   ['trust action spelling', S(T('{"AWS":"123456789012"}', '"sts:AssumeRol"')), 'UNSUPPORTED_ACTION_IN_POLICY', S(T('{"AWS":"123456789012"}', '"sts:AssumeRole"')), 'trust'],
   ['account id that lost its leading zero', S(R('{"AWS":"12345678901"}')), 'INVALID_PRINCIPAL_FORMAT', S(R('{"AWS":"012345678901"}')), 'resource'],
+  ['source condition for a service principal', S(R('{"Service":"cloudtrail.amazonaws.com"}')), 'RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL', S(R('{"Service":"cloudtrail.amazonaws.com"}', ', "Condition": {"StringEquals": {"aws:SourceAccount": "ACCOUNT_ID"}}')), 'resource'],
   ['service principal case', S(R('{"Service":"CloudTrail.amazonaws.com"}')), 'INVALID_SERVICE_PRINCIPAL_FORMAT', S(R('{"Service":"cloudtrail.amazonaws.com"}')), 'resource'],
 ];
 

@@ -14,6 +14,7 @@
  */
 import type { Statement } from '../document/model';
 import type { CheckContext, CheckFamily, OwnRule } from './checkContext';
+import type { Fix } from './findings';
 import { checkRcpStatement, RCP_CODES } from './rcpChecks';
 import { checkPolicySize, SIZE_CODES, SIZE_OWN_RULES } from './sizeChecks';
 import { checkRedundantStatements } from './statementRedundancy';
@@ -168,7 +169,26 @@ function checkServicePrincipals(context: CheckContext, statement: Statement, pri
     'RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL',
     first.typeSpan,
     `Granting access to ${principals.map((principal) => `\`${principal.value.value}\``).join(', ')} without naming the source is overly permissive: add an \`aws:SourceArn\` or \`aws:SourceAccount\` condition (confused deputy protection).`,
+    sourceConditionFix(statement),
   );
+}
+
+/**
+ * A fix that adds an `aws:SourceAccount` condition with a placeholder to a statement that has no
+ * Condition yet; the placeholder matches no account, so the fix never widens access.
+ */
+function sourceConditionFix(statement: Statement): Fix[] | undefined {
+  if (statement.condition) return undefined;
+  const last = statement.properties[statement.properties.length - 1];
+  if (!last) return undefined;
+  const at = last.span.offset + last.span.length;
+  return [
+    {
+      title: 'Add an `aws:SourceAccount` condition',
+      edits: [{ offset: at, length: 0, newText: ', "Condition": {"StringEquals": {"aws:SourceAccount": "ACCOUNT_ID"}}' }],
+      preferred: false,
+    },
+  ];
 }
 
 /**
