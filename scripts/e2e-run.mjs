@@ -11,13 +11,14 @@
 //   --selftest  runs the harness self-test against the stub extension in test/e2e/fixtures/
 //               instead of the real extension (proves the harness without it).
 // Call scripts/e2e-setup.sh first and `npm run build` (the runner does not build the extension).
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { bundleSuite } from '../test/e2e/harness/bundleSuites.mjs';
 import { readToolPaths, repoRoot } from '../test/e2e/harness/codeServer.mjs';
 import { runHostSuite } from '../test/e2e/harness/hostSuite.mjs';
 import { buildVsix } from '../test/e2e/harness/vsix.mjs';
+import { makeWorkspace, removeWorkspace } from '../test/e2e/harness/workspace.mjs';
 import { runUiChecks } from '../test/e2e/ui/runUiChecks.mjs';
 
 const { values: options } = parseArgs({
@@ -47,18 +48,6 @@ function record(group, title, state, error) {
   outcomes.push({ group, title, state, error });
   const mark = state === 'passed' ? 'ok  ' : 'FAIL';
   console.log(`  ${mark} ${group}: ${title}${error ? `\n         ${error.split('\n').slice(0, 6).join('\n         ')}` : ''}`);
-}
-
-/**
- * The workspace the editor opens: a copy of examples/ plus this suite's own fixture files under
- * e2e/, in a fresh temporary folder, so that tests may edit files freely.
- */
-function makeWorkspace() {
-  const dir = mkdtempSync(path.join('/tmp', 'iamw-'));
-  const examples = path.join(repoRoot, 'examples');
-  if (existsSync(examples)) cpSync(examples, dir, { recursive: true });
-  cpSync(path.join(repoRoot, 'test/e2e/fixtures/workspace'), dir, { recursive: true });
-  return dir;
 }
 
 async function main() {
@@ -111,7 +100,7 @@ async function main() {
       }
     }
   } finally {
-    if (!process.env.E2E_KEEP) for (const dir of workspaces) rmSync(dir, { recursive: true, force: true });
+    for (const dir of workspaces) removeWorkspace(dir);
   }
 }
 
