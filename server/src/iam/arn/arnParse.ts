@@ -185,6 +185,14 @@ function compileGroup(resources: readonly string[]): TemplatePattern[] {
   });
 }
 
+/** Marks a table cell as reached and queues it. */
+function visit(seen: Uint8Array, stack: number[], cell: number): void {
+  if (seen[cell] === 0) {
+    seen[cell] = 1;
+    stack.push(cell);
+  }
+}
+
 /**
  * Whether a policy value (tokens from `valueTokens`) and a template pattern can match the same text.
  * Dynamic programming over (i, j) with an explicit stack: O(|value| × |template|), no recursion.
@@ -197,13 +205,6 @@ function intersects(value: Int32Array, template: TemplatePattern, relaxed: boole
   const seen = new Uint8Array((n + 1) * width);
   const stack: number[] = [0];
   seen[0] = 1;
-  const push = (i: number, j: number) => {
-    const k = i * width + j;
-    if (seen[k] === 0) {
-      seen[k] = 1;
-      stack.push(k);
-    }
-  };
   while (stack.length > 0) {
     const k = stack.pop()!;
     const i = Math.floor(k / width);
@@ -212,19 +213,19 @@ function intersects(value: Int32Array, template: TemplatePattern, relaxed: boole
     const v = i < n ? value[i]! : undefined;
     const t = j < m ? template.tokens[j]! : undefined;
     if (v === ANY) {
-      push(i + 1, j); // the value's star ends
-      if (t !== undefined) push(i, j + 1); // the star absorbs a template token (a character or a whole placeholder)
+      visit(seen, stack, (i + 1) * width + (j)); // the value's star ends
+      if (t !== undefined) visit(seen, stack, (i) * width + (j + 1)); // the star absorbs a template token (a character or a whole placeholder)
       continue;
     }
     if (t !== undefined && t < 0) {
-      push(i, j + 1); // the placeholder ends
+      visit(seen, stack, (i) * width + (j + 1)); // the placeholder ends
       if (v !== undefined) {
         const forbidden = forbiddenList[-1 - t]!;
-        if (v === ONE || !forbidden.includes(String.fromCharCode(v))) push(i + 1, j);
+        if (v === ONE || !forbidden.includes(String.fromCharCode(v))) visit(seen, stack, (i + 1) * width + (j));
       }
       continue;
     }
-    if (v !== undefined && t !== undefined && (v === ONE || v === t)) push(i + 1, j + 1);
+    if (v !== undefined && t !== undefined && (v === ONE || v === t)) visit(seen, stack, (i + 1) * width + (j + 1));
   }
   return false;
 }
@@ -366,6 +367,10 @@ export function fieldFits(value: string, template: string): boolean {
   return value === template;
 }
 
+function foldAscii(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
 /**
  * Whether every text that `inner` matches is also matched by `outer` (both IAM wildcard patterns),
  * decided conservatively: `inner` is read as text in which its `*` can only be absorbed by a `*` of
@@ -373,7 +378,6 @@ export function fieldFits(value: string, template: string): boolean {
  * containments are missed. Linear-time star-backtracking as in `matchWildcard`.
  */
 export function patternCovers(outer: string, inner: string, ignoreCase: boolean): boolean {
-  const fold = (c: number) => (ignoreCase && c >= 65 && c <= 90 ? c + 32 : c);
   let p = 0;
   let t = 0;
   let starP = -1;
@@ -391,7 +395,7 @@ export function patternCovers(outer: string, inner: string, ignoreCase: boolean)
         starT = t;
         continue;
       }
-      if (pc === 63 ? tc !== 42 : tc !== 42 && tc !== 63 && fold(pc) === fold(tc)) {
+      if (pc === 63 ? tc !== 42 : tc !== 42 && tc !== 63 && (pc === tc || (ignoreCase && foldAscii(pc) === foldAscii(tc)))) {
         p++;
         t++;
         continue;

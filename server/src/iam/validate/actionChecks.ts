@@ -42,8 +42,20 @@ export function expandCached(lowerPattern: string): readonly ActionInfo[] {
   return hit;
 }
 
-/** Analyses a well-formed action string without reporting anything. */
+const analysisCache = new Map<string, ActionAnalysis>();
+
+/** Analyses a well-formed action string without reporting anything; cached per text. */
 export function analyseAction(text: string): ActionAnalysis {
+  let hit = analysisCache.get(text);
+  if (!hit) {
+    hit = analyseUncached(text);
+    if (analysisCache.size > 20000) analysisCache.clear();
+    analysisCache.set(text, hit);
+  }
+  return hit;
+}
+
+function analyseUncached(text: string): ActionAnalysis {
   if (text === '*') return { kind: 'all' };
   const colon = text.indexOf(':');
   if (colon <= 0 || colon === text.length - 1 || /\s/.test(text)) return { kind: 'unknown' };
@@ -81,16 +93,41 @@ function insertColon(text: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Action texts known to be valid from the catalog alone. Validation runs on every keystroke over the
+ * same values, so the common case (a valid action) costs one set lookup.
+ */
+const validActions = new Set<string>();
+
 /** Checks one action value and reports what is wrong with it. */
 export function checkActionValue(context: CheckContext, value: StringValue): void {
   const text = value.value;
-  if (text === '*') return;
+  if (validActions.has(text)) return;
+  let reported = false;
+  const tracking: CheckContext = {
+    ...context,
+    report(code, span, message, fixes) {
+      reported = true;
+      context.report(code, span, message, fixes);
+    },
+  };
+  const viaExtra = checkActionText(tracking, value);
+  if (!reported && !viaExtra) {
+    if (validActions.size > 20000) validActions.clear();
+    validActions.add(text);
+  }
+}
+
+/** The checks of `checkActionValue`; returns true when the value was accepted through `extraActions`. */
+function checkActionText(context: CheckContext, value: StringValue): boolean {
+  const text = value.value;
+  if (text === '*') return false;
   const trimmed = text.trim();
   if (trimmed !== text) {
     // Spaces around the service prefix make it an unknown service; spaces at the end an unknown action.
     const code = /^\s/.test(text) ? 'INVALID_SERVICE_IN_ACTION' : 'INVALID_ACTION';
     context.report(code, value.span, `Action \`${text}\` has surrounding spaces, so it matches no action: remove them.`, [replaceValueFix(value, trimmed, `Change to \`${trimmed}\``)]);
-    return;
+    return false;
   }
   const colon = text.indexOf(':');
   if (colon < 0) {
@@ -101,29 +138,29 @@ export function checkActionValue(context: CheckContext, value: StringValue): voi
       `Action \`${text}\` has no service prefix: write actions as \`service:action\`${fixed ? `, e.g. \`${fixed}\`` : ''}.`,
       fixed ? [replaceValueFix(value, fixed)] : undefined,
     );
-    return;
+    return false;
   }
   const servicePart = text.slice(0, colon);
   const namePart = text.slice(colon + 1);
   if (servicePart === '') {
     context.report('INVALID_SERVICE_IN_ACTION', value.span, `Action \`${text}\` has no service prefix before the colon: write actions as \`service:action\`.`);
-    return;
+    return false;
   }
   if (/\s/.test(servicePart)) {
     const fixed = servicePart.replace(/\s+/g, '');
     context.report('INVALID_SERVICE_IN_ACTION', innerSpan(context, value, 0, colon), `The service \`${servicePart}\` in action \`${text}\` contains spaces: service prefixes have none.`, [
       replaceValueFix(value, `${fixed}:${namePart}`),
     ]);
-    return;
+    return false;
   }
   if (namePart === '') {
     context.report('INVALID_ACTION', value.span, `Action \`${text}\` has no action name after the colon: add one, or \`*\` for all actions of \`${servicePart}\`.`);
-    return;
+    return false;
   }
   if (/\s/.test(namePart)) {
     const fixed = `${servicePart}:${namePart.replace(/\s+/g, '')}`;
     context.report('INVALID_ACTION', value.span, `Action \`${text}\` contains spaces: action names have none.`, [replaceValueFix(value, fixed)]);
-    return;
+    return false;
   }
   if (hasWildcard(servicePart)) {
     // Access Analyzer, "Suggestion – Wildcard in service name": future services with similar names match too.
@@ -135,11 +172,11 @@ export function checkActionValue(context: CheckContext, value: StringValue): voi
     if (expandCached(text.toLowerCase()).length === 0 && !isExtraAction(context, text)) {
       context.report('INVALID_ACTION', value.span, `Action pattern \`${text}\` matches no action in the IAM data of ${dataDate()}: check the spelling.`);
     }
-    return;
+    return false;
   }
   const info = catalogService(servicePart);
   if (!info) {
-    if (isExtraAction(context, text)) return;
+    if (isExtraAction(context, text)) return true;
     // Access Analyzer, "Error – Invalid service in action".
     const actionSuggestions = hasWildcard(namePart) ? [] : suggestActions(text, 3);
     const serviceSuggestions = suggestServices(servicePart, 3);
@@ -158,15 +195,17 @@ export function checkActionValue(context: CheckContext, value: StringValue): voi
       `The service \`${servicePart}\` in action \`${text}\` does not exist in the IAM data of ${dataDate()}.${hint}`,
       fixes.length > 0 ? fixes : undefined,
     );
-    return;
+    return false;
   }
   if (hasWildcard(namePart)) {
-    if (expandCached(text.toLowerCase()).length === 0 && !isExtraAction(context, text)) {
+    if (expandCached(text.toLowerCase()).length === 0) {
+      if (isExtraAction(context, text)) return true;
       context.report('INVALID_ACTION', value.span, `Action pattern \`${text}\` matches no action of \`${info.prefix}\` in the IAM data of ${dataDate()}: check the spelling.`);
     }
-    return;
+    return false;
   }
-  if (catalogAction(text) || isExtraAction(context, text)) return;
+  if (catalogAction(text)) return false;
+  if (isExtraAction(context, text)) return true;
   // Access Analyzer, "Error – Invalid action": suggest the nearest actions and point to the setting for new ones.
   const suggestions = suggestActions(text, 3);
   const fixes = suggestions.map((suggestion, index) => replaceValueFix(value, suggestion.fullName, undefined, index === 0));
@@ -176,6 +215,7 @@ export function checkActionValue(context: CheckContext, value: StringValue): voi
     `The action \`${text}\` is not in the IAM data of ${dataDate()}${suggestions.length > 0 ? `: did you mean \`${suggestions[0]!.fullName}\`?` : '.'} If it is new, add it to \`iamPolicy.extraActions\`.`,
     fixes.length > 0 ? fixes : undefined,
   );
+  return false;
 }
 
 /**
@@ -197,6 +237,7 @@ export function findRedundantEntries(values: readonly StringValue[], ignoreCase:
     wildByGroup.set(group, list);
   }
   const global = wildByGroup.get(undefined) ?? [];
+  const none: StringValue[] = [];
   values.forEach((value, index) => {
     const key = ignoreCase ? value.value.toLowerCase() : value.value;
     const earlier = firstByText.get(key);
@@ -206,8 +247,9 @@ export function findRedundantEntries(values: readonly StringValue[], ignoreCase:
     }
     firstByText.set(key, value);
     const group = groupOf(value.value);
-    const candidates = group === undefined ? global : [...(wildByGroup.get(group) ?? []), ...global];
-    for (const other of candidates) {
+    const own = group === undefined ? none : (wildByGroup.get(group) ?? none);
+    for (let c = 0; c < own.length + global.length; c++) {
+      const other = c < own.length ? own[c]! : global[c - own.length]!;
       if (other === value) continue;
       const otherKey = ignoreCase ? other.value.toLowerCase() : other.value;
       if (otherKey === key) continue;

@@ -46,8 +46,33 @@ function fieldSpan(context: CheckContext, value: StringValue, offset: number, le
   return length > 0 ? innerSpan(context, value, offset, length) : innerSpan(context, value, Math.max(0, offset - 1), 1);
 }
 
+/**
+ * Resource texts that produced no finding, with their analysis (null when not a usable ARN, such as
+ * `*`). The same values are checked on every keystroke, so a clean value costs one map lookup.
+ */
+const cleanResources = new Map<string, { arn: ParsedArn; templates: readonly ArnTemplate[] } | null>();
+
 /** Checks one Resource/NotResource value; returns its analysis when it is a usable ARN. */
 export function checkResourceValue(context: CheckContext, value: StringValue): ResourceAnalysis | undefined {
+  const hit = cleanResources.get(value.value);
+  if (hit !== undefined) return hit ? { value, arn: hit.arn, templates: hit.templates } : undefined;
+  let reported = false;
+  const tracking: CheckContext = {
+    ...context,
+    report(code, span, message, fixes) {
+      reported = true;
+      context.report(code, span, message, fixes);
+    },
+  };
+  const analysis = checkResourceText(tracking, value);
+  if (!reported) {
+    if (cleanResources.size > 20000) cleanResources.clear();
+    cleanResources.set(value.value, analysis ? { arn: analysis.arn, templates: analysis.templates } : null);
+  }
+  return analysis;
+}
+
+function checkResourceText(context: CheckContext, value: StringValue): ResourceAnalysis | undefined {
   const text = value.value;
   if (text === '*' || text === '') {
     if (text === '') context.report('INVALID_ARN_PREFIX', value.span, 'The resource is empty: give an ARN, or `*` for all resources.');
@@ -128,12 +153,7 @@ export function checkResourceValue(context: CheckContext, value: StringValue): R
   }
   const matched = matchArnTemplates(serviceText, resourceText);
   if (matched.length === 0) {
-    const example = nearestTemplate(serviceText, resourceText);
-    context.report(
-      'INVALID_ARN_RESOURCE',
-      innerSpan(context, value, arn.resource.offset, resourceText.length),
-      `The resource part \`${resourceText}\` matches no ARN format of \`${serviceText.toLowerCase()}\`${example ? `; the nearest is \`${example}\`` : ''}.`,
-    );
+    reportUnmatchedResource(context, value, arn);
     return undefined;
   }
   // Region and account presence follow the formats the resource part matches (S3 buckets have
@@ -160,12 +180,61 @@ export function checkResourceValue(context: CheckContext, value: StringValue): R
         `The ${describeTypes(matched)} ARN has no account ID: remove \`${account}\` (\`${matched[0]!.template}\`).`,
         [replaceFieldFix(context, value, arn.account.offset, account.length, '', 'Remove the account ID')],
       );
-    } else if (account === '' && matched.every((t) => t.account !== '')) {
+    } else if (account === '' && matched.every((t) => t.account !== '') && !looksAwsOwned(resourceText)) {
       context.report('MISSING_ARN_ACCOUNT', fieldSpan(context, value, arn.account.offset, 0), `The ${describeTypes(matched)} ARN needs an account ID (\`${matched[0]!.template}\`): add the 12-digit ID, or \`*\`.`);
     }
   }
   const templates = matched.filter((t) => fieldFits(region, t.region) && fieldFits(account, t.account));
   return { value, arn, templates };
+}
+
+/** The resource type token of a resource part: the text before the first `/` or `:`. */
+function typeToken(resource: string): string {
+  const end = resource.search(/[/:]/);
+  return end < 0 ? resource : resource.slice(0, end);
+}
+
+/**
+ * A resource part that matches no documented format. The Service Authorization Reference lists one
+ * format per resource type, while services accept more (AWS managed policies use `recovery-point:*`,
+ * `/v2/apis/*`, `stack/name` without its ID), so only a fully literal value whose resource type token
+ * no format of the service uses is an error (Access Analyzer, "Error – Invalid ARN resource"); other
+ * mismatches are a warning that the format is undocumented.
+ */
+function reportUnmatchedResource(context: CheckContext, value: StringValue, arn: ParsedArn): void {
+  const service = arn.service.text.toLowerCase();
+  const resourceText = arn.resource.text;
+  const span = innerSpan(context, value, arn.resource.offset, resourceText.length);
+  const example = nearestTemplate(service, resourceText);
+  const nearest = example ? `; the nearest is \`${example}\`` : '';
+  const templates = arnTemplatesOf(service);
+  const token = typeToken(resourceText);
+  const tokens = templates.map((t) => typeToken(t.resource));
+  const openStart = tokens.some((t) => t.includes('${') || t.includes('*'));
+  const literal = !isVariableField(resourceText);
+  if (literal && !openStart && token !== '' && !tokens.some((t) => t.toLowerCase() === token.toLowerCase())) {
+    context.report('INVALID_ARN_RESOURCE', span, `\`${token}\` is not a resource type of \`${service}\` ARNs: the resource part \`${resourceText}\` matches no ARN format of the service${nearest}.`);
+    return;
+  }
+  const sameTokenOtherCase = tokens.find((t) => t !== token && t.toLowerCase() === token.toLowerCase());
+  context.report(
+    'UNDOCUMENTED_ARN_FORMAT',
+    span,
+    sameTokenOtherCase
+      ? `ARNs are case-sensitive: \`${service}\` writes \`${sameTokenOtherCase}\`, not \`${token}\`${nearest}.`
+      : `The resource part \`${resourceText}\` matches no ARN format that the Service Authorization Reference documents for \`${service}\`${nearest}.`,
+  );
+}
+
+/**
+ * Whether a resource part may name AWS-owned resources, which live outside any customer account and
+ * have an empty account field (`document/AWS-RunShellScript`, `parameter/aws/service/...`,
+ * `view/AWSServiceView...`): the name looks like AWS's, or starts with a wildcard and may be AWS's.
+ */
+function looksAwsOwned(resource: string): boolean {
+  const name = resource.slice(typeToken(resource).length + 1);
+  if (name === '' || name.startsWith('*') || name.startsWith('?') || name.startsWith('${')) return true;
+  return name.split('/').some((segment) => /^(aws|amazon)/i.test(segment));
 }
 
 function describeTypes(templates: readonly ArnTemplate[]): string {
@@ -227,10 +296,10 @@ function checkAccountField(context: CheckContext, value: StringValue, arn: Parse
   if (account === '' || isVariableField(account) || /^\d{12}$/.test(account)) return true;
   // AWS-owned resources use a literal account such as `aws` (`arn:aws:iam::aws:policy/...`); accept
   // the literal accounts the service's formats document, and `aws` for IAM's managed policies.
-  if (service !== undefined) {
-    const literal = arnTemplatesOf(service).some((t) => t.account === account);
-    if (literal || (account === 'aws' && service.toLowerCase() === 'iam')) return true;
-  }
+  // AWS-owned resources use the account `aws`: IAM managed policies (`arn:aws:iam::aws:policy/...`),
+  // SageMaker public hubs, CloudFormation transforms; other literal accounts only where documented.
+  if (account === 'aws') return true;
+  if (service !== undefined && arnTemplatesOf(service).some((t) => t.account === account)) return true;
   const digits = account.replace(/[-\s]/g, '');
   const fix = /^\d{12}$/.test(digits) ? [replaceFieldFix(context, value, arn.account.offset, account.length, digits, `Change to \`${digits}\``)] : undefined;
   context.report('INVALID_ARN_ACCOUNT', innerSpan(context, value, arn.account.offset, account.length), `The account ID \`${account}\` is not valid: use the 12-digit account ID, or \`*\`.`, fix);

@@ -59,6 +59,11 @@ function acceptedTemplates(actions: readonly ActionInfo[]): { action: ActionInfo
   return out;
 }
 
+function fits(sets: readonly ReadonlySet<string>[], key: string): boolean {
+  for (const set of sets) if (set.has(key)) return true;
+  return false;
+}
+
 function withResource(arn: ParsedArn, resource: string): ParsedArn {
   return { ...arn, resource: { text: resource, offset: arn.resource.offset } };
 }
@@ -66,20 +71,22 @@ function withResource(arn: ParsedArn, resource: string): ParsedArn {
 /** Checks that each resource of an Action + Resource statement fits some action's resource types. */
 export function checkResourceTypeFit(context: CheckContext, statement: Statement, resources: readonly ResourceAnalysis[]): void {
   if (!statement.action || !statement.resource || resources.length === 0) return;
-  const actions: ActionInfo[] = [];
-  const accepted = new Set<string>();
+  const sets: ReadonlySet<string>[] = [];
+  const analyses: (readonly ActionInfo[])[] = [];
   for (const value of statement.action.values) {
     const analysis = analyseAction(value.value);
     // Only judge statements whose every action is known and bound to one service.
     if (analysis.kind !== 'service' || analysis.actions.length === 0) return;
-    actions.push(...analysis.actions);
-    for (const key of acceptedTypes(value.value, analysis.actions)) accepted.add(key);
+    analyses.push(analysis.actions);
+    sets.push(acceptedTypes(value.value, analysis.actions));
   }
-  if (actions.length === 0) return;
+  if (sets.length === 0) return;
   let details: { action: ActionInfo; templates: ArnTemplate[] }[] | undefined;
+  let actions: ActionInfo[] | undefined;
   for (const resource of resources) {
     if (resource.templates.length === 0) continue;
-    if (resource.templates.some((t) => accepted.has(typeKey(t.service, t.resourceType)))) continue;
+    if (resource.templates.some((t) => fits(sets, typeKey(t.service, t.resourceType)))) continue;
+    actions ??= analyses.flat();
     details ??= acceptedTemplates(actions.length > 50 ? actions.slice(0, 50) : actions);
     // Accept qualified names (`function:f:1` for a function) before reporting.
     if (details.some((d) => d.templates.some((t) => arnMatchesTemplate(resource.arn, t, true)))) continue;
