@@ -2,5 +2,14 @@
  * The server's feature modules, in registration order. Adding a feature is one import and one entry.
  */
 import type { ServerFeature } from './serverContext';
+import { completionFeature } from './features/completionFeature';
+import { hoverFeature } from './features/hoverFeature';
+import { structureFeature } from './features/structureFeature';
+import { summaryFeature } from './features/summaryFeature';
 
-export const SERVER_FEATURES: readonly ServerFeature[] = [];
+export const SERVER_FEATURES: readonly ServerFeature[] = [
+  completionFeature,
+  hoverFeature,
+  structureFeature,
+  summaryFeature,
+];
