@@ -151,6 +151,9 @@ const CASES: readonly Case[] = [
   hit('service key some actions support', policy({ StringLike: { 's3:prefix': 'home/' } }, { Action: ['s3:ListBucket', 's3:GetObject'] }), 'CONDITION_KEY_UNSUPPORTED_BY_SOME_ACTIONS', '"s3:prefix"'),
   miss('service key all actions support', policy({ StringLike: { 's3:prefix': 'home/' } }, { Action: ['s3:ListBucket'] }), 'CONDITION_KEY_UNSUPPORTED_BY_SOME_ACTIONS'),
 
+  hit('s3:ResourceAccount in a bucket policy', { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: '123456789012' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::example-bucket/*', Condition: { StringEquals: { 's3:ResourceAccount': '123456789012' } } }] }, 'IRRELEVANT_CONDITION_KEY_IN_POLICY', '"s3:ResourceAccount"', undefined, 'resource'),
+  miss('s3:ResourceAccount in an identity policy', policy({ StringEquals: { 's3:ResourceAccount': '123456789012' } }), 'IRRELEVANT_CONDITION_KEY_IN_POLICY'),
+
   // Policy variables.
   hit('variable without closing brace', policy(undefined, { Resource: 'arn:aws:s3:::example-bucket/${aws:username/*' }), 'MISSING_BRACE_IN_VARIABLE', '${aws:username/*'),
   miss('closed variable', policy(undefined, { Resource: 'arn:aws:s3:::example-bucket/${aws:username}/*' }), 'MISSING_BRACE_IN_VARIABLE'),

@@ -515,6 +515,11 @@ function checkStatementCondition(context: CheckContext, statement: Statement): v
       if (first === undefined) seenLower.set(lower, key.key);
       const resolution = resolveConditionKey(key.key);
       const usable = checkKeyName(context, key, resolution);
+      // Access Analyzer "Irrelevant condition key in policy": its one documented example is
+      // s3:ResourceAccount in a bucket or access point policy, where the resource is the policy's own.
+      if (context.kind === 'resource' && lower === 's3:resourceaccount') {
+        context.report('IRRELEVANT_CONDITION_KEY_IN_POLICY', key.keySpan, `\`${key.key}\` has no use in a resource policy, whose resource is always in its own account: use it in identity policies.`);
+      }
       if (!parsed.info || (parsed.problem && parsed.problem.kind !== 'nullIfExists')) continue;
       if (checkEmptyArray(context, parsed, key)) continue;
       checkValues(context, entry, parsed, key);
@@ -552,7 +557,7 @@ export const conditionChecks: CheckFamily = {
     'PRIVATE_NOT_IP_ADDRESS_SUBSET', 'MISSING_PAIRED_CONDITION_KEYS', 'INVALID_VARIABLE_FOR_OPERATOR',
     'DENY_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE', 'DENY_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE',
     'ALLOW_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE', 'ALLOW_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE',
-    'UNKNOWN_CONDITION_KEY', 'CONDITION_KEY_UNSUPPORTED_BY_ACTIONS', 'CONDITION_KEY_UNSUPPORTED_BY_SOME_ACTIONS',
+    'IRRELEVANT_CONDITION_KEY_IN_POLICY', 'UNKNOWN_CONDITION_KEY', 'CONDITION_KEY_UNSUPPORTED_BY_ACTIONS', 'CONDITION_KEY_UNSUPPORTED_BY_SOME_ACTIONS',
     ...VARIABLE_CODES,
   ],
   ownRules: [
