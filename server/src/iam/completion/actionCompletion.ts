@@ -112,7 +112,7 @@ export function actionCandidates(context: CompletionContext, kind: PolicyKind | 
   const colon = partial.indexOf(':');
   if (colon < 0) {
     if (matchRank('*', partial) === 0 && !present.has('*')) {
-      result.push({ label: '*', info: { kind: 'actionWildcard', pattern: '*', count: -1, byLevel: {} }, body: '*', snippet: false, tier: 0, priority: 10_000 });
+      result.push({ label: '*', info: { kind: 'actionWildcard', pattern: '*', count: -1, byLevel: {} }, body: '*', snippet: false, tier: 0, priority: -5 });
     }
     for (const info of services()) {
       const prefix = info.prefix.toLowerCase();

@@ -197,9 +197,16 @@ export function completionContext(document: PolicyDocument, offset: number): Com
   const literal = stringAround(text, offset);
   if (literal) {
     quoted = true;
-    token = { offset: literal.start, length: literal.end - literal.start };
+    // An unclosed literal runs to the end of the line, over whatever the user has not retyped yet
+    // (`}]}`): the token then ends with the word at the cursor, so a completion never eats it.
+    let end = literal.end;
+    if (!literal.closed) {
+      end = offset;
+      while (end < literal.end && isWordChar(text.charCodeAt(end))) end++;
+    }
+    token = { offset: literal.start, length: end - literal.start };
     partial = text.slice(literal.start + 1, offset);
-    suffix = text.slice(offset, literal.closed ? literal.end - 1 : literal.end);
+    suffix = text.slice(offset, literal.closed ? literal.end - 1 : end);
   } else {
     let start = offset;
     while (start > 0 && isWordChar(text.charCodeAt(start - 1))) start--;

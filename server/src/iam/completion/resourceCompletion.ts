@@ -64,7 +64,10 @@ export function resourceCandidates(context: CompletionContext, defaults: ArnDefa
   accepted.resourceTypes.forEach((entry, index) => {
     offered.add(`${entry.info.service}:${entry.info.name}`);
     const names = entry.actions.map((a) => a.fullName);
-    result.push(...templateCandidates(context, entry.info, names, names.length, defaults, index));
+    // A resource type that an action is named after (`ListBucket` → `bucket`) is the likely one.
+    const typeName = entry.info.name.toLowerCase();
+    const named = entry.actions.some((a) => a.name.toLowerCase().includes(typeName));
+    result.push(...templateCandidates(context, entry.info, names, names.length, defaults, index - (named ? 1000 : 0)));
   });
 
   // The service the ARN being typed names, if the statement's actions did not already cover it.

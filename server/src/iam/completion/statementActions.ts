@@ -11,6 +11,8 @@ import type { Statement } from '../document/model';
 export interface AcceptedResourceType {
   readonly info: ResourceTypeInfo;
   readonly actions: readonly ActionInfo[];
+  /** How many of those actions require this resource type (marked `*` in the reference). */
+  readonly required: number;
 }
 
 /** What the statement's `Action` element covers. */
@@ -59,7 +61,7 @@ export function statementActions(statement: Statement | undefined): StatementAct
   }
   const list = [...actions.values()];
   const services = [...new Set(list.map((a) => a.service.toLowerCase()))];
-  const byType = new Map<string, { info: ResourceTypeInfo; actions: ActionInfo[] }>();
+  const byType = new Map<string, { info: ResourceTypeInfo; actions: ActionInfo[]; required: number }>();
   const keys = new Map<string, number>();
   for (const a of list) {
     const own = new Set<string>(a.conditionKeys);
@@ -70,8 +72,9 @@ export function statementActions(statement: Statement | undefined): StatementAct
       for (const k of info.conditionKeys) own.add(k);
       const key = `${a.service}:${info.name}`;
       let entry = byType.get(key);
-      if (!entry) byType.set(key, (entry = { info, actions: [] }));
+      if (!entry) byType.set(key, (entry = { info, actions: [], required: 0 }));
       entry.actions.push(a);
+      if (rt.required) entry.required++;
     }
     for (const k of own) keys.set(k, (keys.get(k) ?? 0) + 1);
   }
@@ -79,7 +82,7 @@ export function statementActions(statement: Statement | undefined): StatementAct
     actions: list,
     unbounded: unbounded || list.length === 0,
     services,
-    resourceTypes: [...byType.values()].sort((x, y) => y.actions.length - x.actions.length),
+    resourceTypes: [...byType.values()].sort((x, y) => y.required - x.required || y.actions.length - x.actions.length),
     conditionKeys: keys,
   };
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
