@@ -100,7 +100,9 @@ const CASES: readonly Case[] = [
   { name: 'object action on a bucket', statement: allow({ Action: 's3:GetObject', Resource: 'arn:aws:s3:::example-bucket' }), expect: [['RESOURCE_TYPE_MISMATCH', '"arn:aws:s3:::example-bucket"']], fix: ['RESOURCE_TYPE_MISMATCH', 'Change to `arn:aws:s3:::example-bucket/*`'] },
   { name: 'bucket action on objects', statement: allow({ Action: 's3:ListBucket', Resource: 'arn:aws:s3:::example-bucket/*' }), expect: [['RESOURCE_TYPE_MISMATCH', '"arn:aws:s3:::example-bucket/*"']], fix: ['RESOURCE_TYPE_MISMATCH', 'Change to `arn:aws:s3:::example-bucket`'] },
   { name: 'mixed bucket and object actions', statement: allow({ Action: ['s3:ListBucket', 's3:GetObject'], Resource: ['arn:aws:s3:::b', 'arn:aws:s3:::b/*'] }), absent: ['RESOURCE_TYPE_MISMATCH'] },
-  { name: 'action that only supports *', statement: allow({ Action: 's3:ListAllMyBuckets', Resource: 'arn:aws:s3:::b' }), expect: [['RESOURCE_TYPE_MISMATCH', '"arn:aws:s3:::b"']] },
+  { name: 'resource of another service', statement: allow({ Action: 'dynamodb:GetItem', Resource: 'arn:aws:s3:::b/*' }), expect: [['RESOURCE_TYPE_MISMATCH', '"arn:aws:s3:::b/*"']] },
+  { name: 'actions without resource types are not judged', statement: allow({ Action: 's3:ListAllMyBuckets', Resource: 'arn:aws:s3:::b' }), absent: ['RESOURCE_TYPE_MISMATCH'] },
+  { name: 'types shared across services compare by ARN format', statement: allow({ Action: 'ssm:StartSession', Resource: 'arn:aws:ecs:us-east-1:123456789012:task/cluster/abc' }), absent: ['RESOURCE_TYPE_MISMATCH'] },
   { name: 'qualified Lambda function ARN fits the function type', statement: allow({ Action: 'lambda:InvokeFunction', Resource: 'arn:aws:lambda:*:*:function:f:*' }), absent: ['RESOURCE_TYPE_MISMATCH'] },
   { name: 'star fits everything', statement: allow({ Action: 's3:GetObject', Resource: '*' }), absent: ['RESOURCE_TYPE_MISMATCH'] },
   // --- AA security warnings: PassRole (SECURITY_WARNING) and CreateServiceLinkedRole (GENERAL_WARNING)

@@ -108,8 +108,9 @@ interface TemplatePattern {
   /** Per placeholder (token -1 - k), the separator characters it may not contain. */
   readonly forbidden: readonly string[];
   /**
-   * The same, except that a final placeholder may contain `:`: qualified names such as
-   * `function:my-function:1` where the format documents only the unqualified one.
+   * The same, except that a final placeholder may contain `:` (qualified names such as
+   * `function:my-function:1` where the format documents only the unqualified one) and, after a `/`,
+   * a `/` (`task/${TaskId}` taking today's `task/cluster/id`). `${BucketName}` stays without `/`.
    */
   readonly relaxedForbidden: readonly string[];
 }
@@ -178,7 +179,9 @@ function compileGroup(resources: readonly string[]): TemplatePattern[] {
       const next = shape.tokens[at + 1];
       if (next === 47 || next === 58) seps += String.fromCharCode(next);
       forbidden.push(seps);
-      relaxedForbidden.push(at === shape.tokens.length - 1 ? seps.replace(':', '') : seps);
+      const last = at === shape.tokens.length - 1;
+      const pathLike = shape.tokens.slice(0, at).includes(47);
+      relaxedForbidden.push(last ? seps.replace(':', '').replace(pathLike ? '/' : '', '') : seps);
       tokens[at] = -1 - k;
     });
     return { tokens, forbidden, relaxedForbidden };

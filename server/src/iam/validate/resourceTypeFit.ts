@@ -7,8 +7,8 @@
  * finding is our own RESOURCE_TYPE_MISMATCH, a general warning.
  *
  * A resource is only reported when no action of the statement accepts it, because statements often mix
- * bucket and object actions; `*` fits everything, and a statement with `*` or an action the catalog
- * does not know is not judged at all.
+ * bucket and object actions; `*` fits everything, and a statement with `*`, an action the catalog does
+ * not know, or only actions without resource types is not judged at all.
  */
 import type { Statement, StringValue } from '../document/model';
 import type { ActionInfo } from '../catalog/types';
@@ -20,20 +20,21 @@ import { analyseAction } from './actionChecks';
 import type { ResourceAnalysis } from './resourceArnChecks';
 import { replaceValueFix } from './actionResourceEdits';
 
-/** Key of a resource type: `service:name`, lower case. */
-function typeKey(service: string, name: string): string {
-  return `${service.toLowerCase()}:${name.toLowerCase()}`;
-}
-
 const acceptedCache = new Map<string, ReadonlySet<string>>();
 
-/** The resource-type keys that a set of actions accepts (union), cached per lower-cased pattern. */
+/**
+ * The ARN formats that a set of actions accepts (union), cached per lower-cased pattern. Formats, not
+ * type names, are compared, because services share types under their own names: `ssm:StartSession`
+ * names an ECS task `task` in the `ssm` table, with the same format as `ecs:task`.
+ */
 function acceptedTypes(pattern: string, actions: readonly ActionInfo[]): ReadonlySet<string> {
   const key = pattern.toLowerCase();
   let hit = acceptedCache.get(key);
   if (!hit) {
     const set = new Set<string>();
-    for (const info of actions) for (const rt of info.resourceTypes) set.add(typeKey(info.service, rt.name));
+    for (const info of actions) {
+      for (const rt of info.resourceTypes) for (const template of catalogResourceType(info.service, rt.name)?.arnTemplates ?? []) set.add(template);
+    }
     hit = set;
     if (acceptedCache.size > 5000) acceptedCache.clear();
     acceptedCache.set(key, hit);
@@ -80,12 +81,14 @@ export function checkResourceTypeFit(context: CheckContext, statement: Statement
     analyses.push(analysis.actions);
     sets.push(acceptedTypes(value.value, analysis.actions));
   }
-  if (sets.length === 0) return;
+  // Actions without resource types in the reference take only `*`; the data for such actions is often
+  // incomplete (newer actions gain resource types later), so a statement of only those is not judged.
+  if (sets.every((set) => set.size === 0)) return;
   let details: { action: ActionInfo; templates: ArnTemplate[] }[] | undefined;
   let actions: ActionInfo[] | undefined;
   for (const resource of resources) {
     if (resource.templates.length === 0) continue;
-    if (resource.templates.some((t) => fits(sets, typeKey(t.service, t.resourceType)))) continue;
+    if (resource.templates.some((t) => fits(sets, t.template))) continue;
     actions ??= analyses.flat();
     details ??= acceptedTemplates(actions.length > 50 ? actions.slice(0, 50) : actions);
     // Accept qualified names (`function:f:1` for a function) before reporting.
