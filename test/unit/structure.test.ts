@@ -71,7 +71,7 @@ test('selection ranges: string content, string, property, object, array, documen
   const offset = POLICY.indexOf('s3:ListBucket') + 3;
   const [range] = getSelectionRanges(document, analysis, [document.positionAt(offset)]);
   const texts: string[] = [];
-  for (let r = range; r; r = r.parent) texts.push(POLICY.slice(document.offsetAt(r.range.start), document.offsetAt(r.range.end)));
+  for (let r: typeof range | undefined = range; r; r = r.parent) texts.push(POLICY.slice(document.offsetAt(r.range.start), document.offsetAt(r.range.end)));
   assert.deepEqual(texts.slice(0, 4), ['s3:ListBucket', '"s3:ListBucket"', '["s3:GetObject", "s3:ListBucket"]', '"Action": ["s3:GetObject", "s3:ListBucket"]']);
   assert.equal(texts[texts.length - 1], POLICY);
   for (let i = 1; i < texts.length; i++) assert.ok(texts[i]!.includes(texts[i - 1]!), 'each range contains the previous one');
