@@ -324,7 +324,7 @@ function nearestTemplate(service: string, resource: string): string | undefined 
   const head = (s: string) => s.split(/[/:]/, 1)[0]!;
   const wanted = head(resource);
   let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(wanted.length / 2)) + 1;
+  let bestDistance = Math.max(1, Math.floor(wanted.length / 3)) + 1;
   for (const t of arnTemplatesOf(service)) {
     const d = editDistance(wanted.toLowerCase(), head(t.resource).toLowerCase(), bestDistance);
     if (d < bestDistance) {

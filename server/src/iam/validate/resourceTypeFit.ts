@@ -60,6 +60,14 @@ function acceptedTemplates(actions: readonly ActionInfo[]): { action: ActionInfo
   return out;
 }
 
+/** Up to three resource types the actions take, those of the resource's service first. */
+function takes(details: readonly { action: ActionInfo; templates: ArnTemplate[] }[], service: string): string {
+  const all = details.flatMap((d) => d.templates);
+  const ordered = [...all.filter((t) => t.arnService === service), ...all.filter((t) => t.arnService !== service)];
+  const names = [...new Set(ordered.map((t) => `\`${t.service}:${t.resourceType}\``))];
+  return names.length > 3 ? `${names.slice(0, 3).join(', ')}, ...` : names.join(', ');
+}
+
 function fits(sets: readonly ReadonlySet<string>[], key: string): boolean {
   for (const set of sets) if (set.has(key)) return true;
   return false;
@@ -139,7 +147,7 @@ function report(context: CheckContext, resource: ResourceAnalysis, actions: read
   context.report(
     'RESOURCE_TYPE_MISMATCH',
     value.span,
-    `\`${text}\` is ${types.length === 1 ? `a \`${types[0]}\`` : `one of ${types.slice(0, 3).map((t) => `\`${t}\``).join(', ')}`}, which no action of the statement applies to: \`${first.fullName}\` needs \`${wanted.resourceType}\` (\`${wanted.template}\`)${fixes.length > 0 ? `; did you mean \`${fixes[0]!.title.slice('Change to `'.length, -1)}\`?` : '.'}`,
+    `\`${text}\` is ${types.length === 1 ? `a \`${types[0]}\`` : `one of ${types.slice(0, 3).map((t) => `\`${t}\``).join(', ')}`}, which no action of the statement applies to: ${fitting ? `\`${first.fullName}\` needs \`${wanted.resourceType}\` (\`${wanted.template}\`)` : `they take ${takes(withTypes, service)}`}${fixes.length > 0 ? `; did you mean \`${fixes[0]!.title.slice('Change to `'.length, -1)}\`?` : '.'}`,
     fixes.length > 0 ? fixes : undefined,
   );
 }
