@@ -42,6 +42,16 @@ const SYNTAX_MESSAGES: Record<string, string> = {
   InvalidCharacter: 'Invalid character in string: control characters must be escaped',
 };
 
+/**
+ * Keeps a span inside the text: errors at the end of the text (an unterminated object) are put on
+ * the last character so that editors can show them.
+ */
+function clampSpan(offset: number, length: number, textLength: number): Span {
+  if (textLength === 0) return { offset: 0, length: 0 };
+  const start = Math.min(offset, textLength - 1);
+  return { offset: start, length: Math.max(1, Math.min(length, textLength - start)) };
+}
+
 /** Parses a policy document. Never throws. */
 export function parsePolicy(text: string): ParseResult {
   const problems: ParseProblem[] = [];
@@ -55,7 +65,7 @@ export function parsePolicy(text: string): ParseResult {
     problems.push({
       code: 'JSON_SYNTAX_ERROR',
       message: `JSON syntax error: ${SYNTAX_MESSAGES[name] ?? name}.`,
-      span: { offset: error.offset, length: Math.max(error.length, 1) },
+      span: clampSpan(error.offset, Math.max(error.length, 1), text.length),
     });
   }
   if (root === undefined && text.trim().length === 0) {

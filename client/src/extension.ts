@@ -1,0 +1,135 @@
+/**
+ * The thin VS Code client: starts the language server, shows the policy kind in the status bar,
+ * and registers the commands. It holds no IAM logic; everything it shows comes from the server.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  DocumentKindNotification,
+  PolicySummaryRequest,
+  SetPolicyKindRequest,
+  type DocumentKindParams,
+  type PolicySummaryResult,
+} from '../../server/src/protocol';
+import { POLICY_KINDS, POLICY_KIND_LABELS, type PolicyKind } from '../../server/src/iam/document/policyKind';
+import { registerSimulation } from './simulation';
+
+let client: LanguageClient | undefined;
+
+const SUMMARY_SCHEME = 'iam-policy-summary';
+
+export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient }> {
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+  };
+  const output = vscode.window.createOutputChannel('IAM Policy Workbench', { log: true });
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'json' },
+      { scheme: 'file', language: 'jsonc' },
+      { scheme: 'untitled', language: 'json' },
+      { scheme: 'untitled', language: 'jsonc' },
+      { scheme: 'vscode-remote', language: 'json' },
+      { scheme: 'vscode-remote', language: 'jsonc' },
+    ],
+    outputChannel: output,
+    initializationOptions: { trusted: vscode.workspace.isTrusted },
+    synchronize: { configurationSection: 'iamPolicy' },
+  };
+  client = new LanguageClient('iamPolicy', 'IAM Policy Workbench', serverOptions, clientOptions);
+
+  const kinds = new Map<string, DocumentKindParams>();
+  const status = vscode.window.createStatusBarItem('iamPolicy.kind', vscode.StatusBarAlignment.Right, 100);
+  status.name = 'IAM policy type';
+  status.command = 'iamPolicy.setPolicyType';
+  context.subscriptions.push(status, output);
+
+  const updateStatus = () => {
+    const editor = vscode.window.activeTextEditor;
+    const info = editor ? kinds.get(editor.document.uri.toString()) : undefined;
+    if (!info || info.role === 'other') {
+      status.hide();
+      return;
+    }
+    if (info.role === 'scenario') {
+      status.text = '$(beaker) IAM policy tests';
+      status.tooltip = 'IAM Policy Workbench scenario file';
+      status.command = undefined;
+    } else {
+      const label = info.kind ? POLICY_KIND_LABELS[info.kind] : 'IAM policy';
+      const size = info.size ? ` ${info.size.characters.toLocaleString('en-US')}${info.size.quota ? `/${info.size.quota.toLocaleString('en-US')}` : ''}` : '';
+      status.text = `$(shield) ${label}${size}`;
+      const how = info.source === 'content' ? 'detected from the content' : info.source === 'setting' ? 'from the iamPolicy.policyTypes setting' : 'chosen by you';
+      status.tooltip = `IAM policy type: ${label} (${how}).${info.size ? ` Size ${info.size.characters} characters without white space${info.size.quota ? `, quota ${info.size.quota}` : ''}.` : ''} Click to change.`;
+      status.command = 'iamPolicy.setPolicyType';
+    }
+    status.show();
+  };
+
+  context.subscriptions.push(
+    vscode.window.onDidChangeActiveTextEditor(updateStatus),
+    vscode.workspace.registerTextDocumentContentProvider(SUMMARY_SCHEME, {
+      provideTextDocumentContent: async (uri) => {
+        const target = decodeURIComponent(uri.query);
+        const result = await client!.sendRequest<PolicySummaryResult>(PolicySummaryRequest, { uri: target });
+        return result.markdown;
+      },
+    }),
+    vscode.commands.registerCommand('iamPolicy.setPolicyType', async (uri?: vscode.Uri) => {
+      const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+      if (!document) return;
+      const items: Array<vscode.QuickPickItem & { policyKind: PolicyKind | null }> = [
+        { label: 'Detect from content', description: 'Clear the choice for this file', policyKind: null },
+        ...POLICY_KINDS.map((kind) => ({ label: POLICY_KIND_LABELS[kind], description: kind, policyKind: kind })),
+      ];
+      const picked = await vscode.window.showQuickPick(items, { placeHolder: `Policy type of ${path.basename(document.uri.path)}` });
+      if (!picked) return;
+      await setPolicyKind(document.uri, picked.policyKind);
+    }),
+    vscode.commands.registerCommand('iamPolicy.showSummary', async (uriArgument?: string | vscode.Uri) => {
+      const target = typeof uriArgument === 'string' ? uriArgument : (uriArgument ?? vscode.window.activeTextEditor?.document.uri)?.toString();
+      if (!target) return;
+      const summaryUri = vscode.Uri.from({ scheme: SUMMARY_SCHEME, path: `/${path.basename(vscode.Uri.parse(target).path)} summary.md`, query: encodeURIComponent(target) });
+      const document = await vscode.workspace.openTextDocument(summaryUri);
+      await vscode.commands.executeCommand('markdown.showPreviewToSide', document.uri).then(undefined, () => vscode.window.showTextDocument(document, vscode.ViewColumn.Beside));
+    }),
+    vscode.commands.registerCommand('iamPolicy.showOutput', () => output.show()),
+  );
+
+  /**
+   * Saves the choice in the workspace's `iamPolicy.policyTypes` (keyed by the file's relative path)
+   * so that it survives restarts and is shared with the CLI's teammates; files outside a workspace get
+   * an in-memory choice on the server.
+   */
+  async function setPolicyKind(uri: vscode.Uri, kind: PolicyKind | null): Promise<void> {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (folder && vscode.workspace.isTrusted) {
+      const configuration = vscode.workspace.getConfiguration('iamPolicy', folder.uri);
+      const relative = path.posix.relative(folder.uri.path, uri.path);
+      const current = { ...(configuration.get<Record<string, string>>('policyTypes') ?? {}) };
+      if (kind === null) delete current[relative];
+      else current[relative] = kind;
+      await configuration.update('policyTypes', current, vscode.ConfigurationTarget.WorkspaceFolder);
+    } else {
+      await client!.sendRequest(SetPolicyKindRequest, { uri: uri.toString(), kind });
+    }
+  }
+
+  client.onNotification(DocumentKindNotification, (params: DocumentKindParams) => {
+    kinds.set(params.uri, params);
+    updateStatus();
+  });
+
+  registerSimulation(context, client);
+  await client.start();
+  updateStatus();
+  return { client };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

@@ -1,0 +1,99 @@
+#!/usr/bin/env node
+/**
+ * The one test command (`npm test`): type-check, build, unit and language-server tests with node's
+ * test runner, then the editor tests in a real VS Code (code-server). Ends with the line
+ * `N passed, M failed` counting every test of every stage, and exits non-zero when anything failed.
+ *
+ *   node scripts/test.mjs           everything
+ *   node scripts/test.mjs --unit    type-check, build, unit and LSP tests only
+ *   node scripts/test.mjs --e2e     build and editor tests only
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import * as path from 'node:path';
+
+const args = new Set(process.argv.slice(2));
+const runUnit = !args.has('--e2e');
+const runE2e = !args.has('--unit');
+let passed = 0;
+let failed = 0;
+
+function run(title, command, commandArgs, options = {}) {
+  process.stdout.write(`\n== ${title}\n`);
+  const result = spawnSync(command, commandArgs, { stdio: options.capture ? ['ignore', 'pipe', 'inherit'] : 'inherit', encoding: 'utf8', ...options.spawn });
+  if (options.capture) process.stdout.write(result.stdout ?? '');
+  return result;
+}
+
+function stage(title, command, commandArgs) {
+  const result = run(title, command, commandArgs);
+  if (result.status === 0) passed++;
+  else {
+    failed++;
+    process.stdout.write(`!! ${title} failed (exit ${result.status ?? result.signal})\n`);
+  }
+  return result.status === 0;
+}
+
+function testFiles(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true })
+    .map((name) => path.join(dir, String(name)))
+    .filter((file) => file.endsWith('.test.ts'))
+    .sort();
+}
+
+const buildOk = stage('build (esbuild)', process.execPath, ['scripts/build.mjs']);
+
+if (runUnit) {
+  stage('type-check (tsc --strict)', process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.']);
+  const files = [...testFiles('test/unit'), ...testFiles('test/lsp')];
+  mkdirSync('test-output', { recursive: true });
+  const tap = path.join('test-output', 'unit.tap');
+  const result = run('unit and language-server tests (node --test)', process.execPath, [
+    '--import', 'tsx', '--test',
+    '--test-reporter=spec', '--test-reporter-destination=stdout',
+    '--test-reporter=tap', `--test-reporter-destination=${tap}`,
+    ...files,
+  ]);
+  const summary = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
+  const pass = Number(/^# pass (\d+)/m.exec(summary)?.[1] ?? 0);
+  const fail = Number(/^# fail (\d+)/m.exec(summary)?.[1] ?? 0);
+  const cancelled = Number(/^# cancelled (\d+)/m.exec(summary)?.[1] ?? 0);
+  passed += pass;
+  failed += fail + cancelled;
+  if (result.status !== 0 && fail + cancelled === 0) failed++;
+  if (pass === 0) {
+    process.stdout.write('!! the unit test run executed no test\n');
+    failed++;
+  }
+}
+
+if (runE2e) {
+  if (!buildOk) {
+    failed++;
+    process.stdout.write('!! editor tests skipped because the build failed\n');
+  } else if (!existsSync('scripts/e2e-run.mjs')) {
+    failed++;
+    process.stdout.write('!! scripts/e2e-run.mjs is missing\n');
+  } else {
+    const setup = existsSync('scripts/e2e-setup.sh') ? ['bash', ['scripts/e2e-setup.sh']] : [process.execPath, ['scripts/e2e-setup.mjs']];
+    if (!stage('editor test setup (code-server, chromium)', setup[0], setup[1])) {
+      process.stdout.write('!! editor tests not run: setup failed\n');
+    } else {
+      const result = run('editor tests in a real VS Code (code-server)', process.execPath, ['scripts/e2e-run.mjs'], { capture: true });
+      const match = /^(\d+) passed, (\d+) failed\s*$/m.exec([...(result.stdout ?? '').matchAll(/^\d+ passed, \d+ failed\s*$/gm)].pop()?.[0] ?? '');
+      if (match) {
+        passed += Number(match[1]);
+        failed += Number(match[2]);
+        if (result.status !== 0 && Number(match[2]) === 0) failed++;
+      } else {
+        failed++;
+        process.stdout.write('!! editor tests printed no result line\n');
+      }
+    }
+  }
+}
+
+process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
+process.exitCode = failed > 0 ? 1 : 0;

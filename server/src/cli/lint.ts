@@ -1,0 +1,149 @@
+/**
+ * `iam-policy lint`: validates policy files with the same engine as the editor and prints findings
+ * as text, JSON or SARIF. Exit 1 when any error was found, 0 otherwise, 2 for bad usage.
+ */
+import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { isPolicyKind, type PolicyKind } from '../iam/document/policyKind';
+import { parsePolicy } from '../iam/document/parse';
+import { looksLikePolicy, resolvePolicyKind } from '../iam/document/policyKind';
+import { validatePolicy } from '../iam/validate/validatePolicy';
+import { severityOfCategory, type Severity } from '../iam/validate/findings';
+import { kindFromSettings, isScenarioPath } from '../service/documentAnalysis';
+import { DEFAULT_SETTINGS } from '../settings';
+import { describeReadError, type CliIo } from './cliIo';
+import { toSarif } from './sarif';
+
+export const LINT_USAGE = `Usage: iam-policy lint [--type auto|identity|resource|trust|scp|rcp|boundary|session] [--format text|json|sarif] <file|dir>...`;
+
+/** One finding in the JSON output (0-based lines and characters, as in LSP). */
+export interface LintFinding {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly range: { readonly start: { line: number; character: number }; readonly end: { line: number; character: number } };
+}
+
+export interface LintedFile {
+  readonly path: string;
+  readonly policyType: PolicyKind | null;
+  readonly findings: LintFinding[];
+  /** Set when the file could not be read. */
+  readonly error?: string;
+}
+
+const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', 'dist', '.e2e', 'out', 'test-output']);
+
+function collectFiles(io: CliIo, target: string, explicit: boolean, out: Array<{ path: string; explicit: boolean }>): void {
+  const kind = io.kindOf(target);
+  if (kind === 'dir') {
+    for (const entry of io.readDir(target).sort()) {
+      const base = path.basename(entry);
+      if (SKIPPED_DIRECTORIES.has(base)) continue;
+      const entryKind = io.kindOf(entry);
+      if (entryKind === 'dir') collectFiles(io, entry, false, out);
+      else if (/\.jsonc?$/i.test(base) && !isScenarioPath(base)) out.push({ path: entry, explicit: false });
+    }
+  } else {
+    out.push({ path: target, explicit });
+  }
+}
+
+interface LintOptions {
+  type: PolicyKind | 'auto';
+  format: 'text' | 'json' | 'sarif';
+  targets: string[];
+}
+
+function parseArgs(argv: readonly string[]): LintOptions | string {
+  const options: LintOptions = { type: 'auto', format: 'text', targets: [] };
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index]!;
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    if (flag === '--type' || flag === '--format') {
+      const value = inline ?? argv[++index];
+      if (value === undefined) return `${flag} needs a value.`;
+      if (flag === '--type') {
+        if (value !== 'auto' && !isPolicyKind(value)) return `Unknown policy type \`${value}\`: use auto, identity, resource, trust, scp, rcp, boundary or session.`;
+        options.type = value;
+      } else {
+        if (value !== 'text' && value !== 'json' && value !== 'sarif') return `Unknown format \`${value}\`: use text, json or sarif.`;
+        options.format = value;
+      }
+    } else if (arg === '--') {
+      options.targets.push(...argv.slice(index + 1));
+      break;
+    } else if (arg.startsWith('-') && arg !== '-') {
+      return `Unknown option \`${arg}\`.`;
+    } else {
+      options.targets.push(arg);
+    }
+  }
+  if (options.targets.length === 0) return 'No files given.';
+  return options;
+}
+
+/** Lints one text; exported for tests and for the benchmark. */
+export function lintText(text: string, filePath: string, type: PolicyKind | 'auto', explicit = true): LintedFile | undefined {
+  const parse = parsePolicy(text);
+  const fromSetting = kindFromSettings(filePath, DEFAULT_SETTINGS);
+  if (type === 'auto' && !explicit && fromSetting === undefined && !looksLikePolicy(parse.document)) return undefined;
+  const kind = type === 'auto' ? resolvePolicyKind(parse.document, undefined, fromSetting === 'auto' ? undefined : fromSetting).kind : type;
+  const result = validatePolicy(parse, { kind });
+  const document = TextDocument.create('file:///lint', 'json', 0, text);
+  const findings = result.findings.map((finding): LintFinding => ({
+    code: finding.code,
+    severity: severityOfCategory(finding.category),
+    message: finding.message,
+    range: { start: document.positionAt(finding.span.offset), end: document.positionAt(finding.span.offset + finding.span.length) },
+  }));
+  return { path: filePath, policyType: kind, findings };
+}
+
+/** Runs `iam-policy lint` with the arguments after `lint`. Returns the exit code. */
+export function runLint(argv: readonly string[], io: CliIo): number {
+  const options = parseArgs(argv);
+  if (typeof options === 'string') {
+    io.stderr(`iam-policy lint: ${options}\n${LINT_USAGE}\n`);
+    return 2;
+  }
+  const files: Array<{ path: string; explicit: boolean }> = [];
+  for (const target of options.targets) collectFiles(io, target, true, files);
+  const results: LintedFile[] = [];
+  for (const file of files) {
+    const display = path.isAbsolute(file.path) ? file.path : path.normalize(file.path);
+    let text: string;
+    try {
+      text = io.readFile(file.path);
+    } catch (error) {
+      results.push({ path: display, policyType: null, findings: [], error: `cannot read \`${display}\`: ${describeReadError(error)}` });
+      continue;
+    }
+    const linted = lintText(text, display, options.type, file.explicit);
+    if (linted) results.push(linted);
+  }
+
+  const unreadable = results.filter((result) => result.error);
+  for (const result of unreadable) io.stderr(`iam-policy lint: ${result.error}\n`);
+  const all = results.flatMap((result) => result.findings);
+  const errors = all.filter((finding) => finding.severity === 'error').length;
+
+  if (options.format === 'json') {
+    const files = results.filter((result) => !result.error).map(({ path: filePath, policyType, findings }) => ({ path: filePath, policyType, findings }));
+    io.stdout(`${JSON.stringify({ files }, null, 2)}\n`);
+  } else if (options.format === 'sarif') {
+    io.stdout(`${JSON.stringify(toSarif(results.filter((result) => !result.error), io.cwd()), null, 2)}\n`);
+  } else {
+    for (const result of results) {
+      for (const finding of result.findings) {
+        io.stdout(`${result.path}:${finding.range.start.line + 1}:${finding.range.start.character + 1} ${finding.severity} ${finding.code} ${finding.message}\n`);
+      }
+    }
+    const warnings = all.filter((finding) => finding.severity === 'warning').length;
+    const infos = all.length - errors - warnings;
+    const linted = results.length - unreadable.length;
+    io.stdout(`${linted} file${linted === 1 ? '' : 's'} linted: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${infos} info${unreadable.length ? `; ${unreadable.length} unreadable` : ''}\n`);
+  }
+  if (files.length === 0) io.stderr('iam-policy lint: no policy files found.\n');
+  return errors > 0 || unreadable.length > 0 ? 1 : 0;
+}

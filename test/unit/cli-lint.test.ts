@@ -1,0 +1,129 @@
+/**
+ * `iam-policy lint`: formats, exit codes, unreadable files, directories. The contract is in the
+ * README; these cases pin it.
+ */
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { runCli } from '../../server/src/cli/main';
+import { nodeIo } from '../../server/src/cli/cliIo';
+
+function run(argv: string[], cwd = process.cwd()): { code: number; stdout: string; stderr: string } {
+  let stdout = '';
+  let stderr = '';
+  const io = { ...nodeIo(), stdout: (text: string) => void (stdout += text), stderr: (text: string) => void (stderr += text), cwd: () => cwd };
+  const code = runCli(argv, io);
+  return { code, stdout, stderr };
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iam-lint-'));
+const good = path.join(dir, 'good.json');
+const broken = path.join(dir, 'broken.json');
+const warnOnly = path.join(dir, 'warn.json');
+fs.writeFileSync(good, JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }] }, null, 2));
+fs.writeFileSync(broken, '{\n  "Version": "2012-10-17",\n  "Statement": [{"Effect": "allow", "Action": "s3:GetObject", "Resource": "*"}]\n}\n');
+fs.writeFileSync(warnOnly, JSON.stringify({ Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }] }));
+fs.mkdirSync(path.join(dir, 'sub'));
+fs.writeFileSync(path.join(dir, 'sub', 'package.json'), '{"name":"not-a-policy"}');
+
+test('json format: shape, 0-based ranges, exit 1 on errors', () => {
+  const { code, stdout } = run(['lint', '--format', 'json', broken]);
+  assert.equal(code, 1);
+  const output = JSON.parse(stdout);
+  assert.equal(output.files.length, 1);
+  const file = output.files[0];
+  assert.equal(file.policyType, 'identity');
+  const finding = file.findings.find((candidate: { code: string }) => candidate.code === 'INVALID_EFFECT');
+  assert.deepEqual(Object.keys(finding).sort(), ['code', 'message', 'range', 'severity']);
+  assert.equal(finding.severity, 'error');
+  // "allow" sits on line 2 (0-based), after `  "Statement": [{"Effect": `.
+  const line = '  "Statement": [{"Effect": "allow"';
+  assert.deepEqual(finding.range, { start: { line: 2, character: line.indexOf('"allow"') }, end: { line: 2, character: line.length } });
+});
+
+test('text format: path:line:col severity CODE message, and a summary', () => {
+  const { code, stdout } = run(['lint', broken]);
+  assert.equal(code, 1);
+  assert.match(stdout, new RegExp(`^${broken.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3:28 error INVALID_EFFECT `, 'm'));
+  assert.match(stdout, /1 file linted: 1 error, 0 warnings, 0 info/);
+});
+
+test('exit 0 when only warnings', () => {
+  const { code, stdout } = run(['lint', warnOnly]);
+  assert.equal(code, 0);
+  assert.match(stdout, /warning MISSING_VERSION/);
+});
+
+test('--type forces the kind', () => {
+  const { stdout } = run(['lint', '--format', 'json', '--type', 'resource', good]);
+  const file = JSON.parse(stdout).files[0];
+  assert.equal(file.policyType, 'resource');
+  assert.ok(file.findings.some((finding: { code: string }) => finding.code === 'MISSING_PRINCIPAL'));
+});
+
+test('directories: policies are found, other JSON is skipped', () => {
+  const { stdout } = run(['lint', '--format', 'json', dir]);
+  const paths = JSON.parse(stdout).files.map((file: { path: string }) => path.basename(file.path)).sort();
+  assert.deepEqual(paths, ['broken.json', 'good.json', 'warn.json']);
+});
+
+test('an unreadable file gets a clear message and the others are still linted', () => {
+  const missing = path.join(dir, 'missing.json');
+  const { code, stdout, stderr } = run(['lint', '--format', 'json', missing, good]);
+  assert.equal(code, 1);
+  assert.match(stderr, /cannot read `.*missing\.json`: no such file/);
+  assert.equal(JSON.parse(stdout).files.length, 1);
+});
+
+const usage: Array<[string, string[]]> = [
+  ['no files', ['lint']],
+  ['bad type', ['lint', '--type', 'nope', good]],
+  ['bad format', ['lint', '--format', 'xml', good]],
+  ['unknown flag', ['lint', '--frobnicate', good]],
+  ['unknown command', ['frob']],
+  ['no command', []],
+];
+for (const [name, argv] of usage) {
+  test(`bad usage exits 2: ${name}`, () => {
+    const { code, stderr, stdout } = run(argv);
+    assert.equal(code, 2);
+    assert.ok((stderr + stdout).length > 0);
+    assert.doesNotMatch(stderr, /\n\s+at /, 'no stack trace');
+  });
+}
+
+test('sarif format: valid SARIF 2.1.0 with rules and results', () => {
+  const { stdout } = run(['lint', '--format', 'sarif', broken], dir);
+  const sarif = JSON.parse(stdout);
+  assert.equal(sarif.version, '2.1.0');
+  const run0 = sarif.runs[0];
+  assert.equal(run0.tool.driver.name, 'iam-policy');
+  const rule = run0.tool.driver.rules.find((candidate: { id: string }) => candidate.id === 'INVALID_EFFECT');
+  assert.ok(rule.shortDescription.text.length > 0);
+  assert.ok(rule.fullDescription.text.length > 0);
+  const result = run0.results.find((candidate: { ruleId: string }) => candidate.ruleId === 'INVALID_EFFECT');
+  assert.equal(result.level, 'error');
+  assert.equal(result.locations[0].physicalLocation.artifactLocation.uri, 'broken.json');
+  assert.equal(result.locations[0].physicalLocation.region.startLine, 3);
+  assert.equal(run0.tool.driver.rules[result.ruleIndex].id, 'INVALID_EFFECT');
+});
+
+test('the bundled CLI runs as a program (dist/cli.js, built by npm test)', () => {
+  const cli = path.resolve('dist/cli.js');
+  assert.ok(fs.existsSync(cli), 'dist/cli.js is missing: run `npm run build` first');
+  const result = spawnSync(process.execPath, [cli, 'lint', '--format', 'json', broken], { encoding: 'utf8' });
+  assert.equal(result.status, 1);
+  assert.equal(JSON.parse(result.stdout).files[0].findings.some((finding: { code: string }) => finding.code === 'INVALID_EFFECT'), true);
+});
+
+test('every example lints without errors', () => {
+  const { code, stdout } = run(['lint', '--format', 'json', 'examples']);
+  const errors = JSON.parse(stdout).files.flatMap((file: { path: string; findings: Array<{ severity: string; code: string }> }) =>
+    file.findings.filter((finding) => finding.severity === 'error').map((finding) => `${file.path}: ${finding.code}`),
+  );
+  assert.deepEqual(errors, []);
+  assert.equal(code, 0);
+});
