@@ -3,6 +3,7 @@
  */
 import type { CliIo } from './cliIo';
 import { simulateCommand } from './simulate';
+import { runSummary } from './summary';
 
 export interface CliCommand {
   readonly name: string;
@@ -10,4 +11,10 @@ export interface CliCommand {
   run(argv: readonly string[], io: CliIo): number;
 }
 
-export const CLI_COMMANDS: readonly CliCommand[] = [simulateCommand];
+const summaryCommand: CliCommand = {
+  name: 'summary',
+  usage: 'iam-policy summary FILE [--format text|json|markdown]',
+  run: (argv, io) => runSummary([...argv], io),
+};
+
+export const CLI_COMMANDS: readonly CliCommand[] = [simulateCommand, summaryCommand];

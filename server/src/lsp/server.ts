@@ -28,7 +28,7 @@ import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from '../settings'
 import { DocumentKindNotification, SetPolicyKindRequest, type DocumentKindParams, type SetPolicyKindParams } from '../protocol';
 import { isPolicyKind, type PolicyKind } from '../iam/document/policyKind';
 import { policySize } from '../iam/document/policySize';
-import type { ServerContext, ServerFeature } from './serverContext';
+import type { CodeLensProvider, ServerContext, ServerFeature } from './serverContext';
 import { SERVER_FEATURES } from './features';
 
 /** How long to wait after a change before validating: typing bursts are validated once. */
@@ -57,6 +57,8 @@ export function startServer(options: StartOptions = {}): Connection {
   const analysisCache = new Map<string, { version: number; analysis: DocumentAnalysis }>();
   const kindOverrides = new Map<string, PolicyKind>();
   const pendingValidation = new Map<string, ReturnType<typeof setTimeout>>();
+  const codeLensProviders: CodeLensProvider[] = [];
+  let codeLensRefreshSupported = false;
 
   const log = (message: string) => connection.console.log(message);
 
@@ -178,10 +180,15 @@ export function startServer(options: StartOptions = {}): Connection {
     runSafe,
     revalidateAll,
     log,
+    registerCodeLensProvider: (provider) => void codeLensProviders.push(provider),
+    refreshCodeLenses: () => {
+      if (codeLensRefreshSupported) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+    },
   };
 
   connection.onInitialize((params): InitializeResult => {
     hasConfigurationCapability = params.capabilities.workspace?.configuration === true;
+    codeLensRefreshSupported = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     const initOptions = (params.initializationOptions ?? {}) as { settings?: unknown; trusted?: boolean };
     initializationSettings = initOptions.settings;
     if (initOptions.trusted === false) trusted = false;
@@ -189,6 +196,7 @@ export function startServer(options: StartOptions = {}): Connection {
     let capabilities: ServerCapabilities = {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      codeLensProvider: { resolveProvider: false },
     };
     for (const feature of features) capabilities = { ...capabilities, ...feature.capabilities };
     return { capabilities, serverInfo: { name: 'IAM Policy Workbench', version: '0.1.0' } };
@@ -216,6 +224,24 @@ export function startServer(options: StartOptions = {}): Connection {
       const document = documents.get(params.uri);
       if (document) scheduleValidation(document, true);
       return true;
+    }),
+  );
+
+  connection.onCodeLens((params, token) =>
+    runSafe('codeLens', token, [], async () => {
+      const uri = params.textDocument.uri;
+      const analysis = await getAnalysis(uri);
+      const document = documents.get(uri);
+      if (!analysis || !document || analysis.parse.document.text !== document.getText()) return [];
+      const lenses = [];
+      for (const provider of codeLensProviders) {
+        try {
+          lenses.push(...(await provider(document, analysis)));
+        } catch (error) {
+          connection.console.error(`[codeLens] a provider failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        }
+      }
+      return lenses;
     }),
   );
 

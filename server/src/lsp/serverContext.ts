@@ -3,7 +3,7 @@
  * document, a versioned analysis cache and the safe-handler wrapper. Feature modules register their
  * handlers in `register(context)` and never keep settings in globals.
  */
-import type { Connection, TextDocuments, CancellationToken, ServerCapabilities } from 'vscode-languageserver';
+import type { Connection, TextDocuments, CancellationToken, ServerCapabilities, CodeLens } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentAnalysis } from '../service/documentAnalysis';
 import type { Settings } from '../settings';
@@ -26,7 +26,17 @@ export interface ServerContext {
   /** Re-validates every open document (after settings or related files change). */
   revalidateAll(): void;
   log(message: string): void;
+  /**
+   * Adds code lenses to every document: LSP has one code-lens handler, so features contribute
+   * providers and the server merges their lenses (a failing provider is logged and skipped).
+   */
+  registerCodeLensProvider(provider: CodeLensProvider): void;
+  /** Asks the client to fetch code lenses again (after a file that lenses depend on changed). */
+  refreshCodeLenses(): void;
 }
+
+/** Computes code lenses for one document from its analysis. */
+export type CodeLensProvider = (document: TextDocument, analysis: DocumentAnalysis) => CodeLens[] | Promise<CodeLens[]>;
 
 /** A feature module: registers its handlers. */
 export interface ServerFeature {

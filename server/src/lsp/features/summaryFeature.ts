@@ -8,7 +8,6 @@ import { getSummaryCodeLenses, getSummaryMarkdown } from '../../service/summary'
 
 export const summaryFeature: ServerFeature = {
   name: 'summary',
-  capabilities: { codeLensProvider: { resolveProvider: false } },
   register(context) {
     context.connection.onRequest(PolicySummaryRequest, (params: PolicySummaryParams, token) =>
       context.runSafe<PolicySummaryResult>('policySummary', token, { markdown: '' }, async () => {
@@ -17,14 +16,6 @@ export const summaryFeature: ServerFeature = {
         return { markdown: getSummaryMarkdown(analysis) };
       }),
     );
-    context.connection.onCodeLens((params, token) =>
-      context.runSafe('codeLens', token, [], async () => {
-        const document = context.documents.get(params.textDocument.uri);
-        if (!document) return [];
-        const analysis = await context.getAnalysis(params.textDocument.uri);
-        if (!analysis || analysis.parse.document.text !== document.getText()) return [];
-        return getSummaryCodeLenses(document, analysis);
-      }),
-    );
+    context.registerCodeLensProvider((document, analysis) => getSummaryCodeLenses(document, analysis));
   },
 };
