@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+/**
+ * Bundles the benchmark entry points with the options of scripts/build.mjs (minified, node20, the
+ * catalog inlined) into .bench/, so that benchmarks measure built code, not tsx-transpiled sources.
+ */
+import * as esbuild from 'esbuild';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, BENCH_DIR } from './common.mjs';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: !process.argv.includes('--dev'),
+  sourcemap: process.argv.includes('--dev') ? 'inline' : false,
+  logLevel: 'warning',
+  legalComments: 'none',
+  mainFields: ['module', 'main'],
+  absWorkingDir: ROOT,
+};
+
+mkdirSync(BENCH_DIR, { recursive: true });
+await Promise.all([
+  esbuild.build({ ...common, entryPoints: ['bench/entry.ts'], outfile: join(BENCH_DIR, 'lib.cjs') }),
+  esbuild.build({ ...common, entryPoints: ['test/lsp/harness.ts'], outfile: join(BENCH_DIR, 'harness.cjs') }),
+]);

@@ -1,0 +1,16 @@
+/**
+ * The surface the benchmarks call, bundled by bench/run.mjs with the same esbuild options as the
+ * shipped bundles (minified, node20, catalog inlined), so that the numbers are those of built code.
+ */
+export { parsePolicy } from '../server/src/iam/document/parse';
+export { validatePolicy } from '../server/src/iam/validate/validatePolicy';
+export { analyzeDocument } from '../server/src/service/documentAnalysis';
+export { getCompletions } from '../server/src/service/completion';
+export { getHover } from '../server/src/service/hover';
+export { complete } from '../server/src/iam/completion/complete';
+export { hoverTarget } from '../server/src/iam/completion/hoverTarget';
+export { evaluate } from '../server/src/iam/evaluate';
+export { matchWildcard } from '../server/src/iam/arn/wildcard';
+export { DEFAULT_SETTINGS } from '../server/src/settings';
+export { TextDocument } from 'vscode-languageserver-textdocument';
+export { parseTree, visit } from 'jsonc-parser';
