@@ -11,7 +11,7 @@
 //   --selftest  runs the harness self-test against the stub extension in test/e2e/fixtures/
 //               instead of the real extension (proves the harness without it).
 // Call scripts/e2e-setup.sh first and `npm run build` (the runner does not build the extension).
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { bundleSuite } from '../test/e2e/harness/bundleSuites.mjs';
@@ -51,6 +51,7 @@ function record(group, title, state, error) {
 }
 
 async function main() {
+  rmSync(screenshotDir, { recursive: true, force: true });
   mkdirSync(screenshotDir, { recursive: true });
   readToolPaths();
   const extensionPath = options.selftest ? path.join(repoRoot, 'test/e2e/fixtures/stub-extension') : repoRoot;

@@ -13,7 +13,7 @@ export const SELECTORS = {
   squigglyError: '.monaco-editor .squiggly-error',
   squigglyWarning: '.monaco-editor .squiggly-warning',
   codeLens: '.monaco-editor .codelens-decoration',
-  hover: '.monaco-hover:not(.hidden)',
+  hover: '.monaco-hover',
   problemsRow: '.markers-panel .monaco-list-row',
 };
 
@@ -62,11 +62,13 @@ export async function runCommand(page, title, timeout = 20_000) {
 }
 
 /**
- * Moves the mouse over the first rendered editor token containing `text`, and returns the hover.
+ * Moves the mouse over the first rendered editor token containing `text`, and waits for a visible
+ * hover whose text matches `expected` (the workbench keeps hidden hover widgets in the DOM).
  * @param {import('playwright-core').Page} page
  * @param {string} text
+ * @param {RegExp | string} expected
  */
-export async function hoverToken(page, text, timeout = 20_000) {
+export async function hoverToken(page, text, expected, timeout = 20_000) {
   const token = page.locator(`${SELECTORS.viewLine} span span`, { hasText: text }).first();
   await token.waitFor({ state: 'visible', timeout });
   const box = await token.boundingBox();
@@ -74,7 +76,7 @@ export async function hoverToken(page, text, timeout = 20_000) {
   // Move away first, so that a hover already showing does not hide a new one.
   await page.mouse.move(5, 5);
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
-  const hover = page.locator(SELECTORS.hover);
-  await hover.first().waitFor({ state: 'visible', timeout });
-  return hover.first();
+  const hover = page.locator(SELECTORS.hover, { hasText: expected }).filter({ visible: true }).first();
+  await hover.waitFor({ state: 'visible', timeout });
+  return hover;
 }
