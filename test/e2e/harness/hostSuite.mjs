@@ -61,7 +61,8 @@ export async function runHostSuite({ workspace, extensionDevelopmentPath, extens
           appendFileSync(logFile, `${line}\n`);
         } else {
           const text = type === 'error' || type === 'warn' ? `[${type}] ${line}` : line;
-          if (NOISE.some((pattern) => pattern.test(line))) appendFileSync(logFile, `${text}\n`);
+          // Stack frames go to the log file only; the first line of an error is enough on screen.
+          if (NOISE.some((pattern) => pattern.test(line)) || /^\s+at /.test(line)) appendFileSync(logFile, `${text}\n`);
           else write(text);
         }
       }
