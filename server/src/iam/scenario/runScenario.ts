@@ -1,0 +1,322 @@
+/**
+ * Running scenario tests: turns each test into evaluator requests (one `sts:AssumeRole` request per
+ * hop of the assume-role chain, then the request itself as the last role session) and compares the
+ * decision with the expectation.
+ *
+ * The core does no I/O: policy files are read through a `PolicyFileReader` that the caller supplies
+ * (the CLI reads relative to the scenario file; the server also checks the workspace and trust).
+ */
+import { parseTree, getNodeValue, type ParseError } from 'jsonc-parser';
+import { deriveContext } from '../evaluate/deriveContext';
+import { evaluate } from '../evaluate/evaluator';
+import { matchWildcard } from '../arn/wildcard';
+import type { ContextValue, Decision, EvaluationAnswer, EvaluationRequest, PolicyInput, Reason } from '../evaluate/types';
+import { policyFileRefs, resolvePrincipal, resolveRole, statementSpansOf } from './parseScenario';
+import type { PolicyRef, Scenario, ScenarioProblem, ScenarioRole, ScenarioTest, Span } from './scenarioModel';
+
+/** Reads a policy file given by its path as written in the scenario (relative to the scenario file). */
+export type PolicyFileReader = (relativePath: string) => { readonly text: string } | { readonly error: string };
+
+/** A policy ready for the evaluator, with what is needed to point at its statements. */
+export interface ResolvedPolicy {
+  /** The id the evaluator uses in reasons: the path as written, or where the inline policy is. */
+  readonly id: string;
+  /** A short name for messages: the file's base name, or `inline policy at …`. */
+  readonly label: string;
+  readonly ref: PolicyRef;
+  readonly document?: unknown;
+  /** The file text (file policies only): statement spans are offsets into it. */
+  readonly text?: string;
+  /** Statement spans: in `text` for files, in the scenario text for inline policies. */
+  readonly statementSpans: readonly Span[];
+  /** Why the policy cannot be used (unreadable file, invalid JSON). */
+  readonly error?: string;
+}
+
+/** Resolves policy references once per reader (a scenario run or one validation pass). */
+export class PolicySet {
+  private readonly files = new Map<string, ResolvedPolicy>();
+  constructor(private readonly reader: PolicyFileReader) {}
+
+  resolve(ref: PolicyRef): ResolvedPolicy {
+    if (ref.kind === 'inline') {
+      return { id: ref.where, label: `inline policy \`${ref.where}\``, ref, document: ref.document, statementSpans: ref.statementSpans };
+    }
+    const cached = this.files.get(ref.path);
+    if (cached) return cached;
+    const label = ref.path.split(/[\\/]/).pop() || ref.path;
+    let resolved: ResolvedPolicy;
+    const read = this.reader(ref.path);
+    if ('error' in read) {
+      resolved = { id: ref.path, label, ref, statementSpans: [], error: read.error };
+    } else {
+      const errors: ParseError[] = [];
+      const root = parseTree(read.text, errors, { allowTrailingComma: true });
+      if (!root || errors.length > 0) resolved = { id: ref.path, label, ref, text: read.text, statementSpans: [], error: `Policy file \`${ref.path}\` is not valid JSON` };
+      else if (root.type !== 'object') resolved = { id: ref.path, label, ref, text: read.text, statementSpans: [], error: `Policy file \`${ref.path}\` is not a JSON object` };
+      else resolved = { id: ref.path, label, ref, text: read.text, document: getNodeValue(root), statementSpans: statementSpansOf(root) };
+    }
+    this.files.set(ref.path, resolved);
+    return resolved;
+  }
+
+  /** Every policy resolved so far, by evaluator id. */
+  byId(id: string): ResolvedPolicy | undefined {
+    return this.files.get(id);
+  }
+}
+
+/** Problems with the policy files a scenario references: missing, unreadable, invalid JSON. */
+export function checkPolicyFiles(scenario: Scenario, policies: PolicySet): ScenarioProblem[] {
+  const problems: ScenarioProblem[] = [];
+  for (const ref of policyFileRefs(scenario)) {
+    const resolved = policies.resolve(ref);
+    if (resolved.error) problems.push({ code: resolved.text === undefined ? 'SCENARIO_POLICY_FILE' : 'SCENARIO_POLICY_INVALID', severity: 'error', message: resolved.error, span: ref.span });
+  }
+  return problems;
+}
+
+/** One evaluator request of a test and its answer. */
+export interface TestStep {
+  /** `assume` for an `sts:AssumeRole` hop, `request` for the tested request. */
+  readonly kind: 'assume' | 'request';
+  /** E.g. "alice assumes `CrossAccountS3Access`". */
+  readonly label: string;
+  readonly request: EvaluationRequest;
+  readonly answer: EvaluationAnswer;
+  /** Context keys derived from the principal, one readable line each. */
+  readonly derived: readonly string[];
+}
+
+/** A deciding statement with the policy it belongs to. */
+export interface DecidingStatement {
+  readonly reason: Reason;
+  readonly policy?: ResolvedPolicy;
+  /** The statement's span: in the policy file's text, or in the scenario text for inline policies. */
+  readonly span?: Span;
+}
+
+/** The outcome of one test. */
+export interface TestResult {
+  readonly test: ScenarioTest;
+  /** `Error` when the test could not run (see `error`). */
+  readonly decision: Decision | 'Error';
+  readonly passed: boolean;
+  readonly steps: readonly TestStep[];
+  /** Index into `steps` of the assume-role hop that was denied, when one was. */
+  readonly failedStep?: number;
+  /** The statements that decided the step that decided the test. */
+  readonly deciding: readonly DecidingStatement[];
+  readonly error?: string;
+}
+
+export interface RunOptions {
+  /** Lets the evaluator warn about unknown actions (the caller passes the catalog lookup). */
+  readonly isKnownAction?: (action: string) => boolean;
+}
+
+const FULL_AWS_ACCESS: PolicyInput = {
+  id: 'FullAWSAccess',
+  document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
+};
+
+/** Whether a decision meets an expectation (`Deny` accepts either denial). */
+export function meetsExpectation(expect: ScenarioTest['expect']['value'], decision: Decision | 'Error'): boolean {
+  if (decision === 'Error') return false;
+  return expect === 'Deny' ? decision !== 'Allow' : expect === decision;
+}
+
+/** The caller of one step: its ARN and the policies that come with it. */
+interface Caller {
+  readonly arn: string;
+  readonly display: string;
+  readonly account?: string;
+  readonly identity: readonly PolicyRef[];
+  readonly boundary?: PolicyRef;
+  readonly session?: PolicyRef;
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+class TestError extends Error {}
+
+/** Runs one test. Never throws: problems become an `Error` result. */
+export function runTest(scenario: Scenario, test: ScenarioTest, policies: PolicySet, options: RunOptions = {}): TestResult {
+  if (test.broken) return { test, decision: 'Error', passed: false, steps: [], deciding: [], error: 'The test has problems; see the diagnostics on it' };
+  try {
+    return runResolvedTest(scenario, test, policies, options);
+  } catch (error) {
+    if (error instanceof TestError) return { test, decision: 'Error', passed: false, steps: [], deciding: [], error: error.message };
+    throw error;
+  }
+}
+
+/** Runs every test of a scenario. */
+export function runScenario(scenario: Scenario, policies: PolicySet, options: RunOptions = {}): TestResult[] {
+  return scenario.tests.map((test) => runTest(scenario, test, policies, options));
+}
+
+function input(policies: PolicySet, ref: PolicyRef): PolicyInput {
+  const resolved = policies.resolve(ref);
+  if (resolved.error) throw new TestError(resolved.error);
+  return { id: resolved.id, document: resolved.document };
+}
+
+function sessionArn(role: ScenarioRole, sessionName: string): string {
+  const partition = /^arn:([^:]+):/.exec(role.arn)?.[1] ?? 'aws';
+  return `arn:${partition}:sts::${role.account}:assumed-role/${role.name}/${sessionName}`;
+}
+
+function runResolvedTest(scenario: Scenario, test: ScenarioTest, policies: PolicySet, options: RunOptions): TestResult {
+  const principal = resolvePrincipal(scenario, test.principal.value);
+  if ('error' in principal) throw new TestError(principal.error);
+
+  let caller: Caller;
+  if (principal.kind === 'user') {
+    const u = principal.user;
+    const groupPolicies = u.groups.flatMap((g) => scenario.groups.find((group) => group.name === g.value)?.policies ?? []);
+    caller = { arn: u.arn, display: `\`${u.name}\``, account: u.account, identity: [...u.policies, ...groupPolicies], ...(u.boundary ? { boundary: u.boundary } : {}), tags: u.tags };
+  } else if (principal.kind === 'role') {
+    // A role named as the principal acts as one of its sessions, without an assume step.
+    const r = principal.role;
+    caller = { arn: sessionArn(r, 'test-session'), display: `a session of \`${r.name}\``, account: r.account, identity: r.policies, ...(r.boundary ? { boundary: r.boundary } : {}), tags: r.tags };
+  } else {
+    caller = { arn: principal.arn, display: `\`${principal.arn}\``, identity: [], tags: {} };
+  }
+  const baseSessionName = principal.kind === 'user' ? principal.user.name : 'test-session';
+
+  const steps: TestStep[] = [];
+  for (const [i, hop] of test.assumeRole.entries()) {
+    const found = resolveRole(scenario, hop.role.value);
+    if ('error' in found) throw new TestError(found.error);
+    const role = found.role;
+    const sessionName = hop.sessionName ?? baseSessionName;
+    const request = buildRequest(scenario, policies, caller, 'sts:AssumeRole', role.arn, test, role.trustPolicy ? input(policies, role.trustPolicy) : undefined, role.account);
+    const step = evaluateStep(request, test, caller, options, `step ${i + 1}: ${caller.display} calls \`sts:AssumeRole\` on \`${role.name}\``, 'assume', { 'sts:RoleSessionName': sessionName });
+    steps.push(step);
+    if (step.answer.decision !== 'Allow') {
+      return finish(test, steps, policies, i);
+    }
+    caller = {
+      arn: sessionArn(role, sessionName),
+      display: `the session \`${role.name}/${sessionName}\``,
+      account: role.account,
+      identity: role.policies,
+      ...(role.boundary ? { boundary: role.boundary } : {}),
+      ...(hop.sessionPolicy ? { session: hop.sessionPolicy } : {}),
+      tags: role.tags,
+    };
+  }
+
+  const target = findResourcePolicy(scenario, policies, test.action.value, test.resource.value);
+  const request = buildRequest(scenario, policies, caller, test.action.value, test.resource.value, test, target.policy, target.account);
+  const label = `${test.assumeRole.length > 0 ? `step ${test.assumeRole.length + 1}: ` : ''}${caller.display} calls \`${test.action.value}\` on \`${test.resource.value}\``;
+  steps.push(evaluateStep(request, test, caller, options, label, 'request', {}));
+  return finish(test, steps, policies, undefined);
+}
+
+function finish(test: ScenarioTest, steps: TestStep[], policies: PolicySet, failedStep: number | undefined): TestResult {
+  const deciding = steps[steps.length - 1]!;
+  const decision = deciding.answer.decision;
+  return {
+    test,
+    decision,
+    passed: meetsExpectation(test.expect.value, decision),
+    steps,
+    ...(failedStep !== undefined ? { failedStep } : {}),
+    deciding: deciding.answer.reasons.map((reason) => locate(reason, policies, deciding.request)),
+  };
+}
+
+/** Finds the policy and statement span of a reason. */
+function locate(reason: Reason, policies: PolicySet, request: EvaluationRequest): DecidingStatement {
+  const all = [...(request.identityPolicies ?? []), request.resourcePolicy, request.permissionBoundary, request.sessionPolicy, ...(request.scps ?? []).flat(), ...(request.rcps ?? []).flat()];
+  const byFile = policies.byId(reason.policyId);
+  if (byFile) return { reason, policy: byFile, ...(byFile.statementSpans[reason.statementIndex] ? { span: byFile.statementSpans[reason.statementIndex] } : {}) };
+  // Inline policies are not cached by id: find the ref through the request's inputs.
+  const inline = all.find((p) => p?.id === reason.policyId) as (PolicyInput & { ref?: PolicyRef }) | undefined;
+  if (inline?.ref) {
+    const resolved = policies.resolve(inline.ref);
+    return { reason, policy: resolved, ...(resolved.statementSpans[reason.statementIndex] ? { span: resolved.statementSpans[reason.statementIndex] } : {}) };
+  }
+  return { reason };
+}
+
+/** The resource-based policy that governs a request, and the resource's account. */
+function findResourcePolicy(scenario: Scenario, policies: PolicySet, action: string, resource: string): { policy?: PolicyInput; account?: string } {
+  if (action.toLowerCase().startsWith('sts:')) {
+    const role = resolveRole(scenario, resource);
+    if ('role' in role) return { ...(role.role.trustPolicy ? { policy: withRef(policies, role.role.trustPolicy) } : {}), account: role.role.account };
+  }
+  const entry = scenario.resources.find((r) => r.arn === resource || resource.startsWith(`${r.arn}/`) || matchWildcard(r.arn, resource, false));
+  if (!entry) return {};
+  return { ...(entry.policy ? { policy: withRef(policies, entry.policy) } : {}), ...(entry.account ? { account: entry.account } : {}) };
+}
+
+/** A policy input that remembers its reference, so that reasons can be located. */
+function withRef(policies: PolicySet, ref: PolicyRef): PolicyInput {
+  return { ...input(policies, ref), ref } as PolicyInput;
+}
+
+function buildRequest(
+  scenario: Scenario,
+  policies: PolicySet,
+  caller: Caller,
+  action: string,
+  resource: string,
+  test: ScenarioTest,
+  resourcePolicy: PolicyInput | undefined,
+  resourceAccount: string | undefined,
+): EvaluationRequest {
+  const principalAccount = scenario.accounts.find((a) => a.id === caller.account);
+  const resourceAccountId = resourceAccount ?? /^arn:[^:]*:[^:]*:[^:]*:(\d{12}):/.exec(resource)?.[1] ?? caller.account;
+  const owner = scenario.accounts.find((a) => a.id === resourceAccountId);
+  const scpLevels = principalAccount?.organization ?? [];
+  const hasScps = scpLevels.some((l) => l.scps.length > 0);
+  const rcpLevels = (owner?.organization ?? []).filter((l) => l.rcps.length > 0);
+  return {
+    principal: caller.arn,
+    action,
+    resource,
+    context: { ...test.context },
+    ...(caller.account ? { principalAccount: caller.account } : {}),
+    ...(resourceAccount ? { resourceAccount } : {}),
+    identityPolicies: caller.identity.map((ref) => withRef(policies, ref)),
+    ...(resourcePolicy ? { resourcePolicy } : {}),
+    ...(caller.boundary ? { permissionBoundary: withRef(policies, caller.boundary) } : {}),
+    ...(caller.session ? { sessionPolicy: withRef(policies, caller.session) } : {}),
+    ...(hasScps ? { scps: scpLevels.map((l) => (l.scps.length > 0 ? l.scps.map((ref) => withRef(policies, ref)) : [FULL_AWS_ACCESS])) } : {}),
+    ...(rcpLevels.length > 0 ? { rcps: rcpLevels.map((l) => l.rcps.map((ref) => withRef(policies, ref))) } : {}),
+    ...(principalAccount?.managementAccount ? { principalIsManagementAccount: true } : {}),
+    ...(owner?.managementAccount ? { resourceIsManagementAccount: true } : {}),
+  };
+}
+
+function evaluateStep(
+  request: EvaluationRequest,
+  test: ScenarioTest,
+  caller: Caller,
+  options: RunOptions,
+  label: string,
+  kind: TestStep['kind'],
+  extra: Record<string, ContextValue>,
+): TestStep {
+  let derived: string[] = [];
+  let effective = request;
+  if (test.deriveContext) {
+    const result = deriveContext(request);
+    const context = result.context;
+    derived = [...result.derived];
+    const present = new Set(Object.keys(context).map((k) => k.toLowerCase()));
+    const add = (key: string, value: ContextValue, why: string) => {
+      if (present.has(key.toLowerCase())) return;
+      context[key] = value;
+      present.add(key.toLowerCase());
+      derived.push(`${key} = ${JSON.stringify(value)} (${why})`);
+    };
+    for (const [key, value] of Object.entries(caller.tags)) add(`aws:PrincipalTag/${key}`, value, "a tag of the principal in the scenario");
+    for (const [key, value] of Object.entries(extra)) add(key, value, 'the role session name');
+    effective = { ...request, context };
+  }
+  const answer = evaluate(effective, options.isKnownAction ? { isKnownAction: options.isKnownAction } : {});
+  return { kind, label, request: effective, answer, derived };
+}
