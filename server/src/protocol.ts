@@ -68,3 +68,57 @@ export interface SimulationChoicesResult {
   readonly resources: readonly string[];
   readonly principals: readonly string[];
 }
+
+/** The command a scenario test's code lens runs; its single argument is `ShowTestResultArguments`. */
+export const ShowTestResultCommand = 'iamPolicy.showTestResult';
+
+/** A range in a document (0-based lines and characters, as in LSP). */
+export interface ProtocolRange {
+  readonly start: { line: number; character: number };
+  readonly end: { line: number; character: number };
+}
+
+/** Everything `iamPolicy.showTestResult` needs: the lens carries it, the server keeps no handle. */
+export interface ShowTestResultArguments {
+  /** The one-line result, as the lens shows it. */
+  readonly title: string;
+  /** The full explanation (markdown): every step, its decision, derived context and deciding statements. */
+  readonly explanation: string;
+  /** The deciding statement to reveal, when there is one. */
+  readonly target?: { readonly uri: string; readonly range: ProtocolRange };
+}
+
+/** The command offered after a simulation; its single argument is `SaveSimulationAsTestArguments`. */
+export const SaveSimulationAsTestCommand = 'iamPolicy.saveSimulationAsTest';
+
+/** A simulation to keep as a scenario test. */
+export interface SaveSimulationAsTestArguments {
+  /** The simulated policy document. */
+  readonly uri: string;
+  readonly principal: string;
+  readonly action: string;
+  readonly resource: string;
+  readonly context?: Record<string, string | string[]>;
+  /** The decision the simulation gave: it becomes the test's `expect`. */
+  readonly decision: 'Allow' | 'ExplicitDeny' | 'ImplicitDeny';
+}
+
+/**
+ * Client → server: the edit that appends a simulation as a test to a scenario file (which may not
+ * exist yet: then the edit creates it), attaching the simulated policy where its type says.
+ */
+export const ScenarioAddTestRequest = 'iam/scenarioAddTest';
+
+export interface ScenarioAddTestParams {
+  /** The scenario file (`*.iamtest.json`); created when it does not exist. */
+  readonly scenarioUri: string;
+  readonly simulation: SaveSimulationAsTestArguments;
+  /** A name for the test; defaults to one made from the request. */
+  readonly name?: string;
+}
+
+export interface ScenarioAddTestResult {
+  /** A `WorkspaceEdit` (LSP JSON) to apply, or undefined with `error`. */
+  readonly edit?: unknown;
+  readonly error?: string;
+}

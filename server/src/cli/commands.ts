@@ -4,6 +4,7 @@
 import type { CliIo } from './cliIo';
 import { simulateCommand } from './simulate';
 import { runSummary } from './summary';
+import { testCommand } from './test';
 
 export interface CliCommand {
   readonly name: string;
@@ -17,4 +18,4 @@ const summaryCommand: CliCommand = {
   run: (argv, io) => runSummary([...argv], io),
 };
 
-export const CLI_COMMANDS: readonly CliCommand[] = [simulateCommand, summaryCommand];
+export const CLI_COMMANDS: readonly CliCommand[] = [simulateCommand, summaryCommand, testCommand];
