@@ -14,3 +14,4 @@ export { matchWildcard } from '../server/src/iam/arn/wildcard';
 export { DEFAULT_SETTINGS } from '../server/src/settings';
 export { TextDocument } from 'vscode-languageserver-textdocument';
 export { parseTree, visit } from 'jsonc-parser';
+export { CHECK_FAMILIES } from '../server/src/iam/validate/checkFamilies';

@@ -2,7 +2,7 @@
  * Parses policy text into the positioned model. Parsing never fails: broken or half-typed JSON still
  * yields a model of what could be read, plus problems with exact spans.
  */
-import { parseTree, printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
+import { ParseErrorCode, parseTree, printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
 import type {
   ConditionElement,
   ConditionKeyEntry,
@@ -55,8 +55,19 @@ function clampSpan(offset: number, length: number, textLength: number): Span {
 /** Parses a policy document. Never throws. */
 export function parsePolicy(text: string): ParseResult {
   const problems: ParseProblem[] = [];
-  const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  let errors: ParseError[] = [];
+  // Comments and trailing commas take two more scans of the text, which doubled the parse time of
+  // valid policies (docs/performance.md). Most documents have neither, and the first parse proves
+  // it: with comments disallowed, jsonc-parser reports each one as an error (the tree is the same);
+  // without comments or syntax errors, a trailing comma needs `,`, JSON whitespace, then `}` or `]`.
+  let root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: true, allowEmptyContent: true });
+  const mayHaveComments = errors.some((error) => error.error === ParseErrorCode.InvalidCommentToken);
+  if (mayHaveComments) {
+    // Parse again the way comments are reported (an unterminated comment is a syntax error too).
+    errors = [];
+    root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  }
+  const mayHaveTrailingCommas = mayHaveComments || errors.length > 0 || TRAILING_COMMA_HINT.test(text);
   const reported = new Set<number>();
   for (const error of errors) {
     if (reported.has(error.offset)) continue;
@@ -73,16 +84,21 @@ export function parsePolicy(text: string): ParseResult {
   }
 
   const comments: Span[] = [];
-  visit(text, { onComment: (offset, length) => comments.push({ offset, length }) }, { disallowComments: false, allowTrailingComma: true });
+  if (mayHaveComments) {
+    visit(text, { onComment: (offset, length) => comments.push({ offset, length }) }, { disallowComments: false, allowTrailingComma: true });
+  }
   for (const comment of comments) {
     problems.push({ code: 'JSON_COMMENT', message: 'Comments are not valid in IAM policies: IAM rejects the document. Remove the comment.', span: comment });
   }
-  for (const span of findTrailingCommas(text)) {
+  for (const span of mayHaveTrailingCommas ? findTrailingCommas(text) : []) {
     problems.push({ code: 'JSON_TRAILING_COMMA', message: 'Trailing commas are not valid JSON: IAM rejects the document. Remove the comma.', span });
   }
 
   return { document: buildDocument(text, root, comments), problems };
 }
+
+/** A comma followed by JSON whitespace (jsonc-parser's: space, tab, CR, LF) and a closing bracket. */
+const TRAILING_COMMA_HINT = /,[ \t\r\n]*[}\]]/;
 
 /**
  * Finds commas that are followed (after whitespace and comments) by `}` or `]`. jsonc-parser accepts
