@@ -6,10 +6,14 @@ import { completionFeature } from './features/completionFeature';
 import { hoverFeature } from './features/hoverFeature';
 import { structureFeature } from './features/structureFeature';
 import { summaryFeature } from './features/summaryFeature';
+import { scenarioFeature } from './features/scenarioFeature';
+import { simulationFeature } from './features/simulationFeature';
 
 export const SERVER_FEATURES: readonly ServerFeature[] = [
   completionFeature,
   hoverFeature,
   structureFeature,
   summaryFeature,
+  scenarioFeature,
+  simulationFeature,
 ];

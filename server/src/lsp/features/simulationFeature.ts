@@ -1,0 +1,78 @@
+/**
+ * Simulation in the editor: SimulationChoicesRequest (the policy's own actions, resources and
+ * principals), SimulateRequest (evaluate a request against the document in its role), the
+ * "Simulate…" code lens at the top of a policy, and ScenarioAddTestRequest (the edit that keeps a
+ * simulation as a scenario test).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { action as catalogAction } from '../../iam/catalog/catalog';
+import {
+  ScenarioAddTestRequest,
+  SimulateRequest,
+  SimulationChoicesRequest,
+  type ScenarioAddTestParams,
+  type ScenarioAddTestResult,
+  type SimulateParams,
+  type SimulateResult,
+  type SimulationChoicesResult,
+} from '../../protocol';
+import { simulateDocument, simulationChoices, simulationCodeLenses } from '../../service/simulation';
+import { scenarioAddTestEdit } from '../../service/scenarioEdit';
+import type { ServerFeature } from '../serverContext';
+
+export const simulationFeature: ServerFeature = {
+  name: 'simulation',
+  register(context) {
+    const { connection, documents } = context;
+
+    connection.onRequest(SimulationChoicesRequest, (params: { uri: string }, token) =>
+      context.runSafe<SimulationChoicesResult>('simulationChoices', token, { actions: [], resources: [], principals: [] }, async () => {
+        const analysis = await context.getAnalysis(params.uri);
+        return analysis ? simulationChoices(analysis) : { actions: [], resources: [], principals: [] };
+      }),
+    );
+
+    connection.onRequest(SimulateRequest, (params: SimulateParams, token) =>
+      context.runSafe<SimulateResult>('simulate', token, { decision: 'Error', summary: 'The simulation failed; see the IAM Policy Workbench output.', explanation: 'The simulation failed; see the IAM Policy Workbench output.', decidingRanges: [] }, async () => {
+        const analysis = await context.getAnalysis(params.uri);
+        const document = documents.get(params.uri);
+        if (!analysis || !document) return { decision: 'Error', summary: 'Open the policy to simulate against it.', explanation: 'The document is not open.', decidingRanges: [] };
+        return simulateDocument(document, analysis, params, { isKnownAction: (name) => catalogAction(name) !== undefined });
+      }),
+    );
+
+    connection.onRequest(ScenarioAddTestRequest, (params: ScenarioAddTestParams, token) =>
+      context.runSafe<ScenarioAddTestResult>('scenarioAddTest', token, { error: 'Could not add the test; see the IAM Policy Workbench output.' }, async () => {
+        const analysis = await context.getAnalysis(params.simulation.uri);
+        if (!analysis?.kind) return { error: 'The simulated document is not open or is not an IAM policy.' };
+        let scenarioPath: string;
+        let policyPath: string;
+        try {
+          scenarioPath = fileURLToPath(params.scenarioUri);
+          policyPath = fileURLToPath(params.simulation.uri);
+        } catch {
+          return { error: 'Tests can be saved only for files on disk.' };
+        }
+        const open = documents.get(params.scenarioUri);
+        let text: string | undefined = open?.getText();
+        if (text === undefined && fs.existsSync(scenarioPath)) {
+          if (!context.trusted()) return { error: 'The workspace is not trusted, so the scenario file is not read.' };
+          text = fs.readFileSync(scenarioPath, 'utf8');
+        }
+        const relative = path.relative(path.dirname(scenarioPath), policyPath).split(path.sep).join('/');
+        const result = scenarioAddTestEdit(text, { policyPath: relative, kind: analysis.kind.kind, simulation: params.simulation, ...(params.name ? { name: params.name } : {}) });
+        if ('error' in result) return { error: result.error };
+        const version = open?.version ?? null;
+        const edit =
+          text === undefined
+            ? { documentChanges: [{ kind: 'create', uri: params.scenarioUri, options: { ignoreIfExists: true } }, { textDocument: { uri: params.scenarioUri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: result.text }] }] }
+            : { documentChanges: [{ textDocument: { uri: params.scenarioUri, version }, edits: result.edits }] };
+        return { edit };
+      }),
+    );
+
+    context.registerCodeLensProvider((document, analysis) => simulationCodeLenses(document, analysis));
+  },
+};
