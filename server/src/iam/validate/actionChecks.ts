@@ -72,6 +72,22 @@ function analyseUncached(text: string): ActionAnalysis {
   return { kind: 'service', service: info.prefix, actions: expandCached(lower), wildcard };
 }
 
+const suggestionCache = new Map<string, readonly ActionInfo[]>();
+
+/**
+ * The nearest catalog actions to an unknown one, cached per text: the edit-distance search is the
+ * most expensive part of checking an invalid action, and validation repeats it on every keystroke.
+ */
+function suggestActionsCached(text: string): readonly ActionInfo[] {
+  let hit = suggestionCache.get(text);
+  if (!hit) {
+    hit = suggestActions(text, 3);
+    if (suggestionCache.size > 2000) suggestionCache.clear();
+    suggestionCache.set(text, hit);
+  }
+  return hit;
+}
+
 /** Whether an action value is accepted through `iamPolicy.extraActions`. */
 function isExtraAction(context: CheckContext, text: string): boolean {
   const extras = context.options.extraActions;
@@ -178,7 +194,7 @@ function checkActionText(context: CheckContext, value: StringValue): boolean {
   if (!info) {
     if (isExtraAction(context, text)) return true;
     // Access Analyzer, "Error – Invalid service in action".
-    const actionSuggestions = hasWildcard(namePart) ? [] : suggestActions(text, 3);
+    const actionSuggestions = hasWildcard(namePart) ? [] : suggestActionsCached(text);
     const serviceSuggestions = suggestServices(servicePart, 3);
     const fixes: Fix[] = [];
     for (const suggestion of actionSuggestions) fixes.push(replaceValueFix(value, suggestion.fullName, undefined, fixes.length === 0));
@@ -207,7 +223,7 @@ function checkActionText(context: CheckContext, value: StringValue): boolean {
   if (catalogAction(text)) return false;
   if (isExtraAction(context, text)) return true;
   // Access Analyzer, "Error – Invalid action": suggest the nearest actions and point to the setting for new ones.
-  const suggestions = suggestActions(text, 3);
+  const suggestions = suggestActionsCached(text);
   const fixes = suggestions.map((suggestion, index) => replaceValueFix(value, suggestion.fullName, undefined, index === 0));
   context.report(
     'INVALID_ACTION',

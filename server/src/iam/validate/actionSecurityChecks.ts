@@ -64,7 +64,8 @@ function checkSensitive(context: CheckContext, statement: Statement, sensitive: 
   let explicit: StringValue | undefined;
   let starAction: StringValue | undefined;
   for (const value of statement.action?.values ?? []) {
-    if (value.value.toLowerCase() === lowerAction) explicit ??= value;
+    // The length test first spares a lower-cased copy of every action of large statements.
+    if (value.value.length === lowerAction.length && value.value.toLowerCase() === lowerAction) explicit ??= value;
     else if (hasWildcard(value.value) && matchWildcard(value.value, sensitive.action, true)) starAction ??= value;
   }
   const viaNotAction = statement.notAction !== undefined && !statement.notAction.values.some((v) => matchWildcard(v.value, sensitive.action, true));
