@@ -1,54 +1,72 @@
-/** Code lenses of the cross-account scenario file show each test's result. */
+/**
+ * Code lenses of the cross-account scenario file show each test's live result: `✓ Allow: …` when
+ * the evaluator agrees with the test's `expect`, `✗ expected …, got …` when it does not.
+ */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { closeAllEditors, openInEditor, waitFor } from './helpers';
 
 const SCENARIO = 'cross-account/cross-account.iamtest.json';
 
-/** The number of tests a scenario file declares, wherever its format keeps them. */
-function declaredTests(text: string): number {
-  const scenario = JSON.parse(text) as Record<string, unknown>;
-  const tests = scenario.tests ?? scenario.Tests ?? scenario.cases;
-  return Array.isArray(tests) ? tests.length : 1;
+/** A result lens title starts with ✓ (passed), ✗ (failed) or ⚠ (could not run). */
+const RESULT = /^[✓✗⚠] /u;
+
+/** The `expect` of every test in the scenario, in file order. */
+function expectations(text: string): string[] {
+  const scenario = JSON.parse(text) as { tests?: Array<{ expect?: string }> };
+  assert.ok(Array.isArray(scenario.tests) && scenario.tests.length > 0, `${SCENARIO} declares tests`);
+  return scenario.tests.map((test) => String(test.expect));
 }
 
-/** Titles of the scenario's code lenses, resolved, once at least `minimum` have a title. */
-function lensTitles(uri: vscode.Uri, minimum: number, what: string, accept: (titles: string[]) => boolean = () => true): Promise<string[]> {
+/** The result-lens titles of a document in position order, once `accept` holds for them. */
+async function resultTitles(uri: vscode.Uri, what: string, accept: (titles: string[]) => boolean): Promise<string[]> {
   let last: string[] = [];
   return waitFor(async () => {
-    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100);
-    last = (lenses ?? []).map((lens) => lens.command?.title ?? '').filter((title) => title.length > 0);
-    return last.length >= minimum && accept(last) ? last : undefined;
-  }, `${what} (last lenses: ${JSON.stringify(last)})`);
+    const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100)) ?? [];
+    last = [...lenses]
+      .sort((a, b) => a.range.start.compareTo(b.range.start))
+      .map((lens) => lens.command?.title ?? '')
+      .filter((title) => RESULT.test(title));
+    return accept(last) ? last : undefined;
+  }, `${what} (last result lenses: ${JSON.stringify(last)})`);
 }
 
-const FAILING = /fail|✗|✘|mismatch|error/i;
+/** True when a passing title reports the decision the test expects (`Deny` accepts either denial). */
+function reports(title: string, expected: string): boolean {
+  const decision = /^✓ (\w+):/u.exec(title)?.[1];
+  return expected === 'Deny' ? decision === 'ExplicitDeny' || decision === 'ImplicitDeny' : decision === expected;
+}
 
 describe('scenario code lenses', () => {
   afterEach(closeAllEditors);
 
-  it('shows a passing result on every test of the cross-account scenario', async () => {
+  it('shows a passing result with the expected decision on every test of the cross-account scenario', async () => {
     const { document } = await openInEditor(SCENARIO);
-    const expected = declaredTests(document.getText());
-    const titles = await lensTitles(document.uri, expected, `at least ${expected} titled code lenses on ${SCENARIO}`);
-    const results = titles.filter((title) => /pass|fail|✓|✗|✔|✘|allow|deny/i.test(title));
-    assert.ok(results.length >= expected, `every test shows a result; lenses: ${JSON.stringify(titles)}`);
-    const failing = results.filter((title) => FAILING.test(title));
-    assert.deepStrictEqual(failing, [], `the example scenario passes; lenses: ${JSON.stringify(titles)}`);
+    const expected = expectations(document.getText());
+    const titles = await resultTitles(document.uri, `${expected.length} result lenses`, (found) => found.length >= expected.length);
+    assert.strictEqual(titles.length, expected.length, `one result lens per test: ${JSON.stringify(titles)}`);
+    titles.forEach((title, index) => {
+      assert.ok(reports(title, expected[index]!), `test ${index + 1} expects ${expected[index]}, its lens says: ${title}`);
+    });
   });
 
-  it('shows a failing result once an expectation is made wrong (unsaved edit)', async () => {
+  it('turns a lens to a failure when an expectation is made wrong (unsaved edit)', async () => {
     const editor = await openInEditor(SCENARIO);
     const { document } = editor;
-    const expected = declaredTests(document.getText());
-    await lensTitles(document.uri, expected, 'the lenses of the unchanged scenario');
-    const match = /"expect"\s*:\s*"(Allow|ExplicitDeny|ImplicitDeny|Deny)"/.exec(document.getText());
+    const expected = expectations(document.getText());
+    await resultTitles(document.uri, 'the lenses of the unchanged scenario', (found) => found.length >= expected.length);
+    const match = /"expect"\s*:\s*"(Allow|ExplicitDeny|ImplicitDeny)"/.exec(document.getText());
     assert.ok(match, `${SCENARIO} has an "expect" to flip`);
-    const flipped = match[1] === 'Allow' ? 'ExplicitDeny' : 'Allow';
-    const start = document.positionAt(match.index + match[0].length - match[1].length - 1);
-    const end = document.positionAt(match.index + match[0].length - 1);
-    assert.ok(await editor.edit((builder) => builder.replace(new vscode.Range(start, end), flipped)));
-    const titles = await lensTitles(document.uri, 1, 'a failing lens after the edit', (found) => found.some((title) => FAILING.test(title)));
-    assert.ok(titles.some((title) => FAILING.test(title)));
+    const original = match[1]!;
+    const flipped = original === 'Allow' ? 'ExplicitDeny' : 'Allow';
+    const valueEnd = match.index + match[0].length - 1;
+    const range = new vscode.Range(document.positionAt(valueEnd - original.length), document.positionAt(valueEnd));
+    assert.ok(await editor.edit((builder) => builder.replace(range, flipped)));
+    const titles = await resultTitles(document.uri, `a ✗ lens for the flipped test`, (found) => found.some((title) => title.startsWith('✗')));
+    assert.ok(
+      titles.some((title) => title.startsWith(`✗ expected ${flipped}, got ${original}`)),
+      `the failing lens names both decisions: ${JSON.stringify(titles)}`,
+    );
+    assert.strictEqual(titles.filter((title) => title.startsWith('✗')).length, 1, 'only the edited test fails');
   });
 });
