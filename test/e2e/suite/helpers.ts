@@ -104,13 +104,21 @@ export function completionLabels(list: vscode.CompletionList | undefined): strin
   return (list?.items ?? []).map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
 }
 
-/** Reverts and closes every editor, so that each test starts from the files on disk. */
+/**
+ * Puts every edited workspace file back to its content on disk and closes all editors, so that
+ * each test starts from the files as the runner laid them out. Documents outside the workspace
+ * (the workbench's own settings, for one) are left alone. No UI is involved: the text is replaced
+ * with the disk's and saved, because reverting through an editor races with other editors opening.
+ */
 export async function closeAllEditors(): Promise<void> {
+  const root = workspaceRoot().toString();
   for (const document of vscode.workspace.textDocuments) {
-    if (document.isDirty && document.uri.scheme === 'file') {
-      await vscode.window.showTextDocument(document);
-      await vscode.commands.executeCommand('workbench.action.files.revert');
-    }
+    if (!document.isDirty || !document.uri.toString().startsWith(`${root}/`)) continue;
+    const onDisk = new TextDecoder().decode(await vscode.workspace.fs.readFile(document.uri));
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), onDisk);
+    await vscode.workspace.applyEdit(edit);
+    await document.save();
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
