@@ -25,8 +25,8 @@ export const SIMULATE_COMMAND = 'iamPolicy.simulate';
 
 /** The most actions offered; wildcards are expanded up to this many in total. */
 const MAX_ACTIONS = 300;
-/** The most actions one wildcard contributes, so that `*` does not crowd out the rest. */
-const MAX_PER_PATTERN = 60;
+/** The fewest actions each wildcard may contribute when several share the budget. */
+const MIN_PER_PATTERN = 30;
 
 /** The stand-in identity policy used when the document is a limit rather than a grant. */
 export const ALLOW_ALL_ID = 'allow-all identity policy (stand-in)';
@@ -45,14 +45,18 @@ export function simulationChoices(analysis: DocumentAnalysis): SimulationChoices
   const actions: string[] = [];
   const resources: string[] = [];
   const principals: string[] = [];
-  for (const statement of analysis.parse.document.statements) {
+  const statements = analysis.parse.document.statements;
+  // The budget is shared among the wildcards, so that one `*` does not crowd out the rest.
+  const wildcards = statements.reduce((n, s) => n + (s.action?.values ?? []).filter((v) => /[*?]/.test(v.value)).length, 0);
+  const perPattern = Math.max(MIN_PER_PATTERN, Math.floor(MAX_ACTIONS / Math.max(1, wildcards)));
+  for (const statement of statements) {
     for (const value of statement.action?.values ?? []) {
       if (actions.length >= MAX_ACTIONS) break;
       if (!/[*?]/.test(value.value)) {
         actions.push(value.value);
         continue;
       }
-      for (const a of expandActionPattern(value.value).slice(0, MAX_PER_PATTERN)) {
+      for (const a of expandActionPattern(value.value).slice(0, perPattern)) {
         if (actions.length >= MAX_ACTIONS) break;
         actions.push(a.fullName);
       }

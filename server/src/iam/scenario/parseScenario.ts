@@ -48,6 +48,18 @@ const FIELDS = {
   assume: ['role', 'sessionName', 'sessionPolicy'],
 } as const;
 
+/** Levenshtein distance, for "did you mean" on short field names. */
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    previous = row;
+  }
+  return previous[b.length]!;
+}
+
 function spanOf(node: JsonNode): Span {
   return { offset: node.offset, length: node.length };
 }
@@ -110,7 +122,7 @@ export function parseScenario(text: string): ScenarioParse {
     const map = new Map<string, Prop>();
     for (const p of properties(node)) {
       if (!allowed.includes(p.key)) {
-        const near = allowed.find((a) => a.toLowerCase() === p.key.toLowerCase());
+        const near = allowed.find((a) => editDistance(a.toLowerCase(), p.key.toLowerCase()) <= 2);
         problem('SCENARIO_UNKNOWN_FIELD', `Unknown field \`${p.key}\` in ${what}${near ? `: did you mean \`${near}\`?` : `; expected one of ${allowed.map((a) => `\`${a}\``).join(', ')}`}`, spanOf(p.keyNode), testIndex, 'warning');
         continue;
       }
