@@ -46,7 +46,8 @@ export async function startHarness(options: { settings?: unknown; extraFeatures?
   client.onRequest('client/registerCapability', () => null);
   client.listen();
   await client.sendRequest('initialize', {
-    processId: process.pid,
+    // No processId: the server would otherwise poll for this process and keep the test alive.
+    processId: null,
     rootUri: 'file:///workspace',
     workspaceFolders: [{ uri: 'file:///workspace', name: 'workspace' }],
     capabilities: { workspace: { configuration: options.configuration ?? true } },
