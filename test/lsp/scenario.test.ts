@@ -64,7 +64,10 @@ test('unsaved edits to a policy the scenario uses change the lenses', async () =
   try {
     const uri = await openExample(harness);
     const permissions = 'file:///workspace/cross-account/account-a/CrossAccountS3Access-permissions.json';
+    const republished = harness.diagnostics(uri);
     harness.change(permissions, read('account-a/CrossAccountS3Access-permissions.json').replace('"s3:*"', '"s3:Get*"'), 2);
+    // Scenario diagnostics are re-published when a policy they use changes.
+    await republished;
     // The change notification is processed in order, before the lens request.
     const titles = (await lenses(harness, uri)).map((lens) => lens.command?.title);
     assert.equal(titles[1], '✓ Allow: statement `S3Full` of CrossAccountS3Access-permissions.json');
@@ -102,7 +105,7 @@ test('broken scenarios get diagnostics on the exact text, and their tests say th
     const waiting = harness.diagnostics(uri);
     harness.open(uri, BROKEN);
     const { diagnostics } = await waiting;
-    const byCode = (code: string) => diagnostics.filter((d) => d.code === code).map((d) => d.message);
+    const byCode = (code: string) => diagnostics.filter((d) => d.code === code).map((d) => String(d.message));
     assert.deepEqual(byCode('SCENARIO_POLICY_FILE'), ['Policy file `missing.json` not found', 'Policy file `../outside.json` is outside the workspace, so it is not read']);
     assert.match(byCode('SCENARIO_UNKNOWN_FIELD')[0]!, /Unknown field `polices` in a role: did you mean `policies`\?/);
     assert.match(byCode('SCENARIO_UNKNOWN_ROLE')[0]!, /Unknown role `Nope`/);

@@ -114,7 +114,12 @@ export const scenarioFeature: ServerFeature = {
     const republish = () => {
       for (const document of documents.all()) {
         if (!isScenario(document.uri)) continue;
-        void context.runSafe('scenarioDiagnostics', undefined, undefined, () => send({ uri: document.uri, version: document.version, diagnostics: scenarioDocumentDiagnostics(document, files) }));
+        try {
+          // A connection closed meanwhile rejects; there is nobody left to tell.
+          send({ uri: document.uri, version: document.version, diagnostics: scenarioDocumentDiagnostics(document, files) }).catch(() => undefined);
+        } catch (error) {
+          context.log(`[scenario] diagnostics failed: ${error instanceof Error ? error.message : String(error)}`);
+        }
       }
     };
     let pending: ReturnType<typeof setTimeout> | undefined;
