@@ -14,6 +14,7 @@ import {
 } from '../../server/src/protocol';
 import { POLICY_KINDS, POLICY_KIND_LABELS, type PolicyKind } from '../../server/src/iam/document/policyKind';
 import { registerSimulation } from './simulation';
+import { registerScenario } from './scenario';
 
 let client: LanguageClient | undefined;
 
@@ -124,6 +125,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   });
 
   registerSimulation(context, client);
+  registerScenario(context, client);
   await client.start();
   updateStatus();
   return { client };

@@ -1,13 +1,16 @@
 /**
  * The "Simulate…" command: asks for principal, action, resource and context (offering the policy's
  * own actions and resources), sends the question to the server, shows the decision and highlights
- * the deciding statements. The answer itself is computed by the server's evaluator.
+ * the deciding statements, and offers to save the simulation as a scenario test. The answer itself
+ * is computed by the server's evaluator.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
+  SaveSimulationAsTestCommand,
   SimulateRequest,
   SimulationChoicesRequest,
+  type SaveSimulationAsTestArguments,
   type SimulateParams,
   type SimulateResult,
   type SimulationChoicesResult,
@@ -100,7 +103,13 @@ export function registerSimulation(context: vscode.ExtensionContext, client: Lan
         if (ranges[0]) editor.revealRange(ranges[0], vscode.TextEditorRevealType.InCenterIfOutsideViewport);
       }
       const show = result.decision === 'Allow' ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
-      void show(result.summary, 'Show explanation').then(async (choice) => {
+      const buttons = result.decision === 'Error' ? ['Show explanation'] : ['Show explanation', 'Save as test…'];
+      void show(result.summary, ...buttons).then(async (choice) => {
+        if (choice === 'Save as test…' && result.decision !== 'Error') {
+          const save: SaveSimulationAsTestArguments = { uri, principal, action, resource, context: requestContext ?? {}, decision: result.decision };
+          await vscode.commands.executeCommand(SaveSimulationAsTestCommand, save);
+          return;
+        }
         if (choice !== 'Show explanation') return;
         const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.explanation });
         await vscode.window.showTextDocument(document, vscode.ViewColumn.Beside, true);
