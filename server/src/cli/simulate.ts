@@ -145,7 +145,8 @@ function simulateOne(json: unknown, options: Options): SimulateResult {
     request = { ...request, context: result.context };
     derived = result.derived;
   }
-  const answer = evaluate(request, { isKnownAction: (name) => catalogAction(name) !== undefined });
+  const evaluated = evaluate(request, { isKnownAction: (name) => catalogAction(name) !== undefined });
+  const answer: EvaluationAnswer = parsed.warnings?.length ? { ...evaluated, warnings: [...parsed.warnings, ...evaluated.warnings] } : evaluated;
   const out = derived ? { ...answer, derivedContext: derived, context: request.context ?? {} } : answer;
   return { json: out, text: explainAnswer(answer, derived) };
 }

@@ -2,7 +2,7 @@
  * Parses policy text into the positioned model. Parsing never fails: broken or half-typed JSON still
  * yields a model of what could be read, plus problems with exact spans.
  */
-import { ParseErrorCode, parseTree, printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
+import { parseTree, printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
 import type {
   ConditionElement,
   ConditionKeyEntry,
@@ -61,7 +61,7 @@ export function parsePolicy(text: string): ParseResult {
   // it: with comments disallowed, jsonc-parser reports each one as an error (the tree is the same);
   // without comments or syntax errors, a trailing comma needs `,`, JSON whitespace, then `}` or `]`.
   let root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: true, allowEmptyContent: true });
-  const mayHaveComments = errors.some((error) => error.error === ParseErrorCode.InvalidCommentToken);
+  const mayHaveComments = errors.some((error) => printParseErrorCode(error.error) === 'InvalidCommentToken');
   if (mayHaveComments) {
     // Parse again the way comments are reported (an unterminated comment is a syntax error too).
     errors = [];

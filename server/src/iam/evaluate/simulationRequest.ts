@@ -9,6 +9,8 @@ import type { ContextValue, EvaluationRequest, PolicyInput } from './types';
 export interface ParsedSimulationRequest {
   readonly request?: EvaluationRequest;
   readonly errors: string[];
+  /** Things that were ignored (unknown fields, empty placeholder policies); the answer carries them. */
+  readonly warnings?: string[];
 }
 
 const KNOWN_FIELDS = new Set([
@@ -28,10 +30,15 @@ function isScalar(value: unknown): value is string | number | boolean {
 /** Validates and converts one simulate request. */
 export function parseSimulationRequest(json: unknown): ParsedSimulationRequest {
   const errors: string[] = [];
+  const warnings: string[] = [];
   if (!isObject(json)) return { errors: ['request: expected an object'] };
+  // Unknown fields (names, comments, expected answers kept next to a request) are ignored, not
+  // fatal, so that annotated request files still run; the answer lists them as warnings.
   for (const key of Object.keys(json)) {
-    if (!KNOWN_FIELDS.has(key)) errors.push(`${key}: unknown field`);
+    if (!KNOWN_FIELDS.has(key)) warnings.push(`request field \`${key}\` is not used by the evaluator and was ignored`);
   }
+  // `null` means "not given" for every optional field.
+  for (const key of Object.keys(json)) if (json[key] === null && !['principal', 'action', 'resource'].includes(key)) delete json[key];
   const str = (field: string, required: boolean): string | undefined => {
     const value = json[field];
     if (value === undefined) {
@@ -58,6 +65,12 @@ export function parseSimulationRequest(json: unknown): ParsedSimulationRequest {
       errors.push(`${id}: expected an object`);
       return undefined;
     }
+    // An empty object is a placeholder for "no policy" (as in the documented request shape), not a
+    // policy without statements, which IAM would reject anyway.
+    if (Object.keys(value).length === 0) {
+      warnings.push(`${id} is an empty object and was treated as absent`);
+      return undefined;
+    }
     return { id, document: value };
   };
   const policyList = (field: string, value: unknown): PolicyInput[] | undefined => {
@@ -82,9 +95,10 @@ export function parseSimulationRequest(json: unknown): ParsedSimulationRequest {
     const out: PolicyInput[][] = [];
     value.forEach((level, i) => {
       const list = policyList(`${field}[${i}]`, level);
-      if (list) out.push(list);
+      // A level made only of placeholders is no level at all.
+      if (list && (list.length > 0 || (Array.isArray(level) && level.length === 0))) out.push(list);
     });
-    return out;
+    return out.length > 0 ? out : undefined;
   };
 
   const principal = str('principal', true);
@@ -119,7 +133,7 @@ export function parseSimulationRequest(json: unknown): ParsedSimulationRequest {
   const principalIsManagementAccount = bool('principalIsManagementAccount');
   const resourceIsManagementAccount = bool('resourceIsManagementAccount');
 
-  if (errors.length > 0 || principal === undefined || action === undefined || resource === undefined) return { errors };
+  if (errors.length > 0 || principal === undefined || action === undefined || resource === undefined) return { errors, warnings };
   const request: EvaluationRequest = {
     principal,
     action,
@@ -136,5 +150,5 @@ export function parseSimulationRequest(json: unknown): ParsedSimulationRequest {
     ...(principalIsManagementAccount !== undefined ? { principalIsManagementAccount } : {}),
     ...(resourceIsManagementAccount !== undefined ? { resourceIsManagementAccount } : {}),
   };
-  return { request, errors };
+  return { request, errors, warnings };
 }
