@@ -42,8 +42,9 @@ export function stepReason(step: TestStep, deciding: readonly DecidingStatement[
     .replace(/\.$/, '');
   const action = step.request.action;
   if (!line || /^no identity-based policy allows `[^`]*` on `[^`]*`(; no resource-based policy was given)?$/.test(line)) return `nothing allows \`${action}\``;
-  // The resource is in the request already; the short form leaves it out.
-  return line.replace(/ on `[^`]*`/g, '');
+  // The resource is in the request already, and a missing resource policy matters only when it
+  // is the whole story (handled above): the short form leaves both out.
+  return line.replace(/ on `[^`]*`/g, '').replace(/; no resource-based policy was given$/, '');
 }
 
 /** The result without its mark: `Allow: statement …` or `expected Allow, got ImplicitDeny: …`. */
