@@ -54,6 +54,8 @@ const cases: Case[] = [
   { name: 'Action entry as number', policy: S('{"Effect":"Allow","Action":["s3:GetObject",5],"Resource":"*"}'), hit: [['INVALID_TYPE', '5']] },
   // Resource / NotResource.
   { name: 'missing Resource in identity policy', policy: S('{"Effect":"Allow","Action":"s3:GetObject"}'), hit: [['MISSING_RESOURCE', '{']] },
+  { name: 'ECR repository policy without Resource (ECR User Guide, private repository policies)', kind: 'resource', policy: S('{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::444455556666:root"},"Action":["ecr:BatchGetImage","ecr:GetDownloadUrlForLayer"]}'), miss: ['MISSING_RESOURCE'] },
+  { name: 'S3 bucket policy without Resource', kind: 'resource', policy: S('{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::444455556666:root"},"Action":"s3:GetObject"}'), hit: [['MISSING_RESOURCE', '{']] },
   { name: 'Resource and NotResource', policy: S('{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","NotResource":"arn:aws:s3:::b/*"}'), hit: [['UNSUPPORTED_ELEMENT_COMBINATION', '"NotResource"']] },
   // Sid (IAM User Guide, "IAM JSON policy elements: Sid").
   { name: 'Sid with spaces in identity policy', policy: S(`{"Sid":"Read objects",${ALLOW}}`), hit: [['UNSUPPORTED_SID', '"Read objects"']] },

@@ -238,9 +238,22 @@ function checkActionResource(context: CheckContext, statement: Statement): void 
         ]);
       }
     }
-  } else if (!statement.resource && !statement.notResource) {
+  } else if (!statement.resource && !statement.notResource && !impliesResource(context, statement)) {
     context.report('MISSING_RESOURCE', statementAnchor(statement), 'The statement has no `Resource` or `NotResource`: add the resources it applies to (`"*"` for all).');
   }
+}
+
+/**
+ * Services whose resource policies apply to the resource they are attached to without naming it:
+ * Amazon ECR repository policies have no `Resource` element (Amazon ECR User Guide, "Private
+ * repository policies"), so requiring one would be a false error.
+ */
+const RESOURCE_IMPLIED_SERVICES = new Set(['ecr', 'ecr-public']);
+
+function impliesResource(context: CheckContext, statement: Statement): boolean {
+  if (context.kind !== 'resource') return false;
+  const actions = statement.action?.values ?? [];
+  return actions.length > 0 && actions.every((action) => RESOURCE_IMPLIED_SERVICES.has(action.value.split(':')[0]!.toLowerCase()));
 }
 
 /** A fix that removes a property with the comma that joins it to its neighbours. */
