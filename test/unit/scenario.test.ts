@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli } from '../../server/src/cli/main';
 import { nodeIo } from '../../server/src/cli/cliIo';
-import { PolicySet, parseScenario, runScenario, checkPolicyFiles, type TestResult } from '../../server/src/iam/scenario/index';
+import { SCENARIO_FIELDS, PolicySet, parseScenario, runScenario, checkPolicyFiles, type TestResult } from '../../server/src/iam/scenario/index';
 import { resultLine } from '../../server/src/service/scenario';
 
 // ---------------------------------------------------------------------------------------------
@@ -252,4 +252,19 @@ test('cli: bad usage and unreadable scenario files exit 2', () => {
   assert.match(result.stderr, /is not valid JSON/);
   assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace');
   assert.equal(cli(['test', '--help']).code, 0);
+});
+
+test('the JSON schema and the parser accept the same fields', () => {
+  const schema = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'schemas', 'scenario.schema.json'), 'utf8'));
+  const keys = (node: { properties: object }) => Object.keys(node.properties).sort();
+  const items = (name: string) => schema.properties[name].items;
+  assert.deepEqual(keys(schema), [...SCENARIO_FIELDS.root].sort());
+  assert.deepEqual(keys(items('accounts')), [...SCENARIO_FIELDS.account].sort());
+  assert.deepEqual(keys(items('accounts').properties.organization.items), [...SCENARIO_FIELDS.level].sort());
+  assert.deepEqual(keys(items('users')), [...SCENARIO_FIELDS.user].sort());
+  assert.deepEqual(keys(items('groups')), [...SCENARIO_FIELDS.group].sort());
+  assert.deepEqual(keys(items('roles')), [...SCENARIO_FIELDS.role].sort());
+  assert.deepEqual(keys(items('resources')), [...SCENARIO_FIELDS.resource].sort());
+  assert.deepEqual(keys(items('tests')), [...SCENARIO_FIELDS.test].sort());
+  assert.deepEqual(keys(schema.definitions.assumeStep), [...SCENARIO_FIELDS.assume].sort());
 });

@@ -61,7 +61,7 @@ function findEntry(list: unknown, arn: string, accounts: unknown): number {
 /** Appends a test for the simulation to `text` (undefined: a new file). */
 export function scenarioAddTestEdit(text: string | undefined, input: AddTestInput): AddTestResult {
   const original = text ?? '';
-  let current = text === undefined || text.trim() === '' ? '{\n  "$schema": "https://iam-policy-workbench.dev/schemas/scenario.schema.json"\n}\n' : text;
+  let current = text === undefined || text.trim() === '' ? '{}\n' : text;
   const errors: ParseError[] = [];
   const root = parseTree(current, errors, { allowTrailingComma: true });
   if (!root || errors.length > 0 || root.type !== 'object') return { error: 'The scenario file is not a valid JSON object; fix it first' };

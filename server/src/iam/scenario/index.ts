@@ -2,7 +2,7 @@
  * Scenario (policy test) files: the public API of this folder. Pure: no I/O; policy files are read
  * through a `PolicyFileReader` the caller supplies.
  */
-export { parseScenario, policyFileRefs, resolvePrincipal, resolveRole, statementSpansOf, type ScenarioParse, type ResolvedPrincipal } from './parseScenario';
+export { SCENARIO_FIELDS, parseScenario, policyFileRefs, resolvePrincipal, resolveRole, statementSpansOf, type ScenarioParse, type ResolvedPrincipal } from './parseScenario';
 export {
   PolicySet,
   checkPolicyFiles,

@@ -36,7 +36,8 @@ export interface ScenarioParse {
 const EXPECTATIONS: readonly Expectation[] = ['Allow', 'ExplicitDeny', 'ImplicitDeny', 'Deny'];
 const ACCOUNT_ID = /^\d{12}$/;
 
-const FIELDS = {
+/** The fields each object of a scenario may have (schemas/scenario.schema.json lists the same). */
+export const SCENARIO_FIELDS = {
   root: ['$schema', 'description', 'accounts', 'users', 'groups', 'roles', 'resources', 'tests'],
   account: ['id', 'name', 'organization', 'managementAccount'],
   level: ['name', 'scps', 'rcps'],
@@ -47,6 +48,7 @@ const FIELDS = {
   test: ['name', 'principal', 'assumeRole', 'sessionName', 'sessionPolicy', 'action', 'resource', 'context', 'deriveContext', 'expect'],
   assume: ['role', 'sessionName', 'sessionPolicy'],
 } as const;
+const FIELDS = SCENARIO_FIELDS;
 
 /** Levenshtein distance, for "did you mean" on short field names. */
 function editDistance(a: string, b: string): number {
