@@ -69,6 +69,8 @@ const CASES: readonly Case[] = [
   // --- ARN structure (AA errors; IAM User Guide "ARN format")
   { name: 'not an ARN', statement: allow({ Action: 's3:GetObject', Resource: 'urn:aws:s3:::example-bucket/*' }), expect: [['INVALID_ARN_PREFIX', '"urn:aws:s3:::example-bucket/*"']] },
   { name: 'upper-case ARN prefix', statement: allow({ Action: 's3:GetObject', Resource: 'ARN:aws:s3:::b/*' }), expect: [['INVALID_ARN_PREFIX', 'ARN']], fix: ['INVALID_ARN_PREFIX', 'Change to `arn`'] },
+  { name: 'a bucket path with a wildcard is still not an ARN', statement: allow({ Action: 's3:GetObject', Resource: 'bucket/*' }), expect: [['INVALID_ARN_PREFIX', '"bucket/*"']] },
+  { name: 'a wildcard that could begin arn: is accepted', statement: allow({ Action: 's3:GetObject', Resource: 'a*' }), absent: ['INVALID_ARN_PREFIX'] },
   { name: 'ARN prefix present', statement: allow({ Action: 's3:GetObject', Resource: 'arn:aws:s3:::example-bucket/*' }), absent: ['INVALID_ARN_PREFIX', 'MISSING_ARN_FIELD'] },
   { name: 'too few fields', statement: allow({ Action: 's3:GetObject', Resource: 'arn:aws:s3:example-bucket/*' }), expect: [['MISSING_ARN_FIELD', '"arn:aws:s3:example-bucket/*"']], fix: ['MISSING_ARN_FIELD', 'Change to `arn:aws:s3:::example-bucket/*`'] },
   { name: 'unknown partition', statement: allow({ Action: 's3:GetObject', Resource: 'arn:aws-xyz:s3:::example-bucket/*' }), expect: [['INVALID_PARTITION', 'aws-xyz']] },

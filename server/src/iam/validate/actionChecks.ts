@@ -300,9 +300,22 @@ export function checkActionElement(context: CheckContext, element: StringListEle
         : 'The `NotAction` array is empty, so the statement applies to every action: list the actions to exclude.',
     );
   }
-  for (const entry of element.values) checkActionValue(context, entry);
+  // An entry that is itself wrong (unknown action, bad format) gets that finding only: calling it
+  // redundant as well would suggest deleting what the user most likely meant to correct.
+  const invalid = new Set<StringValue>();
+  for (const entry of element.values) {
+    const tracking: CheckContext = {
+      ...context,
+      report(code, span, message, fixes) {
+        invalid.add(entry);
+        context.report(code, span, message, fixes);
+      },
+    };
+    checkActionValue(tracking, entry);
+  }
   if (element.values.length > 1) {
     for (const { value: redundant, coveredBy } of findRedundantEntries(element.values, true, actionGroup)) {
+      if (invalid.has(redundant)) continue;
       const fix = removeEntryFix(context, element, redundant, `Remove \`${redundant.value}\``);
       context.report(
         'REDUNDANT_ACTION',

@@ -213,7 +213,7 @@ function checkOperatorType(context: CheckContext, entry: ConditionOperatorEntry,
   context.report(
     'TYPE_MISMATCH',
     key.keySpan,
-    `Use a ${wanted === 'Bool' ? 'Boolean' : wanted} operator${replacement ? ` such as \`${replacement}\`` : ''} instead of \`${entry.operator}\` for the condition key \`${key.key}\` (type ${resolution.info.type}).`,
+    `Use ${/^[AEIOU]/.test(wanted) ? 'an' : 'a'} ${wanted === 'Bool' ? 'Boolean' : wanted} operator${replacement ? ` such as \`${replacement}\`` : ''} instead of \`${entry.operator}\` for the condition key \`${key.key}\` (type ${resolution.info.type}).`,
     fixes,
   );
 }

@@ -81,7 +81,12 @@ function checkResourceText(context: CheckContext, value: StringValue): ResourceA
   const fields = splitArnFields(text);
   const prefix = fields[0]!.text;
   if (prefix !== 'arn') {
-    if (isVariableField(prefix)) return undefined;
+    // A wildcard or variable may stand for `arn:...` only if the literal text before it could begin
+    // `arn` (`a*`, `*`, `${aws:x}`); `bucket/*` can never become an ARN.
+    if (isVariableField(prefix)) {
+      const literal = prefix.split(/[*?]|\$\{/)[0]!.toLowerCase();
+      if ('arn'.startsWith(literal) || fields.length > 1) return undefined;
+    }
     if (prefix.toLowerCase() === 'arn') {
       context.report('INVALID_ARN_PREFIX', innerSpan(context, value, 0, 3), `ARNs start with lower-case \`arn:\`, not \`${prefix}:\`.`, [
         replaceFieldFix(context, value, 0, 3, 'arn', 'Change to `arn`'),
@@ -238,7 +243,10 @@ function looksAwsOwned(resource: string): boolean {
 }
 
 function describeTypes(templates: readonly ArnTemplate[]): string {
-  const names = [...new Set(templates.map((t) => `\`${t.service}:${t.resourceType}\``))];
+  // Other services list some foreign resource types too (EC2 lists `iam:role` for instance
+  // profiles); name the owning service's types when there are any.
+  const owner = templates[0] ? templates.filter((t) => t.template.split(':')[2] === t.service) : [];
+  const names = [...new Set((owner.length > 0 ? owner : templates).map((t) => `\`${t.service}:${t.resourceType}\``))];
   return names.length <= 2 ? names.join(' / ') : `${names.slice(0, 2).join(' / ')} / ...`;
 }
 
