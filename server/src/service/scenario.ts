@@ -35,15 +35,23 @@ export function stepReason(step: TestStep, deciding: readonly DecidingStatement[
   if (answer.decision === 'ExplicitDeny') {
     return deciding.length === 0 ? 'explicitly denied' : `${deciding.map((d) => statementName(d, name)).join(' and ')} denies`;
   }
-  const line = answer.explanation
+  return implicitDenyReason(answer.explanation, step.request.action, step.request.resourcePolicy !== undefined);
+}
+
+/**
+ * An implicit denial in a few words, from the evaluator's "Implicitly denied: …" sentence: "nothing
+ * allows `X`" when no policy of any kind allows it, else the sentence without the resource (which
+ * the request already shows) and without "no resource-based policy was given" (which is noise when
+ * something else is the reason).
+ */
+export function implicitDenyReason(explanation: string, action: string, hasResourcePolicy: boolean): string {
+  const line = explanation
     .split('\n')
     .find((l) => l.startsWith('Implicitly denied: '))
     ?.slice('Implicitly denied: '.length)
     .replace(/\.$/, '');
-  const action = step.request.action;
-  if (!line || /^no identity-based policy allows `[^`]*` on `[^`]*`(; no resource-based policy was given)?$/.test(line)) return `nothing allows \`${action}\``;
-  // The resource is in the request already, and a missing resource policy matters only when it
-  // is the whole story (handled above): the short form leaves both out.
+  if (!line) return `nothing allows \`${action}\``;
+  if (!hasResourcePolicy && /^no identity-based policy allows `[^`]*` on `[^`]*`(; no resource-based policy was given)?$/.test(line)) return `nothing allows \`${action}\``;
   return line.replace(/ on `[^`]*`/g, '').replace(/; no resource-based policy was given$/, '');
 }
 

@@ -18,6 +18,7 @@ import type { PolicyKind } from '../iam/document/policyKind';
 import type { SimulateParams, SimulateResult, SimulationChoicesResult } from '../protocol';
 import type { DocumentAnalysis } from './documentAnalysis';
 import { rangeOf } from './diagnostics';
+import { implicitDenyReason } from './scenario';
 import { getNodeValue } from 'jsonc-parser';
 
 /** The command the "Simulate…" lens runs; its argument is the document uri. */
@@ -100,13 +101,11 @@ export function simulationRequest(kind: PolicyKind, document: unknown, params: P
 }
 
 /** A short reason for the summary line. */
-function shortReason(answer: EvaluationAnswer, action: string): string {
+function shortReason(answer: EvaluationAnswer, action: string, hasResourcePolicy: boolean): string {
   const name = (r: EvaluationAnswer['reasons'][number]) => `${r.sid ? `statement \`${r.sid}\`` : `statement ${r.statementIndex}`}${r.policyId === DOCUMENT_ID ? '' : ` of the ${r.policyId}`}`;
   if (answer.decision === 'Allow') return answer.reasons.length > 0 ? `allowed by ${answer.reasons.map(name).join(' and ')}` : 'allowed';
   if (answer.decision === 'ExplicitDeny') return `denied by ${answer.reasons.map(name).join(' and ')}`;
-  const line = answer.explanation.split('\n').find((l) => l.startsWith('Implicitly denied: '))?.slice('Implicitly denied: '.length).replace(/\.$/, '');
-  if (!line || /^no identity-based policy allows `[^`]*` on `[^`]*`(; no resource-based policy was given)?$/.test(line)) return `nothing allows \`${action}\``;
-  return line.replace(/ on `[^`]*`/g, '');
+  return implicitDenyReason(answer.explanation, action, hasResourcePolicy);
 }
 
 function errorResult(message: string): SimulateResult {
@@ -135,7 +134,7 @@ export function simulateDocument(document: TextDocument, analysis: DocumentAnaly
       const statement = analysis.parse.document.statements.find((s) => s.index === r.statementIndex);
       return statement ? [rangeOf(document, statement.span)] : [];
     });
-  const summary = `${answer.decision}: ${shortReason(answer, params.action)}`;
+  const summary = `${answer.decision}: ${shortReason(answer, params.action, request.resourcePolicy !== undefined)}`;
   const lines = [
     `# ${answer.decision}`,
     '',
