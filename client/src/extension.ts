@@ -8,6 +8,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import {
   DocumentKindNotification,
   PolicySummaryRequest,
+  WorkspaceTrustedNotification,
   SetPolicyKindRequest,
   type DocumentKindParams,
   type PolicySummaryResult,
@@ -127,6 +128,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   registerSimulation(context, client);
   registerScenario(context, client);
   await client.start();
+  // The server started with the trust the workspace had; tell it when the user grants trust.
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(WorkspaceTrustedNotification)));
   updateStatus();
   return { client };
 }

@@ -122,3 +122,6 @@ export interface ScenarioAddTestResult {
   readonly edit?: unknown;
   readonly error?: string;
 }
+
+/** Client → server: the user has trusted the workspace; the server may now read referenced files. */
+export const WorkspaceTrustedNotification = 'iam/workspaceTrusted';

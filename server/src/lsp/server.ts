@@ -25,7 +25,7 @@ import { analyzeDocument, type DocumentAnalysis } from '../service/documentAnaly
 import { toDiagnostics } from '../service/diagnostics';
 import { getCodeActions } from '../service/codeActions';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from '../settings';
-import { DocumentKindNotification, SetPolicyKindRequest, type DocumentKindParams, type SetPolicyKindParams } from '../protocol';
+import { DocumentKindNotification, SetPolicyKindRequest, WorkspaceTrustedNotification, type DocumentKindParams, type SetPolicyKindParams } from '../protocol';
 import { isPolicyKind, type PolicyKind } from '../iam/document/policyKind';
 import { policySize } from '../iam/document/policySize';
 import type { CodeLensProvider, ServerContext, ServerFeature } from './serverContext';
@@ -213,6 +213,12 @@ export function startServer(options: StartOptions = {}): Connection {
     if (!hasConfigurationCapability && raw?.iamPolicy !== undefined) initializationSettings = raw.iamPolicy;
     settingsCache.clear();
     revalidateAll();
+  });
+
+  connection.onNotification(WorkspaceTrustedNotification, () => {
+    trusted = true;
+    revalidateAll();
+    context.refreshCodeLenses();
   });
 
   connection.onRequest(SetPolicyKindRequest, (params: SetPolicyKindParams) =>
