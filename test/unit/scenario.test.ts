@@ -268,3 +268,19 @@ test('the JSON schema and the parser accept the same fields', () => {
   assert.deepEqual(keys(items('tests')), [...SCENARIO_FIELDS.test].sort());
   assert.deepEqual(keys(schema.definitions.assumeStep), [...SCENARIO_FIELDS.assume].sort());
 });
+
+test('cli: the organizations example passes: SCP levels with FullAWSAccess by name, RCPs, boundary, management account', () => {
+  const { code, stdout } = cli(['test', path.join(__dirname, '..', '..', 'examples', 'organizations')]);
+  assert.equal(code, 0, stdout);
+  assert.ok(stdout.endsWith('7 passed, 0 failed\n'), stdout);
+  assert.match(stdout, /✓ the SCP denies dana outside the EU: ExplicitDeny: statement `DenyOutsideEU` of deny-outside-eu-scp.json denies/);
+});
+
+test('run: FullAWSAccess and RCPFullAWSAccess may be named instead of a file', () => {
+  const results = run({
+    accounts: [{ id: '111122223333', organization: [{ scps: ['FullAWSAccess'], rcps: ['RCPFullAWSAccess'] }, { scps: [deny('s3:*', 'NoS3')] }] }],
+    users: [{ ...alice, policies: [allow('*')] }],
+    tests: [T({ name: 'level 1 has no allow', action: 'ec2:RunInstances', expect: 'ImplicitDeny' })],
+  });
+  assert.equal(resultLine(results[0]!), '✓ ImplicitDeny: no SCP at organization level 1 (`scps[1]`, root first) allows `ec2:RunInstances`');
+});

@@ -4,6 +4,7 @@
  */
 export { SCENARIO_FIELDS, parseScenario, policyFileRefs, resolvePrincipal, resolveRole, statementSpansOf, type ScenarioParse, type ResolvedPrincipal } from './parseScenario';
 export {
+  BUILT_IN_POLICIES,
   PolicySet,
   checkPolicyFiles,
   meetsExpectation,

@@ -33,6 +33,15 @@ export interface ResolvedPolicy {
   readonly error?: string;
 }
 
+/**
+ * AWS managed policies a scenario may name instead of a file: the ones Organizations attaches by
+ * default, which deny-list SCPs and RCPs sit beside.
+ */
+export const BUILT_IN_POLICIES: Readonly<Record<string, unknown>> = {
+  FullAWSAccess: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
+  RCPFullAWSAccess: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }] },
+};
+
 /** Resolves policy references once per reader (a scenario run or one validation pass). */
 export class PolicySet {
   private readonly files = new Map<string, ResolvedPolicy>();
@@ -44,6 +53,8 @@ export class PolicySet {
     }
     const cached = this.files.get(ref.path);
     if (cached) return cached;
+    const builtIn = BUILT_IN_POLICIES[ref.path];
+    if (builtIn) return { id: ref.path, label: `\`${ref.path}\` (AWS managed)`, ref, document: builtIn, statementSpans: [] };
     const label = ref.path.split(/[\\/]/).pop() || ref.path;
     let resolved: ResolvedPolicy;
     const read = this.reader(ref.path);
