@@ -5,7 +5,7 @@
  */
 import { DiagnosticSeverity, type CodeLens, type Diagnostic } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DecidingStatement, ResolvedPolicy, Scenario, ScenarioProblem, TestResult, TestStep } from '../iam/scenario/index';
+import type { DecidingStatement, ResolvedPolicy, ScenarioProblem, TestResult, TestStep } from '../iam/scenario/index';
 import { ShowTestResultCommand, type ShowTestResultArguments } from '../protocol';
 import { DIAGNOSTIC_SOURCE, rangeOf } from './diagnostics';
 
@@ -74,8 +74,9 @@ export function resultLine(result: TestResult, name: PolicyNamer = BASE_NAME): s
   return `${resultMark(result)} ${resultText(result, name)}`;
 }
 
-function stepMarkdown(step: TestStep, index: number, count: number): string[] {
-  const lines = [`## ${count > 1 ? '' : 'Request: '}${step.label.replace(/^step (\d+): /, 'Step $1: ')}`, ''];
+function stepMarkdown(step: TestStep): string[] {
+  const title = /^step \d+: /.test(step.label) ? step.label.replace(/^step (\d+): /, 'Step $1: ') : `Request: ${step.label}`;
+  const lines = [`## ${title}`, ''];
   lines.push(`- principal: \`${step.request.principal}\``, `- action: \`${step.request.action}\``, `- resource: \`${step.request.resource}\``);
   const policies = [
     ...(step.request.identityPolicies ?? []).map((p) => `identity \`${p.id}\``),
@@ -86,14 +87,14 @@ function stepMarkdown(step: TestStep, index: number, count: number): string[] {
     ...(step.request.rcps ?? []).map((level, i) => `RCPs level ${i}: ${level.map((p) => `\`${p.id}\``).join(', ')}`),
   ];
   lines.push(`- policies: ${policies.length > 0 ? policies.join('; ') : 'none'}`, '');
-  lines.push(`**${step.answer.decision}**`, '', ...step.answer.explanation.split('\n').filter((l) => !l.startsWith('Decision: ')), '');
+  // Each sentence of the evaluator's explanation is its own paragraph.
+  lines.push(`**${step.answer.decision}**`, '', ...step.answer.explanation.split('\n').filter((l) => l && !l.startsWith('Decision: ')).flatMap((l) => [l, '']));
   if (step.derived.length > 0) lines.push('Context derived from the principal:', '', ...step.derived.map((d) => `- \`${d.replace(/ \(.*\)$/, '')}\` ${/\((.*)\)$/.exec(d)?.[1] ?? ''}`), '');
   const context = Object.entries(step.request.context ?? {});
   if (context.length > 0 && step.derived.length === 0) lines.push('Context:', '', ...context.map(([k, v]) => `- \`${k}\` = \`${JSON.stringify(v)}\``), '');
   if (step.answer.missingContextKeys.length > 0) lines.push(`Missing context keys that mattered: ${step.answer.missingContextKeys.map((k) => `\`${k}\``).join(', ')}`, '');
   for (const w of step.answer.warnings) lines.push(`- warning: ${w}`);
   for (const e of step.answer.errors) lines.push(`- error: ${e}`);
-  void index;
   return lines;
 }
 
@@ -103,7 +104,7 @@ export function resultMarkdown(result: TestResult): string {
   lines.push(`Expected: \`${result.test.expect.value}\`${result.test.expect.value === 'Deny' ? ' (either denial)' : ''}. Got: \`${result.decision}\`.`, '');
   if (result.error) lines.push(result.error, '');
   if (result.failedStep !== undefined) lines.push(`The assume-role chain stopped at step ${result.failedStep + 1}, so the request itself was not made.`, '');
-  result.steps.forEach((step, i) => lines.push(...stepMarkdown(step, i, result.steps.length)));
+  for (const step of result.steps) lines.push(...stepMarkdown(step));
   if (!result.test.deriveContext) lines.push('Context derivation is off for this test (`"deriveContext": false`).', '');
   return lines.join('\n');
 }
@@ -133,12 +134,11 @@ export function resultTarget(result: TestResult, scenarioDocument: TextDocument,
 }
 
 /** One code lens above each test, showing its live result. */
-export function scenarioCodeLenses(document: TextDocument, scenario: Scenario, results: readonly TestResult[], policyUri: PolicyUriResolver): CodeLens[] {
+export function scenarioCodeLenses(document: TextDocument, results: readonly TestResult[], policyUri: PolicyUriResolver): CodeLens[] {
   return results.map((result) => {
     const start = document.positionAt(result.test.span.offset);
     const title = resultLine(result);
     const args: ShowTestResultArguments = { title, explanation: resultMarkdown(result), target: resultTarget(result, document, policyUri) };
-    void scenario;
     return { range: { start, end: start }, command: { title, command: ShowTestResultCommand, arguments: [args] } };
   });
 }

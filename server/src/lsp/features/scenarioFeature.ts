@@ -161,7 +161,7 @@ export const scenarioFeature: ServerFeature = {
       const parsed = parseScenario(document.getText());
       const policies = new PolicySet(files.readerFor(document.uri));
       const results = runScenario(parsed.scenario, policies, { isKnownAction: (name) => catalogAction(name) !== undefined });
-      return scenarioCodeLenses(document, parsed.scenario, results, (relative) => files.uriFor(document.uri, relative));
+      return scenarioCodeLenses(document, results, (relative) => files.uriFor(document.uri, relative));
     });
   },
 };
