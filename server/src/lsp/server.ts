@@ -28,7 +28,7 @@ import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from '../settings'
 import { DocumentKindNotification, SetPolicyKindRequest, WorkspaceTrustedNotification, type DocumentKindParams, type SetPolicyKindParams } from '../protocol';
 import { isPolicyKind, type PolicyKind } from '../iam/document/policyKind';
 import { policySize } from '../iam/document/policySize';
-import type { CodeLensProvider, ServerContext, ServerFeature } from './serverContext';
+import type { CodeLensProvider, DiagnosticsProvider, ServerContext, ServerFeature } from './serverContext';
 import { SERVER_FEATURES } from './features';
 
 /** How long to wait after a change before validating: typing bursts are validated once. */
@@ -58,6 +58,7 @@ export function startServer(options: StartOptions = {}): Connection {
   const kindOverrides = new Map<string, PolicyKind>();
   const pendingValidation = new Map<string, ReturnType<typeof setTimeout>>();
   const codeLensProviders: CodeLensProvider[] = [];
+  const diagnosticsProviders: DiagnosticsProvider[] = [];
   let codeLensRefreshSupported = false;
 
   const log = (message: string) => connection.console.log(message);
@@ -138,6 +139,13 @@ export function startServer(options: StartOptions = {}): Connection {
       if (!analysis || !current || current.version !== version) return;
       const settings = await getSettings(uri);
       const diagnostics = analysis.validation ? toDiagnostics(current, analysis.validation.findings, settings) : [];
+      for (const provider of diagnosticsProviders) {
+        try {
+          diagnostics.push(...provider(current, analysis));
+        } catch (error) {
+          connection.console.error(`[diagnostics] a provider failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        }
+      }
       await connection.sendDiagnostics({ uri, version, diagnostics });
       const params: DocumentKindParams = {
         uri,
@@ -181,6 +189,11 @@ export function startServer(options: StartOptions = {}): Connection {
     revalidateAll,
     log,
     registerCodeLensProvider: (provider) => void codeLensProviders.push(provider),
+    registerDiagnosticsProvider: (provider) => void diagnosticsProviders.push(provider),
+    revalidate: (uri) => {
+      const document = documents.get(uri);
+      if (document) scheduleValidation(document, true);
+    },
     refreshCodeLenses: () => {
       if (codeLensRefreshSupported) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
     },

@@ -3,7 +3,7 @@
  * document, a versioned analysis cache and the safe-handler wrapper. Feature modules register their
  * handlers in `register(context)` and never keep settings in globals.
  */
-import type { Connection, TextDocuments, CancellationToken, ServerCapabilities, CodeLens } from 'vscode-languageserver';
+import type { Connection, TextDocuments, CancellationToken, ServerCapabilities, CodeLens, Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentAnalysis } from '../service/documentAnalysis';
 import type { Settings } from '../settings';
@@ -33,7 +33,17 @@ export interface ServerContext {
   registerCodeLensProvider(provider: CodeLensProvider): void;
   /** Asks the client to fetch code lenses again (after a file that lenses depend on changed). */
   refreshCodeLenses(): void;
+  /**
+   * Adds diagnostics to the ones the server publishes for a document (policy findings come from the
+   * server itself; scenario files get theirs from their feature). A failing provider is logged.
+   */
+  registerDiagnosticsProvider(provider: DiagnosticsProvider): void;
+  /** Validates one open document again and publishes its diagnostics. */
+  revalidate(uri: string): void;
 }
+
+/** Computes extra diagnostics for one document version. */
+export type DiagnosticsProvider = (document: TextDocument, analysis: DocumentAnalysis) => Diagnostic[];
 
 /** Computes code lenses for one document from its analysis. */
 export type CodeLensProvider = (document: TextDocument, analysis: DocumentAnalysis) => CodeLens[] | Promise<CodeLens[]>;

@@ -9,7 +9,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { DidChangeWatchedFilesNotification, type Diagnostic, type PublishDiagnosticsParams } from 'vscode-languageserver';
+import { DidChangeWatchedFilesNotification, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { action as catalogAction } from '../../iam/catalog/catalog';
 import { PolicySet, checkPolicyFiles, parseScenario, runScenario, type PolicyFileReader } from '../../iam/scenario/index';
@@ -96,31 +96,12 @@ export const scenarioFeature: ServerFeature = {
     const files = new ScenarioFiles(context);
     const isScenario = (uri: string) => isScenarioPath(decodeURIComponent(uri));
 
-    // The server publishes policy diagnostics only; scenario documents get theirs here. The
-    // server's own (empty) publication for a scenario is replaced so that the two never race.
-    const send = connection.sendDiagnostics.bind(connection);
-    connection.sendDiagnostics = (params: PublishDiagnosticsParams) => {
-      const document = documents.get(params.uri);
-      if (document && isScenario(params.uri) && params.diagnostics.length === 0) {
-        try {
-          return send({ ...params, diagnostics: scenarioDocumentDiagnostics(document, files) });
-        } catch (error) {
-          context.log(`[scenario] diagnostics failed: ${error instanceof Error ? error.message : String(error)}`);
-        }
-      }
-      return send(params);
-    };
+    // Scenario documents get their diagnostics from this feature, merged into the server's own
+    // publication so that the two never race.
+    context.registerDiagnosticsProvider((document, analysis) => (analysis.role === 'scenario' ? scenarioDocumentDiagnostics(document, files) : []));
 
     const republish = () => {
-      for (const document of documents.all()) {
-        if (!isScenario(document.uri)) continue;
-        try {
-          // A connection closed meanwhile rejects; there is nobody left to tell.
-          send({ uri: document.uri, version: document.version, diagnostics: scenarioDocumentDiagnostics(document, files) }).catch(() => undefined);
-        } catch (error) {
-          context.log(`[scenario] diagnostics failed: ${error instanceof Error ? error.message : String(error)}`);
-        }
-      }
+      for (const document of documents.all()) if (isScenario(document.uri)) context.revalidate(document.uri);
     };
     let pending: ReturnType<typeof setTimeout> | undefined;
     const dependenciesChanged = () => {
