@@ -74,7 +74,11 @@ else
   log "installing code-server@$CODE_SERVER_VERSION into $cs_prefix (about 1.5 min)"
   rm -f "$cs_prefix"/.installed-*
   npm_project "$cs_prefix" e2e-code-server
-  PATH="$node24_pkg/bin:$PATH" npm_config_nodedir="$node24_pkg" \
+  # Under `npm test` the parent npm's variables (npm_config_user_agent says node/v20, which
+  # code-server's postinstall reads as the Node version) would leak into this install: drop them.
+  # shellcheck disable=SC2046
+  env $(env | sed -n 's/^\(npm_[A-Za-z0-9_]*\)=.*/-u \1/p') \
+    PATH="$node24_pkg/bin:$PATH" npm_config_nodedir="$node24_pkg" \
     npm install --prefix "$cs_prefix" --no-save --no-package-lock --no-audit --no-fund \
     "code-server@$CODE_SERVER_VERSION"
   [ -f "$cs_pkg/out/node/entry.js" ] || { log "code-server install is incomplete"; exit 1; }

@@ -20,7 +20,6 @@ const parseRows: ReadonlyArray<[string, unknown, RegExp | undefined]> = [
   ['rcps policy not an object', { principal: '*', action: 's3:GetObject', resource: '*', rcps: [[{}, 3]] }, /^rcps\[0\]\[1\]: expected an object/],
   ['context value of the wrong type', { principal: '*', action: 's3:GetObject', resource: '*', context: { 'aws:x': { a: 1 } } }, /^context\.aws:x:/],
   ['bad account id', { principal: '*', action: 's3:GetObject', resource: '*', resourceAccount: '12' }, /^resourceAccount: expected a 12-digit/],
-  ['unknown field', { principal: '*', action: 's3:GetObject', resource: '*', identityPolicy: {} }, /^identityPolicy: unknown field/],
   ['management flag not boolean', { principal: '*', action: 's3:GetObject', resource: '*', principalIsManagementAccount: 'yes' }, /^principalIsManagementAccount:/],
 ];
 for (const [name, json, error] of parseRows) {
@@ -36,10 +35,26 @@ for (const [name, json, error] of parseRows) {
   });
 }
 
+test('parseSimulationRequest: an unknown field is ignored with a warning, not an error', () => {
+  const result = parseSimulationRequest({ principal: '*', action: 's3:GetObject', resource: '*', identityPolicy: {} });
+  assert.deepEqual(result.errors, []);
+  assert.ok(result.request);
+  assert.ok(result.warnings!.some((warning) => warning.includes('`identityPolicy`')), result.warnings!.join('\n'));
+});
+
+test('parseSimulationRequest: empty placeholder policies are absent', () => {
+  const result = parseSimulationRequest({ principal: '*', action: 's3:GetObject', resource: '*', resourcePolicy: {}, scps: [[{}]], identityPolicies: [{}] });
+  assert.ok(result.request);
+  assert.equal(result.request.resourcePolicy, undefined);
+  assert.equal(result.request.scps, undefined);
+  assert.deepEqual(result.request.identityPolicies, []);
+});
+
 test('parseSimulationRequest gives policies ids by position', () => {
+  const p = { Statement: [] };
   const { request } = parseSimulationRequest({
     principal: '*', action: 's3:GetObject', resource: '*',
-    identityPolicies: [{}, {}], resourcePolicy: {}, permissionBoundary: {}, sessionPolicy: {}, scps: [[{}], [{}, {}]], rcps: [[{}]],
+    identityPolicies: [p, p], resourcePolicy: p, permissionBoundary: p, sessionPolicy: p, scps: [[p], [p, p]], rcps: [[p]],
   });
   assert.ok(request);
   assert.deepEqual(request.identityPolicies!.map((p) => p.id), ['identityPolicies[0]', 'identityPolicies[1]']);
