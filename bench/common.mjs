@@ -54,3 +54,44 @@ export function time(fn) {
 export function emit(result) {
   process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
 }
+
+const SERVICES = [
+  ['s3', 'GetObject', 'arn:aws:s3:::bucket-%/*', 's3:ExistingObjectTag/team'],
+  ['ec2', 'StartInstances', 'arn:aws:ec2:us-east-1:123456789012:instance/i-%', 'ec2:ResourceTag/env'],
+  ['dynamodb', 'GetItem', 'arn:aws:dynamodb:us-east-1:123456789012:table/t%', 'dynamodb:LeadingKeys'],
+  ['sqs', 'SendMessage', 'arn:aws:sqs:us-east-1:123456789012:queue-%', 'aws:SourceVpc'],
+  ['lambda', 'InvokeFunction', 'arn:aws:lambda:us-east-1:123456789012:function:fn-%', 'lambda:FunctionArn'],
+  ['kms', 'Decrypt', 'arn:aws:kms:us-east-1:123456789012:key/%', 'kms:ViaService'],
+];
+
+/**
+ * A policy of `count` statements over several services, with the offsets of three cursor positions
+ * per statement: inside the action name, inside the ARN's resource part, inside the condition key.
+ */
+export function largePolicy(count) {
+  const parts = ['{\n  "Version": "2012-10-17",\n  "Statement": [\n'];
+  let length = parts[0].length;
+  const positions = { action: [], arn: [], conditionKey: [] };
+  for (let i = 0; i < count; i++) {
+    const [service, action, arnTemplate, key] = SERVICES[i % SERVICES.length];
+    const arn = arnTemplate.replace('%', String(i));
+    const head = `    {\n      "Sid": "S${i}",\n      "Effect": "${i % 7 === 0 ? 'Deny' : 'Allow'}",\n      "Action": ["${service}:`;
+    positions.action.push(length + head.length + 3);
+    const afterAction = `${action}", "${service}:List*"],\n      "Resource": "`;
+    const arnStart = length + head.length + afterAction.length;
+    positions.arn.push(arnStart + arn.lastIndexOf(':') + 1);
+    const afterArn = `${arn}",\n      "Condition": {"StringEquals": {"`;
+    const keyStart = arnStart + afterArn.length;
+    positions.conditionKey.push(keyStart + key.indexOf(':') + 2);
+    const chunk = `${head}${afterAction}${afterArn}${key}": "x${i}"}}\n    }${i === count - 1 ? '' : ','}\n`;
+    parts.push(chunk);
+    length += chunk.length;
+  }
+  parts.push('  ]\n}\n');
+  return { text: parts.join(''), positions };
+}
+
+export function machine() {
+  const cpu = readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/)?.[1] ?? 'unknown';
+  return { cpus: (globalThis.navigator?.hardwareConcurrency) ?? 0, cpu, node: process.version, loadavg: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ') };
+}
