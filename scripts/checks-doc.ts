@@ -47,7 +47,7 @@ export function checksDocument(): string {
   const implemented = implementedCodes();
   const familyOf = new Map<string, string>();
   for (const family of CHECK_FAMILIES) for (const code of family.codes) if (!familyOf.has(code)) familyOf.set(code, family.name);
-  for (const code of ['JSON_SYNTAX_ERROR', 'JSON_COMMENT', 'JSON_TRAILING_COMMA']) familyOf.set(code, 'parser');
+  familyOf.set('JSON_SYNTAX_ERROR', 'parser: syntax errors, comments and trailing commas');
   const reference = new Map(CHECK_REFERENCE.map((entry) => [entry.code, entry]));
   const rules = allRules();
   const aws = rules.filter((rule) => rule.accessAnalyzer);

@@ -91,7 +91,7 @@ const cases: Case[] = [
   { name: 'duplicate condition key', policy: S(`{${ALLOW},"Condition":{"StringEquals":{"aws:username":"a","aws:username":"b"}}}`), hit: [['DUPLICATE_KEY', '"aws:username"']] },
   // Root.
   { name: 'root is an array', policy: '[1]', hit: [['INVALID_TYPE', '[1]']] },
-  { name: 'comments and trailing commas', policy: '{"Version":"2012-10-17",/*x*/"Statement":[{' + ALLOW + '},]}', hit: [['JSON_COMMENT', '/*x*/'], ['JSON_TRAILING_COMMA', ',']] },
+  { name: 'comments and trailing commas', policy: '{"Version":"2012-10-17",/*x*/"Statement":[{' + ALLOW + '},]}', hit: [['JSON_SYNTAX_ERROR', '/*x*/'], ['JSON_SYNTAX_ERROR', ',']] },
 ];
 
 for (const testCase of cases) {
@@ -114,8 +114,8 @@ const fixCases: Array<[string, string, string, string, PolicyKind?]> = [
   ['fix Version', '{"Version":"2012-10-18","Statement":[]}', 'INVALID_VERSION', '{"Version":"2012-10-17","Statement":[]}'],
   ['fix Effect case', '{"Statement":[{"Effect":"deny"}]}', 'INVALID_EFFECT', '{"Statement":[{"Effect":"Deny"}]}'],
   ['fix element spelling', '{"Statment":[]}', 'INVALID_POLICY_ELEMENT', '{"Statement":[]}'],
-  ['remove comment', '{/*x*/"Statement":[]}', 'JSON_COMMENT', '{"Statement":[]}'],
-  ['remove trailing comma', '{"Statement":[],}', 'JSON_TRAILING_COMMA', '{"Statement":[]}'],
+  ['remove comment', '{/*x*/"Statement":[]}', 'JSON_SYNTAX_ERROR', '{"Statement":[]}'],
+  ['remove trailing comma', '{"Statement":[],}', 'JSON_SYNTAX_ERROR', '{"Statement":[]}'],
   ['clean a Sid', '{"Statement":[{"Sid":"read-all"}]}', 'UNSUPPORTED_SID', '{"Statement":[{"Sid":"readall"}]}'],
   [
     'remove Resource from a trust policy',

@@ -148,7 +148,12 @@ export interface PolicyDocument {
 
 /** A problem found while parsing (JSON syntax, comments, trailing commas). */
 export interface ParseProblem {
-  readonly code: 'JSON_SYNTAX_ERROR' | 'JSON_COMMENT' | 'JSON_TRAILING_COMMA';
+  /**
+   * Always Access Analyzer's `JSON_SYNTAX_ERROR`: IAM's JSON parser rejects comments and trailing
+   * commas as syntax errors, so they share the code; `kind` tells them apart for messages and fixes.
+   */
+  readonly code: 'JSON_SYNTAX_ERROR';
+  readonly kind: 'syntax' | 'comment' | 'trailingComma';
   readonly message: string;
   readonly span: Span;
 }

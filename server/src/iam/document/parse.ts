@@ -75,23 +75,25 @@ export function parsePolicy(text: string): ParseResult {
     const name = printParseErrorCode(error.error);
     problems.push({
       code: 'JSON_SYNTAX_ERROR',
+      kind: 'syntax',
       message: `JSON syntax error: ${SYNTAX_MESSAGES[name] ?? name}.`,
       span: clampSpan(error.offset, Math.max(error.length, 1), text.length),
     });
   }
   if (root === undefined && text.trim().length === 0) {
-    problems.push({ code: 'JSON_SYNTAX_ERROR', message: 'The document is empty: a policy is a JSON object with a `Statement` element.', span: { offset: 0, length: 0 } });
+    problems.push({ code: 'JSON_SYNTAX_ERROR', kind: 'syntax', message: 'The document is empty: a policy is a JSON object with a `Statement` element.', span: { offset: 0, length: 0 } });
   }
 
   const comments: Span[] = [];
   if (mayHaveComments) {
-    visit(text, { onComment: (offset, length) => comments.push({ offset, length }) }, { disallowComments: false, allowTrailingComma: true });
+    // jsonc-parser gives an unterminated block comment at the end one character too many: clamp it.
+    visit(text, { onComment: (offset, length) => comments.push({ offset, length: Math.min(length, text.length - offset) }) }, { disallowComments: false, allowTrailingComma: true });
   }
   for (const comment of comments) {
-    problems.push({ code: 'JSON_COMMENT', message: 'Comments are not valid in IAM policies: IAM rejects the document. Remove the comment.', span: comment });
+    problems.push({ code: 'JSON_SYNTAX_ERROR', kind: 'comment', message: 'Comments are not valid in IAM policies: IAM rejects the document. Remove the comment.', span: comment });
   }
   for (const span of mayHaveTrailingCommas ? findTrailingCommas(text) : []) {
-    problems.push({ code: 'JSON_TRAILING_COMMA', message: 'Trailing commas are not valid JSON: IAM rejects the document. Remove the comma.', span });
+    problems.push({ code: 'JSON_SYNTAX_ERROR', kind: 'trailingComma', message: 'Trailing commas are not valid JSON: IAM rejects the document. Remove the comma.', span });
   }
 
   return { document: buildDocument(text, root, comments), problems };

@@ -265,6 +265,26 @@ function checkPartition(context: CheckContext, value: StringValue, arn: ParsedAr
 }
 
 /** Checks the Region field on its own; returns false when it reported a problem. */
+/**
+ * Whether an unknown but well-formed Region code could be one opened after the data was made. AWS
+ * numbers the Regions of an area in order (`ap-southeast-5`, then `-6`, `-7`), so a new one is a new
+ * area or the next number of a known area; `us-east-9` is neither and is reported as invalid.
+ */
+function plausibleNewRegion(code: string): boolean {
+  const match = /^(.*)-(\d+)$/.exec(code);
+  if (!match) return false;
+  const area = match[1]!;
+  const number = Number(match[2]);
+  let highest = 0;
+  for (const partition of partitions()) {
+    for (const known of regionsOf(partition)) {
+      const knownMatch = /^(.*)-(\d+)$/.exec(known.code);
+      if (knownMatch && knownMatch[1] === area) highest = Math.max(highest, Number(knownMatch[2]));
+    }
+  }
+  return highest === 0 ? number <= 2 : number <= highest + 2;
+}
+
 function checkRegionField(context: CheckContext, value: StringValue, arn: ParsedArn): boolean {
   const region = arn.region.text;
   if (region === '' || isVariableField(region)) return true;
@@ -275,7 +295,7 @@ function checkRegionField(context: CheckContext, value: StringValue, arn: Parsed
       context.report('INVALID_ARN_REGION', span, `Region codes are lower case: \`${lower}\`.`, [replaceFieldFix(context, value, arn.region.offset, region.length, lower, `Change to \`${lower}\``)]);
       return false;
     }
-    if (REGION_SHAPE.test(region)) {
+    if (REGION_SHAPE.test(region) && plausibleNewRegion(region)) {
       // regions.ts: a well-formed code that the table does not know may be a Region opened since.
       context.report('UNKNOWN_ARN_REGION', span, `\`${region}\` is not in this version's Region table: check it, or ignore this if the Region is new.`);
       return true;

@@ -18,8 +18,6 @@ export interface RuleDefinition {
 
 /** Codes this product adds, for checks that Access Analyzer does not make or makes differently. */
 const OWN_RULES: ReadonlyArray<readonly [string, AwsCheckCategory, string]> = [
-  ['JSON_COMMENT', 'ERROR', 'Comment in policy JSON'],
-  ['JSON_TRAILING_COMMA', 'ERROR', 'Trailing comma in policy JSON'],
   ['DUPLICATE_KEY', 'ERROR', 'Duplicate key'],
   ['INVALID_TYPE', 'ERROR', 'Wrong JSON type for a policy element'],
   ['MISSING_STATEMENT_ELEMENT_VALUE', 'ERROR', 'Element without a value'],
@@ -34,7 +32,7 @@ for (const family of CHECK_FAMILIES) {
 
 /** The codes some family declares: the implemented checks. */
 export function implementedCodes(): ReadonlySet<string> {
-  const codes = new Set<string>(['JSON_SYNTAX_ERROR', 'JSON_COMMENT', 'JSON_TRAILING_COMMA']);
+  const codes = new Set<string>(['JSON_SYNTAX_ERROR']);
   for (const family of CHECK_FAMILIES) for (const code of family.codes) codes.add(code);
   return codes;
 }

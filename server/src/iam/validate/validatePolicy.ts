@@ -32,8 +32,8 @@ export function validatePolicy(input: string | ParseResult, options: ValidationO
   };
   for (const problem of parse.problems) {
     // Comments and trailing commas have an obvious fix: delete them.
-    const removable = problem.code === 'JSON_COMMENT' || problem.code === 'JSON_TRAILING_COMMA';
-    const fixes = removable ? [{ title: problem.code === 'JSON_COMMENT' ? 'Remove the comment' : 'Remove the trailing comma', edits: [{ ...problem.span, newText: '' }], preferred: true }] : undefined;
+    const removable = problem.kind === 'comment' || problem.kind === 'trailingComma';
+    const fixes = removable ? [{ title: problem.kind === 'comment' ? 'Remove the comment' : 'Remove the trailing comma', edits: [{ ...problem.span, newText: '' }], preferred: true }] : undefined;
     report(problem.code, problem.span, problem.message, fixes);
   }
   const document = parse.document;
