@@ -67,6 +67,9 @@ export function parsePolicy(text: string): ParseResult {
     errors = [];
     root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
   }
+  // jsonc-parser ends an unterminated block comment (always at the end of the text) one character
+  // past the text, and the nodes around it with it; keep every node inside the text.
+  if (errors.some((error) => printParseErrorCode(error.error) === 'UnexpectedEndOfComment')) clampNodes(root, text.length);
   const mayHaveTrailingCommas = mayHaveComments || errors.length > 0 || TRAILING_COMMA_HINT.test(text);
   const reported = new Set<number>();
   for (const error of errors) {
@@ -97,6 +100,17 @@ export function parsePolicy(text: string): ParseResult {
   }
 
   return { document: buildDocument(text, root, comments), problems };
+}
+
+/** Shortens nodes that run past `end`; iterative, so that deep nesting cannot overflow the stack. */
+function clampNodes(root: JsonNode | undefined, end: number): void {
+  const stack = root ? [root] : [];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.offset > end) node.offset = end;
+    if (node.offset + node.length > end) node.length = end - node.offset;
+    if (node.colonOffset !== undefined && node.colonOffset > end) node.colonOffset = end;
+    if (node.children) stack.push(...node.children);
+  }
 }
 
 /** A comma followed by JSON whitespace (jsonc-parser's: space, tab, CR, LF) and a closing bracket. */
