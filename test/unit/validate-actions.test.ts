@@ -71,6 +71,8 @@ const CASES: readonly Case[] = [
   { name: 'upper-case ARN prefix', statement: allow({ Action: 's3:GetObject', Resource: 'ARN:aws:s3:::b/*' }), expect: [['INVALID_ARN_PREFIX', 'ARN']], fix: ['INVALID_ARN_PREFIX', 'Change to `arn`'] },
   { name: 'a bucket path with a wildcard is still not an ARN', statement: allow({ Action: 's3:GetObject', Resource: 'bucket/*' }), expect: [['INVALID_ARN_PREFIX', '"bucket/*"']] },
   { name: 'a wildcard that could begin arn: is accepted', statement: allow({ Action: 's3:GetObject', Resource: 'a*' }), absent: ['INVALID_ARN_PREFIX'] },
+  { name: 'API Gateway shorthand execute-api:/ in a resource policy (API Gateway Developer Guide, resource policy examples)', kind: 'resource', statement: allow({ Principal: '*', Action: 'execute-api:Invoke', Resource: ['execute-api:/*', 'execute-api:/prod/GET/pets'] }), absent: ['INVALID_ARN_PREFIX', 'MISSING_ARN_FIELD'] },
+  { name: 'execute-api:/ shorthand is not an ARN in an identity policy', statement: allow({ Action: 'execute-api:Invoke', Resource: 'execute-api:/*' }), expect: [['INVALID_ARN_PREFIX', '"execute-api:/*"']] },
   { name: 'ARN prefix present', statement: allow({ Action: 's3:GetObject', Resource: 'arn:aws:s3:::example-bucket/*' }), absent: ['INVALID_ARN_PREFIX', 'MISSING_ARN_FIELD'] },
   { name: 'too few fields', statement: allow({ Action: 's3:GetObject', Resource: 'arn:aws:s3:example-bucket/*' }), expect: [['MISSING_ARN_FIELD', '"arn:aws:s3:example-bucket/*"']], fix: ['MISSING_ARN_FIELD', 'Change to `arn:aws:s3:::example-bucket/*`'] },
   { name: 'unknown partition', statement: allow({ Action: 's3:GetObject', Resource: 'arn:aws-xyz:s3:::example-bucket/*' }), expect: [['INVALID_PARTITION', 'aws-xyz']] },

@@ -47,6 +47,7 @@ const cases: Case[] = [
   // RCP_SYNTAX_ERROR_ACTION.
   { name: 'RCP action of an unsupported service', kind: 'rcp', policy: S(RCP('["s3:GetObject","ec2:RunInstances"]')), hit: [['RCP_SYNTAX_ERROR_ACTION', '"ec2:RunInstances"']] },
   { name: 'RCP actions of supported services', kind: 'rcp', policy: S(RCP('["s3:*","sts:AssumeRole","kms:Decrypt","sqs:SendMessage","secretsmanager:GetSecretValue"]')), miss: ['RCP_SYNTAX_ERROR_ACTION'] },
+  { name: 'RCP on Cognito identity pools (aws-samples resource-control-policy-examples, Cognito-Deny-identity-pool-unauthenticated-access)', kind: 'rcp', policy: S(RCP('["cognito-identity:GetId","cognito-idp:DeleteUserPool"]')), miss: ['RCP_SYNTAX_ERROR_ACTION'] },
   { name: 'RCP action "*"', kind: 'rcp', policy: S(RCP('"*"')), miss: ['RCP_SYNTAX_ERROR_ACTION'] },
   { name: 'ec2 action in an SCP is fine', kind: 'scp', policy: S('{"Effect":"Deny","Action":"ec2:RunInstances","Resource":"*"}'), miss: ['RCP_SYNTAX_ERROR_ACTION'] },
   // SCPs: wildcards anywhere in Action since the September 2025 full IAM language support.

@@ -159,6 +159,12 @@ function parseAwsValue(text: string): ParsedPrincipal {
   if (!arn) {
     return invalid(text, `\`${text}\` is not a valid \`AWS\` principal: use a 12-digit account id or the ARN of an account root, user, role, role session or federated user.`);
   }
+  // A CloudFront origin access identity (legacy OAI): `arn:aws:iam::cloudfront:user/CloudFront Origin
+  // Access Identity ID` (CloudFront Developer Guide, "Restricting access to an Amazon S3 origin").
+  const oai = /^user\/CloudFront Origin Access Identity ([A-Z0-9]+)$/.exec(arn.resource);
+  if (arn.service === 'iam' && arn.account === 'cloudfront' && arn.region === '' && PARTITIONS.has(arn.partition) && oai && !partialWildcard) {
+    return { kind: 'iamUser', text, partition: arn.partition, name: arn.resource.slice('user/'.length), path: '/', partialWildcard };
+  }
   const fieldProblem = arnFieldProblem(text, arn);
   const base = { text, partition: arn.partition, account: arn.account, partialWildcard };
   if (arn.service === 'iam') {

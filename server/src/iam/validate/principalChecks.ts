@@ -127,6 +127,14 @@ const KEYS_ABSENT_FOR_SERVICES = new Set([
 ]);
 const ABSENT_PREFIXES = ['aws:principaltag/'];
 
+/**
+ * Service principals that do set principal tags on the request: IAM Roles Anywhere maps the X.509
+ * certificate's subject, issuer and SAN to `aws:PrincipalTag/x509Subject/CN` and the like (IAM Roles
+ * Anywhere User Guide, "Attribute mapping and trust policy", whose example trust policy conditions on
+ * `aws:PrincipalTag/x509Issuer/CN`).
+ */
+const SERVICES_SETTING_PRINCIPAL_TAGS = new Set(['rolesanywhere.amazonaws.com']);
+
 /** Keys that only weakly tie a service's request to its source; aws:SourceArn/aws:SourceAccount are recommended instead. */
 const WEAK_SOURCE_KEYS = new Set(['aws:referer', 'aws:useragent', 'aws:sourceip', 'aws:sourcevpc', 'aws:sourcevpce']);
 
@@ -140,8 +148,9 @@ function checkServicePrincipals(context: CheckContext, statement: Statement, pri
   if (principals.length === 0 || effectOf(statement) !== 'Allow') return;
   if (!principals.every((principal) => principal.type === 'Service' && principal.parsed.kind === 'service')) return;
   const uses = conditionUses(statement);
+  const setsPrincipalTags = principals.every((principal) => SERVICES_SETTING_PRINCIPAL_TAGS.has(principal.value.value));
   for (const use of uses) {
-    if (KEYS_ABSENT_FOR_SERVICES.has(use.lowerKey) || ABSENT_PREFIXES.some((prefix) => use.lowerKey.startsWith(prefix))) {
+    if (KEYS_ABSENT_FOR_SERVICES.has(use.lowerKey) || (!setsPrincipalTags && ABSENT_PREFIXES.some((prefix) => use.lowerKey.startsWith(prefix)))) {
       context.report(
         'UNSUPPORTED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL',
         use.key.keySpan,

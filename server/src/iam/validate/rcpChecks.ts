@@ -4,8 +4,10 @@
  *
  * AWS Organizations User Guide, "Resource control policies (RCPs)", section "List of AWS services
  * that support RCPs": RCPs launched (November 2024) for Amazon S3, AWS STS, AWS KMS, Amazon SQS and
- * AWS Secrets Manager; Organizations has since added Amazon Cognito user pools, Amazon CloudWatch
- * Logs, Amazon DynamoDB, Amazon ECR and Amazon OpenSearch Serverless. "RCP syntax", section Action:
+ * AWS Secrets Manager; Organizations has since added Amazon Cognito (user pools, `cognito-idp`, and
+ * identity pools, `cognito-identity`: AWS's resource-control-policy-examples repository denies
+ * `cognito-identity:GetId` in an RCP), Amazon CloudWatch Logs, Amazon DynamoDB, Amazon ECR and Amazon
+ * OpenSearch Serverless. "RCP syntax", section Action:
  * the action may be `"*"` or name an action of a supported service.
  */
 import type { Statement } from '../document/model';
@@ -13,7 +15,7 @@ import type { CheckContext } from './checkContext';
 import { actionValues, hasWildcard } from './statementFacts';
 
 /** Service prefixes whose resources RCPs apply to. */
-export const RCP_SUPPORTED_SERVICES: readonly string[] = ['s3', 'sts', 'kms', 'sqs', 'secretsmanager', 'cognito-idp', 'logs', 'dynamodb', 'ecr', 'aoss'];
+export const RCP_SUPPORTED_SERVICES: readonly string[] = ['s3', 'sts', 'kms', 'sqs', 'secretsmanager', 'cognito-idp', 'cognito-identity', 'logs', 'dynamodb', 'ecr', 'aoss'];
 
 const SUPPORTED = new Set(RCP_SUPPORTED_SERVICES);
 

@@ -54,6 +54,10 @@ const cleanResources = new Map<string, { arn: ParsedArn; templates: readonly Arn
 
 /** Checks one Resource/NotResource value; returns its analysis when it is a usable ARN. */
 export function checkResourceValue(context: CheckContext, value: StringValue): ResourceAnalysis | undefined {
+  // API Gateway resource policies may abbreviate the API's own ARN as `execute-api:/STAGE/METHOD/PATH`
+  // (API Gateway Developer Guide, "API Gateway resource policy examples"); the service expands it.
+  // Checked before the cache, whose entries do not depend on the policy kind.
+  if (context.kind === 'resource' && value.value.startsWith('execute-api:/')) return undefined;
   const hit = cleanResources.get(value.value);
   if (hit !== undefined) return hit ? { value, arn: hit.arn, templates: hit.templates } : undefined;
   let reported = false;
