@@ -179,7 +179,11 @@ check('NotPrincipal', [
     name: 'naming only the caller warns that the account may be evaluated too', setup: { action: 'sqs:SendMessage', resource: QUEUE, identity: [doc(allow('sqs:*'))], resource_: doc({ Effect: 'Deny', NotPrincipal: { AWS: ALICE }, Action: 'sqs:*', Resource: '*' }) }, expected: 'Allow',
     also: (a) => assert.match(a.warnings.join('\n'), /NotPrincipal/),
   },
-  { name: 'Allow NotPrincipal grants everybody else', setup: { action: 'sqs:SendMessage', resource: QUEUE, resource_: doc({ Effect: 'Allow', NotPrincipal: { AWS: BOB_OTHER }, Action: 'sqs:*', Resource: '*' }) }, expected: 'Allow' },
+  // "NotPrincipal must be used with "Effect":"Deny". Using it with "Effect":"Allow" is not supported."
+  {
+    name: 'Allow NotPrincipal is not supported and grants nothing', setup: { action: 'sqs:SendMessage', resource: QUEUE, resource_: doc({ Effect: 'Allow', NotPrincipal: { AWS: BOB_OTHER }, Action: 'sqs:*', Resource: '*' }) }, expected: 'ImplicitDeny',
+    also: (a) => assert.match(a.errors.join('\n'), /NotPrincipal/),
+  },
 ]);
 
 // "Permissions boundaries for IAM entities" > "Evaluating effective permissions with boundaries":

@@ -7,7 +7,7 @@
 import { resolveAccounts } from './accounts';
 import { decide, type ApplicablePolicies } from './decisionLogic';
 import { evaluatePolicy, type MatchInput, type PolicyOutcome } from './policyEvaluation';
-import { isAccountPrincipal, isSessionPrincipal, parsePrincipal, type PrincipalInfo } from './principal';
+import { isAccountPrincipal, isServiceLinkedRole, isSessionPrincipal, parsePrincipal, type PrincipalInfo } from './principal';
 import { RequestContext } from './requestContext';
 import { resourcePolicyKind } from './resourceKinds';
 import type { EvaluationAnswer, EvaluationRequest, PolicyInput, PolicyRole } from './types';
@@ -59,13 +59,15 @@ function evaluateUnsafe(request: EvaluationRequest, options: EvaluateOptions): E
   }
 
   const context = new RequestContext(request.context);
-  const input: MatchInput = { principal, action: request.action, resource: request.resource, context };
   const accounts = resolveAccounts(principal, request.resource, request.principalAccount, request.resourceAccount);
   const kind = resourcePolicyKind(request.action, request.resource);
+  const accountPrincipal = isAccountPrincipal(principal);
+  const boundaryApplies = request.permissionBoundary !== undefined && accountPrincipal && principal.kind !== 'root';
+  const input: MatchInput = { principal, action: request.action, resource: request.resource, context, resourceKind: kind, hasPermissionsBoundary: boundaryApplies };
   const notes: string[] = [];
   const run = (policy: PolicyInput, role: PolicyRole): PolicyOutcome => evaluatePolicy(policy, role, input);
 
-  const accountPrincipal = isAccountPrincipal(principal);
+  const serviceLinked = isServiceLinkedRole(principal);
   const identity = (request.identityPolicies ?? []).map((p) => run(p, 'identity'));
   let identityApplied = identity;
   if (identity.length > 0 && (!accountPrincipal || principal.kind === 'root')) {
@@ -89,11 +91,13 @@ function evaluateUnsafe(request: EvaluationRequest, options: EvaluateOptions): E
   if (request.scps && request.scps.length > 0) {
     if (!accountPrincipal) notes.push(`SCPs were not applied: they affect only principals of member accounts, not \`${principal.text}\`.`);
     else if (request.principalIsManagementAccount) notes.push("SCPs were not applied: they do not affect principals in the organization's management account.");
+    else if (serviceLinked) notes.push(`SCPs were not applied: they do not affect service-linked roles such as \`${principal.name ?? principal.text}\`.`);
     else scpLevels = request.scps.map((level) => level.map((p) => run(p, 'scp')));
   }
   let rcpLevels: PolicyOutcome[][] = [];
   if (request.rcps && request.rcps.length > 0) {
     if (request.resourceIsManagementAccount) notes.push("RCPs were not applied: they do not affect resources in the organization's management account.");
+    else if (serviceLinked) notes.push(`RCPs were not applied: they do not restrict service-linked roles such as \`${principal.name ?? principal.text}\`.`);
     else rcpLevels = request.rcps.map((level) => level.map((p) => run(p, 'rcp')));
   }
 

@@ -18,6 +18,7 @@ import type { ConditionTrace, PolicyInput, PolicyRole, StatementTrace } from './
 import { matchPrincipalElement, type PrincipalInfo, type PrincipalMatchKind } from './principal';
 import { resolveValue } from './policyVariables';
 import type { RequestContext } from './requestContext';
+import type { ResourcePolicyKind } from './resourceKinds';
 import { matchArnCodes, matchWildcard } from './wildcardMatch';
 
 /** What the statements of all policies need to know about the request. */
@@ -26,6 +27,10 @@ export interface MatchInput {
   readonly action: string;
   readonly resource: string;
   readonly context: RequestContext;
+  /** Which kind of resource-based policy the request is governed by (trust policies refuse `NotPrincipal`). */
+  readonly resourceKind?: ResourcePolicyKind;
+  /** True when a permissions boundary applies to the caller (a `Deny` with `NotPrincipal` then always applies). */
+  readonly hasPermissionsBoundary?: boolean;
 }
 
 /** One statement's outcome, with what the decision logic needs beyond the trace. */
@@ -176,6 +181,12 @@ function evaluateStatement(
   const hasNotPrincipal = 'NotPrincipal' in s;
   if (namesPrincipals(role)) {
     if (hasPrincipal === hasNotPrincipal) fail('a statement of a resource-based policy needs exactly one of `Principal` and `NotPrincipal`');
+    // "SCPs and RCPs don't support the NotPrincipal element"; "You cannot use the NotPrincipal element
+    // in ... an IAM role trust policy"; "NotPrincipal must be used with "Effect":"Deny". Using it with
+    // "Effect":"Allow" is not supported." (IAM User Guide, "AWS JSON policy elements: NotPrincipal").
+    else if (hasNotPrincipal && role === 'rcp') fail('`NotPrincipal` is not supported in RCPs');
+    else if (hasNotPrincipal && input.resourceKind === 'trust') fail('`NotPrincipal` cannot be used in a role trust policy');
+    else if (hasNotPrincipal && effect !== 'Deny') fail('`NotPrincipal` must be used with `"Effect": "Deny"`; with `Allow` it is not supported');
     else {
       const result = matchPrincipalElement(hasPrincipal ? s['Principal'] : s['NotPrincipal'], input.principal);
       for (const p of result.problems) warnings.push(`${label}: ${p}`);
@@ -187,7 +198,13 @@ function evaluateStatement(
         // NotPrincipal applies to every principal it does not name ("NotPrincipal").
         principalMatched = result.kind === undefined;
         principalMatch = principalMatched ? 'wildcard' : undefined;
-        if (!principalMatched && effect === 'Deny' && result.kind === 'direct' && input.principal.account) {
+        if (!principalMatched && input.hasPermissionsBoundary) {
+          // "The NotPrincipal element with a Deny effect will always deny any IAM principal that has a
+          // permissions boundary policy attached, regardless of the values specified in the
+          // NotPrincipal element." (NotPrincipal, Key points; Permissions boundaries, Important.)
+          principalMatched = true;
+          warnings.push(`${label}: a \`Deny\` with \`NotPrincipal\` always applies to a principal that has a permissions boundary, even one it names`);
+        } else if (!principalMatched && result.kind === 'direct' && input.principal.account) {
           warnings.push(`${label}: \`NotPrincipal\` names the caller but AWS may also evaluate its account or role; the documentation recommends listing \`arn:aws:iam::${input.principal.account}:root\` (and the role ARN) too`);
         }
       }

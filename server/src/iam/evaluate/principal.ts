@@ -104,6 +104,19 @@ export function isAccountPrincipal(p: PrincipalInfo): boolean {
   return p.kind === 'user' || p.kind === 'root' || p.kind === 'role' || p.kind === 'assumedRole' || p.kind === 'federatedUser';
 }
 
+/**
+ * True for a service-linked role or one of its sessions: the role lives under the path
+ * `/aws-service-role/` and its name starts with `AWSServiceRoleFor` (IAM User Guide, "Using
+ * service-linked roles"). A session ARN carries no path, so sessions are recognised by the name.
+ * SCPs and RCPs do not restrict them (AWS Organizations User Guide, "Service control policies",
+ * "Resource control policies": tasks and entities not restricted).
+ */
+export function isServiceLinkedRole(p: PrincipalInfo): boolean {
+  if (p.kind !== 'role' && p.kind !== 'assumedRole') return false;
+  if (p.kind === 'role' && p.text.includes(':role/aws-service-role/')) return true;
+  return (p.name ?? '').startsWith('AWSServiceRoleFor');
+}
+
 /** True for session principals (IAM User Guide, "Session policies"). */
 export function isSessionPrincipal(p: PrincipalInfo): boolean {
   return p.kind === 'assumedRole' || p.kind === 'federatedUser' || p.kind === 'role';

@@ -113,16 +113,19 @@ export function evaluateCondition(
     explanations.push(hit ? hit.explanation : tests.map((t) => t.explanation).join(', '));
     return hit !== undefined;
   };
-  const values = entry.values;
+  // "It also returns true if there are no keys in the request, or if the key values resolve to a null
+  // data set, such as an empty string" (ForAllValues); "For no matching key or a null dataset, the
+  // condition returns false" (ForAnyValue). A set of empty strings is such a null data set.
+  const values = qualifier && entry.values.every((v) => v === '') ? [] : entry.values;
   const negate = (b: boolean) => (operator.negated ? !b : b);
 
   if (qualifier === 'ForAllValues') {
-    if (values.length === 0) return finish(true, 'the request has no values, and `ForAllValues` is true for an empty set.');
+    if (values.length === 0) return finish(true, 'the request has no values (an empty or null data set), and `ForAllValues` is true for it.');
     const matched = values.every((v) => negate(positive(v)));
     return finish(matched, `${explanations.join('; ')}; ${matched ? 'every' : 'not every'} request value qualifies.`);
   }
   if (qualifier === 'ForAnyValue') {
-    if (values.length === 0) return finish(false, 'the request has no values, and `ForAnyValue` is false for an empty set.');
+    if (values.length === 0) return finish(false, 'the request has no values (an empty or null data set), and `ForAnyValue` is false for it.');
     const matched = values.some((v) => negate(positive(v)));
     return finish(matched, `${explanations.join('; ')}; ${matched ? 'at least one' : 'no'} request value qualifies.`);
   }
