@@ -155,13 +155,42 @@ function describe(statement: Statement): string {
   return sid?.type === 'string' && sid.value ? `statement \`${sid.value as string}\`` : `statement ${statement.index + 1}`;
 }
 
+/**
+ * At most this many statement comparisons per document. Real policies stay far below it (a
+ * 6,144-character policy has at most a few hundred statements); a generated 10 MB document would
+ * otherwise block the server for a minute (docs/performance.md). The check is a suggestion, so
+ * stopping early only loses suggestions.
+ */
+const MAX_COMPARISONS = 2_000_000;
+
+/** The part of a shape that must be equal for one statement to cover another (`covers`), conditions aside. */
+function bucketKey(shape: Shape, condition: string): string {
+  return `${shape.effect}\u0000${shape.principal}\u0000${shape.noResource ? 1 : 0}\u0000${condition}`;
+}
+
 /** Reports each statement covered by another one. */
 export function checkRedundantStatements(context: CheckContext): void {
   const shapes = context.document.statements.map(shapeOf);
-  for (let inner = 0; inner < shapes.length; inner++) {
+  // Only statements with the same effect, principal and resource form, and with the same condition
+  // or none, can cover each other: compare within those buckets (indices in document order).
+  const buckets = new Map<string, number[]>();
+  shapes.forEach((shape, index) => {
+    if (!shape) return;
+    const key = bucketKey(shape, shape.condition);
+    const list = buckets.get(key);
+    if (list) list.push(index);
+    else buckets.set(key, [index]);
+  });
+  const none: readonly number[] = [];
+  let budget = MAX_COMPARISONS;
+  for (let inner = 0; inner < shapes.length && budget > 0; inner++) {
     const innerShape = shapes[inner];
     if (!innerShape) continue;
-    for (let outer = 0; outer < shapes.length; outer++) {
+    const same = buckets.get(bucketKey(innerShape, innerShape.condition)) ?? none;
+    const unconditional = innerShape.condition === '' ? none : (buckets.get(bucketKey(innerShape, '')) ?? none);
+    // Merge the two candidate lists in document order, as a scan over all statements would meet them.
+    for (let a = 0, b = 0; (a < same.length || b < unconditional.length) && budget > 0; budget--) {
+      const outer = b >= unconditional.length || (a < same.length && same[a]! < unconditional[b]!) ? same[a++]! : unconditional[b++]!;
       const outerShape = shapes[outer];
       if (outer === inner || !outerShape || !covers(outerShape, innerShape)) continue;
       // Two statements that cover each other are duplicates: report only the later one.
