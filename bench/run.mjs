@@ -1,0 +1,94 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: builds dist/ (scripts/build.mjs) and the bench bundle, runs every benchmark in its
+ * own process (so that cold numbers are cold), prints a table against the targets and writes all
+ * results with the machine description to test-output/bench.json.
+ *
+ * Options: `--only lint,latency,...` to run some; `--no-build` to reuse dist/ and .bench/.
+ * Benchmarks print numbers; nothing here fails on a missed target (the machine may be busy).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, median, machine } from './common.mjs';
+
+const args = process.argv.slice(2);
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : undefined;
+const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 3);
+
+function run(script, env = {}) {
+  const out = execFileSync(process.execPath, [join(ROOT, 'bench', script)], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
+  const line = out.split('\n').find((l) => l.startsWith('RESULT '));
+  if (!line) throw new Error(`${script} printed no result`);
+  return JSON.parse(line.slice('RESULT '.length));
+}
+
+if (!args.includes('--no-build')) {
+  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(process.execPath, ['bench/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+}
+
+const results = { date: new Date().toISOString(), machine: { ...machine(), cpus: cpus().length } };
+const rows = [];
+const ms = (n) => (n === undefined ? '-' : `${n.toFixed(n < 10 ? 2 : 0)} ms`);
+const want = (name) => !only || only.includes(name);
+
+if (want('lint')) {
+  // Each run is a fresh process: the cold pass is cold every time; the medians over runs are reported.
+  const runs = Array.from({ length: COLD_RUNS }, () => run('lint.mjs'));
+  const pick = (key) => median(runs.map((r) => r[key]));
+  const lint = { ...runs[0], runs: COLD_RUNS, moduleLoadMs: pick('moduleLoadMs'), catalogFirstUseMs: pick('catalogFirstUseMs'), coldPassMs: pick('coldPassMs'), warmMs: pick('warmMs'), jsoncParseMs: pick('jsoncParseMs'), parsePolicyMs: pick('parsePolicyMs'), ratioToJsonc: pick('ratioToJsonc') };
+  results.lint = lint;
+  rows.push([`lint ${lint.policies} managed policies, warm`, ms(lint.warmMs), '< 1000 ms', lint.warmMs < 1000]);
+  rows.push(['  cold first pass (after catalog first use)', ms(lint.coldPassMs), '', undefined]);
+  rows.push(['  bundle load / catalog first use', `${ms(lint.moduleLoadMs)} / ${ms(lint.catalogFirstUseMs)}`, '', undefined]);
+  rows.push(['  per policy, warm', `${lint.warmPerPolicyUs.toFixed(0)} µs`, '', undefined]);
+  rows.push(['  jsonc-parser alone / parsePolicy alone', `${ms(lint.jsoncParseMs)} / ${ms(lint.parsePolicyMs)}`, '', undefined]);
+  rows.push(['  lint ÷ jsonc-parser alone', `${lint.ratioToJsonc.toFixed(2)}x`, '<= 3x', lint.ratioToJsonc <= 3]);
+}
+if (want('latency')) {
+  const latency = run('latency.mjs');
+  results.latency = latency;
+  for (const layer of ['service', 'server']) {
+    for (const [name, s] of Object.entries(latency[layer])) {
+      if (typeof s !== 'object') continue;
+      rows.push([`${layer}: ${name} (500 statements) p50/p95/p99`, `${s.p50.toFixed(2)} / ${s.p95.toFixed(2)} / ${s.p99.toFixed(2)} ms`, 'p95 < 10 ms', s.p95 < 10]);
+    }
+  }
+}
+if (want('evaluate')) {
+  const evaluate = run('evaluate.mjs');
+  results.evaluate = evaluate;
+  for (const w of evaluate.workloads) rows.push([`evaluate ${w.name} (${w.statementsPerRequest} statements/request)`, `${w.decisionsPerSecond} decisions/s`, '', undefined]);
+}
+if (want('coldstart')) {
+  const coldstart = run('coldstart.mjs');
+  results.coldstart = coldstart;
+  rows.push(['server cold start: initialize answered', ms(coldstart.initializeMs), '', undefined]);
+  rows.push(['server cold start: first diagnostics (median)', ms(coldstart.firstDiagnosticsMs), '< 300 ms', coldstart.firstDiagnosticsMs < 300]);
+}
+if (want('large')) {
+  const large = run('large.mjs');
+  results.large = large;
+  rows.push([`10 MB document: diagnostics`, ms(large.bigDiagnosticsMs), '', undefined]);
+  rows.push([`10 MB document: worst completion wait elsewhere`, ms(large.completionWhileValidating.max), '', undefined]);
+}
+if (want('footprint')) {
+  const footprint = run('footprint.mjs');
+  results.footprint = footprint;
+  rows.push(['.vsix size', footprint.vsixMB === undefined ? 'not built' : `${footprint.vsixMB} MB`, '< 2 MB', footprint.vsixMB === undefined ? undefined : footprint.vsixMB < 2]);
+  for (const set of ['typical', 'heavy']) {
+    const m = footprint[set];
+    rows.push([`server RSS, idle → ${m.documents} ${set} documents (${m.documentsMB} MB)`, `${m.idleRssMB} → ${m.rssMB} MB`, '< 100 MB', m.rssMB < 100]);
+  }
+}
+
+const width = Math.max(...rows.map((r) => r[0].length));
+console.log(`\n${results.machine.cpus} × ${results.machine.cpu}, Node ${results.machine.node}, load average ${results.machine.loadavg}\n`);
+for (const [name, value, target, met] of rows) {
+  console.log(`${name.padEnd(width)}  ${String(value).padStart(24)}  ${target.padEnd(12)} ${met === undefined ? '' : met ? 'met' : 'MISSED'}`);
+}
+mkdirSync(join(ROOT, 'test-output'), { recursive: true });
+writeFileSync(join(ROOT, 'test-output', 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);
+console.log('\nwritten to test-output/bench.json');
