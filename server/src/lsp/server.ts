@@ -266,10 +266,17 @@ export function startServer(options: StartOptions = {}): Connection {
 
   connection.onCodeAction((params, token) => runSafe('codeAction', token, [], () => getCodeActions(params.textDocument.uri, params.context.diagnostics)));
 
-  documents.onDidOpen((event) => scheduleValidation(event.document, true));
+  // TextDocuments fires onDidChangeContent right after onDidOpen; without this flag that second event
+  // replaced the immediate validation of an opened document with the typing debounce (+150 ms to the
+  // first diagnostics, docs/performance.md).
+  const justOpened = new Set<string>();
+  documents.onDidOpen((event) => {
+    justOpened.add(event.document.uri);
+    scheduleValidation(event.document, true);
+  });
   documents.onDidChangeContent((event) => {
     analysisCache.delete(event.document.uri);
-    scheduleValidation(event.document);
+    scheduleValidation(event.document, justOpened.delete(event.document.uri));
   });
   documents.onDidClose((event) => {
     const uri = event.document.uri;
