@@ -86,6 +86,8 @@ const CASES: readonly Case[] = [
   // A plausible next Region of a known area (ap-southeast-9 after ap-southeast-7) may have opened since
   // the data was made: only a hint. AWS numbers areas in order, so us-east-9 (after us-east-2) is not.
   { name: 'plausible new Region is only a hint', statement: allow({ Action: 'ec2:StartInstances', Resource: 'arn:aws:ec2:ap-southeast-9:123456789012:instance/*' }), expect: [['UNKNOWN_ARN_REGION', 'ap-southeast-9']], absent: ['INVALID_ARN_REGION'] },
+  { name: 'misspelt Region word is invalid, not a new area', statement: allow({ Action: 'ec2:StartInstances', Resource: 'arn:aws:ec2:us-eats-1:123456789012:instance/*' }), expect: [['INVALID_ARN_REGION', 'us-eats-1']], absent: ['UNKNOWN_ARN_REGION'] },
+  { name: 'new country with known words is only a hint', statement: allow({ Action: 'ec2:StartInstances', Resource: 'arn:aws:ec2:zz-central-1:123456789012:instance/*' }), expect: [['UNKNOWN_ARN_REGION', 'zz-central-1']], absent: ['INVALID_ARN_REGION'] },
   { name: 'implausible Region number is invalid', statement: allow({ Action: 'ec2:StartInstances', Resource: 'arn:aws:ec2:us-east-9:123456789012:instance/*' }), expect: [['INVALID_ARN_REGION', 'us-east-9']], absent: ['UNKNOWN_ARN_REGION'] },
   { name: 'known Region', statement: allow({ Action: 'ec2:StartInstances', Resource: 'arn:aws:ec2:us-east-1:123456789012:instance/*' }), exact: true, expect: [] },
   { name: 'short account', statement: allow({ Action: 'iam:GetRole', Resource: 'arn:aws:iam::12345:role/Example' }), expect: [['INVALID_ARN_ACCOUNT', '12345']] },

@@ -280,13 +280,19 @@ function plausibleNewRegion(code: string): boolean {
   const area = match[1]!;
   const number = Number(match[2]);
   let highest = 0;
+  const words = new Set<string>();
   for (const partition of partitions()) {
     for (const known of regionsOf(partition)) {
       const knownMatch = /^(.*)-(\d+)$/.exec(known.code);
-      if (knownMatch && knownMatch[1] === area) highest = Math.max(highest, Number(knownMatch[2]));
+      if (!knownMatch) continue;
+      if (knownMatch[1] === area) highest = Math.max(highest, Number(knownMatch[2]));
+      for (const word of knownMatch[1]!.split('-').slice(1)) words.add(word);
     }
   }
-  return highest === 0 ? number <= 2 : number <= highest + 2;
+  if (highest > 0) return number <= highest + 2;
+  // A new area keeps the words of the existing ones after its country code (`mx-central`,
+  // `ap-southeast`); `us-eats` is a typo, not a new area.
+  return number <= 2 && area.split('-').slice(1).every((word) => words.has(word));
 }
 
 function checkRegionField(context: CheckContext, value: StringValue, arn: ParsedArn): boolean {
