@@ -17,8 +17,8 @@ const args = process.argv.slice(2);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : undefined;
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 3);
 
-function run(script, env = {}) {
-  const out = execFileSync(process.execPath, [join(ROOT, 'bench', script)], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
+function run(script, env = {}, nodeArgs = []) {
+  const out = execFileSync(process.execPath, [...nodeArgs, join(ROOT, 'bench', script)], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
   const line = out.split('\n').find((l) => l.startsWith('RESULT '));
   if (!line) throw new Error(`${script} printed no result`);
   return JSON.parse(line.slice('RESULT '.length));
@@ -78,9 +78,13 @@ if (want('footprint')) {
   const footprint = run('footprint.mjs');
   results.footprint = footprint;
   rows.push(['.vsix size', footprint.vsixMB === undefined ? 'not built' : `${footprint.vsixMB} MB`, '< 2 MB', footprint.vsixMB === undefined ? undefined : footprint.vsixMB < 2]);
+  const heap = run('heap.mjs', {}, ['--expose-gc']);
+  results.heap = heap;
   for (const set of ['typical', 'heavy']) {
     const m = footprint[set];
     rows.push([`server RSS, idle → ${m.documents} ${set} documents (${m.documentsMB} MB)`, `${m.idleRssMB} → ${m.rssMB} MB`, '< 100 MB', m.rssMB < 100]);
+    const h = set === 'typical' ? heap.totalWithTypicalMB : heap.totalWithHeavyMB;
+    rows.push([`  JS heap (in-process, after GC): bundle + catalog + ${set} analyses`, `${h.toFixed(1)} MB`, '< 100 MB', h < 100]);
   }
 }
 
