@@ -8,6 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findingsOf } from './helpers/findings.ts';
+import { validatePolicy } from '../../server/src/iam/validate/validatePolicy.ts';
 import type { PolicyKind } from '../../server/src/iam/document/policyKind.ts';
 
 type Category = 'ERROR' | 'SECURITY_WARNING' | 'GENERAL_WARNING' | 'SUGGESTION';
@@ -195,6 +196,9 @@ for (const c of CASES) {
     const seen = findings.map((f) => `${f.category} ${f.code} ${f.text}`).join('\n  ');
     assert.ok(hit, `expected ${c.code} on ${c.text}; got\n  ${seen}`);
     assert.equal(hit.category, c.category, `${c.code} category`);
+    const text = typeof c.policy === 'string' ? c.policy : JSON.stringify(c.policy, null, 2);
+    const keys = validatePolicy(text, { kind: c.kind }).findings.map((f) => `${f.code} ${f.span.offset}+${f.span.length}`);
+    assert.equal(new Set(keys).size, keys.length, `the same finding twice: ${keys.join(', ')}`);
     for (const f of findings) {
       assert.ok(ALLOWED_CATEGORIES.has(f.category), `${f.code}: unknown category ${f.category}`);
       assert.ok(!f.message.includes('\n'), `${f.code}: message spans lines: ${f.message}`);

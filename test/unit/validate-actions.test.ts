@@ -38,6 +38,7 @@ const CASES: readonly Case[] = [
   // --- Actions (AA "Error – Invalid action", "Error – Invalid service in action")
   { name: 'valid action, any case', statement: allow({ Action: ['S3:getobject', 's3:PutObject'], Resource: 'arn:aws:s3:::b/*' }), exact: true, expect: [] },
   { name: 'unknown action with suggestion', statement: allow({ Action: 's3:GetObjekt', Resource: '*' }), expect: [['INVALID_ACTION', '"s3:GetObjekt"']], fix: ['INVALID_ACTION', 'Change to `s3:GetObject`'] },
+  { name: 'a policy variable in an action is left to the variable checks', statement: allow({ Action: 's3:${aws:username}', Resource: '*' }), absent: ['INVALID_ACTION', 'INVALID_SERVICE_IN_ACTION'] },
   { name: 'extraActions accepts a new action', statement: allow({ Action: 's3:GetObjekt', Resource: '*' }), extraActions: ['s3:GetObjekt'], absent: ['INVALID_ACTION'] },
   { name: 'unknown service', statement: allow({ Action: 's4:GetObject', Resource: '*' }), expect: [['INVALID_SERVICE_IN_ACTION', 's4']], fix: ['INVALID_SERVICE_IN_ACTION', 'Change to `s3:GetObject`'] },
   { name: 'known service is not invalid', statement: allow({ Action: 'ec2:DescribeInstances', Resource: '*' }), absent: ['INVALID_SERVICE_IN_ACTION', 'INVALID_ACTION'] },

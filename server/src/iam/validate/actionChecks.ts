@@ -304,6 +304,12 @@ export function checkActionElement(context: CheckContext, element: StringListEle
   // redundant as well would suggest deleting what the user most likely meant to correct.
   const invalid = new Set<StringValue>();
   for (const entry of element.values) {
+    // A policy variable in an action is VARIABLE_UNSUPPORTED_IN_ELEMENT (variable checks); calling
+    // the action unknown as well would only repeat it.
+    if (entry.value.includes('${')) {
+      invalid.add(entry);
+      continue;
+    }
     const tracking: CheckContext = {
       ...context,
       report(code, span, message, fixes) {

@@ -81,8 +81,10 @@ function checkPrincipalValues(context: CheckContext, statement: Statement): void
             if (!known) break; // The grammar reports INVALID_PRINCIPAL_KEY.
             const lower = value.value.toLowerCase();
             if (entry.type === 'Service') {
-              const fix = lower !== value.value && parsePrincipalValue('Service', lower).kind === 'service' ? [replaceFix(`Change to \`${lower}\``, value.span, JSON.stringify(lower))] : undefined;
-              context.report('INVALID_SERVICE_PRINCIPAL_FORMAT', value.span, `${parsed.problem!} Use the format \`service-name.amazonaws.com\`.`, fix);
+              const candidate = /^[a-z0-9-]+$/.test(value.value) ? `${value.value}.amazonaws.com` : lower;
+              const fix = candidate !== value.value && parsePrincipalValue('Service', candidate).kind === 'service' ? [replaceFix(`Change to \`${candidate}\``, value.span, JSON.stringify(candidate))] : undefined;
+              // The parse problem already names the right form (principalParse.ts, parseServiceValue).
+              context.report('INVALID_SERVICE_PRINCIPAL_FORMAT', value.span, parsed.problem!, fix);
             } else if (entry.type === 'Federated') {
               const fix = value.value.startsWith('https://') ? [replaceFix(`Change to \`${value.value.slice(8)}\``, value.span, JSON.stringify(value.value.slice(8)))] : undefined;
               context.report('INVALID_FEDERATED_PRINCIPAL_SYNTAX_IN_ROLE_TRUST_POLICY', value.span, `${parsed.problem!} Use a domain name or an IAM SAML or OIDC provider ARN.`, fix);

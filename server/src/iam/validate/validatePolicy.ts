@@ -22,13 +22,24 @@ export function validatePolicy(input: string | ParseResult, options: ValidationO
   const parse = typeof input === 'string' ? parsePolicy(input) : input;
   const findings: Finding[] = [];
   const errors: string[] = [];
+  // Two families may judge the same text under the same code (a role trust policy's actions are
+  // checked by the action and the trust families): one finding each, the one offering a fix kept.
+  const reported = new Map<string, number>();
   const report = (code: string, span: Span, message: string, fixes?: readonly Fix[]) => {
     const rule = ruleFor(code);
     if (!rule) {
       errors.push(`check reported unknown code ${code}`);
       return;
     }
-    findings.push({ code, category: rule.category, message, span, fixes });
+    const key = `${code}\u0000${span.offset}\u0000${span.length}`;
+    const earlier = reported.get(key);
+    const finding: Finding = { code, category: rule.category, message, span, fixes };
+    if (earlier === undefined) {
+      reported.set(key, findings.length);
+      findings.push(finding);
+    } else if ((fixes?.length ?? 0) > (findings[earlier]!.fixes?.length ?? 0)) {
+      findings[earlier] = finding;
+    }
   };
   for (const problem of parse.problems) {
     // Comments and trailing commas have an obvious fix: delete them.
