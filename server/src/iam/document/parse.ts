@@ -104,12 +104,14 @@ export function parsePolicy(text: string): ParseResult {
 
 /** Shortens nodes that run past `end`; iterative, so that deep nesting cannot overflow the stack. */
 function clampNodes(root: JsonNode | undefined, end: number): void {
-  const stack = root ? [root] : [];
+  // jsonc-parser's Node is read-only in its typings; the tree is ours to correct after a bad parse.
+  type MutableNode = { -readonly [K in keyof JsonNode]: JsonNode[K] };
+  const stack: MutableNode[] = root ? [root as MutableNode] : [];
   for (let node = stack.pop(); node; node = stack.pop()) {
     if (node.offset > end) node.offset = end;
     if (node.offset + node.length > end) node.length = end - node.offset;
     if (node.colonOffset !== undefined && node.colonOffset > end) node.colonOffset = end;
-    if (node.children) stack.push(...node.children);
+    if (node.children) stack.push(...(node.children as MutableNode[]));
   }
 }
 
