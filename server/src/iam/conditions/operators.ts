@@ -7,6 +7,7 @@
  * Boolean, binary, IP address, ARN, ...IfExists and Null condition operators) and "Single-valued vs.
  * multivalued context keys" (the ForAllValues / ForAnyValue set operators).
  */
+import { editDistance } from '../spelling/nearestName';
 
 /** Operator families as the IAM User Guide groups them. */
 export type OperatorFamily = 'String' | 'Numeric' | 'Date' | 'Bool' | 'Binary' | 'IpAddress' | 'Arn' | 'Null';
@@ -193,24 +194,6 @@ function nearestQualifier(text: string): SetQualifier | undefined {
   return undefined;
 }
 
-/** Levenshtein distance with an early exit once `limit` is exceeded. */
-function distance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMinimum = i;
-    for (let j = 1; j <= b.length; j++) {
-      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      current.push(value);
-      if (value < rowMinimum) rowMinimum = value;
-    }
-    if (rowMinimum > limit) return limit + 1;
-    previous = current;
-  }
-  return previous[b.length]!;
-}
-
 /**
  * The operator name (possibly with `IfExists`) nearest to `text`: a case-insensitive match first,
  * then the smallest edit distance within a quarter of the length (at most 4).
@@ -227,7 +210,7 @@ export function nearestOperator(text: string): string | undefined {
   let best: string | undefined;
   let bestDistance = limit + 1;
   for (const name of OPERATOR_NAMES) {
-    const d = distance(lower, name.toLowerCase(), limit);
+    const d = editDistance(lower, name.toLowerCase(), limit);
     if (d < bestDistance) {
       best = name;
       bestDistance = d;

@@ -26,6 +26,7 @@ import type {
   Span,
   Spanned,
 } from './scenarioModel';
+import { editDistance } from '../spelling/nearestName';
 
 /** The result of parsing: the model plus problems. */
 export interface ScenarioParse {
@@ -49,18 +50,6 @@ export const SCENARIO_FIELDS = {
   assume: ['role', 'sessionName', 'sessionPolicy'],
 } as const;
 const FIELDS = SCENARIO_FIELDS;
-
-/** Levenshtein distance, for "did you mean" on short field names. */
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row.push(Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    previous = row;
-  }
-  return previous[b.length]!;
-}
 
 function spanOf(node: JsonNode): Span {
   return { offset: node.offset, length: node.length };
@@ -124,7 +113,7 @@ export function parseScenario(text: string): ScenarioParse {
     const map = new Map<string, Prop>();
     for (const p of properties(node)) {
       if (!allowed.includes(p.key)) {
-        const near = allowed.find((a) => editDistance(a.toLowerCase(), p.key.toLowerCase()) <= 2);
+        const near = allowed.find((a) => editDistance(a.toLowerCase(), p.key.toLowerCase(), 2) <= 2);
         problem('SCENARIO_UNKNOWN_FIELD', `Unknown field \`${p.key}\` in ${what}${near ? `: did you mean \`${near}\`?` : `; expected one of ${allowed.map((a) => `\`${a}\``).join(', ')}`}`, spanOf(p.keyNode), testIndex, 'warning');
         continue;
       }

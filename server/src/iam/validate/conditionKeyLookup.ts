@@ -11,7 +11,7 @@
  */
 import { conditionKey, globalConditionKeys, service, serviceConditionKeys, suggestServices } from '../catalog/catalog';
 import type { ConditionKeyInfo } from '../catalog/types';
-import { nearestName } from './nearestName';
+import { nearestName } from '../spelling/nearestName';
 
 /** What a written condition key is. */
 export type KeyResolution =

@@ -9,7 +9,7 @@ import { spanOf } from '../document/model';
 import type { PolicyKind } from '../document/policyKind';
 import type { CheckContext, CheckFamily } from './checkContext';
 import type { Fix } from './findings';
-import { nearestName } from './nearestName';
+import { nearestName } from '../spelling/nearestName';
 
 const TOP_LEVEL_ELEMENTS = ['Version', 'Id', 'Statement'];
 const STATEMENT_ELEMENTS = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'];

@@ -18,7 +18,7 @@ import { arnTemplatesOf, fieldFits, isKnownArnService, isVariableField, matchArn
 import { hasWildcard } from '../arn/wildcard';
 import type { CheckContext } from './checkContext';
 import type { Fix } from './findings';
-import { nearestName, editDistance } from './nearestName';
+import { nearestName, editDistance } from '../spelling/nearestName';
 import { findRedundantEntries } from './actionChecks';
 import { hasExactText, innerSpan, removeEntryFix, replaceValueFix } from './actionResourceEdits';
 

@@ -15,7 +15,7 @@ import { matchWildcard } from '../arn/wildcard';
 import { GITHUB_OIDC_HOST, isOidcPrincipal, isSessionOfRole } from '../principals/principalParse';
 import type { CheckContext } from './checkContext';
 import type { Fix } from './findings';
-import { nearestName } from './nearestName';
+import { nearestName } from '../spelling/nearestName';
 import {
   actionValues,
   conditionUses,
