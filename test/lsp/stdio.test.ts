@@ -42,3 +42,43 @@ test('dist/server.js --stdio answers initialize and publishes diagnostics', asyn
     child.kill();
   }
 });
+
+test('a large document is validated off the main thread: completion elsewhere answers before its diagnostics', async () => {
+  assert.ok(existsSync('dist/server.js'), 'dist/server.js is missing: run `npm run build` first');
+  const child = spawn(process.execPath, ['dist/server.js', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const events: string[] = [];
+  const big = 'file:///tmp/big-policy.json';
+  const small = 'file:///tmp/small-policy.json';
+  const bigDiagnostics = new Promise<PublishDiagnosticsParams>((resolve) => {
+    connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      if (params.uri === big) {
+        events.push('big diagnostics');
+        resolve(params);
+      }
+    });
+  });
+  connection.listen();
+  try {
+    await connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} });
+    await connection.sendNotification('initialized', {});
+    // About 2.5 MB: over the 1 MB threshold for off-thread validation.
+    const statements = Array.from({ length: 10_000 }, (_, index) => `{"Sid":"S${index}","Effect":"Allow","Action":["s3:GetObject","s3:List*"],"Resource":"arn:aws:s3:::bucket-${index}/*","Condition":{"StringEquals":{"aws:PrincipalTag/team":"t${index}"}}}`);
+    const bigText = `{"Version":"2012-10-17","Statement":[${statements.join(',')},{"Effect":"allow","Action":"s3:GetObject","Resource":"*"}]}`;
+    const smallText = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:Get","Resource":"*"}]}';
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: small, languageId: 'json', version: 1, text: smallText } });
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: big, languageId: 'json', version: 1, text: bigText } });
+    const completion = (await connection.sendRequest('textDocument/completion', {
+      textDocument: { uri: small },
+      position: { line: 0, character: smallText.indexOf('s3:Get') + 6 },
+    })) as { items: Array<{ label: string }> };
+    events.push('completion');
+    assert.ok(completion.items.some((item) => item.label === 's3:GetObject'));
+    const published = await bigDiagnostics;
+    assert.deepEqual(events, ['completion', 'big diagnostics']);
+    assert.ok(published.diagnostics.some((diagnostic) => diagnostic.code === 'INVALID_EFFECT'), 'the big document was fully validated');
+  } finally {
+    connection.dispose();
+    child.kill();
+  }
+});

@@ -3,6 +3,7 @@
  * or by any editor with `node dist/server.js --stdio`.
  */
 import { startServer } from './server';
+import { isAnalysisWorker, runAnalysisWorker } from './offThreadAnalysis';
 
 // The server must outlive any bug: an error that escapes a handler is logged to stderr (the client's
 // output channel) instead of ending the process.
@@ -13,4 +14,9 @@ process.on('unhandledRejection', (reason) => {
   process.stderr.write(`[iam-policy-server] unhandled rejection: ${String(reason instanceof Error ? reason.stack : reason)}\n`);
 });
 
-startServer();
+if (isAnalysisWorker()) {
+  runAnalysisWorker();
+} else {
+  // Worker threads run this same bundle; under a TypeScript runner there is no bundle to run.
+  startServer({ workerScript: __filename.endsWith('.js') ? __filename : undefined });
+}

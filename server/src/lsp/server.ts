@@ -30,6 +30,7 @@ import { isPolicyKind, type PolicyKind } from '../iam/document/policyKind';
 import { policySize } from '../iam/document/policySize';
 import type { CodeLensProvider, DiagnosticsProvider, ServerContext, ServerFeature } from './serverContext';
 import { SERVER_FEATURES } from './features';
+import { OffThreadAnalyzer, SupersededError } from './offThreadAnalysis';
 
 /** How long to wait after a change before validating: typing bursts are validated once. */
 const VALIDATION_DELAY_MS = 150;
@@ -39,6 +40,11 @@ const LARGE_DOCUMENT_CHARS = 1_000_000;
 export interface StartOptions {
   /** A connection to use instead of one from the command line (tests pass stream connections). */
   readonly connection?: Connection;
+  /**
+   * The bundle to run in worker threads that validate large documents (main.ts passes the server's
+   * own file); without it large documents are validated in-process, after pending requests.
+   */
+  readonly workerScript?: string;
   /** Extra features, for tests that inject failures. */
   readonly extraFeatures?: readonly ServerFeature[];
 }
@@ -59,6 +65,7 @@ export function startServer(options: StartOptions = {}): Connection {
   const pendingValidation = new Map<string, ReturnType<typeof setTimeout>>();
   const codeLensProviders: CodeLensProvider[] = [];
   const diagnosticsProviders: DiagnosticsProvider[] = [];
+  const offThread = new OffThreadAnalyzer(options.workerScript);
   let codeLensRefreshSupported = false;
 
   const log = (message: string) => connection.console.log(message);
@@ -109,7 +116,10 @@ export function startServer(options: StartOptions = {}): Connection {
     if (!current) return undefined;
     const again = peekAnalysis(uri);
     if (again) return again;
-    const analysis = analyzeDocument({ text: current.getText(), path: settingsPath(uri), settings, override: kindOverrides.get(uri) });
+    const text = current.getText();
+    // Large documents are validated off the main thread (validate below); here they are only parsed
+    // for completion, hover and the other features.
+    const analysis = analyzeDocument({ text, path: settingsPath(uri), settings, override: kindOverrides.get(uri), validate: text.length <= LARGE_DOCUMENT_CHARS });
     analysisCache.set(uri, { version: current.version, analysis });
     for (const error of analysis.validation?.errors ?? []) log(`[validation] ${uri}: ${error}`);
     return analysis;
@@ -133,6 +143,10 @@ export function startServer(options: StartOptions = {}): Connection {
     if (!document) return;
     const version = document.version;
     await runSafe('validate', undefined, undefined, async () => {
+      if (document.getText().length > LARGE_DOCUMENT_CHARS) {
+        await validateOffThread(uri, document);
+        return;
+      }
       const analysis = await getAnalysis(uri);
       const current = documents.get(uri);
       // A newer version will be validated by its own scheduled run.
@@ -156,6 +170,32 @@ export function startServer(options: StartOptions = {}): Connection {
       };
       await connection.sendNotification(DocumentKindNotification, params);
     });
+  }
+
+  /** Validates a large document in a worker thread and publishes the result if still current. */
+  async function validateOffThread(uri: string, document: TextDocument): Promise<void> {
+    const version = document.version;
+    const settings = await getSettings(uri);
+    const text = document.getText();
+    let result;
+    try {
+      result = await offThread.analyze(uri, { text, path: settingsPath(uri), settings, override: kindOverrides.get(uri) });
+    } catch (error) {
+      if (error instanceof SupersededError) return;
+      throw error;
+    }
+    const current = documents.get(uri);
+    if (!current || current.version !== version) return;
+    for (const error of result.errors) log(`[validation] ${uri}: ${error}`);
+    const diagnostics = result.role === 'policy' ? toDiagnostics(current, result.findings, settings) : [];
+    await connection.sendDiagnostics({ uri, version, diagnostics });
+    await connection.sendNotification(DocumentKindNotification, {
+      uri,
+      role: result.role,
+      kind: result.kind?.kind,
+      source: result.kind?.source,
+      size: result.role === 'policy' && result.kind ? policySize(text, result.kind.kind) : undefined,
+    } satisfies DocumentKindParams);
   }
 
   function scheduleValidation(document: TextDocument, immediately = false): void {
@@ -283,6 +323,7 @@ export function startServer(options: StartOptions = {}): Connection {
     const pending = pendingValidation.get(uri);
     if (pending) clearTimeout(pending);
     pendingValidation.delete(uri);
+    offThread.cancel(uri);
     analysisCache.delete(uri);
     settingsCache.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });

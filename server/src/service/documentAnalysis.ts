@@ -35,6 +35,8 @@ export interface AnalysisInput {
   readonly override?: PolicyKind;
   /** AWS managed policies are exempt from customer size quotas. */
   readonly awsManaged?: boolean;
+  /** False to parse and classify only (large documents are validated off the main thread). */
+  readonly validate?: boolean;
 }
 
 /** The policy-type glob setting that matches a path, if any: the last matching glob wins. */
@@ -63,6 +65,7 @@ export function analyzeDocument(input: AnalysisInput): DocumentAnalysis {
   const isPolicy = fromSettings !== undefined || input.override !== undefined || looksLikePolicy(parse.document);
   if (!isPolicy) return { role: 'other', parse };
   const kind = resolvePolicyKind(parse.document, input.override, fromSettings === 'auto' ? undefined : fromSettings);
+  if (input.validate === false) return { role: 'policy', parse, kind };
   const validation = validatePolicy(parse, { kind: kind.kind, extraActions: input.settings.extraActions, awsManaged: input.awsManaged });
   return { role: 'policy', parse, kind, validation };
 }

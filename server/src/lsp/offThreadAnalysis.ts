@@ -1,0 +1,111 @@
+/**
+ * Validation of large documents off the main thread. Parsing and checking a 10 MB policy takes
+ * seconds; on the server's thread that would stall every other request. Above a size threshold the
+ * server hands the text to a worker thread that runs the same `analyzeDocument` and sends back only
+ * what diagnostics need (plain findings), so the server keeps answering completion, hover and the rest
+ * meanwhile. A newer version of the document cancels the older job by ending its worker.
+ *
+ * The worker runs the server's own bundle (dist/server.js) with a marker in `workerData`; where no
+ * bundle exists (tests under tsx), the job runs in-process after yielding to pending requests.
+ */
+import { Worker, parentPort, workerData } from 'node:worker_threads';
+import { analyzeDocument, type AnalysisInput, type DocumentRole } from '../service/documentAnalysis';
+import type { DetectedKind } from '../iam/document/policyKind';
+import type { Finding } from '../iam/validate/findings';
+
+/** What the worker is given: the analysis input (settings are plain data). */
+export type AnalysisJob = Omit<AnalysisInput, 'text'> & { readonly text: string };
+
+/** What comes back: enough for diagnostics and the status bar, nothing that holds the tree. */
+export interface OffThreadResult {
+  readonly role: DocumentRole;
+  readonly kind?: DetectedKind;
+  readonly findings: readonly Finding[];
+  readonly errors: readonly string[];
+}
+
+const WORKER_MARKER = 'iam-policy-workbench/analysis-worker';
+
+/** True in a worker thread started by `OffThreadAnalyzer`. */
+export function isAnalysisWorker(): boolean {
+  return parentPort !== null && (workerData as { role?: string } | undefined)?.role === WORKER_MARKER;
+}
+
+function analyze(job: AnalysisJob): OffThreadResult {
+  const analysis = analyzeDocument(job);
+  return { role: analysis.role, kind: analysis.kind, findings: analysis.validation?.findings ?? [], errors: analysis.validation?.errors ?? [] };
+}
+
+/** The worker's side: answer one job and wait for the next. */
+export function runAnalysisWorker(): void {
+  parentPort!.on('message', (job: AnalysisJob) => {
+    try {
+      parentPort!.postMessage({ result: analyze(job) });
+    } catch (error) {
+      parentPort!.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    }
+  });
+}
+
+/** Thrown (as a rejection) when a newer job for the same document replaced this one. */
+export class SupersededError extends Error {
+  constructor() {
+    super('superseded by a newer version');
+  }
+}
+
+/** Runs analyses off the main thread, one worker per document job. */
+export class OffThreadAnalyzer {
+  private readonly running = new Map<string, { worker?: Worker; reject: (error: Error) => void }>();
+
+  /** @param script the bundle to run in workers, or undefined to analyse in-process. */
+  constructor(private readonly script: string | undefined) {}
+
+  /** Analyses `job` for `key` (the document URI), cancelling an unfinished job for the same key. */
+  analyze(key: string, job: AnalysisJob): Promise<OffThreadResult> {
+    this.cancel(key);
+    return new Promise<OffThreadResult>((resolve, reject) => {
+      const settle = (action: () => void) => {
+        if (this.running.get(key) !== entry) return;
+        this.running.delete(key);
+        void entry.worker?.terminate();
+        action();
+      };
+      const entry: { worker?: Worker; reject: (error: Error) => void } = { reject };
+      this.running.set(key, entry);
+      if (!this.script) {
+        // In-process: let the requests already waiting go first, then do the work.
+        setImmediate(() => {
+          try {
+            const result = analyze(job);
+            settle(() => resolve(result));
+          } catch (error) {
+            settle(() => reject(error instanceof Error ? error : new Error(String(error))));
+          }
+        });
+        return;
+      }
+      const worker = new Worker(this.script, { workerData: { role: WORKER_MARKER } });
+      entry.worker = worker;
+      worker.once('message', (message: { result?: OffThreadResult; error?: string }) =>
+        settle(() => (message.result ? resolve(message.result) : reject(new Error(message.error ?? 'analysis failed')))),
+      );
+      worker.once('error', (error) => settle(() => reject(error)));
+      worker.once('exit', (code) => settle(() => reject(new Error(`analysis worker exited with code ${code}`))));
+      worker.postMessage(job);
+    });
+  }
+
+  /** Cancels the unfinished job for `key`, if any. */
+  cancel(key: string): void {
+    const entry = this.running.get(key);
+    if (!entry) return;
+    this.running.delete(key);
+    void entry.worker?.terminate();
+    entry.reject(new SupersededError());
+  }
+
+  dispose(): void {
+    for (const key of [...this.running.keys()]) this.cancel(key);
+  }
+}
