@@ -23,9 +23,12 @@ const SUMMARY_SCHEME = 'iam-policy-summary';
 
 export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient }> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  // A small young generation keeps the server's resident memory near its live heap (docs/performance.md:
+  // 127 -> 100 MB with 100 open documents) for a small cost in throughput that typing never notices.
+  const execArgv = ['--max-semi-space-size=1'];
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...execArgv, '--nolazy', '--inspect=6010'] } },
   };
   const output = vscode.window.createOutputChannel('IAM Policy Workbench', { log: true });
   const clientOptions: LanguageClientOptions = {
