@@ -68,7 +68,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       const size = info.size ? ` ${info.size.characters.toLocaleString('en-US')}${info.size.quota ? `/${info.size.quota.toLocaleString('en-US')}` : ''}` : '';
       status.text = `$(shield) ${label}${size}`;
       const how = info.source === 'content' ? 'detected from the content' : info.source === 'setting' ? 'from the iamPolicy.policyTypes setting' : 'chosen by you';
-      status.tooltip = `IAM policy type: ${label} (${how}).${info.size ? ` Size ${info.size.characters} characters without white space${info.size.quota ? `, quota ${info.size.quota}` : ''}.` : ''} Click to change.`;
+      status.tooltip = `IAM policy type: ${label} (${how}).${info.size ? ` Size ${info.size.characters} characters as the quota counts them${info.size.quota ? ` (quota ${info.size.quota})` : ''}.` : ''}${info.dataDate ? ` IAM data of ${info.dataDate}.` : ''} Click to change.`;
       status.command = 'iamPolicy.setPolicyType';
     }
     status.show();

@@ -13,8 +13,10 @@ export interface DocumentKindParams {
   readonly role: 'policy' | 'scenario' | 'other';
   readonly kind?: PolicyKind;
   readonly source?: KindSource;
-  /** Size counted the way IAM counts it (whitespace outside strings excluded) and its quota. */
+  /** Size counted the way the quota of the kind counts it, and the quota. */
   readonly size?: { readonly characters: number; readonly quota?: number };
+  /** The date of the bundled IAM data (Service Authorization Reference snapshot), e.g. `2026-09-26`. */
+  readonly dataDate?: string;
 }
 
 /** Client → server: set (or clear, with `kind: null`) the in-memory kind override of a document. */

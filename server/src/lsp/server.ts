@@ -28,6 +28,7 @@ import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from '../settings'
 import { DocumentKindNotification, SetPolicyKindRequest, WorkspaceTrustedNotification, type DocumentKindParams, type SetPolicyKindParams } from '../protocol';
 import { isPolicyKind, type PolicyKind } from '../iam/document/policyKind';
 import { policySize } from '../iam/document/policySize';
+import { dataInfo } from '../iam/catalog/catalog';
 import type { CodeLensProvider, DiagnosticsProvider, ServerContext, ServerFeature } from './serverContext';
 import { SERVER_FEATURES } from './features';
 import { OffThreadAnalyzer, SupersededError } from './offThreadAnalysis';
@@ -167,6 +168,7 @@ export function startServer(options: StartOptions = {}): Connection {
         kind: analysis.kind?.kind,
         source: analysis.kind?.source,
         size: analysis.role === 'policy' ? policySize(current.getText(), analysis.kind!.kind) : undefined,
+        dataDate: analysis.role === 'policy' ? dataInfo().dataDate : undefined,
       };
       await connection.sendNotification(DocumentKindNotification, params);
     });
@@ -195,6 +197,7 @@ export function startServer(options: StartOptions = {}): Connection {
       kind: result.kind?.kind,
       source: result.kind?.source,
       size: result.role === 'policy' && result.kind ? policySize(text, result.kind.kind) : undefined,
+      dataDate: result.role === 'policy' ? dataInfo().dataDate : undefined,
     } satisfies DocumentKindParams);
   }
 
