@@ -116,9 +116,10 @@ function insertColon(text: string): string | undefined {
 const validActions = new Set<string>();
 
 /** Checks one action value and reports what is wrong with it. */
-export function checkActionValue(context: CheckContext, value: StringValue): void {
+/** Checks one action entry; returns true when it reported a finding about it. */
+export function checkActionValue(context: CheckContext, value: StringValue): boolean {
   const text = value.value;
-  if (validActions.has(text)) return;
+  if (validActions.has(text)) return false;
   let reported = false;
   const tracking: CheckContext = {
     ...context,
@@ -132,6 +133,7 @@ export function checkActionValue(context: CheckContext, value: StringValue): voi
     if (validActions.size > 20000) validActions.clear();
     validActions.add(text);
   }
+  return reported;
 }
 
 /** The checks of `checkActionValue`; returns true when the value was accepted through `extraActions`. */
@@ -302,26 +304,15 @@ export function checkActionElement(context: CheckContext, element: StringListEle
   }
   // An entry that is itself wrong (unknown action, bad format) gets that finding only: calling it
   // redundant as well would suggest deleting what the user most likely meant to correct.
-  const invalid = new Set<StringValue>();
+  let invalid: Set<StringValue> | undefined;
   for (const entry of element.values) {
     // A policy variable in an action is VARIABLE_UNSUPPORTED_IN_ELEMENT (variable checks); calling
     // the action unknown as well would only repeat it.
-    if (entry.value.includes('${')) {
-      invalid.add(entry);
-      continue;
-    }
-    const tracking: CheckContext = {
-      ...context,
-      report(code, span, message, fixes) {
-        invalid.add(entry);
-        context.report(code, span, message, fixes);
-      },
-    };
-    checkActionValue(tracking, entry);
+    if (entry.value.includes('${') || checkActionValue(context, entry)) (invalid ??= new Set()).add(entry);
   }
   if (element.values.length > 1) {
     for (const { value: redundant, coveredBy } of findRedundantEntries(element.values, true, actionGroup)) {
-      if (invalid.has(redundant)) continue;
+      if (invalid?.has(redundant)) continue;
       const fix = removeEntryFix(context, element, redundant, `Remove \`${redundant.value}\``);
       context.report(
         'REDUNDANT_ACTION',
