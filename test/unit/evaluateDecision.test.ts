@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { evaluate } from '../../server/src/iam/evaluate/index';
 import type { Decision, EvaluationAnswer, EvaluationRequest, PolicyInput } from '../../server/src/iam/evaluate/types';
+import { requestFrom, type RequestSetup } from './helpers/evaluationRequest';
 
 type Statement = Record<string, unknown>;
 
@@ -19,22 +20,7 @@ const refuse = (Principal: unknown, Action: unknown, Resource: unknown = '*', ex
 const trust = (Principal: unknown, Action: unknown = 'sts:AssumeRole'): Statement => ({ Effect: 'Allow', Principal, Action });
 
 /** The parts of a request a row sets; policies are plain documents and get ids like the CLI gives. */
-interface Setup {
-  principal?: string;
-  action?: string;
-  resource?: string;
-  context?: EvaluationRequest['context'];
-  principalAccount?: string;
-  resourceAccount?: string;
-  identity?: unknown[];
-  resource_?: unknown;
-  boundary?: unknown;
-  session?: unknown;
-  scps?: unknown[][];
-  rcps?: unknown[][];
-  principalIsManagementAccount?: boolean;
-  resourceIsManagementAccount?: boolean;
-}
+type Setup = RequestSetup;
 
 const ALICE = 'arn:aws:iam::111122223333:user/alice';
 const BOB_OTHER = 'arn:aws:iam::444455556666:user/bob';
@@ -50,23 +36,7 @@ const OTHER_ROLE = 'arn:aws:iam::444455556666:role/target';
 const KEY = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 
 function build(s: Setup): EvaluationRequest {
-  const p = (id: string, document: unknown): PolicyInput => ({ id, document });
-  return {
-    principal: s.principal ?? ALICE,
-    action: s.action ?? 's3:GetObject',
-    resource: s.resource ?? OBJECT,
-    ...(s.context ? { context: s.context } : {}),
-    ...(s.principalAccount ? { principalAccount: s.principalAccount } : {}),
-    ...(s.resourceAccount ? { resourceAccount: s.resourceAccount } : {}),
-    ...(s.identity ? { identityPolicies: s.identity.map((d, i) => p(`identityPolicies[${i}]`, d)) } : {}),
-    ...(s.resource_ !== undefined ? { resourcePolicy: p('resourcePolicy', s.resource_) } : {}),
-    ...(s.boundary !== undefined ? { permissionBoundary: p('permissionBoundary', s.boundary) } : {}),
-    ...(s.session !== undefined ? { sessionPolicy: p('sessionPolicy', s.session) } : {}),
-    ...(s.scps ? { scps: s.scps.map((level, i) => level.map((d, j) => p(`scps[${i}][${j}]`, d))) } : {}),
-    ...(s.rcps ? { rcps: s.rcps.map((level, i) => level.map((d, j) => p(`rcps[${i}][${j}]`, d))) } : {}),
-    ...(s.principalIsManagementAccount !== undefined ? { principalIsManagementAccount: s.principalIsManagementAccount } : {}),
-    ...(s.resourceIsManagementAccount !== undefined ? { resourceIsManagementAccount: s.resourceIsManagementAccount } : {}),
-  };
+  return requestFrom(s, { principal: ALICE, action: 's3:GetObject', resource: OBJECT });
 }
 
 interface Row {
@@ -110,7 +80,7 @@ check('Policy evaluation logic', [
   { name: 'Deny in another policy overrides Allow', setup: { identity: [S3_READ, doc(deny('*'))] }, expected: 'ExplicitDeny' },
   { name: 'Deny for another action does not apply', setup: { identity: [doc(allow('s3:*'), deny('s3:PutObject'))] }, expected: 'Allow' },
   { name: 'Allow for another action does not apply', setup: { identity: [doc(allow('s3:PutObject'))] }, expected: 'ImplicitDeny' },
-  { name: 'Deny in a resource-based policy overrides identity Allow', setup: { identity: [S3_READ], resource_: doc(refuse('*', 's3:*')) }, expected: 'ExplicitDeny' },
+  { name: 'Deny in a resource-based policy overrides identity Allow', setup: { identity: [S3_READ], resourcePolicy: doc(refuse('*', 's3:*')) }, expected: 'ExplicitDeny' },
   { name: 'documented example: DenyS3Logs', setup: { resource: 'arn:aws:s3:::carlossalazar-logs', action: 's3:PutObject', identity: [doc(allow('s3:*', ['arn:aws:s3:::carlossalazar/*', 'arn:aws:s3:::carlossalazar']), deny('s3:*', 'arn:aws:s3:::*log*'))] }, expected: 'ExplicitDeny' },
 ]);
 
@@ -138,50 +108,50 @@ check('Action, Resource, NotAction, NotResource', [
 // "Policy evaluation logic" > "Evaluating identity-based policies with resource-based policies"
 // (same account: either allows) and "Cross-account policy evaluation logic" (both must allow).
 check('Same account and cross-account', [
-  { name: 'same account: resource policy naming the user suffices', setup: { action: 'sqs:SendMessage', resource: QUEUE, resource_: doc(grant({ AWS: ALICE }, 'sqs:SendMessage')) }, expected: 'Allow' },
-  { name: 'same account: identity policy alone suffices', setup: { action: 'sqs:SendMessage', resource: QUEUE, identity: [doc(allow('sqs:*'))], resource_: doc(grant({ AWS: BOB_OTHER }, 'sqs:*')) }, expected: 'Allow' },
-  { name: 'same account: resource policy naming another user', setup: { action: 'sqs:SendMessage', resource: QUEUE, resource_: doc(grant({ AWS: 'arn:aws:iam::111122223333:user/mallory' }, 'sqs:*')) }, expected: 'ImplicitDeny' },
-  { name: 'same account: account principal delegates to IAM, which does not allow', setup: { action: 'sqs:SendMessage', resource: QUEUE, resource_: doc(grant({ AWS: ROOT }, 'sqs:*')) }, expected: 'ImplicitDeny' },
-  { name: 'same account: S3 ARN has no account, so the principal account is used', setup: { resource_: doc(grant({ AWS: ALICE }, 's3:GetObject', 'arn:aws:s3:::example-bucket/*')) }, expected: 'Allow' },
-  { name: 'cross-account: resource policy alone is not enough', setup: { principal: BOB_OTHER, action: 'sqs:SendMessage', resource: QUEUE, resource_: doc(grant({ AWS: BOB_OTHER }, 'sqs:*')) }, expected: 'ImplicitDeny' },
+  { name: 'same account: resource policy naming the user suffices', setup: { action: 'sqs:SendMessage', resource: QUEUE, resourcePolicy: doc(grant({ AWS: ALICE }, 'sqs:SendMessage')) }, expected: 'Allow' },
+  { name: 'same account: identity policy alone suffices', setup: { action: 'sqs:SendMessage', resource: QUEUE, identity: [doc(allow('sqs:*'))], resourcePolicy: doc(grant({ AWS: BOB_OTHER }, 'sqs:*')) }, expected: 'Allow' },
+  { name: 'same account: resource policy naming another user', setup: { action: 'sqs:SendMessage', resource: QUEUE, resourcePolicy: doc(grant({ AWS: 'arn:aws:iam::111122223333:user/mallory' }, 'sqs:*')) }, expected: 'ImplicitDeny' },
+  { name: 'same account: account principal delegates to IAM, which does not allow', setup: { action: 'sqs:SendMessage', resource: QUEUE, resourcePolicy: doc(grant({ AWS: ROOT }, 'sqs:*')) }, expected: 'ImplicitDeny' },
+  { name: 'same account: S3 ARN has no account, so the principal account is used', setup: { resourcePolicy: doc(grant({ AWS: ALICE }, 's3:GetObject', 'arn:aws:s3:::example-bucket/*')) }, expected: 'Allow' },
+  { name: 'cross-account: resource policy alone is not enough', setup: { principal: BOB_OTHER, action: 'sqs:SendMessage', resource: QUEUE, resourcePolicy: doc(grant({ AWS: BOB_OTHER }, 'sqs:*')) }, expected: 'ImplicitDeny' },
   { name: 'cross-account: identity policy alone is not enough', setup: { principal: BOB_OTHER, action: 'sqs:SendMessage', resource: QUEUE, identity: [doc(allow('sqs:*'))] }, expected: 'ImplicitDeny' },
-  { name: 'cross-account: both allow', setup: { principal: BOB_OTHER, action: 'sqs:SendMessage', resource: QUEUE, identity: [doc(allow('sqs:*'))], resource_: doc(grant({ AWS: BOB_OTHER }, 'sqs:*')) }, expected: 'Allow' },
-  { name: 'cross-account: account principal plus identity Allow', setup: { principal: BOB_OTHER, action: 'sqs:SendMessage', resource: QUEUE, identity: [doc(allow('sqs:*'))], resource_: doc(grant({ AWS: '444455556666' }, 'sqs:*')) }, expected: 'Allow' },
-  { name: 'cross-account: account root ARN plus identity Allow', setup: { principal: BOB_OTHER, action: 'sqs:SendMessage', resource: QUEUE, identity: [doc(allow('sqs:*'))], resource_: doc(grant({ AWS: 'arn:aws:iam::444455556666:root' }, 'sqs:*')) }, expected: 'Allow' },
+  { name: 'cross-account: both allow', setup: { principal: BOB_OTHER, action: 'sqs:SendMessage', resource: QUEUE, identity: [doc(allow('sqs:*'))], resourcePolicy: doc(grant({ AWS: BOB_OTHER }, 'sqs:*')) }, expected: 'Allow' },
+  { name: 'cross-account: account principal plus identity Allow', setup: { principal: BOB_OTHER, action: 'sqs:SendMessage', resource: QUEUE, identity: [doc(allow('sqs:*'))], resourcePolicy: doc(grant({ AWS: '444455556666' }, 'sqs:*')) }, expected: 'Allow' },
+  { name: 'cross-account: account root ARN plus identity Allow', setup: { principal: BOB_OTHER, action: 'sqs:SendMessage', resource: QUEUE, identity: [doc(allow('sqs:*'))], resourcePolicy: doc(grant({ AWS: 'arn:aws:iam::444455556666:root' }, 'sqs:*')) }, expected: 'Allow' },
   { name: 'cross-account: explicit resourceAccount for S3', setup: { principal: BOB_OTHER, resourceAccount: '111122223333', identity: [S3_READ] }, expected: 'ImplicitDeny' },
-  { name: 'cross-account: explicit resourceAccount, both allow', setup: { principal: BOB_OTHER, resourceAccount: '111122223333', identity: [S3_READ], resource_: doc(grant({ AWS: '444455556666' }, 's3:GetObject', 'arn:aws:s3:::example-bucket/*')) }, expected: 'Allow' },
-  { name: 'cross-account: permissions boundary still limits the identity side', setup: { principal: BOB_OTHER, action: 'sqs:SendMessage', resource: QUEUE, identity: [doc(allow('sqs:*'))], boundary: doc(allow('s3:*')), resource_: doc(grant({ AWS: BOB_OTHER }, 'sqs:*')) }, expected: 'ImplicitDeny' },
-  { name: 'cross-account: resource policy Deny wins', setup: { principal: BOB_OTHER, action: 'sqs:SendMessage', resource: OTHER_QUEUE, identity: [doc(allow('sqs:*'))], resource_: doc(refuse('*', 'sqs:*')) }, expected: 'ExplicitDeny' },
+  { name: 'cross-account: explicit resourceAccount, both allow', setup: { principal: BOB_OTHER, resourceAccount: '111122223333', identity: [S3_READ], resourcePolicy: doc(grant({ AWS: '444455556666' }, 's3:GetObject', 'arn:aws:s3:::example-bucket/*')) }, expected: 'Allow' },
+  { name: 'cross-account: permissions boundary still limits the identity side', setup: { principal: BOB_OTHER, action: 'sqs:SendMessage', resource: QUEUE, identity: [doc(allow('sqs:*'))], boundary: doc(allow('s3:*')), resourcePolicy: doc(grant({ AWS: BOB_OTHER }, 'sqs:*')) }, expected: 'ImplicitDeny' },
+  { name: 'cross-account: resource policy Deny wins', setup: { principal: BOB_OTHER, action: 'sqs:SendMessage', resource: OTHER_QUEUE, identity: [doc(allow('sqs:*'))], resourcePolicy: doc(refuse('*', 'sqs:*')) }, expected: 'ExplicitDeny' },
 ]);
 
 // "AWS JSON policy elements: Principal": account ids and root ARNs match every principal of the
 // account; a role ARN matches its sessions; "*" matches everyone; no partial wildcards.
 check('Principal element', [
-  { name: 'bare account id matches a role session of the account', setup: { principal: 'arn:aws:sts::444455556666:assumed-role/app/s1', action: 'sqs:SendMessage', resource: QUEUE, identity: [doc(allow('sqs:*'))], resource_: doc(grant({ AWS: '444455556666' }, 'sqs:*')) }, expected: 'Allow' },
-  { name: 'role ARN matches its session (cross-account)', setup: { principal: 'arn:aws:sts::444455556666:assumed-role/app/s1', action: 'sqs:SendMessage', resource: QUEUE, identity: [doc(allow('sqs:*'))], resource_: doc(grant({ AWS: 'arn:aws:iam::444455556666:role/app' }, 'sqs:*')) }, expected: 'Allow' },
-  { name: 'role ARN with a path matches its session by name', setup: { principal: 'arn:aws:sts::444455556666:assumed-role/app/s1', action: 'sqs:SendMessage', resource: QUEUE, identity: [doc(allow('sqs:*'))], resource_: doc(grant({ AWS: 'arn:aws:iam::444455556666:role/team/app' }, 'sqs:*')) }, expected: 'Allow' },
-  { name: 'another role does not match', setup: { principal: 'arn:aws:sts::444455556666:assumed-role/app/s1', action: 'sqs:SendMessage', resource: QUEUE, identity: [doc(allow('sqs:*'))], resource_: doc(grant({ AWS: 'arn:aws:iam::444455556666:role/other' }, 'sqs:*')) }, expected: 'ImplicitDeny' },
-  { name: 'AWS "*" matches any account principal', setup: { principal: BOB_OTHER, action: 'sqs:SendMessage', resource: QUEUE, identity: [doc(allow('sqs:*'))], resource_: doc(grant({ AWS: '*' }, 'sqs:*')) }, expected: 'Allow' },
+  { name: 'bare account id matches a role session of the account', setup: { principal: 'arn:aws:sts::444455556666:assumed-role/app/s1', action: 'sqs:SendMessage', resource: QUEUE, identity: [doc(allow('sqs:*'))], resourcePolicy: doc(grant({ AWS: '444455556666' }, 'sqs:*')) }, expected: 'Allow' },
+  { name: 'role ARN matches its session (cross-account)', setup: { principal: 'arn:aws:sts::444455556666:assumed-role/app/s1', action: 'sqs:SendMessage', resource: QUEUE, identity: [doc(allow('sqs:*'))], resourcePolicy: doc(grant({ AWS: 'arn:aws:iam::444455556666:role/app' }, 'sqs:*')) }, expected: 'Allow' },
+  { name: 'role ARN with a path matches its session by name', setup: { principal: 'arn:aws:sts::444455556666:assumed-role/app/s1', action: 'sqs:SendMessage', resource: QUEUE, identity: [doc(allow('sqs:*'))], resourcePolicy: doc(grant({ AWS: 'arn:aws:iam::444455556666:role/team/app' }, 'sqs:*')) }, expected: 'Allow' },
+  { name: 'another role does not match', setup: { principal: 'arn:aws:sts::444455556666:assumed-role/app/s1', action: 'sqs:SendMessage', resource: QUEUE, identity: [doc(allow('sqs:*'))], resourcePolicy: doc(grant({ AWS: 'arn:aws:iam::444455556666:role/other' }, 'sqs:*')) }, expected: 'ImplicitDeny' },
+  { name: 'AWS "*" matches any account principal', setup: { principal: BOB_OTHER, action: 'sqs:SendMessage', resource: QUEUE, identity: [doc(allow('sqs:*'))], resourcePolicy: doc(grant({ AWS: '*' }, 'sqs:*')) }, expected: 'Allow' },
   {
-    name: 'partial wildcard in a principal ARN matches nothing', setup: { principal: BOB_OTHER, action: 'sqs:SendMessage', resource: QUEUE, identity: [doc(allow('sqs:*'))], resource_: doc(grant({ AWS: 'arn:aws:iam::444455556666:user/*' }, 'sqs:*')) }, expected: 'ImplicitDeny',
+    name: 'partial wildcard in a principal ARN matches nothing', setup: { principal: BOB_OTHER, action: 'sqs:SendMessage', resource: QUEUE, identity: [doc(allow('sqs:*'))], resourcePolicy: doc(grant({ AWS: 'arn:aws:iam::444455556666:user/*' }, 'sqs:*')) }, expected: 'ImplicitDeny',
     also: (a) => assert.match(a.warnings.join('\n'), /wildcard/),
   },
-  { name: 'principal list is OR', setup: { principal: BOB_OTHER, action: 'sqs:SendMessage', resource: QUEUE, identity: [doc(allow('sqs:*'))], resource_: doc(grant({ AWS: ['999999999999', BOB_OTHER] }, 'sqs:*')) }, expected: 'Allow' },
-  { name: 'trust policy without Resource element', setup: { action: 'sts:AssumeRole', resource: TARGET_ROLE, resource_: doc(trust({ AWS: ALICE })) }, expected: 'Allow' },
+  { name: 'principal list is OR', setup: { principal: BOB_OTHER, action: 'sqs:SendMessage', resource: QUEUE, identity: [doc(allow('sqs:*'))], resourcePolicy: doc(grant({ AWS: ['999999999999', BOB_OTHER] }, 'sqs:*')) }, expected: 'Allow' },
+  { name: 'trust policy without Resource element', setup: { action: 'sts:AssumeRole', resource: TARGET_ROLE, resourcePolicy: doc(trust({ AWS: ALICE })) }, expected: 'Allow' },
 ]);
 
 // "AWS JSON policy elements: NotPrincipal": with Deny, every principal except those named is denied.
 check('NotPrincipal', [
-  { name: 'Deny NotPrincipal spares the named user', setup: { action: 'sqs:SendMessage', resource: QUEUE, identity: [doc(allow('sqs:*'))], resource_: doc({ Effect: 'Deny', NotPrincipal: { AWS: [ALICE, ROOT] }, Action: 'sqs:*', Resource: '*' }) }, expected: 'Allow' },
-  { name: 'Deny NotPrincipal hits everybody else', setup: { principal: 'arn:aws:iam::111122223333:user/mallory', action: 'sqs:SendMessage', resource: QUEUE, identity: [doc(allow('sqs:*'))], resource_: doc({ Effect: 'Deny', NotPrincipal: { AWS: [ALICE] }, Action: 'sqs:*', Resource: '*' }) }, expected: 'ExplicitDeny' },
-  { name: 'Deny NotPrincipal naming the account spares its principals', setup: { action: 'sqs:SendMessage', resource: QUEUE, identity: [doc(allow('sqs:*'))], resource_: doc({ Effect: 'Deny', NotPrincipal: { AWS: '111122223333' }, Action: 'sqs:*', Resource: '*' }) }, expected: 'Allow' },
+  { name: 'Deny NotPrincipal spares the named user', setup: { action: 'sqs:SendMessage', resource: QUEUE, identity: [doc(allow('sqs:*'))], resourcePolicy: doc({ Effect: 'Deny', NotPrincipal: { AWS: [ALICE, ROOT] }, Action: 'sqs:*', Resource: '*' }) }, expected: 'Allow' },
+  { name: 'Deny NotPrincipal hits everybody else', setup: { principal: 'arn:aws:iam::111122223333:user/mallory', action: 'sqs:SendMessage', resource: QUEUE, identity: [doc(allow('sqs:*'))], resourcePolicy: doc({ Effect: 'Deny', NotPrincipal: { AWS: [ALICE] }, Action: 'sqs:*', Resource: '*' }) }, expected: 'ExplicitDeny' },
+  { name: 'Deny NotPrincipal naming the account spares its principals', setup: { action: 'sqs:SendMessage', resource: QUEUE, identity: [doc(allow('sqs:*'))], resourcePolicy: doc({ Effect: 'Deny', NotPrincipal: { AWS: '111122223333' }, Action: 'sqs:*', Resource: '*' }) }, expected: 'Allow' },
   {
-    name: 'naming only the caller warns that the account may be evaluated too', setup: { action: 'sqs:SendMessage', resource: QUEUE, identity: [doc(allow('sqs:*'))], resource_: doc({ Effect: 'Deny', NotPrincipal: { AWS: ALICE }, Action: 'sqs:*', Resource: '*' }) }, expected: 'Allow',
+    name: 'naming only the caller warns that the account may be evaluated too', setup: { action: 'sqs:SendMessage', resource: QUEUE, identity: [doc(allow('sqs:*'))], resourcePolicy: doc({ Effect: 'Deny', NotPrincipal: { AWS: ALICE }, Action: 'sqs:*', Resource: '*' }) }, expected: 'Allow',
     also: (a) => assert.match(a.warnings.join('\n'), /NotPrincipal/),
   },
   // "NotPrincipal must be used with "Effect":"Deny". Using it with "Effect":"Allow" is not supported."
   {
-    name: 'Allow NotPrincipal is not supported and grants nothing', setup: { action: 'sqs:SendMessage', resource: QUEUE, resource_: doc({ Effect: 'Allow', NotPrincipal: { AWS: BOB_OTHER }, Action: 'sqs:*', Resource: '*' }) }, expected: 'ImplicitDeny',
+    name: 'Allow NotPrincipal is not supported and grants nothing', setup: { action: 'sqs:SendMessage', resource: QUEUE, resourcePolicy: doc({ Effect: 'Allow', NotPrincipal: { AWS: BOB_OTHER }, Action: 'sqs:*', Resource: '*' }) }, expected: 'ImplicitDeny',
     also: (a) => assert.match(a.errors.join('\n'), /NotPrincipal/),
   },
 ]);
@@ -201,16 +171,16 @@ check('Permissions boundaries', [
 // directly is not limited by implicit denies in identity policies, boundaries or session policies;
 // one naming the role ARN is limited by the boundary and the session policy.
 check('Resource-based policies and implicit denies (same account)', [
-  { name: 'user ARN: not limited by the boundary', setup: { action: 'sqs:SendMessage', resource: QUEUE, boundary: doc(allow('ec2:*')), resource_: doc(grant({ AWS: ALICE }, 'sqs:*')) }, expected: 'Allow' },
-  { name: 'user ARN: an explicit boundary Deny still wins', setup: { action: 'sqs:SendMessage', resource: QUEUE, boundary: doc(allow('*'), deny('sqs:*')), resource_: doc(grant({ AWS: ALICE }, 'sqs:*')) }, expected: 'ExplicitDeny' },
-  { name: 'session ARN: not limited by boundary or session policy', setup: { principal: SESSION, action: 'sqs:SendMessage', resource: QUEUE, boundary: doc(allow('ec2:*')), session: doc(allow('ec2:*')), resource_: doc(grant({ AWS: SESSION }, 'sqs:*')) }, expected: 'Allow' },
-  { name: 'role ARN: limited by an implicit deny in the boundary', setup: { principal: SESSION, action: 'sqs:SendMessage', resource: QUEUE, boundary: doc(allow('ec2:*')), resource_: doc(grant({ AWS: ROLE }, 'sqs:*')) }, expected: 'ImplicitDeny' },
-  { name: 'role ARN: limited by an implicit deny in the session policy', setup: { principal: SESSION, action: 'sqs:SendMessage', resource: QUEUE, session: doc(allow('ec2:*')), resource_: doc(grant({ AWS: ROLE }, 'sqs:*')) }, expected: 'ImplicitDeny' },
-  { name: 'role ARN: not limited by identity policies', setup: { principal: SESSION, action: 'sqs:SendMessage', resource: QUEUE, boundary: doc(allow('sqs:*')), resource_: doc(grant({ AWS: ROLE }, 'sqs:*')) }, expected: 'Allow' },
-  { name: 'role ARN: boundary and session policy allow', setup: { principal: SESSION, action: 'sqs:SendMessage', resource: QUEUE, boundary: doc(allow('sqs:*')), session: doc(allow('sqs:*')), resource_: doc(grant({ AWS: ROLE }, 'sqs:*')) }, expected: 'Allow' },
-  { name: 'federated user ARN: granted directly', setup: { principal: FEDERATED, action: 'sqs:SendMessage', resource: QUEUE, session: doc(allow('ec2:*')), resource_: doc(grant({ AWS: FEDERATED }, 'sqs:*')) }, expected: 'Allow' },
-  { name: 'wildcard principal: no other permissions required', setup: { action: 'sqs:SendMessage', resource: QUEUE, boundary: doc(allow('ec2:*')), resource_: doc(grant('*', 'sqs:*')) }, expected: 'Allow' },
-  { name: 'wildcard principal cross-account still needs identity Allow', setup: { principal: BOB_OTHER, action: 'sqs:SendMessage', resource: QUEUE, resource_: doc(grant('*', 'sqs:*')) }, expected: 'ImplicitDeny' },
+  { name: 'user ARN: not limited by the boundary', setup: { action: 'sqs:SendMessage', resource: QUEUE, boundary: doc(allow('ec2:*')), resourcePolicy: doc(grant({ AWS: ALICE }, 'sqs:*')) }, expected: 'Allow' },
+  { name: 'user ARN: an explicit boundary Deny still wins', setup: { action: 'sqs:SendMessage', resource: QUEUE, boundary: doc(allow('*'), deny('sqs:*')), resourcePolicy: doc(grant({ AWS: ALICE }, 'sqs:*')) }, expected: 'ExplicitDeny' },
+  { name: 'session ARN: not limited by boundary or session policy', setup: { principal: SESSION, action: 'sqs:SendMessage', resource: QUEUE, boundary: doc(allow('ec2:*')), session: doc(allow('ec2:*')), resourcePolicy: doc(grant({ AWS: SESSION }, 'sqs:*')) }, expected: 'Allow' },
+  { name: 'role ARN: limited by an implicit deny in the boundary', setup: { principal: SESSION, action: 'sqs:SendMessage', resource: QUEUE, boundary: doc(allow('ec2:*')), resourcePolicy: doc(grant({ AWS: ROLE }, 'sqs:*')) }, expected: 'ImplicitDeny' },
+  { name: 'role ARN: limited by an implicit deny in the session policy', setup: { principal: SESSION, action: 'sqs:SendMessage', resource: QUEUE, session: doc(allow('ec2:*')), resourcePolicy: doc(grant({ AWS: ROLE }, 'sqs:*')) }, expected: 'ImplicitDeny' },
+  { name: 'role ARN: not limited by identity policies', setup: { principal: SESSION, action: 'sqs:SendMessage', resource: QUEUE, boundary: doc(allow('sqs:*')), resourcePolicy: doc(grant({ AWS: ROLE }, 'sqs:*')) }, expected: 'Allow' },
+  { name: 'role ARN: boundary and session policy allow', setup: { principal: SESSION, action: 'sqs:SendMessage', resource: QUEUE, boundary: doc(allow('sqs:*')), session: doc(allow('sqs:*')), resourcePolicy: doc(grant({ AWS: ROLE }, 'sqs:*')) }, expected: 'Allow' },
+  { name: 'federated user ARN: granted directly', setup: { principal: FEDERATED, action: 'sqs:SendMessage', resource: QUEUE, session: doc(allow('ec2:*')), resourcePolicy: doc(grant({ AWS: FEDERATED }, 'sqs:*')) }, expected: 'Allow' },
+  { name: 'wildcard principal: no other permissions required', setup: { action: 'sqs:SendMessage', resource: QUEUE, boundary: doc(allow('ec2:*')), resourcePolicy: doc(grant('*', 'sqs:*')) }, expected: 'Allow' },
+  { name: 'wildcard principal cross-account still needs identity Allow', setup: { principal: BOB_OTHER, action: 'sqs:SendMessage', resource: QUEUE, resourcePolicy: doc(grant('*', 'sqs:*')) }, expected: 'ImplicitDeny' },
 ]);
 
 // "Policy evaluation logic", Session policies: for session principals the session policy must also
@@ -242,8 +212,8 @@ check('SCPs', [
   { name: 'SCPs limit the root user of a member account', setup: { principal: ROOT, scps: [[doc(allow('ec2:*'))]] }, expected: 'ImplicitDeny' },
   { name: 'root user of a member account with FullAWSAccess', setup: { principal: ROOT, scps: [[FULL]] }, expected: 'Allow' },
   { name: 'management account is not affected', setup: { identity: [S3_READ], scps: [[doc(deny('*'))]], principalIsManagementAccount: true }, expected: 'Allow' },
-  { name: 'service principals are not affected', setup: { principal: 'cloudtrail.amazonaws.com', action: 's3:PutObject', resource_: doc(grant({ Service: 'cloudtrail.amazonaws.com' }, 's3:PutObject')), scps: [[doc(deny('*'))]] }, expected: 'Allow' },
-  { name: 'SCPs apply to cross-account requests of member principals', setup: { principal: BOB_OTHER, action: 'sqs:SendMessage', resource: QUEUE, identity: [doc(allow('sqs:*'))], resource_: doc(grant({ AWS: BOB_OTHER }, 'sqs:*')), scps: [[doc(allow('s3:*'))]] }, expected: 'ImplicitDeny' },
+  { name: 'service principals are not affected', setup: { principal: 'cloudtrail.amazonaws.com', action: 's3:PutObject', resourcePolicy: doc(grant({ Service: 'cloudtrail.amazonaws.com' }, 's3:PutObject')), scps: [[doc(deny('*'))]] }, expected: 'Allow' },
+  { name: 'SCPs apply to cross-account requests of member principals', setup: { principal: BOB_OTHER, action: 'sqs:SendMessage', resource: QUEUE, identity: [doc(allow('sqs:*'))], resourcePolicy: doc(grant({ AWS: BOB_OTHER }, 'sqs:*')), scps: [[doc(allow('s3:*'))]] }, expected: 'ImplicitDeny' },
   { name: 'SCP conditions are evaluated', setup: { identity: [S3_READ], scps: [[FULL, doc(deny('*', '*', { Condition: { StringNotEquals: { 'aws:RequestedRegion': 'eu-west-1' } } }))]], context: { 'aws:RequestedRegion': 'us-east-1' } }, expected: 'ExplicitDeny' },
 ]);
 
@@ -256,7 +226,7 @@ check('RCPs', [
   { name: 'a level without an allowing RCP still allows (RCPFullAWSAccess)', setup: { identity: [S3_READ], rcps: [[doc(refuse('*', 'kms:*'))], []] }, expected: 'Allow' },
   { name: 'RCPs grant nothing', setup: { rcps: [[doc(grant('*', '*'))]] }, expected: 'ImplicitDeny' },
   { name: 'management account resources are not affected', setup: { identity: [S3_READ], rcps: [[doc(refuse('*', '*'))]], resourceIsManagementAccount: true }, expected: 'Allow' },
-  { name: 'RCPs apply to service principals too', setup: { principal: 'cloudtrail.amazonaws.com', action: 's3:PutObject', resource_: doc(grant({ Service: 'cloudtrail.amazonaws.com' }, 's3:PutObject')), rcps: [[doc(refuse('*', 's3:PutObject'))]] }, expected: 'ExplicitDeny' },
+  { name: 'RCPs apply to service principals too', setup: { principal: 'cloudtrail.amazonaws.com', action: 's3:PutObject', resourcePolicy: doc(grant({ Service: 'cloudtrail.amazonaws.com' }, 's3:PutObject')), rcps: [[doc(refuse('*', 's3:PutObject'))]] }, expected: 'ExplicitDeny' },
 ]);
 
 // "Policy evaluation logic": role trust policies must explicitly allow the principal; naming the
@@ -264,19 +234,19 @@ check('RCPs', [
 // cross-account the caller's identity policy must allow sts:AssumeRole too ("Cross-account policy
 // evaluation logic").
 check('Role trust policies', [
-  { name: 'same account: trust naming the user suffices', setup: { action: 'sts:AssumeRole', resource: TARGET_ROLE, resource_: doc(trust({ AWS: ALICE })) }, expected: 'Allow' },
-  { name: 'same account: trust naming a role session\'s role suffices', setup: { principal: SESSION, action: 'sts:AssumeRole', resource: TARGET_ROLE, resource_: doc(trust({ AWS: ROLE })) }, expected: 'Allow' },
-  { name: 'same account: trust naming the account needs identity Allow', setup: { action: 'sts:AssumeRole', resource: TARGET_ROLE, resource_: doc(trust({ AWS: ROOT })) }, expected: 'ImplicitDeny' },
-  { name: 'same account: trust naming the account plus identity Allow', setup: { action: 'sts:AssumeRole', resource: TARGET_ROLE, identity: [doc(allow('sts:AssumeRole', TARGET_ROLE))], resource_: doc(trust({ AWS: ROOT })) }, expected: 'Allow' },
+  { name: 'same account: trust naming the user suffices', setup: { action: 'sts:AssumeRole', resource: TARGET_ROLE, resourcePolicy: doc(trust({ AWS: ALICE })) }, expected: 'Allow' },
+  { name: 'same account: trust naming a role session\'s role suffices', setup: { principal: SESSION, action: 'sts:AssumeRole', resource: TARGET_ROLE, resourcePolicy: doc(trust({ AWS: ROLE })) }, expected: 'Allow' },
+  { name: 'same account: trust naming the account needs identity Allow', setup: { action: 'sts:AssumeRole', resource: TARGET_ROLE, resourcePolicy: doc(trust({ AWS: ROOT })) }, expected: 'ImplicitDeny' },
+  { name: 'same account: trust naming the account plus identity Allow', setup: { action: 'sts:AssumeRole', resource: TARGET_ROLE, identity: [doc(allow('sts:AssumeRole', TARGET_ROLE))], resourcePolicy: doc(trust({ AWS: ROOT })) }, expected: 'Allow' },
   { name: 'identity Allow without a trust policy', setup: { action: 'sts:AssumeRole', resource: TARGET_ROLE, identity: [doc(allow('sts:AssumeRole'))] }, expected: 'ImplicitDeny' },
-  { name: 'trust policy that names someone else', setup: { action: 'sts:AssumeRole', resource: TARGET_ROLE, identity: [doc(allow('sts:AssumeRole'))], resource_: doc(trust({ AWS: BOB_OTHER })) }, expected: 'ImplicitDeny' },
-  { name: 'cross-account: trust naming the user needs identity Allow', setup: { principal: BOB_OTHER, action: 'sts:AssumeRole', resource: TARGET_ROLE, resource_: doc(trust({ AWS: BOB_OTHER })) }, expected: 'ImplicitDeny' },
-  { name: 'cross-account: trust and identity allow', setup: { principal: ALICE, action: 'sts:AssumeRole', resource: OTHER_ROLE, identity: [doc(allow('sts:AssumeRole', OTHER_ROLE))], resource_: doc(trust({ AWS: '111122223333' })) }, expected: 'Allow' },
-  { name: 'service principal in the trust policy', setup: { principal: 'ec2.amazonaws.com', action: 'sts:AssumeRole', resource: TARGET_ROLE, resource_: doc(trust({ Service: ['ecs.amazonaws.com', 'ec2.amazonaws.com'] })) }, expected: 'Allow' },
-  { name: 'another service is not trusted', setup: { principal: 'lambda.amazonaws.com', action: 'sts:AssumeRole', resource: TARGET_ROLE, resource_: doc(trust({ Service: 'ec2.amazonaws.com' })) }, expected: 'ImplicitDeny' },
-  { name: 'web identity provider', setup: { principal: 'cognito-identity.amazonaws.com', action: 'sts:AssumeRoleWithWebIdentity', resource: TARGET_ROLE, resource_: doc(trust({ Federated: 'cognito-identity.amazonaws.com' }, 'sts:AssumeRoleWithWebIdentity')) }, expected: 'Allow' },
-  { name: 'SAML provider', setup: { principal: 'arn:aws:iam::111122223333:saml-provider/corp', action: 'sts:AssumeRoleWithSAML', resource: TARGET_ROLE, resource_: doc(trust({ Federated: 'arn:aws:iam::111122223333:saml-provider/corp' }, 'sts:AssumeRoleWithSAML')) }, expected: 'Allow' },
-  { name: 'trust policy Deny', setup: { action: 'sts:AssumeRole', resource: TARGET_ROLE, resource_: doc(trust({ AWS: ALICE }), { Effect: 'Deny', Principal: '*', Action: 'sts:AssumeRole', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'false' } } }), context: { 'aws:MultiFactorAuthPresent': 'false' } }, expected: 'ExplicitDeny' },
+  { name: 'trust policy that names someone else', setup: { action: 'sts:AssumeRole', resource: TARGET_ROLE, identity: [doc(allow('sts:AssumeRole'))], resourcePolicy: doc(trust({ AWS: BOB_OTHER })) }, expected: 'ImplicitDeny' },
+  { name: 'cross-account: trust naming the user needs identity Allow', setup: { principal: BOB_OTHER, action: 'sts:AssumeRole', resource: TARGET_ROLE, resourcePolicy: doc(trust({ AWS: BOB_OTHER })) }, expected: 'ImplicitDeny' },
+  { name: 'cross-account: trust and identity allow', setup: { principal: ALICE, action: 'sts:AssumeRole', resource: OTHER_ROLE, identity: [doc(allow('sts:AssumeRole', OTHER_ROLE))], resourcePolicy: doc(trust({ AWS: '111122223333' })) }, expected: 'Allow' },
+  { name: 'service principal in the trust policy', setup: { principal: 'ec2.amazonaws.com', action: 'sts:AssumeRole', resource: TARGET_ROLE, resourcePolicy: doc(trust({ Service: ['ecs.amazonaws.com', 'ec2.amazonaws.com'] })) }, expected: 'Allow' },
+  { name: 'another service is not trusted', setup: { principal: 'lambda.amazonaws.com', action: 'sts:AssumeRole', resource: TARGET_ROLE, resourcePolicy: doc(trust({ Service: 'ec2.amazonaws.com' })) }, expected: 'ImplicitDeny' },
+  { name: 'web identity provider', setup: { principal: 'cognito-identity.amazonaws.com', action: 'sts:AssumeRoleWithWebIdentity', resource: TARGET_ROLE, resourcePolicy: doc(trust({ Federated: 'cognito-identity.amazonaws.com' }, 'sts:AssumeRoleWithWebIdentity')) }, expected: 'Allow' },
+  { name: 'SAML provider', setup: { principal: 'arn:aws:iam::111122223333:saml-provider/corp', action: 'sts:AssumeRoleWithSAML', resource: TARGET_ROLE, resourcePolicy: doc(trust({ Federated: 'arn:aws:iam::111122223333:saml-provider/corp' }, 'sts:AssumeRoleWithSAML')) }, expected: 'Allow' },
+  { name: 'trust policy Deny', setup: { action: 'sts:AssumeRole', resource: TARGET_ROLE, resourcePolicy: doc(trust({ AWS: ALICE }), { Effect: 'Deny', Principal: '*', Action: 'sts:AssumeRole', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'false' } } }), context: { 'aws:MultiFactorAuthPresent': 'false' } }, expected: 'ExplicitDeny' },
 ]);
 
 // AWS KMS Developer Guide, "Key policies" (and "Policy evaluation logic": KMS key policies must
@@ -284,29 +254,29 @@ check('Role trust policies', [
 // policies that then must allow.
 check('KMS key policies', [
   { name: 'no key policy: identity Allow is not enough', setup: { action: 'kms:Decrypt', resource: KEY, identity: [doc(allow('kms:*'))] }, expected: 'ImplicitDeny' },
-  { name: 'key policy enables IAM policies; identity allows', setup: { action: 'kms:Decrypt', resource: KEY, identity: [doc(allow('kms:Decrypt'))], resource_: doc(grant({ AWS: ROOT }, 'kms:*')) }, expected: 'Allow' },
-  { name: 'key policy enables IAM policies; identity does not allow', setup: { action: 'kms:Decrypt', resource: KEY, resource_: doc(grant({ AWS: ROOT }, 'kms:*')) }, expected: 'ImplicitDeny' },
-  { name: 'key policy names the user directly', setup: { action: 'kms:Decrypt', resource: KEY, resource_: doc(grant({ AWS: ALICE }, 'kms:Decrypt')) }, expected: 'Allow' },
-  { name: 'key policy names the role; no boundary', setup: { principal: SESSION, action: 'kms:Decrypt', resource: KEY, resource_: doc(grant({ AWS: ROLE }, 'kms:Decrypt')) }, expected: 'Allow' },
-  { name: 'key policy names the role; boundary does not allow', setup: { principal: SESSION, action: 'kms:Decrypt', resource: KEY, boundary: doc(allow('s3:*')), resource_: doc(grant({ AWS: ROLE }, 'kms:Decrypt')) }, expected: 'ImplicitDeny' },
-  { name: 'root user with a key policy enabling the account', setup: { principal: ROOT, action: 'kms:Decrypt', resource: KEY, resource_: doc(grant({ AWS: ROOT }, 'kms:*')) }, expected: 'Allow' },
+  { name: 'key policy enables IAM policies; identity allows', setup: { action: 'kms:Decrypt', resource: KEY, identity: [doc(allow('kms:Decrypt'))], resourcePolicy: doc(grant({ AWS: ROOT }, 'kms:*')) }, expected: 'Allow' },
+  { name: 'key policy enables IAM policies; identity does not allow', setup: { action: 'kms:Decrypt', resource: KEY, resourcePolicy: doc(grant({ AWS: ROOT }, 'kms:*')) }, expected: 'ImplicitDeny' },
+  { name: 'key policy names the user directly', setup: { action: 'kms:Decrypt', resource: KEY, resourcePolicy: doc(grant({ AWS: ALICE }, 'kms:Decrypt')) }, expected: 'Allow' },
+  { name: 'key policy names the role; no boundary', setup: { principal: SESSION, action: 'kms:Decrypt', resource: KEY, resourcePolicy: doc(grant({ AWS: ROLE }, 'kms:Decrypt')) }, expected: 'Allow' },
+  { name: 'key policy names the role; boundary does not allow', setup: { principal: SESSION, action: 'kms:Decrypt', resource: KEY, boundary: doc(allow('s3:*')), resourcePolicy: doc(grant({ AWS: ROLE }, 'kms:Decrypt')) }, expected: 'ImplicitDeny' },
+  { name: 'root user with a key policy enabling the account', setup: { principal: ROOT, action: 'kms:Decrypt', resource: KEY, resourcePolicy: doc(grant({ AWS: ROOT }, 'kms:*')) }, expected: 'Allow' },
   { name: 'non-key KMS resources follow the ordinary rules', setup: { action: 'kms:ListKeys', resource: '*', identity: [doc(allow('kms:ListKeys'))] }, expected: 'Allow' },
-  { name: 'cross-account key use needs both', setup: { principal: BOB_OTHER, action: 'kms:Decrypt', resource: KEY, identity: [doc(allow('kms:Decrypt'))], resource_: doc(grant({ AWS: '444455556666' }, 'kms:Decrypt')) }, expected: 'Allow' },
+  { name: 'cross-account key use needs both', setup: { principal: BOB_OTHER, action: 'kms:Decrypt', resource: KEY, identity: [doc(allow('kms:Decrypt'))], resourcePolicy: doc(grant({ AWS: '444455556666' }, 'kms:Decrypt')) }, expected: 'Allow' },
 ]);
 
 // "AWS JSON policy elements: Principal" > "All principals", service principals; "Policy evaluation
 // logic": the account root user has full access in its account.
 check('Other principals', [
-  { name: 'anonymous allowed by a public policy', setup: { principal: '*', resource_: doc(grant('*', 's3:GetObject', 'arn:aws:s3:::example-bucket/*')) }, expected: 'Allow' },
-  { name: 'anonymous not matched by an account principal', setup: { principal: '*', resource_: doc(grant({ AWS: ROOT }, 's3:GetObject')) }, expected: 'ImplicitDeny' },
+  { name: 'anonymous allowed by a public policy', setup: { principal: '*', resourcePolicy: doc(grant('*', 's3:GetObject', 'arn:aws:s3:::example-bucket/*')) }, expected: 'Allow' },
+  { name: 'anonymous not matched by an account principal', setup: { principal: '*', resourcePolicy: doc(grant({ AWS: ROOT }, 's3:GetObject')) }, expected: 'ImplicitDeny' },
   { name: 'anonymous: identity policies are ignored', setup: { principal: '*', identity: [S3_READ] }, expected: 'ImplicitDeny', also: (a) => assert.match(a.warnings.join('\n'), /identity-based/) },
-  { name: 'service principal allowed by name', setup: { principal: 'cloudtrail.amazonaws.com', action: 's3:PutObject', resource_: doc(grant({ Service: 'cloudtrail.amazonaws.com' }, 's3:PutObject')) }, expected: 'Allow' },
+  { name: 'service principal allowed by name', setup: { principal: 'cloudtrail.amazonaws.com', action: 's3:PutObject', resourcePolicy: doc(grant({ Service: 'cloudtrail.amazonaws.com' }, 's3:PutObject')) }, expected: 'Allow' },
   { name: 'service principal without a resource policy', setup: { principal: 'cloudtrail.amazonaws.com', action: 's3:PutObject' }, expected: 'ImplicitDeny' },
   { name: 'root user has full access in its account', setup: { principal: ROOT }, expected: 'Allow' },
   { name: 'bare account id as the caller is the root user', setup: { principal: '111122223333' }, expected: 'Allow' },
   { name: 'root user cross-account needs the resource policy', setup: { principal: 'arn:aws:iam::444455556666:root', action: 'sqs:SendMessage', resource: QUEUE }, expected: 'ImplicitDeny' },
-  { name: 'root user cross-account with resource policy', setup: { principal: 'arn:aws:iam::444455556666:root', action: 'sqs:SendMessage', resource: QUEUE, resource_: doc(grant({ AWS: '444455556666' }, 'sqs:*')) }, expected: 'Allow' },
-  { name: 'root user is still subject to explicit Deny', setup: { principal: ROOT, resource_: doc(refuse('*', 's3:*')) }, expected: 'ExplicitDeny' },
+  { name: 'root user cross-account with resource policy', setup: { principal: 'arn:aws:iam::444455556666:root', action: 'sqs:SendMessage', resource: QUEUE, resourcePolicy: doc(grant({ AWS: '444455556666' }, 'sqs:*')) }, expected: 'Allow' },
+  { name: 'root user is still subject to explicit Deny', setup: { principal: ROOT, resourcePolicy: doc(refuse('*', 's3:*')) }, expected: 'ExplicitDeny' },
 ]);
 
 // "IAM policy elements: Variables and tags": variables resolve in Resource under Version
@@ -332,7 +302,7 @@ check('Conditions in statements', [
   { name: 'one condition fails (AND)', setup: { context: { 'aws:SourceIp': '203.0.113.7', 'aws:SecureTransport': 'false' }, identity: [doc(allow('s3:*', '*', { Condition: { IpAddress: { 'aws:SourceIp': '203.0.113.0/24' }, Bool: { 'aws:SecureTransport': 'true' } } }))] }, expected: 'ImplicitDeny' },
   { name: 'two keys under one operator (AND)', setup: { context: { 'aws:PrincipalTag/a': '1' }, identity: [doc(allow('s3:*', '*', { Condition: { StringEquals: { 'aws:PrincipalTag/a': '1', 'aws:PrincipalTag/b': '2' } } }))] }, expected: 'ImplicitDeny', also: (a) => assert.deepEqual(a.missingContextKeys, ['aws:PrincipalTag/b']) },
   { name: 'Deny with IfExists and a missing key applies', setup: { identity: [S3_READ, doc(deny('s3:*', '*', { Condition: { StringNotEqualsIfExists: { 'aws:PrincipalTag/team': 'blue' } } }))] }, expected: 'ExplicitDeny' },
-  { name: 'Deny on insecure transport', setup: { context: { 'aws:SecureTransport': 'false' }, identity: [S3_READ], resource_: doc(refuse('*', 's3:*', '*', { Condition: { Bool: { 'aws:SecureTransport': 'false' } } })) }, expected: 'ExplicitDeny' },
+  { name: 'Deny on insecure transport', setup: { context: { 'aws:SecureTransport': 'false' }, identity: [S3_READ], resourcePolicy: doc(refuse('*', 's3:*', '*', { Condition: { Bool: { 'aws:SecureTransport': 'false' } } })) }, expected: 'ExplicitDeny' },
   {
     name: 'missing keys of unrelated statements are not reported', setup: { identity: [S3_READ, doc(allow('ec2:*', '*', { Condition: { StringEquals: { 'ec2:InstanceType': 't2.micro' } } }))] }, expected: 'Allow',
     also: (a) => assert.deepEqual(a.missingContextKeys, []),
@@ -357,7 +327,7 @@ check('Malformed input', [
   { name: 'unknown condition operator', setup: { identity: [doc(allow('s3:*', '*', { Condition: { StringEqual: { 'k:x': 'a' } } }))] }, expected: 'ImplicitDeny', also: (a) => assert.match(a.errors.join('\n'), /StringEqual/) },
   { name: 'both Action and NotAction', setup: { identity: [doc({ Effect: 'Allow', Action: '*', NotAction: 'iam:*', Resource: '*' })] }, expected: 'ImplicitDeny' },
   { name: 'policy is not an object', setup: { identity: ['nope'] }, expected: 'ImplicitDeny', also: (a) => assert.match(a.errors.join('\n'), /identityPolicies\[0\]/) },
-  { name: 'resource policy statement without Principal', setup: { resource_: doc(allow('s3:*')) }, expected: 'ImplicitDeny', also: (a) => assert.match(a.errors.join('\n'), /Principal/) },
+  { name: 'resource policy statement without Principal', setup: { resourcePolicy: doc(allow('s3:*')) }, expected: 'ImplicitDeny', also: (a) => assert.match(a.errors.join('\n'), /Principal/) },
   { name: 'single Statement object', setup: { identity: [{ Version: '2012-10-17', Statement: allow('s3:*') }] }, expected: 'Allow' },
   { name: 'unparseable principal', setup: { principal: 'alice' }, expected: 'ImplicitDeny', also: (a) => assert.match(a.errors.join('\n'), /principal/) },
 ]);
@@ -369,7 +339,7 @@ test('unknown actions are warned about through the catalog hook', () => {
 });
 
 test('statements are traced in evaluation order with their roles', () => {
-  const answer = evaluate(build({ identity: [S3_READ], resource_: doc(grant({ AWS: ALICE }, 's3:*')), scps: [[FULL]], rcps: [[doc(refuse('*', 'kms:*'))]] }));
+  const answer = evaluate(build({ identity: [S3_READ], resourcePolicy: doc(grant({ AWS: ALICE }, 's3:*')), scps: [[FULL]], rcps: [[doc(refuse('*', 'kms:*'))]] }));
   assert.deepEqual(answer.statements.map((s) => s.policyRole), ['rcp', 'scp', 'resource', 'identity']);
   assert.equal(answer.statements.find((s) => s.policyRole === 'resource')!.principalMatched, true);
 });

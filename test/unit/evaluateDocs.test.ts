@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { evaluate } from '../../server/src/iam/evaluate/index';
 import { runSimulate } from '../../server/src/cli/simulate';
 import type { ContextValue, Decision, EvaluationRequest, PolicyInput } from '../../server/src/iam/evaluate/types';
+import { requestFrom, type RequestSetup } from './helpers/evaluationRequest';
 
 type Statement = Record<string, unknown>;
 type Doc = Record<string, unknown>;
@@ -45,22 +46,7 @@ const FULL = doc(allow('*'));
 const RCP_FULL = doc({ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' });
 
 /** A row's request: omitted fields default to alice reading an object with no policies. */
-interface Setup {
-  principal?: string;
-  action?: string;
-  resource?: string;
-  context?: Record<string, ContextValue>;
-  principalAccount?: string;
-  resourceAccount?: string;
-  identity?: unknown[];
-  resourcePolicy?: unknown;
-  boundary?: unknown;
-  session?: unknown;
-  scps?: unknown[][];
-  rcps?: unknown[][];
-  principalIsManagementAccount?: boolean;
-  resourceIsManagementAccount?: boolean;
-}
+type Setup = RequestSetup;
 
 interface Row {
   readonly name: string;
@@ -70,25 +56,8 @@ interface Row {
   readonly expected: Decision;
 }
 
-/** The request a row describes, with policy ids like the CLI gives. */
 function request(s: Setup): EvaluationRequest {
-  const p = (id: string, document: unknown): PolicyInput => ({ id, document });
-  return {
-    principal: s.principal ?? ALICE,
-    action: s.action ?? 's3:GetObject',
-    resource: s.resource ?? OBJECT,
-    ...(s.context ? { context: s.context } : {}),
-    ...(s.principalAccount ? { principalAccount: s.principalAccount } : {}),
-    ...(s.resourceAccount ? { resourceAccount: s.resourceAccount } : {}),
-    ...(s.identity ? { identityPolicies: s.identity.map((d, i) => p(`identityPolicies[${i}]`, d)) } : {}),
-    ...(s.resourcePolicy !== undefined ? { resourcePolicy: p('resourcePolicy', s.resourcePolicy) } : {}),
-    ...(s.boundary !== undefined ? { permissionBoundary: p('permissionBoundary', s.boundary) } : {}),
-    ...(s.session !== undefined ? { sessionPolicy: p('sessionPolicy', s.session) } : {}),
-    ...(s.scps ? { scps: s.scps.map((level, i) => level.map((d, j) => p(`scps[${i}][${j}]`, d))) } : {}),
-    ...(s.rcps ? { rcps: s.rcps.map((level, i) => level.map((d, j) => p(`rcps[${i}][${j}]`, d))) } : {}),
-    ...(s.principalIsManagementAccount !== undefined ? { principalIsManagementAccount: s.principalIsManagementAccount } : {}),
-    ...(s.resourceIsManagementAccount !== undefined ? { resourceIsManagementAccount: s.resourceIsManagementAccount } : {}),
-  };
+  return requestFrom(s, { principal: ALICE, action: 's3:GetObject', resource: OBJECT });
 }
 
 /** The CLI's JSON form of a request (policies as plain documents). */
