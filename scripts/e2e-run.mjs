@@ -100,8 +100,55 @@ async function main() {
         for (const check of checks) record('ui', check.title, check.state, check.error);
       }
     }
+    if (!options.selftest && (!options.only || options.only === 'playground')) {
+      step('starting the playground (npm start) and stopping it with Ctrl+C');
+      const outcome = await checkPlayground();
+      record('playground', '`npm start` serves the workbench on 127.0.0.1 and Ctrl+C leaves no process behind', outcome.ok ? 'passed' : 'failed', outcome.error);
+    }
   } finally {
     for (const dir of workspaces) removeWorkspace(dir);
+  }
+}
+
+/**
+ * Runs scripts/playground.mjs as `npm start` does (without rebuilding), waits for the URL it prints,
+ * checks that code-server answers there, sends SIGINT and checks that code-server is gone.
+ */
+async function checkPlayground() {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, ['scripts/playground.mjs', '--no-build'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  try {
+    const started = await new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(undefined), 90_000);
+      const onData = (chunk) => {
+        output += chunk;
+        const url = /code-server (http:\/\/127\.0\.0\.1:\d+\/) \(pid (\d+)\)/.exec(output);
+        if (url && output.includes('press Ctrl+C to stop')) {
+          clearTimeout(timer);
+          resolve({ url: url[1], pid: Number(url[2]) });
+        }
+      };
+      child.stdout.on('data', onData);
+      child.stderr.on('data', (chunk) => (output += chunk));
+      exited.then(() => (clearTimeout(timer), resolve(undefined)));
+    });
+    if (!started) return { ok: false, error: `the playground printed no URL:\n${output}` };
+    const health = await fetch(new URL('healthz', started.url)).then((response) => response.status, (error) => String(error));
+    if (health !== 200) return { ok: false, error: `GET ${started.url}healthz answered ${health}` };
+    child.kill('SIGINT');
+    const exit = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve(undefined), 30_000))]);
+    if (!exit) return { ok: false, error: 'the playground did not stop within 30 s of Ctrl+C' };
+    let alive = true;
+    try {
+      process.kill(started.pid, 0);
+    } catch {
+      alive = false;
+    }
+    return alive ? { ok: false, error: `code-server (pid ${started.pid}) is still running after Ctrl+C` } : { ok: true };
+  } finally {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   }
 }
 
