@@ -69,6 +69,12 @@ if (runUnit) {
   }
 }
 
+if (runUnit) {
+  // The README's benchmark and long-fuzzing commands, run briefly so that they stay working.
+  if (buildOk) stage('benchmark smoke run (npm run bench -- --no-build --only coldstart)', 'npm', ['run', '--silent', 'bench', '--', '--no-build', '--only', 'coldstart']);
+  stage('fuzzing smoke run (npm run fuzz -- --runs 100)', 'npm', ['run', '--silent', 'fuzz', '--', '--runs', '100', '--seed', '3']);
+}
+
 if (runE2e) {
   if (!buildOk) {
     failed++;
