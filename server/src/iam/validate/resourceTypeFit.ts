@@ -20,15 +20,22 @@ import { analyseAction } from './actionChecks';
 import type { ResourceAnalysis } from './resourceArnChecks';
 import { replaceValueFix } from './actionResourceEdits';
 
-const acceptedCache = new Map<string, ReadonlySet<string>>();
+/**
+ * Accepted formats per action (single-action values) or per wildcard expansion (the array shared by
+ * `expandCached`). Keyed by identity: no lower-casing per value, and unlike the former cache by
+ * lower-cased text (5,000 entries, cleared when full) it does not thrash on the ~16,500 distinct
+ * action texts of the managed policies. Entries live as long as the catalog objects or the cached
+ * expansion they describe.
+ */
+const acceptedCache = new WeakMap<object, ReadonlySet<string>>();
 
 /**
- * The ARN formats that a set of actions accepts (union), cached per lower-cased pattern. Formats, not
- * type names, are compared, because services share types under their own names: `ssm:StartSession`
- * names an ECS task `task` in the `ssm` table, with the same format as `ecs:task`.
+ * The ARN formats that a set of actions accepts (union). Formats, not type names, are compared,
+ * because services share types under their own names: `ssm:StartSession` names an ECS task `task` in
+ * the `ssm` table, with the same format as `ecs:task`.
  */
-function acceptedTypes(pattern: string, actions: readonly ActionInfo[]): ReadonlySet<string> {
-  const key = pattern.toLowerCase();
+function acceptedTypes(actions: readonly ActionInfo[]): ReadonlySet<string> {
+  const key: object = actions.length === 1 ? actions[0]! : actions;
   let hit = acceptedCache.get(key);
   if (!hit) {
     const set = new Set<string>();
@@ -36,7 +43,6 @@ function acceptedTypes(pattern: string, actions: readonly ActionInfo[]): Readonl
       for (const rt of info.resourceTypes) for (const template of catalogResourceType(info.service, rt.name)?.arnTemplates ?? []) set.add(template);
     }
     hit = set;
-    if (acceptedCache.size > 5000) acceptedCache.clear();
     acceptedCache.set(key, hit);
   }
   return hit;
@@ -87,7 +93,7 @@ export function checkResourceTypeFit(context: CheckContext, statement: Statement
     // Only judge statements whose every action is known and bound to one service.
     if (analysis.kind !== 'service' || analysis.actions.length === 0) return;
     analyses.push(analysis.actions);
-    sets.push(acceptedTypes(value.value, analysis.actions));
+    sets.push(acceptedTypes(analysis.actions));
   }
   // Actions without resource types in the reference take only `*`; the data for such actions is often
   // incomplete (newer actions gain resource types later), so a statement of only those is not judged.
