@@ -246,39 +246,62 @@ export function findRedundantEntries(values: readonly StringValue[], ignoreCase:
   const result: { value: StringValue; coveredBy: StringValue }[] = [];
   const firstByText = new Map<string, StringValue>();
   // Wildcard entries by group (the service prefix for actions); undefined group = may cover anything.
-  const wildByGroup = new Map<string | undefined, StringValue[]>();
+  // Most lists have no wildcard entry: then nothing but duplicates can be redundant, and neither the
+  // map nor the group of any entry is needed (the group costs a slice and a lower-casing per entry).
+  let wildByGroup: Map<string | undefined, StringValue[]> | undefined;
   for (const value of values) {
     if (!hasWildcard(value.value)) continue;
     const group = groupOf(value.value);
-    const list = wildByGroup.get(group) ?? [];
-    list.push(value);
-    wildByGroup.set(group, list);
+    wildByGroup ??= new Map();
+    const list = wildByGroup.get(group);
+    if (list) list.push(value);
+    else wildByGroup.set(group, [value]);
   }
-  const global = wildByGroup.get(undefined) ?? [];
   const none: StringValue[] = [];
-  values.forEach((value, index) => {
-    const key = ignoreCase ? value.value.toLowerCase() : value.value;
+  const global = wildByGroup?.get(undefined) ?? none;
+  // Whether some wildcard entry belongs to a group; if not, `own` below is empty for every entry.
+  const grouped = wildByGroup !== undefined && wildByGroup.size > (global.length > 0 ? 1 : 0);
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index]!;
+    const key = ignoreCase ? lowerCased(value.value) : value.value;
     const earlier = firstByText.get(key);
     if (earlier) {
       result.push({ value, coveredBy: earlier });
-      return;
+      continue;
     }
     firstByText.set(key, value);
-    const group = groupOf(value.value);
+    if (wildByGroup === undefined) continue;
+    const group = grouped ? groupOf(value.value) : undefined;
     const own = group === undefined ? none : (wildByGroup.get(group) ?? none);
     for (let c = 0; c < own.length + global.length; c++) {
       const other = c < own.length ? own[c]! : global[c - own.length]!;
       if (other === value) continue;
-      const otherKey = ignoreCase ? other.value.toLowerCase() : other.value;
+      const otherKey = ignoreCase ? lowerCased(other.value) : other.value;
       if (otherKey === key) continue;
       if (!patternCovers(other.value, value.value, ignoreCase)) continue;
       // Equivalent patterns: report only the later one.
       if (patternCovers(value.value, other.value, ignoreCase) && values.indexOf(other) > index) continue;
       result.push({ value, coveredBy: other });
-      return;
+      break;
     }
-  });
+  }
   return result;
+}
+
+const lowerCache = new Map<string, string>();
+
+/**
+ * `text.toLowerCase()`, cached per text: the same action texts are compared on every validation, and
+ * a cached lower-case string is neither allocated again nor hashed again when used as a map key.
+ */
+function lowerCased(text: string): string {
+  let lower = lowerCache.get(text);
+  if (lower === undefined) {
+    lower = text.toLowerCase();
+    if (lowerCache.size > 20000) lowerCache.clear();
+    lowerCache.set(text, lower);
+  }
+  return lower;
 }
 
 /** The service group of an action for redundancy checks: its lower-cased prefix, or undefined for wildcards. */
