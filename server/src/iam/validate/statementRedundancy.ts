@@ -30,6 +30,16 @@ export function patternCovers(outer: string, inner: string, ignoreCase: boolean)
   const QUESTION = 63; // '?'
   const outerLength = outer.length;
   const innerLength = inner.length;
+  // Two shortcuts that give the loop's own answer without walking `inner`. Past the last non-star
+  // character of `outer`, its stars absorb the rest of `inner` (the loop would consume it one
+  // character per backtrack, then return true). A literal last character of `outer` can only be
+  // matched by the same literal as the last character of `inner` (the loop's final step pairs them).
+  let lastNonStar = outerLength - 1;
+  while (lastNonStar >= 0 && outer.charCodeAt(lastNonStar) === STAR) lastNonStar--;
+  if (lastNonStar >= 0) {
+    const last = outer.charCodeAt(lastNonStar);
+    if (lastNonStar === outerLength - 1 && last !== QUESTION && (innerLength === 0 || inner.charCodeAt(innerLength - 1) !== last)) return false;
+  }
   let o = 0;
   let i = 0;
   let starO = -1;
@@ -38,6 +48,7 @@ export function patternCovers(outer: string, inner: string, ignoreCase: boolean)
     const oc = o < outerLength ? outer.charCodeAt(o) : -1;
     const ic = inner.charCodeAt(i);
     if (oc === STAR) {
+      if (o > lastNonStar) return true;
       starO = o++;
       starI = i;
     } else if (oc !== -1 && (oc === QUESTION ? ic !== STAR : oc === ic && ic !== STAR && ic !== QUESTION)) {
