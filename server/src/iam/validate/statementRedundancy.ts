@@ -65,18 +65,29 @@ export function patternCovers(outer: string, inner: string, ignoreCase: boolean)
   return o === outerLength;
 }
 
-/** A statement reduced to comparable parts, computed once. */
+/**
+ * A statement reduced to comparable parts, computed once. The bucket parts (effect, principal,
+ * condition, resource form) are computed for every statement; the lists only when the statement is
+ * first compared (`listsOf`), since a statement alone in its bucket never is.
+ */
 interface Shape {
   readonly statement: Statement;
   readonly effect: string;
   readonly principal: string;
   readonly condition: string;
+  /** True when the statement has no Resource/NotResource (trust policies). */
+  readonly noResource: boolean;
+  /** `bucketKey(shape, shape.condition)`, computed once. */
+  readonly key: string;
+  lists?: Lists;
+}
+
+/** The comparable lists of a statement (`listsOf`). */
+interface Lists {
   readonly actions?: PatternList;
   readonly notActions?: string;
   readonly resources?: PatternList;
   readonly notResources?: string;
-  /** True when the statement has no Resource/NotResource (trust policies). */
-  readonly noResource: boolean;
 }
 
 function principalKey(name: string, element: PrincipalElement | undefined): string {
@@ -118,8 +129,13 @@ function patternList(values: readonly string[], ignoreCase: boolean): PatternLis
   return { values: normalized, literals, patterns };
 }
 
-function listOf(element: StringListElement | undefined): readonly string[] | undefined {
-  return element && element.invalid.length === 0 ? element.values.map((value) => value.value) : undefined;
+/** Whether a list element can be compared: present, with string values only. */
+function usable(element: StringListElement | undefined): element is StringListElement {
+  return element !== undefined && element.invalid.length === 0;
+}
+
+function textsOf(element: StringListElement): string[] {
+  return element.values.map((value) => value.value);
 }
 
 function shapeOf(statement: Statement): Shape | undefined {
@@ -128,23 +144,26 @@ function shapeOf(statement: Statement): Shape | undefined {
   // Statements the grammar rejects (both Action and NotAction, wrong types) are not compared.
   if (statement.action && statement.notAction) return undefined;
   if (statement.resource && statement.notResource) return undefined;
-  const actions = listOf(statement.action);
-  const notActions = listOf(statement.notAction);
-  if (!actions && !notActions) return undefined;
-  const resources = listOf(statement.resource);
-  const notResources = listOf(statement.notResource);
-  if ((statement.resource && !resources) || (statement.notResource && !notResources)) return undefined;
-  return {
-    statement,
-    effect,
-    principal: principalKey('P', statement.principal) + principalKey('N', statement.notPrincipal),
-    condition: conditionKey(statement.condition),
-    actions: actions ? patternList(actions, true) : undefined,
-    notActions: notActions?.map((value) => value.toLowerCase()).sort().join(','),
-    resources: resources ? patternList(resources, false) : undefined,
-    notResources: notResources ? [...notResources].sort().join(',') : undefined,
-    noResource: !statement.resource && !statement.notResource,
+  if (!usable(statement.action) && !usable(statement.notAction)) return undefined;
+  if ((statement.resource && !usable(statement.resource)) || (statement.notResource && !usable(statement.notResource))) return undefined;
+  const principal = principalKey('P', statement.principal) + principalKey('N', statement.notPrincipal);
+  const condition = conditionKey(statement.condition);
+  const noResource = !statement.resource && !statement.notResource;
+  return { statement, effect, principal, condition, noResource, key: bucketKey(effect, principal, noResource, condition) };
+}
+
+/** The comparable lists of a shape's statement, built on first use. */
+function listsOf(shape: Shape): Lists {
+  if (shape.lists) return shape.lists;
+  const { action, notAction, resource, notResource } = shape.statement;
+  const lists: Lists = {
+    actions: usable(action) ? patternList(textsOf(action), true) : undefined,
+    notActions: usable(notAction) ? textsOf(notAction).map((value) => value.toLowerCase()).sort().join(',') : undefined,
+    resources: usable(resource) ? patternList(textsOf(resource), false) : undefined,
+    notResources: usable(notResource) ? textsOf(notResource).sort().join(',') : undefined,
   };
+  shape.lists = lists;
+  return lists;
 }
 
 /** Values are already lower-cased where case does not matter, so the comparison is exact. */
@@ -165,7 +184,12 @@ function covers(outer: Shape, inner: Shape): boolean {
   if (outer.effect !== inner.effect || outer.principal !== inner.principal) return false;
   if (outer.condition !== '' && outer.condition !== inner.condition) return false;
   if (outer.noResource !== inner.noResource) return false;
-  if (!outer.noResource) {
+  return listsCover(listsOf(outer), listsOf(inner), outer.noResource);
+}
+
+/** The list part of `covers`. */
+function listsCover(outer: Lists, inner: Lists, noResource: boolean): boolean {
+  if (!noResource) {
     if (outer.resources && inner.resources) {
       if (!listCovers(outer.resources, inner.resources)) return false;
     } else if (outer.notResources === undefined || outer.notResources !== inner.notResources) {
@@ -190,8 +214,8 @@ function describe(statement: Statement): string {
 const MAX_COMPARISONS = 2_000_000;
 
 /** The part of a shape that must be equal for one statement to cover another (`covers`), conditions aside. */
-function bucketKey(shape: Shape, condition: string): string {
-  return `${shape.effect}\u0000${shape.principal}\u0000${shape.noResource ? 1 : 0}\u0000${condition}`;
+function bucketKey(effect: string, principal: string, noResource: boolean, condition: string): string {
+  return `${effect}\u0000${principal}\u0000${noResource ? 1 : 0}\u0000${condition}`;
 }
 
 /** Reports each statement covered by another one. */
@@ -202,18 +226,17 @@ export function checkRedundantStatements(context: CheckContext): void {
   const buckets = new Map<string, number[]>();
   shapes.forEach((shape, index) => {
     if (!shape) return;
-    const key = bucketKey(shape, shape.condition);
-    const list = buckets.get(key);
+    const list = buckets.get(shape.key);
     if (list) list.push(index);
-    else buckets.set(key, [index]);
+    else buckets.set(shape.key, [index]);
   });
   const none: readonly number[] = [];
   let budget = MAX_COMPARISONS;
   for (let inner = 0; inner < shapes.length && budget > 0; inner++) {
     const innerShape = shapes[inner];
     if (!innerShape) continue;
-    const same = buckets.get(bucketKey(innerShape, innerShape.condition)) ?? none;
-    const unconditional = innerShape.condition === '' ? none : (buckets.get(bucketKey(innerShape, '')) ?? none);
+    const same = buckets.get(innerShape.key) ?? none;
+    const unconditional = innerShape.condition === '' ? none : (buckets.get(bucketKey(innerShape.effect, innerShape.principal, innerShape.noResource, '')) ?? none);
     // Merge the two candidate lists in document order, as a scan over all statements would meet them.
     for (let a = 0, b = 0; (a < same.length || b < unconditional.length) && budget > 0; budget--) {
       const outer = b >= unconditional.length || (a < same.length && same[a]! < unconditional[b]!) ? same[a++]! : unconditional[b++]!;
