@@ -438,6 +438,21 @@ function best<T>(scored: Scored<T>[], limit: number): T[] {
 export function suggestServices(text: string, limit: number): readonly ServiceInfo[] {
   const lower = text.toLowerCase();
   if (lower.length === 0) return EMPTY;
+  // Cached per text and limit: validation repeats the search for the same unknown service prefix on
+  // every pass (one edit distance per known service, ~440 of them), and the catalog does not change.
+  const key = `${limit}\u0000${lower}`;
+  let hit = serviceSuggestionCache.get(key);
+  if (!hit) {
+    hit = Object.freeze(suggestServicesUncached(lower, limit));
+    if (serviceSuggestionCache.size > 2000) serviceSuggestionCache.clear();
+    serviceSuggestionCache.set(key, hit);
+  }
+  return hit;
+}
+
+const serviceSuggestionCache = new Map<string, readonly ServiceInfo[]>();
+
+function suggestServicesUncached(lower: string, limit: number): ServiceInfo[] {
   const max = allowedDistance(lower.length);
   const scored: Scored<ServiceInfo>[] = [];
   for (const info of index().services) {

@@ -263,7 +263,7 @@ export function findRedundantEntries(values: readonly StringValue[], ignoreCase:
   const grouped = wildByGroup !== undefined && wildByGroup.size > (global.length > 0 ? 1 : 0);
   for (let index = 0; index < values.length; index++) {
     const value = values[index]!;
-    const key = ignoreCase ? lowerCased(value.value) : value.value;
+    const key = ignoreCase ? value.value.toLowerCase() : value.value;
     const earlier = firstByText.get(key);
     if (earlier) {
       result.push({ value, coveredBy: earlier });
@@ -276,7 +276,7 @@ export function findRedundantEntries(values: readonly StringValue[], ignoreCase:
     for (let c = 0; c < own.length + global.length; c++) {
       const other = c < own.length ? own[c]! : global[c - own.length]!;
       if (other === value) continue;
-      const otherKey = ignoreCase ? lowerCased(other.value) : other.value;
+      const otherKey = ignoreCase ? other.value.toLowerCase() : other.value;
       if (otherKey === key) continue;
       if (!patternCovers(other.value, value.value, ignoreCase)) continue;
       // Equivalent patterns: report only the later one.
@@ -286,22 +286,6 @@ export function findRedundantEntries(values: readonly StringValue[], ignoreCase:
     }
   }
   return result;
-}
-
-const lowerCache = new Map<string, string>();
-
-/**
- * `text.toLowerCase()`, cached per text: the same action texts are compared on every validation, and
- * a cached lower-case string is neither allocated again nor hashed again when used as a map key.
- */
-function lowerCased(text: string): string {
-  let lower = lowerCache.get(text);
-  if (lower === undefined) {
-    lower = text.toLowerCase();
-    if (lowerCache.size > 20000) lowerCache.clear();
-    lowerCache.set(text, lower);
-  }
-  return lower;
 }
 
 /** The service group of an action for redundancy checks: its lower-cased prefix, or undefined for wildcards. */

@@ -17,6 +17,18 @@ export interface ValidationResult {
   readonly errors: readonly string[];
 }
 
+const declaredCache = new WeakMap<CheckFamily, ReadonlySet<string>>();
+
+/** The codes a family declares, as a set built once per family rather than once per validation. */
+function declaredCodes(family: CheckFamily): ReadonlySet<string> {
+  let declared = declaredCache.get(family);
+  if (!declared) {
+    declared = new Set(family.codes);
+    declaredCache.set(family, declared);
+  }
+  return declared;
+}
+
 /** Validates policy text, or an existing parse of it. Never throws. */
 export function validatePolicy(input: string | ParseResult, options: ValidationOptions, families: readonly CheckFamily[] = CHECK_FAMILIES): ValidationResult {
   const parse = typeof input === 'string' ? parsePolicy(input) : input;
@@ -50,7 +62,7 @@ export function validatePolicy(input: string | ParseResult, options: ValidationO
   const document = parse.document;
   if (document.root) {
     for (const family of families) {
-      const declared = new Set(family.codes);
+      const declared = declaredCodes(family);
       const familyReport = (code: string, span: Span, message: string, fixes?: readonly Fix[]) => {
         if (!declared.has(code)) errors.push(`check family ${family.name} reported undeclared code ${code}`);
         report(code, span, message, fixes);
