@@ -8,7 +8,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { action, actionSupportsConditionKey, conditionKey, expandActionPattern, resourceTypesOf, service } from '../iam/catalog/catalog';
 import type { ActionInfo, ResourceTypeInfo } from '../iam/catalog/types';
 import { hasWildcard } from '../iam/arn/wildcard';
-import { CONDITION_OPERATORS } from '../iam/evaluate/conditions/operatorTable';
+import { parseOperatorName } from '../iam/conditions/operators';
 import { hoverTarget, type HoverTarget } from '../iam/completion/hoverTarget';
 import { matchesTemplate } from '../iam/completion/arnTemplates';
 import { statementActions } from '../iam/completion/statementActions';
@@ -157,26 +157,27 @@ function resourceHover(target: Extract<HoverTarget, { kind: 'resource' }>): stri
 }
 
 function operatorHover(written: string): string {
-  let rest = written;
-  let qualifier: string | undefined;
-  const q = /^(ForAllValues|ForAnyValue):/.exec(rest);
-  if (q) {
-    qualifier = q[1];
-    rest = rest.slice(q[0].length);
-  }
-  let ifExists = false;
-  if (!CONDITION_OPERATORS.has(rest) && rest.endsWith('IfExists')) {
-    ifExists = true;
-    rest = rest.slice(0, -'IfExists'.length);
-  }
-  const op = CONDITION_OPERATORS.get(rest);
-  if (!op) return `${code(written)} is not a condition operator.`;
-  const lines = [`**${written}** · ${op.family} condition operator`, '', OPERATOR_TEXT[op.name] ?? ''];
-  if (op.variables) lines.push('', 'Policy variables such as `${aws:username}` are replaced in values.');
-  if (ifExists) lines.push('', '**IfExists**: also true when the key is absent from the request.');
-  if (qualifier === 'ForAllValues') lines.push('', '**ForAllValues**: true when every value of the request key matches one of the policy values, and also when the key is absent or empty.');
-  if (qualifier === 'ForAnyValue') lines.push('', '**ForAnyValue**: true when at least one value of the request key matches one of the policy values.');
-  if (op.negated && !qualifier) lines.push('', 'Negated: true when the key is absent from the request.');
+  const parsed = parseOperatorName(written);
+  const info = parsed.info;
+  if (!info) return `${code(written)} is not a condition operator.`;
+  const qualifier = parsed.qualifier;
+  const lines = [`**${written}** · ${info.family} condition operator`, '', OPERATOR_TEXT[info.name] ?? info.description];
+  if (info.variables) lines.push('', 'Policy variables such as `${aws:username}` are replaced in values.');
+  // IAM User Guide, "Condition operators" and "Single-valued vs. multivalued context keys": what a
+  // missing key and several values do is the question people most often get wrong.
+  let missing = info.missingKey;
+  if (parsed.ifExists) missing = 'true: with **IfExists** the condition is true when the key is absent from the request.';
+  else if (qualifier === 'ForAllValues') missing = 'true: **ForAllValues** is also true when the key is absent or empty (pair it with a `Null` check).';
+  else if (qualifier === 'ForAnyValue') missing = 'false: `ForAnyValue` needs at least one request value.';
+  lines.push('', `**Missing key**: ${missing}`);
+  const several = info.negated
+    ? 'true only if the request value matches none of them (NOR).'
+    : info.family === 'Null'
+      ? 'give one value, `true` or `false`.'
+      : 'true if the request value matches any of them (OR).';
+  lines.push('', `**Several policy values**: ${several}`);
+  if (qualifier === 'ForAllValues') lines.push('', '**ForAllValues**: every value of the (multivalued) request key must match one of the policy values.');
+  if (qualifier === 'ForAnyValue') lines.push('', '**ForAnyValue**: at least one value of the (multivalued) request key must match one of the policy values.');
   return lines.join('\n');
 }
 
