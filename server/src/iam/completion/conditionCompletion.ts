@@ -6,7 +6,7 @@
 import { conditionKey, globalConditionKeys, service, serviceConditionKeys } from '../catalog/catalog';
 import type { ConditionKeyInfo } from '../catalog/types';
 import { regionsOf } from '../catalog/regions';
-import { CONDITION_OPERATORS } from '../evaluate/conditions/operatorTable';
+import { CONDITION_OPERATORS, parseOperatorName } from '../conditions/operators';
 import { escapeSnippet, matchRank, type RankedCandidate } from './candidate';
 import type { CompletionContext } from './completionContext';
 import type { ArnDefaults } from './arnTemplates';
@@ -44,9 +44,7 @@ function familyOfType(type: string): string {
 
 /** The family of an operator as written (`ForAnyValue:StringLikeIfExists` → `String`). */
 export function operatorFamily(written: string): string | undefined {
-  let rest = written.replace(/^For(AllValues|AnyValue):/, '');
-  if (!CONDITION_OPERATORS.has(rest) && rest.endsWith('IfExists')) rest = rest.slice(0, -'IfExists'.length);
-  return CONDITION_OPERATORS.get(rest)?.family;
+  return parseOperatorName(written).info?.family;
 }
 
 interface OperatorName {
@@ -65,7 +63,7 @@ let operatorNames: readonly OperatorName[] | undefined;
 export function allOperatorNames(): readonly OperatorName[] {
   if (!operatorNames) {
     const names: OperatorName[] = [];
-    const bases = [...CONDITION_OPERATORS.values()];
+    const bases = CONDITION_OPERATORS;
     bases.forEach((op, index) => names.push({ name: op.name, base: op.name, family: op.family, ifExists: false, rank: index }));
     bases.forEach((op, index) => {
       if (op.name !== 'Null') names.push({ name: `${op.name}IfExists`, base: op.name, family: op.family, ifExists: true, rank: 100 + index });
