@@ -14,7 +14,7 @@ import { action as catalogAction, dataInfo, expandActionPattern, service as cata
 import type { ActionInfo } from '../catalog/types';
 import { hasWildcard, matchWildcard } from '../arn/wildcard';
 import { patternCovers } from '../arn/arnParse';
-import type { CheckContext } from './checkContext';
+import { runTracked, type CheckContext } from './checkContext';
 import type { Fix } from './findings';
 import { innerSpan, removeEntryFix, replaceValueFix } from './actionResourceEdits';
 
@@ -115,20 +115,11 @@ function insertColon(text: string): string | undefined {
  */
 const validActions = new Set<string>();
 
-/** Checks one action value and reports what is wrong with it. */
-/** Checks one action entry; returns true when it reported a finding about it. */
+/** Checks one action entry and reports what is wrong with it; returns true when it reported. */
 export function checkActionValue(context: CheckContext, value: StringValue): boolean {
   const text = value.value;
   if (validActions.has(text)) return false;
-  let reported = false;
-  const tracking: CheckContext = {
-    ...context,
-    report(code, span, message, fixes) {
-      reported = true;
-      context.report(code, span, message, fixes);
-    },
-  };
-  const viaExtra = checkActionText(tracking, value);
+  const { result: viaExtra, reported } = runTracked(context, (tracking) => checkActionText(tracking, value));
   if (!reported && !viaExtra) {
     if (validActions.size > 20000) validActions.clear();
     validActions.add(text);

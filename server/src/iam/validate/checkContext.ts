@@ -37,3 +37,20 @@ export interface CheckFamily {
   readonly ownRules?: readonly OwnRule[];
   check(context: CheckContext): void;
 }
+
+/**
+ * Runs `check` with a context that notes whether it reported anything, for caches that remember
+ * the values that produced no finding.
+ */
+export function runTracked<T>(context: CheckContext, check: (tracking: CheckContext) => T): { result: T; reported: boolean } {
+  let reported = false;
+  const tracking: CheckContext = {
+    ...context,
+    report(code, span, message, fixes) {
+      reported = true;
+      context.report(code, span, message, fixes);
+    },
+  };
+  const result = check(tracking);
+  return { result, reported };
+}

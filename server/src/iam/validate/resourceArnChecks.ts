@@ -16,7 +16,7 @@ import { service as catalogService, suggestServices } from '../catalog/catalog';
 import { isKnownPartition, isKnownRegion, partitionOfRegion, partitions, regionsOf } from '../catalog/regions';
 import { arnTemplatesOf, fieldFits, isKnownArnService, isVariableField, matchArnTemplates, splitArnFields, type ArnTemplate, type ParsedArn } from '../arn/arnParse';
 import { hasWildcard } from '../arn/wildcard';
-import type { CheckContext } from './checkContext';
+import { runTracked, type CheckContext } from './checkContext';
 import type { Fix } from './findings';
 import { nearestName, editDistance } from '../spelling/nearestName';
 import { findRedundantEntries } from './actionChecks';
@@ -60,15 +60,7 @@ export function checkResourceValue(context: CheckContext, value: StringValue): R
   if (context.kind === 'resource' && value.value.startsWith('execute-api:/')) return undefined;
   const hit = cleanResources.get(value.value);
   if (hit !== undefined) return hit ? { value, arn: hit.arn, templates: hit.templates } : undefined;
-  let reported = false;
-  const tracking: CheckContext = {
-    ...context,
-    report(code, span, message, fixes) {
-      reported = true;
-      context.report(code, span, message, fixes);
-    },
-  };
-  const analysis = checkResourceText(tracking, value);
+  const { result: analysis, reported } = runTracked(context, (tracking) => checkResourceText(tracking, value));
   if (!reported) {
     if (cleanResources.size > 20000) cleanResources.clear();
     cleanResources.set(value.value, analysis ? { arn: analysis.arn, templates: analysis.templates } : null);
