@@ -39,6 +39,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       { scheme: 'untitled', language: 'jsonc' },
       { scheme: 'vscode-remote', language: 'json' },
       { scheme: 'vscode-remote', language: 'jsonc' },
+      // CloudFormation and SAM templates; the server answers only for documents that are templates.
+      { scheme: 'file', language: 'yaml' },
+      { scheme: 'untitled', language: 'yaml' },
+      { scheme: 'vscode-remote', language: 'yaml' },
     ],
     outputChannel: output,
     initializationOptions: { trusted: vscode.workspace.isTrusted },
@@ -54,10 +58,25 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
 
   const updateStatus = () => {
     const editor = vscode.window.activeTextEditor;
-    const info = editor ? kinds.get(editor.document.uri.toString()) : undefined;
-    if (!info || info.role === 'other') {
+    const documentInfo = editor ? kinds.get(editor.document.uri.toString()) : undefined;
+    if (!documentInfo || documentInfo.role === 'other') {
       status.hide();
       return;
+    }
+    let info: DocumentKindParams = documentInfo;
+    if (documentInfo.role === 'template') {
+      // The policy under the cursor: its kind and size.
+      const cursor = editor!.selection.active;
+      const policy = documentInfo.policies?.find((candidate) => new vscode.Range(candidate.range.start.line, candidate.range.start.character, candidate.range.end.line, candidate.range.end.character).contains(cursor));
+      if (!policy) {
+        const count = documentInfo.policies?.length ?? 0;
+        status.text = `$(shield) ${count} IAM ${count === 1 ? 'policy' : 'policies'}`;
+        status.tooltip = `This template holds ${count} IAM ${count === 1 ? 'policy' : 'policies'}; put the cursor in one to see its type and size.`;
+        status.command = undefined;
+        status.show();
+        return;
+      }
+      info = { ...documentInfo, role: 'policy', kind: policy.kind, source: 'template', size: policy.size };
     }
     if (info.role === 'scenario') {
       status.text = '$(beaker) IAM policy tests';
@@ -67,15 +86,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       const label = info.kind ? POLICY_KIND_LABELS[info.kind] : 'IAM policy';
       const size = info.size ? ` ${info.size.characters.toLocaleString('en-US')}${info.size.quota ? `/${info.size.quota.toLocaleString('en-US')}` : ''}` : '';
       status.text = `$(shield) ${label}${size}`;
-      const how = info.source === 'content' ? 'detected from the content' : info.source === 'setting' ? 'from the iamPolicy.policyTypes setting' : 'chosen by you';
+      const how = info.source === 'content' ? 'detected from the content' : info.source === 'setting' ? 'from the iamPolicy.policyTypes setting' : info.source === 'template' ? 'from where the template uses it' : 'chosen by you';
       status.tooltip = `IAM policy type: ${label} (${how}).${info.size ? ` Size ${info.size.characters} characters as the quota counts them${info.size.quota ? ` (quota ${info.size.quota})` : ''}.` : ''}${info.dataDate ? ` IAM data of ${info.dataDate}.` : ''} Click to change.`;
-      status.command = 'iamPolicy.setPolicyType';
+      status.command = documentInfo.role === 'template' ? undefined : 'iamPolicy.setPolicyType';
     }
     status.show();
   };
 
   context.subscriptions.push(
     vscode.window.onDidChangeActiveTextEditor(updateStatus),
+    vscode.window.onDidChangeTextEditorSelection((event) => {
+      if (kinds.get(event.textEditor.document.uri.toString())?.role === 'template') updateStatus();
+    }),
     vscode.workspace.registerTextDocumentContentProvider(SUMMARY_SCHEME, {
       provideTextDocumentContent: async (uri) => {
         const target = decodeURIComponent(uri.query);

@@ -96,7 +96,9 @@ export function registerSimulation(context: vscode.ExtensionContext, client: Lan
       const params: SimulateParams = { uri, principal, action, resource, context: requestContext ?? {}, deriveContext: true };
       const result = await client.sendRequest<SimulateResult>(SimulateRequest, params);
       if (args.quiet) return result;
-      const editor = vscode.window.visibleTextEditors.find((candidate) => candidate.document.uri.toString() === uri);
+      // A template's policy is addressed as `<template uri>#<pointer>`: its ranges are in the template.
+      const documentUri = uri.includes('#') ? uri.slice(0, uri.indexOf('#')) : uri;
+      const editor = vscode.window.visibleTextEditors.find((candidate) => candidate.document.uri.toString() === documentUri);
       if (editor) {
         const ranges = result.decidingRanges.map((range) => new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character));
         editor.setDecorations(decision, ranges);

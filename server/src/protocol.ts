@@ -9,14 +9,30 @@ export const DocumentKindNotification = 'iam/documentKind';
 
 export interface DocumentKindParams {
   readonly uri: string;
-  /** `policy`, `scenario` or `other` (not ours: no status bar item). */
-  readonly role: 'policy' | 'scenario' | 'other';
+  /**
+   * `policy`, `scenario`, `template` (a CloudFormation/SAM template: see `policies`) or `other`
+   * (not ours: no status bar item).
+   */
+  readonly role: 'policy' | 'scenario' | 'template' | 'other';
   readonly kind?: PolicyKind;
   readonly source?: KindSource;
   /** Size counted the way the quota of the kind counts it, and the quota. */
   readonly size?: { readonly characters: number; readonly quota?: number };
   /** The date of the bundled IAM data (Service Authorization Reference snapshot), e.g. `2026-09-26`. */
   readonly dataDate?: string;
+  /** For templates: each embedded policy, so that the status bar can show the one under the cursor. */
+  readonly policies?: readonly EmbeddedPolicyInfo[];
+}
+
+/** One policy embedded in a template. */
+export interface EmbeddedPolicyInfo {
+  /** Where it sits: a JSON Pointer into the template, e.g. `/Resources/AppRole/Properties/AssumeRolePolicyDocument`. */
+  readonly pointer: string;
+  /** A short label, e.g. `AppRole trust policy`. */
+  readonly label: string;
+  readonly kind: PolicyKind;
+  readonly range: ProtocolRange;
+  readonly size?: { readonly characters: number; readonly quota?: number };
 }
 
 /** Client → server: set (or clear, with `kind: null`) the in-memory kind override of a document. */
@@ -32,6 +48,8 @@ export const PolicySummaryRequest = 'iam/policySummary';
 
 export interface PolicySummaryParams {
   readonly uri: string;
+  /** For a template: the embedded policy (its JSON Pointer); all of them when absent. */
+  readonly pointer?: string;
 }
 
 export interface PolicySummaryResult {
@@ -43,6 +61,8 @@ export const SimulateRequest = 'iam/simulate';
 
 export interface SimulateParams {
   readonly uri: string;
+  /** For a template: the embedded policy to simulate against (its JSON Pointer). */
+  readonly pointer?: string;
   readonly principal: string;
   readonly action: string;
   readonly resource: string;

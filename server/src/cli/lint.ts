@@ -13,6 +13,8 @@ import { kindFromSettings, isScenarioPath } from '../service/documentAnalysis';
 import { DEFAULT_SETTINGS } from '../settings';
 import { describeReadError, type CliIo } from './cliIo';
 import { toSarif } from './sarif';
+import { analyzeHostDocument, TEMPLATE_EXTENSIONS, type HostFormat } from '../iam/sources/hostDocument';
+import { expandSamPolicyTemplate } from '../iam/sources/cloudformation/samExpansion';
 
 export const LINT_USAGE = `Usage: iam-policy lint [--type auto|identity|resource|trust|scp|rcp|boundary|session] [--format text|json|sarif] <file|dir>...`;
 
@@ -21,12 +23,31 @@ export interface LintFinding {
   readonly code: string;
   readonly severity: Severity;
   readonly message: string;
-  readonly range: { readonly start: { line: number; character: number }; readonly end: { line: number; character: number } };
+  readonly range: LintRange;
+  /** The pointer of the policy the finding is about (`""` for a standalone policy file). */
+  readonly policy?: string;
+}
+
+type LintRange = { readonly start: { line: number; character: number }; readonly end: { line: number; character: number } };
+
+/** One policy of a file: a standalone policy (pointer `""`) or a policy embedded in a template. */
+export interface LintedPolicy {
+  readonly pointer: string;
+  readonly kind: PolicyKind;
+  /** The template resource type that holds the policy (`AWS::IAM::Role`), null for a standalone policy. */
+  readonly resourceType: string | null;
+  /** The resource type the policy applies to, when the template says (`AWS::S3::Bucket` for a bucket policy). */
+  readonly attachedResourceType?: string;
+  readonly label?: string;
+  readonly range: LintRange;
 }
 
 export interface LintedFile {
   readonly path: string;
   readonly policyType: PolicyKind | null;
+  /** `policy` for a standalone policy file, else the template format. */
+  readonly format?: HostFormat;
+  readonly policies?: LintedPolicy[];
   readonly findings: LintFinding[];
   /** Set when the file could not be read. */
   readonly error?: string;
@@ -42,7 +63,7 @@ function collectFiles(io: CliIo, target: string, explicit: boolean, out: Array<{
       if (SKIPPED_DIRECTORIES.has(base)) continue;
       const entryKind = io.kindOf(entry);
       if (entryKind === 'dir') collectFiles(io, entry, false, out);
-      else if (/\.jsonc?$/i.test(base) && !isScenarioPath(base)) out.push({ path: entry, explicit: false });
+      else if ((/\.jsonc?$/i.test(base) || TEMPLATE_EXTENSIONS.test(base)) && !isScenarioPath(base)) out.push({ path: entry, explicit: false });
     }
   } else {
     out.push({ path: target, explicit });
@@ -85,8 +106,14 @@ function parseArgs(argv: readonly string[]): LintOptions | string {
 
 /** Lints one text; exported for tests and for the benchmark. */
 export function lintText(text: string, filePath: string, type: PolicyKind | 'auto', explicit = true): LintedFile | undefined {
-  const parse = parsePolicy(text);
   const fromSetting = kindFromSettings(filePath, DEFAULT_SETTINGS);
+  if (fromSetting === undefined && (TEMPLATE_EXTENSIONS.test(filePath) || !/\.jsonc?$/i.test(filePath))) {
+    const template = lintTemplate(text, filePath);
+    if (template) return template;
+    // A YAML file that is not a template is not ours, even when named explicitly.
+    if (/\.ya?ml$/i.test(filePath)) return undefined;
+  }
+  const parse = parsePolicy(text);
   if (type === 'auto' && !explicit && fromSetting === undefined && !looksLikePolicy(parse.document)) return undefined;
   const kind = type === 'auto' ? resolvePolicyKind(parse.document, undefined, fromSetting === 'auto' ? undefined : fromSetting).kind : type;
   const result = validatePolicy(parse, { kind });
@@ -96,8 +123,35 @@ export function lintText(text: string, filePath: string, type: PolicyKind | 'aut
     severity: severityOfCategory(finding.category),
     message: finding.message,
     range: { start: document.positionAt(finding.span.offset), end: document.positionAt(finding.span.offset + finding.span.length) },
+    policy: '',
   }));
-  return { path: filePath, policyType: kind, findings };
+  const end = document.positionAt(text.length);
+  return { path: filePath, policyType: kind, format: 'policy', policies: [{ pointer: '', kind, resourceType: null, range: { start: { line: 0, character: 0 }, end } }], findings };
+}
+
+/** Lints a CloudFormation/SAM template: every embedded policy, findings at their template lines. */
+function lintTemplate(text: string, filePath: string): LintedFile | undefined {
+  const host = analyzeHostDocument(text, { expandSamTemplate: expandSamPolicyTemplate });
+  if (!host) return undefined;
+  const document = TextDocument.create('file:///lint', 'yaml', 0, text);
+  const range = (start: number, end: number): LintRange => ({ start: document.positionAt(start), end: document.positionAt(end) });
+  const findings: LintFinding[] = [];
+  for (const policy of host.policies) {
+    for (const finding of policy.findings) {
+      findings.push({ code: finding.code, severity: severityOfCategory(finding.category), message: finding.message, range: range(finding.span.offset, finding.span.offset + finding.span.length), policy: policy.policy.pointer });
+    }
+  }
+  findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));
+  const policies = host.policies.map((policy): LintedPolicy => ({
+    pointer: policy.policy.pointer,
+    kind: policy.kind.kind,
+    resourceType: policy.policy.hostResourceType ?? null,
+    ...(policy.policy.attachedResourceType ? { attachedResourceType: policy.policy.attachedResourceType } : {}),
+    label: policy.policy.label,
+    range: range(policy.policy.range.start, policy.policy.range.end),
+  }));
+  const kinds = new Set(policies.map((policy) => policy.kind));
+  return { path: filePath, policyType: kinds.size === 1 ? [...kinds][0]! : null, format: host.format, policies, findings };
 }
 
 /** Runs `iam-policy lint` with the arguments after `lint`. Returns the exit code. */
@@ -129,7 +183,7 @@ export function runLint(argv: readonly string[], io: CliIo): number {
   const errors = all.filter((finding) => finding.severity === 'error').length;
 
   if (options.format === 'json') {
-    const files = results.filter((result) => !result.error).map(({ path: filePath, policyType, findings }) => ({ path: filePath, policyType, findings }));
+    const files = results.filter((result) => !result.error).map(({ path: filePath, policyType, format, policies, findings }) => ({ path: filePath, policyType, format, policies, findings }));
     io.stdout(`${JSON.stringify({ files }, null, 2)}\n`);
   } else if (options.format === 'sarif') {
     io.stdout(`${JSON.stringify(toSarif(results.filter((result) => !result.error), io.cwd()), null, 2)}\n`);

@@ -168,7 +168,14 @@ export function startServer(options: StartOptions = {}): Connection {
         kind: analysis.kind?.kind,
         source: analysis.kind?.source,
         size: analysis.role === 'policy' ? policySize(current.getText(), analysis.kind!.kind) : undefined,
-        dataDate: analysis.role === 'policy' ? dataInfo().dataDate : undefined,
+        dataDate: analysis.role === 'policy' || analysis.role === 'template' ? dataInfo().dataDate : undefined,
+        policies: analysis.host?.policies.map((policy) => ({
+          pointer: policy.policy.pointer,
+          label: policy.policy.label,
+          kind: policy.kind.kind,
+          range: { start: current.positionAt(policy.policy.range.start), end: current.positionAt(policy.policy.range.end) },
+          size: policySize(policy.virtual.text, policy.kind.kind),
+        })),
       };
       await connection.sendNotification(DocumentKindNotification, params);
     });

@@ -8,12 +8,14 @@ import type { ParseResult } from '../iam/document/model';
 import { parsePolicy } from '../iam/document/parse';
 import { looksLikePolicy, resolvePolicyKind, type DetectedKind, type PolicyKind } from '../iam/document/policyKind';
 import { validatePolicy, type ValidationResult } from '../iam/validate/validatePolicy';
+import { analyzeHostDocument, TEMPLATE_EXTENSIONS, type HostAnalysis } from '../iam/sources/hostDocument';
+import type { SamTemplateExpander } from '../iam/sources/cloudformation/template';
 import type { Settings } from '../settings';
 
 /** Scenario (policy test) files are recognised by name. */
 export const SCENARIO_FILE_SUFFIX = '.iamtest.json';
 
-export type DocumentRole = 'policy' | 'scenario' | 'other';
+export type DocumentRole = 'policy' | 'scenario' | 'template' | 'other';
 
 /** Everything the service knows about one document version. */
 export interface DocumentAnalysis {
@@ -21,8 +23,10 @@ export interface DocumentAnalysis {
   readonly parse: ParseResult;
   /** Set for policies. */
   readonly kind?: DetectedKind;
-  /** Set for policies. */
+  /** Set for policies; for templates, every embedded policy's findings in host offsets. */
   readonly validation?: ValidationResult;
+  /** Set for templates: the policies they embed, each analysed. */
+  readonly host?: HostAnalysis;
 }
 
 /** The inputs that decide the analysis besides the text. */
@@ -37,6 +41,8 @@ export interface AnalysisInput {
   readonly awsManaged?: boolean;
   /** False to parse and classify only (large documents are validated off the main thread). */
   readonly validate?: boolean;
+  /** Expands SAM policy templates (from the catalog), when available. */
+  readonly expandSamTemplate?: SamTemplateExpander;
 }
 
 /** The policy-type glob setting that matches a path, if any: the last matching glob wins. */
@@ -59,13 +65,27 @@ export function isScenarioPath(path: string): boolean {
 
 /** Analyses a document. Never throws for any text. */
 export function analyzeDocument(input: AnalysisInput): DocumentAnalysis {
-  const parse = parsePolicy(input.text);
-  if (isScenarioPath(input.path)) return { role: 'scenario', parse };
+  if (isScenarioPath(input.path)) return { role: 'scenario', parse: parsePolicy(input.text) };
   const fromSettings = kindFromSettings(input.path, input.settings);
+  if (fromSettings === undefined && TEMPLATE_EXTENSIONS.test(input.path)) {
+    const host = analyzeHostDocument(input.text, { extraActions: input.settings.extraActions, override: input.override, validate: input.validate, expandSamTemplate: input.expandSamTemplate });
+    if (host) return templateAnalysis(input.text, host);
+  }
+  const parse = parsePolicy(input.text);
   const isPolicy = fromSettings !== undefined || input.override !== undefined || looksLikePolicy(parse.document);
   if (!isPolicy) return { role: 'other', parse };
   const kind = resolvePolicyKind(parse.document, input.override, fromSettings === 'auto' ? undefined : fromSettings);
   if (input.validate === false) return { role: 'policy', parse, kind };
   const validation = validatePolicy(parse, { kind: kind.kind, extraActions: input.settings.extraActions, awsManaged: input.awsManaged });
   return { role: 'policy', parse, kind, validation };
+}
+
+/** A parse result that holds only the text: templates are not policies themselves. */
+export function textOnlyParse(text: string): ParseResult {
+  return { document: { text, properties: [], statementShape: 'missing', statements: [], comments: [] }, problems: [] };
+}
+
+function templateAnalysis(text: string, host: HostAnalysis): DocumentAnalysis {
+  const parse = textOnlyParse(text);
+  return { role: 'template', parse, host, validation: { parse, findings: host.findings, errors: host.errors } };
 }

@@ -49,7 +49,7 @@ export function isTrustAction(action: string): boolean {
 }
 
 /** How a kind was decided, shown to the user next to the kind. */
-export type KindSource = 'content' | 'setting' | 'override';
+export type KindSource = 'content' | 'setting' | 'override' | 'template';
 
 export interface DetectedKind {
   readonly kind: PolicyKind;

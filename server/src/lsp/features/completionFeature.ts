@@ -2,7 +2,8 @@
  * Completion: answers from the cached analysis of the document's current version.
  */
 import type { ServerFeature } from '../serverContext';
-import { COMPLETION_TRIGGER_CHARACTERS, getCompletions } from '../../service/completion';
+import { COMPLETION_TRIGGER_CHARACTERS } from '../../service/completion';
+import { completionsAt } from '../../service/templateFeatures';
 
 export const completionFeature: ServerFeature = {
   name: 'completion',
@@ -15,7 +16,7 @@ export const completionFeature: ServerFeature = {
         const [analysis, settings] = await Promise.all([context.getAnalysis(params.textDocument.uri), context.getSettings(params.textDocument.uri)]);
         // The document may have changed while the analysis was computed: answer only for the same text.
         if (!analysis || analysis.parse.document.text !== document.getText()) return { isIncomplete: true, items: [] };
-        return getCompletions(document, analysis, params.position, settings);
+        return completionsAt(document, analysis, params.position, settings);
       }),
     );
   },

@@ -2,7 +2,7 @@
  * Hover: answers from the cached analysis of the document's current version.
  */
 import type { ServerFeature } from '../serverContext';
-import { getHover } from '../../service/hover';
+import { hoverAt } from '../../service/templateFeatures';
 
 export const hoverFeature: ServerFeature = {
   name: 'hover',
@@ -14,7 +14,7 @@ export const hoverFeature: ServerFeature = {
         if (!document) return null;
         const analysis = await context.getAnalysis(params.textDocument.uri);
         if (!analysis || analysis.parse.document.text !== document.getText()) return null;
-        return getHover(document, analysis, params.position);
+        return hoverAt(document, analysis, params.position);
       }),
     );
   },

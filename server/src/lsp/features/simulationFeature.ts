@@ -18,7 +18,9 @@ import {
   type SimulateResult,
   type SimulationChoicesResult,
 } from '../../protocol';
-import { simulateDocument, simulationChoices, simulationCodeLenses } from '../../service/simulation';
+import { simulateDocument, simulationChoices } from '../../service/simulation';
+import { policyLenses, splitViewUri } from '../../service/templateFeatures';
+import { policyViewByPointer } from '../../service/policyViews';
 import { scenarioAddTestEdit } from '../../service/scenarioEdit';
 import type { ServerFeature } from '../serverContext';
 
@@ -29,17 +31,24 @@ export const simulationFeature: ServerFeature = {
 
     connection.onRequest(SimulationChoicesRequest, (params: { uri: string }, token) =>
       context.runSafe<SimulationChoicesResult>('simulationChoices', token, { actions: [], resources: [], principals: [] }, async () => {
-        const analysis = await context.getAnalysis(params.uri);
-        return analysis ? simulationChoices(analysis) : { actions: [], resources: [], principals: [] };
+        const target = splitViewUri(params.uri);
+        const analysis = await context.getAnalysis(target.uri);
+        const document = documents.get(target.uri);
+        const view = analysis && document ? policyViewByPointer(document, analysis, target.pointer) : undefined;
+        return view ? simulationChoices(view.analysis) : { actions: [], resources: [], principals: [] };
       }),
     );
 
     connection.onRequest(SimulateRequest, (params: SimulateParams, token) =>
       context.runSafe<SimulateResult>('simulate', token, { decision: 'Error', summary: 'The simulation failed; see the IAM Policy Workbench output.', explanation: 'The simulation failed; see the IAM Policy Workbench output.', decidingRanges: [] }, async () => {
-        const analysis = await context.getAnalysis(params.uri);
-        const document = documents.get(params.uri);
+        const target = splitViewUri(params.uri);
+        const analysis = await context.getAnalysis(target.uri);
+        const document = documents.get(target.uri);
         if (!analysis || !document) return { decision: 'Error', summary: 'Open the policy to simulate against it.', explanation: 'The document is not open.', decidingRanges: [] };
-        return simulateDocument(document, analysis, params, { isKnownAction: (name) => catalogAction(name) !== undefined });
+        const view = policyViewByPointer(document, analysis, params.pointer ?? target.pointer);
+        if (!view) return { decision: 'Error', summary: 'There is no policy at that place of the template.', explanation: 'There is no policy at that place of the template.', decidingRanges: [] };
+        const result = simulateDocument(view.document, view.analysis, params, { isKnownAction: (name) => catalogAction(name) !== undefined });
+        return { ...result, decidingRanges: result.decidingRanges.map((range) => view.toHostRange(range)) };
       }),
     );
 
@@ -73,6 +82,6 @@ export const simulationFeature: ServerFeature = {
       }),
     );
 
-    context.registerCodeLensProvider((document, analysis) => simulationCodeLenses(document, analysis));
+    context.registerCodeLensProvider((document, analysis) => policyLenses(document, analysis, 'simulate'));
   },
 };

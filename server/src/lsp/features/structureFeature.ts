@@ -2,7 +2,7 @@
  * Outline, folding and selection ranges, from the cached analysis.
  */
 import type { ServerFeature } from '../serverContext';
-import { getDocumentSymbols } from '../../service/symbols';
+import { symbolsOf } from '../../service/templateFeatures';
 import { getFoldingRanges } from '../../service/folding';
 import { getSelectionRanges } from '../../service/selectionRanges';
 
@@ -18,7 +18,7 @@ export const structureFeature: ServerFeature = {
       return run(document, analysis);
     };
     context.connection.onDocumentSymbol((params, token) =>
-      context.runSafe('documentSymbol', token, [], () => withAnalysis(params.textDocument.uri, [], getDocumentSymbols)),
+      context.runSafe('documentSymbol', token, [], () => withAnalysis(params.textDocument.uri, [], symbolsOf)),
     );
     context.connection.onFoldingRanges((params, token) =>
       context.runSafe('foldingRange', token, [], () => withAnalysis(params.textDocument.uri, [], getFoldingRanges)),

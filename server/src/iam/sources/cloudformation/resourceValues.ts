@@ -1,0 +1,90 @@
+/**
+ * What `Ref` and `Fn::GetAtt` return for the resource types that IAM policies refer to, as sample
+ * values of the right shape. Sources: the CloudFormation User Guide's "Return values" section of each
+ * resource type, and the ARN formats of the Service Authorization Reference.
+ *
+ * `{n}` is a name made from the logical id, `{p}` the partition, `{r}` a Region, `{a}` an account id.
+ */
+
+/** A return value: a sample with placeholders, and what it is. */
+export interface ReturnValue {
+  readonly sample: string;
+  /** True when the value is an ARN (or a name/URL of a fixed shape): findings on it can be trusted. */
+  readonly shaped: boolean;
+  readonly what: string;
+}
+
+interface ResourceValues {
+  readonly ref?: ReturnValue;
+  readonly attributes?: Readonly<Record<string, ReturnValue>>;
+}
+
+const arn = (sample: string, what = 'ARN'): ReturnValue => ({ sample, shaped: true, what });
+const name = (what = 'name'): ReturnValue => ({ sample: '{n}', shaped: true, what });
+
+const LAMBDA: ResourceValues = { ref: name('function name'), attributes: { Arn: arn('arn:{p}:lambda:{r}:{a}:function:{n}') } };
+const STATE_MACHINE: ResourceValues = { ref: arn('arn:{p}:states:{r}:{a}:stateMachine:{n}'), attributes: { Arn: arn('arn:{p}:states:{r}:{a}:stateMachine:{n}'), Name: name('state machine name') } };
+const DYNAMODB: ResourceValues = { ref: name('table name'), attributes: { Arn: arn('arn:{p}:dynamodb:{r}:{a}:table/{n}'), StreamArn: arn('arn:{p}:dynamodb:{r}:{a}:table/{n}/stream/2024-01-01T00:00:00.000', 'stream ARN') } };
+const SEARCH_DOMAIN: ResourceValues = { ref: name('domain name'), attributes: { Arn: arn('arn:{p}:es:{r}:{a}:domain/{n}'), DomainArn: arn('arn:{p}:es:{r}:{a}:domain/{n}') } };
+
+/** Resource type → its return values. */
+export const RESOURCE_VALUES: Readonly<Record<string, ResourceValues>> = {
+  'AWS::S3::Bucket': { ref: name('bucket name'), attributes: { Arn: arn('arn:{p}:s3:::{n}', 'bucket ARN'), DomainName: { sample: '{n}.s3.amazonaws.com', shaped: false, what: 'domain name' } } },
+  'AWS::S3Express::DirectoryBucket': { ref: name('directory bucket name'), attributes: { Arn: arn('arn:{p}:s3express:{r}:{a}:bucket/{n}--use1-az4--x-s3') } },
+  'AWS::SQS::Queue': { ref: { sample: 'https://sqs.{r}.amazonaws.com/{a}/{n}', shaped: true, what: 'queue URL' }, attributes: { Arn: arn('arn:{p}:sqs:{r}:{a}:{n}'), QueueName: name('queue name'), QueueUrl: { sample: 'https://sqs.{r}.amazonaws.com/{a}/{n}', shaped: true, what: 'queue URL' } } },
+  'AWS::SNS::Topic': { ref: arn('arn:{p}:sns:{r}:{a}:{n}', 'topic ARN'), attributes: { TopicArn: arn('arn:{p}:sns:{r}:{a}:{n}', 'topic ARN'), TopicName: name('topic name') } },
+  'AWS::KMS::Key': { ref: { sample: '1234abcd-12ab-34cd-56ef-1234567890ab', shaped: true, what: 'key id' }, attributes: { Arn: arn('arn:{p}:kms:{r}:{a}:key/1234abcd-12ab-34cd-56ef-1234567890ab', 'key ARN'), KeyId: { sample: '1234abcd-12ab-34cd-56ef-1234567890ab', shaped: true, what: 'key id' } } },
+  'AWS::KMS::Alias': { ref: { sample: 'alias/{n}', shaped: true, what: 'alias name' } },
+  'AWS::IAM::Role': { ref: name('role name'), attributes: { Arn: arn('arn:{p}:iam::{a}:role/{n}', 'role ARN'), RoleId: { sample: 'AROAEXAMPLEID', shaped: false, what: 'role id' } } },
+  'AWS::IAM::User': { ref: name('user name'), attributes: { Arn: arn('arn:{p}:iam::{a}:user/{n}', 'user ARN') } },
+  'AWS::IAM::Group': { ref: name('group name'), attributes: { Arn: arn('arn:{p}:iam::{a}:group/{n}', 'group ARN') } },
+  'AWS::IAM::ManagedPolicy': { ref: arn('arn:{p}:iam::{a}:policy/{n}', 'policy ARN'), attributes: { PolicyArn: arn('arn:{p}:iam::{a}:policy/{n}', 'policy ARN') } },
+  'AWS::IAM::InstanceProfile': { ref: name('instance profile name'), attributes: { Arn: arn('arn:{p}:iam::{a}:instance-profile/{n}') } },
+  'AWS::Lambda::Function': LAMBDA,
+  'AWS::Serverless::Function': LAMBDA,
+  'AWS::Lambda::LayerVersion': { ref: arn('arn:{p}:lambda:{r}:{a}:layer:{n}:1', 'layer version ARN') },
+  'AWS::DynamoDB::Table': DYNAMODB,
+  'AWS::DynamoDB::GlobalTable': DYNAMODB,
+  'AWS::Serverless::SimpleTable': DYNAMODB,
+  'AWS::SecretsManager::Secret': { ref: arn('arn:{p}:secretsmanager:{r}:{a}:secret:{n}-AbCdEf', 'secret ARN'), attributes: { Id: arn('arn:{p}:secretsmanager:{r}:{a}:secret:{n}-AbCdEf', 'secret ARN') } },
+  'AWS::ECR::Repository': { ref: name('repository name'), attributes: { Arn: arn('arn:{p}:ecr:{r}:{a}:repository/{n}') } },
+  'AWS::Logs::LogGroup': { ref: name('log group name'), attributes: { Arn: arn('arn:{p}:logs:{r}:{a}:log-group:{n}:*', 'log group ARN') } },
+  'AWS::Kinesis::Stream': { ref: name('stream name'), attributes: { Arn: arn('arn:{p}:kinesis:{r}:{a}:stream/{n}') } },
+  'AWS::KinesisFirehose::DeliveryStream': { ref: name('delivery stream name'), attributes: { Arn: arn('arn:{p}:firehose:{r}:{a}:deliverystream/{n}') } },
+  'AWS::SSM::Parameter': { ref: name('parameter name') },
+  'AWS::StepFunctions::StateMachine': STATE_MACHINE,
+  'AWS::Serverless::StateMachine': STATE_MACHINE,
+  'AWS::Events::EventBus': { ref: name('event bus name'), attributes: { Arn: arn('arn:{p}:events:{r}:{a}:event-bus/{n}'), Name: name('event bus name') } },
+  'AWS::Events::Rule': { ref: name('rule name'), attributes: { Arn: arn('arn:{p}:events:{r}:{a}:rule/{n}') } },
+  'AWS::CodeBuild::Project': { ref: name('project name'), attributes: { Arn: arn('arn:{p}:codebuild:{r}:{a}:project/{n}') } },
+  'AWS::ECS::Cluster': { ref: name('cluster name'), attributes: { Arn: arn('arn:{p}:ecs:{r}:{a}:cluster/{n}') } },
+  'AWS::EFS::FileSystem': { ref: { sample: 'fs-12345678', shaped: true, what: 'file system id' }, attributes: { Arn: arn('arn:{p}:elasticfilesystem:{r}:{a}:file-system/fs-12345678') } },
+  'AWS::OpenSearchService::Domain': SEARCH_DOMAIN,
+  'AWS::Elasticsearch::Domain': SEARCH_DOMAIN,
+  'AWS::Backup::BackupVault': { ref: name('backup vault name'), attributes: { BackupVaultArn: arn('arn:{p}:backup:{r}:{a}:backup-vault:{n}'), BackupVaultName: name('backup vault name') } },
+  'AWS::Cognito::UserPool': { ref: { sample: 'us-east-1_EXAMPLE', shaped: false, what: 'user pool id' }, attributes: { Arn: arn('arn:{p}:cognito-idp:{r}:{a}:userpool/us-east-1_EXAMPLE') } },
+  'AWS::AppSync::GraphQLApi': { ref: arn('arn:{p}:appsync:{r}:{a}:apis/exampleapiid'), attributes: { Arn: arn('arn:{p}:appsync:{r}:{a}:apis/exampleapiid') } },
+  'AWS::Glue::Job': { ref: name('job name') },
+  'AWS::Athena::WorkGroup': { ref: name('work group name') },
+};
+
+/** A name that can stand in an ARN for a logical id: lower case letters, digits and hyphens. */
+export function sampleName(logicalId: string): string {
+  const cleaned = logicalId.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '');
+  return cleaned === '' ? 'value' : cleaned;
+}
+
+/** Fills a sample's placeholders. */
+export function fillSample(sample: string, logicalId: string, partition = 'aws', region = 'us-east-1', account = '123456789012'): string {
+  return sample.replace(/\{n\}/g, sampleName(logicalId)).replace(/\{p\}/g, partition).replace(/\{r\}/g, region).replace(/\{a\}/g, account);
+}
+
+/** The return value of `Ref` on a resource of this type, if known. */
+export function refValue(resourceType: string): ReturnValue | undefined {
+  return RESOURCE_VALUES[resourceType]?.ref;
+}
+
+/** The return value of `Fn::GetAtt` for this attribute, if known. */
+export function attributeValue(resourceType: string, attribute: string): ReturnValue | undefined {
+  return RESOURCE_VALUES[resourceType]?.attributes?.[attribute];
+}

@@ -1,0 +1,366 @@
+/**
+ * CloudFormation and SAM templates (JSON and YAML) as a host format: recognise a template by its
+ * content, read it into a host tree, and find every policy it embeds (policyLocations.ts), with the
+ * intrinsic functions resolved into values with holes (intrinsics.ts).
+ */
+import type { EmbeddedPolicy, EmbeddedPolicyKind, HostEntry, HostMap, HostNode, HostRange, HostText, TextPart } from '../hostTree';
+import { readJsonTree } from '../jsonTree';
+import { readYamlTree } from '../yamlTree';
+import { alternativesOf, intrinsicName, NO_VALUE, resolveValue, type TemplateContext } from './intrinsics';
+import { locationsOf, organizationsPolicyKind, type PolicyLocation } from './policyLocations';
+
+/** A problem reading the template (its syntax), with its range. */
+export interface TemplateProblem {
+  readonly message: string;
+  readonly range: HostRange;
+}
+
+/** A SAM `Policies` entry that names a policy instead of writing it. */
+export interface PolicyReference {
+  /** `managed` for an AWS managed policy name or ARN, `sam-template` for a SAM policy template. */
+  readonly type: 'managed' | 'sam-template';
+  readonly name: string;
+  readonly pointer: string;
+  readonly range: HostRange;
+  /** The SAM template's parameters, as written. */
+  readonly parameters?: HostNode;
+  /** The resource that uses it. */
+  readonly logicalId: string;
+}
+
+export interface CloudFormationTemplate {
+  readonly syntax: 'json' | 'yaml';
+  readonly root: HostMap;
+  readonly context: TemplateContext;
+  readonly policies: readonly EmbeddedPolicy[];
+  /** Policies named rather than written (SAM managed policy names and policy templates). */
+  readonly references: readonly PolicyReference[];
+  readonly problems: readonly TemplateProblem[];
+}
+
+/** A SAM policy template expander, supplied by the catalog (kept out of this module's imports). */
+export type SamTemplateExpander = (name: string, parameters: HostNode | undefined, range: HostRange) => HostNode | undefined;
+
+function entry(map: HostNode | undefined, key: string): HostEntry | undefined {
+  return map?.kind === 'map' ? map.entries.find((candidate) => candidate.key === key) : undefined;
+}
+
+function stringOf(node: HostNode | undefined): string | undefined {
+  return node?.kind === 'scalar' && typeof node.value === 'string' ? node.value : undefined;
+}
+
+/**
+ * Whether a tree is a CloudFormation template: it has `AWSTemplateFormatVersion`, or a `Resources`
+ * map one of whose entries has a `Type` starting with `AWS::` (SAM and registry types included).
+ */
+export function isTemplateTree(root: HostNode | undefined): root is HostMap {
+  if (!root || root.kind !== 'map') return false;
+  if (entry(root, 'AWSTemplateFormatVersion')) return true;
+  const resources = entry(root, 'Resources')?.value;
+  if (!resources || resources.kind !== 'map') return false;
+  return resources.entries.some((resource) => {
+    const type = stringOf(entry(resource.value, 'Type')?.value);
+    return type !== undefined && /^(AWS|Alexa|Custom)::/.test(type) && type.startsWith('AWS::');
+  });
+}
+
+/** A cheap test on the text before parsing: only texts that mention these can be templates. */
+export function mayBeTemplateText(text: string): boolean {
+  return text.includes('AWSTemplateFormatVersion') || (text.includes('Resources') && text.includes('AWS::'));
+}
+
+/** Escapes a JSON Pointer token (RFC 6901). */
+export function pointerToken(token: string): string {
+  return token.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** Reads a template; undefined when the text is not a CloudFormation template. Never throws. */
+export function readCloudFormationTemplate(text: string, expandSamTemplate?: SamTemplateExpander): CloudFormationTemplate | undefined {
+  if (!mayBeTemplateText(text)) return undefined;
+  const trimmed = text.trimStart();
+  const syntax: 'json' | 'yaml' = trimmed.startsWith('{') ? 'json' : 'yaml';
+  let root: HostNode | undefined;
+  const problems: TemplateProblem[] = [];
+  if (syntax === 'json') {
+    const result = readJsonTree(text);
+    root = result.root;
+    if (result.truncated) problems.push({ message: 'The template is nested too deeply to read completely', range: { start: 0, end: Math.min(1, text.length) } });
+  } else {
+    const result = readYamlTree(text);
+    root = result.root;
+    for (const error of result.errors) problems.push({ message: `YAML: ${error.message}`, range: error.range });
+    if (result.truncated) problems.push({ message: 'The template is nested too deeply to read completely', range: { start: 0, end: Math.min(1, text.length) } });
+  }
+  if (!isTemplateTree(root)) return undefined;
+  const context = templateContext(root);
+  const { policies, references } = findPolicies(root, context, expandSamTemplate);
+  return { syntax, root, context, policies, references, problems };
+}
+
+/** Parameters, resources and mappings of a template. */
+export function templateContext(root: HostMap): TemplateContext {
+  const parameters = new Map<string, { type?: string; defaultValue?: HostNode; allowedValues?: HostNode }>();
+  const parametersNode = entry(root, 'Parameters')?.value;
+  if (parametersNode?.kind === 'map') {
+    for (const parameter of parametersNode.entries) {
+      parameters.set(parameter.key, {
+        type: stringOf(entry(parameter.value, 'Type')?.value),
+        defaultValue: entry(parameter.value, 'Default')?.value,
+        allowedValues: entry(parameter.value, 'AllowedValues')?.value,
+      });
+    }
+  }
+  const resources = new Map<string, string>();
+  const resourcesNode = entry(root, 'Resources')?.value;
+  if (resourcesNode?.kind === 'map') {
+    for (const resource of resourcesNode.entries) {
+      const type = stringOf(entry(resource.value, 'Type')?.value);
+      if (type) resources.set(resource.key, type);
+    }
+  }
+  const mappings = entry(root, 'Mappings')?.value;
+  return { parameters, resources, mappings: mappings?.kind === 'map' ? mappings : undefined };
+}
+
+/** Logical ids of managed policies that a role or user of the template uses as its permissions boundary. */
+function boundaryPolicies(resources: HostMap): Set<string> {
+  const ids = new Set<string>();
+  for (const resource of resources.entries) {
+    const boundary = entry(entry(resource.value, 'Properties')?.value, 'PermissionsBoundary')?.value;
+    const ref = boundary && intrinsicName(boundary) === 'Ref' ? stringOf((boundary as HostMap).entries[0]!.value) : undefined;
+    if (ref) ids.add(ref);
+  }
+  return ids;
+}
+
+interface Found {
+  readonly node: HostNode;
+  readonly pointer: string;
+  /** The item of a list the policy came from (for the inline policy's name). */
+  readonly item?: HostNode;
+}
+
+/** Walks a property path, through list items and both branches of an `Fn::If` item. */
+function walk(node: HostNode | undefined, path: readonly string[], pointer: string, item?: HostNode): Found[] {
+  if (!node) return [];
+  if (path.length === 0) return [{ node, pointer, item }];
+  const [head, ...rest] = path;
+  if (intrinsicName(node) === 'Fn::If') {
+    const argument = (node as HostMap).entries[0]!.value;
+    if (argument?.kind !== 'seq') return [];
+    return [1, 2].flatMap((branch) => walk(argument.items[branch], path, `${pointer}/Fn::If/${branch}`, item));
+  }
+  if (head === '*') {
+    if (node.kind !== 'seq') return [];
+    return node.items.flatMap((child, index) => walk(child, rest, `${pointer}/${index}`, child));
+  }
+  const next = entry(node, head!);
+  return next ? walk(next.value, rest, `${pointer}/${pointerToken(head!)}`, item) : [];
+}
+
+/** The JSON policy written inside a string (a `PolicyDocument` given as JSON text), as a host tree. */
+function policyFromString(node: HostNode): HostNode | undefined {
+  if (node.kind === 'scalar' && typeof node.value === 'string') {
+    const value = node.value;
+    if (!value.trimStart().startsWith('{')) return undefined;
+    const offsets = node.offsets && node.offsets.length === value.length + 1 ? node.offsets : undefined;
+    const read = readJsonTree(value, offsets ? (offset) => offsets[Math.min(offset, value.length)]! : undefined);
+    if (!read.root) return undefined;
+    return offsets ? read.root : rangeEverywhere(read.root, node.range);
+  }
+  if (node.kind === 'text') return policyFromText(node);
+  return undefined;
+}
+
+/** Gives every node of a tree the same range (a JSON string whose characters do not map one to one). */
+function rangeEverywhere(node: HostNode, range: HostRange, depth = 0): HostNode {
+  if (depth > 64) return node;
+  switch (node.kind) {
+    case 'map':
+      return { kind: 'map', range, entries: node.entries.map((e) => ({ key: e.key, keyRange: range, value: e.value ? rangeEverywhere(e.value, range, depth + 1) : undefined, range })) };
+    case 'seq':
+      return { kind: 'seq', range, items: node.items.map((item) => rangeEverywhere(item, range, depth + 1)) };
+    case 'scalar':
+      return { kind: 'scalar', range, value: node.value, style: node.style };
+    case 'text':
+      return { ...node, range };
+  }
+}
+
+/**
+ * JSON text built by `Fn::Sub` or `Fn::Join` (a log resource policy written as a JSON string): the
+ * text is parsed with its holes as their samples, and string values that contain a hole become texts
+ * with that hole again.
+ */
+function policyFromText(text: HostText): HostNode | undefined {
+  let concat = '';
+  const pieces: Array<{ start: number; end: number; part: TextPart }> = [];
+  for (const part of text.parts) {
+    const value = part.kind === 'literal' ? part.value : part.hole.sample;
+    pieces.push({ start: concat.length, end: concat.length + value.length, part });
+    concat += value;
+  }
+  if (!concat.trimStart().startsWith('{')) return undefined;
+  const hostAt = (offset: number): number => {
+    for (const piece of pieces) {
+      if (offset < piece.start || offset > piece.end) continue;
+      if (piece.part.kind === 'literal' && piece.part.offsets && piece.part.offsets.length === piece.end - piece.start + 1) return piece.part.offsets[offset - piece.start]!;
+      return offset - piece.start < (piece.end - piece.start) / 2 ? piece.part.range.start : piece.part.range.end;
+    }
+    return text.range.end;
+  };
+  const read = readJsonTree(concat);
+  if (!read.root) return undefined;
+  const convert = (node: HostNode, depth: number): HostNode => {
+    if (depth > 64) return node;
+    const range = { start: hostAt(node.range.start), end: hostAt(node.range.end) };
+    switch (node.kind) {
+      case 'map':
+        return { kind: 'map', range, entries: node.entries.map((e) => ({ key: e.key, keyRange: { start: hostAt(e.keyRange.start), end: hostAt(e.keyRange.end) }, keyOffsets: e.keyOffsets?.map(hostAt), value: e.value ? convert(e.value, depth + 1) : undefined, range: { start: hostAt(e.range.start), end: hostAt(e.range.end) } })) };
+      case 'seq':
+        return { kind: 'seq', range, items: node.items.map((item) => convert(item, depth + 1)) };
+      case 'text':
+        return node;
+      case 'scalar': {
+        if (typeof node.value !== 'string') return { ...node, range };
+        const contentStart = node.range.start + 1;
+        const contentEnd = node.range.end - 1;
+        const holes = pieces.filter((piece) => piece.part.kind === 'hole' && piece.start < contentEnd && piece.end > contentStart);
+        if (holes.length === 0 || concat.slice(contentStart, contentEnd) !== node.value) {
+          return { ...node, range, offsets: node.offsets?.map(hostAt) };
+        }
+        const parts: TextPart[] = [];
+        let at = contentStart;
+        for (const hole of holes) {
+          if (hole.start < contentStart || hole.end > contentEnd) return { ...node, range };
+          if (hole.start > at) parts.push(literalPart(concat, at, hole.start, hostAt));
+          parts.push(hole.part);
+          at = hole.end;
+        }
+        if (at < contentEnd) parts.push(literalPart(concat, at, contentEnd, hostAt));
+        return { kind: 'text', range, parts, style: text.style, template: text.template };
+      }
+    }
+  };
+  return convert(read.root, 0);
+}
+
+function literalPart(concat: string, from: number, to: number, hostAt: (offset: number) => number): TextPart {
+  const offsets: number[] = [];
+  for (let i = from; i <= to; i++) offsets.push(hostAt(i));
+  return { kind: 'literal', value: concat.slice(from, to), offsets, range: { start: hostAt(from), end: hostAt(to) } };
+}
+
+/** Turns the node found at a policy location into a policy tree, or undefined when it is not one. */
+function policyRoot(node: HostNode, context: TemplateContext): HostNode | undefined {
+  const resolved = resolveValue(node, context);
+  if (resolved === NO_VALUE) return undefined;
+  if (resolved.kind === 'map') return resolved;
+  if (resolved.kind === 'scalar' || resolved.kind === 'text') return policyFromString(resolved);
+  return undefined;
+}
+
+/** Wraps a single statement (EventBusPolicy) into a policy. */
+function statementPolicy(statement: HostNode): HostMap {
+  const range = statement.range;
+  return { kind: 'map', range, entries: [{ key: 'Statement', keyRange: { start: range.start, end: range.start }, value: statement, range }] };
+}
+
+function findPolicies(root: HostMap, context: TemplateContext, expandSamTemplate?: SamTemplateExpander): { policies: EmbeddedPolicy[]; references: PolicyReference[] } {
+  const policies: EmbeddedPolicy[] = [];
+  const references: PolicyReference[] = [];
+  const resources = entry(root, 'Resources')?.value;
+  if (!resources || resources.kind !== 'map') return { policies, references };
+  const boundaries = boundaryPolicies(resources);
+  const globalsFunction = entry(entry(root, 'Globals')?.value, 'Function')?.value;
+  for (const resource of resources.entries) {
+    const type = stringOf(entry(resource.value, 'Type')?.value);
+    if (!type) continue;
+    const base = `/Resources/${pointerToken(resource.key)}`;
+    for (const location of locationsOf(type)) {
+      let kind: EmbeddedPolicyKind | undefined = location.kind;
+      if (type === 'AWS::Organizations::Policy') {
+        kind = organizationsPolicyKind(stringOf(resolveScalar(entry(entry(resource.value, 'Properties')?.value, 'Type')?.value, context)));
+        if (!kind) continue;
+      }
+      if (type === 'AWS::IAM::ManagedPolicy' && boundaries.has(resource.key)) kind = 'boundary';
+      let found = walk(resource.value, location.path, base);
+      // SAM Globals: a function without its own trust policy takes the one in Globals.Function.
+      if (found.length === 0 && type === 'AWS::Serverless::Function' && location.path[1] === 'AssumeRolePolicyDocument' && globalsFunction) {
+        found = walk(globalsFunction, ['AssumeRolePolicyDocument'], '/Globals/Function');
+      }
+      for (const at of found) {
+        if (location.form === 'sam-policies') {
+          samPolicies(at.node, at.pointer, resource.key, type, location, context, policies, references, expandSamTemplate);
+          continue;
+        }
+        const document = policyRoot(at.node, context);
+        if (!document) continue;
+        const policyName = stringOf(resolveScalar(entry(at.item, 'PolicyName')?.value, context));
+        policies.push({
+          pointer: at.pointer,
+          kind,
+          hostResourceType: type,
+          attachedResourceType: location.attachedResourceType,
+          label: `${resource.key} ${kind === 'boundary' ? 'permissions boundary' : location.label}${policyName ? ` ${policyName}` : ''}`,
+          root: location.form === 'statement' ? statementPolicy(document) : document,
+          range: at.node.range,
+        });
+      }
+    }
+  }
+  return { policies, references };
+}
+
+function resolveScalar(node: HostNode | undefined, context: TemplateContext): HostNode | undefined {
+  if (!node) return undefined;
+  const resolved = resolveValue(node, context);
+  if (resolved === NO_VALUE) return undefined;
+  if (resolved.kind === 'text' && resolved.parts.length === 1 && resolved.parts[0]!.kind === 'hole' && resolved.parts[0]!.hole.shaped) {
+    return { kind: 'scalar', range: resolved.range, value: resolved.parts[0]!.hole.sample, style: 'other' };
+  }
+  return resolved;
+}
+
+/** SAM `Policies`: a name, a document, a policy template, or a list of them (AWS SAM specification). */
+function samPolicies(
+  node: HostNode,
+  pointer: string,
+  logicalId: string,
+  type: string,
+  location: PolicyLocation,
+  context: TemplateContext,
+  policies: EmbeddedPolicy[],
+  references: PolicyReference[],
+  expandSamTemplate?: SamTemplateExpander,
+): void {
+  const items: Array<{ node: HostNode; pointer: string }> = [];
+  if (node.kind === 'seq') node.items.forEach((item, index) => items.push({ node: item, pointer: `${pointer}/${index}` }));
+  else items.push({ node, pointer });
+  for (const item of items) {
+    for (const alternative of alternativesOf(item.node, context)) {
+      if (alternative === NO_VALUE) continue;
+      if (alternative.kind === 'scalar' || alternative.kind === 'text') {
+        const name = alternative.kind === 'scalar' ? String(alternative.value ?? '') : alternative.parts.map((part) => (part.kind === 'literal' ? part.value : part.hole.sample)).join('');
+        references.push({ type: 'managed', name, pointer: item.pointer, range: alternative.range, logicalId });
+        continue;
+      }
+      if (alternative.kind !== 'map') continue;
+      if (entry(alternative, 'Statement')) {
+        policies.push({ pointer: item.pointer, kind: location.kind, hostResourceType: type, label: `${logicalId} ${location.label}`, root: alternative, range: item.node.range });
+        continue;
+      }
+      if (alternative.entries.length === 1) {
+        const template = alternative.entries[0]!;
+        references.push({ type: 'sam-template', name: template.key, pointer: item.pointer, range: alternative.range, parameters: template.value, logicalId });
+        const expanded = expandSamTemplate?.(template.key, template.value, template.keyRange);
+        if (expanded) {
+          const resolved = resolveValue(expanded, context);
+          if (resolved !== NO_VALUE && resolved.kind === 'map') {
+            policies.push({ pointer: item.pointer, kind: location.kind, hostResourceType: type, label: `${logicalId} ${template.key}`, root: resolved, range: alternative.range });
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * The entry point of the host formats: which policies does this text hold? A standalone policy is
+ * handled by the existing document pipeline; this module recognises templates (CloudFormation and
+ * SAM, JSON and YAML) and analyses each policy they embed.
+ */
+import type { Finding } from '../validate/findings';
+import type { PolicyKind } from '../document/policyKind';
+import { readCloudFormationTemplate, type CloudFormationTemplate, type PolicyReference, type SamTemplateExpander } from './cloudformation/template';
+import { analyzeEmbeddedPolicy, type EmbeddedPolicyAnalysis, type HostSyntax } from './embeddedAnalysis';
+
+/** The host formats, as the CLI's JSON output names them. */
+export type HostFormat = 'policy' | 'cloudformation' | 'terraform';
+
+/** A template with its policies analysed. */
+export interface HostAnalysis {
+  readonly format: Exclude<HostFormat, 'policy'>;
+  readonly syntax: HostSyntax;
+  readonly policies: readonly EmbeddedPolicyAnalysis[];
+  /** Policies the template names rather than writes (managed policies, SAM policy templates). */
+  readonly references: readonly PolicyReference[];
+  /** Every policy's findings, in host offsets, sorted. */
+  readonly findings: readonly Finding[];
+  /** Internal failures of check families, for the log. */
+  readonly errors: readonly string[];
+}
+
+export interface HostAnalysisOptions {
+  readonly extraActions?: readonly string[];
+  readonly override?: PolicyKind;
+  readonly validate?: boolean;
+  readonly expandSamTemplate?: SamTemplateExpander;
+}
+
+/** Template file names: the extensions a template may have (the content decides). */
+export const TEMPLATE_EXTENSIONS = /\.(json|ya?ml|template|cfn)$/i;
+
+/** Reads a CloudFormation template; undefined when the text is not one. */
+export function readTemplate(text: string, expandSamTemplate?: SamTemplateExpander): CloudFormationTemplate | undefined {
+  try {
+    return readCloudFormationTemplate(text, expandSamTemplate);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Analyses every policy of a template; undefined when the text is not a template. Never throws. */
+export function analyzeHostDocument(text: string, options: HostAnalysisOptions = {}): HostAnalysis | undefined {
+  const template = readTemplate(text, options.expandSamTemplate);
+  if (!template) return undefined;
+  const policies: EmbeddedPolicyAnalysis[] = [];
+  const errors: string[] = [];
+  for (const policy of template.policies) {
+    try {
+      const analysis = analyzeEmbeddedPolicy(text, template.syntax, policy, { extraActions: options.extraActions, override: options.override, validate: options.validate });
+      policies.push(analysis);
+      for (const error of analysis.validation?.errors ?? []) errors.push(`${policy.pointer}: ${error}`);
+    } catch (error) {
+      errors.push(`${policy.pointer}: analysis failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  const findings = policies.flatMap((policy) => policy.findings).sort((a, b) => a.span.offset - b.span.offset || a.code.localeCompare(b.code));
+  return { format: 'cloudformation', syntax: template.syntax, policies, references: template.references, findings, errors };
+}
+
+/** The embedded policy whose range holds an offset (the innermost when ranges nest). */
+export function policyAtOffset(analysis: HostAnalysis, offset: number): EmbeddedPolicyAnalysis | undefined {
+  let best: EmbeddedPolicyAnalysis | undefined;
+  for (const policy of analysis.policies) {
+    const range = policy.policy.range;
+    if (range.start <= offset && offset <= range.end && (!best || range.end - range.start < best.policy.range.end - best.policy.range.start)) best = policy;
+  }
+  return best;
+}

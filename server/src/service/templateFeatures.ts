@@ -1,0 +1,157 @@
+/**
+ * The policy features on every policy of a document, standalone or embedded in a template: each
+ * feature runs on the policy's view (policyViews.ts) and its ranges and edits are mapped back into
+ * the template, in the template's syntax.
+ */
+import { MarkupKind, SymbolKind, type CodeLens, type CompletionItem, type CompletionList, type DocumentSymbol, type Hover, type Position, type Range } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { renderString, type HostSyntax } from '../iam/sources/embeddedAnalysis';
+import { POLICY_KIND_LABELS } from '../iam/document/policyKind';
+import type { Settings } from '../settings';
+import type { DocumentAnalysis } from './documentAnalysis';
+import { getCompletions } from './completion';
+import { getHover } from './hover';
+import { getDocumentSymbols } from './symbols';
+import { getSummaryCodeLenses, getSummaryMarkdown } from './summary';
+import { simulationCodeLenses } from './simulation';
+import { policyViewAt, policyViews, type PolicyView } from './policyViews';
+
+/** The separator between a document's uri and an embedded policy's pointer in view uris. */
+const POINTER_SEPARATOR = '#';
+
+/** Splits a view uri (`file:///t.yaml#%2FResources%2F...`) into the document uri and the pointer. */
+export function splitViewUri(uri: string): { uri: string; pointer?: string } {
+  const at = uri.indexOf(POINTER_SEPARATOR);
+  if (at < 0) return { uri };
+  try {
+    return { uri: uri.slice(0, at), pointer: decodeURIComponent(uri.slice(at + 1)) };
+  } catch {
+    return { uri: uri.slice(0, at) };
+  }
+}
+
+function hostSyntax(analysis: DocumentAnalysis): HostSyntax {
+  return analysis.host?.syntax ?? 'json';
+}
+
+/** A completion's text in the template's syntax, or undefined when it cannot be written there. */
+function hostCompletionText(syntax: HostSyntax, newText: string, snippet: boolean): string | undefined {
+  if (syntax === 'json') return newText;
+  // A string value: `"s3:GetObject"` → `s3:GetObject` (or quoted when YAML needs it).
+  const stringLiteral = /^"((?:[^"\\]|\\.)*)"$/.exec(newText);
+  if (stringLiteral) {
+    if (snippet && /\$\{?\d/.test(stringLiteral[1]!)) {
+      // A snippet with placeholders inside a string: keep the placeholders, drop the JSON quotes.
+      return /^[A-Za-z0-9_:*?/.${}\-]+$/.test(stringLiteral[1]!) ? stringLiteral[1]! : undefined;
+    }
+    let value: string;
+    try {
+      value = JSON.parse(newText) as string;
+    } catch {
+      return undefined;
+    }
+    return renderString(syntax, undefined, value);
+  }
+  // A key with a simple value: `"Effect": "$1"` → `Effect: $1`.
+  const key = /^"([A-Za-z0-9:_/-]+)"(?:: ?"?(\$\{?\d[^"]*)?"?)?$/.exec(newText);
+  if (key) return key[2] !== undefined ? `${key[1]}: ${key[2]}` : key[1];
+  return undefined;
+}
+
+/** Completion at a position of any document with policies. */
+export function completionsAt(document: TextDocument, analysis: DocumentAnalysis, position: Position, settings: Settings): CompletionList {
+  if (analysis.role === 'policy') return getCompletions(document, analysis, position, settings);
+  const view = policyViewAt(document, analysis, position);
+  if (!view) return { isIncomplete: false, items: [] };
+  const viewPosition = view.toViewPosition(position);
+  if (!viewPosition) return { isIncomplete: false, items: [] };
+  const list = getCompletions(view.document, view.analysis, viewPosition, settings);
+  const syntax = hostSyntax(analysis);
+  const items: CompletionItem[] = [];
+  for (const item of list.items) {
+    const edit = item.textEdit;
+    if (!edit || !('range' in edit)) continue;
+    const range = view.toHostRange(edit.range);
+    // The replaced host text must be a plain value or key: never across a `!Sub` hole.
+    const newText = hostCompletionText(syntax, edit.newText, item.insertTextFormat === 2);
+    if (newText === undefined) continue;
+    if (range.start.line !== range.end.line) continue;
+    items.push({ ...item, textEdit: { range, newText }, filterText: item.filterText ? stripQuotes(item.filterText, syntax) : undefined });
+  }
+  return { isIncomplete: list.isIncomplete, items };
+}
+
+function stripQuotes(text: string, syntax: HostSyntax): string {
+  return syntax === 'json' ? text : text.replace(/^"|"$/g, '');
+}
+
+/** Hover at a position of any document with policies. */
+export function hoverAt(document: TextDocument, analysis: DocumentAnalysis, position: Position): Hover | null {
+  if (analysis.role === 'policy') return getHover(document, analysis, position);
+  const view = policyViewAt(document, analysis, position);
+  if (!view?.embedded) return null;
+  const viewPosition = view.toViewPosition(position);
+  if (!viewPosition) return null;
+  const hover = getHover(view.document, view.analysis, viewPosition);
+  // A hole under the cursor: say what the template value stands for and how it was checked.
+  const offset = document.offsetAt(position);
+  const hole = view.embedded.virtual.holes.find((candidate) => candidate.host.start <= offset && offset <= candidate.host.end);
+  const holeText = hole
+    ? `\`${hole.hole.source}\`: ${hole.hole.description}. ${hole.hole.shaped ? `Checked as \`${hole.hole.sample}\`.` : 'Its value is known only when the stack deploys, so checks that depend on it are skipped.'}`
+    : undefined;
+  if (!hover && !holeText) return null;
+  const base = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+  const value = [holeText, base].filter(Boolean).join('\n\n---\n\n');
+  const range = hover?.range ? view.toHostRange(hover.range) : hole ? { start: document.positionAt(hole.host.start), end: document.positionAt(hole.host.end) } : undefined;
+  return { contents: { kind: MarkupKind.Markdown, value }, ...(range ? { range } : {}) };
+}
+
+function mapSymbol(view: PolicyView, symbol: DocumentSymbol): DocumentSymbol {
+  return {
+    ...symbol,
+    range: view.toHostRange(symbol.range),
+    selectionRange: view.toHostRange(symbol.selectionRange),
+    children: symbol.children?.map((child) => mapSymbol(view, child)),
+  };
+}
+
+/** The outline: for a template, one entry per embedded policy with its statements inside. */
+export function symbolsOf(document: TextDocument, analysis: DocumentAnalysis): DocumentSymbol[] {
+  if (analysis.role === 'policy') return getDocumentSymbols(document, analysis);
+  return policyViews(document, analysis).map((view) => {
+    const range: Range = { start: document.positionAt(view.embedded!.policy.range.start), end: document.positionAt(view.embedded!.policy.range.end) };
+    const inner = getDocumentSymbols(view.document, view.analysis).map((symbol) => mapSymbol(view, symbol));
+    const children = inner.length === 1 && inner[0]!.children ? inner[0]!.children : inner;
+    return {
+      name: view.embedded!.policy.label,
+      detail: POLICY_KIND_LABELS[view.analysis.kind!.kind],
+      kind: SymbolKind.Object,
+      range,
+      selectionRange: { start: range.start, end: range.start },
+      children,
+    };
+  });
+}
+
+/** The summary and simulate lenses, at the top of each policy. */
+export function policyLenses(document: TextDocument, analysis: DocumentAnalysis, which: 'summary' | 'simulate'): CodeLens[] {
+  if (analysis.role === 'policy') return which === 'summary' ? getSummaryCodeLenses(document, analysis) : simulationCodeLenses(document, analysis);
+  const lenses: CodeLens[] = [];
+  for (const view of policyViews(document, analysis)) {
+    const inner = which === 'summary' ? getSummaryCodeLenses(view.document, view.analysis) : simulationCodeLenses(view.document, view.analysis);
+    const start = document.positionAt(view.embedded!.policy.range.start);
+    for (const lens of inner) {
+      const title = which === 'summary' ? lens.command!.title.replace(/^Policy summary/, view.embedded!.policy.label) : lens.command!.title;
+      lenses.push({ range: { start, end: start }, command: { ...lens.command!, title } });
+    }
+  }
+  return lenses;
+}
+
+/** The summary markdown of a document, or of one embedded policy. */
+export function summaryMarkdownOf(document: TextDocument | undefined, analysis: DocumentAnalysis, pointer?: string): string {
+  if (analysis.role !== 'template' || !document) return getSummaryMarkdown(analysis);
+  const views = policyViews(document, analysis).filter((view) => pointer === undefined || view.pointer === pointer);
+  if (views.length === 0) return '# Policy summary\n\nThe template holds no policy at that place.';
+  return views.map((view) => getSummaryMarkdown(view.analysis).replace(/^# Policy summary/, `# ${view.embedded!.policy.label}`)).join('\n\n');
+}
