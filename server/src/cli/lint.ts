@@ -107,7 +107,8 @@ function parseArgs(argv: readonly string[]): LintOptions | string {
 /** Lints one text; exported for tests and for the benchmark. */
 export function lintText(text: string, filePath: string, type: PolicyKind | 'auto', explicit = true): LintedFile | undefined {
   const fromSetting = kindFromSettings(filePath, DEFAULT_SETTINGS);
-  if (fromSetting === undefined && (TEMPLATE_EXTENSIONS.test(filePath) || !/\.jsonc?$/i.test(filePath))) {
+  // A template is a template whatever its name: the policy-type globs name standalone policies.
+  if (TEMPLATE_EXTENSIONS.test(filePath) || !/\.jsonc?$/i.test(filePath)) {
     const template = lintTemplate(text, filePath);
     if (template) return template;
     // A YAML file that is not a template is not ours, even when named explicitly.

@@ -67,7 +67,8 @@ export function isScenarioPath(path: string): boolean {
 export function analyzeDocument(input: AnalysisInput): DocumentAnalysis {
   if (isScenarioPath(input.path)) return { role: 'scenario', parse: parsePolicy(input.text) };
   const fromSettings = kindFromSettings(input.path, input.settings);
-  if (fromSettings === undefined && TEMPLATE_EXTENSIONS.test(input.path)) {
+  // A template is a template whatever its name: the policy-type globs name standalone policies.
+  if (TEMPLATE_EXTENSIONS.test(input.path)) {
     const host = analyzeHostDocument(input.text, { extraActions: input.settings.extraActions, override: input.override, validate: input.validate, expandSamTemplate: input.expandSamTemplate });
     if (host) return templateAnalysis(input.text, host);
   }

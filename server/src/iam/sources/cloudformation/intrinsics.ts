@@ -71,7 +71,8 @@ function resolveRef(name: string, range: HostRange, context: TemplateContext, de
     const isList = parameter.type !== undefined && (parameter.type.startsWith('List<') || parameter.type === 'CommaDelimitedList');
     const known = parameter.defaultValue ?? (parameter.allowedValues?.kind === 'seq' ? parameter.allowedValues.items[0] : undefined);
     const knownText = scalarString(known);
-    if (knownText !== undefined && !isList) {
+    // An empty default marks an optional parameter: its value is unknown, not empty.
+    if (knownText !== undefined && knownText !== '' && !isList) {
       return holeText(range, { sample: knownText, shaped: true, source, description: `parameter \`${name}\` (default \`${knownText}\`)`, templateExpression: name });
     }
     if (isList) {

@@ -10,7 +10,7 @@ import type { EmbeddedPolicyKind } from '../hostTree';
 export type PolicyForm =
   /** A policy document (or a JSON string holding one). */
   | 'document'
-  /** A single statement (`AWS::Events::EventBusPolicy.Statement`). */
+  /** A single statement (`AWS::Events::EventBusPolicy.Statement`), or a list of statements (SAM `CustomStatements`). */
   | 'statement'
   /** SAM `Policies`: a managed policy name/ARN, a policy document, a SAM policy template, or a list of them. */
   | 'sam-policies';
@@ -87,6 +87,9 @@ export const POLICY_LOCATIONS: readonly PolicyLocation[] = [
   resource('AWS::Glue::ResourcePolicy', ['Properties', 'PolicyInJson'], undefined, 'Glue resource policy'),
   resource('AWS::Serverless::Api', ['Properties', 'Policy'], 'AWS::ApiGateway::RestApi', 'API resource policy'),
   resource('AWS::Serverless::Api', ['Properties', 'Domain', 'Policy'], 'AWS::ApiGateway::DomainNameV2', 'domain name policy'),
+  resource('AWS::Serverless::Api', ['Properties', 'DefinitionBody', 'x-amazon-apigateway-policy'], 'AWS::ApiGateway::RestApi', 'API resource policy (OpenAPI)'),
+  resource('AWS::ApiGateway::RestApi', ['Properties', 'Body', 'x-amazon-apigateway-policy'], 'AWS::ApiGateway::RestApi', 'API resource policy (OpenAPI)'),
+  { resourceType: 'AWS::Serverless::Api', path: ['Properties', 'Auth', 'ResourcePolicy', 'CustomStatements'], kind: 'resource', form: 'statement', attachedResourceType: 'AWS::ApiGateway::RestApi', label: 'API resource policy statements' },
   // SCPs and RCPs: the kind depends on the policy's Type (see organizationsPolicyKind).
   { resourceType: 'AWS::Organizations::Policy', path: ['Properties', 'Content'], kind: 'scp', form: 'document', label: 'organization policy' },
   { resourceType: 'AWS::Serverless::Function', path: ['Properties', 'Policies'], kind: 'identity', form: 'sam-policies', label: 'function policy' },

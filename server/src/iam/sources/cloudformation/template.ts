@@ -133,6 +133,17 @@ function boundaryPolicies(resources: HostMap): Set<string> {
   return ids;
 }
 
+/**
+ * A managed policy is a permissions boundary when a role or user of the template names it in
+ * `PermissionsBoundary`, or when its name says so (`...PermissionsBoundary`): templates that only
+ * define a boundary for other stacks to use have nothing else to tell it by.
+ */
+function isBoundaryPolicy(resource: HostEntry, boundaries: ReadonlySet<string>, context: TemplateContext): boolean {
+  if (boundaries.has(resource.key)) return true;
+  const name = stringOf(resolveScalar(entry(entry(resource.value, 'Properties')?.value, 'ManagedPolicyName')?.value, context)) ?? resource.key;
+  return /permissions?-?_?boundary/i.test(name) || /permissions?-?_?boundary/i.test(resource.key);
+}
+
 interface Found {
   readonly node: HostNode;
   readonly pointer: string;
@@ -251,6 +262,12 @@ function literalPart(concat: string, from: number, to: number, hostAt: (offset: 
   return { kind: 'literal', value: concat.slice(from, to), offsets, range: { start: hostAt(from), end: hostAt(to) } };
 }
 
+/** The resolved statement or statements at a `statement` location. */
+function statementsRoot(node: HostNode, context: TemplateContext): HostNode | undefined {
+  const resolved = resolveValue(node, context);
+  return resolved !== NO_VALUE && (resolved.kind === 'map' || resolved.kind === 'seq') ? resolved : undefined;
+}
+
 /** Turns the node found at a policy location into a policy tree, or undefined when it is not one. */
 function policyRoot(node: HostNode, context: TemplateContext): HostNode | undefined {
   const resolved = resolveValue(node, context);
@@ -260,10 +277,21 @@ function policyRoot(node: HostNode, context: TemplateContext): HostNode | undefi
   return undefined;
 }
 
-/** Wraps a single statement (EventBusPolicy) into a policy. */
+/**
+ * Wraps a statement (EventBusPolicy) or a list of statements (SAM CustomStatements) into a policy
+ * with the Version that the service writes around them.
+ */
 function statementPolicy(statement: HostNode): HostMap {
   const range = statement.range;
-  return { kind: 'map', range, entries: [{ key: 'Statement', keyRange: { start: range.start, end: range.start }, value: statement, range }] };
+  const at = { start: range.start, end: range.start };
+  return {
+    kind: 'map',
+    range,
+    entries: [
+      { key: 'Version', keyRange: at, value: { kind: 'scalar', range: at, value: '2012-10-17', style: 'other' }, range: at },
+      { key: 'Statement', keyRange: at, value: statement, range },
+    ],
+  };
 }
 
 function findPolicies(root: HostMap, context: TemplateContext, expandSamTemplate?: SamTemplateExpander): { policies: EmbeddedPolicy[]; references: PolicyReference[] } {
@@ -283,7 +311,7 @@ function findPolicies(root: HostMap, context: TemplateContext, expandSamTemplate
         kind = organizationsPolicyKind(stringOf(resolveScalar(entry(entry(resource.value, 'Properties')?.value, 'Type')?.value, context)));
         if (!kind) continue;
       }
-      if (type === 'AWS::IAM::ManagedPolicy' && boundaries.has(resource.key)) kind = 'boundary';
+      if (type === 'AWS::IAM::ManagedPolicy' && isBoundaryPolicy(resource, boundaries, context)) kind = 'boundary';
       let found = walk(resource.value, location.path, base);
       // SAM Globals: a function without its own trust policy takes the one in Globals.Function.
       if (found.length === 0 && type === 'AWS::Serverless::Function' && location.path[1] === 'AssumeRolePolicyDocument' && globalsFunction) {
@@ -294,7 +322,7 @@ function findPolicies(root: HostMap, context: TemplateContext, expandSamTemplate
           samPolicies(at.node, at.pointer, resource.key, type, location, context, policies, references, expandSamTemplate);
           continue;
         }
-        const document = policyRoot(at.node, context);
+        const document = location.form === 'statement' ? statementsRoot(at.node, context) : policyRoot(at.node, context);
         if (!document) continue;
         const policyName = stringOf(resolveScalar(entry(at.item, 'PolicyName')?.value, context));
         policies.push({
