@@ -37,7 +37,10 @@ test('json format: shape, 0-based ranges, exit 1 on errors', () => {
   const file = output.files[0];
   assert.equal(file.policyType, 'identity');
   const finding = file.findings.find((candidate: { code: string }) => candidate.code === 'INVALID_EFFECT');
-  assert.deepEqual(Object.keys(finding).sort(), ['code', 'message', 'range', 'severity']);
+  assert.deepEqual(Object.keys(finding).sort(), ['code', 'message', 'policy', 'range', 'severity']);
+  assert.equal(finding.policy, '');
+  assert.equal(file.format, 'policy');
+  assert.deepEqual(file.policies.map((policy: { pointer: string }) => policy.pointer), ['']);
   assert.equal(finding.severity, 'error');
   // "allow" sits on line 2 (0-based), after `  "Statement": [{"Effect": `.
   const line = '  "Statement": [{"Effect": "allow"';

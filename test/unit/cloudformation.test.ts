@@ -1,0 +1,264 @@
+/**
+ * CloudFormation and SAM templates as a host format: recognition, where policies live, intrinsic
+ * functions as values with holes, findings on the exact template text, fixes in the template's syntax,
+ * and the editor features through the policy views. Sources: CloudFormation User Guide ("Template
+ * anatomy", "Intrinsic function reference", "Pseudo parameters reference", each resource type's
+ * properties and return values) and the AWS SAM specification (`Policies`, `Globals`).
+ */
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { parseDocument } from 'yaml';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { readCloudFormationTemplate } from '../../server/src/iam/sources/cloudformation/template';
+import { analyzeHostDocument } from '../../server/src/iam/sources/hostDocument';
+import { analyzeDocument } from '../../server/src/service/documentAnalysis';
+import { completionsAt, hoverAt, policyLenses, symbolsOf } from '../../server/src/service/templateFeatures';
+import { DEFAULT_SETTINGS } from '../../server/src/settings';
+import type { Finding } from '../../server/src/iam/validate/findings';
+
+/** Applies a finding's first fix to the text. */
+function applyFix(text: string, finding: Finding): string {
+  const edits = [...finding.fixes![0]!.edits].sort((a, b) => b.offset - a.offset);
+  let out = text;
+  for (const edit of edits) out = out.slice(0, edit.offset) + edit.newText + out.slice(edit.offset + edit.length);
+  return out;
+}
+
+function findings(text: string): Array<Finding & { text: string }> {
+  const host = analyzeHostDocument(text);
+  assert.ok(host, 'the text is read as a template');
+  return host.findings.map((finding) => ({ ...finding, text: text.slice(finding.span.offset, finding.span.offset + finding.span.length) }));
+}
+
+const ROLE_YAML = `AWSTemplateFormatVersion: '2010-09-09'
+Parameters:
+  BucketName:
+    Type: String
+  Stage:
+    Type: String
+    Default: prod
+Resources:
+  MyBucket:
+    Type: AWS::S3::Bucket
+  AppRole:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Principal:
+              AWS: !Sub 'arn:\${AWS::Partition}:iam::\${AWS::AccountId}:root'
+            Action: sts:AssumeRole
+      Policies:
+        - PolicyName: S3Access
+          PolicyDocument:
+            Version: '2012-10-17'
+            Statement:
+              - Effect: Allow
+                Action:
+                  - s3:GetObject
+                Resource: !GetAtt MyBucket.Arn
+              - Effect: Allow
+                Action: !Sub 's3:Get\${BucketName}'
+                Resource: !Sub 'arn:\${AWS::Partition}:s3:::\${BucketName}/\${Stage}/*'
+              - Effect: Allow
+                Action: !Sub 's3:ListBukket'
+                Resource: !Sub 'arn:\${AWS::Partition}:s3:::\${MyBucket}'
+`;
+
+test('a template is recognised by its content; other YAML and JSON are not templates', () => {
+  const cases: Array<[string, boolean]> = [
+    [ROLE_YAML, true],
+    ['{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {}}', true],
+    ['Resources:\n  Q:\n    Type: AWS::SQS::Queue\n', true],
+    ['Transform: AWS::Serverless-2016-10-31\nResources:\n  F:\n    Type: AWS::Serverless::Function\n', true],
+    ['name: build\non: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n', false],
+    ['apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n', false],
+    ['services:\n  web:\n    image: nginx\n', false],
+    ['{"name": "x", "version": "1.0.0", "Resources": "AWS::"}', false],
+    ['Resources:\n  X:\n    Type: Custom::Thing\n', false],
+  ];
+  for (const [text, expected] of cases) assert.equal(readCloudFormationTemplate(text) !== undefined, expected, text.slice(0, 40));
+});
+
+test('policies are found with their pointer, kind and resource types', () => {
+  const template = readCloudFormationTemplate(`Resources:
+  Role:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument: {Version: '2012-10-17', Statement: [{Effect: Allow, Principal: {Service: lambda.amazonaws.com}, Action: sts:AssumeRole}]}
+      PermissionsBoundary: !Ref Boundary
+      Policies:
+        - !If
+          - IsProd
+          - PolicyName: P
+            PolicyDocument: {Version: '2012-10-17', Statement: [{Effect: Allow, Action: s3:ListAllMyBuckets, Resource: '*'}]}
+          - !Ref AWS::NoValue
+  Boundary:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument: {Version: '2012-10-17', Statement: [{Effect: Allow, Action: 's3:*', Resource: '*'}]}
+  Bucket:
+    Type: AWS::S3::Bucket
+  BucketPolicy:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: !Ref Bucket
+      PolicyDocument: {Version: '2012-10-17', Statement: [{Effect: Deny, Principal: '*', Action: 's3:*', Resource: !Sub '\${Bucket.Arn}/*', Condition: {Bool: {aws:SecureTransport: 'false'}}}]}
+  Scp:
+    Type: AWS::Organizations::Policy
+    Properties:
+      Type: SERVICE_CONTROL_POLICY
+      Content: {Version: '2012-10-17', Statement: [{Effect: Deny, Action: 'ec2:*', Resource: '*'}]}
+  Rcp:
+    Type: AWS::Organizations::Policy
+    Properties:
+      Type: RESOURCE_CONTROL_POLICY
+      Content: '{"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "*"}]}'
+  TagPolicy:
+    Type: AWS::Organizations::Policy
+    Properties:
+      Type: TAG_POLICY
+      Content: {tags: {}}
+  Bus:
+    Type: AWS::Events::EventBusPolicy
+    Properties:
+      StatementId: s
+      Statement: {Effect: Allow, Principal: {AWS: '111122223333'}, Action: events:PutEvents, Resource: '*'}
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Policies:
+        - AWSLambdaBasicExecutionRole
+        - Statement: [{Effect: Allow, Action: sqs:SendMessage, Resource: '*'}]
+`)!;
+  assert.deepEqual(
+    template.policies.map((policy) => [policy.pointer, policy.kind, policy.hostResourceType, policy.attachedResourceType ?? null]),
+    [
+      ['/Resources/Role/Properties/AssumeRolePolicyDocument', 'trust', 'AWS::IAM::Role', null],
+      ['/Resources/Role/Properties/Policies/0/Fn::If/1/PolicyDocument', 'identity', 'AWS::IAM::Role', null],
+      ['/Resources/Boundary/Properties/PolicyDocument', 'boundary', 'AWS::IAM::ManagedPolicy', null],
+      ['/Resources/BucketPolicy/Properties/PolicyDocument', 'resource', 'AWS::S3::BucketPolicy', 'AWS::S3::Bucket'],
+      ['/Resources/Scp/Properties/Content', 'scp', 'AWS::Organizations::Policy', null],
+      ['/Resources/Rcp/Properties/Content', 'rcp', 'AWS::Organizations::Policy', null],
+      ['/Resources/Bus/Properties/Statement', 'resource', 'AWS::Events::EventBusPolicy', 'AWS::Events::EventBus'],
+      ['/Resources/Fn/Properties/Policies/1', 'identity', 'AWS::Serverless::Function', null],
+    ],
+  );
+  assert.deepEqual(template.references.map((reference) => [reference.type, reference.name, reference.pointer]), [['managed', 'AWSLambdaBasicExecutionRole', '/Resources/Fn/Properties/Policies/0']]);
+});
+
+test('intrinsics are values with holes: no error caused by an unknown value, and known shapes are checked', () => {
+  const found = findings(ROLE_YAML);
+  // The misspelt action inside a !Sub with no hole is found on its exact text.
+  const misspelt = found.find((finding) => finding.code === 'INVALID_ACTION');
+  assert.ok(misspelt, 'the misspelt action is reported');
+  // As in a JSON policy, a finding on a whole value covers its quotes.
+  assert.equal(misspelt.text, "'s3:ListBukket'");
+  // `s3:Get${BucketName}` (a parameter without default), the Sub principal and the parameter ARN give nothing.
+  assert.deepEqual(found.filter((finding) => finding.category === 'ERROR').map((finding) => finding.text), ["'s3:ListBukket'"]);
+  // The bucket ARN of the template's own bucket is a bucket, not an object.
+  const mismatch = found.find((finding) => finding.code === 'RESOURCE_TYPE_MISMATCH');
+  assert.ok(mismatch);
+  assert.equal(mismatch.text, '!GetAtt MyBucket.Arn');
+  assert.match(mismatch.message, /\$\{MyBucket\.Arn\}/);
+});
+
+test('the classic mistake s3:GetObject on !GetAtt Bucket.Arn is fixed with !Sub and the YAML stays valid', () => {
+  const found = findings(ROLE_YAML);
+  const mismatch = found.find((finding) => finding.code === 'RESOURCE_TYPE_MISMATCH')!;
+  assert.equal(mismatch.fixes?.[0]?.edits[0]?.newText, "!Sub '${MyBucket.Arn}/*'");
+  const fixed = applyFix(ROLE_YAML, mismatch);
+  assert.equal(parseDocument(fixed).errors.length, 0);
+  assert.ok(!findings(fixed).some((finding) => finding.code === 'RESOURCE_TYPE_MISMATCH'), 'the fix removes the finding');
+});
+
+test('in a JSON template the fix is written as Fn::Sub', () => {
+  const text = JSON.stringify({
+    Resources: {
+      B: { Type: 'AWS::S3::Bucket' },
+      P: { Type: 'AWS::IAM::ManagedPolicy', Properties: { PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: { 'Fn::GetAtt': ['B', 'Arn'] } }] } } },
+    },
+  }, null, 2);
+  const mismatch = findings(text).find((finding) => finding.code === 'RESOURCE_TYPE_MISMATCH')!;
+  assert.equal(mismatch.fixes?.[0]?.edits[0]?.newText, '{ "Fn::Sub": "${B.Arn}/*" }');
+  const fixed = applyFix(text, mismatch);
+  assert.doesNotThrow(() => JSON.parse(fixed));
+});
+
+test('a misspelt action in YAML is replaced in place and a duplicate entry removed with its line', () => {
+  const text = `Resources:
+  P:
+    Type: AWS::IAM::Policy
+    Properties:
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Action:
+              - s3:GetObjekt
+              - s3:PutObject
+              - s3:PutObject
+            Resource: '*'
+`;
+  const found = findings(text);
+  const invalid = found.find((finding) => finding.code === 'INVALID_ACTION')!;
+  assert.equal(invalid.text, 's3:GetObjekt');
+  assert.equal(applyFix(text, invalid).includes('- s3:GetObject\n'), true);
+  const duplicate = found.find((finding) => finding.code === 'REDUNDANT_ACTION')!;
+  const fixed = applyFix(text, duplicate);
+  assert.equal(fixed.split('s3:PutObject').length - 1, 1);
+  assert.equal(parseDocument(fixed).errors.length, 0);
+});
+
+test('both branches of Fn::If in a Resource list are checked', () => {
+  const text = `Conditions:
+  C: !Equals [a, b]
+Resources:
+  P:
+    Type: AWS::IAM::Policy
+    Properties:
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Action: s3:GetObject
+            Resource: !If [C, 'arn:aws:s3:::ok/*', 'arn:aws:s3:::']
+`;
+  const codes = findings(text).map((finding) => `${finding.code} ${finding.text}`);
+  assert.ok(codes.some((code) => code.startsWith('MISSING_ARN_FIELD') || code.startsWith('INVALID_ARN')), codes.join('; '));
+});
+
+test('a policy written as a JSON string (Logs resource policy) is checked inside the string', () => {
+  const text = `Resources:
+  LogPolicy:
+    Type: AWS::Logs::ResourcePolicy
+    Properties:
+      PolicyName: p
+      PolicyDocument: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "es.amazonaws.com"}, "Action": ["logs:PutLogEventz"], "Resource": "*"}]}'
+`;
+  const invalid = findings(text).find((finding) => finding.code === 'INVALID_ACTION');
+  assert.ok(invalid);
+  assert.equal(invalid.text, '"logs:PutLogEventz"');
+});
+
+test('editor features run on the policy under the cursor and answer in the template', () => {
+  const text = ROLE_YAML.replace('                  - s3:GetObject\n', '                  - s3:GetObject\n                  - s3:Put\n');
+  const document = TextDocument.create('file:///t/template.yaml', 'yaml', 1, text);
+  const analysis = analyzeDocument({ text, path: 'template.yaml', settings: DEFAULT_SETTINGS });
+  assert.equal(analysis.role, 'template');
+  const at = text.indexOf('s3:Put') + 's3:Put'.length;
+  const list = completionsAt(document, analysis, document.positionAt(at), DEFAULT_SETTINGS);
+  const item = list.items.find((candidate) => candidate.label === 's3:PutObject');
+  assert.ok(item, 'actions are offered in a YAML Action list');
+  assert.equal((item.textEdit as { newText: string }).newText, 's3:PutObject');
+  const hover = hoverAt(document, analysis, document.positionAt(text.indexOf('MyBucket.Arn') + 2));
+  assert.match(JSON.stringify(hover?.contents), /bucket ARN of `MyBucket`/);
+  const symbols = symbolsOf(document, analysis);
+  assert.deepEqual(symbols.map((symbol) => symbol.name), ['AppRole trust policy', 'AppRole inline policy S3Access']);
+  const lenses = policyLenses(document, analysis, 'summary');
+  assert.equal(lenses.length, 2);
+  assert.match(lenses[1]!.command!.title, /^AppRole inline policy S3Access: /);
+  assert.equal(lenses[1]!.range.start.line, text.slice(0, text.indexOf('Version', text.indexOf('  PolicyDocument:'))).split('\n').length - 1);
+});
