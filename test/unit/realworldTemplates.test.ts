@@ -27,7 +27,7 @@ interface ManifestFile { file: string; format: string; policies: ManifestPolicy[
 const DESERVED: ReadonlyArray<[string, string, string]> = [
   ['apigw-cache-invalidation-eventbridge__template.yaml', 'INVALID_ACTION', 'dynamodb:CreateItem'],
   ['apigw-dynamodb-lambda-scheduler-ses-auto-deletion-sam__template.yaml', 'INVALID_ACTION', 'dynamodb:CreateItem'],
-  ['apigw-lambda-healthscribe-sam__template.yaml', 'MISSING_ARN_REGION', '::'],
+  ['apigw-lambda-healthscribe-sam__template.yaml', 'MISSING_ARN_REGION', ':'],
   ['appsync-notify-subscribers-of-database-updates__3-lambda__template.yml', 'MISSING_ARN_FIELD', 'arn:aws:logs:*'],
   ['kinesis-data-stream-firehose-apigw-sam__template.yaml', 'INVALID_ACTION', 'firehose:PutRecords'],
   ['lambda-durable-esm-and-chaining__template.yaml', 'INVALID_ACTION', 'lambda:CheckpointDurableExecutions'],
