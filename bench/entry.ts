@@ -15,3 +15,5 @@ export { DEFAULT_SETTINGS } from '../server/src/settings';
 export { TextDocument } from 'vscode-languageserver-textdocument';
 export { parseTree, visit } from 'jsonc-parser';
 export { CHECK_FAMILIES } from '../server/src/iam/validate/checkFamilies';
+export { analyzeHostDocument } from '../server/src/iam/sources/hostDocument';
+export { completionsAt } from '../server/src/service/templateFeatures';

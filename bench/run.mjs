@@ -68,6 +68,12 @@ if (want('coldstart')) {
   rows.push(['server cold start: initialize answered', ms(coldstart.initializeMs), '', undefined]);
   rows.push(['server cold start: first diagnostics (median)', ms(coldstart.firstDiagnosticsMs), '< 300 ms', coldstart.firstDiagnosticsMs < 300]);
 }
+if (want('templates')) {
+  const templates = run('templates.mjs');
+  results.templates = templates;
+  rows.push([`template: ${templates.lines} lines, ${templates.policies} policies, validation warm`, ms(templates.validationWarmMs), '< 100 ms', templates.validationWarmMs < 100]);
+  rows.push(['template: completion inside it p50/p95', `${templates.completion.p50.toFixed(2)} / ${templates.completion.p95.toFixed(2)} ms`, 'p95 < 10 ms', templates.completion.p95 < 10]);
+}
 if (want('large')) {
   const large = run('large.mjs');
   results.large = large;
