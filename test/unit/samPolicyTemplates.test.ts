@@ -78,3 +78,12 @@ test('definitions keep intrinsic functions as SAM writes them', () => {
 test('unknown names and inherited properties are not templates', () => {
   for (const name of ['s3readpolicy', 'NoSuchPolicy', 'constructor', 'toString', '__proto__', '']) assert.equal(samPolicyTemplate(name), undefined, name);
 });
+
+test('THIRD-PARTY-NOTICES.md carries the Apache-2.0 licence, the NOTICE and the commit of the bundled definitions', async () => {
+  const { readFileSync } = await import('node:fs');
+  const notices = readFileSync('THIRD-PARTY-NOTICES.md', 'utf8');
+  const source = samPolicyTemplatesSource();
+  assert.ok(notices.includes(source.commit), 'the notice names another commit: update it with the data');
+  assert.ok(notices.includes('Apache License') && notices.includes('Version 2.0, January 2004'));
+  assert.ok(notices.includes('Copyright 2018 Amazon.com, Inc. or its affiliates. All Rights Reserved.'));
+});
