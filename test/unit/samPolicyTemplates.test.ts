@@ -6,7 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { samPolicyTemplate, samPolicyTemplateNames, samPolicyTemplatesSource } from '../../server/src/iam/catalog/samPolicyTemplates.ts';
+import { expandSamPolicyTemplate, samPolicyTemplate, samPolicyTemplateNames, samPolicyTemplatesSource } from '../../server/src/iam/catalog/samPolicyTemplates.ts';
 
 /** Every `{"Ref": X}` in a definition, pseudo parameters (`AWS::Region`, ...) left out. */
 function parameterRefs(value: unknown, out = new Set<string>()): Set<string> {
@@ -86,4 +86,41 @@ test('THIRD-PARTY-NOTICES.md carries the Apache-2.0 licence, the NOTICE and the 
   assert.ok(notices.includes(source.commit), 'the notice names another commit: update it with the data');
   assert.ok(notices.includes('Apache License') && notices.includes('Version 2.0, January 2004'));
   assert.ok(notices.includes('Copyright 2018 Amazon.com, Inc. or its affiliates. All Rights Reserved.'));
+});
+
+// Expansion as SAM does it: samtranslator/policy_template_processor/template.py (`to_statement`:
+// every parameter needs a value, only `Ref`s to the template's parameters are replaced, values for
+// other names are ignored). AWS SAM Developer Guide, "AWS SAM policy templates": a template without
+// parameters takes an empty object.
+const EXPANSIONS: Array<[name: string, values: unknown, expected: unknown]> = [
+  ['SQSPollerPolicy', { QueueName: { 'Fn::GetAtt': ['Queue', 'QueueName'] } }, {
+    document: { Statement: [{ Action: ['sqs:ChangeMessageVisibility', 'sqs:ChangeMessageVisibilityBatch', 'sqs:DeleteMessage', 'sqs:DeleteMessageBatch', 'sqs:GetQueueAttributes', 'sqs:ReceiveMessage'], Effect: 'Allow', Resource: { 'Fn::Sub': ['arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:${queueName}', { queueName: { 'Fn::GetAtt': ['Queue', 'QueueName'] } }] } }] },
+  }],
+  // The value is inserted as written, even when it is itself a Ref with the parameter's name (a
+  // CloudFormation parameter called TableName): it is not resolved again.
+  ['DynamoDBReadPolicy', { TableName: { Ref: 'TableName' }, Extra: 'ignored' }, undefined],
+  ['AMIDescribePolicy', {}, { document: { Statement: [{ Action: ['ec2:DescribeImages'], Effect: 'Allow', Resource: '*' }] } }],
+  ['S3ReadPolicy', {}, { error: 'SAM policy template `S3ReadPolicy` needs a value for `BucketName`' }],
+  ['S3ReadPolicy', 'my-bucket', { error: 'SAM policy template `S3ReadPolicy` needs an object of parameter values' }],
+  ['AMIDescribePolicy', null, { error: 'SAM policy template `AMIDescribePolicy` needs an object of parameter values (`{}` when it takes none)' }],
+  ['S3ReadPolicyy', {}, { error: '`S3ReadPolicyy` is not a SAM policy template' }],
+];
+
+for (const [name, values, expected] of EXPANSIONS) {
+  test(`expandSamPolicyTemplate(${name}, ${JSON.stringify(values)})`, () => {
+    const result = expandSamPolicyTemplate(name, values);
+    if (expected !== undefined) return assert.deepEqual(result, expected);
+    assert.ok('document' in result);
+    const text = JSON.stringify(result.document);
+    assert.ok(!text.includes('"Extra"') && !text.includes('ignored'));
+    assert.equal((text.match(/\{"Ref":"TableName"\}/g) ?? []).length, 2, text);
+  });
+}
+
+test('expansion copies: the bundled definition is unchanged', () => {
+  const before = JSON.stringify(samPolicyTemplate('S3ReadPolicy')!.definition);
+  const result = expandSamPolicyTemplate('S3ReadPolicy', { BucketName: 'b' });
+  assert.ok('document' in result);
+  assert.match(JSON.stringify(result.document), /"bucketName":"b"/);
+  assert.equal(JSON.stringify(samPolicyTemplate('S3ReadPolicy')!.definition), before);
 });

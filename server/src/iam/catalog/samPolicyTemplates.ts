@@ -25,6 +25,11 @@ export interface SamPolicyTemplate {
   readonly definition: { readonly Statement: readonly unknown[]; readonly [key: string]: unknown };
 }
 
+/** The policy document a template gives for some parameter values, or why it gives none. */
+export type SamPolicyTemplateExpansion =
+  | { readonly document: { readonly Statement: readonly unknown[]; readonly [key: string]: unknown } }
+  | { readonly error: string };
+
 /** Where the bundled definitions come from. */
 export interface SamPolicyTemplatesSource {
   readonly repository: string;
@@ -77,4 +82,33 @@ export function samPolicyTemplateNames(): readonly string[] {
 export function samPolicyTemplatesSource(): SamPolicyTemplatesSource {
   const { repository, path, commit, samVersion } = load();
   return { repository, path, commit, samVersion };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * A template's policy document for the values given to it in a template (`{BucketName: {Ref: B}}`),
+ * as SAM computes it (`samtranslator/policy_template_processor/template.py`, `Template.to_statement`):
+ * every parameter must have a value; each `{"Ref": P}` (an object with that single key) naming one of
+ * the template's parameters is replaced by the value given for P, as written (often an intrinsic such
+ * as `{"Ref": "MyBucket"}`); values for unknown parameters are ignored; nothing else is resolved, so
+ * `Fn::Sub` and pseudo parameters stay for CloudFormation. The result is a fresh, unfrozen copy.
+ */
+export function expandSamPolicyTemplate(name: string, parameterValues: unknown): SamPolicyTemplateExpansion {
+  const template = samPolicyTemplate(name);
+  if (!template) return { error: `\`${name}\` is not a SAM policy template` };
+  if (!isObject(parameterValues)) return { error: `SAM policy template \`${name}\` needs an object of parameter values${template.parameters.length === 0 ? ' (`{}` when it takes none)' : ''}` };
+  const missing = template.parameters.filter((p) => !Object.prototype.hasOwnProperty.call(parameterValues, p));
+  if (missing.length > 0) return { error: `SAM policy template \`${name}\` needs a value for ${missing.map((p) => `\`${p}\``).join(', ')}` };
+  const parameters = new Set(template.parameters);
+  const substitute = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(substitute);
+    if (!isObject(node)) return node;
+    const keys = Object.keys(node);
+    if (keys.length === 1 && keys[0] === 'Ref' && typeof node.Ref === 'string' && parameters.has(node.Ref)) return parameterValues[node.Ref];
+    return Object.fromEntries(keys.map((key) => [key, substitute(node[key])]));
+  };
+  return { document: substitute(template.definition) as { Statement: unknown[] } };
 }
