@@ -16,7 +16,7 @@ import { runCli } from '../../server/src/cli/main';
 import { nodeIo } from '../../server/src/cli/cliIo';
 import { PolicySet, checkPolicyFiles, namedPolicy, parseScenario, runScenario } from '../../server/src/iam/scenario/index';
 import { resultLine } from '../../server/src/service/scenario';
-import { policyPlace, scenarioCompletions, scenarioHover } from '../../server/src/service/scenarioAssist';
+import { managedPolicyHoverMarkdown, policyPlace, scenarioCompletions, scenarioHover } from '../../server/src/service/scenarioAssist';
 import { analyzeDocument } from '../../server/src/service/documentAnalysis';
 import { getHover } from '../../server/src/service/hover';
 import { getCompletions } from '../../server/src/service/completion';
@@ -220,4 +220,10 @@ test('completion goes through getCompletions for scenario documents', () => {
   // Names that start with the typed text come first, then those that contain it.
   assert.equal(labels[0], 'PowerUserAccess');
   assert.ok(labels.length > 1 && labels.every((l) => l.toLowerCase().includes('poweruser')), labels.join(', '));
+});
+
+test('managedPolicyHoverMarkdown: the same summary for any host format, in the partition named', () => {
+  assert.match(managedPolicyHoverMarkdown('arn:aws-cn:iam::aws:policy/AmazonS3ReadOnlyAccess')!, /^\*\*AWS managed policy `AmazonS3ReadOnlyAccess`\*\*\n\n`arn:aws-cn:iam::aws:policy\/AmazonS3ReadOnlyAccess`/);
+  assert.equal(managedPolicyHoverMarkdown('FullAWSAccess'), undefined, 'an Organizations policy is not an IAM managed policy');
+  assert.equal(managedPolicyHoverMarkdown('arn:aws:iam::123456789012:policy/Mine'), undefined);
 });

@@ -8,7 +8,7 @@
 import { getLocation, type Node as JsonNode, type Segment } from 'jsonc-parser';
 import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList, type Hover, type Position, type Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { managedPolicyNames } from '../iam/catalog/managedPolicies';
+import { managedPolicy, managedPolicyNames } from '../iam/catalog/managedPolicies';
 import { parsePolicy } from '../iam/document/parse';
 import { namedPolicy, type NamedPolicy } from '../iam/scenario/runScenario';
 import { summarizePolicy, type EffectSummary } from '../iam/summary/policySummary';
@@ -83,6 +83,15 @@ export function namedPolicyMarkdown(named: NamedPolicy): string {
   lines.push(`${summaryHeadline(summary)}. ${summary.statementCount} statement${summary.statementCount === 1 ? '' : 's'}.`, '');
   lines.push(...listServices('Allows', summary.allow), ...listServices('Denies', summary.deny));
   return lines.join('\n').trimEnd();
+}
+
+/**
+ * The hover markdown of an AWS managed IAM policy named by name, path or ARN (for any host format, e.g.
+ * a template's `ManagedPolicyArns`), or undefined when the reference names none.
+ */
+export function managedPolicyHoverMarkdown(reference: string): string | undefined {
+  const managed = managedPolicy(reference);
+  return managed ? namedPolicyMarkdown({ name: managed.name, arn: managed.arn, document: managed.document, source: 'iam' }) : undefined;
 }
 
 /** Hover on an AWS managed policy named in a scenario file. */
