@@ -8,21 +8,11 @@
  * iam/catalog/managedPolicies.ts requires on the first lookup, so that start-up never parses them.
  */
 import * as esbuild from 'esbuild';
-import { chmodSync, copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, rmSync } from 'node:fs';
+import { copyManagedPolicies, managedPoliciesOutside } from './external-data.mjs';
 
 const watch = process.argv.includes('--watch');
 const dev = watch || process.argv.includes('--dev');
-
-const MANAGED_POLICIES_SOURCE = 'server/src/iam/catalog/generated/managedPoliciesData.js';
-const MANAGED_POLICIES_OUT = 'dist/managedPoliciesData.js';
-
-/** Leaves the managed-policy data as a runtime `require` of the copy beside the bundle. */
-const managedPoliciesOutside = {
-  name: 'managed-policies-outside',
-  setup(build) {
-    build.onResolve({ filter: /[\\/]managedPoliciesData\.js$/ }, () => ({ path: './managedPoliciesData.js', external: true }));
-  },
-};
 
 const common = {
   bundle: true,
@@ -46,7 +36,7 @@ const builds = [
 
 if (!watch) rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist', { recursive: true });
-copyFileSync(MANAGED_POLICIES_SOURCE, MANAGED_POLICIES_OUT);
+copyManagedPolicies('.', 'dist');
 if (watch) {
   const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
   await Promise.all(contexts.map((context) => context.watch()));
