@@ -7,6 +7,7 @@ import * as esbuild from 'esbuild';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, BENCH_DIR } from './common.mjs';
+import { copyManagedPolicies, managedPoliciesOutside } from '../scripts/external-data.mjs';
 
 const common = {
   bundle: true,
@@ -19,9 +20,12 @@ const common = {
   legalComments: 'none',
   mainFields: ['module', 'main'],
   absWorkingDir: ROOT,
+  // As in the shipped bundles, the AWS managed policies stay outside and load on first lookup.
+  plugins: [managedPoliciesOutside],
 };
 
 mkdirSync(BENCH_DIR, { recursive: true });
+copyManagedPolicies(ROOT, BENCH_DIR);
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['bench/entry.ts'], outfile: join(BENCH_DIR, 'lib.cjs') }),
   esbuild.build({ ...common, entryPoints: ['test/lsp/harness.ts'], outfile: join(BENCH_DIR, 'harness.cjs') }),

@@ -83,7 +83,8 @@ if (want('large')) {
 if (want('footprint')) {
   const footprint = run('footprint.mjs');
   results.footprint = footprint;
-  rows.push(['.vsix size', footprint.vsixMB === undefined ? 'not built' : `${footprint.vsixMB} MB`, '< 2 MB', footprint.vsixMB === undefined ? undefined : footprint.vsixMB < 2]);
+  // The budget is 2.5 MB since the AWS managed policies ship in the .vsix (issue 10).
+  rows.push(['.vsix size', footprint.vsixMB === undefined ? 'not built' : `${footprint.vsixMB} MB`, '< 2.5 MB', footprint.vsixMB === undefined ? undefined : footprint.vsixMB < 2.5]);
   const heap = run('heap.mjs', {}, ['--expose-gc']);
   results.heap = heap;
   for (const set of ['typical', 'heavy']) {

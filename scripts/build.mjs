@@ -2,9 +2,14 @@
 /**
  * Bundles the client, the server and the CLI into dist/ with esbuild. `--watch` rebuilds on change;
  * `--dev` keeps the output readable with source maps.
+ *
+ * The AWS managed policies (server/src/iam/catalog/generated/managedPoliciesData.js, 1.5 MB) stay out
+ * of the bundles: they are copied next to them as dist/managedPoliciesData.js, which
+ * iam/catalog/managedPolicies.ts requires on the first lookup, so that start-up never parses them.
  */
 import * as esbuild from 'esbuild';
-import { chmodSync, copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, rmSync } from 'node:fs';
+import { copyManagedPolicies, managedPoliciesOutside } from './external-data.mjs';
 
 const watch = process.argv.includes('--watch');
 const dev = watch || process.argv.includes('--dev');
@@ -20,6 +25,7 @@ const common = {
   legalComments: 'none',
   // jsonc-parser's UMD build hides its requires from esbuild; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],
+  plugins: [managedPoliciesOutside],
 };
 
 const builds = [
@@ -30,6 +36,7 @@ const builds = [
 
 if (!watch) rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist', { recursive: true });
+copyManagedPolicies('.', 'dist');
 if (watch) {
   const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
   await Promise.all(contexts.map((context) => context.watch()));

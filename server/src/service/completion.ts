@@ -18,6 +18,7 @@ import { service } from '../iam/catalog/catalog';
 import type { DocumentAnalysis } from './documentAnalysis';
 import type { Settings } from '../settings';
 import { rangeOf } from './diagnostics';
+import { scenarioCompletions } from './scenarioAssist';
 
 /** Characters after which the editor asks for completions by itself. */
 export const COMPLETION_TRIGGER_CHARACTERS = ['"', ':', '/', '{'];
@@ -179,6 +180,7 @@ function toItem(document: TextDocument, candidate: CompletionCandidate, range: R
 
 /** Completions at a position of an analysed document. */
 export function getCompletions(document: TextDocument, analysis: DocumentAnalysis, position: Position, settings: Settings): CompletionList {
+  if (analysis.role === 'scenario') return scenarioCompletions(document, position, settings.completionMaxItems);
   if (analysis.role !== 'policy') return { isIncomplete: false, items: [] };
   const offset = document.offsetAt(position);
   const answer = complete(analysis.parse.document, offset, {

@@ -16,6 +16,7 @@ import { countByLevel } from '../iam/completion/actionCompletion';
 import { region } from '../iam/catalog/regions';
 import type { DocumentAnalysis } from './documentAnalysis';
 import { rangeOf } from './diagnostics';
+import { scenarioHover } from './scenarioAssist';
 import { levelCounts, serviceReferenceUrl } from './completion';
 
 /** How many actions a wildcard hover lists. */
@@ -286,6 +287,7 @@ export function describeTarget(target: HoverTarget): string {
 
 /** Hover at a position of an analysed document. */
 export function getHover(document: TextDocument, analysis: DocumentAnalysis, position: Position): Hover | null {
+  if (analysis.role === 'scenario') return scenarioHover(document, position);
   if (analysis.role !== 'policy') return null;
   const target = hoverTarget(analysis.parse.document, document.offsetAt(position));
   if (!target) return null;

@@ -5,6 +5,8 @@
 export { SCENARIO_FIELDS, parseScenario, policyFileRefs, resolvePrincipal, resolveRole, statementSpansOf, type ScenarioParse, type ResolvedPrincipal } from './parseScenario';
 export {
   BUILT_IN_POLICIES,
+  namedPolicy,
+  type NamedPolicy,
   PolicySet,
   checkPolicyFiles,
   meetsExpectation,

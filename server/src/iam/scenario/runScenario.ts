@@ -10,6 +10,7 @@ import { parseTree, getNodeValue, type ParseError } from 'jsonc-parser';
 import { deriveContext } from '../evaluate/deriveContext';
 import { evaluate } from '../evaluate/evaluator';
 import { matchWildcard } from '../arn/wildcard';
+import { managedPolicy, managedPolicyReference, nearestManagedPolicyName } from '../catalog/managedPolicies';
 import type { ContextValue, Decision, EvaluationAnswer, EvaluationRequest, PolicyInput, Reason } from '../evaluate/types';
 import { policyFileRefs, resolvePrincipal, resolveRole, statementSpansOf } from './parseScenario';
 import type { PolicyRef, Scenario, ScenarioProblem, ScenarioRole, ScenarioTest, Span } from './scenarioModel';
@@ -29,18 +30,47 @@ export interface ResolvedPolicy {
   readonly text?: string;
   /** Statement spans: in `text` for files, in the scenario text for inline policies. */
   readonly statementSpans: readonly Span[];
-  /** Why the policy cannot be used (unreadable file, invalid JSON). */
+  /** Why the policy cannot be used (unreadable file, invalid JSON, unknown AWS managed policy). */
   readonly error?: string;
+  /** Set when the reference names an AWS managed policy instead of a file. */
+  readonly named?: NamedPolicy;
 }
 
 /**
- * AWS managed policies a scenario may name instead of a file: the ones Organizations attaches by
- * default, which deny-list SCPs and RCPs sit beside.
+ * The AWS Organizations managed policies a scenario may name instead of a file: the ones
+ * Organizations attaches by default, which deny-list SCPs and RCPs sit beside. They are not IAM
+ * policies, so they are not among the AWS managed policies of `iam/catalog/managedPolicies`.
  */
 export const BUILT_IN_POLICIES: Readonly<Record<string, unknown>> = {
   FullAWSAccess: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
   RCPFullAWSAccess: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }] },
 };
+
+/** A policy a scenario names instead of giving a file: an AWS managed IAM policy or Organizations policy. */
+export interface NamedPolicy {
+  /** The name, e.g. `ReadOnlyAccess` or `FullAWSAccess`. */
+  readonly name: string;
+  /** The IAM ARN (AWS managed IAM policies only). */
+  readonly arn?: string;
+  readonly document: unknown;
+  /** `iam` for an AWS managed IAM policy, `organizations` for FullAWSAccess and RCPFullAWSAccess. */
+  readonly source: 'iam' | 'organizations';
+}
+
+/**
+ * The AWS managed policy a scenario's policy reference names, or undefined: `FullAWSAccess` and
+ * `RCPFullAWSAccess`, or any AWS managed IAM policy by name (`ReadOnlyAccess`), path and name
+ * (`service-role/AWSLambdaBasicExecutionRole`) or ARN (`arn:aws:iam::aws:policy/ReadOnlyAccess`).
+ * References ending in `.json` are files (no AWS managed policy name has a dot), so they never load
+ * the managed-policy data.
+ */
+export function namedPolicy(reference: string): NamedPolicy | undefined {
+  const organizations = Object.prototype.hasOwnProperty.call(BUILT_IN_POLICIES, reference) ? BUILT_IN_POLICIES[reference] : undefined;
+  if (organizations) return { name: reference, document: organizations, source: 'organizations' };
+  if (/\.json$/i.test(reference)) return undefined;
+  const managed = managedPolicy(reference);
+  return managed ? { name: managed.name, arn: managed.arn, document: managed.document, source: 'iam' } : undefined;
+}
 
 /** Resolves policy references once per reader (a scenario run or one validation pass). */
 export class PolicySet {
@@ -53,13 +83,18 @@ export class PolicySet {
     }
     const cached = this.files.get(ref.path);
     if (cached) return cached;
-    const builtIn = BUILT_IN_POLICIES[ref.path];
-    if (builtIn) return { id: ref.path, label: `\`${ref.path}\` (AWS managed)`, ref, document: builtIn, statementSpans: [] };
+    const named = namedPolicy(ref.path);
+    if (named) {
+      const resolved: ResolvedPolicy = { id: ref.path, label: `\`${named.name}\` (AWS managed)`, ref, document: named.document, statementSpans: [], named };
+      this.files.set(ref.path, resolved);
+      return resolved;
+    }
     const label = ref.path.split(/[\\/]/).pop() || ref.path;
     let resolved: ResolvedPolicy;
-    const read = this.reader(ref.path);
-    if ('error' in read) {
-      resolved = { id: ref.path, label, ref, statementSpans: [], error: read.error };
+    const managedArn = managedPolicyReference(ref.path)?.isArn === true;
+    const read = managedArn ? undefined : this.reader(ref.path);
+    if (!read || 'error' in read) {
+      resolved = { id: ref.path, label, ref, statementSpans: [], error: unresolvedMessage(ref.path, read?.error) };
     } else {
       const errors: ParseError[] = [];
       const root = parseTree(read.text, errors, { allowTrailingComma: true });
@@ -75,6 +110,27 @@ export class PolicySet {
   byId(id: string): ResolvedPolicy | undefined {
     return this.files.get(id);
   }
+}
+
+/**
+ * Why a reference resolves to nothing: an ARN of an AWS managed policy that does not exist, or a file
+ * that cannot be read, with the AWS managed policy it was probably meant to name when there is one.
+ */
+function unresolvedMessage(reference: string, readError: string | undefined): string {
+  const parts = managedPolicyReference(reference);
+  if (readError === undefined) {
+    // The name exists under another path: IAM requires the path in the ARN.
+    const byName = parts ? managedPolicy(parts.name) : undefined;
+    if (byName) return `Unknown AWS managed policy \`${reference}\`: \`${byName.name}\` is on the path \`${byName.path}\`, so its ARN is \`arn:${parts?.partition ?? 'aws'}:iam::aws:policy${byName.path}${byName.name}\``;
+    const near = parts ? nearestManagedPolicyName(parts.name) : undefined;
+    return `Unknown AWS managed policy \`${reference}\`${near ? `: did you mean \`${near}\`?` : ''}`;
+  }
+  // A reference without an extension that is not a file was probably meant as a managed policy name.
+  if (parts && !reference.includes('.') && /(?: not found|: no such file)$/.test(readError)) {
+    const near = nearestManagedPolicyName(parts.name);
+    if (near) return `${readError}, and it is not an AWS managed policy: did you mean \`${near}\`?`;
+  }
+  return readError;
 }
 
 /** Problems with the policy files a scenario references: missing, unreadable, invalid JSON. */
