@@ -48,9 +48,12 @@ export function analyzeEmbeddedPolicy(hostText: string, syntax: HostSyntax, poli
   if (options.validate === false) return { policy, virtual, parse, kind, findings: [] };
   const validation = validatePolicy(parse, { kind: kind.kind, extraActions: options.extraActions });
   const findings: Finding[] = [];
+  const definition = policy.definitionRange;
   for (const finding of validation.findings) {
     if (causedByHole(virtual, finding)) continue;
-    findings.push(toHostFinding(hostText, syntax, virtual, finding));
+    const hostFinding = toHostFinding(hostText, syntax, virtual, finding);
+    if (definition && hostFinding.span.offset >= definition.start && hostFinding.span.offset + hostFinding.span.length <= definition.end) continue;
+    findings.push(hostFinding);
   }
   return { policy, virtual, parse, kind, validation, findings };
 }

@@ -139,4 +139,10 @@ export interface EmbeddedPolicy {
   readonly root: HostNode;
   /** The range of the policy document in the host text. */
   readonly range: HostRange;
+  /**
+   * For a policy that the host expands from a published definition (a SAM policy template): the range
+   * every node of the definition maps to. Findings there are about text the user did not write and
+   * cannot change, and are not reported; findings on the values the user gave are.
+   */
+  readonly definitionRange?: HostRange;
 }

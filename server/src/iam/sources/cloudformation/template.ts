@@ -385,7 +385,7 @@ function samPolicies(
         if (expanded) {
           const resolved = resolveValue(expanded, context);
           if (resolved !== NO_VALUE && resolved.kind === 'map') {
-            policies.push({ pointer: item.pointer, kind: location.kind, hostResourceType: type, label: `${logicalId} ${template.key}`, root: resolved, range: alternative.range });
+            policies.push({ pointer: item.pointer, kind: location.kind, hostResourceType: type, label: `${logicalId} ${template.key}`, root: resolved, range: alternative.range, definitionRange: template.keyRange });
           }
         }
       }
