@@ -262,3 +262,41 @@ test('editor features run on the policy under the cursor and answer in the templ
   assert.match(lenses[1]!.command!.title, /^AppRole inline policy S3Access: /);
   assert.equal(lenses[1]!.range.start.line, text.slice(0, text.indexOf('Version', text.indexOf('  PolicyDocument:'))).split('\n').length - 1);
 });
+
+test('AWS managed policies and SAM policy templates named in a template: hover and completion', () => {
+  const text = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Bucket:
+    Type: AWS::S3::Bucket
+  Role:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument: {Version: '2012-10-17', Statement: [{Effect: Allow, Principal: {Service: lambda.amazonaws.com}, Action: sts:AssumeRole}]}
+      ManagedPolicyArns:
+        - !Sub 'arn:\${AWS::Partition}:iam::aws:policy/ReadOnlyAccess'
+        - arn:aws:iam::aws:policy/AmazonS3Read
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Policies:
+        - AWSLambdaBasicExecutionRole
+        - S3ReadPolicy:
+            BucketName: !Ref Bucket
+`;
+  const document = TextDocument.create('file:///t/sam.yaml', 'yaml', 1, text);
+  const analysis = analyzeDocument({ text, path: 'sam.yaml', settings: DEFAULT_SETTINGS });
+  assert.equal(analysis.role, 'template');
+  const readOnly = hoverAt(document, analysis, document.positionAt(text.indexOf('ReadOnlyAccess') + 3));
+  assert.match(JSON.stringify(readOnly?.contents), /ReadOnlyAccess/);
+  const basic = hoverAt(document, analysis, document.positionAt(text.indexOf('AWSLambdaBasicExecutionRole') + 3));
+  assert.match(JSON.stringify(basic?.contents), /logs/);
+  const sam = hoverAt(document, analysis, document.positionAt(text.indexOf('S3ReadPolicy') + 3));
+  assert.match(JSON.stringify(sam?.contents), /SAM policy template/);
+  const list = completionsAt(document, analysis, document.positionAt(text.indexOf('AmazonS3Read') + 'AmazonS3Read'.length), DEFAULT_SETTINGS);
+  const s3ReadOnly = list.items.find((item) => item.label === 'AmazonS3ReadOnlyAccess');
+  assert.ok(s3ReadOnly);
+  assert.equal((s3ReadOnly.textEdit as { newText: string }).newText, 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess');
+  // The SAM template is expanded with the template's own bucket: its summary names S3.
+  const lenses = policyLenses(document, analysis, 'summary');
+  assert.ok(lenses.some((lens) => /^Fn S3ReadPolicy: .*S3/.test(lens.command!.title)), lenses.map((lens) => lens.command!.title).join('; '));
+});

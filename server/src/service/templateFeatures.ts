@@ -15,6 +15,11 @@ import { getDocumentSymbols } from './symbols';
 import { getSummaryCodeLenses, getSummaryMarkdown } from './summary';
 import { simulationCodeLenses } from './simulation';
 import { policyViewAt, policyViews, type PolicyView } from './policyViews';
+import { managedPolicyHoverMarkdown } from './scenarioAssist';
+import { managedPolicy, managedPolicyNames } from '../iam/catalog/managedPolicies';
+import { samPolicyTemplate, samPolicyTemplateNames } from '../iam/catalog/samPolicyTemplates';
+import type { PolicyReference } from '../iam/sources/cloudformation/template';
+import { CompletionItemKind } from 'vscode-languageserver-types';
 
 /** The separator between a document's uri and an embedded policy's pointer in view uris. */
 const POINTER_SEPARATOR = '#';
@@ -58,9 +63,45 @@ function hostCompletionText(syntax: HostSyntax, newText: string, snippet: boolea
   return undefined;
 }
 
+/** The managed policy or SAM policy template a template names at an offset. */
+function referenceAt(analysis: DocumentAnalysis, offset: number): PolicyReference | undefined {
+  return analysis.host?.references.find((reference) => reference.range.start <= offset && offset <= reference.range.end);
+}
+
+/**
+ * Names of AWS managed policies where a template attaches them: full ARNs in `ManagedPolicyArns`
+ * (with the partition the text names, else `aws`), bare names or SAM policy template names in SAM
+ * `Policies`.
+ */
+function managedPolicyCompletions(document: TextDocument, analysis: DocumentAnalysis, reference: PolicyReference, maxItems: number): CompletionList {
+  const range: Range = { start: document.positionAt(reference.range.start), end: document.positionAt(reference.range.end) };
+  if (range.start.line !== range.end.line) return { isIncomplete: false, items: [] };
+  const typed = document.getText(range).replace(/^["']|["']$/g, '');
+  const asArn = reference.pointer.includes('/ManagedPolicyArns/') || typed.startsWith('arn:');
+  const partition = /^arn:([^:]*):/.exec(typed)?.[1] || 'aws';
+  const syntax = hostSyntax(analysis);
+  const items: CompletionItem[] = [];
+  for (const name of managedPolicyNames()) {
+    const policy = managedPolicy(name);
+    const value = asArn ? `arn:${partition}:iam::aws:policy${policy?.path ?? '/'}${name}` : name;
+    items.push({ label: name, kind: CompletionItemKind.Module, detail: 'AWS managed policy', filterText: asArn ? value : name, textEdit: { range, newText: renderString(syntax, undefined, value) } });
+  }
+  if (!asArn) {
+    for (const name of samPolicyTemplateNames()) {
+      const template = samPolicyTemplate(name);
+      items.push({ label: name, kind: CompletionItemKind.Snippet, detail: 'SAM policy template', documentation: template?.description, filterText: name, textEdit: { range, newText: syntax === 'json' ? JSON.stringify(name) : name } });
+    }
+  }
+  const word = typed.toLowerCase();
+  const matching = items.filter((item) => (item.filterText ?? item.label).toLowerCase().includes(word.slice(word.lastIndexOf('/') + 1)));
+  return { isIncomplete: matching.length > maxItems, items: matching.slice(0, maxItems) };
+}
+
 /** Completion at a position of any document with policies. */
 export function completionsAt(document: TextDocument, analysis: DocumentAnalysis, position: Position, settings: Settings): CompletionList {
   if (analysis.role === 'policy') return getCompletions(document, analysis, position, settings);
+  const reference = referenceAt(analysis, document.offsetAt(position));
+  if (reference?.type === 'managed') return managedPolicyCompletions(document, analysis, reference, settings.completionMaxItems);
   const view = policyViewAt(document, analysis, position);
   if (!view) return { isIncomplete: false, items: [] };
   const viewPosition = view.toViewPosition(position);
@@ -88,13 +129,28 @@ function stripQuotes(text: string, syntax: HostSyntax): string {
 /** Hover at a position of any document with policies. */
 export function hoverAt(document: TextDocument, analysis: DocumentAnalysis, position: Position): Hover | null {
   if (analysis.role === 'policy') return getHover(document, analysis, position);
+  const offset = document.offsetAt(position);
+  const found = referenceAt(analysis, offset);
+  // A SAM policy template's hover is on its name; its parameters are values of the template.
+  const reference = found?.type === 'sam-template' && offset > found.range.start + found.name.length ? undefined : found;
+  if (reference) {
+    const range = { start: document.positionAt(reference.range.start), end: document.positionAt(reference.range.end) };
+    if (reference.type === 'managed') {
+      const markdown = managedPolicyHoverMarkdown(reference.name);
+      return { contents: { kind: MarkupKind.Markdown, value: markdown ?? `\`${reference.name}\` is not an AWS managed policy in the bundled data.` }, range };
+    }
+    const template = samPolicyTemplate(reference.name);
+    if (template) {
+      const parameters = template.parameters.map((name) => `- \`${name}\`: ${template.parameterDescriptions[name] ?? ''}`).join('\n');
+      return { contents: { kind: MarkupKind.Markdown, value: `**${template.name}** (SAM policy template)\n\n${template.description}${parameters ? `\n\nParameters:\n${parameters}` : ''}` }, range: { start: range.start, end: document.positionAt(reference.range.start + reference.name.length) } };
+    }
+  }
   const view = policyViewAt(document, analysis, position);
   if (!view?.embedded) return null;
   const viewPosition = view.toViewPosition(position);
   if (!viewPosition) return null;
   const hover = getHover(view.document, view.analysis, viewPosition);
   // A hole under the cursor: say what the template value stands for and how it was checked.
-  const offset = document.offsetAt(position);
   const hole = view.embedded.virtual.holes.find((candidate) => candidate.host.start <= offset && offset <= candidate.host.end);
   const holeText = hole
     ? `\`${hole.hole.source}\`: ${hole.hole.description}. ${hole.hole.shaped ? `Checked as \`${hole.hole.sample}\`.` : 'Its value is known only when the stack deploys, so checks that depend on it are skipped.'}`

@@ -305,6 +305,7 @@ function findPolicies(root: HostMap, context: TemplateContext, expandSamTemplate
     const type = stringOf(entry(resource.value, 'Type')?.value);
     if (!type) continue;
     const base = `/Resources/${pointerToken(resource.key)}`;
+    managedPolicyArns(resource, base, context, references);
     for (const location of locationsOf(type)) {
       let kind: EmbeddedPolicyKind | undefined = location.kind;
       if (type === 'AWS::Organizations::Policy') {
@@ -340,6 +341,26 @@ function findPolicies(root: HostMap, context: TemplateContext, expandSamTemplate
   return { policies, references };
 }
 
+/** The text a resolved value stands for, holes written as their samples. */
+function textOf(node: HostNode): string | undefined {
+  if (node.kind === 'scalar') return node.value === null ? undefined : String(node.value);
+  if (node.kind === 'text') return node.parts.map((part) => (part.kind === 'literal' ? part.value : part.hole.sample)).join('');
+  return undefined;
+}
+
+/** `ManagedPolicyArns` of roles, users and groups: the managed policies they attach, as references. */
+function managedPolicyArns(resource: HostEntry, base: string, context: TemplateContext, references: PolicyReference[]): void {
+  const list = entry(entry(resource.value, 'Properties')?.value, 'ManagedPolicyArns')?.value;
+  if (!list || list.kind !== 'seq') return;
+  list.items.forEach((item, index) => {
+    for (const alternative of alternativesOf(item, context)) {
+      if (alternative === NO_VALUE) continue;
+      const name = textOf(alternative);
+      if (name !== undefined) references.push({ type: 'managed', name, pointer: `${base}/Properties/ManagedPolicyArns/${index}`, range: item.range, logicalId: resource.key });
+    }
+  });
+}
+
 function resolveScalar(node: HostNode | undefined, context: TemplateContext): HostNode | undefined {
   if (!node) return undefined;
   const resolved = resolveValue(node, context);
@@ -369,8 +390,7 @@ function samPolicies(
     for (const alternative of alternativesOf(item.node, context)) {
       if (alternative === NO_VALUE) continue;
       if (alternative.kind === 'scalar' || alternative.kind === 'text') {
-        const name = alternative.kind === 'scalar' ? String(alternative.value ?? '') : alternative.parts.map((part) => (part.kind === 'literal' ? part.value : part.hole.sample)).join('');
-        references.push({ type: 'managed', name, pointer: item.pointer, range: alternative.range, logicalId });
+        references.push({ type: 'managed', name: textOf(alternative) ?? '', pointer: item.pointer, range: item.node.range, logicalId });
         continue;
       }
       if (alternative.kind !== 'map') continue;
