@@ -5,9 +5,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import { allRules, implementedCodes } from '../server/src/iam/validate/rules';
-import { CHECK_FAMILIES } from '../server/src/iam/validate/checkFamilies';
+import { CHECK_FAMILIES } from '../server/src/iam/validate/engine/families';
 import { CHECK_REFERENCE } from '../server/src/iam/validate/checkReference';
-import { severityOfCategory } from '../server/src/iam/validate/findings';
+import { severityOfCategory } from '../server/src/iam/validate/engine/findings';
 
 /** Why each Access Analyzer check we do not make is left out. */
 const NOT_IMPLEMENTED: Readonly<Record<string, string>> = {

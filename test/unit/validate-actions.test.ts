@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyFirstFix, findingsOf } from './helpers/findings.ts';
-import { actionResourceChecks } from '../../server/src/iam/validate/actionResourceChecks.ts';
+import { actionResourceChecks } from '../../server/src/iam/validate/families/actionResource/actionResourceChecks.ts';
 import type { PolicyKind } from '../../server/src/iam/document/policyKind.ts';
 
 const FAMILY_CODES = new Set(actionResourceChecks.codes);

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyFirstFix, findingsOf } from './helpers/findings.ts';
 import type { PolicyKind } from '../../server/src/iam/document/policyKind.ts';
-import { conditionChecks } from '../../server/src/iam/validate/conditionChecks.ts';
+import { conditionChecks } from '../../server/src/iam/validate/families/condition/conditionChecks.ts';
 
 type Json = Record<string, unknown>;
 

@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { CHECK_REFERENCE } from '../iam/validate/checkReference';
 import { ruleFor } from '../iam/validate/rules';
-import { severityOfCategory, type Severity } from '../iam/validate/findings';
+import { severityOfCategory, type Severity } from '../iam/validate/engine/findings';
 import { dataInfo } from '../iam/catalog/catalog';
 import type { LintedFile } from './lint';
 

@@ -2,9 +2,9 @@
  * Test helper for validation: runs the real validator and returns each finding as its code, its
  * category and the exact text it lands on, so cases read as data.
  */
-import { validatePolicy } from '../../../server/src/iam/validate/validatePolicy';
+import { validatePolicy } from '../../../server/src/iam/validate/engine/runner';
 import type { PolicyKind } from '../../../server/src/iam/document/policyKind';
-import type { ValidationOptions } from '../../../server/src/iam/validate/findings';
+import type { ValidationOptions } from '../../../server/src/iam/validate/engine/findings';
 
 export interface FoundFinding {
   readonly code: string;

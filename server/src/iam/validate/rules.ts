@@ -5,7 +5,7 @@
  * from this table, which a test enforces.
  */
 import { AWS_CHECK_CODES, type AwsCheckCategory } from './awsCheckCodes';
-import { CHECK_FAMILIES } from './checkFamilies';
+import { CHECK_FAMILIES } from './engine/families';
 
 /** One row of the rule table. */
 export interface RuleDefinition {

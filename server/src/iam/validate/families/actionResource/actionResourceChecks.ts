@@ -5,8 +5,8 @@
  * live in `actionChecks.ts`, `resourceArnChecks.ts`, `resourceTypeFit.ts` and
  * `actionSecurityChecks.ts`; this file declares the codes and runs them per statement.
  */
-import type { CheckFamily, CheckContext } from './checkContext';
-import type { Statement } from '../document/model';
+import type { CheckFamily, CheckContext } from '../../engine/checkContext';
+import type { Statement } from '../../../document/model';
 import { checkActionElement, checkTrustPolicyAction } from './actionChecks';
 import { checkResourceElement, type ResourceAnalysis } from './resourceArnChecks';
 import { checkResourceTypeFit } from './resourceTypeFit';

@@ -6,10 +6,10 @@
  * Allow with NotAction or NotResource grants everything not listed, including actions and resources
  * that do not exist yet).
  */
-import type { Statement, StringValue } from '../document/model';
-import { hasWildcard, matchWildcard } from '../arn/wildcard';
-import { splitArnFields } from '../arn/arnParse';
-import type { CheckContext } from './checkContext';
+import type { Statement, StringValue } from '../../../document/model';
+import { hasWildcard, matchWildcard } from '../../../arn/wildcard';
+import { splitArnFields } from '../../../arn/arnParse';
+import type { CheckContext } from '../../engine/checkContext';
 
 /** Kinds where an Allow statement grants permissions to the principal the policy is attached to. */
 const GRANTING_KINDS = new Set(['identity', 'boundary', 'session']);

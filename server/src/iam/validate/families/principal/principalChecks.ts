@@ -12,15 +12,15 @@
  * not reported; only the Principal/NotPrincipal ban remains (grammar) and the 5,120-character size.
  * Permissions boundaries and session policies take no principal (grammar) and have size quotas.
  */
-import type { Statement } from '../document/model';
-import type { CheckContext, CheckFamily, OwnRule } from './checkContext';
-import type { Fix } from './findings';
-import { checkRcpStatement, RCP_CODES } from './rcpChecks';
-import { checkPolicySize, SIZE_CODES, SIZE_OWN_RULES } from './sizeChecks';
-import { checkRedundantStatements } from './statementRedundancy';
-import { conditionUses, effectOf, principalValues, replaceFix, type PrincipalValue } from './statementFacts';
-import { checkTrustStatement, TRUST_CODES } from './trustChecks';
-import { parsePrincipalValue } from '../principals/principalParse';
+import type { Statement } from '../../../document/model';
+import type { CheckContext, CheckFamily, OwnRule } from '../../engine/checkContext';
+import type { Fix } from '../../engine/findings';
+import { checkRcpStatement, RCP_CODES } from '../rcp/rcpChecks';
+import { checkPolicySize, SIZE_CODES, SIZE_OWN_RULES } from '../size/sizeChecks';
+import { checkRedundantStatements } from '../redundancy/statementRedundancy';
+import { conditionUses, effectOf, principalValues, replaceFix, type PrincipalValue } from '../statementFacts';
+import { checkTrustStatement, TRUST_CODES } from '../trust/trustChecks';
+import { parsePrincipalValue } from '../../../principals/principalParse';
 
 const KNOWN_TYPES = new Set(['AWS', 'Service', 'Federated', 'CanonicalUser']);
 

@@ -10,12 +10,12 @@
  * bucket and object actions; `*` fits everything, and a statement with `*`, an action the catalog does
  * not know, or only actions without resource types is not judged at all.
  */
-import type { Statement, StringValue } from '../document/model';
-import type { ActionInfo } from '../catalog/types';
-import { resourceType as catalogResourceType } from '../catalog/catalog';
-import { arnMatchesTemplate, splitArnFields, type ArnTemplate, type ParsedArn } from '../arn/arnParse';
-import type { CheckContext } from './checkContext';
-import type { Fix } from './findings';
+import type { Statement, StringValue } from '../../../document/model';
+import type { ActionInfo } from '../../../catalog/types';
+import { resourceType as catalogResourceType } from '../../../catalog/catalog';
+import { arnMatchesTemplate, splitArnFields, type ArnTemplate, type ParsedArn } from '../../../arn/arnParse';
+import type { CheckContext } from '../../engine/checkContext';
+import type { Fix } from '../../engine/findings';
 import { analyseAction } from './actionChecks';
 import type { ResourceAnalysis } from './resourceArnChecks';
 import { replaceValueFix } from './actionResourceEdits';

@@ -9,9 +9,9 @@
  * (identity provider keys such as `accounts.google.com:aud` and `saml:aud`); the Service
  * Authorization Reference for service keys.
  */
-import { conditionKey, globalConditionKeys, service, serviceConditionKeys, suggestServices } from '../catalog/catalog';
-import type { ConditionKeyInfo } from '../catalog/types';
-import { nearestName } from '../spelling/nearestName';
+import { conditionKey, globalConditionKeys, service, serviceConditionKeys, suggestServices } from '../../../catalog/catalog';
+import type { ConditionKeyInfo } from '../../../catalog/types';
+import { nearestName } from '../../../spelling/nearestName';
 
 /** What a written condition key is. */
 export type KeyResolution =

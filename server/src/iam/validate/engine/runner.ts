@@ -2,12 +2,12 @@
  * The validation runner: parse problems first, then every check family. A family that throws is
  * recorded in `errors` and the others still run, so one faulty check never hides the rest.
  */
-import { parsePolicy } from '../document/parse';
-import type { ParseResult, Span } from '../document/model';
+import { parsePolicy } from '../../document/parse';
+import type { ParseResult, Span } from '../../document/model';
 import type { CheckContext, CheckFamily } from './checkContext';
 import type { Finding, Fix, ValidationOptions } from './findings';
-import { ruleFor } from './rules';
-import { CHECK_FAMILIES } from './checkFamilies';
+import { ruleFor } from '../rules';
+import { CHECK_FAMILIES } from './families';
 
 /** The result of validating one document. */
 export interface ValidationResult {

@@ -7,15 +7,15 @@
  * Service prefixes and action names are case-insensitive in IAM, so `S3:getobject` is valid. The
  * expensive part, expanding a wildcard pattern over the catalog, is cached per lower-cased pattern.
  */
-import type { StringListElement, StringValue } from '../document/model';
-import { spanOf } from '../document/model';
-import { isTrustAction, TRUST_POLICY_ACTIONS } from '../document/policyKind';
-import { action as catalogAction, dataInfo, expandActionPattern, service as catalogService, suggestActions, suggestServices } from '../catalog/catalog';
-import type { ActionInfo } from '../catalog/types';
-import { hasWildcard, matchWildcard } from '../arn/wildcard';
-import { patternCovers } from '../arn/arnParse';
-import { runTracked, type CheckContext } from './checkContext';
-import type { Fix } from './findings';
+import type { StringListElement, StringValue } from '../../../document/model';
+import { spanOf } from '../../../document/model';
+import { isTrustAction, TRUST_POLICY_ACTIONS } from '../../../document/policyKind';
+import { action as catalogAction, dataInfo, expandActionPattern, service as catalogService, suggestActions, suggestServices } from '../../../catalog/catalog';
+import type { ActionInfo } from '../../../catalog/types';
+import { hasWildcard, matchWildcard } from '../../../arn/wildcard';
+import { patternCovers } from '../../../arn/arnParse';
+import { runTracked, type CheckContext } from '../../engine/checkContext';
+import type { Fix } from '../../engine/findings';
 import { innerSpan, removeEntryFix, replaceValueFix } from './actionResourceEdits';
 
 /** What an action value stands for, as far as the catalog knows. */

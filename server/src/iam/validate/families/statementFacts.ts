@@ -3,10 +3,10 @@
  * its effect, its principal values classified, its condition keys, and edits that remove or replace
  * one value. Kept apart so that each check file stays one concern.
  */
-import type { ConditionKeyEntry, ConditionOperatorEntry, JsonNode, Span, Statement, StringValue } from '../document/model';
-import { spanOf } from '../document/model';
-import { parsePrincipalValue, type ParsedPrincipal } from '../principals/principalParse';
-import type { Fix } from './findings';
+import type { ConditionKeyEntry, ConditionOperatorEntry, JsonNode, Span, Statement, StringValue } from '../../document/model';
+import { spanOf } from '../../document/model';
+import { parsePrincipalValue, type ParsedPrincipal } from '../../principals/principalParse';
+import type { Fix } from '../engine/findings';
 
 /** The statement's effect when it is exactly `Allow` or `Deny`. */
 export function effectOf(statement: Statement): 'Allow' | 'Deny' | undefined {

@@ -2,9 +2,9 @@
  * What validation produces: findings in offsets, with optional fixes. The service layer turns them
  * into LSP diagnostics and code actions; the CLI into text, JSON or SARIF.
  */
-import type { Span } from '../document/model';
-import type { PolicyKind } from '../document/policyKind';
-import type { AwsCheckCategory } from './awsCheckCodes';
+import type { Span } from '../../document/model';
+import type { PolicyKind } from '../../document/policyKind';
+import type { AwsCheckCategory } from '../awsCheckCodes';
 
 /** A finding's category: Access Analyzer's categories, used for default severities. */
 export type FindingCategory = AwsCheckCategory;

@@ -10,9 +10,9 @@
  * OpenSearch Serverless. "RCP syntax", section Action:
  * the action may be `"*"` or name an action of a supported service.
  */
-import type { Statement } from '../document/model';
-import type { CheckContext } from './checkContext';
-import { actionValues, hasWildcard } from './statementFacts';
+import type { Statement } from '../../../document/model';
+import type { CheckContext } from '../../engine/checkContext';
+import { actionValues, hasWildcard } from '../statementFacts';
 
 /** Service prefixes whose resources RCPs apply to. */
 export const RCP_SUPPORTED_SERVICES: readonly string[] = ['s3', 'sts', 'kms', 'sqs', 'secretsmanager', 'cognito-idp', 'cognito-identity', 'logs', 'dynamodb', 'ecr', 'aoss'];

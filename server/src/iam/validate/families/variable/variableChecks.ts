@@ -9,11 +9,11 @@
  * variable", "Unsupported space in variable", "Empty variable", "Variable unsupported in element",
  * "Variable unsupported in version".
  */
-import type { Span, StringValue } from '../document/model';
-import { spanOf } from '../document/model';
-import { parsePolicyVariables, type VariableProblem } from '../conditions/policyVariables';
-import type { CheckContext } from './checkContext';
-import type { Fix } from './findings';
+import type { Span, StringValue } from '../../../document/model';
+import { spanOf } from '../../../document/model';
+import { parsePolicyVariables, type VariableProblem } from '../../../conditions/policyVariables';
+import type { CheckContext } from '../../engine/checkContext';
+import type { Fix } from '../../engine/findings';
 
 export const VARIABLE_CODES = [
   'MISSING_BRACE_IN_VARIABLE', 'MISSING_QUOTE_IN_VARIABLE', 'UNSUPPORTED_SPACE_IN_VARIABLE', 'EMPTY_VARIABLE',

@@ -9,13 +9,13 @@
  * User Guide "Trust model" (the trust policy must allow sts:AssumeRole, sts:SetSourceIdentity and
  * sts:TagSession).
  */
-import type { Statement } from '../document/model';
-import { TRUST_POLICY_ACTIONS } from '../document/policyKind';
-import { matchWildcard } from '../arn/wildcard';
-import { GITHUB_OIDC_HOST, isOidcPrincipal, isSessionOfRole } from '../principals/principalParse';
-import type { CheckContext } from './checkContext';
-import type { Fix } from './findings';
-import { nearestName } from '../spelling/nearestName';
+import type { Statement } from '../../../document/model';
+import { TRUST_POLICY_ACTIONS } from '../../../document/policyKind';
+import { matchWildcard } from '../../../arn/wildcard';
+import { GITHUB_OIDC_HOST, isOidcPrincipal, isSessionOfRole } from '../../../principals/principalParse';
+import type { CheckContext } from '../../engine/checkContext';
+import type { Fix } from '../../engine/findings';
+import { nearestName } from '../../../spelling/nearestName';
 import {
   actionValues,
   conditionUses,
@@ -26,7 +26,7 @@ import {
   replaceFix,
   replaceListFix,
   type PrincipalValue,
-} from './statementFacts';
+} from '../statementFacts';
 
 const ROLES_ANYWHERE = 'rolesanywhere.amazonaws.com';
 const ROLES_ANYWHERE_ACTIONS = ['sts:AssumeRole', 'sts:SetSourceIdentity', 'sts:TagSession'];

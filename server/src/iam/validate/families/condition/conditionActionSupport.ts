@@ -7,9 +7,9 @@
  * Every answer is cached: patterns to their expansion, and (action, key template) to support, so
  * a policy with `"Action": "*"` costs one scan of the catalog per key, once per process.
  */
-import { expandActionPattern, resourceType } from '../catalog/catalog';
-import type { ActionInfo } from '../catalog/types';
-import { hasWildcard, matchWildcard } from '../arn/wildcard';
+import { expandActionPattern, resourceType } from '../../../catalog/catalog';
+import type { ActionInfo } from '../../../catalog/types';
+import { hasWildcard, matchWildcard } from '../../../arn/wildcard';
 
 const expansionCache = new Map<string, readonly ActionInfo[]>();
 

@@ -5,9 +5,9 @@
  * no resource type is known here, so POLICY_SIZE_EXCEEDS_RESOURCE_POLICY_QUOTA is not reported.
  * AWS managed policies are exempt from the customer managed quota (context.options.awsManaged).
  */
-import { policySize } from '../document/policySize';
-import type { PolicyKind } from '../document/policyKind';
-import type { CheckContext } from './checkContext';
+import { policySize } from '../../../document/policySize';
+import type { PolicyKind } from '../../../document/policyKind';
+import type { CheckContext } from '../../engine/checkContext';
 
 const CODE_BY_KIND: Readonly<Partial<Record<PolicyKind, string>>> = {
   identity: 'POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA',

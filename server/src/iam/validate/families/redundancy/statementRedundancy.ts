@@ -6,10 +6,10 @@
  * the covering statement has the same conditions or none. Of two identical statements the later one
  * is reported. `NotAction`/`NotResource` only cover an identical list.
  */
-import type { ConditionElement, PrincipalElement, Statement, StringListElement } from '../document/model';
-import { spanOf } from '../document/model';
-import type { CheckContext } from './checkContext';
-import { effectOf, removeArrayElementFix } from './statementFacts';
+import type { ConditionElement, PrincipalElement, Statement, StringListElement } from '../../../document/model';
+import { spanOf } from '../../../document/model';
+import type { CheckContext } from '../../engine/checkContext';
+import { effectOf, removeArrayElementFix } from '../statementFacts';
 
 /**
  * True when every string matched by pattern `inner` is matched by pattern `outer` (IAM wildcards

@@ -10,15 +10,15 @@
  * IAM allows `*`, `?` and policy variables in any field of a Resource ARN; such a field is never
  * reported as invalid, and the format checks treat it as matching anything.
  */
-import type { StringListElement, StringValue } from '../document/model';
-import { spanOf } from '../document/model';
-import { service as catalogService, suggestServices } from '../catalog/catalog';
-import { isKnownPartition, isKnownRegion, partitionOfRegion, partitions, regionsOf } from '../catalog/regions';
-import { arnTemplatesOf, fieldFits, isKnownArnService, isVariableField, matchArnTemplates, splitArnFields, type ArnTemplate, type ParsedArn } from '../arn/arnParse';
-import { hasWildcard } from '../arn/wildcard';
-import { runTracked, type CheckContext } from './checkContext';
-import type { Fix } from './findings';
-import { nearestName, editDistance } from '../spelling/nearestName';
+import type { StringListElement, StringValue } from '../../../document/model';
+import { spanOf } from '../../../document/model';
+import { service as catalogService, suggestServices } from '../../../catalog/catalog';
+import { isKnownPartition, isKnownRegion, partitionOfRegion, partitions, regionsOf } from '../../../catalog/regions';
+import { arnTemplatesOf, fieldFits, isKnownArnService, isVariableField, matchArnTemplates, splitArnFields, type ArnTemplate, type ParsedArn } from '../../../arn/arnParse';
+import { hasWildcard } from '../../../arn/wildcard';
+import { runTracked, type CheckContext } from '../../engine/checkContext';
+import type { Fix } from '../../engine/findings';
+import { nearestName, editDistance } from '../../../spelling/nearestName';
 import { findRedundantEntries } from './actionChecks';
 import { hasExactText, innerSpan, removeEntryFix, replaceValueFix } from './actionResourceEdits';
 

@@ -3,8 +3,8 @@
  * `check` function; it reports findings by code, and the runner fills in each code's category from
  * the rule table.
  */
-import type { PolicyDocument, Span } from '../document/model';
-import type { PolicyKind } from '../document/policyKind';
+import type { PolicyDocument, Span } from '../../document/model';
+import type { PolicyKind } from '../../document/policyKind';
 import type { Fix, ValidationOptions } from './findings';
 
 /** What a check family sees and how it reports. */

@@ -4,12 +4,12 @@
  * each policy kind requires or forbids. Deeper checks of the element values live in their own
  * families.
  */
-import type { JsonNode, PolicyDocument, Property, Span, Statement, StringListElement } from '../document/model';
-import { spanOf } from '../document/model';
-import type { PolicyKind } from '../document/policyKind';
-import type { CheckContext, CheckFamily } from './checkContext';
-import type { Fix } from './findings';
-import { nearestName } from '../spelling/nearestName';
+import type { JsonNode, PolicyDocument, Property, Span, Statement, StringListElement } from '../../../document/model';
+import { spanOf } from '../../../document/model';
+import type { PolicyKind } from '../../../document/policyKind';
+import type { CheckContext, CheckFamily } from '../../engine/checkContext';
+import type { Fix } from '../../engine/findings';
+import { nearestName } from '../../../spelling/nearestName';
 
 const TOP_LEVEL_ELEMENTS = ['Version', 'Id', 'Statement'];
 const STATEMENT_ELEMENTS = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'];

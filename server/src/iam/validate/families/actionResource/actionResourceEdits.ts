@@ -2,9 +2,9 @@
  * Spans and text edits shared by the action and resource checks: a span inside a string literal
  * (so that a finding can land on one ARN field), replacing a literal, and removing an array entry.
  */
-import type { Span, StringListElement, StringValue } from '../document/model';
-import type { CheckContext } from './checkContext';
-import type { Fix } from './findings';
+import type { Span, StringListElement, StringValue } from '../../../document/model';
+import type { CheckContext } from '../../engine/checkContext';
+import type { Fix } from '../../engine/findings';
 
 /**
  * The span of `length` characters at `start` of a string value's content. When the literal holds

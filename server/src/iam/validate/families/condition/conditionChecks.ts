@@ -8,23 +8,23 @@
  * elements: Variables and tags", and the Access Analyzer "policy check reference" (awsdocs
  * iam-user-guide, access-analyzer-reference-policy-checks.md) whose codes and messages these are.
  */
-import type { ConditionKeyEntry, ConditionOperatorEntry, ScalarValue, Span, Statement } from '../document/model';
-import { spanOf } from '../document/model';
-import { counterpartIn, familiesForKeyType, likeCounterpart, parseOperatorName, type ParsedOperatorName } from '../conditions/operators';
-import { formatNetwork, hasHostBits, isPrivateRange, parseCidr } from '../conditions/ipAddress';
-import { parsePolicyVariables } from '../conditions/policyVariables';
-import { isBase64Value, isBooleanValue, isEpochValue, isIsoDateValue, isNumericValue, isVpcId, isVpceId } from '../conditions/valueFormats';
-import type { CheckContext, CheckFamily } from './checkContext';
-import type { Fix } from './findings';
+import type { ConditionKeyEntry, ConditionOperatorEntry, ScalarValue, Span, Statement } from '../../../document/model';
+import { spanOf } from '../../../document/model';
+import { counterpartIn, familiesForKeyType, likeCounterpart, parseOperatorName, type ParsedOperatorName } from '../../../conditions/operators';
+import { formatNetwork, hasHostBits, isPrivateRange, parseCidr } from '../../../conditions/ipAddress';
+import { parsePolicyVariables } from '../../../conditions/policyVariables';
+import { isBase64Value, isBooleanValue, isEpochValue, isIsoDateValue, isNumericValue, isVpcId, isVpceId } from '../../../conditions/valueFormats';
+import type { CheckContext, CheckFamily } from '../../engine/checkContext';
+import type { Fix } from '../../engine/findings';
 import { isMultivaluedKey, resolveConditionKey, type KeyResolution } from './conditionKeyLookup';
 import { actionListsKey, actionsOfPattern, hasWildcard, patternHasActionListingKey, servicesNotListingKey } from './conditionActionSupport';
-import { removePropertyFix } from './grammarChecks';
-import { dataInfo } from '../catalog/catalog';
+import { removePropertyFix } from '../grammar/grammarChecks';
+import { dataInfo } from '../../../catalog/catalog';
 
 function catalogDate(): string {
   return `IAM data of ${dataInfo().dataDate}`;
 }
-import { checkVariables, VARIABLE_CODES } from './variableChecks';
+import { checkVariables, VARIABLE_CODES } from '../variable/variableChecks';
 
 function replaceFix(title: string, span: Span, newText: string, preferred = true): Fix {
   return { title, edits: [{ offset: span.offset, length: span.length, newText }], preferred };
