@@ -7,7 +7,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyFirstFix, findingsOf } from './helpers/findings.ts';
 import type { PolicyKind } from '../../server/src/iam/document/policyKind.ts';
-import { conditionChecks } from '../../server/src/iam/validate/families/condition/conditionChecks.ts';
+import { codesOfFamily } from '../../server/src/iam/validate/engine/registry.ts';
+
+/** The condition family's codes and the variable family's, which this file covers together. */
+const FAMILY_CODES: readonly string[] = [...codesOfFamily('condition'), ...codesOfFamily('variable')];
 
 type Json = Record<string, unknown>;
 
@@ -191,12 +194,12 @@ for (const row of CASES) {
 test('every code the family declares has a hitting row and a row that must not hit', () => {
   const hits = new Set(CASES.filter((row) => row.text !== undefined).map((row) => row.code));
   const misses = new Set(CASES.filter((row) => row.text === undefined).map((row) => row.code));
-  const missing = conditionChecks.codes.filter((code) => !hits.has(code) || !misses.has(code));
+  const missing = FAMILY_CODES.filter((code) => !hits.has(code) || !misses.has(code));
   assert.deepEqual(missing, []);
 });
 
 test('identity provider keys in trust policies raise no condition findings', () => {
-  const codes = new Set<string>(conditionChecks.codes);
+  const codes = new Set<string>(FAMILY_CODES);
   const cases: Json[] = [
     trust({ StringEquals: { 'accounts.google.com:aud': 'my-app.apps.googleusercontent.com' } }),
     trust({ StringEquals: { 'graph.facebook.com:id': '1234' } }, 'sts:AssumeRoleWithWebIdentity', { Federated: 'graph.facebook.com' }),
@@ -227,7 +230,7 @@ test('fixes rewrite the text as announced', () => {
 });
 
 test('a policy with a correct condition raises nothing from the family', () => {
-  const codes = new Set<string>(conditionChecks.codes);
+  const codes = new Set<string>(FAMILY_CODES);
   const clean = policy({
     StringEquals: { 'aws:PrincipalTag/team': '${aws:username}', 'aws:SourceVpc': 'vpc-12345678' },
     'ForAnyValue:StringLike': { 'aws:TagKeys': ['team*'] },

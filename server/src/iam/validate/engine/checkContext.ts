@@ -1,11 +1,12 @@
 /**
- * The interface between the validation runner and the check families. A family is one file with one
- * `check` function; it reports findings by code, and the runner fills in each code's category from
- * the rule table.
+ * The interface between the validation runner and the check families. A family is one folder under
+ * `families/` with one `check` function; it reports findings by code, and the runner fills in each
+ * code's category from the rule registry.
  */
 import type { PolicyDocument, Span } from '../../document/model';
 import type { PolicyKind } from '../../document/policyKind';
 import type { Fix, ValidationOptions } from './findings';
+import type { FamilyName } from './registry';
 
 /** What a check family sees and how it reports. */
 export interface CheckContext {
@@ -15,26 +16,16 @@ export interface CheckContext {
   /** The document text, for fixes that need to look at the surroundings of a span. */
   readonly text: string;
   /**
-   * Reports a finding. `code` must be in the rule table (rules.ts); the message is one line with
-   * user text in backticks.
+   * Reports a finding. `code` must be a registry entry whose `implementedBy` names the reporting
+   * family (engine/registry.ts); the message is one line with user text in backticks.
    */
   report(code: string, span: Span, message: string, fixes?: readonly Fix[]): void;
 }
 
-/** A code this product adds (Access Analyzer has no such check): [code, category, title]. */
-export type OwnRule = readonly [code: string, category: 'ERROR' | 'SECURITY_WARNING' | 'GENERAL_WARNING' | 'SUGGESTION', title: string];
-
-/** One family of checks: one file, one function. */
+/** One family of checks: one folder, one function. The codes it may report are those whose registry entry names it. */
 export interface CheckFamily {
-  /** A short name for logs and tests, e.g. `grammar`, `actions`. */
-  readonly name: string;
-  /**
-   * Every code the family can report. The runner refuses other codes, and docs/checks.md is built
-   * from these lists, so a code counts as implemented exactly when a family declares it.
-   */
-  readonly codes: readonly string[];
-  /** Codes of our own that the family adds to the rule table. */
-  readonly ownRules?: readonly OwnRule[];
+  /** The family's name, as the registry's `implementedBy` spells it. */
+  readonly name: FamilyName;
   check(context: CheckContext): void;
 }
 

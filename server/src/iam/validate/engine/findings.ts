@@ -4,10 +4,10 @@
  */
 import type { Span } from '../../document/model';
 import type { PolicyKind } from '../../document/policyKind';
-import type { AwsCheckCategory } from '../awsCheckCodes';
+import type { RuleCategory } from './registry';
 
 /** A finding's category: Access Analyzer's categories, used for default severities. */
-export type FindingCategory = AwsCheckCategory;
+export type FindingCategory = RuleCategory;
 
 /** The severities users see and may set per code. */
 export type Severity = 'error' | 'warning' | 'info';

@@ -6,7 +6,7 @@ import { parsePolicy } from '../../document/parse';
 import type { ParseResult, Span } from '../../document/model';
 import type { CheckContext, CheckFamily } from './checkContext';
 import type { Finding, Fix, ValidationOptions } from './findings';
-import { ruleFor } from '../rules';
+import { codesOfFamily, ruleFor } from './registry';
 import { CHECK_FAMILIES } from './families';
 
 /** The result of validating one document. */
@@ -15,18 +15,6 @@ export interface ValidationResult {
   readonly findings: readonly Finding[];
   /** Internal failures of check families: never shown as findings, logged by the host. */
   readonly errors: readonly string[];
-}
-
-const declaredCache = new WeakMap<CheckFamily, ReadonlySet<string>>();
-
-/** The codes a family declares, as a set built once per family rather than once per validation. */
-function declaredCodes(family: CheckFamily): ReadonlySet<string> {
-  let declared = declaredCache.get(family);
-  if (!declared) {
-    declared = new Set(family.codes);
-    declaredCache.set(family, declared);
-  }
-  return declared;
 }
 
 /** Validates policy text, or an existing parse of it. Never throws. */
@@ -62,7 +50,7 @@ export function validatePolicy(input: string | ParseResult, options: ValidationO
   const document = parse.document;
   if (document.root) {
     for (const family of families) {
-      const declared = declaredCodes(family);
+      const declared = codesOfFamily(family.name);
       const familyReport = (code: string, span: Span, message: string, fixes?: readonly Fix[]) => {
         if (!declared.has(code)) errors.push(`check family ${family.name} reported undeclared code ${code}`);
         report(code, span, message, fixes);

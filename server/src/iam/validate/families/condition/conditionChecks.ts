@@ -24,7 +24,6 @@ import { dataInfo } from '../../../catalog/catalog';
 function catalogDate(): string {
   return `IAM data of ${dataInfo().dataDate}`;
 }
-import { checkVariables, VARIABLE_CODES } from '../variable/variableChecks';
 
 function replaceFix(title: string, span: Span, newText: string, preferred = true): Fix {
   return { title, edits: [{ offset: span.offset, length: span.length, newText }], preferred };
@@ -546,28 +545,7 @@ function checkStatementCondition(context: CheckContext, statement: Statement): v
 /** The condition family. */
 export const conditionChecks: CheckFamily = {
   name: 'condition',
-  codes: [
-    'INVALID_CONDITION_OPERATOR', 'NULL_WITH_IF_EXISTS', 'NULL_WITH_QUALIFIER', 'INVALID_CONDITION_KEY_FORMAT', 'MISSING_TAG_KEY_IN_CONDITION',
-    'UNSUPPORTED_GLOBAL_CONDITION_KEY', 'INVALID_GLOBAL_CONDITION_KEY', 'INVALID_SERVICE_CONDITION_KEY', 'INVALID_SERVICE',
-    'DUPLICATE_KEYS_WITH_DIFFERENT_CASE', 'MISSING_QUALIFIER', 'FORALLVALUES_WITH_SINGLE_VALUED_KEY', 'FORANYVALUE_WITH_SINGLE_VALUED_KEY',
-    'TYPE_MISMATCH', 'TYPE_MISMATCH_BOOLEAN', 'TYPE_MISMATCH_NUMBER', 'TYPE_MISMATCH_DATE', 'TYPE_MISMATCH_STRING', 'TYPE_MISMATCH_IP_RANGE',
-    'INVALID_DATE_VALUE', 'INVALID_CONDITION_DATA_TYPE', 'INVALID_CONDITION_MULTIPLE_BOOLEAN', 'WILDCARD_WITHOUT_LIKE_OPERATOR', 'IMPROVE_IP_RANGE',
-    'INVALID_VPC_FORMAT', 'INVALID_VPCE_FORMAT', 'EMPTY_ARRAY_CONDITION', 'EMPTY_ARRAY_CONDITION_FORALLVALUES', 'EMPTY_ARRAY_CONDITION_FORANYVALUE',
-    'EMPTY_ARRAY_CONDITION_IFEXISTS', 'REDUNDANT_CONDITION_VALUE_NUM', 'PRIVATE_IP_ADDRESS', 'PRIVATE_NOT_IP_ADDRESS', 'PRIVATE_IP_ADDRESS_SUBSET',
-    'PRIVATE_NOT_IP_ADDRESS_SUBSET', 'MISSING_PAIRED_CONDITION_KEYS', 'INVALID_VARIABLE_FOR_OPERATOR',
-    'DENY_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE', 'DENY_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE',
-    'ALLOW_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE', 'ALLOW_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE',
-    'IRRELEVANT_CONDITION_KEY_IN_POLICY', 'UNKNOWN_CONDITION_KEY', 'CONDITION_KEY_UNSUPPORTED_BY_ACTIONS', 'CONDITION_KEY_UNSUPPORTED_BY_SOME_ACTIONS',
-    ...VARIABLE_CODES,
-  ],
-  ownRules: [
-    ['FORANYVALUE_WITH_SINGLE_VALUED_KEY', 'SUGGESTION', 'ForAnyValue with single valued key'],
-    ['UNKNOWN_CONDITION_KEY', 'GENERAL_WARNING', 'Condition key not in the IAM data'],
-    ['CONDITION_KEY_UNSUPPORTED_BY_ACTIONS', 'GENERAL_WARNING', 'Condition key supported by none of the actions'],
-    ['CONDITION_KEY_UNSUPPORTED_BY_SOME_ACTIONS', 'SUGGESTION', 'Condition key not supported by some actions'],
-  ],
   check(context) {
     for (const statement of context.document.statements) checkStatementCondition(context, statement);
-    checkVariables(context);
   },
 };

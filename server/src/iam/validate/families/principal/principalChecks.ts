@@ -1,6 +1,6 @@
 /**
- * Check family `principal`: principal values, service-principal conditions, trust policies,
- * per-kind rules (RCP actions), policy size and redundant statements. The grammar family already
+ * Check family `principal`: principal values and service-principal conditions (trust policies,
+ * RCP actions, policy size and redundant statements have families of their own). The grammar family already
  * reports the shape of Principal and which kinds require or forbid it; this family looks at what
  * each value names (principals/principalParse.ts).
  *
@@ -13,13 +13,9 @@
  * Permissions boundaries and session policies take no principal (grammar) and have size quotas.
  */
 import type { Statement } from '../../../document/model';
-import type { CheckContext, CheckFamily, OwnRule } from '../../engine/checkContext';
+import type { CheckContext, CheckFamily } from '../../engine/checkContext';
 import type { Fix } from '../../engine/findings';
-import { checkRcpStatement, RCP_CODES } from '../rcp/rcpChecks';
-import { checkPolicySize, SIZE_CODES, SIZE_OWN_RULES } from '../size/sizeChecks';
-import { checkRedundantStatements } from '../redundancy/statementRedundancy';
 import { conditionUses, effectOf, principalValues, replaceFix, type PrincipalValue } from '../statementFacts';
-import { checkTrustStatement, TRUST_CODES } from '../trust/trustChecks';
 import { parsePrincipalValue } from '../../../principals/principalParse';
 
 const KNOWN_TYPES = new Set(['AWS', 'Service', 'Federated', 'CanonicalUser']);
@@ -245,30 +241,9 @@ function checkAllowWithNotPrincipal(context: CheckContext, statement: Statement)
   );
 }
 
-const OWN_RULES: readonly OwnRule[] = [...SIZE_OWN_RULES];
-
 /** The principal family. */
 export const principalChecks: CheckFamily = {
   name: 'principal',
-  codes: [
-    'INVALID_PRINCIPAL_FORMAT',
-    'INVALID_SERVICE_PRINCIPAL_FORMAT',
-    'UNSUPPORTED_WILDCARD_IN_PRINCIPAL',
-    'ROLE_TRUST_POLICY_UNSUPPORTED_WILDCARD_IN_PRINCIPAL',
-    'FEDERATED_PRINCIPAL_NOT_SUPPORTED',
-    'INVALID_FEDERATED_PRINCIPAL_SYNTAX_IN_ROLE_TRUST_POLICY',
-    'INVALID_ROLE_REFERENCE',
-    'INVALID_USER_REFERENCE',
-    'ALLOW_WITH_NOT_PRINCIPAL',
-    'RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL',
-    'RECOMMENDED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL',
-    'UNSUPPORTED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL',
-    'REDUNDANT_STATEMENT',
-    ...TRUST_CODES,
-    ...RCP_CODES,
-    ...SIZE_CODES,
-  ],
-  ownRules: OWN_RULES,
   check(context) {
     const { kind } = context;
     for (const statement of context.document.statements) {
@@ -277,11 +252,7 @@ export const principalChecks: CheckFamily = {
         checkServicePrincipals(context, statement, principalValues(statement));
       }
       if (kind === 'resource') checkAllowWithNotPrincipal(context, statement);
-      if (kind === 'trust') checkTrustStatement(context, statement);
-      if (kind === 'rcp') checkRcpStatement(context, statement);
       checkServicePrincipalConditionValues(context, statement);
     }
-    checkRedundantStatements(context);
-    checkPolicySize(context);
   },
 };

@@ -1,5 +1,5 @@
 /**
- * Resource control policy checks beyond the grammar (which already reports Allow, NotAction and the
+ * Check family `rcp`: resource control policy checks beyond the grammar (which already reports Allow, NotAction and the
  * `"Principal": "*"` rule): RCP actions must belong to the services that support RCPs.
  *
  * AWS Organizations User Guide, "Resource control policies (RCPs)", section "List of AWS services
@@ -11,7 +11,7 @@
  * the action may be `"*"` or name an action of a supported service.
  */
 import type { Statement } from '../../../document/model';
-import type { CheckContext } from '../../engine/checkContext';
+import type { CheckContext, CheckFamily } from '../../engine/checkContext';
 import { actionValues, hasWildcard } from '../statementFacts';
 
 /** Service prefixes whose resources RCPs apply to. */
@@ -19,10 +19,8 @@ export const RCP_SUPPORTED_SERVICES: readonly string[] = ['s3', 'sts', 'kms', 's
 
 const SUPPORTED = new Set(RCP_SUPPORTED_SERVICES);
 
-export const RCP_CODES = ['RCP_SYNTAX_ERROR_ACTION'] as const;
-
 /** RCP_SYNTAX_ERROR_ACTION on each action of a service that RCPs do not cover. */
-export function checkRcpStatement(context: CheckContext, statement: Statement): void {
+function checkRcpStatement(context: CheckContext, statement: Statement): void {
   for (const action of actionValues(statement)) {
     const text = action.value;
     if (text === '*') continue;
@@ -38,3 +36,12 @@ export function checkRcpStatement(context: CheckContext, statement: Statement): 
     );
   }
 }
+
+/** The rcp family: runs on resource control policies only. */
+export const rcpChecks: CheckFamily = {
+  name: 'rcp',
+  check(context) {
+    if (context.kind !== 'rcp') return;
+    for (const statement of context.document.statements) checkRcpStatement(context, statement);
+  },
+};

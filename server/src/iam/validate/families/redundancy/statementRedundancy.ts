@@ -1,5 +1,5 @@
 /**
- * REDUNDANT_STATEMENT (Access Analyzer policy check reference, "Suggestion – Redundant statement":
+ * Check family `redundancy`: REDUNDANT_STATEMENT (Access Analyzer policy check reference, "Suggestion – Redundant statement":
  * "When you include the same statement more than once ... you can remove one of the statements
  * without affecting the permissions granted by the policy"). A statement is reported when another
  * statement with the same effect and the same principal covers all its actions and resources, and
@@ -8,7 +8,7 @@
  */
 import type { ConditionElement, PrincipalElement, Statement, StringListElement } from '../../../document/model';
 import { spanOf } from '../../../document/model';
-import type { CheckContext } from '../../engine/checkContext';
+import type { CheckContext, CheckFamily } from '../../engine/checkContext';
 import { effectOf, removeArrayElementFix } from '../statementFacts';
 
 /**
@@ -219,7 +219,7 @@ function bucketKey(effect: string, principal: string, noResource: boolean, condi
 }
 
 /** Reports each statement covered by another one. */
-export function checkRedundantStatements(context: CheckContext): void {
+function checkRedundantStatements(context: CheckContext): void {
   const shapes = context.document.statements.map(shapeOf);
   // Only statements with the same effect, principal and resource form, and with the same condition
   // or none, can cover each other: compare within those buckets (indices in document order).
@@ -258,3 +258,9 @@ export function checkRedundantStatements(context: CheckContext): void {
     }
   }
 }
+
+/** The redundancy family. */
+export const redundancyChecks: CheckFamily = {
+  name: 'redundancy',
+  check: checkRedundantStatements,
+};

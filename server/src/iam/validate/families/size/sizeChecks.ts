@@ -1,5 +1,5 @@
 /**
- * Policy size against the quota of the policy's kind (counting in document/policySize.ts). Access
+ * Check family `size`: policy size against the quota of the policy's kind (counting in document/policySize.ts). Access
  * Analyzer policy check reference: "Policy size exceeds identity policy quota", "... role trust
  * policy quota", "... SCP quota" and "... RCP quota". Resource policies have per-service quotas and
  * no resource type is known here, so POLICY_SIZE_EXCEEDS_RESOURCE_POLICY_QUOTA is not reported.
@@ -7,7 +7,7 @@
  */
 import { policySize } from '../../../document/policySize';
 import type { PolicyKind } from '../../../document/policyKind';
-import type { CheckContext } from '../../engine/checkContext';
+import type { CheckContext, CheckFamily } from '../../engine/checkContext';
 
 const CODE_BY_KIND: Readonly<Partial<Record<PolicyKind, string>>> = {
   identity: 'POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA',
@@ -17,17 +17,6 @@ const CODE_BY_KIND: Readonly<Partial<Record<PolicyKind, string>>> = {
   rcp: 'POLICY_SIZE_EXCEEDS_RCP_QUOTA',
   session: 'POLICY_SIZE_EXCEEDS_SESSION_POLICY_QUOTA',
 };
-
-export const SIZE_CODES = [
-  'POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA',
-  'POLICY_SIZE_EXCEEDS_ROLE_TRUST_POLICY_QUOTA',
-  'POLICY_SIZE_EXCEEDS_SCP_QUOTA',
-  'POLICY_SIZE_EXCEEDS_RCP_QUOTA',
-  'POLICY_SIZE_EXCEEDS_SESSION_POLICY_QUOTA',
-] as const;
-
-/** Access Analyzer has no session-policy size check; STS rejects such a session policy. */
-export const SIZE_OWN_RULES = [['POLICY_SIZE_EXCEEDS_SESSION_POLICY_QUOTA', 'ERROR', 'Policy size exceeds session policy quota']] as const;
 
 function advice(kind: PolicyKind): string {
   switch (kind) {
@@ -44,7 +33,7 @@ function advice(kind: PolicyKind): string {
 }
 
 /** Reports the size finding on the document's opening brace. */
-export function checkPolicySize(context: CheckContext): void {
+function checkPolicySize(context: CheckContext): void {
   if (context.options.awsManaged) return;
   const code = CODE_BY_KIND[context.kind];
   const root = context.document.root;
@@ -54,3 +43,9 @@ export function checkPolicySize(context: CheckContext): void {
   const counted = context.kind === 'scp' || context.kind === 'rcp' ? 'characters' : 'characters, excluding white space,';
   context.report(code, { offset: root.offset, length: 1 }, `The policy has ${characters} ${counted} over the ${quota}-character quota: ${advice(context.kind)}`);
 }
+
+/** The size family. */
+export const sizeChecks: CheckFamily = {
+  name: 'size',
+  check: checkPolicySize,
+};

@@ -1,5 +1,5 @@
 /**
- * Checks that only make sense in a role trust policy: which actions it may name, whether each
+ * Check family `trust`, for role trust policies only: which actions it may name, whether each
  * assume-role action fits its principals, the actions IAM Roles Anywhere needs, OIDC conditions
  * (GitHub Actions included) and redundant role-session principals.
  *
@@ -13,7 +13,7 @@ import type { Statement } from '../../../document/model';
 import { TRUST_POLICY_ACTIONS } from '../../../document/policyKind';
 import { matchWildcard } from '../../../arn/wildcard';
 import { GITHUB_OIDC_HOST, isOidcPrincipal, isSessionOfRole } from '../../../principals/principalParse';
-import type { CheckContext } from '../../engine/checkContext';
+import type { CheckContext, CheckFamily } from '../../engine/checkContext';
 import type { Fix } from '../../engine/findings';
 import { nearestName } from '../../../spelling/nearestName';
 import {
@@ -30,19 +30,6 @@ import {
 
 const ROLES_ANYWHERE = 'rolesanywhere.amazonaws.com';
 const ROLES_ANYWHERE_ACTIONS = ['sts:AssumeRole', 'sts:SetSourceIdentity', 'sts:TagSession'];
-
-/** Codes this file reports. */
-export const TRUST_CODES = [
-  'UNSUPPORTED_ACTION_IN_POLICY',
-  'MISMATCHED_ACTION_FOR_PRINCIPAL',
-  'MISSING_ACTION_FOR_ROLES_ANYWHERE_TRUST_POLICY',
-  'MISSING_CONDITION_KEY_FOR_OIDC_PRINCIPAL',
-  'MISSING_GITHUB_REPO_CONDITION_KEY',
-  'SPECIFIC_GITHUB_REPO_AND_BRANCH_RECOMMENDED',
-  'FORANYVALUE_WITH_AUDIENCE_CLAIM_TYPE',
-  'CONFIRM_AUDIENCE_CLAIM_TYPE',
-  'REDUNDANT_PRINCIPAL_IN_ROLE_TRUST_POLICY',
-] as const;
 
 /**
  * A role trust policy is a resource policy on the role whose only actions are the STS actions that
@@ -248,7 +235,7 @@ function checkRedundantSessions(context: CheckContext, principals: readonly Prin
 }
 
 /** All trust-policy checks of one statement. */
-export function checkTrustStatement(context: CheckContext, statement: Statement): void {
+function checkTrustStatement(context: CheckContext, statement: Statement): void {
   checkTrustActions(context, statement);
   const principals = principalValues(statement);
   checkRedundantSessions(context, principals);
@@ -258,3 +245,12 @@ export function checkTrustStatement(context: CheckContext, statement: Statement)
   checkOidcConditions(context, statement, principals);
   checkAudienceQualifiers(context, statement, principals);
 }
+
+/** The trust family: runs on role trust policies only. */
+export const trustChecks: CheckFamily = {
+  name: 'trust',
+  check(context) {
+    if (context.kind !== 'trust') return;
+    for (const statement of context.document.statements) checkTrustStatement(context, statement);
+  },
+};

@@ -1,5 +1,5 @@
 /**
- * Policy variable checks, part of the condition family: variable syntax wherever variables are
+ * Check family `variable`: policy variable syntax wherever variables are
  * allowed (Resource, NotResource and condition values), variables in elements that do not support
  * them, and variables in a policy whose language version ignores them.
  *
@@ -12,13 +12,8 @@
 import type { Span, StringValue } from '../../../document/model';
 import { spanOf } from '../../../document/model';
 import { parsePolicyVariables, type VariableProblem } from '../../../conditions/policyVariables';
-import type { CheckContext } from '../../engine/checkContext';
+import type { CheckContext, CheckFamily } from '../../engine/checkContext';
 import type { Fix } from '../../engine/findings';
-
-export const VARIABLE_CODES = [
-  'MISSING_BRACE_IN_VARIABLE', 'MISSING_QUOTE_IN_VARIABLE', 'UNSUPPORTED_SPACE_IN_VARIABLE', 'EMPTY_VARIABLE',
-  'VARIABLE_UNSUPPORTED_IN_ELEMENT', 'VARIABLE_UNSUPPORTED_IN_VERSION',
-] as const;
 
 /**
  * Maps offsets inside a string's content to document offsets, or undefined when the literal has
@@ -74,7 +69,7 @@ function reportUnsupportedElement(context: CheckContext, element: string, value:
 }
 
 /** Runs the variable checks over the whole document. */
-export function checkVariables(context: CheckContext): void {
+function checkVariables(context: CheckContext): void {
   const { document } = context;
   let firstVariable: Span | undefined;
   const note = (span: Span) => {
@@ -123,3 +118,9 @@ function checkVersion(context: CheckContext, at: Span): void {
     fixes,
   );
 }
+
+/** The variable family. */
+export const variableChecks: CheckFamily = {
+  name: 'variable',
+  check: checkVariables,
+};
