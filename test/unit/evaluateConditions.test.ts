@@ -7,7 +7,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { evaluateCondition } from '../../server/src/iam/evaluate/conditions/conditionEvaluation';
-import { parseOperatorName, CONDITION_OPERATORS } from '../../server/src/iam/evaluate/conditions/operatorTable';
+import { OPERATOR_COMPARISONS } from '../../server/src/iam/evaluate/conditions/operatorComparisons';
+import { CONDITION_OPERATORS } from '../../server/src/iam/conditions/operators';
 import { RequestContext } from '../../server/src/iam/evaluate/requestContext';
 import type { ContextValue } from '../../server/src/iam/evaluate/types';
 
@@ -238,7 +239,8 @@ test('condition trace carries resolved policy values and request values', () => 
   assert.deepEqual(outcome.trace.requestValues, ['alice-x']);
 });
 
-// Operator names: qualifiers, IfExists, and errors for unknown names (recorded, never thrown).
+// Operator names: qualifiers, IfExists, and errors for unknown names (recorded, never thrown). The
+// evaluator takes names apart with the operator table's parser, the one validation uses.
 const nameRows: ReadonlyArray<[string, string | undefined]> = [
   ['StringEquals', 'StringEquals'],
   ['ForAnyValue:StringLikeIfExists', 'StringLike'],
@@ -247,18 +249,29 @@ const nameRows: ReadonlyArray<[string, string | undefined]> = [
   ['StringEqual', undefined],
   ['stringequals', undefined],
   ['ForSomeValues:StringEquals', undefined],
+  // Bug removed with the second parser: it stripped both qualifiers and evaluated the condition.
+  ['ForAllValues:ForAnyValue:StringEquals', undefined],
 ];
 for (const [name, base] of nameRows) {
   test(`operator name ${name}`, () => {
-    const parsed = parseOperatorName(name);
-    if (base === undefined) assert.ok('error' in parsed);
-    else assert.equal('error' in parsed ? undefined : parsed.operator.name, base);
+    const outcome = evaluateCondition(name, 'aws:username', 'alice', new RequestContext({ 'aws:username': 'alice' }), true);
+    if (base === undefined) assert.ok('error' in outcome, `expected an error for ${name}`);
+    else assert.ok(!('error' in outcome) && outcome.trace.operator === name, `${name} should evaluate as ${base}`);
   });
 }
 
-test('every documented operator is in the table', () => {
+test('an unknown operator name gets the nearest name as suggestion', () => {
+  const outcome = evaluateCondition('StringEqual', 'aws:username', 'alice', new RequestContext({}), true);
+  assert.ok('error' in outcome);
+  assert.equal(outcome.error, '`StringEqual` is not a condition operator (did you mean `StringEquals`?)');
+  const nullIfExists = evaluateCondition('NullIfExists', 'aws:username', 'true', new RequestContext({}), true);
+  assert.ok('error' in nullIfExists && nullIfExists.error === '`NullIfExists`: `IfExists` cannot be added to `Null`');
+});
+
+test('every documented operator has exactly one comparison', () => {
   // "Condition operators": 6 String, 6 Numeric, 6 Date, Bool, BinaryEquals, 2 IP, 4 ARN, Null.
-  assert.equal(CONDITION_OPERATORS.size, 27);
+  assert.equal(CONDITION_OPERATORS.length, 27);
+  assert.deepEqual([...OPERATOR_COMPARISONS.keys()].sort(), CONDITION_OPERATORS.map((info) => info.name).sort());
 });
 
 test('a wrong value type is an error, not an exception', () => {

@@ -143,6 +143,10 @@ const CASES: readonly RuleCase[] = [
   hit('s3:ResourceAccount in a bucket policy', { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: '123456789012' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::example-bucket/*', Condition: { StringEquals: { 's3:ResourceAccount': '123456789012' } } }] }, 'IRRELEVANT_CONDITION_KEY_IN_POLICY', '"s3:ResourceAccount"', undefined, 'resource'),
   miss('s3:ResourceAccount in an identity policy', policy({ StringEquals: { 's3:ResourceAccount': '123456789012' } }), 'IRRELEVANT_CONDITION_KEY_IN_POLICY'),
 
+  // Access Analyzer "Invalid variable for operator": "Policy variables can only be used with String and ARN
+  // operators", although IAM resolves them in Bool values too (the operator table's `variables`).
+  hit('variable in a Bool value', policy({ Bool: { 'aws:SecureTransport': '${aws:username}' } }), 'INVALID_VARIABLE_FOR_OPERATOR', '"${aws:username}"'),
+  miss('variable in a String value', policy({ StringEquals: { 'aws:PrincipalTag/owner': '${aws:username}' } }), 'INVALID_VARIABLE_FOR_OPERATOR'),
   // Policy variables.
   hit('variable without closing brace', policy(undefined, { Resource: 'arn:aws:s3:::example-bucket/${aws:username/*' }), 'MISSING_BRACE_IN_VARIABLE', '${aws:username/*'),
   miss('closed variable', policy(undefined, { Resource: 'arn:aws:s3:::example-bucket/${aws:username}/*' }), 'MISSING_BRACE_IN_VARIABLE'),

@@ -1,7 +1,8 @@
 /**
- * Every IAM condition operator described as data: its family, whether it negates, how it treats a
- * missing key, which qualifiers it accepts and what its values look like. Validation, completion
- * and hover read this table; the evaluator has its own operator objects that do the comparing.
+ * The one table of IAM condition operators: each operator's family, whether it negates, how it
+ * treats a missing key, which qualifiers it accepts, what its values look like, and the one parser
+ * of operator names. Validation, completion, hover and the evaluator read it; the evaluator adds only
+ * how each operator compares values (`evaluate/conditions/operatorComparisons.ts`).
  *
  * Source: IAM User Guide, "IAM JSON policy elements: Condition operators" (string, numeric, date,
  * Boolean, binary, IP address, ARN, ...IfExists and Null condition operators) and "Single-valued vs.
@@ -36,7 +37,11 @@ export interface OperatorInfo {
   readonly acceptsQualifier: boolean;
   /** Whether `*` and `?` in values are wildcards (the Like operators and the ARN operators). */
   readonly wildcards: boolean;
-  /** Whether policy variables are resolved in values: only String and ARN operators. */
+  /**
+   * Whether policy variables are resolved in values: String, ARN and Boolean operators (IAM User
+   * Guide, "Condition operators": "You can use a policy variable with the `Boolean` condition
+   * operator", and the same sentence for String and ARN; "You can not use" for the others).
+   */
   readonly variables: boolean;
   /** Whether comparison ignores case. */
   readonly ignoreCase: boolean;
@@ -66,7 +71,7 @@ function op(
     acceptsIfExists: !isNull,
     acceptsQualifier: true,
     wildcards: extra.wildcards ?? false,
-    variables: family === 'String' || family === 'Arn',
+    variables: family === 'String' || family === 'Arn' || family === 'Bool',
     ignoreCase: extra.ignoreCase ?? false,
     valueType,
     description,

@@ -29,14 +29,9 @@ export function parseDate(text: string): number | undefined {
   return time;
 }
 
-function dateOperator(name: string, negated: boolean, verb: string, compare: (a: number, b: number) => boolean): ConditionOperator {
+function dateOperator(name: string, verb: string, compare: (a: number, b: number) => boolean): ConditionOperator {
   return {
     name,
-    family: 'Date',
-    negated,
-    variables: false,
-    wildcards: false,
-    ignoreCase: false,
     test(requestValue, policyValue) {
       const left = parseDate(requestValue);
       const right = parseDate(policyValue.text);
@@ -52,9 +47,9 @@ function dateOperator(name: string, negated: boolean, verb: string, compare: (a:
   };
 }
 
-export const DateEquals = dateOperator('DateEquals', false, 'the same time as', (a, b) => a === b);
-export const DateNotEquals = dateOperator('DateNotEquals', true, 'the same time as', (a, b) => a === b);
-export const DateLessThan = dateOperator('DateLessThan', false, 'before', (a, b) => a < b);
-export const DateLessThanEquals = dateOperator('DateLessThanEquals', false, 'at or before', (a, b) => a <= b);
-export const DateGreaterThan = dateOperator('DateGreaterThan', false, 'after', (a, b) => a > b);
-export const DateGreaterThanEquals = dateOperator('DateGreaterThanEquals', false, 'at or after', (a, b) => a >= b);
+export const DateEquals = dateOperator('DateEquals', 'the same time as', (a, b) => a === b);
+export const DateNotEquals = dateOperator('DateNotEquals', 'the same time as', (a, b) => a === b);
+export const DateLessThan = dateOperator('DateLessThan', 'before', (a, b) => a < b);
+export const DateLessThanEquals = dateOperator('DateLessThanEquals', 'at or before', (a, b) => a <= b);
+export const DateGreaterThan = dateOperator('DateGreaterThan', 'after', (a, b) => a > b);
+export const DateGreaterThanEquals = dateOperator('DateGreaterThanEquals', 'at or after', (a, b) => a >= b);

@@ -15,14 +15,9 @@ export function parseNumber(text: string): number | undefined {
   return Number.isFinite(value) ? value : undefined;
 }
 
-function numericOperator(name: string, negated: boolean, verb: string, compare: (a: number, b: number) => boolean): ConditionOperator {
+function numericOperator(name: string, verb: string, compare: (a: number, b: number) => boolean): ConditionOperator {
   return {
     name,
-    family: 'Numeric',
-    negated,
-    variables: false,
-    wildcards: false,
-    ignoreCase: false,
     test(requestValue, policyValue) {
       const left = parseNumber(requestValue);
       const right = parseNumber(policyValue.text);
@@ -38,9 +33,9 @@ function numericOperator(name: string, negated: boolean, verb: string, compare: 
   };
 }
 
-export const NumericEquals = numericOperator('NumericEquals', false, 'equal to', (a, b) => a === b);
-export const NumericNotEquals = numericOperator('NumericNotEquals', true, 'equal to', (a, b) => a === b);
-export const NumericLessThan = numericOperator('NumericLessThan', false, 'less than', (a, b) => a < b);
-export const NumericLessThanEquals = numericOperator('NumericLessThanEquals', false, 'less than or equal to', (a, b) => a <= b);
-export const NumericGreaterThan = numericOperator('NumericGreaterThan', false, 'greater than', (a, b) => a > b);
-export const NumericGreaterThanEquals = numericOperator('NumericGreaterThanEquals', false, 'greater than or equal to', (a, b) => a >= b);
+export const NumericEquals = numericOperator('NumericEquals', 'equal to', (a, b) => a === b);
+export const NumericNotEquals = numericOperator('NumericNotEquals', 'equal to', (a, b) => a === b);
+export const NumericLessThan = numericOperator('NumericLessThan', 'less than', (a, b) => a < b);
+export const NumericLessThanEquals = numericOperator('NumericLessThanEquals', 'less than or equal to', (a, b) => a <= b);
+export const NumericGreaterThan = numericOperator('NumericGreaterThan', 'greater than', (a, b) => a > b);
+export const NumericGreaterThanEquals = numericOperator('NumericGreaterThanEquals', 'greater than or equal to', (a, b) => a >= b);

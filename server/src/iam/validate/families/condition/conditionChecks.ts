@@ -247,8 +247,10 @@ function checkValues(context: CheckContext, entry: ConditionOperatorEntry, parse
     const text = valueText(value);
     if (text === undefined) continue;
     const hasVariable = text.includes('${');
-    if (hasVariable && !info.variables) {
-      // Access Analyzer "Invalid variable for operator": variables only with String and ARN operators.
+    if (hasVariable && info.family !== 'String' && info.family !== 'Arn') {
+      // Access Analyzer "Invalid variable for operator": "Policy variables can only be used with
+      // String and ARN operators". Stricter than IAM itself, which also resolves them in Bool values
+      // (the operator table's `variables`); the check reproduces Access Analyzer's.
       context.report('INVALID_VARIABLE_FOR_OPERATOR', value.span, `Policy variables can only be used with String and ARN operators, not \`${entry.operator}\`.`);
       continue;
     }
