@@ -217,6 +217,13 @@ check([
   { name: 'variables resolve in ArnLike', op: 'ArnLike', key: 'aws:SourceArn', values: 'arn:aws:s3:::${aws:username}-*', context: { 'aws:SourceArn': 'arn:aws:s3:::alice-logs', 'aws:username': 'alice' }, expected: true },
   { name: 'Numeric does not resolve variables', op: 'NumericEquals', key: 'k:n', values: '${k:m}', context: { 'k:n': '1', 'k:m': '1' }, expected: false },
   { name: 'multivalued key is not a variable', op: 'StringEquals', key: 'k:x', values: '${aws:TagKeys}', context: { 'k:x': 'a', 'aws:TagKeys': ['a'] }, expected: false },
+  // One parser with validation ("Variables and tags", "Specifying default values": "surround the default
+  // value with single quotes"). Bugs removed: the evaluator read `''` in a default as one quote, and
+  // read a variable whose default lacks its closing quote as literal text that could match.
+  { name: "'' in a default stays two quotes", op: 'StringEquals', key: 'k:x', values: "${aws:PrincipalTag/team, 'it''s'}", context: { 'k:x': "it''s" }, expected: true },
+  { name: "'' in a default is not one quote", op: 'StringEquals', key: 'k:x', values: "${aws:PrincipalTag/team, 'it''s'}", context: { 'k:x': "it's" }, expected: false },
+  { name: 'a default without its closing quote matches nothing', op: 'StringEquals', key: 'k:x', values: "${aws:username, 'x}", context: { 'k:x': "${aws:username, 'x}", 'aws:username': 'alice' }, expected: false },
+  { name: 'a negated operator matches a malformed variable', op: 'StringNotEquals', key: 'k:x', values: "${aws:username, 'x}", context: { 'k:x': 'alice', 'aws:username': 'alice' }, expected: true },
   { name: 'variable key name is case-insensitive', op: 'StringEquals', key: 'k:x', values: '${AWS:USERNAME}', context: { 'k:x': 'alice', 'aws:username': 'alice' }, expected: true },
 ]);
 

@@ -38,9 +38,12 @@ export interface OperatorInfo {
   /** Whether `*` and `?` in values are wildcards (the Like operators and the ARN operators). */
   readonly wildcards: boolean;
   /**
-   * Whether policy variables are resolved in values: String, ARN and Boolean operators (IAM User
-   * Guide, "Condition operators": "You can use a policy variable with the `Boolean` condition
-   * operator", and the same sentence for String and ARN; "You can not use" for the others).
+   * Whether policy variables are resolved in values: String, ARN and Boolean operators. The IAM User
+   * Guide disagrees with itself on Boolean: "Condition operators" says "You can use a policy variable
+   * with the `Boolean` condition operator" (and "You can not use" one with Numeric, Date, Binary, IP
+   * address and Null), while "Variables and tags" lists Boolean among the operators that cannot take
+   * one. The per-operator page is followed here; Access Analyzer's INVALID_VARIABLE_FOR_OPERATOR,
+   * which allows only String and ARN operators, is reproduced as such by the condition family.
    */
   readonly variables: boolean;
   /** Whether comparison ignores case. */
