@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { matchWildcard } from '../../server/src/iam/arn/wildcard.ts';
-import { patternCovers } from '../../server/src/iam/arn/arnParse.ts';
+import { patternCovers } from '../../server/src/iam/arn/wildcard.ts';
 import { compileWildcard, matchArnCodes, matchCodes } from '../../server/src/iam/evaluate/wildcardMatch.ts';
 import { evaluate } from '../../server/src/iam/evaluate/index.ts';
 import { validatePolicy } from '../../server/src/iam/validate/engine/runner.ts';

@@ -55,7 +55,7 @@ interface LintOptions {
   targets: string[];
 }
 
-function parseArgs(argv: readonly string[]): LintOptions | string {
+function parseLintArgs(argv: readonly string[]): LintOptions | string {
   const options: LintOptions = { type: 'auto', format: 'text', targets: [] };
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index]!;
@@ -102,7 +102,7 @@ export function lintText(text: string, filePath: string, type: PolicyKind | 'aut
 
 /** Runs `iam-policy lint` with the arguments after `lint`. Returns the exit code. */
 export function runLint(argv: readonly string[], io: CliIo): number {
-  const options = parseArgs(argv);
+  const options = parseLintArgs(argv);
   if (typeof options === 'string') {
     io.stderr(`iam-policy lint: ${options}\n${LINT_USAGE}\n`);
     return 2;

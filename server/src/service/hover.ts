@@ -17,6 +17,7 @@ import { region } from '../iam/catalog/regions';
 import type { DocumentAnalysis } from './documentAnalysis';
 import { rangeOf } from './diagnostics';
 import { levelCounts, serviceReferenceUrl } from './completion';
+import { plural } from './plural';
 
 /** How many actions a wildcard hover lists. */
 const LISTED = 10;
@@ -67,10 +68,6 @@ const OPERATOR_TEXT: Readonly<Record<string, string>> = {
   ArnNotLike: 'Negated ARN match with `*` and `?` wildcards.',
   Null: '`true`: the key is absent from the request; `false`: the key is present (any value).',
 };
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 function code(text: string): string {
   return `\`${text.replace(/`/g, "'")}\``;

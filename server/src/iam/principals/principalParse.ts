@@ -18,6 +18,7 @@
  * A wildcard may only be the whole value `*`: "You cannot use a wildcard to match part of a principal
  * name or ARN".
  */
+import { hasWildcard } from '../arn/wildcard';
 
 /** What a principal string names. */
 export type PrincipalValueKind =
@@ -106,10 +107,6 @@ function isDomainWithPath(text: string): boolean {
   const labels = host.split('.');
   if (labels.length < 2) return false;
   return labels.every((label) => DNS_LABEL.test(label));
-}
-
-function hasWildcard(text: string): boolean {
-  return text.includes('*') || text.includes('?');
 }
 
 function invalid(text: string, problem: string): ParsedPrincipal {

@@ -27,6 +27,7 @@ import type {
   Spanned,
 } from './scenarioModel';
 import { editDistance } from '../spelling/nearestName';
+import { spanOf } from '../document/model';
 
 /** The result of parsing: the model plus problems. */
 export interface ScenarioParse {
@@ -50,10 +51,6 @@ export const SCENARIO_FIELDS = {
   assume: ['role', 'sessionName', 'sessionPolicy'],
 } as const;
 const FIELDS = SCENARIO_FIELDS;
-
-function spanOf(node: JsonNode): Span {
-  return { offset: node.offset, length: node.length };
-}
 
 /** Spans of the statements of a policy written as a JSON node (inline or a whole file). */
 export function statementSpansOf(policy: JsonNode | undefined): Span[] {

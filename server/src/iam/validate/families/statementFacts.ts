@@ -89,7 +89,3 @@ export function replaceListFix(title: string, valueNode: JsonNode, values: reado
   return replaceFix(title, spanOf(valueNode), `[${values.map((value) => JSON.stringify(value)).join(', ')}]`);
 }
 
-/** True when a string has an IAM wildcard. */
-export function hasWildcard(text: string): boolean {
-  return text.includes('*') || text.includes('?');
-}

@@ -12,11 +12,10 @@ import { spanOf } from '../../../document/model';
 import { isTrustAction, TRUST_POLICY_ACTIONS } from '../../../document/policyKind';
 import { action as catalogAction, dataInfo, expandActionPattern, service as catalogService, suggestActions, suggestServices } from '../../../catalog/catalog';
 import type { ActionInfo } from '../../../catalog/types';
-import { hasWildcard, matchWildcard } from '../../../arn/wildcard';
-import { patternCovers } from '../../../arn/arnParse';
+import { hasWildcard, matchWildcard, patternCovers } from '../../../arn/wildcard';
 import { runTracked, type CheckContext } from '../../engine/checkContext';
 import type { Fix } from '../../engine/findings';
-import { innerSpan, removeEntryFix, replaceValueFix } from './actionResourceEdits';
+import { contentSpan, removeEntryFix, replaceValueFix } from './actionResourceEdits';
 
 /** What an action value stands for, as far as the catalog knows. */
 export type ActionAnalysis =
@@ -157,7 +156,7 @@ function checkActionText(context: CheckContext, value: StringValue): boolean {
   }
   if (/\s/.test(servicePart)) {
     const fixed = servicePart.replace(/\s+/g, '');
-    context.report('INVALID_SERVICE_IN_ACTION', innerSpan(context, value, 0, colon), `The service \`${servicePart}\` in action \`${text}\` contains spaces: service prefixes have none.`, [
+    context.report('INVALID_SERVICE_IN_ACTION', contentSpan(context, value, 0, colon), `The service \`${servicePart}\` in action \`${text}\` contains spaces: service prefixes have none.`, [
       replaceValueFix(value, `${fixed}:${namePart}`),
     ]);
     return false;
@@ -175,7 +174,7 @@ function checkActionText(context: CheckContext, value: StringValue): boolean {
     // Access Analyzer, "Suggestion – Wildcard in service name": future services with similar names match too.
     context.report(
       'WILDCARD_IN_SERVICE_NAME',
-      innerSpan(context, value, 0, colon),
+      contentSpan(context, value, 0, colon),
       `Avoid wildcards in the service name of \`${text}\`: it may grant access to other services with similar names, now or in future. List the services explicitly.`,
     );
     if (expandCached(text.toLowerCase()).length === 0 && !isExtraAction(context, text)) {
@@ -200,7 +199,7 @@ function checkActionText(context: CheckContext, value: StringValue): boolean {
     const hint = fixes.length > 0 ? ` Did you mean \`${fixes[0]!.title.slice('Change to `'.length, -1)}\`?` : serviceSuggestions.length > 0 ? ` Did you mean \`${serviceSuggestions[0]!.prefix}\`?` : '';
     context.report(
       'INVALID_SERVICE_IN_ACTION',
-      innerSpan(context, value, 0, colon),
+      contentSpan(context, value, 0, colon),
       `The service \`${servicePart}\` in action \`${text}\` does not exist in the IAM data of ${dataDate()}.${hint}`,
       fixes.length > 0 ? fixes : undefined,
     );

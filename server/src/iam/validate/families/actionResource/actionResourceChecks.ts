@@ -12,7 +12,7 @@ import { checkResourceElement, type ResourceAnalysis } from './resourceArnChecks
 import { checkResourceTypeFit } from './resourceTypeFit';
 import { checkStatementSecurity } from './actionSecurityChecks';
 
-function checkStatement(context: CheckContext, statement: Statement): void {
+function checkActionsAndResources(context: CheckContext, statement: Statement): void {
   if (statement.action) checkActionElement(context, statement.action, 'Action');
   if (statement.notAction) checkActionElement(context, statement.notAction, 'NotAction');
   if (context.kind === 'trust') {
@@ -30,6 +30,6 @@ function checkStatement(context: CheckContext, statement: Statement): void {
 export const actionResourceChecks: CheckFamily = {
   name: 'actionResource',
   check(context) {
-    for (const statement of context.document.statements) checkStatement(context, statement);
+    for (const statement of context.document.statements) checkActionsAndResources(context, statement);
   },
 };

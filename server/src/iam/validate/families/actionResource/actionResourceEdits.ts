@@ -10,13 +10,13 @@ import type { Fix } from '../../engine/findings';
  * The span of `length` characters at `start` of a string value's content. When the literal holds
  * escapes its text and its value differ, and the whole literal is returned instead.
  */
-export function innerSpan(context: CheckContext, value: StringValue, start: number, length: number): Span {
+export function contentSpan(context: CheckContext, value: StringValue, start: number, length: number): Span {
   const raw = context.text.slice(value.span.offset + 1, value.span.offset + value.span.length - 1);
   if (raw !== value.value) return value.span;
   return { offset: value.span.offset + 1 + start, length };
 }
 
-/** Whether `innerSpan` can point inside this literal. */
+/** Whether `contentSpan` can point inside this literal. */
 export function hasExactText(context: CheckContext, value: StringValue): boolean {
   return context.text.slice(value.span.offset + 1, value.span.offset + value.span.length - 1) === value.value;
 }

@@ -20,7 +20,7 @@ import { runTracked, type CheckContext } from '../../engine/checkContext';
 import type { Fix } from '../../engine/findings';
 import { nearestName, editDistance } from '../../../spelling/nearestName';
 import { findRedundantEntries } from './actionChecks';
-import { hasExactText, innerSpan, removeEntryFix, replaceValueFix } from './actionResourceEdits';
+import { hasExactText, contentSpan, removeEntryFix, replaceValueFix } from './actionResourceEdits';
 
 /** What a checked resource value is, for the statement-level checks (resource-type fit). */
 export interface ResourceAnalysis {
@@ -43,7 +43,7 @@ function replaceFieldFix(context: CheckContext, value: StringValue, start: numbe
 
 /** The span of a field, or of the colon where an empty field sits, so the finding is visible. */
 function fieldSpan(context: CheckContext, value: StringValue, offset: number, length: number) {
-  return length > 0 ? innerSpan(context, value, offset, length) : innerSpan(context, value, Math.max(0, offset - 1), 1);
+  return length > 0 ? contentSpan(context, value, offset, length) : contentSpan(context, value, Math.max(0, offset - 1), 1);
 }
 
 /**
@@ -84,7 +84,7 @@ function checkResourceText(context: CheckContext, value: StringValue): ResourceA
       if ('arn'.startsWith(literal) || fields.length > 1) return undefined;
     }
     if (prefix.toLowerCase() === 'arn') {
-      context.report('INVALID_ARN_PREFIX', innerSpan(context, value, 0, 3), `ARNs start with lower-case \`arn:\`, not \`${prefix}:\`.`, [
+      context.report('INVALID_ARN_PREFIX', contentSpan(context, value, 0, 3), `ARNs start with lower-case \`arn:\`, not \`${prefix}:\`.`, [
         replaceFieldFix(context, value, 0, 3, 'arn', 'Change to `arn`'),
       ]);
     } else if (isKnownPartition(prefix) && fields.length >= 5) {
@@ -117,7 +117,7 @@ function checkResourceText(context: CheckContext, value: StringValue): ResourceA
     if (hasWildcard(serviceText)) {
       context.report(
         'WILDCARD_IN_SERVICE_NAME',
-        innerSpan(context, value, arn.service.offset, serviceText.length),
+        contentSpan(context, value, arn.service.offset, serviceText.length),
         `Avoid wildcards in the service name of \`${text}\`: it may match resources of other services with similar names. Name the service.`,
       );
     }
@@ -130,7 +130,7 @@ function checkResourceText(context: CheckContext, value: StringValue): ResourceA
       const suggestion = suggestServices(serviceText, 1)[0];
       context.report(
         'INVALID_SERVICE',
-        innerSpan(context, value, arn.service.offset, serviceText.length),
+        contentSpan(context, value, arn.service.offset, serviceText.length),
         `The service \`${serviceText}\` in resource \`${text}\` does not exist${suggestion ? `: did you mean \`${suggestion.prefix}\`?` : '.'}`,
         suggestion ? [replaceFieldFix(context, value, arn.service.offset, serviceText.length, suggestion.prefix, `Change to \`${suggestion.prefix}\``)] : undefined,
       );
@@ -141,7 +141,7 @@ function checkResourceText(context: CheckContext, value: StringValue): ResourceA
   }
   if (serviceText !== serviceText.toLowerCase()) {
     const lower = serviceText.toLowerCase();
-    context.report('INVALID_ARN_SERVICE_CASE', innerSpan(context, value, arn.service.offset, serviceText.length), `Write the service \`${serviceText}\` in the resource ARN in lower case: \`${lower}\`.`, [
+    context.report('INVALID_ARN_SERVICE_CASE', contentSpan(context, value, arn.service.offset, serviceText.length), `Write the service \`${serviceText}\` in the resource ARN in lower case: \`${lower}\`.`, [
       replaceFieldFix(context, value, arn.service.offset, serviceText.length, lower, `Change to \`${lower}\``),
     ]);
   }
@@ -164,7 +164,7 @@ function checkResourceText(context: CheckContext, value: StringValue): ResourceA
     if (region !== '' && matched.every((t) => t.region === '')) {
       context.report(
         'ARN_REGION_NOT_ALLOWED',
-        innerSpan(context, value, arn.region.offset, region.length),
+        contentSpan(context, value, arn.region.offset, region.length),
         `The ${describeTypes(matched)} ARN has no Region: remove \`${region}\` (\`${matched[0]!.template}\`).`,
         [replaceFieldFix(context, value, arn.region.offset, region.length, '', 'Remove the Region')],
       );
@@ -177,7 +177,7 @@ function checkResourceText(context: CheckContext, value: StringValue): ResourceA
     if (account !== '' && matched.every((t) => t.account === '')) {
       context.report(
         'ARN_ACCOUNT_NOT_ALLOWED',
-        innerSpan(context, value, arn.account.offset, account.length),
+        contentSpan(context, value, arn.account.offset, account.length),
         `The ${describeTypes(matched)} ARN has no account ID: remove \`${account}\` (\`${matched[0]!.template}\`).`,
         [replaceFieldFix(context, value, arn.account.offset, account.length, '', 'Remove the account ID')],
       );
@@ -205,7 +205,7 @@ function typeToken(resource: string): string {
 function reportUnmatchedResource(context: CheckContext, value: StringValue, arn: ParsedArn): void {
   const service = arn.service.text.toLowerCase();
   const resourceText = arn.resource.text;
-  const span = innerSpan(context, value, arn.resource.offset, resourceText.length);
+  const span = contentSpan(context, value, arn.resource.offset, resourceText.length);
   const example = nearestTemplate(service, resourceText);
   const nearest = example ? `; the nearest is \`${example}\`` : '';
   const templates = arnTemplatesOf(service);
@@ -290,7 +290,7 @@ function plausibleNewRegion(code: string): boolean {
 function checkRegionField(context: CheckContext, value: StringValue, arn: ParsedArn): boolean {
   const region = arn.region.text;
   if (region === '' || isVariableField(region)) return true;
-  const span = innerSpan(context, value, arn.region.offset, region.length);
+  const span = contentSpan(context, value, arn.region.offset, region.length);
   if (!isKnownRegion(region)) {
     const lower = region.toLowerCase();
     if (lower !== region && isKnownRegion(lower)) {
@@ -332,7 +332,7 @@ function checkAccountField(context: CheckContext, value: StringValue, arn: Parse
   if (service !== undefined && arnTemplatesOf(service).some((t) => t.account === account)) return true;
   const digits = account.replace(/[-\s]/g, '');
   const fix = /^\d{12}$/.test(digits) ? [replaceFieldFix(context, value, arn.account.offset, account.length, digits, `Change to \`${digits}\``)] : undefined;
-  context.report('INVALID_ARN_ACCOUNT', innerSpan(context, value, arn.account.offset, account.length), `The account ID \`${account}\` is not valid: use the 12-digit account ID, or \`*\`.`, fix);
+  context.report('INVALID_ARN_ACCOUNT', contentSpan(context, value, arn.account.offset, account.length), `The account ID \`${account}\` is not valid: use the 12-digit account ID, or \`*\`.`, fix);
   return false;
 }
 

@@ -96,4 +96,3 @@ export function servicesNotListingKey(pattern: string, key: string): readonly st
   return result;
 }
 
-export { hasWildcard };

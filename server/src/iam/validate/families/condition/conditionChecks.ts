@@ -17,16 +17,14 @@ import { isBase64Value, isBooleanValue, isEpochValue, isIsoDateValue, isNumericV
 import type { CheckContext, CheckFamily } from '../../engine/checkContext';
 import type { Fix } from '../../engine/findings';
 import { isMultivaluedKey, resolveConditionKey, type KeyResolution } from './conditionKeyLookup';
-import { actionListsKey, actionsOfPattern, hasWildcard, patternHasActionListingKey, servicesNotListingKey } from './conditionActionSupport';
+import { actionListsKey, actionsOfPattern, patternHasActionListingKey, servicesNotListingKey } from './conditionActionSupport';
+import { hasWildcard } from '../../../arn/wildcard';
 import { removePropertyFix } from '../grammar/grammarChecks';
+import { replaceFix } from '../statementFacts';
 import { dataInfo } from '../../../catalog/catalog';
 
 function catalogDate(): string {
   return `IAM data of ${dataInfo().dataDate}`;
-}
-
-function replaceFix(title: string, span: Span, newText: string, preferred = true): Fix {
-  return { title, edits: [{ offset: span.offset, length: span.length, newText }], preferred };
 }
 
 /** Writes an operator name back from its parts. */

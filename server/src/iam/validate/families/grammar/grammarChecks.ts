@@ -10,6 +10,7 @@ import type { PolicyKind } from '../../../document/policyKind';
 import type { CheckContext, CheckFamily } from '../../engine/checkContext';
 import type { Fix } from '../../engine/findings';
 import { nearestName } from '../../../spelling/nearestName';
+import { replaceFix } from '../statementFacts';
 
 const TOP_LEVEL_ELEMENTS = ['Version', 'Id', 'Statement'];
 const STATEMENT_ELEMENTS = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'];
@@ -25,10 +26,6 @@ const IAM_DOCUMENT_KINDS: ReadonlySet<PolicyKind> = new Set(['identity', 'bounda
 
 function jsonString(value: string): string {
   return JSON.stringify(value);
-}
-
-function replaceFix(title: string, span: Span, newText: string, preferred = true): Fix {
-  return { title, edits: [{ offset: span.offset, length: span.length, newText }], preferred };
 }
 
 function describeType(node: JsonNode | undefined): string {
@@ -441,7 +438,7 @@ function checkConditionShape(context: CheckContext, statement: Statement): void 
   }
 }
 
-function checkStatement(context: CheckContext, statement: Statement, sids: Map<string, Property[]>): void {
+function checkStatementGrammar(context: CheckContext, statement: Statement, sids: Map<string, Property[]>): void {
   checkElementNames(context, statement.properties, STATEMENT_ELEMENTS, 'a statement');
   checkSid(context, statement, sids);
   checkEffect(context, statement);
@@ -473,7 +470,7 @@ export const grammarChecks: CheckFamily = {
   check(context) {
     checkTopLevel(context);
     const sids = new Map<string, Property[]>();
-    for (const statement of context.document.statements) checkStatement(context, statement, sids);
+    for (const statement of context.document.statements) checkStatementGrammar(context, statement, sids);
     checkUniqueSids(context, sids);
   },
 };

@@ -12,7 +12,8 @@
  */
 import type { Statement } from '../../../document/model';
 import type { CheckContext, CheckFamily } from '../../engine/checkContext';
-import { actionValues, hasWildcard } from '../statementFacts';
+import { actionValues } from '../statementFacts';
+import { hasWildcard } from '../../../arn/wildcard';
 
 /** Service prefixes whose resources RCPs apply to. */
 export const RCP_SUPPORTED_SERVICES: readonly string[] = ['s3', 'sts', 'kms', 'sqs', 'secretsmanager', 'cognito-idp', 'cognito-identity', 'logs', 'dynamodb', 'ecr', 'aoss'];

@@ -10,60 +10,7 @@ import type { ConditionElement, PrincipalElement, Statement, StringListElement }
 import { spanOf } from '../../../document/model';
 import type { CheckContext, CheckFamily } from '../../engine/checkContext';
 import { effectOf, removeArrayElementFix } from '../statementFacts';
-
-/**
- * True when every string matched by pattern `inner` is matched by pattern `outer` (IAM wildcards
- * `*` and `?`). `outer`'s `*` absorbs anything, its `?` any single character of `inner` except a
- * `*`; other characters must be equal. Greedy matching with one backtrack point: linear in practice
- * and never a RegExp built from user text (ARCHITECTURE invariant 5).
- */
-export function patternCovers(outer: string, inner: string, ignoreCase: boolean): boolean {
-  if (ignoreCase) {
-    outer = outer.toLowerCase();
-    inner = inner.toLowerCase();
-  }
-  if (outer === inner) return true;
-  // Character codes rather than one-character strings (`outer[o]`): the same comparisons, without a
-  // string load per character in the innermost loop of the redundant-statement check. -1 stands for
-  // "past the end of `outer`", which `outer[o] === undefined` tested before.
-  const STAR = 42; // '*'
-  const QUESTION = 63; // '?'
-  const outerLength = outer.length;
-  const innerLength = inner.length;
-  // Two shortcuts that give the loop's own answer without walking `inner`. Past the last non-star
-  // character of `outer`, its stars absorb the rest of `inner` (the loop would consume it one
-  // character per backtrack, then return true). A literal last character of `outer` can only be
-  // matched by the same literal as the last character of `inner` (the loop's final step pairs them).
-  let lastNonStar = outerLength - 1;
-  while (lastNonStar >= 0 && outer.charCodeAt(lastNonStar) === STAR) lastNonStar--;
-  if (lastNonStar >= 0) {
-    const last = outer.charCodeAt(lastNonStar);
-    if (lastNonStar === outerLength - 1 && last !== QUESTION && (innerLength === 0 || inner.charCodeAt(innerLength - 1) !== last)) return false;
-  }
-  let o = 0;
-  let i = 0;
-  let starO = -1;
-  let starI = 0;
-  while (i < innerLength) {
-    const oc = o < outerLength ? outer.charCodeAt(o) : -1;
-    const ic = inner.charCodeAt(i);
-    if (oc === STAR) {
-      if (o > lastNonStar) return true;
-      starO = o++;
-      starI = i;
-    } else if (oc !== -1 && (oc === QUESTION ? ic !== STAR : oc === ic && ic !== STAR && ic !== QUESTION)) {
-      o++;
-      i++;
-    } else if (starO >= 0) {
-      o = starO + 1;
-      i = ++starI;
-    } else {
-      return false;
-    }
-  }
-  while (o < outerLength && outer.charCodeAt(o) === STAR) o++;
-  return o === outerLength;
-}
+import { patternCovers } from '../../../arn/wildcard';
 
 /**
  * A statement reduced to comparable parts, computed once. The bucket parts (effect, principal,
@@ -97,7 +44,7 @@ function principalKey(name: string, element: PrincipalElement | undefined): stri
   return `${name}=${entries.join(';')}`;
 }
 
-function conditionKey(condition: ConditionElement | undefined): string {
+function conditionSignature(condition: ConditionElement | undefined): string {
   if (!condition) return '';
   const operators = condition.operators
     .map((operator) => {
@@ -147,7 +94,7 @@ function shapeOf(statement: Statement): Shape | undefined {
   if (!usable(statement.action) && !usable(statement.notAction)) return undefined;
   if ((statement.resource && !usable(statement.resource)) || (statement.notResource && !usable(statement.notResource))) return undefined;
   const principal = principalKey('P', statement.principal) + principalKey('N', statement.notPrincipal);
-  const condition = conditionKey(statement.condition);
+  const condition = conditionSignature(statement.condition);
   const noResource = !statement.resource && !statement.notResource;
   return { statement, effect, principal, condition, noResource, key: bucketKey(effect, principal, noResource, condition) };
 }

@@ -11,7 +11,7 @@
  */
 import type { Statement } from '../../../document/model';
 import { TRUST_POLICY_ACTIONS } from '../../../document/policyKind';
-import { matchWildcard } from '../../../arn/wildcard';
+import { hasWildcard, matchWildcard } from '../../../arn/wildcard';
 import { GITHUB_OIDC_HOST, isOidcPrincipal, isSessionOfRole } from '../../../principals/principalParse';
 import type { CheckContext, CheckFamily } from '../../engine/checkContext';
 import type { Fix } from '../../engine/findings';
@@ -20,7 +20,6 @@ import {
   actionValues,
   conditionUses,
   effectOf,
-  hasWildcard,
   principalValues,
   removeArrayElementFix,
   replaceFix,

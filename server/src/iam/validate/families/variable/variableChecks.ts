@@ -98,14 +98,14 @@ function checkVariables(context: CheckContext): void {
     const sid = statement.sid?.value;
     if (sid?.type === 'string' && typeof sid.value === 'string') reportUnsupportedElement(context, 'Sid', { value: sid.value, span: spanOf(sid), node: sid });
   }
-  if (firstVariable) checkVersion(context, firstVariable);
+  if (firstVariable) checkVariablesNeedVersion(context, firstVariable);
 }
 
 /**
  * VARIABLE_UNSUPPORTED_IN_VERSION: with `"Version": "2008-10-17"` or no Version, `${...}` is literal
  * text (IAM User Guide, "IAM JSON policy elements: Version" and "Variables and tags").
  */
-function checkVersion(context: CheckContext, at: Span): void {
+function checkVariablesNeedVersion(context: CheckContext, at: Span): void {
   const version = context.document.version;
   const value = version?.value;
   if (value?.type === 'string' && value.value === '2012-10-17') return;
