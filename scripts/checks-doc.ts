@@ -1,9 +1,10 @@
 /**
- * Builds docs/checks.md from the rule registry (server/src/iam/validate/engine/registry.ts): every
- * Access Analyzer code, implemented or not and why not, and the codes we add.
- * Run with `npm run checks-doc`; a unit test fails when the committed file is out of date.
+ * Builds, from the rule registry (server/src/iam/validate/engine/registry.ts), docs/checks.md (every
+ * Access Analyzer code, implemented or not and why not, and the codes we add) and the per-code
+ * entries of the `iamPolicy.severity` setting's schema in package.json (completion and hover for
+ * codes in settings.json). Run with `npm run checks-doc`; a unit test fails when either is out of date.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { allRules } from '../server/src/iam/validate/engine/registry';
 import { severityOfCategory } from '../server/src/iam/validate/engine/findings';
 
@@ -48,7 +49,29 @@ export function checksDocument(): string {
   return lines.join('\n');
 }
 
+/** The schema of each implemented code under the `iamPolicy.severity` setting. */
+export function severitySettingProperties(): Record<string, object> {
+  const properties: Record<string, object> = {};
+  for (const rule of allRules()) {
+    if (!rule.implementedBy) continue;
+    properties[rule.code] = {
+      type: 'string',
+      enum: ['error', 'warning', 'info', 'off'],
+      markdownDescription: `${rule.title} (${rule.category}, default ${SEVERITY_LABEL[severityOfCategory(rule.category)]}). ${rule.description}`,
+    };
+  }
+  return properties;
+}
+
+/** package.json with the severity setting's per-code schema replaced by the registry's. */
+export function packageJsonWithSeveritySchema(text: string): string {
+  const manifest = JSON.parse(text) as { contributes: { configuration: { properties: Record<string, { properties?: object }> } } };
+  manifest.contributes.configuration.properties['iamPolicy.severity']!.properties = severitySettingProperties();
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
 if (process.argv[1]?.endsWith('checks-doc.ts')) {
   writeFileSync('docs/checks.md', checksDocument());
-  process.stdout.write('wrote docs/checks.md\n');
+  writeFileSync('package.json', packageJsonWithSeveritySchema(readFileSync('package.json', 'utf8')));
+  process.stdout.write('wrote docs/checks.md and the iamPolicy.severity schema in package.json\n');
 }

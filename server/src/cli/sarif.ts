@@ -4,8 +4,7 @@
  * workspace-relative artifact URIs.
  */
 import * as path from 'node:path';
-import { ruleFor } from '../iam/validate/engine/registry';
-import { severityOfCategory, type Severity } from '../iam/validate/engine/findings';
+import { ruleFor, severityOfCategory, type Severity } from '../iam/validate';
 import { dataInfo } from '../iam/catalog/catalog';
 import type { LintedFile } from './lint';
 

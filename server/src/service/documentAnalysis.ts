@@ -7,7 +7,7 @@ import { minimatch } from 'minimatch';
 import type { ParseResult } from '../iam/document/model';
 import { parsePolicy } from '../iam/document/parse';
 import { looksLikePolicy, resolvePolicyKind, type DetectedKind, type PolicyKind } from '../iam/document/policyKind';
-import { validatePolicy, type ValidationResult } from '../iam/validate/engine/runner';
+import { validatePolicy, type ValidationResult } from '../iam/validate';
 import type { Settings } from '../settings';
 
 /** Scenario (policy test) files are recognised by name. */
