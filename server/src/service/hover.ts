@@ -14,6 +14,7 @@ import { matchesTemplate } from '../iam/completion/arnTemplates';
 import { statementActions } from '../iam/completion/statementActions';
 import { countByLevel } from '../iam/completion/actionCompletion';
 import { region } from '../iam/catalog/regions';
+import { parsePrincipalValue } from '../iam/principals/principalParse';
 import type { DocumentAnalysis } from './documentAnalysis';
 import { rangeOf } from './diagnostics';
 import { levelCounts, serviceReferenceUrl } from './completion';
@@ -195,7 +196,6 @@ function conditionKeyHover(target: Extract<HoverTarget, { kind: 'conditionKey' }
   return lines.join('\n');
 }
 
-const SERVICE_PRINCIPAL = /^[a-z0-9.-]+\.amazonaws\.com(\.cn)?$/;
 
 function principalHover(target: Extract<HoverTarget, { kind: 'principal' }>): string {
   const v = target.value;
@@ -236,7 +236,7 @@ function principalHover(target: Extract<HoverTarget, { kind: 'principal' }>): st
         return `**IAM principal** ${code(v)}.`;
     }
   }
-  if (type === 'Service' || SERVICE_PRINCIPAL.test(v)) {
+  if (type === 'Service' || parsePrincipalValue('Service', v).kind === 'service') {
     return `**Service principal** ${code(v)}: the AWS service acts on your behalf. Add \`aws:SourceAccount\` or \`aws:SourceArn\` conditions to avoid the confused deputy problem.`;
   }
   if (type === 'Federated') return `**Web identity provider** ${code(v)}: identities it authenticates can call \`sts:AssumeRoleWithWebIdentity\`.`;
