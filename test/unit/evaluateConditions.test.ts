@@ -84,6 +84,10 @@ check([
   { name: 'greater than is strict', op: 'NumericGreaterThan', key: 'k:n', values: '5', context: { 'k:n': '5' }, expected: false },
   { name: 'greater or equal', op: 'NumericGreaterThanEquals', key: 'k:n', values: '5', context: { 'k:n': '5' }, expected: true },
   { name: 'not a number never matches', op: 'NumericEquals', key: 'k:n', values: '5', context: { 'k:n': 'five' }, expected: false },
+  // One number reader with validation: "an integer or decimal value", so no exponent form (the
+  // evaluator used to read `1e1` as 10 while validation reported TYPE_MISMATCH_NUMBER on it).
+  { name: 'an exponent is not a number', op: 'NumericEquals', key: 'k:n', values: '1e1', context: { 'k:n': '10' }, expected: false },
+  { name: 'an exponent request value is not a number', op: 'NumericEquals', key: 'k:n', values: '10', context: { 'k:n': '1e1' }, expected: false },
   { name: 'missing key is false', op: 'NumericGreaterThan', key: 'k:n', values: '5', context: {}, expected: false },
 ]);
 
@@ -94,6 +98,10 @@ check([
   { name: 'after is not before', op: 'DateLessThan', key: 'aws:CurrentTime', values: '2020-01-01T00:00:00Z', context: { 'aws:CurrentTime': '2026-11-29T10:00:00Z' }, expected: false },
   { name: 'after', op: 'DateGreaterThan', key: 'aws:TokenIssueTime', values: '2020-01-01T00:00:01Z', context: { 'aws:TokenIssueTime': '2026-01-01T00:00:00Z' }, expected: true },
   { name: 'date-only value', op: 'DateGreaterThanEquals', key: 'aws:CurrentTime', values: '2026-11-29', context: { 'aws:CurrentTime': '2026-11-29T00:00:00Z' }, expected: true },
+  // One date reader with validation: the W3C profile of ISO 8601 that Date operators take includes
+  // `YYYY` and `YYYY-MM`, which validation accepted and the evaluator used to reject.
+  { name: 'year-only value', op: 'DateGreaterThanEquals', key: 'aws:CurrentTime', values: '2026', context: { 'aws:CurrentTime': '2026-11-29T00:00:00Z' }, expected: true },
+  { name: 'year-and-month value', op: 'DateLessThan', key: 'aws:CurrentTime', values: '2026-12', context: { 'aws:CurrentTime': '2026-11-29T00:00:00Z' }, expected: true },
   { name: 'equal instants in different zones', op: 'DateEquals', key: 'aws:CurrentTime', values: '2026-11-29T12:00:00+02:00', context: { 'aws:CurrentTime': '2026-11-29T10:00:00Z' }, expected: true },
   { name: 'not equals', op: 'DateNotEquals', key: 'aws:CurrentTime', values: '2026-11-29T10:00:00Z', context: { 'aws:CurrentTime': '2026-11-29T10:00:01Z' }, expected: true },
   { name: 'epoch seconds in the request', op: 'DateLessThan', key: 'aws:EpochTime', values: '2030-01-01T00:00:00Z', context: { 'aws:EpochTime': 1795000000 }, expected: true },

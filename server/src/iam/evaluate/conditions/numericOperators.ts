@@ -2,25 +2,16 @@
  * Numeric operators (IAM User Guide, "Condition operators" > "Numeric condition operators"): integer
  * or decimal values; policy variables are not supported.
  */
+import { readNumber } from '../../conditions/valueFormats';
 import type { ConditionOperator } from './conditionOperator';
 import { q } from './conditionOperator';
-
-const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-
-/** Reads a decimal number, or undefined when the text is not one. */
-export function parseNumber(text: string): number | undefined {
-  const trimmed = text.trim();
-  if (!NUMBER.test(trimmed)) return undefined;
-  const value = Number(trimmed);
-  return Number.isFinite(value) ? value : undefined;
-}
 
 function numericOperator(name: string, verb: string, compare: (a: number, b: number) => boolean): ConditionOperator {
   return {
     name,
     test(requestValue, policyValue) {
-      const left = parseNumber(requestValue);
-      const right = parseNumber(policyValue.text);
+      const left = readNumber(requestValue);
+      const right = readNumber(policyValue.text);
       if (right === undefined) {
         return { matched: false, explanation: `policy value ${q(policyValue.text)} is not a number`, problem: `${name}: policy value \`${policyValue.text}\` is not a number` };
       }
