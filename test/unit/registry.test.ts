@@ -56,7 +56,7 @@ test('registry: every family named by an entry runs, and every family that runs 
   for (const family of CHECK_FAMILIES) assert.ok(codesOfFamily(family.name as FamilyName).size > 0, family.name);
 });
 
-test('registry: text that reaches users (SARIF, the settings schema) carries no research notes', () => {
+test('registry: text that reaches users (SARIF, docs/checks.md) carries no research notes', () => {
   const research = /unconfirmed|presumabl|could not be|not established|section appears|message variants|\bTSV\b|search corp|snapshot/i;
   for (const rule of allRules()) {
     for (const text of [rule.title, rule.description, rule.resolution]) assert.doesNotMatch(text, research, rule.code);

@@ -1,8 +1,8 @@
 /**
  * The rule registry: every code that validation can report or that Access Analyzer defines, in one
  * declarative table (ESLint's rule `meta`, vscode-css-languageservice's lint rules). The runner,
- * the SARIF rule list, `docs/checks.md`, the `iamPolicy.severity` schema and the rule tests read
- * only this table (docs/ARCHITECTURE.md, invariant 7).
+ * the SARIF rule list, `docs/checks.md`, the code names of the `iamPolicy.severity` setting and the
+ * rule tests read only this table (docs/ARCHITECTURE.md, invariant 7).
  *
  * Adding a check:
  * 1. write the check in its family's folder, `families/<family>/` (or add a family: one folder and
@@ -10,14 +10,14 @@
  * 2. add (or update) the code's entry below: `implementedBy` names the family, `description` and
  *    `resolution` are what users read, `examples` a failing and a close passing policy;
  * 3. add `valid` and `invalid` cases to the family's rule-test file under `test/unit/rules/`;
- * 4. run `npm run checks-doc` (docs/checks.md and the severity schema in package.json).
+ * 4. run `npm run checks-doc` (docs/checks.md and the severity setting's code names in package.json).
  * The runner refuses codes whose entry does not name the reporting family, and a test fails while
  * an implemented code lacks a case that hits it or a close case that must not.
  *
  * Access Analyzer's codes follow, in order, the list in `accessAnalyzerChecks.tsv` beside this file
  * (from AWS's "IAM Access Analyzer policy check reference" page; a test compares the two). Their
  * descriptions are our own words; research notes about them live in docs/checks-research.md and
- * never in this table, whose text reaches users through SARIF and the settings schema.
+ * never in this table, whose text reaches users through SARIF.
  */
 import type { PolicyKind } from '../../document/policyKind';
 
