@@ -3,7 +3,7 @@
  * shipped bundles (minified, node20, catalog inlined), so that the numbers are those of built code.
  */
 export { parsePolicy } from '../server/src/iam/document/parse';
-export { validatePolicy } from '../server/src/iam/validate/validatePolicy';
+export { validatePolicy } from '../server/src/iam/validate/engine/runner';
 export { analyzeDocument } from '../server/src/service/documentAnalysis';
 export { getCompletions } from '../server/src/service/completion';
 export { getHover } from '../server/src/service/hover';
@@ -14,6 +14,6 @@ export { matchWildcard } from '../server/src/iam/arn/wildcard';
 export { DEFAULT_SETTINGS } from '../server/src/settings';
 export { TextDocument } from 'vscode-languageserver-textdocument';
 export { parseTree, visit } from 'jsonc-parser';
-export { CHECK_FAMILIES } from '../server/src/iam/validate/checkFamilies';
+export { CHECK_FAMILIES } from '../server/src/iam/validate/engine/families';
 export { analyzeHostDocument } from '../server/src/iam/sources/hostDocument';
 export { completionsAt } from '../server/src/service/templateFeatures';

@@ -1,40 +1,15 @@
 /**
- * Builds docs/checks.md from the rule table, the check families' declared codes and the check
- * reference: every Access Analyzer code, implemented or not and why not, and the codes we add.
- * Run with `npm run checks-doc`; a unit test fails when the committed file is out of date.
+ * Builds, from the rule registry (server/src/iam/validate/engine/registry.ts), docs/checks.md (every
+ * Access Analyzer code, implemented or not and why not, and the codes we add) and the code names
+ * that the `iamPolicy.severity` setting accepts in package.json (settings.json flags a misspelt
+ * code). Run with `npm run checks-doc`; a unit test fails when either is out of date.
  */
-import { writeFileSync } from 'node:fs';
-import { allRules, implementedCodes } from '../server/src/iam/validate/rules';
-import { CHECK_FAMILIES } from '../server/src/iam/validate/checkFamilies';
-import { CHECK_REFERENCE } from '../server/src/iam/validate/checkReference';
-import { severityOfCategory } from '../server/src/iam/validate/findings';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { allRules } from '../server/src/iam/validate/engine/registry';
+import { severityOfCategory } from '../server/src/iam/validate/engine/findings';
 
-/** Why each Access Analyzer check we do not make is left out. */
-const NOT_IMPLEMENTED: Readonly<Record<string, string>> = {
-  DATA_TYPE_MISMATCH: 'AWS does not say where it stops and the TYPE_MISMATCH_* checks start; JSON type errors are reported as `INVALID_TYPE` and value types as `TYPE_MISMATCH_*`.',
-  INVALID_REGION: 'Region codes in ARNs are checked by `INVALID_ARN_REGION`; the separate trigger of this code is not documented.',
-  SCP_SYNTAX_ERROR_ACTION_WILDCARD: 'Obsolete: since September 2025 SCPs support the full IAM language, including wildcards anywhere in `Action`.',
-  UNSUPPORTED_RESOURCE_ARN_IN_POLICY: 'Needs the resource the policy is attached to, which a policy file does not say.',
-  UNSUPPORTED_ACTION_FOR_CONDITION_KEY: 'Not documented; as an error it flagged 30 AWS managed policies because the IAM data lags behind new keys. Our `CONDITION_KEY_UNSUPPORTED_BY_ACTIONS` (warning) and `CONDITION_KEY_UNSUPPORTED_BY_SOME_ACTIONS` (suggestion) cover it.',
-  MISSING_ACTION_FOR_CONDITION_KEY: 'AWS does not list which condition key needs which action.',
-  INVALID_KMS_KEY_VALUE: 'No AWS documentation of the trigger was found.',
-  VARIABLE_USAGE_TOO_PERMISSIVE: 'No AWS documentation of the trigger was found.',
-  WILDCARD_USAGE_TOO_PERMISSIVE: 'Only unverified third-party reports describe the trigger.',
-  DEPRECATED_GLOBAL_CONDITION_KEY: 'AWS documents only `aws:ARN` for it, which `UNSUPPORTED_GLOBAL_CONDITION_KEY` already reports.',
-  POLICY_SIZE_EXCEEDS_RESOURCE_POLICY_QUOTA: 'The quota depends on the service the resource policy is attached to, which a policy file does not say.',
-  RCP_MISSING_RELATED_PRINCIPAL_CONDITION_KEY: 'No AWS documentation of the trigger was found.',
-  RCP_MISSING_RELATED_SERVICE_PRINCIPAL_CONDITION_KEY: 'No AWS documentation of the trigger was found.',
-  RCP_MISSING_SERVICE_CONDITION_KEY_NULL_CHECK: 'No AWS documentation of the trigger was found.',
-  USE_CONDITION_KEY_ONLY_WITH_SUPPORTED_SERVICES: 'No AWS documentation of the trigger was found.',
-  UNTRUSTWORTHY_CONDITION_KEY: 'No AWS documentation of which keys count as untrustworthy was found.',
-  STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS: 'No AWS documentation of the trigger was found.',
-  DYNAMODB_ATTRIBUTES_WITHOUT_SELECT: 'No AWS documentation of the trigger was found.',
-  S3_PREFIX_IN_NEGATIVE_CONTEXT: 'No AWS documentation of the trigger was found.',
-  EQUIVALENT_TO_NULL_FALSE: 'No AWS documentation of the trigger was found.',
-  EQUIVALENT_TO_NULL_TRUE: 'No AWS documentation of the trigger was found.',
-  REDUNDANT_KEY_DUE_TO_WILDCARD_IN_CONDITION: 'No AWS documentation of the trigger was found.',
-  REDUNDANT_STATEMENT_DUE_TO_WILDCARD_IN_CONDITION: 'No AWS documentation of the trigger was found.',
-};
+/** How docs/checks.md names the implementer: the parser's problems are described, families named. */
+const IMPLEMENTER_LABEL: Readonly<Record<string, string>> = { parser: 'parser: syntax errors, comments and trailing commas' };
 
 const SEVERITY_LABEL = { error: 'error', warning: 'warning', info: 'information' } as const;
 
@@ -44,15 +19,10 @@ function escape(text: string): string {
 
 /** The document text. */
 export function checksDocument(): string {
-  const implemented = implementedCodes();
-  const familyOf = new Map<string, string>();
-  for (const family of CHECK_FAMILIES) for (const code of family.codes) if (!familyOf.has(code)) familyOf.set(code, family.name);
-  familyOf.set('JSON_SYNTAX_ERROR', 'parser: syntax errors, comments and trailing commas');
-  const reference = new Map(CHECK_REFERENCE.map((entry) => [entry.code, entry]));
   const rules = allRules();
-  const aws = rules.filter((rule) => rule.accessAnalyzer);
-  const own = rules.filter((rule) => !rule.accessAnalyzer);
-  const awsDone = aws.filter((rule) => implemented.has(rule.code));
+  const aws = rules.filter((rule) => rule.origin === 'accessAnalyzer');
+  const own = rules.filter((rule) => rule.origin === 'workbench');
+  const awsDone = aws.filter((rule) => rule.implementedBy);
   const lines: string[] = [
     '<!-- generated by scripts/checks-doc.ts (npm run checks-doc) — do not edit -->',
     '# Checks',
@@ -67,9 +37,9 @@ export function checksDocument(): string {
     '| --- | --- | --- | --- | --- |',
   ];
   for (const rule of aws) {
-    const entry = reference.get(rule.code);
-    const status = implemented.has(rule.code) ? `implemented (${familyOf.get(rule.code)})` : `**not implemented**: ${NOT_IMPLEMENTED[rule.code] ?? entry?.notes ?? 'not decidable from the document.'}`;
-    lines.push(`| \`${rule.code}\` | ${rule.category} | ${SEVERITY_LABEL[severityOfCategory(rule.category)]} | ${escape(status)} | ${escape(entry?.description ?? rule.title)} |`);
+    const families = rule.implementedBy?.map((name) => IMPLEMENTER_LABEL[name] ?? name).join(', ');
+    const status = families ? `implemented (${families})` : `**not implemented**: ${rule.notImplemented ?? 'not decidable from the document.'}`;
+    lines.push(`| \`${rule.code}\` | ${rule.category} | ${SEVERITY_LABEL[severityOfCategory(rule.category)]} | ${escape(status)} | ${escape(rule.description || rule.title)} |`);
   }
   lines.push('', '## Checks this product adds', '', '| Code | Category | Severity | Title |', '| --- | --- | --- | --- |');
   for (const rule of own) {
@@ -79,7 +49,26 @@ export function checksDocument(): string {
   return lines.join('\n');
 }
 
+/**
+ * The names the `iamPolicy.severity` setting accepts: every implemented code. Only the names, not a
+ * schema per code: Node reads the package.json of the script it runs, and a per-code schema (74 KB)
+ * made every CLI start about 25 ms slower.
+ */
+export function severitySettingNames(): { enum: string[] } {
+  return { enum: allRules().filter((rule) => rule.implementedBy).map((rule) => rule.code) };
+}
+
+/** package.json with the severity setting's property names replaced by the registry's codes. */
+export function packageJsonWithSeveritySchema(text: string): string {
+  const manifest = JSON.parse(text) as { contributes: { configuration: { properties: Record<string, { propertyNames?: object; properties?: object }> } } };
+  const setting = manifest.contributes.configuration.properties['iamPolicy.severity']!;
+  delete setting.properties;
+  setting.propertyNames = severitySettingNames();
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
 if (process.argv[1]?.endsWith('checks-doc.ts')) {
   writeFileSync('docs/checks.md', checksDocument());
-  process.stdout.write('wrote docs/checks.md\n');
+  writeFileSync('package.json', packageJsonWithSeveritySchema(readFileSync('package.json', 'utf8')));
+  process.stdout.write('wrote docs/checks.md and the iamPolicy.severity schema in package.json\n');
 }

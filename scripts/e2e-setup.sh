@@ -65,7 +65,7 @@ fi
 node24_bin="$node24_pkg/bin/node"
 
 # 3. code-server, installed with Node 24 first on PATH and node-gyp pointed at Node 24's headers
-#    (this machine's npm config points nodedir at Node 20, and node-gyp cannot download headers).
+#    (an npm config may point nodedir at Node 20, and node-gyp cannot download headers).
 #    The marker is written only after a complete install, so an interrupted one is redone.
 if [ -f "$cs_marker" ] && [ "$(pkg_version "$cs_pkg")" = "$CODE_SERVER_VERSION" ] \
   && [ -f "$cs_pkg/out/node/entry.js" ]; then

@@ -17,7 +17,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parsePolicy } from '../server/src/iam/document/parse.ts';
-import { validatePolicy } from '../server/src/iam/validate/validatePolicy.ts';
+import { validatePolicy } from '../server/src/iam/validate/engine/runner.ts';
 import { complete } from '../server/src/iam/completion/complete.ts';
 import { hoverTarget } from '../server/src/iam/completion/hoverTarget.ts';
 import { analyzeDocument } from '../server/src/service/documentAnalysis.ts';

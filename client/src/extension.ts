@@ -10,10 +10,12 @@ import {
   PolicySummaryRequest,
   WorkspaceTrustedNotification,
   SetPolicyKindRequest,
+  POLICY_KINDS,
+  POLICY_KIND_LABELS,
   type DocumentKindParams,
+  type PolicyKind,
   type PolicySummaryResult,
 } from '../../server/src/protocol';
-import { POLICY_KINDS, POLICY_KIND_LABELS, type PolicyKind } from '../../server/src/iam/document/policyKind';
 import { registerSimulation } from './simulation';
 import { registerScenario } from './scenario';
 

@@ -1,8 +1,11 @@
 /**
  * The custom requests and notifications between client and server, typed once and imported by both
- * sides (the client imports only types and method names from here).
+ * sides. The client imports from the server only this file: method names, parameter types and the
+ * policy kind names and labels, which the core defines and this file passes on.
  */
 import type { PolicyKind, KindSource } from './iam/document/policyKind';
+
+export { POLICY_KINDS, POLICY_KIND_LABELS, type PolicyKind, type KindSource } from './iam/document/policyKind';
 
 /** Server → client: what the server made of a document, for the status bar. */
 export const DocumentKindNotification = 'iam/documentKind';

@@ -5,7 +5,7 @@
  * ever sees a malformed setting.
  */
 import { isPolicyKind, type PolicyKind } from './iam/document/policyKind';
-import type { Severity } from './iam/validate/findings';
+import type { Severity } from './iam/validate';
 
 /** A severity as a user may set it: one of ours, or `off`. */
 export type SeveritySetting = Severity | 'off';

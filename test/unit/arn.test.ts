@@ -5,7 +5,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { matchArnTemplates, parseArn, patternCovers, splitArnFields } from '../../server/src/iam/arn/arnParse.ts';
+import { matchArnTemplates, parseArn, splitArnFields } from '../../server/src/iam/arn/arnParse.ts';
+import { patternCovers } from '../../server/src/iam/arn/wildcard.ts';
 
 test('arn: fields split on colons outside policy variables', () => {
   assert.deepEqual(

@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findingsOf } from './helpers/findings.ts';
-import { validatePolicy } from '../../server/src/iam/validate/validatePolicy.ts';
+import { validatePolicy } from '../../server/src/iam/validate/engine/runner.ts';
 import type { PolicyKind } from '../../server/src/iam/document/policyKind.ts';
 
 type Category = 'ERROR' | 'SECURITY_WARNING' | 'GENERAL_WARNING' | 'SUGGESTION';

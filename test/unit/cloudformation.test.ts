@@ -14,7 +14,7 @@ import { analyzeHostDocument } from '../../server/src/iam/sources/hostDocument';
 import { analyzeDocument } from '../../server/src/service/documentAnalysis';
 import { completionsAt, hoverAt, policyLenses, symbolsOf } from '../../server/src/service/templateFeatures';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
-import type { Finding } from '../../server/src/iam/validate/findings';
+import type { Finding } from '../../server/src/iam/validate';
 
 /** Applies a finding's first fix to the text. */
 function applyFix(text: string, finding: Finding): string {

@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { validatePolicy } from '../../server/src/iam/validate/validatePolicy.ts';
+import { validatePolicy } from '../../server/src/iam/validate/engine/runner.ts';
 import { POLICY_KINDS, type PolicyKind } from '../../server/src/iam/document/policyKind.ts';
 
 const ROOT = join(import.meta.dirname, '..', 'fixtures', 'doc-policies');

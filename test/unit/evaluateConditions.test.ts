@@ -7,7 +7,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { evaluateCondition } from '../../server/src/iam/evaluate/conditions/conditionEvaluation';
-import { parseOperatorName, CONDITION_OPERATORS } from '../../server/src/iam/evaluate/conditions/operatorTable';
+import { OPERATOR_COMPARISONS } from '../../server/src/iam/evaluate/conditions/operatorComparisons';
+import { CONDITION_OPERATORS } from '../../server/src/iam/conditions/operators';
 import { RequestContext } from '../../server/src/iam/evaluate/requestContext';
 import type { ContextValue } from '../../server/src/iam/evaluate/types';
 
@@ -83,6 +84,10 @@ check([
   { name: 'greater than is strict', op: 'NumericGreaterThan', key: 'k:n', values: '5', context: { 'k:n': '5' }, expected: false },
   { name: 'greater or equal', op: 'NumericGreaterThanEquals', key: 'k:n', values: '5', context: { 'k:n': '5' }, expected: true },
   { name: 'not a number never matches', op: 'NumericEquals', key: 'k:n', values: '5', context: { 'k:n': 'five' }, expected: false },
+  // One number reader with validation: "an integer or decimal value", so no exponent form (the
+  // evaluator used to read `1e1` as 10 while validation reported TYPE_MISMATCH_NUMBER on it).
+  { name: 'an exponent is not a number', op: 'NumericEquals', key: 'k:n', values: '1e1', context: { 'k:n': '10' }, expected: false },
+  { name: 'an exponent request value is not a number', op: 'NumericEquals', key: 'k:n', values: '10', context: { 'k:n': '1e1' }, expected: false },
   { name: 'missing key is false', op: 'NumericGreaterThan', key: 'k:n', values: '5', context: {}, expected: false },
 ]);
 
@@ -93,6 +98,10 @@ check([
   { name: 'after is not before', op: 'DateLessThan', key: 'aws:CurrentTime', values: '2020-01-01T00:00:00Z', context: { 'aws:CurrentTime': '2026-11-29T10:00:00Z' }, expected: false },
   { name: 'after', op: 'DateGreaterThan', key: 'aws:TokenIssueTime', values: '2020-01-01T00:00:01Z', context: { 'aws:TokenIssueTime': '2026-01-01T00:00:00Z' }, expected: true },
   { name: 'date-only value', op: 'DateGreaterThanEquals', key: 'aws:CurrentTime', values: '2026-11-29', context: { 'aws:CurrentTime': '2026-11-29T00:00:00Z' }, expected: true },
+  // One date reader with validation: the W3C profile of ISO 8601 that Date operators take includes
+  // `YYYY` and `YYYY-MM`, which validation accepted and the evaluator used to reject.
+  { name: 'year-only value', op: 'DateGreaterThanEquals', key: 'aws:CurrentTime', values: '2026', context: { 'aws:CurrentTime': '2026-11-29T00:00:00Z' }, expected: true },
+  { name: 'year-and-month value', op: 'DateLessThan', key: 'aws:CurrentTime', values: '2026-12', context: { 'aws:CurrentTime': '2026-11-29T00:00:00Z' }, expected: true },
   { name: 'equal instants in different zones', op: 'DateEquals', key: 'aws:CurrentTime', values: '2026-11-29T12:00:00+02:00', context: { 'aws:CurrentTime': '2026-11-29T10:00:00Z' }, expected: true },
   { name: 'not equals', op: 'DateNotEquals', key: 'aws:CurrentTime', values: '2026-11-29T10:00:00Z', context: { 'aws:CurrentTime': '2026-11-29T10:00:01Z' }, expected: true },
   { name: 'epoch seconds in the request', op: 'DateLessThan', key: 'aws:EpochTime', values: '2030-01-01T00:00:00Z', context: { 'aws:EpochTime': 1795000000 }, expected: true },
@@ -216,6 +225,13 @@ check([
   { name: 'variables resolve in ArnLike', op: 'ArnLike', key: 'aws:SourceArn', values: 'arn:aws:s3:::${aws:username}-*', context: { 'aws:SourceArn': 'arn:aws:s3:::alice-logs', 'aws:username': 'alice' }, expected: true },
   { name: 'Numeric does not resolve variables', op: 'NumericEquals', key: 'k:n', values: '${k:m}', context: { 'k:n': '1', 'k:m': '1' }, expected: false },
   { name: 'multivalued key is not a variable', op: 'StringEquals', key: 'k:x', values: '${aws:TagKeys}', context: { 'k:x': 'a', 'aws:TagKeys': ['a'] }, expected: false },
+  // One parser with validation ("Variables and tags", "Specifying default values": "surround the default
+  // value with single quotes"). Bugs removed: the evaluator read `''` in a default as one quote, and
+  // read a variable whose default lacks its closing quote as literal text that could match.
+  { name: "'' in a default stays two quotes", op: 'StringEquals', key: 'k:x', values: "${aws:PrincipalTag/team, 'it''s'}", context: { 'k:x': "it''s" }, expected: true },
+  { name: "'' in a default is not one quote", op: 'StringEquals', key: 'k:x', values: "${aws:PrincipalTag/team, 'it''s'}", context: { 'k:x': "it's" }, expected: false },
+  { name: 'a default without its closing quote matches nothing', op: 'StringEquals', key: 'k:x', values: "${aws:username, 'x}", context: { 'k:x': "${aws:username, 'x}", 'aws:username': 'alice' }, expected: false },
+  { name: 'a negated operator matches a malformed variable', op: 'StringNotEquals', key: 'k:x', values: "${aws:username, 'x}", context: { 'k:x': 'alice', 'aws:username': 'alice' }, expected: true },
   { name: 'variable key name is case-insensitive', op: 'StringEquals', key: 'k:x', values: '${AWS:USERNAME}', context: { 'k:x': 'alice', 'aws:username': 'alice' }, expected: true },
 ]);
 
@@ -238,7 +254,8 @@ test('condition trace carries resolved policy values and request values', () => 
   assert.deepEqual(outcome.trace.requestValues, ['alice-x']);
 });
 
-// Operator names: qualifiers, IfExists, and errors for unknown names (recorded, never thrown).
+// Operator names: qualifiers, IfExists, and errors for unknown names (recorded, never thrown). The
+// evaluator takes names apart with the operator table's parser, the one validation uses.
 const nameRows: ReadonlyArray<[string, string | undefined]> = [
   ['StringEquals', 'StringEquals'],
   ['ForAnyValue:StringLikeIfExists', 'StringLike'],
@@ -247,18 +264,29 @@ const nameRows: ReadonlyArray<[string, string | undefined]> = [
   ['StringEqual', undefined],
   ['stringequals', undefined],
   ['ForSomeValues:StringEquals', undefined],
+  // Bug removed with the second parser: it stripped both qualifiers and evaluated the condition.
+  ['ForAllValues:ForAnyValue:StringEquals', undefined],
 ];
 for (const [name, base] of nameRows) {
   test(`operator name ${name}`, () => {
-    const parsed = parseOperatorName(name);
-    if (base === undefined) assert.ok('error' in parsed);
-    else assert.equal('error' in parsed ? undefined : parsed.operator.name, base);
+    const outcome = evaluateCondition(name, 'aws:username', 'alice', new RequestContext({ 'aws:username': 'alice' }), true);
+    if (base === undefined) assert.ok('error' in outcome, `expected an error for ${name}`);
+    else assert.ok(!('error' in outcome) && outcome.trace.operator === name, `${name} should evaluate as ${base}`);
   });
 }
 
-test('every documented operator is in the table', () => {
+test('an unknown operator name gets the nearest name as suggestion', () => {
+  const outcome = evaluateCondition('StringEqual', 'aws:username', 'alice', new RequestContext({}), true);
+  assert.ok('error' in outcome);
+  assert.equal(outcome.error, '`StringEqual` is not a condition operator (did you mean `StringEquals`?)');
+  const nullIfExists = evaluateCondition('NullIfExists', 'aws:username', 'true', new RequestContext({}), true);
+  assert.ok('error' in nullIfExists && nullIfExists.error === '`NullIfExists`: `IfExists` cannot be added to `Null`');
+});
+
+test('every documented operator has exactly one comparison', () => {
   // "Condition operators": 6 String, 6 Numeric, 6 Date, Bool, BinaryEquals, 2 IP, 4 ARN, Null.
-  assert.equal(CONDITION_OPERATORS.size, 27);
+  assert.equal(CONDITION_OPERATORS.length, 27);
+  assert.deepEqual([...OPERATOR_COMPARISONS.keys()].sort(), CONDITION_OPERATORS.map((info) => info.name).sort());
 });
 
 test('a wrong value type is an error, not an exception', () => {

@@ -318,7 +318,7 @@ check('Conditions in statements', [
   },
 ]);
 
-// Invariant 2 (ARCHITECTURE) and the brief: a statement that cannot be evaluated is recorded as an
+// Invariant 2 (docs/ARCHITECTURE.md): a statement that cannot be evaluated is recorded as an
 // error, never thrown, and does not apply.
 check('Malformed input', [
   { name: 'Effect missing', setup: { identity: [doc({ Action: 's3:*', Resource: '*' })] }, expected: 'ImplicitDeny', also: (a) => assert.match(a.errors.join('\n'), /Effect/) },

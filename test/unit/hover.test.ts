@@ -41,6 +41,9 @@ const CASES: { name: string; text: string; contains: string[]; spanned?: string;
   // several values as NOR; positive ones are false for a missing key and combine values as OR.
   { name: 'operator: missing key and several values', text: S('"Condition": {"String|NotEquals": {"aws:PrincipalTag/team": ["a", "b"]}}'), contains: ['**Missing key**: A missing key makes the condition true', '**Several policy values**: true only if the request value matches none of them (NOR)'] },
   { name: 'positive operator: OR of values', text: S('"Condition": {"IpAdd|ress": {"aws:SourceIp": ["203.0.113.0/24"]}}'), contains: ['**Missing key**: A missing key makes the condition false', '(OR)'] },
+  // IAM User Guide, "Condition operators": "You can use a policy variable with the Boolean condition
+  // operator". The hover said otherwise while validation and the evaluator had two operator tables.
+  { name: 'Bool operator replaces policy variables', text: S('"Condition": {"Bo|ol": {"aws:SecureTransport": "true"}}'), contains: ['**Bool** · Bool', 'Policy variables such as `${aws:username}` are replaced in values.'] },
   { name: 'Null operator', text: S('"Condition": {"Nu|ll": {"aws:TokenIssueTime": "true"}}'), contains: ['the key is absent'] },
   { name: 'global condition key', text: S('"Condition": {"IpAddress": {"aws:Source|Ip": "10.0.0.0/8"}}'), contains: ['**aws:SourceIp** · IPAddress · global key', 'IP address'] },
   { name: 'service key supported by some actions', text: S('"Action": ["s3:ListBucket", "s3:GetObject"], "Condition": {"StringLike": {"s3:pre|fix": "home/*"}}'), contains: ['**s3:prefix**', 'Supported by 1 of this statement\'s 2 actions', '`s3:ListBucket`'] },

@@ -13,9 +13,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { validatePolicy } from '../../server/src/iam/validate/validatePolicy.ts';
+import { validatePolicy } from '../../server/src/iam/validate/engine/runner.ts';
 import { parsePolicy } from '../../server/src/iam/document/parse.ts';
-import type { Finding } from '../../server/src/iam/validate/findings.ts';
+import type { Finding } from '../../server/src/iam/validate/engine/findings.ts';
 
 /** Services whose actions are no longer in the Service Authorization Reference data. */
 const RETIRED_SERVICES: Readonly<Record<string, string>> = {

@@ -20,8 +20,10 @@ test('the table has exactly the documented operators', () => {
 });
 
 const FACTS: ReadonlyArray<[string, string, boolean, boolean]> = [
-  // name, family, negated, variables
+  // name, family, negated, variables ("Condition operators": "You can use a policy variable with the
+  // String / Boolean / ARN condition operator", "You can not use" one with the others)
   ['StringNotLike', 'String', true, true],
+  ['Bool', 'Bool', false, true],
   ['ArnLike', 'Arn', false, true],
   ['NumericLessThan', 'Numeric', false, false],
   ['DateNotEquals', 'Date', true, false],

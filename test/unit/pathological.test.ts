@@ -8,10 +8,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { matchWildcard } from '../../server/src/iam/arn/wildcard.ts';
-import { patternCovers } from '../../server/src/iam/arn/arnParse.ts';
+import { patternCovers } from '../../server/src/iam/arn/wildcard.ts';
 import { compileWildcard, matchArnCodes, matchCodes } from '../../server/src/iam/evaluate/wildcardMatch.ts';
 import { evaluate } from '../../server/src/iam/evaluate/index.ts';
-import { validatePolicy } from '../../server/src/iam/validate/validatePolicy.ts';
+import { validatePolicy } from '../../server/src/iam/validate/engine/runner.ts';
 
 const STARS = '*a'.repeat(2000); // `*a*a*a…`, 4,000 characters
 const LONG_A = 'a'.repeat(200_000);

@@ -52,3 +52,18 @@ for (const [text, kind, spanned, replacement] of PROBLEMS) {
     assert.equal(problem.replacement, replacement);
   });
 }
+
+// "Specifying default values": the default is surrounded with single quotes; nothing is said of
+// escaping a quote, so `''` inside a default is two quote characters. The evaluator resolves
+// variables with this parser, so both read a default the same way.
+test("a default keeps '' as written", () => {
+  const parsed = parsePolicyVariables("${aws:userid, 'it''s'}");
+  assert.deepEqual(parsed.problems, []);
+  assert.equal(parsed.variables[0]!.defaultValue, "it''s");
+});
+
+test('a default without its closing quote still ends at the brace, as a missing quote', () => {
+  const text = "${aws:username, 'x}/rest";
+  const parsed = parsePolicyVariables(text);
+  assert.deepEqual(parsed.problems.map((problem) => [problem.kind, slice(text, problem)]), [['missingQuote', "${aws:username, 'x}"]]);
+});

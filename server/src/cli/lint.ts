@@ -7,8 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isPolicyKind, type PolicyKind } from '../iam/document/policyKind';
 import { parsePolicy } from '../iam/document/parse';
 import { looksLikePolicy, resolvePolicyKind } from '../iam/document/policyKind';
-import { validatePolicy } from '../iam/validate/validatePolicy';
-import { severityOfCategory, type Severity } from '../iam/validate/findings';
+import { severityOfCategory, validatePolicy, type Severity } from '../iam/validate';
 import { kindFromSettings, isScenarioPath } from '../service/documentAnalysis';
 import { DEFAULT_SETTINGS } from '../settings';
 import { describeReadError, type CliIo } from './cliIo';
@@ -76,7 +75,7 @@ interface LintOptions {
   targets: string[];
 }
 
-function parseArgs(argv: readonly string[]): LintOptions | string {
+function parseLintArgs(argv: readonly string[]): LintOptions | string {
   const options: LintOptions = { type: 'auto', format: 'text', targets: [] };
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index]!;
@@ -157,7 +156,7 @@ function lintTemplate(text: string, filePath: string): LintedFile | undefined {
 
 /** Runs `iam-policy lint` with the arguments after `lint`. Returns the exit code. */
 export function runLint(argv: readonly string[], io: CliIo): number {
-  const options = parseArgs(argv);
+  const options = parseLintArgs(argv);
   if (typeof options === 'string') {
     io.stderr(`iam-policy lint: ${options}\n${LINT_USAGE}\n`);
     return 2;

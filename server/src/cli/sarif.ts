@@ -4,14 +4,11 @@
  * workspace-relative artifact URIs.
  */
 import * as path from 'node:path';
-import { CHECK_REFERENCE } from '../iam/validate/checkReference';
-import { ruleFor } from '../iam/validate/rules';
-import { severityOfCategory, type Severity } from '../iam/validate/findings';
+import { ruleFor, severityOfCategory, type Severity } from '../iam/validate';
 import { dataInfo } from '../iam/catalog/catalog';
 import type { LintedFile } from './lint';
 
 const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
-const REFERENCE = new Map(CHECK_REFERENCE.map((entry) => [entry.code, entry]));
 const HELP_URI = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html';
 
 function toUri(filePath: string, cwd: string): string {
@@ -31,15 +28,14 @@ export function toSarif(files: readonly LintedFile[], cwd: string): object {
         index = rules.length;
         ruleIndex.set(finding.code, index);
         const rule = ruleFor(finding.code);
-        const reference = REFERENCE.get(finding.code);
-        const title = rule?.title ?? reference?.title ?? finding.code;
+        const title = rule?.title ?? finding.code;
         rules.push({
           id: finding.code,
           name: title.replace(/[^A-Za-z0-9]+(.)?/g, (_, next: string | undefined) => (next ? next.toUpperCase() : '')).replace(/^./, (first) => first.toUpperCase()),
           shortDescription: { text: title },
-          fullDescription: { text: reference ? `${reference.description} ${reference.resolution}`.trim() : title },
+          fullDescription: { text: rule ? `${rule.description} ${rule.resolution}`.trim() : title },
           helpUri: HELP_URI,
-          help: { text: reference?.resolution ?? title },
+          help: { text: rule?.resolution ?? title },
           defaultConfiguration: { level: SARIF_LEVEL[rule ? severityOfCategory(rule.category) : finding.severity] },
           properties: { tags: ['security', 'iam'], category: rule?.category },
         });

@@ -42,7 +42,7 @@ interface Options {
   help: boolean;
 }
 
-function parseArgs(argv: readonly string[]): Options | string {
+function parseSimulateArgs(argv: readonly string[]): Options | string {
   const options: Options = { explain: false, deriveContext: false, help: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -77,7 +77,7 @@ function parseArgs(argv: readonly string[]): Options | string {
 
 /** Runs `iam-policy simulate` with the arguments after the word `simulate`. */
 export function runSimulate(argv: readonly string[], io: SimulateIo): number {
-  const options = parseArgs(argv);
+  const options = parseSimulateArgs(argv);
   if (typeof options === 'string') {
     io.stderr(`iam-policy simulate: ${options}.\nUsage: ${SIMULATE_USAGE}\n`);
     return 2;

@@ -46,7 +46,7 @@ interface FileReport {
 }
 
 /** Runs `iam-policy test` with the arguments after the word `test`. */
-export function runTest(argv: readonly string[], io: CliIo): number {
+export function runTestCommand(argv: readonly string[], io: CliIo): number {
   let format: 'text' | 'json' = 'text';
   const targets: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -183,4 +183,4 @@ function fileJson(report: FileReport, name: PolicyNamer): unknown {
 }
 
 /** The command entry for the CLI dispatcher's table. */
-export const testCommand: CliCommand = { name: 'test', usage: TEST_USAGE, run: runTest };
+export const testCommand: CliCommand = { name: 'test', usage: TEST_USAGE, run: runTestCommand };

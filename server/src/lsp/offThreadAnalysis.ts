@@ -11,7 +11,7 @@
 import { Worker, parentPort, workerData } from 'node:worker_threads';
 import { analyzeDocument, type AnalysisInput, type DocumentRole } from '../service/documentAnalysis';
 import type { DetectedKind } from '../iam/document/policyKind';
-import type { Finding } from '../iam/validate/findings';
+import type { Finding } from '../iam/validate';
 
 /** What the worker is given: the analysis input (settings are plain data). */
 export type AnalysisJob = Omit<AnalysisInput, 'text'> & { readonly text: string };

@@ -19,6 +19,7 @@ import type { DocumentAnalysis } from './documentAnalysis';
 import type { Settings } from '../settings';
 import { rangeOf } from './diagnostics';
 import { scenarioCompletions } from './scenarioAssist';
+import { plural } from './plural';
 
 /** Characters after which the editor asks for completions by itself. */
 export const COMPLETION_TRIGGER_CHARACTERS = ['"', ':', '/', '{'];
@@ -37,10 +38,6 @@ export function levelCounts(byLevel: Readonly<Partial<Record<AccessLevel, number
   return ACCESS_LEVEL_ORDER.filter((level) => byLevel[level])
     .map((level) => `${byLevel[level]} ${level}`)
     .join(', ');
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function actionDocumentation(a: ActionInfo, serviceName: string): string {

@@ -5,7 +5,7 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Span } from '../iam/document/model';
-import { severityOfCategory, type Finding, type Severity } from '../iam/validate/findings';
+import { severityOfCategory, type Finding, type Severity } from '../iam/validate';
 import type { Settings } from '../settings';
 
 /** The `source` of every diagnostic the product publishes. */

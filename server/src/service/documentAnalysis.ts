@@ -7,7 +7,7 @@ import { minimatch } from 'minimatch';
 import type { ParseResult } from '../iam/document/model';
 import { parsePolicy } from '../iam/document/parse';
 import { looksLikePolicy, resolvePolicyKind, type DetectedKind, type PolicyKind } from '../iam/document/policyKind';
-import { validatePolicy, type ValidationResult } from '../iam/validate/validatePolicy';
+import { validatePolicy, type ValidationResult } from '../iam/validate';
 import { analyzeHostDocument, TEMPLATE_EXTENSIONS, type HostAnalysis } from '../iam/sources/hostDocument';
 import type { SamTemplateExpander } from '../iam/sources/cloudformation/template';
 import type { Settings } from '../settings';

@@ -14,10 +14,12 @@ import { matchesTemplate } from '../iam/completion/arnTemplates';
 import { statementActions } from '../iam/completion/statementActions';
 import { countByLevel } from '../iam/completion/actionCompletion';
 import { region } from '../iam/catalog/regions';
+import { parsePrincipalValue } from '../iam/principals/principalParse';
 import type { DocumentAnalysis } from './documentAnalysis';
 import { rangeOf } from './diagnostics';
 import { scenarioHover } from './scenarioAssist';
 import { levelCounts, serviceReferenceUrl } from './completion';
+import { plural } from './plural';
 
 /** How many actions a wildcard hover lists. */
 const LISTED = 10;
@@ -68,10 +70,6 @@ const OPERATOR_TEXT: Readonly<Record<string, string>> = {
   ArnNotLike: 'Negated ARN match with `*` and `?` wildcards.',
   Null: '`true`: the key is absent from the request; `false`: the key is present (any value).',
 };
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 function code(text: string): string {
   return `\`${text.replace(/`/g, "'")}\``;
@@ -199,7 +197,6 @@ function conditionKeyHover(target: Extract<HoverTarget, { kind: 'conditionKey' }
   return lines.join('\n');
 }
 
-const SERVICE_PRINCIPAL = /^[a-z0-9.-]+\.amazonaws\.com(\.cn)?$/;
 
 function principalHover(target: Extract<HoverTarget, { kind: 'principal' }>): string {
   const v = target.value;
@@ -240,7 +237,7 @@ function principalHover(target: Extract<HoverTarget, { kind: 'principal' }>): st
         return `**IAM principal** ${code(v)}.`;
     }
   }
-  if (type === 'Service' || SERVICE_PRINCIPAL.test(v)) {
+  if (type === 'Service' || parsePrincipalValue('Service', v).kind === 'service') {
     return `**Service principal** ${code(v)}: the AWS service acts on your behalf. Add \`aws:SourceAccount\` or \`aws:SourceArn\` conditions to avoid the confused deputy problem.`;
   }
   if (type === 'Federated') return `**Web identity provider** ${code(v)}: identities it authenticates can call \`sts:AssumeRoleWithWebIdentity\`.`;

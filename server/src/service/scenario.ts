@@ -20,7 +20,7 @@ export function resultMark(result: TestResult): string {
   return result.passed ? '✓' : '✗';
 }
 
-function statementName(d: DecidingStatement, name: PolicyNamer): string {
+function decidingStatementName(d: DecidingStatement, name: PolicyNamer): string {
   const statement = d.reason.sid ? `statement \`${d.reason.sid}\`` : `statement ${d.reason.statementIndex}`;
   return `${statement} of ${d.policy ? name(d.policy) : `\`${d.reason.policyId}\``}`;
 }
@@ -30,10 +30,10 @@ export function stepReason(step: TestStep, deciding: readonly DecidingStatement[
   const answer = step.answer;
   if (answer.decision === 'Allow') {
     // Cross-account and trust-policy answers name both sides; the last one is the resource's side.
-    return deciding.length === 0 ? 'allowed' : deciding.map((d) => statementName(d, name)).join(' and ');
+    return deciding.length === 0 ? 'allowed' : deciding.map((d) => decidingStatementName(d, name)).join(' and ');
   }
   if (answer.decision === 'ExplicitDeny') {
-    return deciding.length === 0 ? 'explicitly denied' : `${deciding.map((d) => statementName(d, name)).join(' and ')} denies`;
+    return deciding.length === 0 ? 'explicitly denied' : `${deciding.map((d) => decidingStatementName(d, name)).join(' and ')} denies`;
   }
   return implicitDenyReason(answer.explanation, step.request.action, step.request.resourcePolicy !== undefined);
 }

@@ -13,6 +13,7 @@ import type { TextEdit } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PolicyKind } from '../iam/document/policyKind';
 import type { SaveSimulationAsTestArguments } from '../protocol';
+import { isJsonObject } from '../iam/document/model';
 
 export interface AddTestInput {
   /** The simulated policy's path relative to the scenario file, with `/` separators. */
@@ -28,10 +29,6 @@ export type AddTestResult = { readonly text: string; readonly edits: TextEdit[] 
 const FORMAT = { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' } };
 
 type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** `arn:aws:iam::ACCT:user/NAME`, or the role of a role (session) ARN, with its kind. */
 function entityOf(principal: string): { kind: 'users' | 'roles'; arn: string } | undefined {
@@ -49,12 +46,12 @@ function findEntry(list: unknown, arn: string, accounts: unknown): number {
   if (!Array.isArray(list)) return -1;
   const parsed = /^arn:[^:]+:(?:iam|sts)::(\d{12}):(?:user|role)\/(?:.*\/)?([^/]+)$/.exec(arn);
   return list.findIndex((entry) => {
-    if (!isObject(entry)) return false;
+    if (!isJsonObject(entry)) return false;
     if (entry['arn'] === arn) return true;
     if (!parsed || typeof entry['name'] !== 'string' || entry['name'] !== parsed[2]) return false;
     const account = entry['account'];
-    const byName = Array.isArray(accounts) ? accounts.find((a) => isObject(a) && a['name'] === account) : undefined;
-    return account === parsed[1] || (isObject(byName) && byName['id'] === parsed[1]);
+    const byName = Array.isArray(accounts) ? accounts.find((a) => isJsonObject(a) && a['name'] === account) : undefined;
+    return account === parsed[1] || (isJsonObject(byName) && byName['id'] === parsed[1]);
   });
 }
 
@@ -95,7 +92,7 @@ export function scenarioAddTestEdit(text: string | undefined, input: AddTestInpu
     }
     case 'resource': {
       const list = value['resources'];
-      const index = Array.isArray(list) ? list.findIndex((r) => isObject(r) && r['arn'] === sim.resource) : -1;
+      const index = Array.isArray(list) ? list.findIndex((r) => isJsonObject(r) && r['arn'] === sim.resource) : -1;
       if (index < 0) append('resources', list, { arn: sim.resource, policy: input.policyPath });
       else {
         const existing = (list as Json[])[index]!['policy'];

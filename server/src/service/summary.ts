@@ -6,15 +6,12 @@ import type { CodeLens } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { summarizePolicy, type AllServicesAccess, type ConditionText, type EffectSummary, type PolicySummary, type ServiceAccess } from '../iam/summary/policySummary';
 import type { DocumentAnalysis } from './documentAnalysis';
+import { plural } from './plural';
 
 /** The command the summary code lens runs; its argument is the document uri. */
 export const SHOW_SUMMARY_COMMAND = 'iamPolicy.showSummary';
 
 export { summarizePolicy };
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 /** A short name for a service in the headline: `S3` for `Amazon S3`, else the prefix. */
 function shortName(s: ServiceAccess): string {

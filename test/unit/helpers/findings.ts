@@ -2,9 +2,9 @@
  * Test helper for validation: runs the real validator and returns each finding as its code, its
  * category and the exact text it lands on, so cases read as data.
  */
-import { validatePolicy } from '../../../server/src/iam/validate/validatePolicy';
+import { validatePolicy } from '../../../server/src/iam/validate/engine/runner';
 import type { PolicyKind } from '../../../server/src/iam/document/policyKind';
-import type { ValidationOptions } from '../../../server/src/iam/validate/findings';
+import type { ValidationOptions } from '../../../server/src/iam/validate/engine/findings';
 
 export interface FoundFinding {
   readonly code: string;
@@ -36,12 +36,20 @@ export function codesOf(policy: string | object, kind: PolicyKind = 'identity', 
 
 /** Applies the first fix of the first finding with `code` and returns the new text. */
 export function applyFirstFix(policy: string, code: string, kind: PolicyKind = 'identity'): string {
+  return applyFix(policy, code, kind);
+}
+
+/**
+ * Applies the first fix of the first finding with `code` (and, when given, exactly `text` under
+ * it) and returns the new text.
+ */
+export function applyFix(policy: string, code: string, kind: PolicyKind = 'identity', text?: string): string {
   const result = validatePolicy(policy, { kind });
-  const finding = result.findings.find((candidate) => candidate.code === code);
+  const finding = result.findings.find((candidate) => candidate.code === code && (text === undefined || policy.slice(candidate.span.offset, candidate.span.offset + candidate.span.length) === text));
   const fix = finding?.fixes?.[0];
   if (!fix) throw new Error(`no fix for ${code}`);
   const edits = [...fix.edits].sort((a, b) => b.offset - a.offset);
-  let text = policy;
-  for (const edit of edits) text = text.slice(0, edit.offset) + edit.newText + text.slice(edit.offset + edit.length);
-  return text;
+  let out = policy;
+  for (const edit of edits) out = out.slice(0, edit.offset) + edit.newText + out.slice(edit.offset + edit.length);
+  return out;
 }

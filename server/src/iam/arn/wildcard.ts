@@ -69,3 +69,65 @@ export function matchWildcard(pattern: string, text: string, ignoreCase: boolean
 export function hasWildcard(pattern: string): boolean {
   return pattern.includes('*') || pattern.includes('?');
 }
+
+function lowerAscii(text: string): string {
+  return /[A-Z]/.test(text) ? text.replace(/[A-Z]+/g, (run) => run.toLowerCase()) : text;
+}
+
+/**
+ * True when every string matched by pattern `inner` is matched by pattern `outer` (IAM wildcards
+ * `*` and `?`), decided conservatively: `outer`'s `*` absorbs anything, its `?` any single
+ * character of `inner` except a `*`; other characters must be equal (ASCII letters in any case when
+ * `ignoreCase`). True answers are always right; a few exotic containments are missed. Greedy
+ * matching with one backtrack point, as in `matchWildcard`: linear in practice and never a RegExp
+ * built from user text (docs/ARCHITECTURE.md, invariant 5). Used for redundant actions, resources
+ * and statements.
+ */
+export function patternCovers(outer: string, inner: string, ignoreCase: boolean): boolean {
+  if (ignoreCase) {
+    // IAM names compare case-insensitively only in ASCII (action names are ASCII).
+    outer = lowerAscii(outer);
+    inner = lowerAscii(inner);
+  }
+  if (outer === inner) return true;
+  // Character codes rather than one-character strings (`outer[o]`): the same comparisons, without a
+  // string load per character in the innermost loop of the redundant-statement check. -1 stands for
+  // "past the end of `outer`", which `outer[o] === undefined` tested before.
+  const STAR = 42; // '*'
+  const QUESTION = 63; // '?'
+  const outerLength = outer.length;
+  const innerLength = inner.length;
+  // Two shortcuts that give the loop's own answer without walking `inner`. Past the last non-star
+  // character of `outer`, its stars absorb the rest of `inner` (the loop would consume it one
+  // character per backtrack, then return true). A literal last character of `outer` can only be
+  // matched by the same literal as the last character of `inner` (the loop's final step pairs them).
+  let lastNonStar = outerLength - 1;
+  while (lastNonStar >= 0 && outer.charCodeAt(lastNonStar) === STAR) lastNonStar--;
+  if (lastNonStar >= 0) {
+    const last = outer.charCodeAt(lastNonStar);
+    if (lastNonStar === outerLength - 1 && last !== QUESTION && (innerLength === 0 || inner.charCodeAt(innerLength - 1) !== last)) return false;
+  }
+  let o = 0;
+  let i = 0;
+  let starO = -1;
+  let starI = 0;
+  while (i < innerLength) {
+    const oc = o < outerLength ? outer.charCodeAt(o) : -1;
+    const ic = inner.charCodeAt(i);
+    if (oc === STAR) {
+      if (o > lastNonStar) return true;
+      starO = o++;
+      starI = i;
+    } else if (oc !== -1 && (oc === QUESTION ? ic !== STAR : oc === ic && ic !== STAR && ic !== QUESTION)) {
+      o++;
+      i++;
+    } else if (starO >= 0) {
+      o = starO + 1;
+      i = ++starI;
+    } else {
+      return false;
+    }
+  }
+  while (o < outerLength && outer.charCodeAt(o) === STAR) o++;
+  return o === outerLength;
+}

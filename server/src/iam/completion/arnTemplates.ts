@@ -65,7 +65,7 @@ export function templateSnippet(template: string, defaults: ArnDefaults): string
 }
 
 /** The template as a wildcard pattern: each placeholder becomes `*`. */
-function templatePattern(template: string): string {
+function arnTemplatePattern(template: string): string {
   return parts(template)
     .map((p) => (p.literal !== undefined ? p.literal : '*'))
     .join('');

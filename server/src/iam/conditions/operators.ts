@@ -1,7 +1,8 @@
 /**
- * Every IAM condition operator described as data: its family, whether it negates, how it treats a
- * missing key, which qualifiers it accepts and what its values look like. Validation, completion
- * and hover read this table; the evaluator has its own operator objects that do the comparing.
+ * The one table of IAM condition operators: each operator's family, whether it negates, how it
+ * treats a missing key, which qualifiers it accepts, what its values look like, and the one parser
+ * of operator names. Validation, completion, hover and the evaluator read it; the evaluator adds only
+ * how each operator compares values (`evaluate/conditions/operatorComparisons.ts`).
  *
  * Source: IAM User Guide, "IAM JSON policy elements: Condition operators" (string, numeric, date,
  * Boolean, binary, IP address, ARN, ...IfExists and Null condition operators) and "Single-valued vs.
@@ -36,7 +37,14 @@ export interface OperatorInfo {
   readonly acceptsQualifier: boolean;
   /** Whether `*` and `?` in values are wildcards (the Like operators and the ARN operators). */
   readonly wildcards: boolean;
-  /** Whether policy variables are resolved in values: only String and ARN operators. */
+  /**
+   * Whether policy variables are resolved in values: String, ARN and Boolean operators. The IAM User
+   * Guide disagrees with itself on Boolean: "Condition operators" says "You can use a policy variable
+   * with the `Boolean` condition operator" (and "You can not use" one with Numeric, Date, Binary, IP
+   * address and Null), while "Variables and tags" lists Boolean among the operators that cannot take
+   * one. The per-operator page is followed here; Access Analyzer's INVALID_VARIABLE_FOR_OPERATOR,
+   * which allows only String and ARN operators, is reproduced as such by the condition family.
+   */
   readonly variables: boolean;
   /** Whether comparison ignores case. */
   readonly ignoreCase: boolean;
@@ -66,7 +74,7 @@ function op(
     acceptsIfExists: !isNull,
     acceptsQualifier: true,
     wildcards: extra.wildcards ?? false,
-    variables: family === 'String' || family === 'Arn',
+    variables: family === 'String' || family === 'Arn' || family === 'Bool',
     ignoreCase: extra.ignoreCase ?? false,
     valueType,
     description,

@@ -168,3 +168,8 @@ export interface ParseResult {
 export function spanOf(node: { offset: number; length: number }): Span {
   return { offset: node.offset, length: node.length };
 }
+
+/** Whether a parsed JSON value is an object (not null, not an array). */
+export function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -5,5 +5,4 @@
 export { evaluate, type EvaluateOptions } from './evaluator';
 export { deriveContext, type DerivedContext } from './deriveContext';
 export { parseSimulationRequest, type ParsedSimulationRequest } from './simulationRequest';
-export { CONDITION_OPERATORS, parseOperatorName } from './conditions/operatorTable';
 export type * from './types';

@@ -12,7 +12,12 @@
  * - `${*}`, `${?}` and `${$}` stand for a literal `*`, `?` and `$`.
  * - A multivalued key cannot be used as a variable ("Single-valued vs. multivalued context keys").
  * Substituted text is always literal: a `*` in a user name is not a wildcard.
+ *
+ * Variables are found by the one parser of policy variables, `iam/conditions/policyVariables.ts`,
+ * which validation, hover and completion use too: a variable that validation reports as malformed
+ * (empty, or a default not in single quotes) matches nothing here, and an unclosed `${` is text.
  */
+import { parsePolicyVariables, type PolicyVariable } from '../conditions/policyVariables';
 import type { RequestContext } from './requestContext';
 import { ANY_ONE, STAR } from './wildcardMatch';
 
@@ -55,20 +60,6 @@ function pushPolicyText(codes: number[], text: string, options: ResolveOptions):
   }
 }
 
-/** Parses the inside of `${...}` into a key and an optional default. */
-function parseVariableBody(body: string): { key: string; fallback?: string } | undefined {
-  const comma = body.indexOf(',');
-  if (comma === -1) {
-    const key = body.trim();
-    return key === '' ? undefined : { key };
-  }
-  const key = body.slice(0, comma).trim();
-  const rest = body.slice(comma + 1).trim();
-  if (key === '' || rest.length < 2 || !rest.startsWith("'") || !rest.endsWith("'")) return undefined;
-  // Two single quotes inside a default stand for one quote.
-  return { key, fallback: rest.slice(1, -1).replace(/''/g, "'") };
-}
-
 /** Resolves the policy variables of one value against the request context. */
 export function resolveValue(value: string, context: RequestContext, options: ResolveOptions): ResolvedValue {
   const codes: number[] = [];
@@ -78,64 +69,57 @@ export function resolveValue(value: string, context: RequestContext, options: Re
   }
   const missingKeys: string[] = [];
   const problems: string[] = [];
+  const parsed = parsePolicyVariables(value);
+  // Each variable and each unclosed `${` covers a span of the value; the parser reports a malformed
+  // variable both as a problem and (when it has a key) as a variable, so spans are keyed by offset.
+  const malformed = new Set(parsed.problems.filter((problem) => problem.kind === 'empty' || problem.kind === 'missingQuote').map((problem) => problem.offset));
+  const spans: Array<{ offset: number; length: number; unclosed: boolean; variable?: PolicyVariable }> = [
+    ...parsed.problems.filter((problem) => problem.kind === 'missingBrace' || problem.kind === 'empty').map((problem) => ({ offset: problem.offset, length: problem.length, unclosed: problem.kind === 'missingBrace' })),
+    ...parsed.variables.map((variable) => ({ offset: variable.offset, length: variable.length, unclosed: false, variable })),
+  ].sort((a, b) => a.offset - b.offset);
   let text = '';
   let unresolved = false;
   let i = 0;
-  while (i < value.length) {
-    const open = value.indexOf('${', i);
-    if (open === -1) {
-      pushPolicyText(codes, value.slice(i), options);
-      text += value.slice(i);
-      break;
-    }
-    pushPolicyText(codes, value.slice(i, open), options);
-    text += value.slice(i, open);
-    const close = findClose(value, open + 2);
-    if (close === -1) {
-      problems.push(`\`${value}\` has a \`\${\` without a closing \`}\`; the rest is read literally`);
-      pushPolicyText(codes, value.slice(open), options);
-      text += value.slice(open);
-      break;
-    }
-    const body = value.slice(open + 2, close);
-    i = close + 1;
-    if (body === '*' || body === '?' || body === '$') {
-      pushLiteral(codes, body, false);
-      text += body;
+  for (const span of spans) {
+    pushPolicyText(codes, value.slice(i, span.offset), options);
+    text += value.slice(i, span.offset);
+    const written = value.slice(span.offset, span.offset + span.length);
+    i = span.offset + span.length;
+    if (span.unclosed) {
+      problems.push(`\`${value}\` has a \`\${\` without a closing \`}\`; it is read literally`);
+      pushPolicyText(codes, written, options);
+      text += written;
       continue;
     }
-    const parsed = parseVariableBody(body);
-    if (!parsed) {
-      problems.push(`\`\${${body}}\` is not a valid policy variable; it matches nothing`);
+    const variable = span.variable;
+    if (variable?.kind === 'escape') {
+      pushLiteral(codes, variable.literal!, false);
+      text += variable.literal;
+      continue;
+    }
+    if (!variable || malformed.has(span.offset)) {
+      problems.push(`\`${written}\` is not a valid policy variable; it matches nothing`);
       unresolved = true;
-      text += `\${${body}}`;
+      text += written;
       continue;
     }
-    const entry = context.get(parsed.key);
+    const key = variable.key!;
+    const entry = context.get(key);
     if (entry && !entry.multivalued && entry.values.length === 1) {
       pushLiteral(codes, entry.values[0]!, options.ignoreCase);
       text += entry.values[0];
-    } else if (parsed.fallback !== undefined) {
-      if (entry) problems.push(`\`${parsed.key}\` is multivalued and cannot be a policy variable; its default is used`);
-      pushLiteral(codes, parsed.fallback, options.ignoreCase);
-      text += parsed.fallback;
+    } else if (variable.defaultValue !== undefined) {
+      if (entry) problems.push(`\`${key}\` is multivalued and cannot be a policy variable; its default is used`);
+      pushLiteral(codes, variable.defaultValue, options.ignoreCase);
+      text += variable.defaultValue;
     } else {
-      if (entry) problems.push(`\`${parsed.key}\` is multivalued and cannot be a policy variable`);
-      else missingKeys.push(parsed.key);
+      if (entry) problems.push(`\`${key}\` is multivalued and cannot be a policy variable`);
+      else missingKeys.push(key);
       unresolved = true;
-      text += `\${${body}}`;
+      text += written;
     }
   }
+  pushPolicyText(codes, value.slice(i), options);
+  text += value.slice(i);
   return { text, codes, unresolved, missingKeys, problems };
-}
-
-/** Finds the `}` that closes a variable, skipping quoted defaults (which may contain `}`). */
-function findClose(value: string, from: number): number {
-  let quoted = false;
-  for (let i = from; i < value.length; i++) {
-    const c = value[i];
-    if (c === "'") quoted = !quoted;
-    else if (c === '}' && !quoted) return i;
-  }
-  return -1;
 }

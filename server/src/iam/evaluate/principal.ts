@@ -12,6 +12,7 @@
  * - `Service` names a service principal, `Federated` an identity provider; `CanonicalUser` ids are
  *   not derivable from a principal ARN, so they match only a request whose principal is that id.
  */
+import { isAccountId } from '../principals/principalParse';
 
 /** The kinds of calling principal the evaluator understands. */
 export type PrincipalKind =
@@ -49,7 +50,6 @@ export type PrincipalMatchKind =
   /** The caller's own ARN, service name or provider. */
   | 'direct';
 
-const ACCOUNT_ID = /^\d{12}$/;
 const KNOWN_WEB_IDENTITY_PROVIDERS = new Set([
   'cognito-identity.amazonaws.com',
   'www.amazon.com',
@@ -61,7 +61,7 @@ const KNOWN_WEB_IDENTITY_PROVIDERS = new Set([
 export function parsePrincipal(text: string): PrincipalInfo | { error: string } {
   if (text === '*') return { kind: 'anonymous', text };
   // A bare account id carries no partition, so it matches the account in any partition.
-  if (ACCOUNT_ID.test(text)) return { kind: 'root', text, account: text };
+  if (isAccountId(text)) return { kind: 'root', text, account: text };
   if (text.startsWith('arn:')) {
     const parts = text.split(':');
     if (parts.length < 6) return { error: `\`${text}\` is not a principal ARN` };

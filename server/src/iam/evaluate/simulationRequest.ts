@@ -4,6 +4,7 @@
  * `scps[1][0]`. Errors name the field, e.g. "identityPolicies[1]: expected an object".
  */
 import type { ContextValue, EvaluationRequest, PolicyInput } from './types';
+import { isJsonObject } from '../document/model';
 
 /** The result of reading a request: a request when there were no errors. */
 export interface ParsedSimulationRequest {
@@ -19,10 +20,6 @@ const KNOWN_FIELDS = new Set([
   'principalIsManagementAccount', 'resourceIsManagementAccount',
 ]);
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function isScalar(value: unknown): value is string | number | boolean {
   return typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
 }
@@ -31,7 +28,7 @@ function isScalar(value: unknown): value is string | number | boolean {
 export function parseSimulationRequest(json: unknown): ParsedSimulationRequest {
   const errors: string[] = [];
   const warnings: string[] = [];
-  if (!isObject(json)) return { errors: ['request: expected an object'] };
+  if (!isJsonObject(json)) return { errors: ['request: expected an object'] };
   // Unknown fields (names, comments, expected answers kept next to a request) are ignored, not
   // fatal, so that annotated request files still run; the answer lists them as warnings.
   for (const key of Object.keys(json)) {
@@ -61,7 +58,7 @@ export function parseSimulationRequest(json: unknown): ParsedSimulationRequest {
     return value;
   };
   const policy = (value: unknown, id: string): PolicyInput | undefined => {
-    if (!isObject(value)) {
+    if (!isJsonObject(value)) {
       errors.push(`${id}: expected an object`);
       return undefined;
     }
@@ -113,7 +110,7 @@ export function parseSimulationRequest(json: unknown): ParsedSimulationRequest {
 
   let context: Record<string, ContextValue> | undefined;
   if (json['context'] !== undefined) {
-    if (!isObject(json['context'])) errors.push('context: expected an object of context keys');
+    if (!isJsonObject(json['context'])) errors.push('context: expected an object of context keys');
     else {
       context = {};
       for (const [key, value] of Object.entries(json['context'])) {

@@ -18,6 +18,8 @@
  * A wildcard may only be the whole value `*`: "You cannot use a wildcard to match part of a principal
  * name or ARN".
  */
+import { hasWildcard } from '../arn/wildcard';
+import { isKnownPartition } from '../catalog/regions';
 
 /** What a principal string names. */
 export type PrincipalValueKind =
@@ -81,8 +83,6 @@ export const WEB_IDENTITY_DOMAINS: readonly string[] = ['cognito-identity.amazon
 /** The GitHub Actions OIDC issuer host (IAM User Guide, "Configuring a role for GitHub OIDC identity provider"). */
 export const GITHUB_OIDC_HOST = 'token.actions.githubusercontent.com';
 
-const PARTITIONS = new Set(['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc']);
-const ACCOUNT_ID = /^\d{12}$/;
 /** IAM names: letters, digits and `+=,.@_-` (IAM quotas: "Names of users, groups, roles..."). */
 const IAM_NAME = /^[\w+=,.@-]+$/;
 /** Role session names additionally allow nothing else; federated user names the same set. */
@@ -108,10 +108,6 @@ function isDomainWithPath(text: string): boolean {
   return labels.every((label) => DNS_LABEL.test(label));
 }
 
-function hasWildcard(text: string): boolean {
-  return text.includes('*') || text.includes('?');
-}
-
 function invalid(text: string, problem: string): ParsedPrincipal {
   return { kind: 'invalid', text, problem, partialWildcard: text !== '*' && hasWildcard(text) };
 }
@@ -134,9 +130,9 @@ function splitArn(text: string): ArnParts | undefined {
 
 /** Checks the common ARN fields of an IAM or STS principal ARN; returns a problem or undefined. */
 function arnFieldProblem(text: string, arn: ArnParts): string | undefined {
-  if (!PARTITIONS.has(arn.partition)) return `\`${arn.partition}\` in \`${text}\` is not an AWS partition: use \`aws\`, \`aws-cn\` or \`aws-us-gov\`.`;
+  if (!isKnownPartition(arn.partition)) return `\`${arn.partition}\` in \`${text}\` is not an AWS partition: use \`aws\`, \`aws-cn\` or \`aws-us-gov\`.`;
   if (arn.region !== '') return `Principal ARNs of IAM and STS have no Region: remove \`${arn.region}\` from \`${text}\`.`;
-  if (!ACCOUNT_ID.test(arn.account)) return `The account \`${arn.account}\` in \`${text}\` must be a 12-digit AWS account id.`;
+  if (!isAccountId(arn.account)) return `The account \`${arn.account}\` in \`${text}\` must be a 12-digit AWS account id.`;
   return undefined;
 }
 
@@ -150,7 +146,7 @@ function parseAwsValue(text: string): ParsedPrincipal {
   if (text === '*') return { kind: 'wildcard', text, partialWildcard: false };
   const partialWildcard = hasWildcard(text);
   if (/^\d+$/.test(text)) {
-    return ACCOUNT_ID.test(text) ? { kind: 'accountId', text, account: text, partialWildcard } : invalid(text, `The account id \`${text}\` must have exactly 12 digits.`);
+    return isAccountId(text) ? { kind: 'accountId', text, account: text, partialWildcard } : invalid(text, `The account id \`${text}\` must have exactly 12 digits.`);
   }
   if (UNIQUE_ID.test(text)) {
     return { kind: text.startsWith('AROA') ? 'roleUniqueId' : 'userUniqueId', text, partialWildcard };
@@ -162,7 +158,7 @@ function parseAwsValue(text: string): ParsedPrincipal {
   // A CloudFront origin access identity (legacy OAI): `arn:aws:iam::cloudfront:user/CloudFront Origin
   // Access Identity ID` (CloudFront Developer Guide, "Restricting access to an Amazon S3 origin").
   const oai = /^user\/CloudFront Origin Access Identity ([A-Z0-9]+)$/.exec(arn.resource);
-  if (arn.service === 'iam' && arn.account === 'cloudfront' && arn.region === '' && PARTITIONS.has(arn.partition) && oai && !partialWildcard) {
+  if (arn.service === 'iam' && arn.account === 'cloudfront' && arn.region === '' && isKnownPartition(arn.partition) && oai && !partialWildcard) {
     return { kind: 'iamUser', text, partition: arn.partition, name: arn.resource.slice('user/'.length), path: '/', partialWildcard };
   }
   const fieldProblem = arnFieldProblem(text, arn);
@@ -239,6 +235,11 @@ function parseCanonicalValue(text: string): ParsedPrincipal {
   if (text === '*') return { kind: 'wildcard', text, partialWildcard: false };
   if (CANONICAL_USER.test(text)) return { kind: 'canonicalUser', text, partialWildcard: false };
   return invalid(text, `\`${text}\` is not a canonical user id: it has 64 hexadecimal digits.`);
+}
+
+/** Whether `text` is an AWS account id: exactly 12 digits. */
+export function isAccountId(text: string): boolean {
+  return /^\d{12}$/.test(text);
 }
 
 /** Classifies one value of a principal type. Unknown types yield `invalid`. Never throws. */

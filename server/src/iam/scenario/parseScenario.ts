@@ -27,6 +27,8 @@ import type {
   Spanned,
 } from './scenarioModel';
 import { editDistance } from '../spelling/nearestName';
+import { spanOf } from '../document/model';
+import { isAccountId } from '../principals/principalParse';
 
 /** The result of parsing: the model plus problems. */
 export interface ScenarioParse {
@@ -35,7 +37,6 @@ export interface ScenarioParse {
 }
 
 const EXPECTATIONS: readonly Expectation[] = ['Allow', 'ExplicitDeny', 'ImplicitDeny', 'Deny'];
-const ACCOUNT_ID = /^\d{12}$/;
 
 /** The fields each object of a scenario may have (schemas/scenario.schema.json lists the same). */
 export const SCENARIO_FIELDS = {
@@ -50,10 +51,6 @@ export const SCENARIO_FIELDS = {
   assume: ['role', 'sessionName', 'sessionPolicy'],
 } as const;
 const FIELDS = SCENARIO_FIELDS;
-
-function spanOf(node: JsonNode): Span {
-  return { offset: node.offset, length: node.length };
-}
 
 /** Spans of the statements of a policy written as a JSON node (inline or a whole file). */
 export function statementSpansOf(policy: JsonNode | undefined): Span[] {
@@ -204,7 +201,7 @@ export function parseScenario(text: string): ScenarioParse {
       if (!f.get('id')) problem('SCENARIO_MISSING_FIELD', 'An account needs an `id`: its 12-digit account id', spanOf(node));
       continue;
     }
-    if (!ACCOUNT_ID.test(id.value)) problem('SCENARIO_INVALID_VALUE', `Account id \`${id.value}\` must be 12 digits`, id.span);
+    if (!isAccountId(id.value)) problem('SCENARIO_INVALID_VALUE', `Account id \`${id.value}\` must be 12 digits`, id.span);
     const name = stringOf(f.get('name'), 'an account')?.value;
     const label = name ?? id.value;
     const organization: OrganizationLevel[] = [];
@@ -225,7 +222,7 @@ export function parseScenario(text: string): ScenarioParse {
   /** An account given by id or by the name of an entry of `accounts`. */
   const accountRef = (value: Spanned<string> | undefined, testIndex?: number): string | undefined => {
     if (!value) return undefined;
-    if (ACCOUNT_ID.test(value.value)) return value.value;
+    if (isAccountId(value.value)) return value.value;
     const byName = accounts.find((a) => a.name === value.value);
     if (byName) return byName.id;
     problem('SCENARIO_UNKNOWN_ACCOUNT', `Unknown account \`${value.value}\`: give a 12-digit id or the \`name\` of an entry of \`accounts\``, value.span, testIndex);
@@ -487,7 +484,7 @@ export function resolvePrincipal(scenario: Scenario, text: string): ResolvedPrin
     if (role) return { kind: 'role', role };
     return { kind: 'external', arn: text };
   }
-  if (text === '*' || /^[a-z0-9.-]+\.amazonaws\.com(\.cn)?$/i.test(text) || ACCOUNT_ID.test(text)) return { kind: 'external', arn: text };
+  if (text === '*' || /^[a-z0-9.-]+\.amazonaws\.com(\.cn)?$/i.test(text) || isAccountId(text)) return { kind: 'external', arn: text };
   const users = scenario.users.filter((u) => u.name === text);
   const roles = scenario.roles.filter((r) => r.name === text);
   if (users.length + roles.length > 1) {

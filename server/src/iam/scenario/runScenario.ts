@@ -261,7 +261,7 @@ function runResolvedTest(scenario: Scenario, test: ScenarioTest, policies: Polic
     const step = evaluateStep(request, test, caller, options, `step ${i + 1}: ${caller.display} calls \`sts:AssumeRole\` on \`${role.name}\``, 'assume', { 'sts:RoleSessionName': sessionName });
     steps.push(step);
     if (step.answer.decision !== 'Allow') {
-      return finish(test, steps, policies, i);
+      return finishTest(test, steps, policies, i);
     }
     caller = {
       arn: sessionArn(role, sessionName),
@@ -278,10 +278,10 @@ function runResolvedTest(scenario: Scenario, test: ScenarioTest, policies: Polic
   const request = buildRequest(scenario, policies, caller, test.action.value, test.resource.value, test, target.policy, target.account);
   const label = `${test.assumeRole.length > 0 ? `step ${test.assumeRole.length + 1}: ` : ''}${caller.display} calls \`${test.action.value}\` on \`${test.resource.value}\``;
   steps.push(evaluateStep(request, test, caller, options, label, 'request', {}));
-  return finish(test, steps, policies, undefined);
+  return finishTest(test, steps, policies, undefined);
 }
 
-function finish(test: ScenarioTest, steps: TestStep[], policies: PolicySet, failedStep: number | undefined): TestResult {
+function finishTest(test: ScenarioTest, steps: TestStep[], policies: PolicySet, failedStep: number | undefined): TestResult {
   const deciding = steps[steps.length - 1]!;
   const decision = deciding.answer.decision;
   return {
@@ -290,12 +290,12 @@ function finish(test: ScenarioTest, steps: TestStep[], policies: PolicySet, fail
     passed: meetsExpectation(test.expect.value, decision),
     steps,
     ...(failedStep !== undefined ? { failedStep } : {}),
-    deciding: deciding.answer.reasons.map((reason) => locate(reason, policies, deciding.request)),
+    deciding: deciding.answer.reasons.map((reason) => locateDecidingStatement(reason, policies, deciding.request)),
   };
 }
 
 /** Finds the policy and statement span of a reason. */
-function locate(reason: Reason, policies: PolicySet, request: EvaluationRequest): DecidingStatement {
+function locateDecidingStatement(reason: Reason, policies: PolicySet, request: EvaluationRequest): DecidingStatement {
   const all = [...(request.identityPolicies ?? []), request.resourcePolicy, request.permissionBoundary, request.sessionPolicy, ...(request.scps ?? []).flat(), ...(request.rcps ?? []).flat()];
   const byFile = policies.byId(reason.policyId);
   if (byFile) return { reason, policy: byFile, ...(byFile.statementSpans[reason.statementIndex] ? { span: byFile.statementSpans[reason.statementIndex] } : {}) };

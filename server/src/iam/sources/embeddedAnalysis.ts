@@ -8,8 +8,8 @@
 import type { ParseResult } from '../document/model';
 import { parsePolicy } from '../document/parse';
 import { resolvePolicyKind, type DetectedKind, type PolicyKind } from '../document/policyKind';
-import type { Finding, Fix, TextEdit } from '../validate/findings';
-import { validatePolicy, type ValidationResult } from '../validate/validatePolicy';
+import type { Finding, Fix, TextEdit } from '../validate';
+import { validatePolicy, type ValidationResult } from '../validate';
 import type { EmbeddedPolicy, HostNode, HostRange, ScalarStyle } from './hostTree';
 import { nodeAtVirtual, printVirtualPolicy, virtualToHost, type MappedNode, type VirtualPolicy } from './virtualPolicy';
 

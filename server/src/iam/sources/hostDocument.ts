@@ -3,7 +3,7 @@
  * handled by the existing document pipeline; this module recognises templates (CloudFormation and
  * SAM, JSON and YAML) and analyses each policy they embed.
  */
-import type { Finding } from '../validate/findings';
+import type { Finding } from '../validate';
 import type { PolicyKind } from '../document/policyKind';
 import { readCloudFormationTemplate, type CloudFormationTemplate, type PolicyReference, type SamTemplateExpander } from './cloudformation/template';
 import { analyzeEmbeddedPolicy, type EmbeddedPolicyAnalysis, type HostSyntax } from './embeddedAnalysis';

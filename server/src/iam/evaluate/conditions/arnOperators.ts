@@ -8,14 +8,9 @@ import { matchArnCodes } from '../wildcardMatch';
 import type { ConditionOperator } from './conditionOperator';
 import { q } from './conditionOperator';
 
-function arnOperator(name: string, negated: boolean): ConditionOperator {
+function arnOperator(name: string): ConditionOperator {
   return {
     name,
-    family: 'Arn',
-    negated,
-    variables: true,
-    wildcards: true,
-    ignoreCase: false,
     test(requestValue, policyValue) {
       const matched = !policyValue.unresolved && matchArnCodes(policyValue.codes, requestValue);
       return { matched, explanation: `${q(requestValue)} ${matched ? 'matches' : 'does not match'} ${q(policyValue.text)} segment by segment` };
@@ -23,7 +18,7 @@ function arnOperator(name: string, negated: boolean): ConditionOperator {
   };
 }
 
-export const ArnEquals = arnOperator('ArnEquals', false);
-export const ArnLike = arnOperator('ArnLike', false);
-export const ArnNotEquals = arnOperator('ArnNotEquals', true);
-export const ArnNotLike = arnOperator('ArnNotLike', true);
+export const ArnEquals = arnOperator('ArnEquals');
+export const ArnLike = arnOperator('ArnLike');
+export const ArnNotEquals = arnOperator('ArnNotEquals');
+export const ArnNotLike = arnOperator('ArnNotLike');

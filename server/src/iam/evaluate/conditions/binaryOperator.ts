@@ -21,11 +21,6 @@ export function decodeBase64(text: string): string | undefined {
 
 export const BinaryEquals: ConditionOperator = {
   name: 'BinaryEquals',
-  family: 'Binary',
-  negated: false,
-  variables: false,
-  wildcards: false,
-  ignoreCase: false,
   test(requestValue, policyValue) {
     const right = decodeBase64(policyValue.text);
     if (right === undefined) {

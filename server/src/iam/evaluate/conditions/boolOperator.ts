@@ -13,11 +13,6 @@ function readBool(text: string): boolean | undefined {
 
 export const Bool: ConditionOperator = {
   name: 'Bool',
-  family: 'Bool',
-  negated: false,
-  variables: true,
-  wildcards: false,
-  ignoreCase: false,
   test(requestValue, policyValue) {
     if (policyValue.unresolved) return { matched: false, explanation: `${q(policyValue.text)} has no value` };
     const right = readBool(policyValue.text);

@@ -22,7 +22,9 @@ import type { RequestContext } from '../requestContext';
 import { resolveValue, type ResolvedValue } from '../policyVariables';
 import type { OperatorTest } from './conditionOperator';
 import { q } from './conditionOperator';
-import { parseOperatorName } from './operatorTable';
+import { parseOperatorName, type OperatorInfo, type SetQualifier } from '../../conditions/operators';
+import type { ConditionOperator } from './conditionOperator';
+import { OPERATOR_COMPARISONS } from './operatorComparisons';
 
 /** Everything one condition produced. */
 export interface ConditionOutcome {
@@ -31,6 +33,30 @@ export interface ConditionOutcome {
   readonly missingKeys: readonly string[];
   /** Warnings: unreadable values, a multivalued key without a set qualifier... */
   readonly problems: readonly string[];
+}
+
+/** An operator name taken apart by the operator table, with the comparison of its base operator. */
+interface ResolvedOperator {
+  readonly info: OperatorInfo;
+  readonly operator: ConditionOperator;
+  readonly qualifier?: SetQualifier;
+  readonly ifExists: boolean;
+}
+
+/**
+ * Resolves `ForAnyValue:StringLikeIfExists` and friends with the operator table's parser, the same
+ * one validation uses; a name validation reports as wrong is an error here (IAM rejects the policy).
+ */
+function resolveOperator(name: string): ResolvedOperator | { error: string } {
+  const parsed = parseOperatorName(name);
+  if (parsed.problem?.kind === 'nullIfExists') return { error: `\`${name}\`: \`IfExists\` cannot be added to \`Null\`` };
+  if (parsed.problem || !parsed.info) {
+    const near = parsed.problem?.kind === 'qualifier' ? (parsed.problem.suggestion && parsed.info ? `${parsed.problem.suggestion}:${name.slice(parsed.qualifierLength + 1)}` : undefined) : parsed.problem?.kind === 'operator' ? parsed.problem.suggestion : undefined;
+    return { error: `\`${name}\` is not a condition operator${near ? ` (did you mean \`${near}\`?)` : ''}` };
+  }
+  const operator = OPERATOR_COMPARISONS.get(parsed.info.name);
+  if (!operator) return { error: `\`${name}\` has no comparison` };
+  return { info: parsed.info, operator, qualifier: parsed.qualifier, ifExists: parsed.ifExists };
 }
 
 /** Reads a condition's values: a string, number or boolean, or an array of them. */
@@ -58,9 +84,9 @@ export function evaluateCondition(
   context: RequestContext,
   variablesEnabled: boolean,
 ): ConditionOutcome | { error: string } {
-  const parsed = parseOperatorName(operatorName);
+  const parsed = resolveOperator(operatorName);
   if ('error' in parsed) return parsed;
-  const { operator, qualifier, ifExists } = parsed;
+  const { info, operator, qualifier, ifExists } = parsed;
   const texts = readConditionValues(rawValues);
   if (!texts) return { error: `\`${operatorName}\` \`${key}\`: values must be strings, numbers or booleans` };
 
@@ -68,9 +94,9 @@ export function evaluateCondition(
   const missingKeys: string[] = [];
   const resolved: ResolvedValue[] = texts.map((text) => {
     const value = resolveValue(text, context, {
-      variables: variablesEnabled && operator.variables,
-      wildcards: operator.wildcards,
-      ignoreCase: operator.ignoreCase,
+      variables: variablesEnabled && info.variables,
+      wildcards: info.wildcards,
+      ignoreCase: info.ignoreCase,
     });
     missingKeys.push(...value.missingKeys);
     problems.push(...value.problems);
@@ -87,7 +113,7 @@ export function evaluateCondition(
     problems,
   });
 
-  if (operator.name === 'Null') {
+  if (info.family === 'Null') {
     const keyIsNull = entry === undefined || entry.values.length === 0 ? 'true' : 'false';
     const tests = resolved.map((p) => operator.test(keyIsNull, p));
     collectProblems(tests, problems);
@@ -100,7 +126,7 @@ export function evaluateCondition(
     if (ifExists) return finish(true, 'the key is absent, and `...IfExists` makes a missing key true.');
     if (qualifier === 'ForAllValues') return finish(true, 'the key is absent, and `ForAllValues` is true for a missing key.');
     if (qualifier === 'ForAnyValue') return finish(false, 'the key is absent, and `ForAnyValue` is false for a missing key.');
-    if (operator.negated) return finish(true, 'the key is absent, and a negated operator is true for a missing key.');
+    if (info.negated) return finish(true, 'the key is absent, and a negated operator is true for a missing key.');
     return finish(false, 'the key is absent from the request, so nothing matches.');
   }
 
@@ -117,7 +143,7 @@ export function evaluateCondition(
   // data set, such as an empty string" (ForAllValues); "For no matching key or a null dataset, the
   // condition returns false" (ForAnyValue). A set of empty strings is such a null data set.
   const values = qualifier && entry.values.every((v) => v === '') ? [] : entry.values;
-  const negate = (b: boolean) => (operator.negated ? !b : b);
+  const negate = (b: boolean) => (info.negated ? !b : b);
 
   if (qualifier === 'ForAllValues') {
     if (values.length === 0) return finish(true, 'the request has no values (an empty or null data set), and `ForAllValues` is true for it.');
@@ -135,7 +161,7 @@ export function evaluateCondition(
   const any = values.some((v) => positive(v));
   const matched = negate(any);
   const reason = explanations.length > 0 ? explanations.join('; ') : 'the request has no values';
-  return finish(matched, operator.negated ? `${reason}; the negated operator is ${matched ? 'true' : 'false'}.` : `${reason}.`);
+  return finish(matched, info.negated ? `${reason}; the negated operator is ${matched ? 'true' : 'false'}.` : `${reason}.`);
 }
 
 function collectProblems(tests: readonly OperatorTest[], problems: string[]): void {

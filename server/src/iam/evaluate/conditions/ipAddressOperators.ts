@@ -15,14 +15,9 @@ export function inRange(address: CidrRange, range: CidrRange): boolean {
   return address.address >> shift === range.address >> shift;
 }
 
-function ipOperator(name: string, negated: boolean): ConditionOperator {
+function ipOperator(name: string): ConditionOperator {
   return {
     name,
-    family: 'IpAddress',
-    negated,
-    variables: false,
-    wildcards: false,
-    ignoreCase: false,
     test(requestValue, policyValue) {
       const range = parseCidr(policyValue.text.trim());
       if (!range) {
@@ -39,5 +34,5 @@ function ipOperator(name: string, negated: boolean): ConditionOperator {
   };
 }
 
-export const IpAddress = ipOperator('IpAddress', false);
-export const NotIpAddress = ipOperator('NotIpAddress', true);
+export const IpAddress = ipOperator('IpAddress');
+export const NotIpAddress = ipOperator('NotIpAddress');

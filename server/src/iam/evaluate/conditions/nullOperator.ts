@@ -9,11 +9,6 @@ import { q } from './conditionOperator';
 
 export const Null: ConditionOperator = {
   name: 'Null',
-  family: 'Null',
-  negated: false,
-  variables: false,
-  wildcards: false,
-  ignoreCase: false,
   test(keyIsNull, policyValue) {
     const wanted = policyValue.text.trim().toLowerCase();
     if (wanted !== 'true' && wanted !== 'false') {

@@ -2,30 +2,16 @@
  * Numeric operators (IAM User Guide, "Condition operators" > "Numeric condition operators"): integer
  * or decimal values; policy variables are not supported.
  */
+import { readNumber } from '../../conditions/valueFormats';
 import type { ConditionOperator } from './conditionOperator';
 import { q } from './conditionOperator';
 
-const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-
-/** Reads a decimal number, or undefined when the text is not one. */
-export function parseNumber(text: string): number | undefined {
-  const trimmed = text.trim();
-  if (!NUMBER.test(trimmed)) return undefined;
-  const value = Number(trimmed);
-  return Number.isFinite(value) ? value : undefined;
-}
-
-function numericOperator(name: string, negated: boolean, verb: string, compare: (a: number, b: number) => boolean): ConditionOperator {
+function numericOperator(name: string, verb: string, compare: (a: number, b: number) => boolean): ConditionOperator {
   return {
     name,
-    family: 'Numeric',
-    negated,
-    variables: false,
-    wildcards: false,
-    ignoreCase: false,
     test(requestValue, policyValue) {
-      const left = parseNumber(requestValue);
-      const right = parseNumber(policyValue.text);
+      const left = readNumber(requestValue);
+      const right = readNumber(policyValue.text);
       if (right === undefined) {
         return { matched: false, explanation: `policy value ${q(policyValue.text)} is not a number`, problem: `${name}: policy value \`${policyValue.text}\` is not a number` };
       }
@@ -38,9 +24,9 @@ function numericOperator(name: string, negated: boolean, verb: string, compare: 
   };
 }
 
-export const NumericEquals = numericOperator('NumericEquals', false, 'equal to', (a, b) => a === b);
-export const NumericNotEquals = numericOperator('NumericNotEquals', true, 'equal to', (a, b) => a === b);
-export const NumericLessThan = numericOperator('NumericLessThan', false, 'less than', (a, b) => a < b);
-export const NumericLessThanEquals = numericOperator('NumericLessThanEquals', false, 'less than or equal to', (a, b) => a <= b);
-export const NumericGreaterThan = numericOperator('NumericGreaterThan', false, 'greater than', (a, b) => a > b);
-export const NumericGreaterThanEquals = numericOperator('NumericGreaterThanEquals', false, 'greater than or equal to', (a, b) => a >= b);
+export const NumericEquals = numericOperator('NumericEquals', 'equal to', (a, b) => a === b);
+export const NumericNotEquals = numericOperator('NumericNotEquals', 'equal to', (a, b) => a === b);
+export const NumericLessThan = numericOperator('NumericLessThan', 'less than', (a, b) => a < b);
+export const NumericLessThanEquals = numericOperator('NumericLessThanEquals', 'less than or equal to', (a, b) => a <= b);
+export const NumericGreaterThan = numericOperator('NumericGreaterThan', 'greater than', (a, b) => a > b);
+export const NumericGreaterThanEquals = numericOperator('NumericGreaterThanEquals', 'greater than or equal to', (a, b) => a >= b);

@@ -4,17 +4,15 @@
  * and `?` anywhere. Policy variables are supported.
  */
 import { matchCodes } from '../wildcardMatch';
+import { operatorInfo } from '../../conditions/operators';
 import type { ConditionOperator } from './conditionOperator';
 import { q } from './conditionOperator';
 
-function equalsOperator(name: string, negated: boolean, ignoreCase: boolean): ConditionOperator {
+function equalsOperator(name: string): ConditionOperator {
+  // Whether case is ignored is a fact of the operator table, read once.
+  const ignoreCase = operatorInfo(name)!.ignoreCase;
   return {
     name,
-    family: 'String',
-    negated,
-    variables: true,
-    wildcards: false,
-    ignoreCase,
     test(requestValue, policyValue) {
       const left = ignoreCase ? requestValue.toLowerCase() : requestValue;
       const matched = !policyValue.unresolved && matchCodes(policyValue.codes, left, ignoreCase);
@@ -24,14 +22,9 @@ function equalsOperator(name: string, negated: boolean, ignoreCase: boolean): Co
   };
 }
 
-function likeOperator(name: string, negated: boolean): ConditionOperator {
+function likeOperator(name: string): ConditionOperator {
   return {
     name,
-    family: 'String',
-    negated,
-    variables: true,
-    wildcards: true,
-    ignoreCase: false,
     test(requestValue, policyValue) {
       const matched = !policyValue.unresolved && matchCodes(policyValue.codes, requestValue, false);
       return { matched, explanation: `${q(requestValue)} ${matched ? 'is like' : 'is not like'} ${q(policyValue.text)}` };
@@ -39,9 +32,9 @@ function likeOperator(name: string, negated: boolean): ConditionOperator {
   };
 }
 
-export const StringEquals = equalsOperator('StringEquals', false, false);
-export const StringNotEquals = equalsOperator('StringNotEquals', true, false);
-export const StringEqualsIgnoreCase = equalsOperator('StringEqualsIgnoreCase', false, true);
-export const StringNotEqualsIgnoreCase = equalsOperator('StringNotEqualsIgnoreCase', true, true);
-export const StringLike = likeOperator('StringLike', false);
-export const StringNotLike = likeOperator('StringNotLike', true);
+export const StringEquals = equalsOperator('StringEquals');
+export const StringNotEquals = equalsOperator('StringNotEquals');
+export const StringEqualsIgnoreCase = equalsOperator('StringEqualsIgnoreCase');
+export const StringNotEqualsIgnoreCase = equalsOperator('StringNotEqualsIgnoreCase');
+export const StringLike = likeOperator('StringLike');
+export const StringNotLike = likeOperator('StringNotLike');

@@ -1,0 +1,68 @@
+/**
+ * The validation runner: parse problems first, then every check family. A family that throws is
+ * recorded in `errors` and the others still run, so one faulty check never hides the rest.
+ */
+import { parsePolicy } from '../../document/parse';
+import type { ParseResult, Span } from '../../document/model';
+import type { CheckContext, CheckFamily } from './checkContext';
+import type { Finding, Fix, ValidationOptions } from './findings';
+import { codesOfFamily, ruleFor } from './registry';
+import { CHECK_FAMILIES } from './families';
+
+/** The result of validating one document. */
+export interface ValidationResult {
+  readonly parse: ParseResult;
+  readonly findings: readonly Finding[];
+  /** Internal failures of check families: never shown as findings, logged by the host. */
+  readonly errors: readonly string[];
+}
+
+/** Validates policy text, or an existing parse of it. Never throws. */
+export function validatePolicy(input: string | ParseResult, options: ValidationOptions, families: readonly CheckFamily[] = CHECK_FAMILIES): ValidationResult {
+  const parse = typeof input === 'string' ? parsePolicy(input) : input;
+  const findings: Finding[] = [];
+  const errors: string[] = [];
+  // Two families may judge the same text under the same code (a role trust policy's actions are
+  // checked by the action and the trust families): one finding each, the one offering a fix kept.
+  const reported = new Map<string, number>();
+  const report = (code: string, span: Span, message: string, fixes?: readonly Fix[]) => {
+    const rule = ruleFor(code);
+    if (!rule) {
+      errors.push(`check reported unknown code ${code}`);
+      return;
+    }
+    const key = `${code}\u0000${span.offset}\u0000${span.length}`;
+    const earlier = reported.get(key);
+    const finding: Finding = { code, category: rule.category, message, span, fixes };
+    if (earlier === undefined) {
+      reported.set(key, findings.length);
+      findings.push(finding);
+    } else if ((fixes?.length ?? 0) > (findings[earlier]!.fixes?.length ?? 0)) {
+      findings[earlier] = finding;
+    }
+  };
+  for (const problem of parse.problems) {
+    // Comments and trailing commas have an obvious fix: delete them.
+    const removable = problem.kind === 'comment' || problem.kind === 'trailingComma';
+    const fixes = removable ? [{ title: problem.kind === 'comment' ? 'Remove the comment' : 'Remove the trailing comma', edits: [{ ...problem.span, newText: '' }], preferred: true }] : undefined;
+    report(problem.code, problem.span, problem.message, fixes);
+  }
+  const document = parse.document;
+  if (document.root) {
+    for (const family of families) {
+      const declared = codesOfFamily(family.name);
+      const familyReport = (code: string, span: Span, message: string, fixes?: readonly Fix[]) => {
+        if (!declared.has(code)) errors.push(`check family ${family.name} reported undeclared code ${code}`);
+        report(code, span, message, fixes);
+      };
+      const context: CheckContext = { document, kind: options.kind, options, text: document.text, report: familyReport };
+      try {
+        family.check(context);
+      } catch (error) {
+        errors.push(`check family ${family.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      }
+    }
+  }
+  findings.sort((a, b) => a.span.offset - b.span.offset || a.code.localeCompare(b.code));
+  return { parse, findings, errors };
+}
