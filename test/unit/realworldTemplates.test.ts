@@ -13,7 +13,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyzeHostDocument } from '../../server/src/iam/sources/hostDocument';
-import { expandSamPolicyTemplate } from '../../server/src/iam/sources/cloudformation/samExpansion';
+import { expandSamTemplateNode } from '../../server/src/iam/sources/cloudformation/samExpansion';
 
 const CORPUS = path.resolve(process.env.IAM_CORPUS_DIR ?? path.join(__dirname, '..', '..', '..', 'shared', 'corpus', 'realworld'));
 
@@ -58,7 +58,7 @@ test('real CloudFormation and SAM templates: every listed policy found with its 
   const undeserved: string[] = [];
   for (const file of templates) {
     const text = readFileSync(path.join(CORPUS, file.file), 'utf8');
-    const host = analyzeHostDocument(text, { expandSamTemplate: expandSamPolicyTemplate });
+    const host = analyzeHostDocument(text, { expandSamTemplate: expandSamTemplateNode });
     const policies = host?.policies ?? [];
     for (const listed of file.policies) {
       if (listed.form === 'malformed' || listed.kind === 'unknown') continue;

@@ -13,7 +13,7 @@ import { DEFAULT_SETTINGS } from '../settings';
 import { describeReadError, type CliIo } from './cliIo';
 import { toSarif } from './sarif';
 import { analyzeHostDocument, TEMPLATE_EXTENSIONS, type HostFormat } from '../iam/sources/hostDocument';
-import { expandSamPolicyTemplate } from '../iam/sources/cloudformation/samExpansion';
+import { expandSamTemplateNode } from '../iam/sources/cloudformation/samExpansion';
 
 export const LINT_USAGE = `Usage: iam-policy lint [--type auto|identity|resource|trust|scp|rcp|boundary|session] [--format text|json|sarif] <file|dir>...`;
 
@@ -131,7 +131,7 @@ export function lintText(text: string, filePath: string, type: PolicyKind | 'aut
 
 /** Lints a CloudFormation/SAM template: every embedded policy, findings at their template lines. */
 function lintTemplate(text: string, filePath: string): LintedFile | undefined {
-  const host = analyzeHostDocument(text, { expandSamTemplate: expandSamPolicyTemplate });
+  const host = analyzeHostDocument(text, { expandSamTemplate: expandSamTemplateNode });
   if (!host) return undefined;
   const document = TextDocument.create('file:///lint', 'yaml', 0, text);
   const range = (start: number, end: number): LintRange => ({ start: document.positionAt(start), end: document.positionAt(end) });

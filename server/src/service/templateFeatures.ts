@@ -64,7 +64,7 @@ function hostCompletionText(syntax: HostSyntax, newText: string, snippet: boolea
 }
 
 /** The managed policy or SAM policy template a template names at an offset. */
-function referenceAt(analysis: DocumentAnalysis, offset: number): PolicyReference | undefined {
+function templateReferenceAt(analysis: DocumentAnalysis, offset: number): PolicyReference | undefined {
   return analysis.host?.references.find((reference) => reference.range.start <= offset && offset <= reference.range.end);
 }
 
@@ -99,8 +99,8 @@ function managedPolicyCompletions(document: TextDocument, analysis: DocumentAnal
 
 /** Completion at a position of any document with policies. */
 export function completionsAt(document: TextDocument, analysis: DocumentAnalysis, position: Position, settings: Settings): CompletionList {
-  if (analysis.role === 'policy') return getCompletions(document, analysis, position, settings);
-  const reference = referenceAt(analysis, document.offsetAt(position));
+  if (analysis.role !== 'template') return getCompletions(document, analysis, position, settings);
+  const reference = templateReferenceAt(analysis, document.offsetAt(position));
   if (reference?.type === 'managed') return managedPolicyCompletions(document, analysis, reference, settings.completionMaxItems);
   const view = policyViewAt(document, analysis, position);
   if (!view) return { isIncomplete: false, items: [] };
@@ -128,9 +128,9 @@ function stripQuotes(text: string, syntax: HostSyntax): string {
 
 /** Hover at a position of any document with policies. */
 export function hoverAt(document: TextDocument, analysis: DocumentAnalysis, position: Position): Hover | null {
-  if (analysis.role === 'policy') return getHover(document, analysis, position);
+  if (analysis.role !== 'template') return getHover(document, analysis, position);
   const offset = document.offsetAt(position);
-  const found = referenceAt(analysis, offset);
+  const found = templateReferenceAt(analysis, offset);
   // A SAM policy template's hover is on its name; its parameters are values of the template.
   const reference = found?.type === 'sam-template' && offset > found.range.start + found.name.length ? undefined : found;
   if (reference) {

@@ -41,7 +41,7 @@ export interface SamPolicyTemplatesSource {
 let data: SamPolicyTemplatesData | undefined;
 const cache = new Map<string, SamPolicyTemplate>();
 
-function load(): SamPolicyTemplatesData {
+function loadTemplates(): SamPolicyTemplatesData {
   data ??= JSON.parse(samPolicyTemplatesJson) as SamPolicyTemplatesData;
   return data;
 }
@@ -58,7 +58,7 @@ function deepFreeze<T>(value: T): T {
 export function samPolicyTemplate(name: string): SamPolicyTemplate | undefined {
   const cached = cache.get(name);
   if (cached) return cached;
-  const templates = load().templates;
+  const templates = loadTemplates().templates;
   if (!Object.prototype.hasOwnProperty.call(templates, name)) return undefined;
   const source = templates[name]!;
   const parameters = Object.keys(source.Parameters);
@@ -75,12 +75,12 @@ export function samPolicyTemplate(name: string): SamPolicyTemplate | undefined {
 
 /** Every SAM policy template name, sorted; for completion. */
 export function samPolicyTemplateNames(): readonly string[] {
-  return Object.keys(load().templates).sort();
+  return Object.keys(loadTemplates().templates).sort();
 }
 
 /** Where the bundled definitions come from (repository, path, commit, samtranslator version). */
 export function samPolicyTemplatesSource(): SamPolicyTemplatesSource {
-  const { repository, path, commit, samVersion } = load();
+  const { repository, path, commit, samVersion } = loadTemplates();
   return { repository, path, commit, samVersion };
 }
 

@@ -7,7 +7,7 @@ import type { Finding } from '../validate';
 import type { PolicyKind } from '../document/policyKind';
 import { readCloudFormationTemplate, type CloudFormationTemplate, type PolicyReference, type SamTemplateExpander } from './cloudformation/template';
 import { analyzeEmbeddedPolicy, type EmbeddedPolicyAnalysis, type HostSyntax } from './embeddedAnalysis';
-import { expandSamPolicyTemplate } from './cloudformation/samExpansion';
+import { expandSamTemplateNode } from './cloudformation/samExpansion';
 
 /** The host formats, as the CLI's JSON output names them. */
 export type HostFormat = 'policy' | 'cloudformation' | 'terraform';
@@ -46,7 +46,7 @@ export function readTemplate(text: string, expandSamTemplate?: SamTemplateExpand
 
 /** Analyses every policy of a template; undefined when the text is not a template. Never throws. */
 export function analyzeHostDocument(text: string, options: HostAnalysisOptions = {}): HostAnalysis | undefined {
-  const template = readTemplate(text, options.expandSamTemplate ?? expandSamPolicyTemplate);
+  const template = readTemplate(text, options.expandSamTemplate ?? expandSamTemplateNode);
   if (!template) return undefined;
   const policies: EmbeddedPolicyAnalysis[] = [];
   const errors: string[] = [];

@@ -157,7 +157,7 @@ function resolveSub(template: HostScalar, variables: HostMap | undefined, contex
     const range = hostRange(open, close + 1);
     const variable = variables?.entries.find((entry) => entry.key === name);
     let resolved: Resolved;
-    if (variable?.value) resolved = resolveValue(variable.value, context, depth + 1);
+    if (variable?.value) resolved = resolveIntrinsics(variable.value, context, depth + 1);
     else if (name.includes('.') && !name.startsWith('AWS::')) {
       const dot = name.indexOf('.');
       resolved = resolveGetAtt(name.slice(0, dot), name.slice(dot + 1), range, context);
@@ -184,7 +184,7 @@ function resolveSub(template: HostScalar, variables: HostMap | undefined, contex
 /** Looks a value up in the Mappings section when every key is known. */
 function findInMap(args: readonly HostNode[], context: TemplateContext, depth: number): HostNode | undefined {
   const keys = args.map((arg) => {
-    const resolved = resolveValue(arg, context, depth + 1);
+    const resolved = resolveIntrinsics(arg, context, depth + 1);
     return resolved !== NO_VALUE && resolved.kind === 'scalar' ? String(resolved.value) : undefined;
   });
   let node: HostNode | undefined = context.mappings;
@@ -201,7 +201,7 @@ function findInMap(args: readonly HostNode[], context: TemplateContext, depth: n
  * branches of a list-valued element (Action, Resource, principals, condition values) become a list,
  * otherwise the first branch that is not `AWS::NoValue` is taken.
  */
-export function resolveValue(node: HostNode, context: TemplateContext, depth = 0): Resolved {
+export function resolveIntrinsics(node: HostNode, context: TemplateContext, depth = 0): Resolved {
   if (depth > 64) return unknownHole(node.range, 'a deeply nested value', 'value', 'a value nested too deeply to resolve');
   if (node.kind === 'scalar' || node.kind === 'text') return node;
   if (node.kind === 'seq') {
@@ -267,7 +267,7 @@ export function resolveValue(node: HostNode, context: TemplateContext, depth = 0
     case 'Fn::Join': {
       if (argument?.kind !== 'seq' || argument.items.length < 2) return unknownHole(range, '!Join', 'join', 'a `Fn::Join` with unexpected arguments');
       const delimiter = argument.items[0]!;
-      const values = resolveValue(argument.items[1]!, context, depth + 1);
+      const values = resolveIntrinsics(argument.items[1]!, context, depth + 1);
       if (values === NO_VALUE || values.kind !== 'seq') return unknownHole(range, '!Join', 'join', 'a `Fn::Join` of a computed list');
       const parts: TextPart[] = [];
       values.items.forEach((item, index) => {
@@ -279,7 +279,7 @@ export function resolveValue(node: HostNode, context: TemplateContext, depth = 0
     case 'Fn::Select': {
       if (argument?.kind === 'seq' && argument.items.length >= 2) {
         const index = Number(scalarString(resolveOrUndefined(argument.items[0]!, context, depth)));
-        const list = resolveValue(argument.items[1]!, context, depth + 1);
+        const list = resolveIntrinsics(argument.items[1]!, context, depth + 1);
         if (Number.isInteger(index) && list !== NO_VALUE && list.kind === 'seq' && list.items[index]) return list.items[index]!;
       }
       return unknownHole(range, '!Select', 'selected', 'a `Fn::Select` of a computed list');
@@ -287,7 +287,7 @@ export function resolveValue(node: HostNode, context: TemplateContext, depth = 0
     case 'Fn::FindInMap': {
       const found = argument?.kind === 'seq' ? findInMap(argument.items.slice(0, 3), context, depth) : undefined;
       if (found) {
-        const resolved = resolveValue(found, context, depth + 1);
+        const resolved = resolveIntrinsics(found, context, depth + 1);
         if (resolved !== NO_VALUE && resolved.kind === 'scalar') {
           return holeText(range, { sample: String(resolved.value ?? ''), shaped: true, source: '!FindInMap', description: `a value of the Mappings section (\`${String(resolved.value ?? '')}\`)` });
         }
@@ -311,7 +311,7 @@ export function resolveValue(node: HostNode, context: TemplateContext, depth = 0
 }
 
 function resolveOrUndefined(node: HostNode, context: TemplateContext, depth: number): HostNode | undefined {
-  const resolved = resolveValue(node, context, depth + 1);
+  const resolved = resolveIntrinsics(node, context, depth + 1);
   if (resolved === NO_VALUE) return undefined;
   if (resolved.kind === 'text' && resolved.parts.length === 1 && resolved.parts[0]!.kind === 'hole' && resolved.parts[0]!.hole.shaped) {
     return { kind: 'scalar', range: resolved.range, value: resolved.parts[0]!.hole.sample, style: 'other' };
@@ -331,5 +331,5 @@ export function alternativesOf(node: HostNode, context: TemplateContext, depth =
     }
     return [unknownHole(node.range, '!If', 'condition', 'a `Fn::If` with unexpected arguments')];
   }
-  return [resolveValue(node, context, depth)];
+  return [resolveIntrinsics(node, context, depth)];
 }

@@ -10,7 +10,7 @@ import { samPolicyTemplate } from '../../catalog/samPolicyTemplates';
 import type { HostEntry, HostNode, HostRange } from '../hostTree';
 
 /** Expands a SAM policy template, or undefined when the name is not a known template or a parameter is missing. */
-export function expandSamPolicyTemplate(name: string, parameters: HostNode | undefined, range: HostRange): HostNode | undefined {
+export function expandSamTemplateNode(name: string, parameters: HostNode | undefined, range: HostRange): HostNode | undefined {
   const template = samPolicyTemplate(name);
   if (!template) return undefined;
   const given = new Map<string, HostNode>();

@@ -6,7 +6,7 @@
 import type { EmbeddedPolicy, EmbeddedPolicyKind, HostEntry, HostMap, HostNode, HostRange, HostText, TextPart } from '../hostTree';
 import { readJsonTree } from '../jsonTree';
 import { readYamlTree } from '../yamlTree';
-import { alternativesOf, intrinsicName, NO_VALUE, resolveValue, type TemplateContext } from './intrinsics';
+import { alternativesOf, intrinsicName, NO_VALUE, resolveIntrinsics, type TemplateContext } from './intrinsics';
 import { locationsOf, organizationsPolicyKind, type PolicyLocation } from './policyLocations';
 
 /** A problem reading the template (its syntax), with its range. */
@@ -264,13 +264,13 @@ function literalPart(concat: string, from: number, to: number, hostAt: (offset: 
 
 /** The resolved statement or statements at a `statement` location. */
 function statementsRoot(node: HostNode, context: TemplateContext): HostNode | undefined {
-  const resolved = resolveValue(node, context);
+  const resolved = resolveIntrinsics(node, context);
   return resolved !== NO_VALUE && (resolved.kind === 'map' || resolved.kind === 'seq') ? resolved : undefined;
 }
 
 /** Turns the node found at a policy location into a policy tree, or undefined when it is not one. */
 function policyRoot(node: HostNode, context: TemplateContext): HostNode | undefined {
-  const resolved = resolveValue(node, context);
+  const resolved = resolveIntrinsics(node, context);
   if (resolved === NO_VALUE) return undefined;
   if (resolved.kind === 'map') return resolved;
   if (resolved.kind === 'scalar' || resolved.kind === 'text') return policyFromString(resolved);
@@ -363,7 +363,7 @@ function managedPolicyArns(resource: HostEntry, base: string, context: TemplateC
 
 function resolveScalar(node: HostNode | undefined, context: TemplateContext): HostNode | undefined {
   if (!node) return undefined;
-  const resolved = resolveValue(node, context);
+  const resolved = resolveIntrinsics(node, context);
   if (resolved === NO_VALUE) return undefined;
   if (resolved.kind === 'text' && resolved.parts.length === 1 && resolved.parts[0]!.kind === 'hole' && resolved.parts[0]!.hole.shaped) {
     return { kind: 'scalar', range: resolved.range, value: resolved.parts[0]!.hole.sample, style: 'other' };
@@ -403,7 +403,7 @@ function samPolicies(
         references.push({ type: 'sam-template', name: template.key, pointer: item.pointer, range: alternative.range, parameters: template.value, logicalId });
         const expanded = expandSamTemplate?.(template.key, template.value, template.keyRange);
         if (expanded) {
-          const resolved = resolveValue(expanded, context);
+          const resolved = resolveIntrinsics(expanded, context);
           if (resolved !== NO_VALUE && resolved.kind === 'map') {
             policies.push({ pointer: item.pointer, kind: location.kind, hostResourceType: type, label: `${logicalId} ${template.key}`, root: resolved, range: alternative.range, definitionRange: template.keyRange });
           }
