@@ -38,7 +38,7 @@ export function checksDocument(): string {
   ];
   for (const rule of aws) {
     const families = rule.implementedBy?.map((name) => IMPLEMENTER_LABEL[name] ?? name).join(', ');
-    const status = families ? `implemented (${families})` : `**not implemented**: ${rule.notImplemented ?? 'not decidable from the document.'}`;
+    const status = families ? `implemented (${families})${rule.implementedWhen ? `: ${rule.implementedWhen}` : ''}` : `**not implemented**: ${rule.notImplemented ?? 'not decidable from the document.'}`;
     lines.push(`| \`${rule.code}\` | ${rule.category} | ${SEVERITY_LABEL[severityOfCategory(rule.category)]} | ${escape(status)} | ${escape(rule.description || rule.title)} |`);
   }
   lines.push('', '## Checks this product adds', '', '| Code | Category | Severity | Title |', '| --- | --- | --- | --- |');

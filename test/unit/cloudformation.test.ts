@@ -300,3 +300,28 @@ Resources:
   const lenses = policyLenses(document, analysis, 'summary');
   assert.ok(lenses.some((lens) => /^Fn S3ReadPolicy: .*S3/.test(lens.command!.title)), lenses.map((lens) => lens.command!.title).join('; '));
 });
+
+test('a bucket policy is checked against its bucket: an ARN of another service is an error', () => {
+  const text = `Resources:
+  Bucket:
+    Type: AWS::S3::Bucket
+  Key:
+    Type: AWS::KMS::Key
+  BucketPolicy:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: !Ref Bucket
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Deny
+            Principal: '*'
+            Action: 's3:*'
+            Resource:
+              - !Sub '\${Bucket.Arn}/*'
+              - !GetAtt Key.Arn
+            Condition: {Bool: {aws:SecureTransport: 'false'}}
+`;
+  const unsupported = findings(text).filter((finding) => finding.code === 'UNSUPPORTED_RESOURCE_ARN_IN_POLICY');
+  assert.deepEqual(unsupported.map((finding) => finding.text), ['!GetAtt Key.Arn']);
+});

@@ -14,6 +14,7 @@ import { actionResourceTests } from './rules/actionResource';
 import { conditionTests } from './rules/condition';
 import { principalTests } from './rules/principal';
 import { kindsTests } from './rules/kinds';
+import { attachedResourceTests } from './rules/attachedResource';
 
 /** The registry's examples as rule cases: the invalid example must produce the code, the valid one must not. */
 function registryExamples(): RuleTests {
@@ -38,6 +39,7 @@ const SUITES: ReadonlyArray<readonly [string, RuleTests]> = [
   ['condition', conditionTests],
   ['principal', principalTests],
   ['kinds', kindsTests],
+  ['attachedResource', attachedResourceTests],
   ['registry', registryExamples()],
 ];
 

@@ -46,7 +46,7 @@ export function analyzeEmbeddedPolicy(hostText: string, syntax: HostSyntax, poli
       ? { kind: policy.kind, source: 'template' }
       : resolvePolicyKind(parse.document);
   if (options.validate === false) return { policy, virtual, parse, kind, findings: [] };
-  const validation = validatePolicy(parse, { kind: kind.kind, extraActions: options.extraActions });
+  const validation = validatePolicy(parse, { kind: kind.kind, extraActions: options.extraActions, attachedResourceType: policy.attachedResourceType });
   const findings: Finding[] = [];
   const definition = policy.definitionRange;
   for (const finding of validation.findings) {

@@ -12,6 +12,7 @@ import { trustChecks } from '../families/trust/trustChecks';
 import { rcpChecks } from '../families/rcp/rcpChecks';
 import { redundancyChecks } from '../families/redundancy/statementRedundancy';
 import { sizeChecks } from '../families/size/sizeChecks';
+import { attachedResourceChecks } from '../families/attachedResource/attachedResourceChecks';
 
 export const CHECK_FAMILIES: readonly CheckFamily[] = [
   grammarChecks,
@@ -23,4 +24,5 @@ export const CHECK_FAMILIES: readonly CheckFamily[] = [
   rcpChecks,
   redundancyChecks,
   sizeChecks,
+  attachedResourceChecks,
 ];

@@ -51,6 +51,11 @@ export interface ValidationOptions {
   readonly awsManaged?: boolean;
   /** Actions to accept although the catalog does not know them (newer than the data). */
   readonly extraActions?: readonly string[];
+  /**
+   * The CloudFormation type of the resource a resource policy is attached to (`AWS::S3::Bucket`),
+   * when a host format knows it: the attached-resource checks then run.
+   */
+  readonly attachedResourceType?: string;
 }
 
 /** The default severity of a category (Access Analyzer ERROR is an error, warnings warn, suggestions inform). */

@@ -28,7 +28,7 @@ export type RuleCategory = 'ERROR' | 'SECURITY_WARNING' | 'GENERAL_WARNING' | 'S
  * The name of a check family (one folder under `families/`), or `parser` for the syntax problems
  * that the parser reports before any family runs.
  */
-export type FamilyName = 'parser' | 'grammar' | 'actionResource' | 'condition' | 'variable' | 'principal' | 'trust' | 'rcp' | 'size' | 'redundancy';
+export type FamilyName = 'parser' | 'grammar' | 'actionResource' | 'condition' | 'variable' | 'principal' | 'trust' | 'rcp' | 'size' | 'redundancy' | 'attachedResource';
 
 /** Examples of a rule: policies of `kind`, the first must produce the code and the second must not. */
 export interface RuleExamples {
@@ -52,6 +52,8 @@ export interface RuleMeta {
   readonly implementedBy?: readonly FamilyName[];
   /** Why the check is not made, shown in docs/checks.md. */
   readonly notImplemented?: string;
+  /** For a check made only in some settings: when, shown in docs/checks.md. */
+  readonly implementedWhen?: string;
   /** One or two sentences: what the finding means. */
   readonly description: string;
   /** One sentence: what to do about it. */
@@ -648,7 +650,8 @@ export const RULES: readonly RuleMeta[] = [
     category: 'ERROR',
     title: 'Unsupported resource ARN in policy',
     origin: 'accessAnalyzer',
-    notImplemented: 'Needs the resource the policy is attached to, which a policy file does not say.',
+    implementedBy: ['attachedResource'],
+    implementedWhen: 'For resource policies whose attached resource a template names (CloudFormation, Terraform); a standalone policy file does not say it.',
     description: 'In a resource-based policy attached to a given resource type, the Resource element names an ARN of a type that policy cannot govern (for example a KMS key ARN in an S3 bucket policy).',
     resolution: 'Use only ARNs of the resource the policy is attached to (or its sub-resources).',
   },
@@ -1272,7 +1275,8 @@ export const RULES: readonly RuleMeta[] = [
     category: 'GENERAL_WARNING',
     title: 'Policy size exceeds resource policy quota',
     origin: 'accessAnalyzer',
-    notImplemented: 'The quota depends on the service the resource policy is attached to, which a policy file does not say.',
+    implementedBy: ['attachedResource'],
+    implementedWhen: 'For resource policies whose attached resource a template names, with the quotas of S3, KMS, SQS, DynamoDB, Secrets Manager and CloudWatch Logs; a standalone policy file does not say it.',
     description: 'The resource-based policy is longer than the size quota of the resource type it is attached to.',
     resolution: 'Reduce the policy (merge statements, remove redundancy) below the resource type\'s quota.',
   },
