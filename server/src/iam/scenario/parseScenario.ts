@@ -43,9 +43,9 @@ export const SCENARIO_FIELDS = {
   root: ['$schema', 'description', 'accounts', 'users', 'groups', 'roles', 'resources', 'tests'],
   account: ['id', 'name', 'organization', 'managementAccount'],
   level: ['name', 'scps', 'rcps'],
-  user: ['name', 'account', 'arn', 'path', 'groups', 'policies', 'boundary', 'tags'],
-  group: ['name', 'account', 'policies'],
-  role: ['name', 'account', 'arn', 'path', 'trustPolicy', 'policies', 'boundary', 'tags'],
+  user: ['name', 'account', 'arn', 'path', 'groups', 'policies', 'boundary', 'tags', 'template'],
+  group: ['name', 'account', 'policies', 'template'],
+  role: ['name', 'account', 'arn', 'path', 'trustPolicy', 'policies', 'boundary', 'tags', 'template'],
   resource: ['arn', 'account', 'policy'],
   test: ['name', 'principal', 'assumeRole', 'sessionName', 'sessionPolicy', 'action', 'resource', 'context', 'deriveContext', 'expect'],
   assume: ['role', 'sessionName', 'sessionPolicy'],
@@ -244,9 +244,13 @@ export function parseScenario(text: string): ScenarioParse {
   };
 
   /** Name, account and ARN of a user or role, from `arn` or from `name` + `account` (+ `path`). */
-  const identity = (node: JsonNode, f: Map<string, Prop>, kind: 'user' | 'role'): { name: string; account: string; arn: string; nameSpan: Span } | undefined => {
+  const identity = (node: JsonNode, f: Map<string, Prop>, kind: 'user' | 'role'): { name: string; account: string; arn: string; nameSpan: Span; template?: Spanned<string> } | undefined => {
     const arn = stringOf(f.get('arn'), `a ${kind}`);
-    const name = stringOf(f.get('name'), `a ${kind}`);
+    const template = stringOf(f.get('template'), `a ${kind}`);
+    // A principal from a template is named after its logical id unless `name` says otherwise.
+    const fromTemplate = template && template.value.includes('#') ? { value: template.value.slice(template.value.indexOf('#') + 1), span: template.span } : undefined;
+    const name = stringOf(f.get('name'), `a ${kind}`) ?? fromTemplate;
+    const withTemplate = <T extends object>(value: T): T & { template?: Spanned<string> } => (template ? { ...value, template } : value);
     if (arn) {
       const match = new RegExp(`^arn:([^:]+):iam::(\\d{12}):${kind}/(?:.*/)?([^/]+)$`).exec(arn.value);
       if (!match) {
@@ -254,7 +258,7 @@ export function parseScenario(text: string): ScenarioParse {
         return undefined;
       }
       if (name && name.value !== match[3]) problem('SCENARIO_INVALID_VALUE', `\`name\` \`${name.value}\` differs from the name in the ARN, \`${match[3]}\``, name.span);
-      return { name: match[3]!, account: match[2]!, arn: arn.value, nameSpan: arn.span };
+      return withTemplate({ name: match[3]!, account: match[2]!, arn: arn.value, nameSpan: arn.span });
     }
     if (!name) {
       problem('SCENARIO_MISSING_FIELD', `A ${kind} needs \`name\` and \`account\`, or an \`arn\``, spanOf(node));
@@ -269,20 +273,21 @@ export function parseScenario(text: string): ScenarioParse {
     if (!account) return undefined;
     const pathValue = stringOf(f.get('path'), `${kind} \`${name.value}\``)?.value ?? '/';
     const path = pathValue.startsWith('/') ? pathValue : `/${pathValue}`;
-    return { name: name.value, account, arn: `arn:aws:iam::${account}:${kind}${path.endsWith('/') ? path : `${path}/`}${name.value}`, nameSpan: name.span };
+    return withTemplate({ name: name.value, account, arn: `arn:aws:iam::${account}:${kind}${path.endsWith('/') ? path : `${path}/`}${name.value}`, nameSpan: name.span });
   };
 
   const groups: ScenarioGroup[] = [];
   for (const node of objectsOf('groups')) {
     const f = fieldsOf(node, FIELDS.group, 'a group');
-    const name = stringOf(f.get('name'), 'a group');
+    const template = stringOf(f.get('template'), 'a group');
+    const name = stringOf(f.get('name'), 'a group') ?? (template && template.value.includes('#') ? { value: template.value.slice(template.value.indexOf('#') + 1), span: template.span } : undefined);
     if (!name) {
       if (!f.get('name')) problem('SCENARIO_MISSING_FIELD', 'A group needs a `name`', spanOf(node));
       continue;
     }
     const account = accountRef(stringOf(f.get('account'), `group \`${name.value}\``));
     if (groups.some((g) => g.name === name.value)) problem('SCENARIO_DUPLICATE_NAME', `Group \`${name.value}\` is defined twice`, name.span);
-    groups.push({ name: name.value, ...(account ? { account } : {}), policies: policyList(f.get('policies'), `groups[${name.value}].policies`), span: spanOf(node) });
+    groups.push({ name: name.value, ...(account ? { account } : {}), policies: policyList(f.get('policies'), `groups[${name.value}].policies`), span: spanOf(node), ...(template ? { template } : {}) });
   }
 
   const users: ScenarioUser[] = [];
@@ -319,7 +324,7 @@ export function parseScenario(text: string): ScenarioParse {
     if (roles.some((r) => r.arn === id.arn)) problem('SCENARIO_DUPLICATE_NAME', `Role \`${id.arn}\` is defined twice`, id.nameSpan);
     const boundary = policyOf(f.get('boundary'), `roles[${id.name}].boundary`);
     const trustPolicy = policyOf(f.get('trustPolicy'), `roles[${id.name}].trustPolicy`);
-    if (!trustPolicy) problem('SCENARIO_MISSING_FIELD', `Role \`${id.name}\` has no \`trustPolicy\`, so nobody can assume it`, id.nameSpan, undefined, 'warning');
+    if (!trustPolicy && !id.template) problem('SCENARIO_MISSING_FIELD', `Role \`${id.name}\` has no \`trustPolicy\`, so nobody can assume it`, id.nameSpan, undefined, 'warning');
     roles.push({
       ...id,
       ...(trustPolicy ? { trustPolicy } : {}),

@@ -14,6 +14,8 @@ import { managedPolicy, managedPolicyReference, nearestManagedPolicyName } from 
 import type { ContextValue, Decision, EvaluationAnswer, EvaluationRequest, PolicyInput, Reason } from '../evaluate/types';
 import { policyFileRefs, resolvePrincipal, resolveRole, statementSpansOf } from './parseScenario';
 import type { PolicyRef, Scenario, ScenarioProblem, ScenarioRole, ScenarioTest, Span } from './scenarioModel';
+import { expandScenarioTemplates, readScenarioTemplate, splitTemplateReference } from './scenarioTemplates';
+import { printVirtualPolicy, virtualToHost } from '../sources/virtualPolicy';
 
 /** Reads a policy file given by its path as written in the scenario (relative to the scenario file). */
 export type PolicyFileReader = (relativePath: string) => { readonly text: string } | { readonly error: string };
@@ -81,13 +83,18 @@ export class PolicySet {
     if (ref.kind === 'inline') {
       return { id: ref.where, label: `inline policy \`${ref.where}\``, ref, document: ref.document, statementSpans: ref.statementSpans };
     }
-    const cached = this.files.get(ref.path);
+    const cached = this.files.get(ref.templateAccount ? `${ref.path} (account ${ref.templateAccount})` : ref.path);
     if (cached) return cached;
     const named = namedPolicy(ref.path);
     if (named) {
       const resolved: ResolvedPolicy = { id: ref.path, label: `\`${named.name}\` (AWS managed)`, ref, document: named.document, statementSpans: [], named };
       this.files.set(ref.path, resolved);
       return resolved;
+    }
+    const inTemplate = /#\//.test(ref.path) ? this.resolveInTemplate(ref) : undefined;
+    if (inTemplate) {
+      this.files.set(inTemplate.id, inTemplate);
+      return inTemplate;
     }
     const label = ref.path.split(/[\\/]/).pop() || ref.path;
     let resolved: ResolvedPolicy;
@@ -104,6 +111,41 @@ export class PolicySet {
     }
     this.files.set(ref.path, resolved);
     return resolved;
+  }
+
+  /** Reads a file the scenario names (templates of template principals). */
+  readFile(path: string): { readonly text: string } | { readonly error: string } {
+    return this.reader(path);
+  }
+
+  /**
+   * A policy inside a template (`file#/JSON/Pointer`): its document as the template deploys it, with
+   * values computed at deploy time filled with their samples, and its statements' spans in the
+   * template text.
+   */
+  private resolveInTemplate(ref: PolicyRef & { kind: 'file' }): ResolvedPolicy | undefined {
+    const reference = splitTemplateReference(ref.path);
+    if (!reference) return undefined;
+    const id = ref.templateAccount ? `${ref.path} (account ${ref.templateAccount})` : ref.path;
+    const label = `${reference.file.split(/[\\/]/).pop() || reference.file}#${reference.rest}`;
+    const read = this.reader(reference.file);
+    if ('error' in read) return { id, label, ref, statementSpans: [], error: read.error };
+    const template = readScenarioTemplate(read.text, ref.templateAccount);
+    if (!template) return { id, label, ref, text: read.text, statementSpans: [], error: `\`${reference.file}\` is not a CloudFormation or SAM template` };
+    const policy = template.policies.find((candidate) => candidate.pointer === reference.rest);
+    if (!policy) {
+      const known = template.policies.slice(0, 5).map((candidate) => `\`${candidate.pointer}\``).join(', ');
+      return { id, label, ref, text: read.text, statementSpans: [], error: `\`${reference.file}\` has no policy at \`${reference.rest}\`${known ? `; its policies are at ${known}${template.policies.length > 5 ? ', ...' : ''}` : ''}` };
+    }
+    const virtual = printVirtualPolicy(policy.root);
+    const errors: ParseError[] = [];
+    const root = parseTree(virtual.text, errors, { allowTrailingComma: true });
+    if (!root || root.type !== 'object') return { id, label, ref, text: read.text, statementSpans: [], error: `The policy at \`${ref.path}\` is not a JSON object` };
+    const statementSpans = statementSpansOf(root).map((span) => {
+      const host = virtualToHost(virtual, span.offset, span.offset + span.length);
+      return { offset: host.start, length: host.end - host.start };
+    });
+    return { id, label: `${policy.label} (${label})`, ref, text: read.text, document: getNodeValue(root), statementSpans };
   }
 
   /** Every policy resolved so far, by evaluator id. */
@@ -135,8 +177,9 @@ function unresolvedMessage(reference: string, readError: string | undefined): st
 
 /** Problems with the policy files a scenario references: missing, unreadable, invalid JSON. */
 export function checkPolicyFiles(scenario: Scenario, policies: PolicySet): ScenarioProblem[] {
-  const problems: ScenarioProblem[] = [];
-  for (const ref of policyFileRefs(scenario)) {
+  const expanded = withTemplates(scenario, policies);
+  const problems: ScenarioProblem[] = [...expanded.problems];
+  for (const ref of policyFileRefs(expanded.scenario)) {
     const resolved = policies.resolve(ref);
     if (resolved.error) problems.push({ code: resolved.text === undefined ? 'SCENARIO_POLICY_FILE' : 'SCENARIO_POLICY_INVALID', severity: 'error', message: resolved.error, span: ref.span });
   }
@@ -219,7 +262,19 @@ export function runTest(scenario: Scenario, test: ScenarioTest, policies: Policy
 
 /** Runs every test of a scenario. */
 export function runScenario(scenario: Scenario, policies: PolicySet, options: RunOptions = {}): TestResult[] {
-  return scenario.tests.map((test) => runTest(scenario, test, policies, options));
+  const expanded = withTemplates(scenario, policies).scenario;
+  return expanded.tests.map((test) => runTest(expanded, test, policies, options));
+}
+
+const expansions = new WeakMap<Scenario, WeakMap<PolicySet, ReturnType<typeof expandScenarioTemplates>>>();
+
+/** The scenario with its template principals' policies read, once per scenario and policy set. */
+function withTemplates(scenario: Scenario, policies: PolicySet): ReturnType<typeof expandScenarioTemplates> {
+  let bySet = expansions.get(scenario);
+  if (!bySet) expansions.set(scenario, (bySet = new WeakMap()));
+  let expanded = bySet.get(policies);
+  if (!expanded) bySet.set(policies, (expanded = expandScenarioTemplates(scenario, (path) => policies.readFile(path))));
+  return expanded;
 }
 
 function input(policies: PolicySet, ref: PolicyRef): PolicyInput {

@@ -23,6 +23,11 @@ export interface PolicyFileRef {
   readonly span: Span;
   /** Where the reference is, for ids and messages, e.g. `roles[CrossAccountS3Access].policies[0]`. */
   readonly where: string;
+  /**
+   * For a policy inside a template taken for a principal of the scenario: the principal's account,
+   * the value of `AWS::AccountId` in the template.
+   */
+  readonly templateAccount?: string;
 }
 
 /** A policy written inline in the scenario file. */
@@ -68,6 +73,8 @@ export interface ScenarioPrincipalBase {
   readonly span: Span;
   /** The span of the `name` (or `arn`) value: where "defined here" points. */
   readonly nameSpan: Span;
+  /** `file#LogicalId` of the template resource the principal's policies come from. */
+  readonly template?: Spanned<string>;
 }
 
 export interface ScenarioUser extends ScenarioPrincipalBase {
@@ -82,6 +89,8 @@ export interface ScenarioGroup {
   readonly name: string;
   readonly account?: string;
   readonly policies: readonly PolicyRef[];
+  /** `file#LogicalId` of the template group the policies come from. */
+  readonly template?: Spanned<string>;
   readonly span: Span;
 }
 

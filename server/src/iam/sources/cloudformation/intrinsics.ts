@@ -7,7 +7,7 @@
  * unknown value, not an error.
  */
 import type { CharOffsets, Hole, HostEntry, HostMap, HostNode, HostRange, HostScalar, HostText, TextPart } from '../hostTree';
-import { attributeValue, fillSample, refValue, sampleName } from './resourceValues';
+import { attributeValue, DEFAULT_SAMPLE_VALUES, fillSample, refValue, sampleName, type SampleValues } from './resourceValues';
 
 /** What the template declares, for resolving references. */
 export interface TemplateContext {
@@ -15,6 +15,10 @@ export interface TemplateContext {
   readonly parameters: ReadonlyMap<string, { readonly type?: string; readonly defaultValue?: HostNode; readonly allowedValues?: HostNode }>;
   /** Logical id → resource type. */
   readonly resources: ReadonlyMap<string, string>;
+  /** Logical id → the physical name the template gives the resource (`BucketName: example-bucket`). */
+  readonly physicalNames?: ReadonlyMap<string, string>;
+  /** Partition, Region and account the samples stand for (a policy test says the account). */
+  readonly sampleValues?: SampleValues;
   /** The Mappings section. */
   readonly mappings?: HostMap;
 }
@@ -60,12 +64,19 @@ function scalarString(node: HostNode | undefined): string | undefined {
   return node?.kind === 'scalar' && node.value !== null ? String(node.value) : undefined;
 }
 
+function pseudoSample(name: string, sample: string, values: SampleValues): string {
+  if (name === 'AWS::AccountId') return values.account;
+  if (name === 'AWS::Partition') return values.partition;
+  if (name === 'AWS::Region') return values.region;
+  return sample;
+}
+
 /** Resolves `Ref name` (pseudo parameter, parameter, resource). */
 function resolveRef(name: string, range: HostRange, context: TemplateContext, depth: number): Resolved {
   const source = `!Ref ${name}`;
   if (name === 'AWS::NoValue') return NO_VALUE;
   const pseudo = PSEUDO[name];
-  if (pseudo) return holeText(range, { sample: pseudo.sample, shaped: pseudo.shaped, source, description: pseudo.description, templateExpression: name });
+  if (pseudo) return holeText(range, { sample: pseudoSample(name, pseudo.sample, context.sampleValues ?? DEFAULT_SAMPLE_VALUES), shaped: pseudo.shaped, source, description: pseudo.description, templateExpression: name });
   const parameter = context.parameters.get(name);
   if (parameter) {
     const isList = parameter.type !== undefined && (parameter.type.startsWith('List<') || parameter.type === 'CommaDelimitedList');
@@ -88,7 +99,7 @@ function resolveRef(name: string, range: HostRange, context: TemplateContext, de
   const resourceType = context.resources.get(name);
   if (resourceType) {
     const value = refValue(resourceType);
-    if (value) return holeText(range, { sample: fillSample(value.sample, name), shaped: value.shaped, source, description: `the ${value.what} of \`${name}\` (${resourceType})`, templateExpression: name, resourceType });
+    if (value) return holeText(range, { sample: fillSample(value.sample, name, context.physicalNames?.get(name), context.sampleValues), shaped: value.shaped, source, description: `the ${value.what} of \`${name}\` (${resourceType})`, templateExpression: name, resourceType });
     return unknownHole(range, source, name, `\`Ref\` of \`${name}\` (${resourceType})`, name);
   }
   void depth;
@@ -101,7 +112,7 @@ function resolveGetAtt(logicalId: string, attribute: string, range: HostRange, c
   const resourceType = context.resources.get(logicalId);
   const value = resourceType ? attributeValue(resourceType, attribute) : undefined;
   if (resourceType && value) {
-    return holeText(range, { sample: fillSample(value.sample, logicalId), shaped: value.shaped, source, description: `the ${value.what} of \`${logicalId}\` (${resourceType})`, templateExpression: `${logicalId}.${attribute}`, resourceType });
+    return holeText(range, { sample: fillSample(value.sample, logicalId, context.physicalNames?.get(logicalId), context.sampleValues), shaped: value.shaped, source, description: `the ${value.what} of \`${logicalId}\` (${resourceType})`, templateExpression: `${logicalId}.${attribute}`, resourceType });
   }
   return unknownHole(range, source, `${logicalId}-${attribute}`, `\`${attribute}\` of \`${logicalId}\`${resourceType ? ` (${resourceType})` : ''}`, `${logicalId}.${attribute}`);
 }

@@ -74,9 +74,21 @@ export function sampleName(logicalId: string): string {
   return cleaned === '' ? 'value' : cleaned;
 }
 
-/** Fills a sample's placeholders. */
-export function fillSample(sample: string, logicalId: string, partition = 'aws', region = 'us-east-1', account = '123456789012'): string {
-  return sample.replace(/\{n\}/g, sampleName(logicalId)).replace(/\{p\}/g, partition).replace(/\{r\}/g, region).replace(/\{a\}/g, account);
+/** What the samples of a template are filled with. */
+export interface SampleValues {
+  readonly partition: string;
+  readonly region: string;
+  readonly account: string;
+}
+
+export const DEFAULT_SAMPLE_VALUES: SampleValues = { partition: 'aws', region: 'us-east-1', account: '123456789012' };
+
+/**
+ * Fills a sample's placeholders: the resource's own name when the template gives it (`BucketName:
+ * example-bucket`), else a name made from its logical id.
+ */
+export function fillSample(sample: string, logicalId: string, physicalName?: string, values: SampleValues = DEFAULT_SAMPLE_VALUES): string {
+  return sample.replace(/\{n\}/g, physicalName ?? sampleName(logicalId)).replace(/\{p\}/g, values.partition).replace(/\{r\}/g, values.region).replace(/\{a\}/g, values.account);
 }
 
 /** The return value of `Ref` on a resource of this type, if known. */

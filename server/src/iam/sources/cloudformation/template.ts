@@ -8,6 +8,7 @@ import { readJsonTree } from '../jsonTree';
 import { readYamlTree } from '../yamlTree';
 import { alternativesOf, intrinsicName, NO_VALUE, resolveIntrinsics, type TemplateContext } from './intrinsics';
 import { locationsOf, organizationsPolicyKind, type PolicyLocation } from './policyLocations';
+import type { SampleValues } from './resourceValues';
 
 /** A problem reading the template (its syntax), with its range. */
 export interface TemplateProblem {
@@ -75,7 +76,7 @@ export function pointerToken(token: string): string {
 }
 
 /** Reads a template; undefined when the text is not a CloudFormation template. Never throws. */
-export function readCloudFormationTemplate(text: string, expandSamTemplate?: SamTemplateExpander): CloudFormationTemplate | undefined {
+export function readCloudFormationTemplate(text: string, expandSamTemplate?: SamTemplateExpander, sampleValues?: SampleValues): CloudFormationTemplate | undefined {
   if (!mayBeTemplateText(text)) return undefined;
   const trimmed = text.trimStart();
   const syntax: 'json' | 'yaml' = trimmed.startsWith('{') ? 'json' : 'yaml';
@@ -92,13 +93,13 @@ export function readCloudFormationTemplate(text: string, expandSamTemplate?: Sam
     if (result.truncated) problems.push({ message: 'The template is nested too deeply to read completely', range: { start: 0, end: Math.min(1, text.length) } });
   }
   if (!isTemplateTree(root)) return undefined;
-  const context = templateContext(root);
+  const context = templateContext(root, sampleValues);
   const { policies, references } = findPolicies(root, context, expandSamTemplate);
   return { syntax, root, context, policies, references, problems };
 }
 
 /** Parameters, resources and mappings of a template. */
-export function templateContext(root: HostMap): TemplateContext {
+export function templateContext(root: HostMap, sampleValues?: SampleValues): TemplateContext {
   const parameters = new Map<string, { type?: string; defaultValue?: HostNode; allowedValues?: HostNode }>();
   const parametersNode = entry(root, 'Parameters')?.value;
   if (parametersNode?.kind === 'map') {
@@ -111,15 +112,22 @@ export function templateContext(root: HostMap): TemplateContext {
     }
   }
   const resources = new Map<string, string>();
+  const physicalNames = new Map<string, string>();
   const resourcesNode = entry(root, 'Resources')?.value;
   if (resourcesNode?.kind === 'map') {
     for (const resource of resourcesNode.entries) {
       const type = stringOf(entry(resource.value, 'Type')?.value);
-      if (type) resources.set(resource.key, type);
+      if (!type) continue;
+      resources.set(resource.key, type);
+      // The name property of most types is `<Type>Name` (BucketName, RoleName, TableName) or `Name`.
+      const properties = entry(resource.value, 'Properties')?.value;
+      const short = type.slice(type.lastIndexOf(':') + 1);
+      const name = stringOf(entry(properties, `${short}Name`)?.value) ?? stringOf(entry(properties, 'Name')?.value);
+      if (name && /^[A-Za-z0-9._\-/+=,@]+$/.test(name)) physicalNames.set(resource.key, name);
     }
   }
   const mappings = entry(root, 'Mappings')?.value;
-  return { parameters, resources, mappings: mappings?.kind === 'map' ? mappings : undefined };
+  return { parameters, resources, physicalNames, mappings: mappings?.kind === 'map' ? mappings : undefined, ...(sampleValues ? { sampleValues } : {}) };
 }
 
 /** Logical ids of managed policies that a role or user of the template uses as its permissions boundary. */

@@ -1,0 +1,214 @@
+/**
+ * Policy tests over templates. A scenario's role, user or group can come from a CloudFormation or SAM
+ * template (`"template": "account-a/template.yaml#AppRole"`), and any policy reference can point into
+ * a template (`"account-a/template.yaml#/Resources/AppRole/Properties/AssumeRolePolicyDocument"`).
+ * This module reads such a principal's policies from its template: the role's trust policy, inline
+ * policies, `ManagedPolicyArns` (AWS managed policies by ARN, or managed policies of the template),
+ * `PermissionsBoundary`, the `AWS::IAM::Policy` / `ManagedPolicy` / `RolePolicy` resources that attach
+ * to it, and a user's `Groups`. Values computed at deploy time are filled with the account the
+ * scenario gives the principal (`AWS::AccountId`) and the names the template gives its resources.
+ */
+import type { HostEntry, HostMap, HostNode } from '../sources/hostTree';
+import { intrinsicName, NO_VALUE, resolveIntrinsics } from '../sources/cloudformation/intrinsics';
+import { readCloudFormationTemplate, type CloudFormationTemplate } from '../sources/cloudformation/template';
+import { DEFAULT_SAMPLE_VALUES } from '../sources/cloudformation/resourceValues';
+import { expandSamTemplateNode } from '../sources/cloudformation/samExpansion';
+import type { PolicyFileRef, PolicyRef, Scenario, ScenarioGroup, ScenarioProblem, ScenarioRole, ScenarioUser, Spanned } from './scenarioModel';
+
+/** Reads a file given by its path as written in the scenario. */
+export type TemplateReader = (relativePath: string) => { readonly text: string } | { readonly error: string };
+
+/** Splits `file#rest` at the first `#`. */
+export function splitTemplateReference(reference: string): { file: string; rest: string } | undefined {
+  const at = reference.indexOf('#');
+  return at > 0 ? { file: reference.slice(0, at), rest: reference.slice(at + 1) } : undefined;
+}
+
+/** Reads a template for a principal of `account` (the value of `AWS::AccountId`). */
+export function readScenarioTemplate(text: string, account?: string): CloudFormationTemplate | undefined {
+  try {
+    return readCloudFormationTemplate(text, expandSamTemplateNode, account ? { ...DEFAULT_SAMPLE_VALUES, account } : undefined);
+  } catch {
+    return undefined;
+  }
+}
+
+function entry(node: HostNode | undefined, key: string): HostEntry | undefined {
+  return node?.kind === 'map' ? node.entries.find((candidate) => candidate.key === key) : undefined;
+}
+
+/** The logical id a `!Ref` names, or undefined. */
+function refTarget(node: HostNode | undefined): string | undefined {
+  if (!node || intrinsicName(node) !== 'Ref') return undefined;
+  const target = (node as HostMap).entries[0]!.value;
+  return target?.kind === 'scalar' && typeof target.value === 'string' ? target.value : undefined;
+}
+
+/** The text of a value with its holes filled with their samples. */
+function textOf(node: HostNode, template: CloudFormationTemplate): string | undefined {
+  const resolved = resolveIntrinsics(node, template.context);
+  if (resolved === NO_VALUE) return undefined;
+  if (resolved.kind === 'scalar') return resolved.value === null ? undefined : String(resolved.value);
+  if (resolved.kind === 'text') return resolved.parts.map((part) => (part.kind === 'literal' ? part.value : part.hole.sample)).join('');
+  return undefined;
+}
+
+interface Expansion {
+  readonly policies: string[];
+  trust?: string;
+  boundary?: string;
+  readonly groups: string[];
+}
+
+/** What a role, user or group of a template has attached, as policy references (`file#pointer` or a managed policy ARN). */
+function expand(template: CloudFormationTemplate, file: string, logicalId: string, nameOf: (id: string) => string): Expansion | { error: string } {
+  const resources = entry(template.root, 'Resources')?.value;
+  const resource = entry(resources, logicalId);
+  if (!resources || resources.kind !== 'map' || !resource) return { error: `\`${file}\` has no resource \`${logicalId}\`` };
+  const type = template.context.resources.get(logicalId);
+  const base = `/Resources/${logicalId}`;
+  const out: Expansion = { policies: [], groups: [] };
+  for (const policy of template.policies) {
+    if (policy.pointer === `${base}/Properties/AssumeRolePolicyDocument`) out.trust = `${file}#${policy.pointer}`;
+    else if (policy.pointer.startsWith(`${base}/Properties/Policies/`)) out.policies.push(`${file}#${policy.pointer}`);
+  }
+  const properties = entry(resource.value, 'Properties')?.value;
+  const managed = entry(properties, 'ManagedPolicyArns')?.value;
+  if (managed?.kind === 'seq') {
+    for (const item of managed.items) {
+      const target = refTarget(item);
+      if (target && template.context.resources.get(target) === 'AWS::IAM::ManagedPolicy') out.policies.push(`${file}#/Resources/${target}/Properties/PolicyDocument`);
+      else {
+        const arn = textOf(item, template);
+        if (arn) out.policies.push(arn);
+      }
+    }
+  }
+  const boundary = entry(properties, 'PermissionsBoundary')?.value;
+  if (boundary) {
+    const target = refTarget(boundary);
+    out.boundary = target ? `${file}#/Resources/${target}/Properties/PolicyDocument` : textOf(boundary, template);
+  }
+  const groups = entry(properties, 'Groups')?.value;
+  if (groups?.kind === 'seq') {
+    for (const item of groups.items) {
+      const target = refTarget(item);
+      const name = target ? nameOf(target) : textOf(item, template);
+      if (name) out.groups.push(name);
+    }
+  }
+  // Policies that attach themselves: AWS::IAM::Policy and ManagedPolicy list Roles, Users and Groups;
+  // RolePolicy, UserPolicy and GroupPolicy name one.
+  const list = type === 'AWS::IAM::Role' ? 'Roles' : type === 'AWS::IAM::User' ? 'Users' : type === 'AWS::IAM::Group' ? 'Groups' : undefined;
+  const single = type === 'AWS::IAM::Role' ? 'RoleName' : type === 'AWS::IAM::User' ? 'UserName' : type === 'AWS::IAM::Group' ? 'GroupName' : undefined;
+  const ownName = nameOf(logicalId);
+  const names = (node: HostNode | undefined): boolean => {
+    if (!node) return false;
+    const target = refTarget(node);
+    if (target) return target === logicalId;
+    return textOf(node, template) === ownName;
+  };
+  for (const other of resources.entries) {
+    const otherType = template.context.resources.get(other.key);
+    const otherProperties = entry(other.value, 'Properties')?.value;
+    const pointer = `${file}#/Resources/${other.key}/Properties/PolicyDocument`;
+    if ((otherType === 'AWS::IAM::Policy' || otherType === 'AWS::IAM::ManagedPolicy') && list) {
+      const attached = entry(otherProperties, list)?.value;
+      if (attached?.kind === 'seq' && attached.items.some(names)) out.policies.push(pointer);
+    }
+    if (single && (otherType === 'AWS::IAM::RolePolicy' || otherType === 'AWS::IAM::UserPolicy' || otherType === 'AWS::IAM::GroupPolicy') && names(entry(otherProperties, single)?.value)) out.policies.push(pointer);
+  }
+  return out;
+}
+
+/** The name a template gives a role, user or group: its name property, else its logical id. */
+function physicalName(template: CloudFormationTemplate, logicalId: string): string {
+  return template.context.physicalNames?.get(logicalId) ?? logicalId;
+}
+
+function fileRef(path: string, origin: Spanned<string>, where: string, account?: string): PolicyFileRef {
+  return { kind: 'file', path, span: origin.span, where, ...(account && path.includes('#') ? { templateAccount: account } : {}) };
+}
+
+/**
+ * The scenario with the policies of its template principals filled in, and the problems found
+ * (unreadable template, unknown logical id). Principals without `template` are unchanged.
+ */
+export function expandScenarioTemplates(scenario: Scenario, read: TemplateReader): { scenario: Scenario; problems: ScenarioProblem[] } {
+  const problems: ScenarioProblem[] = [];
+  const templates = new Map<string, CloudFormationTemplate | { error: string }>();
+  const load = (file: string, account: string | undefined): CloudFormationTemplate | { error: string } => {
+    const key = `${file}\u0000${account ?? ''}`;
+    let loaded = templates.get(key);
+    if (!loaded) {
+      const text = read(file);
+      if ('error' in text) loaded = { error: text.error };
+      else loaded = readScenarioTemplate(text.text, account) ?? { error: `\`${file}\` is not a CloudFormation or SAM template` };
+      templates.set(key, loaded);
+    }
+    return loaded;
+  };
+  const expandOne = (origin: Spanned<string>, account: string | undefined, what: string): Expansion | undefined => {
+    const reference = splitTemplateReference(origin.value);
+    if (!reference) {
+      problems.push({ code: 'SCENARIO_INVALID_VALUE', severity: 'error', message: `\`template\` is \`file#LogicalId\`, e.g. \`template.yaml#AppRole\`; got \`${origin.value}\``, span: origin.span });
+      return undefined;
+    }
+    const template = load(reference.file, account);
+    if ('error' in template) {
+      problems.push({ code: 'SCENARIO_POLICY_FILE', severity: 'error', message: template.error, span: origin.span });
+      return undefined;
+    }
+    const result = expand(template, reference.file, reference.rest, (id) => physicalName(template, id));
+    if ('error' in result) {
+      problems.push({ code: 'SCENARIO_POLICY_FILE', severity: 'error', message: `${result.error} for ${what}`, span: origin.span });
+      return undefined;
+    }
+    return result;
+  };
+  const roles = scenario.roles.map((role): ScenarioRole => {
+    if (!role.template) return role;
+    const found = expandOne(role.template, role.account, `role \`${role.name}\``);
+    if (!found) return role;
+    const where = `roles[${role.name}]`;
+    return {
+      ...role,
+      trustPolicy: role.trustPolicy ?? (found.trust ? fileRef(found.trust, role.template, `${where}.trustPolicy`, role.account) : undefined),
+      policies: [...role.policies, ...found.policies.map((path) => fileRef(path, role.template!, `${where}.policies`, role.account))],
+      boundary: role.boundary ?? (found.boundary ? fileRef(found.boundary, role.template, `${where}.boundary`, role.account) : undefined),
+    };
+  });
+  const users = scenario.users.map((user): ScenarioUser => {
+    if (!user.template) return user;
+    const found = expandOne(user.template, user.account, `user \`${user.name}\``);
+    if (!found) return user;
+    const where = `users[${user.name}]`;
+    const groups = [...user.groups];
+    for (const name of found.groups) if (!groups.some((group) => group.value === name)) groups.push({ value: name, span: user.template.span });
+    return {
+      ...user,
+      groups,
+      policies: [...user.policies, ...found.policies.map((path) => fileRef(path, user.template!, `${where}.policies`, user.account))],
+      boundary: user.boundary ?? (found.boundary ? fileRef(found.boundary, user.template, `${where}.boundary`, user.account) : undefined),
+    };
+  });
+  const groups = scenario.groups.map((group): ScenarioGroup => {
+    if (!group.template) return group;
+    const found = expandOne(group.template, group.account, `group \`${group.name}\``);
+    if (!found) return group;
+    return { ...group, policies: [...group.policies, ...found.policies.map((path) => fileRef(path, group.template!, `groups[${group.name}].policies`, group.account))] };
+  });
+  for (const user of users) {
+    for (const group of user.groups) {
+      if (!groups.some((candidate) => candidate.name === group.value)) {
+        problems.push({ code: 'SCENARIO_UNKNOWN_GROUP', severity: 'error', message: `User \`${user.name}\` is in group \`${group.value}\` in its template: define the group in \`groups\` (it may come from a template too)`, span: group.span });
+      }
+    }
+  }
+  return { scenario: { ...scenario, roles, users, groups }, problems };
+}
+
+/** Whether a policy reference points into a template (`file#/pointer`). */
+export function isTemplatePolicyReference(ref: PolicyRef): boolean {
+  return ref.kind === 'file' && /#\//.test(ref.path);
+}
