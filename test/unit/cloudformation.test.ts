@@ -325,3 +325,28 @@ test('a bucket policy is checked against its bucket: an ARN of another service i
   const unsupported = findings(text).filter((finding) => finding.code === 'UNSUPPORTED_RESOURCE_ARN_IN_POLICY');
   assert.deepEqual(unsupported.map((finding) => finding.text), ['!GetAtt Key.Arn']);
 });
+
+test('ARN completion in the template idiom: !GetAtt and !Sub of the template resources of the right type', () => {
+  const text = `Resources:
+  Bucket:
+    Type: AWS::S3::Bucket
+  Queue:
+    Type: AWS::SQS::Queue
+  P:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Action: s3:GetObject
+            Resource: 
+`;
+  const document = TextDocument.create('file:///t/idiom.yaml', 'yaml', 1, text);
+  const analysis = analyzeDocument({ text, path: 'idiom.yaml', settings: DEFAULT_SETTINGS });
+  const list = completionsAt(document, analysis, document.positionAt(text.length - 1), DEFAULT_SETTINGS);
+  const labels = list.items.map((item) => item.label);
+  assert.ok(labels.includes("!Sub '${Bucket.Arn}/*'"), labels.slice(0, 10).join(', '));
+  assert.ok(labels.includes("!Sub 'arn:${AWS::Partition}:s3:::${BucketName}/${ObjectName}'"), labels.slice(0, 10).join(', '));
+  assert.ok(!labels.some((label) => label.includes('Queue')), 'a queue is not an object');
+});

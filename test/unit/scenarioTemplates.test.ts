@@ -28,7 +28,7 @@ test('the cloudformation example: every test passes with its principals read fro
   assert.deepEqual(checkPolicyFiles(parsed.scenario, policies), []);
   const results = runScenario(parsed.scenario, policies);
   assert.ok(results.length >= 8);
-  for (const result of results) assert.equal(result.passed, true, `${result.test.name}: ${result.actual}`);
+  for (const result of results) assert.equal(result.passed, true, `${result.test.name}: ${result.decision} ${result.error ?? ""}`);
 });
 
 test('a role from a template gets its trust policy and inline policies; AWS::AccountId is its account', () => {
@@ -53,7 +53,7 @@ test('a role from a template gets its trust policy and inline policies; AWS::Acc
   });
   const parsed = parseScenario(scenario);
   const results = runScenario(parsed.scenario, setFor({ 't.yaml': template }));
-  for (const result of results) assert.equal(result.passed, true, `${result.test.name}: ${result.actual}`);
+  for (const result of results) assert.equal(result.passed, true, `${result.test.name}: ${result.decision} ${result.error ?? ""}`);
 });
 
 test('wrong template references are problems with a clear message', () => {

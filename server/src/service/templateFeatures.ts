@@ -20,6 +20,8 @@ import { managedPolicy, managedPolicyNames } from '../iam/catalog/managedPolicie
 import { samPolicyTemplate, samPolicyTemplateNames } from '../iam/catalog/samPolicyTemplates';
 import type { PolicyReference } from '../iam/sources/cloudformation/template';
 import { CompletionItemKind } from 'vscode-languageserver-types';
+import { complete } from '../iam/completion/complete';
+import { RESOURCE_VALUES, fillSample } from '../iam/sources/cloudformation/resourceValues';
 
 /** The separator between a document's uri and an embedded policy's pointer in view uris. */
 const POINTER_SEPARATOR = '#';
@@ -119,7 +121,68 @@ export function completionsAt(document: TextDocument, analysis: DocumentAnalysis
     if (range.start.line !== range.end.line) continue;
     items.push({ ...item, textEdit: { range, newText }, filterText: item.filterText ? stripQuotes(item.filterText, syntax) : undefined });
   }
+  const idiom = templateArnCompletions(view, viewPosition, analysis, settings);
+  if (idiom.length > 0) {
+    const range = items.find((item) => item.textEdit && 'range' in item.textEdit)?.textEdit as { range: Range } | undefined;
+    const target = range?.range ?? { start: position, end: position };
+    for (const candidate of idiom) items.unshift({ ...candidate, textEdit: { range: target, newText: candidate.textEdit as unknown as string } });
+  }
   return { isIncomplete: list.isIncomplete, items };
+}
+
+/** Whether an ARN fits an ARN format of the catalog (`arn:${Partition}:s3:::${BucketName}/${ObjectName}`). */
+function fitsArnFormat(format: string, arn: string): boolean {
+  const literals = format.split(/\$\{[^}]*\}/);
+  if (!arn.startsWith(literals[0]!)) return false;
+  let at = literals[0]!.length;
+  for (let i = 1; i < literals.length; i++) {
+    const literal = literals[i]!;
+    if (i === literals.length - 1) return literal === '' ? arn.length > at : arn.endsWith(literal) && arn.length - literal.length > at;
+    const found = arn.indexOf(literal, at + 1);
+    if (found < 0) return false;
+    at = found + literal.length;
+  }
+  return true;
+}
+
+/**
+ * ARNs in the template's own idiom, at a Resource value: `!GetAtt Bucket.Arn` and
+ * `!Sub '${Bucket.Arn}/*'` for the template's resources whose ARN fits a resource type that the
+ * statement's actions accept, and `!Sub 'arn:${AWS::Partition}:...'` for each accepted ARN format.
+ */
+function templateArnCompletions(view: PolicyView, viewPosition: Position, analysis: DocumentAnalysis, settings: Settings): Array<Omit<CompletionItem, 'textEdit'> & { textEdit: string }> {
+  const answer = complete(view.analysis.parse.document, view.document.offsetAt(viewPosition), { kind: view.analysis.kind?.kind, maxItems: settings.completionMaxItems, defaultPartition: settings.defaultPartition, defaultAccount: settings.defaultAccount });
+  if (answer.context.slot !== 'resource') return [];
+  const formats = new Map<string, string>();
+  for (const item of answer.items) if (item.info.kind === 'arnTemplate') formats.set(item.info.template, `${item.info.service}:${item.info.resourceType}`);
+  if (formats.size === 0) return [];
+  const syntax = hostSyntax(analysis);
+  const write = (kind: 'getatt' | 'sub', expression: string): string =>
+    syntax === 'json'
+      ? kind === 'getatt'
+        ? `{ "Fn::GetAtt": ${JSON.stringify(expression.split('.'))} }`
+        : `{ "Fn::Sub": ${JSON.stringify(expression)} }`
+      : kind === 'getatt'
+        ? `!GetAtt ${expression}`
+        : `!Sub '${expression.replace(/'/g, "''")}'`;
+  const out: Array<Omit<CompletionItem, 'textEdit'> & { textEdit: string }> = [];
+  const resources = analysis.host?.resources ?? new Map<string, string>();
+  for (const [logicalId, type] of resources) {
+    const arn = RESOURCE_VALUES[type]?.attributes?.Arn ?? RESOURCE_VALUES[type]?.attributes?.TopicArn;
+    if (!arn) continue;
+    const sample = fillSample(arn.sample, logicalId);
+    const attribute = RESOURCE_VALUES[type]?.attributes?.Arn ? 'Arn' : 'TopicArn';
+    for (const [format, typeName] of formats) {
+      if (fitsArnFormat(format, sample)) out.push({ label: write('getatt', `${logicalId}.${attribute}`), kind: CompletionItemKind.Reference, detail: `${typeName} of ${logicalId} (${type})`, sortText: '0', filterText: logicalId, textEdit: write('getatt', `${logicalId}.${attribute}`) });
+      else if (fitsArnFormat(format, `${sample}/x`)) out.push({ label: write('sub', `\${${logicalId}.${attribute}}/*`), kind: CompletionItemKind.Reference, detail: `${typeName} in ${logicalId} (${type})`, sortText: '0', filterText: logicalId, textEdit: write('sub', `\${${logicalId}.${attribute}}/*`) });
+    }
+  }
+  for (const [format, typeName] of formats) {
+    const sub = format.replace('${Partition}', '${AWS::Partition}').replace('${Region}', '${AWS::Region}').replace('${Account}', '${AWS::AccountId}');
+    out.push({ label: write('sub', sub), kind: CompletionItemKind.Snippet, detail: typeName, sortText: '1', filterText: format, textEdit: write('sub', sub) });
+  }
+  const seen = new Set<string>();
+  return out.filter((item) => !seen.has(item.label) && seen.add(item.label));
 }
 
 function stripQuotes(text: string, syntax: HostSyntax): string {

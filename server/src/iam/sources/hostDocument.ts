@@ -19,6 +19,8 @@ export interface HostAnalysis {
   readonly policies: readonly EmbeddedPolicyAnalysis[];
   /** Policies the template names rather than writes (managed policies, SAM policy templates). */
   readonly references: readonly PolicyReference[];
+  /** The template's resources: logical id → resource type. */
+  readonly resources: ReadonlyMap<string, string>;
   /** Every policy's findings, in host offsets, sorted. */
   readonly findings: readonly Finding[];
   /** Internal failures of check families, for the log. */
@@ -60,7 +62,7 @@ export function analyzeHostDocument(text: string, options: HostAnalysisOptions =
     }
   }
   const findings = policies.flatMap((policy) => policy.findings).sort((a, b) => a.span.offset - b.span.offset || a.code.localeCompare(b.code));
-  return { format: 'cloudformation', syntax: template.syntax, policies, references: template.references, findings, errors };
+  return { format: 'cloudformation', syntax: template.syntax, policies, references: template.references, resources: template.context.resources, findings, errors };
 }
 
 /** The embedded policy whose range holds an offset (the innermost when ranges nest). */
