@@ -1,0 +1,51 @@
+/**
+ * Policies inside a YAML CloudFormation template, in the real editor: a squiggle under a misspelt
+ * action inside `!Sub`, a quick fix that keeps the YAML valid, completion of actions in a YAML
+ * `Action` list, and a summary lens on the embedded policy.
+ */
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { closeAllEditors, codeOf, completionLabels, openInEditor, waitFor, waitForDiagnostics } from './helpers';
+
+const TEMPLATE = 'e2e/template.yaml';
+
+describe('CloudFormation templates (YAML)', () => {
+  afterEach(closeAllEditors);
+
+  it('puts a squiggle under the misspelt action inside !Sub and fixes it in YAML', async () => {
+    const { document } = await openInEditor(TEMPLATE);
+    const found = await waitForDiagnostics(document.uri, (all) => all.some((d) => codeOf(d) === 'INVALID_ACTION' && /GetObjectAcll/.test(d.message)), 'INVALID_ACTION on s3:GetObjectAcll');
+    const invalid = found.find((d) => codeOf(d) === 'INVALID_ACTION' && /GetObjectAcll/.test(d.message))!;
+    assert.strictEqual(document.getText(invalid.range), "'s3:GetObjectAcll'");
+    const fixes = await waitFor(async () => {
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, invalid.range, vscode.CodeActionKind.QuickFix.value);
+      const list = (actions ?? []).filter((action) => action.edit);
+      return list.length > 0 ? list : undefined;
+    }, 'a quick fix for the misspelt action');
+    const fix = fixes.find((action) => /s3:GetObjectAcl`/.test(action.title)) ?? fixes[0]!;
+    assert.ok(await vscode.workspace.applyEdit(fix.edit!), `the edit of "${fix.title}" applies`);
+    assert.match(document.getText(), /Action: !Sub 's3:GetObjectAcl'\n/);
+    await waitForDiagnostics(document.uri, (all) => !all.some((d) => codeOf(d) === 'INVALID_ACTION' && /GetObjectAcl/.test(d.message)), 'the finding to go away');
+  });
+
+  it('completes actions in a YAML Action list', async () => {
+    const { document } = await openInEditor(TEMPLATE);
+    const line = document.getText().split('\n').findIndex((text) => text.trim() === '- s3:Li');
+    const position = new vscode.Position(line, document.lineAt(line).text.length);
+    const labels = await waitFor(async () => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
+      const found = completionLabels(list);
+      return found.includes('s3:ListBucket') ? found : undefined;
+    }, 'completion to list s3:ListBucket');
+    assert.ok(labels.includes('s3:ListAllMyBuckets'));
+  });
+
+  it('shows the summary lens on the embedded policy', async () => {
+    const { document } = await openInEditor(TEMPLATE);
+    const title = await waitFor(async () => {
+      const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 100)) ?? [];
+      return lenses.map((lens) => lens.command?.title ?? '').find((text) => text.startsWith('Reader managed policy: '));
+    }, 'the summary lens of the Reader policy');
+    assert.match(title, /S3/);
+  });
+});
