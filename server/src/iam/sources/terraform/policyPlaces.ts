@@ -58,6 +58,8 @@ export const POLICY_PLACES: readonly PolicyPlace[] = [
   resource('aws_s3control_access_point_policy', ['policy'], 'AWS::S3::AccessPoint', 'access point policy'),
   resource('aws_s3control_bucket_policy', ['policy'], 'AWS::S3Outposts::Bucket', 'bucket policy'),
   resource('aws_s3directory_bucket_policy', ['policy'], 'AWS::S3Express::DirectoryBucket', 'bucket policy'),
+  resource('aws_s3tables_table_bucket_policy', ['resource_policy'], 'AWS::S3Tables::TableBucket', 'table bucket policy'),
+  resource('aws_s3tables_table_policy', ['resource_policy'], 'AWS::S3Tables::Table', 'table policy'),
   resource('aws_sqs_queue_policy', ['policy'], 'AWS::SQS::Queue', 'queue policy'),
   resource('aws_sqs_queue', ['policy'], 'AWS::SQS::Queue', 'queue policy'),
   resource('aws_sns_topic_policy', ['policy'], 'AWS::SNS::Topic', 'topic policy'),
@@ -88,6 +90,13 @@ export const POLICY_PLACES: readonly PolicyPlace[] = [
   resource('aws_codeartifact_repository_permissions_policy', ['policy_document'], 'AWS::CodeArtifact::Repository', 'repository policy'),
   resource('aws_vpc_endpoint', ['policy'], 'AWS::EC2::VPCEndpoint', 'endpoint policy'),
   resource('aws_vpc_endpoint_policy', ['policy'], 'AWS::EC2::VPCEndpoint', 'endpoint policy'),
+  resource('aws_ses_identity_policy', ['policy'], 'AWS::SES::EmailIdentity', 'identity policy'),
+  resource('aws_xray_resource_policy', ['policy_document'], undefined, 'X-Ray resource policy'),
+  resource('aws_networkfirewall_resource_policy', ['policy'], undefined, 'firewall resource policy'),
+  resource('aws_acmpca_policy', ['policy'], 'AWS::ACMPCA::CertificateAuthority', 'certificate authority policy'),
+  resource('aws_media_store_container_policy', ['policy'], 'AWS::MediaStore::Container', 'container policy'),
+  resource('aws_sagemaker_model_package_group_policy', ['resource_policy'], 'AWS::SageMaker::ModelPackageGroup', 'model package group policy'),
+  resource('aws_schemas_registry_policy', ['policy'], 'AWS::EventSchemas::Registry', 'registry policy'),
   { resourceType: 'aws_organizations_policy', path: ['content'], kind: organizationsPolicyKind, what: 'organization policy' },
 ];
 
