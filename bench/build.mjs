@@ -18,6 +18,8 @@ const common = {
   logLevel: 'warning',
   legalComments: 'none',
   mainFields: ['module', 'main'],
+  // As in scripts/build.mjs: web-tree-sitter's CommonJS build, since a CommonJS bundle has no `import.meta.url`.
+  alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/tree-sitter.cjs' },
   absWorkingDir: ROOT,
 };
 

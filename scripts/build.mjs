@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * Bundles the client, the server and the CLI into dist/ with esbuild. `--watch` rebuilds on change;
- * `--dev` keeps the output readable with source maps.
+ * Bundles the client, the server and the CLI into dist/ with esbuild, and copies beside them the
+ * WebAssembly files of the Terraform parser (the server and the CLI load them from their own
+ * directory). `--watch` rebuilds on change; `--dev` keeps the output readable with source maps.
  */
 import * as esbuild from 'esbuild';
 import { chmodSync, copyFileSync, mkdirSync, rmSync } from 'node:fs';
@@ -20,6 +21,15 @@ const common = {
   legalComments: 'none',
   // jsonc-parser's UMD build hides its requires from esbuild; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],
+  // web-tree-sitter's ES module build finds itself through `import.meta.url`, which a CommonJS
+  // bundle does not have; its CommonJS build bundles cleanly.
+  alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/tree-sitter.cjs' },
+};
+
+/** The Terraform parser's WebAssembly files: the tree-sitter runtime and the Terraform grammar. */
+const WASM_FILES = {
+  'tree-sitter.wasm': 'node_modules/web-tree-sitter/tree-sitter.wasm',
+  'tree-sitter-terraform.wasm': 'node_modules/@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm',
 };
 
 const builds = [
@@ -30,6 +40,7 @@ const builds = [
 
 if (!watch) rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist', { recursive: true });
+for (const [name, source] of Object.entries(WASM_FILES)) copyFileSync(source, `dist/${name}`);
 if (watch) {
   const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
   await Promise.all(contexts.map((context) => context.watch()));

@@ -7,7 +7,7 @@
  * The WebAssembly files are loaded once, asynchronously, by `initTerraform`; parsing afterwards is
  * synchronous, as the analysis pipeline is. This module does no I/O: the caller supplies the bytes.
  */
-import { Language, Parser, type Node, type Tree } from 'web-tree-sitter';
+import { Language, Parser, type Tree } from 'web-tree-sitter';
 
 /** The WebAssembly files that `initTerraform` asks its loader for, by these names. */
 export const TERRAFORM_WASM_FILES = {
@@ -60,4 +60,4 @@ export function parseHcl(text: string): Tree {
   return tree;
 }
 
-export type { Node as HclNode, Tree as HclTree };
+export type { Tree as HclTree };

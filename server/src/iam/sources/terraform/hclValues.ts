@@ -4,7 +4,7 @@
  * text and every string character its offset, escapes decoded.
  */
 import type { HostMap, HostNode, HostRange, HostText, Hole, HostEntry, TextPart } from '../hostTree';
-import type { HclNode } from './hclParser';
+import type { HclNode } from './hclTree';
 import { computedHole, referenceHole, type Traversal } from './references';
 
 /** The range of a tree-sitter node. */

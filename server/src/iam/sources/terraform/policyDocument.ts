@@ -20,7 +20,7 @@
  *   out; when nothing else is left, `Statement` is one unshaped hole.
  */
 import type { HostEntry, HostMap, HostNode, HostRange, HostSeq } from '../hostTree';
-import type { HclNode } from './hclParser';
+import type { HclNode } from './hclTree';
 import { childrenOfType, expressionToNode, firstChildOfType, holeFor, holeText, rangeOf, sampleText, unwrapExpression } from './hclValues';
 
 /** An `aws_iam_policy_document` block read into its parts, before documents are merged. */

@@ -24,7 +24,8 @@
  * fails, and a half-typed block still yields whatever policies can be read.
  */
 import type { EmbeddedPolicy, EmbeddedPolicyKind, HostNode, HostRange } from '../hostTree';
-import { parseHcl, type HclNode } from './hclParser';
+import { parseHcl } from './hclParser';
+import { copyTree, type HclNode } from './hclTree';
 import { childrenOfType, decodeString, firstChildOfType, objectToNode, policyDocumentReference, rangeOf, sampleText, singleInterpolation, traversalOf, unwrapExpression, decodedToNode } from './hclValues';
 import { parseJsonInString } from './jsonInString';
 import { blockHeader, documentNode, mergeStatements, readPolicyDocumentBlock, type PolicyDocumentBlock } from './policyDocument';
@@ -100,11 +101,13 @@ interface Place {
  */
 export function extractTerraformPolicies(text: string): TerraformExtraction {
   const tree = parseHcl(text);
+  let root: HclNode;
   try {
-    return new Extractor(text).run(tree.rootNode);
+    root = copyTree(tree, text, (node) => node.type === 'block' && isTopLevel(node) && !mayHoldPolicy(node));
   } finally {
     tree.delete();
   }
+  return new Extractor(text).run(root);
 }
 
 class Extractor {
@@ -164,11 +167,11 @@ class Extractor {
       const decoded = decodeString(target.type === 'literal_value' ? target.namedChild(0)! : target, this.host);
       return decoded && decoded.holes.size === 0 ? decoded.text : undefined;
     };
-    const covered = new Set<HclNode['id']>();
+    const covered = new Set<HclNode>();
     for (const place of places) {
       const kind = typeof place.kind === 'function' ? place.kind(argument) : place.kind;
       for (const { attribute, pointer } of placeAttributes(body, place, address)) {
-        covered.add(attribute.id);
+        covered.add(attribute);
         if (kind === 'not-a-policy') continue;
         const value = firstChildOfType(attribute, 'expression');
         if (!value) continue;
@@ -325,10 +328,10 @@ class Extractor {
   }
 
   /** Arguments of a block (and its nested blocks) whose value holds a policy-shaped JSON. */
-  private sniffBody(body: HclNode, address: string, hostType: string, covered?: ReadonlySet<HclNode['id']>, depth = 0): void {
+  private sniffBody(body: HclNode, address: string, hostType: string, covered?: ReadonlySet<HclNode>, depth = 0): void {
     if (depth > 3) return;
     for (const attribute of childrenOfType(body, 'attribute')) {
-      if (covered?.has(attribute.id)) continue;
+      if (covered?.has(attribute)) continue;
       const name = attributeName(attribute);
       const value = firstChildOfType(attribute, 'expression');
       if (name && value) this.sniff(value, `${address}/${name}`, hostType, 0);
@@ -490,6 +493,29 @@ class Extractor {
     if (!statement) return [];
     return statement.kind === 'seq' ? [...statement.items] : [statement];
   }
+}
+
+/** Whether a block sits at the top of the file (possibly inside error-recovery nodes). */
+function isTopLevel(block: HclNode): boolean {
+  for (let ancestor = block.parent; ancestor; ancestor = ancestor.parent) if (ancestor.type === 'block') return false;
+  return true;
+}
+
+/**
+ * Whether a top-level block may hold or pass on a policy, judged from its raw text so that the
+ * syntax tree of the others (most of a large configuration) need not be copied: it mentions
+ * `Statement`, a policy document or a local value, or it is a resource type of the table and
+ * mentions one of its policy arguments. A false "yes" only costs time.
+ */
+function mayHoldPolicy(block: HclNode): boolean {
+  const text = block.text;
+  if (/Statement|aws_iam_policy_document|local\./.test(text)) return true;
+  const brace = text.indexOf('{');
+  const header = brace < 0 ? text : text.slice(0, brace);
+  for (const word of header.match(/[A-Za-z0-9_]+/g) ?? []) {
+    for (const place of placesOf(word)) if (text.includes(place.path[0]!)) return true;
+  }
+  return false;
 }
 
 /** The blocks of the file, including those that error recovery put inside `ERROR` nodes. */
