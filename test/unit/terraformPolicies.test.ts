@@ -653,6 +653,23 @@ describe('half-typed Terraform never throws and keeps the complete policies', ()
   });
 });
 
+describe('pathological Terraform gives a result, never an exception', () => {
+  const cases: readonly [string, string, RegExp | undefined][] = [
+    ['a tuple nested 3,000 deep in jsonencode', `resource "aws_iam_policy" "p" {\n policy = jsonencode({ Statement = ${'['.repeat(3000)}${']'.repeat(3000)} })\n}\n`, undefined],
+    ['heredoc JSON nested 20,000 deep', `resource "aws_iam_policy" "p" {\n policy = <<EOF\n{"Statement": ${'['.repeat(20000)}${']'.repeat(20000)}}\nEOF\n}\n`, /nested too deeply/],
+    ['blocks nested 2,000 deep', `locals ${'{ a {'.repeat(2000)}${'}}'.repeat(2000)}`, undefined],
+    ['binary noise', Array.from({ length: 20000 }, (_, i) => String.fromCharCode((i * 7919) % 65536)).join(''), undefined],
+    ['an empty file', '', undefined],
+  ];
+  for (const [name, text, problem] of cases) {
+    test(name, () => {
+      const result = extractTerraformPolicies(text);
+      if (problem) assert.ok(result.problems.some((found) => problem.test(found.message)), JSON.stringify(result.problems));
+      for (const policy of result.policies) assert.ok(policy.range.end <= text.length);
+    });
+  }
+});
+
 describe('samples of resource attributes', () => {
   test('every ARN sample matches an ARN template of its resource type in the catalog', () => {
     for (const [type, samples] of Object.entries(RESOURCE_TYPE_SAMPLES)) {

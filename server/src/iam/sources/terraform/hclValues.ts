@@ -249,6 +249,9 @@ export function sampleText(node: HostNode | undefined): string | undefined {
   return undefined;
 }
 
+/** How deep values nest before the rest is a hole (policies nest four levels). */
+const MAX_DEPTH = 64;
+
 /** Functions whose result is the concatenation of their list arguments, as far as a policy is concerned. */
 const LIST_FUNCTIONS = new Set(['tolist', 'toset', 'concat', 'flatten', 'distinct', 'compact', 'sort']);
 
@@ -257,8 +260,10 @@ const LIST_FUNCTIONS = new Set(['tolist', 'toset', 'concat', 'flatten', 'distinc
  * `aws_iam_policy_document` hold. Whatever Terraform computes (references, function calls,
  * conditionals, `for` expressions) is a hole.
  */
-export function expressionToNode(node: HclNode, host: string): HostNode {
+export function expressionToNode(node: HclNode, host: string, depth = 0): HostNode {
   const target = unwrapExpression(node);
+  // Deeper than any policy: a hole, so that no input can exhaust the stack.
+  if (depth > MAX_DEPTH) return holeText(node, holeFor(node));
   switch (target.type) {
     case 'literal_value': {
       const literal = target.namedChild(0);
@@ -282,10 +287,10 @@ export function expressionToNode(node: HclNode, host: string): HostNode {
     case 'collection_value': {
       const collection = target.namedChild(0);
       if (collection?.type === 'tuple') {
-        const items = childrenOfType(collection, 'expression').map((item) => expressionToNode(item, host));
+        const items = childrenOfType(collection, 'expression').map((item) => expressionToNode(item, host, depth + 1));
         return { kind: 'seq', range: rangeOf(collection), items };
       }
-      if (collection?.type === 'object') return objectToNode(collection, host);
+      if (collection?.type === 'object') return objectToNode(collection, host, depth + 1);
       break;
     }
     case 'function_call': {
@@ -294,7 +299,7 @@ export function expressionToNode(node: HclNode, host: string): HostNode {
       if (LIST_FUNCTIONS.has(name) && args) {
         const items: HostNode[] = [];
         for (const argument of childrenOfType(args, 'expression')) {
-          const value = expressionToNode(argument, host);
+          const value = expressionToNode(argument, host, depth + 1);
           if (value.kind === 'seq') items.push(...value.items);
           else items.push(value);
         }
@@ -309,7 +314,7 @@ export function expressionToNode(node: HclNode, host: string): HostNode {
 }
 
 /** An HCL object (`{ Effect = "Allow", "Action" : [...] }`) as a host map. */
-export function objectToNode(object: HclNode, host: string): HostMap {
+export function objectToNode(object: HclNode, host: string, depth = 0): HostMap {
   const entries: HostEntry[] = [];
   for (const element of childrenOfType(object, 'object_elem')) {
     const keyNode = element.childForFieldName('key');
@@ -317,7 +322,7 @@ export function objectToNode(object: HclNode, host: string): HostMap {
     if (!keyNode) continue;
     const key = objectKey(keyNode, host);
     if (!key) continue;
-    entries.push({ key: key.key, keyRange: key.range, ...(key.offsets ? { keyOffsets: key.offsets } : {}), value: valueNode ? expressionToNode(valueNode, host) : undefined, range: rangeOf(element) });
+    entries.push({ key: key.key, keyRange: key.range, ...(key.offsets ? { keyOffsets: key.offsets } : {}), value: valueNode ? expressionToNode(valueNode, host, depth + 1) : undefined, range: rangeOf(element) });
   }
   return { kind: 'map', range: rangeOf(object), entries };
 }

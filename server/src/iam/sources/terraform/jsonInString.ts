@@ -58,7 +58,13 @@ export function parseJsonInString(decoded: DecodedString, style: 'json' | 'other
     map.push(i);
   }
   const errors: ParseError[] = [];
-  const tree = parseTree(virtual, errors, { allowTrailingComma: false, disallowComments: false });
+  let tree: JsonNode | undefined;
+  try {
+    tree = parseTree(virtual, errors, { allowTrailingComma: false, disallowComments: false });
+  } catch {
+    // jsonc-parser recurses once per nesting level: JSON nested deeper than the stack is not a policy.
+    return { root: undefined, problems: [{ message: 'The JSON in this string is nested too deeply to be read.', range: decoded.range }] };
+  }
   const hostRange = (offset: number, length: number): HostRange => {
     if (virtual.length === 0) return decoded.range;
     const first = map[Math.min(offset, map.length - 1)]!;
@@ -116,8 +122,10 @@ export function parseJsonInString(decoded: DecodedString, style: 'json' | 'other
     return decodedToNode(inner, 0, text.length, range, style);
   };
 
-  const convert = (node: JsonNode): HostNode | undefined => {
+  const convert = (node: JsonNode, depth: number): HostNode | undefined => {
     const range = hostRange(node.offset, node.length);
+    // Deeper than any policy: left out, so that no input can exhaust the stack.
+    if (depth > 64) return undefined;
     switch (node.type) {
       case 'object': {
         const entries: HostEntry[] = [];
@@ -131,14 +139,14 @@ export function parseJsonInString(decoded: DecodedString, style: 'json' | 'other
             key: keyText,
             keyRange: key.range,
             ...(key.kind === 'scalar' && key.offsets ? { keyOffsets: key.offsets } : {}),
-            value: valueNode ? convert(valueNode) : undefined,
+            value: valueNode ? convert(valueNode, depth + 1) : undefined,
             range: hostRange(property.offset, property.length),
           });
         }
         return { kind: 'map', range, entries };
       }
       case 'array':
-        return { kind: 'seq', range, items: (node.children ?? []).map(convert).filter((item): item is HostNode => item !== undefined) };
+        return { kind: 'seq', range, items: (node.children ?? []).map((child) => convert(child, depth + 1)).filter((item): item is HostNode => item !== undefined) };
       case 'string':
         return stringNode(node);
       case 'number':
@@ -149,5 +157,5 @@ export function parseJsonInString(decoded: DecodedString, style: 'json' | 'other
         return undefined;
     }
   };
-  return { root: tree ? convert(tree) : undefined, problems };
+  return { root: tree ? convert(tree, 0) : undefined, problems };
 }

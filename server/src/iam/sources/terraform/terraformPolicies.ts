@@ -122,8 +122,19 @@ class Extractor {
   constructor(private readonly host: string) {}
 
   run(root: HclNode): TerraformExtraction {
-    for (const block of topLevelBlocks(root)) this.block(block);
-    this.reportDocuments();
+    for (const block of topLevelBlocks(root)) {
+      try {
+        this.block(block);
+      } catch (error) {
+        // A defect must not cost the other blocks their policies; it is reported, not thrown.
+        this.problems.push({ message: `This block could not be read for policies: ${error instanceof Error ? error.message : String(error)}`, range: rangeOf(block) });
+      }
+    }
+    try {
+      this.reportDocuments();
+    } catch (error) {
+      this.problems.push({ message: `The policy documents could not be merged: ${error instanceof Error ? error.message : String(error)}`, range: rangeOf(root) });
+    }
     this.policies.sort((a, b) => a.range.start - b.range.start);
     return { policies: this.policies, files: this.files, problems: this.problems };
   }
@@ -272,7 +283,10 @@ class Extractor {
     if (decoded.text.trim() === '') return false;
     const heredoc = template.type === 'template_expr' && template.namedChild(0)?.type === 'heredoc_template';
     const { root, problems } = parseJsonInString(decoded, heredoc ? 'json' : 'other');
-    if (!root) return false;
+    if (!root) {
+      if (!requireStatement) this.problems.push(...problems);
+      return false;
+    }
     if (requireStatement && !(root.kind === 'map' && root.entries.some((entry) => entry.key === 'Statement'))) return false;
     if (root.kind !== 'map' && root.kind !== 'seq') {
       // A string that is not JSON at all (a name, an ARN) is not a policy document.
