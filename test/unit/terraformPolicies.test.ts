@@ -405,13 +405,17 @@ resource "aws_iam_policy" "q" {
     ],
   },
   {
-    name: 'aws_organizations_policy: SCP by default, RCP by type, other policy types are not IAM policies',
+    name: 'aws_organizations_policy: SCP by default, RCP by type, a computed type left to the content, other policy types are not IAM policies',
     tf: `resource "aws_organizations_policy" "scp" {
   content = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Deny", Action = "*", Resource = "*" }] })
 }
 resource "aws_organizations_policy" "rcp" {
   type    = "RESOURCE_CONTROL_POLICY"
   content = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Deny", Principal = "*", Action = "s3:*", Resource = "*" }] })
+}
+resource "aws_organizations_policy" "computed" {
+  type    = var.policy_type
+  content = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Deny", Action = "s3:*", Resource = "*" }] })
 }
 resource "aws_organizations_policy" "tags" {
   type    = "TAG_POLICY"
@@ -420,6 +424,7 @@ resource "aws_organizations_policy" "tags" {
 `,
     policies: [
       { pointer: 'aws_organizations_policy.scp/content', kind: 'scp', json: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: '*', Resource: '*' }] } },
+      { pointer: 'aws_organizations_policy.computed/content', json: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 's3:*', Resource: '*' }] } },
       { pointer: 'aws_organizations_policy.rcp/content', kind: 'rcp', json: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: '*' }] } },
     ],
   },

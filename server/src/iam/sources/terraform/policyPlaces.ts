@@ -14,10 +14,12 @@ export interface PolicyPlace {
   /** The argument path: `['policy']`, or `['inline_policy', 'policy']` for a nested block's argument. */
   readonly path: readonly string[];
   /**
-   * The kind of policy, or a function of the resource block's literal arguments (the Organizations
-   * policy's `type`) that returns undefined when the document is not an IAM policy at all.
+   * The kind of policy, or a function of the resource block's other arguments (the Organizations
+   * policy's `type`): `argument(name)` is the literal string value, `undefined` when the argument is
+   * absent, `null` when Terraform computes it. The function returns `not-a-policy` when the
+   * document is not IAM policy language, undefined when the kind is left to the content.
    */
-  readonly kind: EmbeddedPolicyKind | ((argument: (name: string) => string | undefined) => EmbeddedPolicyKind | undefined | 'not-a-policy');
+  readonly kind: EmbeddedPolicyKind | ((argument: (name: string) => string | null | undefined) => EmbeddedPolicyKind | undefined | 'not-a-policy');
   /** The resource the policy applies to, as a CloudFormation type name, when there is one. */
   readonly attachedResourceType?: string;
   /** How to name the policy in labels, e.g. `trust policy`. */
@@ -34,13 +36,14 @@ const resource = (resourceType: string, path: readonly string[], attachedResourc
 const identity = (resourceType: string, path: readonly string[], what = 'policy'): PolicyPlace => ({ resourceType, path, kind: 'identity', what });
 
 /** Organizations policy types (`type` argument) that hold IAM policy language. */
-function organizationsPolicyKind(argument: (name: string) => string | undefined): EmbeddedPolicyKind | 'not-a-policy' | undefined {
+function organizationsPolicyKind(argument: (name: string) => string | null | undefined): EmbeddedPolicyKind | 'not-a-policy' | undefined {
   const type = argument('type');
+  // The provider's default type is SERVICE_CONTROL_POLICY.
   if (type === undefined || type === 'SERVICE_CONTROL_POLICY') return 'scp';
   if (type === 'RESOURCE_CONTROL_POLICY') return 'rcp';
-  // Tag, backup, chatbot and AI-opt-out policies are not IAM policy language; an unknown (computed)
-  // type leaves the kind to the document's content.
-  return /^[A-Z_]+$/.test(type) ? 'not-a-policy' : undefined;
+  // A computed type leaves the kind to the document's content; tag, backup, chatbot and
+  // AI-opt-out policies are not IAM policy language.
+  return type === null ? undefined : 'not-a-policy';
 }
 
 /** Every place, in one table. */

@@ -170,13 +170,14 @@ class Extractor {
   /** A resource block: the table's places, then policy-shaped values in its other arguments. */
   private resource(body: HclNode, resourceType: string, address: string): void {
     const places = placesOf(resourceType);
-    const argument = (name: string): string | undefined => {
+    const argument = (name: string): string | null | undefined => {
       const attribute = attributeOf(body, name);
-      const value = attribute ? firstChildOfType(attribute, 'expression') : undefined;
+      if (!attribute) return undefined;
+      const value = firstChildOfType(attribute, 'expression');
       const target = value ? unwrapExpression(value) : undefined;
-      if (!target || (target.type !== 'literal_value' && target.type !== 'template_expr')) return undefined;
-      const decoded = decodeString(target.type === 'literal_value' ? target.namedChild(0)! : target, this.host);
-      return decoded && decoded.holes.size === 0 ? decoded.text : undefined;
+      if (!target || (target.type !== 'literal_value' && target.type !== 'template_expr')) return null;
+      const decoded = target.namedChild(0) ? decodeString(target.type === 'literal_value' ? target.namedChild(0)! : target, this.host) : undefined;
+      return decoded && decoded.holes.size === 0 ? decoded.text : null;
     };
     const covered = new Set<HclNode>();
     for (const place of places) {
