@@ -474,6 +474,41 @@ resource "aws_organizations_policy" "from_local" {
     ],
   },
   {
+    name: 'an HCL object with a Statement in a local, encoded where it is used, takes the kind of the place',
+    tf: `locals {
+  trust = {
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Principal = { Service = "ec2.amazonaws.com" }, Action = "sts:AssumeRole" }]
+  }
+}
+resource "aws_iam_role" "r" {
+  assume_role_policy = jsonencode(local.trust)
+}
+`,
+    policies: [{ pointer: 'local.trust', kind: 'trust', attachedResourceType: 'AWS::IAM::Role', json: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] }, keys: [[['Statement'], 'Statement']] }],
+  },
+  {
+    name: 'source_json and override_json (provider versions before 5.0) merge like the list arguments',
+    tf: `data "aws_iam_policy_document" "base" {
+  statement {
+    sid       = "A"
+    actions   = ["s3:GetObject"]
+    resources = ["*"]
+  }
+}
+data "aws_iam_policy_document" "legacy" {
+  source_json   = data.aws_iam_policy_document.base.json
+  override_json = <<EOF
+{"Statement": [{"Sid": "A", "Effect": "Deny", "Action": "s3:GetObject", "Resource": "*"}]}
+EOF
+}
+`,
+    policies: [
+      { pointer: 'data.aws_iam_policy_document.base', json: { Version: '2012-10-17', Statement: [{ Sid: 'A', Action: ['s3:GetObject'], Resource: ['*'], Effect: 'Allow' }] } },
+      { pointer: 'data.aws_iam_policy_document.legacy', json: { Version: '2012-10-17', Statement: [{ Sid: 'A', Effect: 'Deny', Action: 's3:GetObject', Resource: '*' }] } },
+    ],
+  },
+  {
     name: 'a document passed through replace() or a conditional takes the kind of the place',
     tf: `locals {
   policy = var.enabled ? replace(data.aws_iam_policy_document.combined[0].json, "_ID_", "x") : null

@@ -246,8 +246,10 @@ export function readPolicyDocumentBlock(block: HclNode, name: string, host: stri
     header,
     statements: statementBlocks.map((statement) => statementNode(statement, host)),
     statementKeyRange: statementBlocks[0] ? rangeOf(statementBlocks[0].keyword) : headerRange,
-    sources: listArgument('source_policy_documents'),
-    overrides: listArgument('override_policy_documents'),
+    // `source_json` and `override_json` are the single-document arguments of provider versions
+    // before 5.0; they merge the same way.
+    sources: [...listArgument('source_json'), ...listArgument('source_policy_documents')],
+    overrides: [...listArgument('override_json'), ...listArgument('override_policy_documents')],
   };
 }
 

@@ -224,6 +224,7 @@ class Extractor {
       if (name === 'jsonencode' && args[0]) {
         const object = objectOf(args[0]);
         if (object) this.report(objectToNode(object, this.host), rangeOf(target), place);
+        else this.useReferencesIn(args[0], place);
       } else if ((name === 'file' || name === 'templatefile') && args[0]) {
         this.file(name, args[0], target, place);
       } else {
@@ -390,6 +391,13 @@ class Extractor {
       if (collection?.type === 'tuple') {
         childrenOfType(collection, 'expression').forEach((item, index) => this.sniff(item, `${pointer}/${index}`, hostType, depth + 1));
       } else if (collection?.type === 'object') {
+        // An HCL object with a `Statement` is a policy that is encoded elsewhere
+        // (`locals { policy = { Statement = [...] } }` then `jsonencode(local.policy)`).
+        const node = objectToNode(collection, this.host);
+        if (node.entries.some((entry) => entry.key === 'Statement')) {
+          this.report(node, rangeOf(collection), place);
+          return;
+        }
         for (const element of childrenOfType(collection, 'object_elem')) {
           const key = element.childForFieldName('key');
           const elementValue = element.childForFieldName('val');
