@@ -15,7 +15,7 @@ import * as path from 'node:path';
 import { parsePolicy } from '../../server/src/iam/document/parse';
 import { detectPolicyKind } from '../../server/src/iam/document/policyKind';
 import { extractTerraformPolicies } from '../../server/src/iam/sources/terraform/terraformPolicies';
-import { flatten } from './helpers/hostTreeFlatten';
+import { flatten, rangeProblems } from './helpers/hostTreeFlatten';
 import { realWorldCorpusDir } from './helpers/realWorldCorpus';
 import { initTerraformForTests } from './helpers/terraformParser';
 
@@ -58,6 +58,7 @@ test('the real-world Terraform files yield every listed policy with the right ki
   const missing: string[] = [];
   const wrongKind: string[] = [];
   const undeservedProblems: string[] = [];
+  const badRanges: string[] = [];
   let fixtureProblems = 0;
   for (const entry of manifest) {
     const text = readFileSync(path.join(dir, entry.file), 'utf8');
@@ -77,6 +78,7 @@ test('the real-world Terraform files yield every listed policy with the right ki
     // Problems (invalid JSON in a policy string) are deserved only in deliberately broken fixtures.
     if (entry.fixture) fixtureProblems += problems.length;
     else undeservedProblems.push(...problems.map((problem) => `${entry.file}:${lineOf(problem.range.start)} ${problem.message}`));
+    for (const policy of policies) badRanges.push(...rangeProblems(policy.root, text.length).map((problem) => `${entry.file} ${policy.pointer}${problem}`));
     const used = new Set<number>();
     for (const listed of entry.policies) {
       expected += 1;
@@ -105,6 +107,7 @@ test('the real-world Terraform files yield every listed policy with the right ki
   }
   context.diagnostic(`Terraform corpus: ${found}/${expected} policies found with the right kind in ${manifest.length} files (${unreadable} more found without the kind of a use that Terraform cannot parse); content-guessed kinds agreeing: ${contentAgreements}/${contentGuesses}; problems in other tools' fixtures: ${fixtureProblems}.`);
   assert.deepEqual(undeservedProblems, []);
+  assert.deepEqual(badRanges.slice(0, 20), []);
   assert.deepEqual(missing, []);
   assert.deepEqual(wrongKind, []);
   assert.equal(found + unreadable, expected);

@@ -17,7 +17,7 @@ import type { Hole, HostNode, HostRange } from '../../server/src/iam/sources/hos
 import { extractTerraformPolicies } from '../../server/src/iam/sources/terraform/terraformPolicies';
 import { RESOURCE_TYPE_SAMPLES } from '../../server/src/iam/sources/terraform/references';
 import { resourceType } from '../../server/src/iam/catalog/catalog';
-import { at, flatten } from './helpers/hostTreeFlatten';
+import { at, flatten, rangeProblems } from './helpers/hostTreeFlatten';
 import { initTerraformForTests } from './helpers/terraformParser';
 
 before(() => initTerraformForTests());
@@ -582,6 +582,7 @@ describe('Terraform spellings of a policy', () => {
           assert.equal(at(testCase.tf, keyRange), text, `key range of ${path.join('/')}`);
         }
         assert.ok(policy.range.start <= policy.root.range.start && policy.root.range.end <= policy.range.end, 'the root lies inside the policy range');
+        assert.deepEqual(rangeProblems(policy.root, testCase.tf.length), []);
       }
       assert.equal(result.problems.length, testCase.problems?.length ?? 0, JSON.stringify(result.problems));
       for (const [index, pattern] of (testCase.problems ?? []).entries()) assert.match(result.problems[index]!.message, pattern);
@@ -688,6 +689,7 @@ describe('half-typed Terraform never throws and keeps the complete policies', ()
       const result = extractTerraformPolicies(text.slice(0, end));
       for (const policy of result.policies) {
         assert.ok(policy.range.start >= 0 && policy.range.end <= end, `range inside the text at ${end}`);
+        assert.deepEqual(rangeProblems(policy.root, end), [], `ranges at ${end}`);
       }
     }
   });
