@@ -488,6 +488,20 @@ resource "aws_iam_role" "r" {
     policies: [{ pointer: 'local.trust', kind: 'trust', attachedResourceType: 'AWS::IAM::Role', json: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] }, keys: [[['Statement'], 'Statement']] }],
   },
   {
+    name: 'a data "template_file" holding a policy takes the kind of the place that uses its `rendered` text',
+    tf: `data "template_file" "bucket_policy" {
+  template = <<EOF
+{"Statement": [{"Effect": "Allow", "Principal": {"AWS": "\${account}"}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}]}
+EOF
+}
+resource "aws_s3_bucket_policy" "b" {
+  bucket = "b"
+  policy = data.template_file.bucket_policy.rendered
+}
+`,
+    policies: [{ pointer: 'data.template_file.bucket_policy/template', kind: 'resource', attachedResourceType: 'AWS::S3::Bucket', json: { Statement: [{ Effect: 'Allow', Principal: { AWS: '123456789012' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }] } }],
+  },
+  {
     name: 'source_json and override_json (provider versions before 5.0) merge like the list arguments',
     tf: `data "aws_iam_policy_document" "base" {
   statement {

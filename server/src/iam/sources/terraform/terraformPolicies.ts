@@ -96,8 +96,8 @@ interface Place {
 }
 
 /**
- * Extracts the policies of a Terraform file. Synchronous; needs `initTerraform` to have completed.
- * Never throws on any text.
+ * Extracts the policies of a Terraform file. Synchronous. Never throws on any text; throws only
+ * when called before `initTerraform` has completed (see `terraformReady`).
  */
 export function extractTerraformPolicies(text: string): TerraformExtraction {
   const tree = parseHcl(text);
@@ -208,9 +208,9 @@ class Extractor {
       return;
     }
     const target = unwrapExpression(value);
-    const traversal = traversalOf(target);
-    if (traversal?.root === 'local' && traversal.names.length === 1) {
-      this.use(`local.${traversal.names[0]}`, place);
+    const named = namedValue(traversalOf(target));
+    if (named) {
+      this.use(named, place);
       return;
     }
     const inner = singleInterpolation(target);
@@ -257,9 +257,9 @@ class Extractor {
           found(`data.aws_iam_policy_document.${document}`);
           return;
         }
-        const traversal = traversalOf(current);
-        if (traversal?.root === 'local' && traversal.names.length >= 1) {
-          found(`local.${traversal.names[0]}`);
+        const named = namedValue(traversalOf(current));
+        if (named) {
+          found(named);
           return;
         }
       }
@@ -483,9 +483,9 @@ class Extractor {
         range: rangeOf(document.block),
       });
     }
-    // Locals that hold a policy get the kind of the place that uses them.
+    // Locals and rendered templates that hold a policy get the kind of the place that uses them.
     for (const policy of this.policies) {
-      if (!policy.pointer.startsWith('local.') || policy.kind) continue;
+      if (policy.kind || policy.pointer.startsWith('data.aws_iam_policy_document.')) continue;
       const usages = usagesOf(policy.pointer, new Set()).filter((usage) => usage.kind !== undefined);
       const kinds = [...new Set(usages.map((usage) => usage.kind!))];
       if (kinds.length === 0) continue;
@@ -518,6 +518,17 @@ class Extractor {
   }
 }
 
+/**
+ * The name under which a referenced value's uses are recorded: `local.x`, or the pointer of the
+ * `template` of a `data "template_file"` read through its `rendered` attribute.
+ */
+function namedValue(traversal: ReturnType<typeof traversalOf>): string | undefined {
+  if (!traversal) return undefined;
+  if (traversal.root === 'local' && traversal.names.length >= 1) return `local.${traversal.names[0]}`;
+  if (traversal.root === 'data' && traversal.names[0] === 'template_file' && traversal.names[2] === 'rendered') return `data.template_file.${traversal.names[1]}/template`;
+  return undefined;
+}
+
 /** Whether a block sits at the top of the file (possibly inside error-recovery nodes). */
 function isTopLevel(block: HclNode): boolean {
   for (let ancestor = block.parent; ancestor; ancestor = ancestor.parent) if (ancestor.type === 'block') return false;
@@ -532,7 +543,7 @@ function isTopLevel(block: HclNode): boolean {
  */
 function mayHoldPolicy(block: HclNode): boolean {
   const text = block.text;
-  if (/Statement|aws_iam_policy_document|local\./.test(text)) return true;
+  if (/Statement|aws_iam_policy_document|local\.|template_file/.test(text)) return true;
   const brace = text.indexOf('{');
   const header = brace < 0 ? text : text.slice(0, brace);
   for (const word of header.match(/[A-Za-z0-9_]+/g) ?? []) {
