@@ -15,4 +15,4 @@ export { DEFAULT_SETTINGS } from '../server/src/settings';
 export { TextDocument } from 'vscode-languageserver-textdocument';
 export { parseTree, visit } from 'jsonc-parser';
 export { CHECK_FAMILIES } from '../server/src/iam/validate/checkFamilies';
-export { initTerraform, extractTerraformPolicies } from '../server/src/iam/sources/terraform/terraformPolicies';
+export { clearHclCache, initTerraform, extractTerraformPolicies } from '../server/src/iam/sources/terraform/terraformPolicies';

@@ -14,7 +14,7 @@
 import { before, describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import type { Hole, HostNode, HostRange } from '../../server/src/iam/sources/hostTree';
-import { extractTerraformPolicies } from '../../server/src/iam/sources/terraform/terraformPolicies';
+import { clearHclCache, extractTerraformPolicies } from '../../server/src/iam/sources/terraform/terraformPolicies';
 import { RESOURCE_TYPE_SAMPLES } from '../../server/src/iam/sources/terraform/references';
 import { resourceType } from '../../server/src/iam/catalog/catalog';
 import { at, flatten, rangeProblems } from './helpers/hostTreeFlatten';
@@ -705,6 +705,29 @@ describe('half-typed Terraform never throws and keeps the complete policies', ()
         assert.ok(policy.range.start >= 0 && policy.range.end <= end, `range inside the text at ${end}`);
         assert.deepEqual(rangeProblems(policy.root, end), [], `ranges at ${end}`);
       }
+    }
+  });
+});
+
+describe('incremental parsing', () => {
+  test('after any edit, the result equals that of a parse from scratch', () => {
+    // A deterministic sequence of insertions, deletions and replacements over every spelling.
+    let seed = 12345;
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const pieces = ['"', '{', '}', '[', ']', '${', 'var.x', '\n', ' ', 'statement {', '<<EOF\n', 'EOF\n', 's3:GetObject', ',', '='];
+    let text = CASES.map((testCase) => testCase.tf).join('\n');
+    for (let step = 0; step < 120; step++) {
+      const at_ = random(text.length + 1);
+      const removed = random(3) === 0 ? 0 : random(12);
+      const inserted = random(3) === 1 ? '' : pieces[random(pieces.length)]!;
+      text = text.slice(0, at_) + inserted + text.slice(at_ + removed);
+      const incremental = extractTerraformPolicies(text);
+      clearHclCache();
+      const fresh = extractTerraformPolicies(text);
+      assert.deepEqual(incremental, fresh, `step ${step}`);
     }
   });
 });

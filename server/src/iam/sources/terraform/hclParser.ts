@@ -50,14 +50,79 @@ export function terraformReady(): boolean {
 }
 
 /**
+ * The last few texts parsed and their trees. Analysis runs again on every edit of a document: the
+ * new text is parsed incrementally from the tree of the most similar recent text (tree-sitter
+ * re-reads only around the edit), and an unchanged text reuses its tree. A handful of entries
+ * covers several open documents; evicted trees are freed.
+ */
+const CACHE_SIZE = 4;
+const cache: { text: string; tree: Tree }[] = [];
+
+/** The single edit that turns `before` into `after`: the differing middle, in UTF-16 units. */
+function diff(before: string, after: string): { start: number; oldEnd: number; newEnd: number } {
+  const limit = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < limit && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let suffix = 0;
+  while (suffix < limit - start && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  return { start, oldEnd: before.length - suffix, newEnd: after.length - suffix };
+}
+
+/** The row and column (UTF-16 units) of an offset, as tree-sitter's web binding counts them. */
+function pointAt(text: string, offset: number): { row: number; column: number } {
+  let row = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    row++;
+    lineStart = i + 1;
+  }
+  return { row, column: offset - lineStart };
+}
+
+/**
  * Parses HCL text. Throws only when `initTerraform` has not completed (a programming error); any
- * text, however broken, gives a tree. The caller must `delete()` the tree when done with it.
+ * text, however broken, gives a tree. The tree belongs to the parser's cache: read it at once and
+ * do not `delete()` it (a later call may free it).
  */
 export function parseHcl(text: string): Tree {
   if (!parser) throw new Error('The Terraform parser is not initialised: await `initTerraform` first.');
-  const tree = parser.parse(text);
+  const same = cache.findIndex((entry) => entry.text === text);
+  if (same >= 0) {
+    const [entry] = cache.splice(same, 1);
+    cache.unshift(entry!);
+    return entry!.tree;
+  }
+  // The most similar recent text, if the edit leaves most of it in place.
+  let base: { text: string; tree: Tree } | undefined;
+  let bestKept = text.length / 2;
+  for (const entry of cache) {
+    const { start, oldEnd } = diff(entry.text, text);
+    const kept = start + (entry.text.length - oldEnd);
+    if (kept > bestKept) {
+      bestKept = kept;
+      base = entry;
+    }
+  }
+  let tree: Tree | null;
+  if (base) {
+    const { start, oldEnd, newEnd } = diff(base.text, text);
+    // Editing the cached tree would make it wrong for its own text: edit a copy.
+    const old = base.tree.copy();
+    old.edit({ startIndex: start, oldEndIndex: oldEnd, newEndIndex: newEnd, startPosition: pointAt(text, start), oldEndPosition: pointAt(base.text, oldEnd), newEndPosition: pointAt(text, newEnd) });
+    tree = parser.parse(text, old);
+    old.delete();
+  } else {
+    tree = parser.parse(text);
+  }
   if (!tree) throw new Error('The Terraform parser returned no tree.');
+  cache.unshift({ text, tree });
+  while (cache.length > CACHE_SIZE) cache.pop()!.tree.delete();
   return tree;
+}
+
+/** Frees the cached trees (for benchmarks that measure parsing from scratch, and for tests). */
+export function clearHclCache(): void {
+  while (cache.length > 0) cache.pop()!.tree.delete();
 }
 
 export type { Tree as HclTree };

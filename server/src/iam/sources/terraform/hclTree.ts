@@ -17,9 +17,9 @@ export class HclNode {
     readonly type: string,
     readonly startIndex: number,
     readonly endIndex: number,
-    /** The field of the parent this node fills (`key`, `val`), if any. */
+    /** The field of an `object_elem` this node fills (`key`, `val`); null elsewhere. */
     readonly fieldName: string | null,
-    /** True for a node that error recovery inserted (it spans no text). */
+    /** True for a closing quote that error recovery inserted (read for `quoted_template_end` only). */
     readonly isMissing: boolean,
   ) {}
 
@@ -52,23 +52,27 @@ export function copyTree(tree: HclTree, host: string, skip?: (node: HclNode) => 
     const stack: HclNode[] = [root];
     let parent = root;
     if (!cursor.gotoFirstChild()) return root;
+    // Every cursor property is a call into WebAssembly: only what extraction reads is asked for.
+    // Anonymous nodes (`{`, `=`, `,`) are tokens without children in this grammar: not entered.
     for (;;) {
-      let descended = false;
       if (cursor.nodeIsNamed) {
-        const node = new HclNode(host, cursor.nodeType, cursor.startIndex, cursor.endIndex, cursor.currentFieldName, cursor.nodeIsMissing);
+        const type = cursor.nodeType;
+        const node = new HclNode(
+          host,
+          type,
+          cursor.startIndex,
+          cursor.endIndex,
+          parent.type === 'object_elem' ? cursor.currentFieldName : null,
+          type === 'quoted_template_end' ? cursor.nodeIsMissing : false,
+        );
         node.parent = parent;
         parent.namedChildren.push(node);
         if (!skip?.(node) && cursor.gotoFirstChild()) {
           stack.push(node);
           parent = node;
-          descended = true;
+          continue;
         }
-      } else if (cursor.gotoFirstChild()) {
-        // An anonymous node's named descendants (there are few) belong to the nearest named ancestor.
-        stack.push(parent);
-        descended = true;
       }
-      if (descended) continue;
       while (!cursor.gotoNextSibling()) {
         if (!cursor.gotoParent()) return root;
         stack.pop();

@@ -100,13 +100,7 @@ interface Place {
  * when called before `initTerraform` has completed (see `terraformReady`).
  */
 export function extractTerraformPolicies(text: string): TerraformExtraction {
-  const tree = parseHcl(text);
-  let root: HclNode;
-  try {
-    root = copyTree(tree, text, (node) => node.type === 'block' && isTopLevel(node) && !mayHoldPolicy(node));
-  } finally {
-    tree.delete();
-  }
+  const root = copyTree(parseHcl(text), text, (node) => node.type === 'block' && isTopLevel(node) && !mayHoldPolicy(node));
   return new Extractor(text).run(root);
 }
 
@@ -614,4 +608,4 @@ function keyName(key: HclNode, host: string): string | undefined {
   return decoded ? sampleText(decodedToNode(decoded, 0, decoded.text.length, rangeOf(template!), 'hcl')) : undefined;
 }
 
-export { initTerraform, terraformReady, TERRAFORM_WASM_FILES, type WasmLoader } from './hclParser';
+export { clearHclCache, initTerraform, terraformReady, TERRAFORM_WASM_FILES, type WasmLoader } from './hclParser';
