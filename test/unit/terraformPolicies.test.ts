@@ -14,7 +14,7 @@
 import { before, describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import type { Hole, HostNode, HostRange } from '../../server/src/iam/sources/hostTree';
-import { clearHclCache, extractTerraformPolicies } from '../../server/src/iam/sources/terraform/terraformPolicies';
+import { clearHclCache, extractTerraformPolicies, terraformResourceType } from '../../server/src/iam/sources/terraform/terraformPolicies';
 import { RESOURCE_TYPE_SAMPLES } from '../../server/src/iam/sources/terraform/references';
 import { resourceType } from '../../server/src/iam/catalog/catalog';
 import { at, flatten, rangeProblems } from './helpers/hostTreeFlatten';
@@ -758,5 +758,11 @@ describe('samples of resource attributes', () => {
       const matches = info.arnTemplates.some((template) => new RegExp(`^${template.split(/\$\{[^}]+\}/).map((piece) => piece.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&')).join('[^]+')}$`).test(arn));
       assert.ok(matches, `${type}: ${arn} does not match ${info.arnTemplates.join(', ')}`);
     }
+  });
+
+  test('a referenced Terraform type gives its CloudFormation type', () => {
+    assert.deepEqual(terraformResourceType('aws_s3_bucket'), { cfnType: 'AWS::S3::Bucket', arnResource: { service: 's3', resourceType: 'bucket' } });
+    assert.equal(terraformResourceType('aws_sqs_queue')?.cfnType, 'AWS::SQS::Queue');
+    assert.equal(terraformResourceType('aws_unknown_thing'), undefined);
   });
 });

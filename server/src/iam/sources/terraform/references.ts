@@ -154,6 +154,16 @@ export const RESOURCE_TYPE_SAMPLES: Readonly<Record<string, ResourceTypeSamples>
   },
 };
 
+/**
+ * What is known of a Terraform resource type that references name (`Hole.resourceType`): its
+ * CloudFormation name and the Service Authorization Reference resource type of its `arn`, so that
+ * both host formats share one resource-type knowledge. Undefined for types outside the table.
+ */
+export function terraformResourceType(type: string): { readonly cfnType: string; readonly arnResource: { readonly service: string; readonly resourceType: string } } | undefined {
+  const samples = RESOURCE_TYPE_SAMPLES[type];
+  return samples ? { cfnType: samples.cfnType, arnResource: samples.arnResource } : undefined;
+}
+
 /** The attribute values of data sources that have one shape whatever the account. */
 const DATA_SOURCE_SAMPLES: Readonly<Record<string, Readonly<Record<string, { sample: string; description: string }>>>> = {
   aws_caller_identity: { account_id: { sample: A, description: 'the account id that Terraform runs in' } },

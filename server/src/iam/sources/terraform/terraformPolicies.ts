@@ -609,3 +609,4 @@ function keyName(key: HclNode, host: string): string | undefined {
 }
 
 export { clearHclCache, initTerraform, terraformReady, TERRAFORM_WASM_FILES, type WasmLoader } from './hclParser';
+export { terraformResourceType } from './references';
