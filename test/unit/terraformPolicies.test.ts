@@ -263,6 +263,85 @@ resource "aws_iam_policy" "p" {
     policies: [{ pointer: 'data.aws_iam_policy_document.dyn', json: { Version: '2012-10-17', Statement: [{ Sid: 'sid', Action: 'actions', Resource: ['arn:aws:s3:::bucket/*'], Effect: 'Allow' }] } }],
   },
   {
+    name: 'a module-style trust document of dynamic statements: values that may be null left out where they would be errors',
+    tf: `data "aws_iam_policy_document" "trust" {
+  dynamic "statement" {
+    for_each = var.trust_policy_statements
+    content {
+      sid           = try(statement.value.sid, null)
+      actions       = try(statement.value.actions, null)
+      not_actions   = try(statement.value.not_actions, null)
+      effect        = try(statement.value.effect, null)
+      resources     = try(statement.value.resources, null)
+      not_resources = try(statement.value.not_resources, null)
+      dynamic "principals" {
+        for_each = try(statement.value.principals, [])
+        content {
+          type        = principals.value.type
+          identifiers = principals.value.identifiers
+        }
+      }
+      dynamic "condition" {
+        for_each = try(statement.value.condition, [])
+        content {
+          test     = condition.value.test
+          variable = condition.value.variable
+          values   = condition.value.values
+        }
+      }
+      condition {
+        test     = "StringEquals"
+        variable = "aws:PrincipalOrgID"
+        values   = [var.org_id]
+      }
+    }
+  }
+}
+resource "aws_iam_role" "this" {
+  assume_role_policy = data.aws_iam_policy_document.trust.json
+}
+`,
+    policies: [
+      {
+        pointer: 'data.aws_iam_policy_document.trust',
+        kind: 'trust',
+        attachedResourceType: 'AWS::IAM::Role',
+        json: { Version: '2012-10-17', Statement: [{ Sid: 'try', Action: 'try', Effect: 'try', Principal: { AWS: ['identifiers'] }, Condition: { StringEquals: { 'aws:PrincipalOrgID': ['org-id'] } } }] },
+        values: [[['Statement', 0, 'Principal', 'AWS', 0], 'principals.value.identifiers']],
+        keys: [[['Statement', 0, 'Principal', 'AWS'], 'principals.value.type']],
+      },
+    ],
+  },
+  {
+    name: 'beside a literal element, its opposite that is one hole is left out; a literal pair is kept (the validator reports it)',
+    tf: `data "aws_iam_policy_document" "mixed" {
+  statement {
+    actions     = ["s3:GetObject"]
+    not_actions = var.not_actions
+    resources   = var.resources
+    not_resources = ["arn:aws:s3:::secret/*"]
+  }
+  statement {
+    actions     = ["s3:GetObject"]
+    not_actions = ["s3:PutObject"]
+    resources   = ["*"]
+  }
+}
+`,
+    policies: [
+      {
+        pointer: 'data.aws_iam_policy_document.mixed',
+        json: {
+          Version: '2012-10-17',
+          Statement: [
+            { Action: ['s3:GetObject'], NotResource: ['arn:aws:s3:::secret/*'], Effect: 'Allow' },
+            { Action: ['s3:GetObject'], NotAction: ['s3:PutObject'], Resource: ['*'], Effect: 'Allow' },
+          ],
+        },
+      },
+    ],
+  },
+  {
     name: 'a document used in two places of different kinds is reported once, with a problem',
     tf: `data "aws_iam_policy_document" "both" {
   statement {

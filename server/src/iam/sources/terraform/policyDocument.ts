@@ -14,8 +14,16 @@
  *   represented by ONE iteration, their `content`, in which references to the iterator
  *   (`statement.value.actions`) are unshaped holes: what is literal in the content is true of every
  *   iteration, what comes from the iterator is unknown, so no false error comes from it. A
- *   `dynamic "principals"` whose `type` is not literal is left out (it may iterate zero times, and a
- *   principal of unknown type would make an identity policy look like a resource policy).
+ *   `dynamic "principals"` whose `type` is not literal stands for a principal of type `AWS` whose
+ *   identifiers are unknown in a policy that needs a principal (trust, resource and resource
+ *   control policies), and is left out elsewhere (it may iterate zero times, and a principal would
+ *   make an identity policy look like a resource policy).
+ * - A value that is one hole may be `null`, which the provider treats as absent. It is left out
+ *   where its presence alone would be an error: beside the literal opposite element
+ *   (`actions = ["s3:*"]` with `not_actions = var.x`; of two holes, the `Not` one), and as the
+ *   `Resource` or `NotResource` of a trust policy.
+ * - A `condition` whose `test` or `variable` is not literal is left out: its operator or key is
+ *   unknown, and a key that is a placeholder cannot be checked.
  * - Documents merged from a value that cannot be read here (`var.policy`, a module output) are left
  *   out; when nothing else is left, `Statement` is one unshaped hole.
  */
@@ -30,11 +38,21 @@ export interface PolicyDocumentBlock {
   /** `Version` and `Id` entries (the first synthesised when the block has no `version`). */
   readonly header: readonly HostEntry[];
   /** The statements of the block's own `statement` and `dynamic "statement"` blocks. */
-  readonly statements: readonly HostNode[];
+  readonly statements: (options: StatementOptions) => HostNode[];
+  /** The ranges of the block's own statement blocks. */
+  readonly statementRanges: readonly HostRange[];
   /** The `Statement` key: the first `statement` keyword, or the block header when there is none. */
   readonly statementKeyRange: HostRange;
   readonly sources: readonly HclNode[];
   readonly overrides: readonly HclNode[];
+}
+
+/** What the policy's kind changes in how statements are represented. */
+export interface StatementOptions {
+  /** The statements need a principal (trust, resource and resource control policies). */
+  readonly principalRequired: boolean;
+  /** The document is a role trust policy (no `Resource`). */
+  readonly trust: boolean;
 }
 
 /** Statement argument → policy element. */
@@ -116,7 +134,7 @@ function span(nodes: readonly { startIndex: number; endIndex: number }[]): HostR
 }
 
 /** `principals` / `not_principals` blocks as the `Principal` / `NotPrincipal` entry. */
-function principalEntry(key: string, blocks: ReturnType<typeof blocksNamed>, host: string): HostEntry | undefined {
+function principalEntry(key: string, blocks: ReturnType<typeof blocksNamed>, host: string, options: StatementOptions): HostEntry | undefined {
   if (blocks.length === 0) return undefined;
   const range = span(blocks.map((block) => block.node));
   const byType = new Map<string, { entry: { key: string; keyRange: HostRange; keyOffsets?: readonly number[]; range: HostRange }; items: HostNode[]; seqRange: HostRange }>();
@@ -126,16 +144,16 @@ function principalEntry(key: string, blocks: ReturnType<typeof blocksNamed>, hos
     const typeAttribute = attributes.get('type');
     const identifiers = attributes.get('identifiers');
     const typeValue = typeAttribute && valueOf(typeAttribute) ? expressionToNode(valueOf(typeAttribute)!, host) : undefined;
-    const type = sampleText(typeValue);
+    const dynamicType = block.content !== block.node && typeValue?.kind !== 'scalar';
+    // See the header: an iterator-typed principal is a principal of type `AWS` where one is needed.
+    if (dynamicType && !options.principalRequired) continue;
+    const type = dynamicType ? 'AWS' : sampleText(typeValue);
     const items = identifiers ? seqItems(listNode(identifiers, host)) : [];
     if (type === '*' && blocks.length === 1) {
       star = { kind: 'scalar', range: typeValue!.range, value: '*', style: 'hcl', ...(typeValue?.kind === 'scalar' && typeValue.offsets ? { offsets: typeValue.offsets } : {}) };
       continue;
     }
     if (type === undefined) continue;
-    // A `dynamic "principals"` whose type comes from its iterator may iterate zero times: leaving it
-    // out keeps an identity policy from looking like a resource policy because of it.
-    if (block.content !== block.node && typeValue?.kind !== 'scalar') continue;
     const identifiersValue = identifiers ? valueOf(identifiers) : undefined;
     const seqRange = identifiersValue ? rangeOf(identifiersValue) : rangeOf(block.node);
     const existing = byType.get(type);
@@ -164,6 +182,8 @@ function conditionEntry(blocks: ReturnType<typeof blocksNamed>, host: string): H
     const { attributes } = bodyOf(block.content);
     const testNode = attributes.get('test') && valueOf(attributes.get('test')!) ? expressionToNode(valueOf(attributes.get('test')!)!, host) : undefined;
     const variableNode = attributes.get('variable') && valueOf(attributes.get('variable')!) ? expressionToNode(valueOf(attributes.get('variable')!)!, host) : undefined;
+    // A computed operator or key is unknown: the condition is left out (see the header).
+    if (testNode?.kind !== 'scalar' || variableNode?.kind !== 'scalar') continue;
     const test = sampleText(testNode);
     const variable = sampleText(variableNode);
     if (test === undefined || variable === undefined) continue;
@@ -202,20 +222,32 @@ function conditionEntry(blocks: ReturnType<typeof blocksNamed>, host: string): H
 }
 
 /** One `statement` block (or the content of a `dynamic "statement"`) as a statement map. */
-function statementNode(statement: { node: HclNode; keyword: HclNode; content: HclNode }, host: string): HostMap {
+function statementNode(statement: { node: HclNode; keyword: HclNode; content: HclNode }, host: string, options: StatementOptions): HostMap {
   const { attributes, blocks } = bodyOf(statement.content);
-  const entries: HostEntry[] = [];
+  let entries: HostEntry[] = [];
   for (const [argument, element] of Object.entries(STATEMENT_ARGUMENTS)) {
     const attribute = attributes.get(argument);
     if (attribute) entries.push(argument === 'sid' || argument === 'effect' ? attributeEntry(element, attribute, host) : { ...attributeEntry(element, attribute, host), value: listNode(attribute, host) });
   }
+  // Values that are one hole and may be null, left out where their presence would be an error.
+  const mayBeNull = (entry: HostEntry | undefined): boolean => entry?.value?.kind === 'text' && entry.value.parts.length === 1 && entry.value.parts[0]!.kind === 'hole';
+  const entry = (key: string): HostEntry | undefined => entries.find((candidate) => candidate.key === key);
+  for (const [element, opposite] of [['Action', 'NotAction'], ['Resource', 'NotResource']] as const) {
+    const positive = entry(element);
+    const negative = entry(opposite);
+    if (!positive || !negative) continue;
+    if (mayBeNull(negative)) entries = entries.filter((candidate) => candidate !== negative);
+    else if (mayBeNull(positive)) entries = entries.filter((candidate) => candidate !== positive);
+  }
+  if (options.trust) entries = entries.filter((candidate) => !((candidate.key === 'Resource' || candidate.key === 'NotResource') && mayBeNull(candidate)));
   if (!attributes.has('effect')) {
     const keyword = rangeOf(statement.keyword);
     entries.push({ key: 'Effect', keyRange: keyword, value: { kind: 'scalar', range: keyword, value: 'Allow', style: 'other' }, range: keyword });
   }
-  const principal = principalEntry('Principal', blocksNamed(blocks, 'principals'), host);
+  const principal = principalEntry('Principal', blocksNamed(blocks, 'principals'), host, options);
   if (principal) entries.push(principal);
-  const notPrincipal = principalEntry('NotPrincipal', blocksNamed(blocks, 'not_principals'), host);
+  // A principal is needed once, by one of the two elements.
+  const notPrincipal = principalEntry('NotPrincipal', blocksNamed(blocks, 'not_principals'), host, principal ? { ...options, principalRequired: false } : options);
   if (notPrincipal) entries.push(notPrincipal);
   const condition = conditionEntry(blocksNamed(blocks, 'condition'), host);
   if (condition) entries.push(condition);
@@ -244,7 +276,8 @@ export function readPolicyDocumentBlock(block: HclNode, name: string, host: stri
     name,
     block,
     header,
-    statements: statementBlocks.map((statement) => statementNode(statement, host)),
+    statements: (options) => statementBlocks.map((statement) => statementNode(statement, host, options)),
+    statementRanges: statementBlocks.map((statement) => rangeOf(statement.node)),
     statementKeyRange: statementBlocks[0] ? rangeOf(statementBlocks[0].keyword) : headerRange,
     // `source_json` and `override_json` are the single-document arguments of provider versions
     // before 5.0; they merge the same way.
@@ -283,7 +316,7 @@ export function documentNode(document: PolicyDocumentBlock, statements: readonly
     const first = unknownSources[0]!;
     statementValue = holeText(first, holeFor(first));
   } else {
-    const own = document.statements.map((statement) => statement.range);
+    const own = document.statementRanges;
     const seqRange = own.length > 0 ? { start: Math.min(...own.map((r) => r.start)), end: Math.max(...own.map((r) => r.end)) } : document.statementKeyRange;
     statementValue = { kind: 'seq', range: seqRange, items: statements };
   }

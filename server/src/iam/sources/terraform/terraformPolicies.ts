@@ -411,6 +411,22 @@ class Extractor {
 
   /** Reports each policy document once, merged, with the kind of the places that use it. */
   private reportDocuments(): void {
+    // Documents merged into others take the kinds of the others' uses: record that first.
+    for (const document of this.documents.values()) {
+      for (const expression of [...document.sources, ...document.overrides]) {
+        const reference = policyDocumentReference(expression);
+        if (reference !== undefined) this.flow(`data.aws_iam_policy_document.${reference}`, `data.aws_iam_policy_document.${document.name}`);
+      }
+    }
+    const usagesOf = (name: string, seen: Set<string>): Usage[] => {
+      if (seen.has(name)) return [];
+      seen.add(name);
+      const direct = this.usages.get(name) ?? [];
+      const inherited = (this.flowsInto.get(name) ?? []).flatMap((parent) => usagesOf(parent, seen));
+      return [...direct, ...inherited];
+    };
+    const kindOf = (name: string): EmbeddedPolicyKind | undefined => usagesOf(`data.aws_iam_policy_document.${name}`, new Set()).find((usage) => usage.kind !== undefined)?.kind;
+
     const merged = new Map<string, HostNode[]>();
     const unknown = new Map<string, HclNode[]>();
     const statementsOf = (document: PolicyDocumentBlock, visiting: Set<string>): HostNode[] => {
@@ -422,7 +438,6 @@ class Extractor {
         const reference = policyDocumentReference(expression);
         if (reference !== undefined) {
           const other = this.documents.get(reference);
-          this.flow(`data.aws_iam_policy_document.${reference}`, `data.aws_iam_policy_document.${document.name}`);
           if (!other || visiting.has(reference)) return undefined;
           return statementsOf(other, visiting);
         }
@@ -434,7 +449,8 @@ class Extractor {
         if (read_) statements.push(...read_);
         else unknownSources.push(source);
       }
-      statements = mergeStatements(statements, document.statements);
+      const kind = kindOf(document.name);
+      statements = mergeStatements(statements, document.statements({ principalRequired: kind === 'trust' || kind === 'resource' || kind === 'rcp', trust: kind === 'trust' }));
       for (const override of document.overrides) {
         const read_ = read(override);
         if (read_) statements = mergeStatements(statements, read_);
@@ -446,14 +462,6 @@ class Extractor {
       return statements;
     };
     for (const document of this.documents.values()) statementsOf(document, new Set());
-
-    const usagesOf = (name: string, seen: Set<string>): Usage[] => {
-      if (seen.has(name)) return [];
-      seen.add(name);
-      const direct = this.usages.get(name) ?? [];
-      const inherited = (this.flowsInto.get(name) ?? []).flatMap((parent) => usagesOf(parent, seen));
-      return [...direct, ...inherited];
-    };
 
     for (const document of this.documents.values()) {
       const pointer = `data.aws_iam_policy_document.${document.name}`;
