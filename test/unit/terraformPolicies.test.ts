@@ -765,6 +765,7 @@ describe('half-typed Terraform never throws and keeps the complete policies', ()
     'resource "aws_iam_policy" "p" {\n  policy = ',
     'resource "aws_iam_policy" "p" {\n  policy = jsonencode({ Statement = [{ Action = "${var.',
     'locals {\n  x = jsonencode({ Statement = [',
+    'data "aws_iam_policy_document" "t" {\n  statement {\n    actions = ["sts:AssumeRole"]\n    dynamic "principals" {\n      for_each = var.p\n      content {\n        identifiers = ["x"]\n      }\n    }\n  }\n}\nresource "aws_iam_role" "r" {\n  assume_role_policy = data.aws_iam_policy_document.t.json\n}\n',
     '}}}} ]]] """ <<EOF ${ %{',
   ];
   for (const partial of partials) {
@@ -772,6 +773,7 @@ describe('half-typed Terraform never throws and keeps the complete policies', ()
       const result = extractTerraformPolicies(complete + partial);
       assert.ok(result.policies.some((policy) => policy.pointer === 'data.aws_iam_policy_document.ok'));
       const ok = result.policies.find((policy) => policy.pointer === 'data.aws_iam_policy_document.ok')!;
+      assert.deepEqual(result.problems.filter((problem) => /could not be (read|merged)/.test(problem.message)), []);
       assert.deepEqual(flatten(ok.root), { Version: '2012-10-17', Statement: [{ Action: ['s3:GetObject'], Resource: ['arn:aws:s3:::b/*'], Effect: 'Allow' }] });
     });
   }
@@ -784,12 +786,14 @@ describe('half-typed Terraform never throws and keeps the complete policies', ()
         assert.ok(policy.range.start >= 0 && policy.range.end <= end, `range inside the text at ${end}`);
         assert.deepEqual(rangeProblems(policy.root, end), [], `ranges at ${end}`);
       }
+      // Problems are about the text, never an internal failure caught on the way.
+      assert.deepEqual(result.problems.filter((problem) => /could not be (read|merged)/.test(problem.message)), [], `at ${end}`);
     }
   });
 });
 
 describe('incremental parsing', () => {
-  test('after any edit, the result equals that of a parse from scratch', () => {
+  test('after any edit, the result equals that of a parse from scratch, with no internal failure', () => {
     // A deterministic sequence of insertions, deletions and replacements over every spelling.
     let seed = 12345;
     const random = (n: number): number => {
@@ -798,7 +802,7 @@ describe('incremental parsing', () => {
     };
     const pieces = ['"', '{', '}', '[', ']', '${', 'var.x', '\n', ' ', 'statement {', '<<EOF\n', 'EOF\n', 's3:GetObject', ',', '='];
     let text = CASES.map((testCase) => testCase.tf).join('\n');
-    for (let step = 0; step < 120; step++) {
+    for (let step = 0; step < 300; step++) {
       const at_ = random(text.length + 1);
       const removed = random(3) === 0 ? 0 : random(12);
       const inserted = random(3) === 1 ? '' : pieces[random(pieces.length)]!;
@@ -807,6 +811,7 @@ describe('incremental parsing', () => {
       clearHclCache();
       const fresh = extractTerraformPolicies(text);
       assert.deepEqual(incremental, fresh, `step ${step}`);
+      assert.deepEqual(fresh.problems.filter((problem) => /could not be (read|merged)/.test(problem.message)), [], `step ${step}`);
     }
   });
 });

@@ -160,7 +160,7 @@ function principalEntry(key: string, blocks: ReturnType<typeof blocksNamed>, hos
     if (existing) existing.items.push(...items);
     else {
       byType.set(type, {
-        entry: { key: type, keyRange: typeValue!.range, ...(typeValue?.kind === 'scalar' && typeValue.offsets ? { keyOffsets: typeValue.offsets } : {}), range: rangeOf(block.node) },
+        entry: { key: type, keyRange: typeValue?.range ?? rangeOf(block.keyword), ...(typeValue?.kind === 'scalar' && typeValue.offsets ? { keyOffsets: typeValue.offsets } : {}), range: rangeOf(block.node) },
         items,
         seqRange,
       });

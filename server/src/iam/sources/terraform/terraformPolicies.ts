@@ -294,7 +294,9 @@ class Extractor {
   }
 
   private file(name: 'file' | 'templatefile', argument: HclNode, call: HclNode, place: Place): void {
-    const decoded = decodeString(unwrapExpression(argument).type === 'literal_value' ? unwrapExpression(argument).namedChild(0)! : unwrapExpression(argument), this.host);
+    const target = unwrapExpression(argument);
+    const template = target.type === 'literal_value' ? target.namedChild(0) : target;
+    const decoded = template ? decodeString(template, this.host) : undefined;
     let path: string | undefined;
     if (decoded) {
       const node = decodedToNode(decoded, 0, decoded.text.length, rangeOf(argument), 'hcl');
@@ -461,7 +463,15 @@ class Extractor {
       unknown.set(document.name, unknownSources);
       return statements;
     };
-    for (const document of this.documents.values()) statementsOf(document, new Set());
+    for (const document of this.documents.values()) {
+      try {
+        statementsOf(document, new Set());
+      } catch (error) {
+        // A defect must not cost the other documents; this one is reported with what is known.
+        merged.set(document.name, []);
+        this.problems.push({ message: `The statements of \`data.aws_iam_policy_document.${document.name}\` could not be read: ${error instanceof Error ? error.message : String(error)}`, range: rangeOf(document.block) });
+      }
+    }
 
     for (const document of this.documents.values()) {
       const pointer = `data.aws_iam_policy_document.${document.name}`;
