@@ -19,6 +19,8 @@ const common = {
   logLevel: 'warning',
   legalComments: 'none',
   mainFields: ['module', 'main'],
+  // As in scripts/build.mjs: web-tree-sitter's CommonJS build, since a CommonJS bundle has no `import.meta.url`.
+  alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/tree-sitter.cjs' },
   absWorkingDir: ROOT,
   // As in the shipped bundles, the AWS managed policies stay outside and load on first lookup.
   plugins: [managedPoliciesOutside],

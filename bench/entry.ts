@@ -17,3 +17,4 @@ export { parseTree, visit } from 'jsonc-parser';
 export { CHECK_FAMILIES } from '../server/src/iam/validate/engine/families';
 export { analyzeHostDocument } from '../server/src/iam/sources/hostDocument';
 export { completionsAt } from '../server/src/service/templateFeatures';
+export { clearHclCache, initTerraform, extractTerraformPolicies } from '../server/src/iam/sources/terraform/terraformPolicies';

@@ -4,7 +4,7 @@
  * own process (so that cold numbers are cold), prints a table against the targets and writes all
  * results with the machine description to test-output/bench.json.
  *
- * Options: `--only lint,latency,...` to run some; `--no-build` to reuse dist/ and .bench/.
+ * Options: `--only lint,latency,terraform,...` to run some; `--no-build` to reuse dist/ and .bench/.
  * Benchmarks print numbers; nothing here fails on a missed target (the machine may be busy).
  */
 import { execFileSync } from 'node:child_process';
@@ -79,6 +79,19 @@ if (want('large')) {
   results.large = large;
   rows.push([`10 MB document: diagnostics`, ms(large.bigDiagnosticsMs), '', undefined]);
   rows.push([`10 MB document: worst completion wait elsewhere`, ms(large.completionWhileValidating.max), '', undefined]);
+}
+if (want('terraform')) {
+  // Each run is a fresh process, so that the WebAssembly start-up is cold every time.
+  const runs = Array.from({ length: COLD_RUNS }, () => run('terraform.mjs'));
+  const pick = (key) => median(runs.map((r) => r[key]));
+  const terraform = { ...runs[0], runs: COLD_RUNS };
+  for (const key of ['startupMs', 'extractColdMs', 'extractScratchMs', 'extractEditMs', 'extractUnchangedMs', 'lintScratchMs', 'lintEditMs']) terraform[key] = pick(key);
+  results.terraform = terraform;
+  rows.push(['terraform: parser start-up (WebAssembly load)', ms(terraform.startupMs), '< 100 ms', terraform.startupMs < 100]);
+  rows.push([`terraform: extract ${terraform.policies} policies from ${terraform.lines} lines, first call`, ms(terraform.extractColdMs), '', undefined]);
+  rows.push(['  warm: parsed from scratch / after a 1-char edit / unchanged', `${ms(terraform.extractScratchMs)} / ${ms(terraform.extractEditMs)} / ${ms(terraform.extractUnchangedMs)}`, '', undefined]);
+  rows.push(['  extract + lint every policy, after a 1-char edit (no printer)', ms(terraform.lintEditMs), '< 100 ms', terraform.lintEditMs < 100]);
+  rows.push(['  extract + lint every policy, parsed from scratch', ms(terraform.lintScratchMs), '< 100 ms', terraform.lintScratchMs < 100]);
 }
 if (want('footprint')) {
   const footprint = run('footprint.mjs');

@@ -6,9 +6,12 @@
  * The AWS managed policies (server/src/iam/catalog/generated/managedPoliciesData.js, 1.5 MB) stay out
  * of the bundles: they are copied next to them as dist/managedPoliciesData.js, which
  * iam/catalog/managedPolicies.ts requires on the first lookup, so that start-up never parses them.
+ *
+ * The WebAssembly files of the Terraform parser are copied beside the bundles too: the server and the
+ * CLI load them from their own directory.
  */
 import * as esbuild from 'esbuild';
-import { chmodSync, mkdirSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { copyManagedPolicies, managedPoliciesOutside } from './external-data.mjs';
 
 const watch = process.argv.includes('--watch');
@@ -26,6 +29,15 @@ const common = {
   // jsonc-parser's UMD build hides its requires from esbuild; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],
   plugins: [managedPoliciesOutside],
+  // web-tree-sitter's ES module build finds itself through `import.meta.url`, which a CommonJS
+  // bundle does not have; its CommonJS build bundles cleanly.
+  alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/tree-sitter.cjs' },
+};
+
+/** The Terraform parser's WebAssembly files: the tree-sitter runtime and the Terraform grammar. */
+const WASM_FILES = {
+  'tree-sitter.wasm': 'node_modules/web-tree-sitter/tree-sitter.wasm',
+  'tree-sitter-terraform.wasm': 'node_modules/@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm',
 };
 
 const builds = [
@@ -37,6 +49,7 @@ const builds = [
 if (!watch) rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist', { recursive: true });
 copyManagedPolicies('.', 'dist');
+for (const [name, source] of Object.entries(WASM_FILES)) copyFileSync(source, `dist/${name}`);
 if (watch) {
   const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
   await Promise.all(contexts.map((context) => context.watch()));
