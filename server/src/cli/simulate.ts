@@ -10,6 +10,10 @@ import { action as catalogAction } from '../iam/catalog/catalog';
 import { deriveContext, evaluate, parseSimulationRequest } from '../iam/evaluate/index';
 import type { EvaluationAnswer, EvaluationRequest, StatementTrace } from '../iam/evaluate/types';
 import { describeReadError } from './cliIo';
+import { parseTree } from 'jsonc-parser';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { limitNesting, MAX_NESTING_DEPTH } from '../iam/document/jsonNesting';
+import type { Span } from '../iam/document/model';
 
 /** What `simulate` needs from the outside world; `CliIo` satisfies it. */
 export interface SimulateIo {
@@ -102,7 +106,22 @@ export function runSimulate(argv: readonly string[], io: SimulateIo): number {
     return 2;
   }
 
+  // JSON.parse reads any depth, but the evaluator, its messages and JSON.stringify recurse per level:
+  // requests nested too deep are refused (in a batch, only the requests that hold such content).
+  const limited = limitNesting(text);
+  let lines: TextDocument | undefined;
+  const where = (span: Span) => {
+    lines ??= TextDocument.create('file:///request', 'json', 0, text);
+    const at = lines.positionAt(span.offset);
+    return `${at.line + 1}:${at.character + 1}`;
+  };
+  const tooDeep = `nests JSON more than ${MAX_NESTING_DEPTH} levels deep`;
+
   if (options.request !== undefined) {
+    if (limited.tooDeep.length > 0) {
+      io.stderr(`iam-policy simulate: \`${source}\` is not a valid request: it ${tooDeep} (at ${limited.tooDeep.map(where).join(', ')}).\n`);
+      return 2;
+    }
     const result = simulateOne(json, options);
     if ('error' in result) {
       io.stderr(`iam-policy simulate: \`${source}\` is not a valid request:\n${result.error}\n`);
@@ -118,8 +137,18 @@ export function runSimulate(argv: readonly string[], io: SimulateIo): number {
   }
   const answers: unknown[] = [];
   const texts: string[] = [];
+  const deepItems = new Map<number, Span[]>();
+  if (limited.tooDeep.length > 0) {
+    // The text is valid JSON (JSON.parse took it), so the blanked text's items are the array's items.
+    const items = parseTree(limited.text)?.children ?? [];
+    for (const span of limited.tooDeep) {
+      const index = items.findIndex((item) => item.offset <= span.offset && span.offset < item.offset + item.length);
+      deepItems.set(index, [...(deepItems.get(index) ?? []), span]);
+    }
+  }
   json.forEach((item, index) => {
-    const result = simulateOne(item, options);
+    const deep = deepItems.get(index);
+    const result: SimulateResult = deep ? { error: `  - the request ${tooDeep} (at ${deep.map(where).join(', ')})` } : simulateOne(item, options);
     if ('error' in result) {
       // One bad request does not stop the batch: its slot says what is wrong with it.
       answers.push({ error: result.error });
