@@ -75,7 +75,7 @@ export function parsePolicy(text: string): ParseResult {
   // jsonc-parser ends an unterminated block comment (always at the end of the text) one character
   // past the text, and the nodes around it with it; keep every node inside the text.
   if (errors.some((error) => printParseErrorCode(error.error) === 'UnexpectedEndOfComment')) clampNodes(root, text.length);
-  const mayHaveTrailingCommas = mayHaveComments || errors.length > 0 || TRAILING_COMMA_HINT.test(source);
+  const mayHaveTrailingCommas = mayHaveComments || errors.length > 0 || mayHaveTrailingComma(source);
   const reported = new Set<number>();
   for (const error of errors) {
     if (reported.has(error.offset)) continue;
@@ -124,8 +124,20 @@ function clampNodes(root: JsonNode | undefined, end: number): void {
   }
 }
 
-/** A comma followed by JSON whitespace (jsonc-parser's: space, tab, CR, LF) and a closing bracket. */
-const TRAILING_COMMA_HINT = /,[ \t\r\n]*[}\]]/;
+/**
+ * True when a comma is followed by JSON whitespace (jsonc-parser's: space, tab, CR, LF) and a closing
+ * bracket. A loop over the commas: the equivalent regular expression `/,[ \t\r\n]*[}\]]/` retried
+ * its whitespace run after every comma of pretty-printed text and cost a sixth of a cold parse.
+ */
+function mayHaveTrailingComma(text: string): boolean {
+  for (let comma = text.indexOf(','); comma >= 0; comma = text.indexOf(',', comma + 1)) {
+    let at = comma + 1;
+    let code = text.charCodeAt(at);
+    while (code === 32 || code === 10 || code === 13 || code === 9) code = text.charCodeAt(++at);
+    if (code === 125 || code === 93) return true;
+  }
+  return false;
+}
 
 /**
  * Finds commas that are followed (after whitespace and comments) by `}` or `]`. jsonc-parser accepts
