@@ -12,7 +12,7 @@ import type { EvaluationAnswer, EvaluationRequest, StatementTrace } from '../iam
 import { describeReadError } from './cliIo';
 import { parseTree } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { limitNesting, MAX_NESTING_DEPTH } from '../iam/document/jsonNesting';
+import { limitNesting, MAX_NESTING_DEPTH, valueNestsDeeperThan } from '../iam/document/jsonNesting';
 import type { Span } from '../iam/document/model';
 
 /** What `simulate` needs from the outside world; `CliIo` satisfies it. */
@@ -108,7 +108,7 @@ export function runSimulate(argv: readonly string[], io: SimulateIo): number {
 
   // JSON.parse reads any depth, but the evaluator, its messages and JSON.stringify recurse per level:
   // requests nested too deep are refused (in a batch, only the requests that hold such content).
-  const limited = limitNesting(text);
+  const limited = valueNestsDeeperThan(json) ? limitNesting(text) : { text, tooDeep: [] };
   let lines: TextDocument | undefined;
   const where = (span: Span) => {
     lines ??= TextDocument.create('file:///request', 'json', 0, text);
@@ -127,7 +127,7 @@ export function runSimulate(argv: readonly string[], io: SimulateIo): number {
       io.stderr(`iam-policy simulate: \`${source}\` is not a valid request:\n${result.error}\n`);
       return 2;
     }
-    io.stdout(options.explain ? result.text : JSON.stringify(result.json, null, 2) + '\n');
+    io.stdout(options.explain ? result.text() : JSON.stringify(result.json, null, 2) + '\n');
     return 0;
   }
 
@@ -155,14 +155,15 @@ export function runSimulate(argv: readonly string[], io: SimulateIo): number {
       texts.push(`Request ${index}: not evaluated:\n${result.error}\n`);
     } else {
       answers.push(result.json);
-      texts.push(`Request ${index}:\n${result.text}`);
+      if (options.explain) texts.push(`Request ${index}:\n${result.text()}`);
     }
   });
   io.stdout(options.explain ? texts.join('\n') : JSON.stringify(answers, null, 2) + '\n');
   return 0;
 }
 
-type SimulateResult = { json: unknown; text: string } | { error: string };
+/** One answer: its JSON, and its `--explain` text, written only when asked for. */
+type SimulateResult = { json: unknown; text: () => string } | { error: string };
 
 function simulateOne(json: unknown, options: Options): SimulateResult {
   const parsed = parseSimulationRequest(json);
@@ -177,7 +178,7 @@ function simulateOne(json: unknown, options: Options): SimulateResult {
   const evaluated = evaluate(request, { isKnownAction: (name) => catalogAction(name) !== undefined });
   const answer: EvaluationAnswer = parsed.warnings?.length ? { ...evaluated, warnings: [...parsed.warnings, ...evaluated.warnings] } : evaluated;
   const out = derived ? { ...answer, derivedContext: derived, context: request.context ?? {} } : answer;
-  return { json: out, text: explainAnswer(answer, derived) };
+  return { json: out, text: () => explainAnswer(answer, derived) };
 }
 
 /** The readable form `--explain` prints: the explanation, the derived keys and the statement trace. */

@@ -117,6 +117,30 @@ function blankContents(text: string, spans: readonly Span[]): string {
   return parts.join('');
 }
 
+/**
+ * Whether a parsed JSON value (`JSON.parse` reads any depth) nests objects and arrays more than
+ * `maxDepth` levels deep. Iterative, and much cheaper than scanning the text again: hosts that parse
+ * with `JSON.parse` ask this first and scan with {@link limitNesting} only to locate a too-deep value.
+ */
+export function valueNestsDeeperThan(value: unknown, maxDepth: number = MAX_NESTING_DEPTH): boolean {
+  const stack: unknown[] = [value];
+  const depths: number[] = [0];
+  while (stack.length > 0) {
+    const current = stack.pop();
+    const depth = depths.pop()!;
+    if (typeof current !== 'object' || current === null) continue;
+    if (depth + 1 > maxDepth) return true;
+    const children = Array.isArray(current) ? current : Object.values(current);
+    for (const child of children) {
+      if (typeof child === 'object' && child !== null) {
+        stack.push(child);
+        depths.push(depth + 1);
+      }
+    }
+  }
+  return false;
+}
+
 /** The sentence a too-deep container is reported with (policies and scenario files alike). */
 export function tooDeepMessage(text: string, span: Span): string {
   const what = text.charCodeAt(span.offset) === OPEN_BRACE ? 'object' : 'array';
