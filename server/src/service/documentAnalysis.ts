@@ -39,22 +39,35 @@ export interface AnalysisInput {
   readonly validate?: boolean;
 }
 
+/** A compiled glob: a predicate on a `/`-separated path. */
+type PathMatcher = (path: string) => boolean;
+
 /** Compiled matchers of one `policyTypes` setting, in its order; a malformed glob matches nothing. */
-type CompiledPolicyTypes = ReadonlyArray<readonly [matcher: Minimatch | undefined, kind: PolicyKind | 'auto']>;
+type CompiledPolicyTypes = ReadonlyArray<readonly [matcher: PathMatcher, kind: PolicyKind | 'auto']>;
 
 // Compiling a glob costs far more than matching it (a CLI run over 1,600 files spent a quarter of its
-// time compiling the same six globs), so each settings object's globs are compiled once.
+// time compiling the same six globs), so each settings object's globs are compiled once, to minimatch's
+// regular expression where it has one (its own `match` walks the path segments, several times slower).
 const compiledPolicyTypes = new WeakMap<Settings['policyTypes'], CompiledPolicyTypes>();
+
+function compileGlob(glob: string): PathMatcher {
+  const matchBase = !glob.includes('/');
+  const minimatcher = new Minimatch(glob, { dot: true, nocase: true, matchBase });
+  const pattern = minimatcher.makeRe();
+  if (!pattern) return (path) => minimatcher.match(path);
+  // `matchBase`: a glob without `/` is matched against the last path segment, as minimatch does.
+  return matchBase ? (path) => pattern.test(path.slice(path.lastIndexOf('/') + 1)) : (path) => pattern.test(path);
+}
 
 function compilePolicyTypes(policyTypes: Settings['policyTypes']): CompiledPolicyTypes {
   let compiled = compiledPolicyTypes.get(policyTypes);
   if (!compiled) {
     compiled = Object.entries(policyTypes).map(([glob, kind]) => {
       try {
-        return [new Minimatch(glob, { dot: true, nocase: true, matchBase: !glob.includes('/') }), kind] as const;
+        return [compileGlob(glob), kind] as const;
       } catch {
         // A malformed glob in user settings matches nothing rather than breaking analysis.
-        return [undefined, kind] as const;
+        return [() => false, kind] as const;
       }
     });
     compiledPolicyTypes.set(policyTypes, compiled);
@@ -66,9 +79,9 @@ function compilePolicyTypes(policyTypes: Settings['policyTypes']): CompiledPolic
 export function kindFromSettings(path: string, settings: Settings): PolicyKind | 'auto' | undefined {
   let result: PolicyKind | 'auto' | undefined;
   const normalized = path.replace(/\\/g, '/');
-  for (const [matcher, kind] of compilePolicyTypes(settings.policyTypes)) {
+  for (const [matches, kind] of compilePolicyTypes(settings.policyTypes)) {
     try {
-      if (matcher?.match(normalized)) result = kind;
+      if (matches(normalized)) result = kind;
     } catch {
       // A matcher that fails on some path matches nothing rather than breaking analysis.
     }

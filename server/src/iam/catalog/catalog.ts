@@ -323,7 +323,19 @@ export function expandActionPattern(pattern: string): readonly ActionInfo[] {
       const one = action(pattern);
       return one ? [one] : EMPTY;
     }
-    return decodedActions(state).filter((a) => matchWildcard(namePattern, a.name, true));
+    // Most patterns start with literal text (`Get*`, `Describe*`): names that do not start with it are
+    // skipped before the wildcard match, which a cold lint of many policies otherwise spends a tenth in.
+    const lowerPattern = namePattern.toLowerCase();
+    let literalEnd = 0;
+    while (literalEnd < lowerPattern.length && lowerPattern[literalEnd] !== '*' && lowerPattern[literalEnd] !== '?') literalEnd++;
+    const literal = lowerPattern.slice(0, literalEnd);
+    const names = actionNamesLower(state);
+    const actions = decodedActions(state);
+    const matched: ActionInfo[] = [];
+    for (let i = 0; i < names.length; i++) {
+      if (names[i]!.startsWith(literal) && matchWildcard(namePattern, actions[i]!.name, true)) matched.push(actions[i]!);
+    }
+    return matched;
   }
   // The service part has a wildcard (or there is no colon): a `*` may then span the colon, so the
   // pattern is matched against full names, but a service is only decoded once one of its names matches.
