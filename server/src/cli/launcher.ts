@@ -5,7 +5,8 @@
  *
  * Node 22 has this built in (`module.enableCompileCache`); Node 20, which we support, does not, so it
  * is done as v8-compile-cache does it: `vm.Script` with `cachedData`, written after the first run to
- * `<tmpdir>/iam-policy-compile-cache/`, one file named after the bundle file's size and times (a
+ * `<tmpdir>/iam-policy-compile-cache-<uid>/` (used only when this user owns it and nobody else can
+ * write it), one file named after the bundle file's size and times (a
  * rebuild or reinstall changes them; V8 itself only checks the source length) and the Node version;
  * writing one removes the others. Only the bundle
  * shipped next to this file is compiled this way, never user input. A missing, stale or unwritable
@@ -31,7 +32,22 @@ type ModuleConstructor = {
   _nodeModulePaths(dir: string): string[];
 };
 
-const CACHE_DIR = path.join(os.tmpdir(), 'iam-policy-compile-cache');
+const uid = process.getuid?.();
+/** One directory per user: a cache is code that this process runs, so nobody else may write it. */
+const CACHE_DIR = path.join(os.tmpdir(), uid === undefined ? 'iam-policy-compile-cache' : `iam-policy-compile-cache-${uid}`);
+
+/**
+ * Whether the cache directory is safe to read: a real directory (not a link) owned by this user and
+ * writable by nobody else. On systems without user ids (Windows) the temporary directory is per user.
+ */
+function trustedCacheDir(): boolean {
+  try {
+    const stat = fs.lstatSync(CACHE_DIR);
+    return stat.isDirectory() && (uid === undefined || (stat.uid === uid && (stat.mode & 0o022) === 0));
+  } catch {
+    return false;
+  }
+}
 
 function cacheFile(bundle: string): string | undefined {
   if (process.env.IAM_POLICY_COMPILE_CACHE === 'off') return undefined;
@@ -40,7 +56,7 @@ function cacheFile(bundle: string): string | undefined {
 }
 
 function readCache(file: string | undefined): Buffer | undefined {
-  if (!file) return undefined;
+  if (!file || !trustedCacheDir()) return undefined;
   try {
     return fs.readFileSync(file);
   } catch {
@@ -51,7 +67,8 @@ function readCache(file: string | undefined): Buffer | undefined {
 /** Writes the cache atomically (a rename), so that concurrent runs never read half a file, and removes the caches of other builds. */
 function writeCache(file: string, data: Buffer): void {
   try {
-    fs.mkdirSync(CACHE_DIR, { recursive: true });
+    fs.mkdirSync(CACHE_DIR, { recursive: true, mode: 0o700 });
+    if (!trustedCacheDir()) return;
     const temporary = `${file}.${process.pid}.tmp`;
     fs.writeFileSync(temporary, data);
     fs.renameSync(temporary, file);
