@@ -4,7 +4,7 @@
  * own process (so that cold numbers are cold), prints a table against the targets and writes all
  * results with the machine description to test-output/bench.json.
  *
- * Options: `--only lint,latency,terraform,...` to run some; `--no-build` to reuse dist/ and .bench/.
+ * Options: `--only lint,wholeprocess,latency,terraform,templates,...` to run some; `--no-build` to reuse dist/ and .bench/.
  * Benchmarks print numbers; nothing here fails on a missed target (the machine may be busy).
  */
 import { execFileSync } from 'node:child_process';
@@ -46,6 +46,20 @@ if (want('lint')) {
   rows.push(['  per policy, warm', `${lint.warmPerPolicyUs.toFixed(0)} µs`, '', undefined]);
   rows.push(['  jsonc-parser alone / parsePolicy alone', `${ms(lint.jsoncParseMs)} / ${ms(lint.parsePolicyMs)}`, '', undefined]);
   rows.push(['  lint ÷ jsonc-parser alone', `${lint.ratioToJsonc.toFixed(2)}x`, '<= 3x', lint.ratioToJsonc <= 3]);
+}
+if (want('wholeprocess')) {
+  // Whole processes as a CI job runs them, next to node doing only the reading and parsing.
+  const whole = run('wholeProcess.mjs');
+  results.wholeProcess = whole;
+  const pair = (a, b) => `${ms(a.medianMs)} / ${ms(b.medianMs)}`;
+  rows.push([`whole process: lint ${whole.policies} managed policies / read+parse floor (median)`, pair(whole.lintAll, whole.readParseAll), '< 1000 ms', whole.lintAll.medianMs < 1000]);
+  rows.push(['  lint ÷ read+parse floor', `${whole.lintAllRatio.toFixed(2)}x`, '<= 3x', whole.lintAllRatio <= 3]);
+  rows.push(['  min over runs: lint / floor', `${ms(whole.lintAll.minMs)} / ${ms(whole.readParseAll.minMs)}`, '', undefined]);
+  rows.push(['whole process: lint one small policy / node -e 0 (median)', pair(whole.lintSmall, whole.nodeBare), '< 150 ms', whole.lintSmall.medianMs < 150]);
+  rows.push(['  min over runs: small lint / node -e 0', `${ms(whole.lintSmall.minMs)} / ${ms(whole.nodeBare.minMs)}`, '', undefined]);
+  rows.push([`whole process: simulate --batch ${whole.batchRequests} / read+parse+print floor (median)`, pair(whole.simulateBatch, whole.readParsePrintBatch), '', undefined]);
+  rows.push(['  simulate ÷ read+parse+print floor', `${whole.simulateBatchRatio.toFixed(2)}x`, '<= 2x', whole.simulateBatchRatio <= 2]);
+  rows.push(['  min over runs: simulate / floor', `${ms(whole.simulateBatch.minMs)} / ${ms(whole.readParsePrintBatch.minMs)}`, '', undefined]);
 }
 if (want('latency')) {
   const latency = run('latency.mjs');

@@ -3,8 +3,8 @@
  * Property-based fuzzing of the parser, validation, completion (every offset), hover (every offset)
  * and the evaluator, on random text and on mutations of real policies (examples/ and AWS managed
  * policies): deleted and inserted characters, swapped tokens, random unicode (lone surrogates too),
- * deep nesting. Every target must never throw and must give well-formed results: spans and ranges
- * inside the document, no internal errors.
+ * deep nesting (up to 30,000 levels in the `depth` target). Every target must never throw and must
+ * give well-formed results: spans and ranges inside the document, no internal errors.
  *
  * The properties are shared: test/unit/fuzz.test.ts runs them briefly in CI, and
  * `npm run fuzz -- [--runs N] [--seed S] [--target name]` runs them long (a million cases by default)
@@ -25,6 +25,13 @@ import { getCompletions } from '../server/src/service/completion.ts';
 import { getHover } from '../server/src/service/hover.ts';
 import { evaluate } from '../server/src/iam/evaluate/index.ts';
 import { DEFAULT_SETTINGS } from '../server/src/settings.ts';
+import { getDocumentSymbols } from '../server/src/service/symbols.ts';
+import { getFoldingRanges } from '../server/src/service/folding.ts';
+import { getSelectionRanges } from '../server/src/service/selectionRanges.ts';
+import { summarizePolicy } from '../server/src/iam/summary/policySummary.ts';
+import { parseScenario } from '../server/src/iam/scenario/parseScenario.ts';
+import { parseSimulationRequest } from '../server/src/iam/evaluate/simulationRequest.ts';
+import { MAX_NESTING_DEPTH } from '../server/src/iam/document/jsonNesting.ts';
 import type { Span } from '../server/src/iam/document/model.ts';
 import type { PolicyKind } from '../server/src/iam/document/policyKind.ts';
 
@@ -228,6 +235,78 @@ export function evaluateProperty(request: unknown): void {
   for (const reason of answer.reasons) if (typeof reason.policyId !== 'string' || !Number.isInteger(reason.statementIndex) || reason.statementIndex < 0) throw new Error(`malformed reason ${JSON.stringify(reason)}`);
 }
 
+/** How a deep value is written: each level's opening and closing text. */
+const NESTINGS: ReadonlyArray<readonly [open: string, close: string]> = [
+  ['[', ']'],
+  ['{"a":', '}'],
+  ['[\n', '\n]'],
+  ['{"a": /* c */ [', ']}'],
+  ['[{"k": "[{\\"", "v":', '}]'],
+  ['[}', ''],
+  ['{]', ''],
+  ['[', ''],
+  ['{"a":', ''],
+  ['[1,', ',"x"]'],
+];
+
+/** Where a deep value goes: `@` is replaced by it. */
+const DEEP_SLOTS: readonly string[] = [
+  '@',
+  '{"Version":"2012-10-17","Statement":@}',
+  '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":@,"Resource":"*"}]}',
+  '{"Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalTag/t":@}}}]}',
+  '{"Statement":[{"Effect":"Allow","Principal":{"AWS":@},"Action":"sts:AssumeRole"}]}',
+  '{"Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}],"Extra":@}',
+  '{"tests":[{"name":"t","principal":"a","action":"s3:GetObject","resource":"*","context":{"aws:x":@},"expect":"Allow"}]}',
+];
+
+/** A document holding one value nested up to 30,000 levels deep, and whether it nests properly. */
+export const deepDocument: fc.Arbitrary<{ text: string; depth: number; balanced: boolean }> = fc
+  .record({ depth: fc.oneof(fc.integer({ min: 1, max: 300 }), fc.integer({ min: 300, max: 30_000 })), nesting: fc.nat(), slot: fc.nat(), mix: fc.boolean() })
+  .map(({ depth, nesting, slot, mix }) => {
+    const opens: string[] = [];
+    const closes: string[] = [];
+    for (let level = 0; level < depth; level++) {
+      // Mixed documents alternate two ways of nesting, so that arrays and objects interleave.
+      const [open, close] = NESTINGS[(nesting + (mix ? level % 2 : 0)) % NESTINGS.length]!;
+      opens.push(open);
+      closes.push(close);
+    }
+    const value = opens.join('') + '1' + closes.reverse().join('');
+    const balanced = closes.every((close) => close !== '');
+    return { text: DEEP_SLOTS[slot % DEEP_SLOTS.length]!.replace('@', () => value), depth, balanced };
+  });
+
+/**
+ * Any depth: parsing, validation, summary, the service features, scenario parsing, simulate requests
+ * and the evaluator never throw; a value nested deeper than the limit is reported as such.
+ */
+export function depthProperty(input: { text: string; depth: number; balanced: boolean }, offsets: readonly number[]): void {
+  const { text } = input;
+  parseProperty(text);
+  validateProperty(text, input.depth);
+  const parse = parsePolicy(text);
+  if (input.balanced && input.depth > MAX_NESTING_DEPTH + 5 && !parse.problems.some((problem) => problem.kind === 'depth')) throw new Error(`no depth problem at depth ${input.depth}`);
+  summarizePolicy(parse.document);
+  serviceProperty(text, offsets);
+  const document = TextDocument.create('file:///fuzz.json', 'json', 1, text);
+  const analysis = analyzeDocument({ text, path: 'fuzz.iam.json', settings: DEFAULT_SETTINGS });
+  getDocumentSymbols(document, analysis);
+  for (const range of getFoldingRanges(document, analysis)) if (range.startLine > range.endLine) throw new Error('folding range ends before it starts');
+  getSelectionRanges(document, analysis, offsets.map((offset) => document.positionAt(offset % (text.length + 1))));
+  const scenario = parseScenario(text);
+  for (const problem of scenario.problems) checkSpan(problem.span, text.length, `scenario problem ${problem.code}`);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return;
+  }
+  // JSON.parse reads any depth; what reads its value must not recurse per level unguarded.
+  parseSimulationRequest({ principal: 'arn:aws:iam::123456789012:user/a', action: 's3:GetObject', resource: '*', context: { 'aws:x': json } });
+  evaluateProperty({ principal: 'arn:aws:iam::123456789012:user/a', action: 's3:GetObject', resource: 'arn:aws:s3:::b/k', identityPolicies: [{ id: 'identity', document: json }] });
+}
+
 /** The fuzz targets: a name, its property and its share of the cases (every-offset targets are costly). */
 export const TARGETS = {
   parse: { weight: 30, property: fc.property(policyText, parseProperty) },
@@ -236,6 +315,7 @@ export const TARGETS = {
   hover: { weight: 10, property: fc.property(shortPolicyText, hoverProperty) },
   service: { weight: 5, property: fc.property(policyText, fc.array(fc.nat(), { minLength: 1, maxLength: 20 }), serviceProperty) },
   evaluate: { weight: 25, property: fc.property(evaluationRequest, evaluateProperty) },
+  depth: { weight: 2, property: fc.property(deepDocument, fc.array(fc.nat(), { minLength: 1, maxLength: 8 }), depthProperty) },
 } as const;
 
 export type TargetName = keyof typeof TARGETS;

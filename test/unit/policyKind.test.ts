@@ -7,6 +7,7 @@ import { parsePolicy } from '../../server/src/iam/document/parse';
 import { detectPolicyKind, looksLikePolicy, resolvePolicyKind } from '../../server/src/iam/document/policyKind';
 import { analyzeDocument, kindFromSettings } from '../../server/src/service/documentAnalysis';
 import { DEFAULT_SETTINGS, normalizeSettings } from '../../server/src/settings';
+import { minimatch } from 'minimatch';
 
 const detection: Array<[string, string, string]> = [
   ['identity: no Principal', '{"Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}', 'identity'],
@@ -43,6 +44,18 @@ for (const [path, expected] of globs) {
     assert.equal(kindFromSettings(path, DEFAULT_SETTINGS), expected);
   });
 }
+
+test('compiled policy-type globs decide exactly as minimatch does', () => {
+  const globs = ['**/*scp*.json', '**/*rcp*.json', '**/*boundary*.json', '**/*.iam.json', 'org/**', '*.json', 'x-scp.json', '**/.hidden/*.json', 'a/{b,c}/*.json', 'bad[.json'];
+  const paths = ['mp/AWSxx.json', 'org/deny-regions-scp.json', 'SCP.JSON', 'a/b/c/my-RCP.json', '.hidden/x-scp.json', '/abs/path/trust-policy.json', 'anything.iam.json', 'package.json', 'org/a.json', 'a/x-scp.json', 'c:/win/x-scp.json', '../up/x-scp.json', './rel/a-rcp.json', '.scp.json', 'a/.scp.json', 'a/c/z.json', 'bad[.json'];
+  for (const glob of globs) {
+    const settings = normalizeSettings({ policyTypes: { [glob]: 'scp' } });
+    for (const path of paths) {
+      const expected = minimatch(path, glob, { dot: true, nocase: true, matchBase: !glob.includes('/') }) ? 'scp' : undefined;
+      assert.equal(kindFromSettings(path, settings), expected, `${glob} on ${path}`);
+    }
+  }
+});
 
 test('user globs replace the defaults and malformed values are dropped', () => {
   const settings = normalizeSettings({ policyTypes: { 'org/**': 'scp', 'bad/**': 'nonsense' } });

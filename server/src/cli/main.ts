@@ -57,6 +57,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   }
 }
 
+// Run as a program: directly (`node server/src/cli/main.ts` through tsx) or by dist/cli.js (launcher.ts).
 if (require.main === module) {
   process.exitCode = runCli(process.argv.slice(2), nodeIo());
 }

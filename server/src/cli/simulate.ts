@@ -10,6 +10,10 @@ import { action as catalogAction } from '../iam/catalog/catalog';
 import { deriveContext, evaluate, parseSimulationRequest } from '../iam/evaluate/index';
 import type { EvaluationAnswer, EvaluationRequest, StatementTrace } from '../iam/evaluate/types';
 import { describeReadError } from './cliIo';
+import { parseTree } from 'jsonc-parser';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { limitNesting, MAX_NESTING_DEPTH, valueNestsDeeperThan } from '../iam/document/jsonNesting';
+import type { Span } from '../iam/document/model';
 
 /** What `simulate` needs from the outside world; `CliIo` satisfies it. */
 export interface SimulateIo {
@@ -102,13 +106,28 @@ export function runSimulate(argv: readonly string[], io: SimulateIo): number {
     return 2;
   }
 
+  // JSON.parse reads any depth, but the evaluator, its messages and JSON.stringify recurse per level:
+  // requests nested too deep are refused (in a batch, only the requests that hold such content).
+  const limited = valueNestsDeeperThan(json) ? limitNesting(text) : { text, tooDeep: [] };
+  let lines: TextDocument | undefined;
+  const where = (span: Span) => {
+    lines ??= TextDocument.create('file:///request', 'json', 0, text);
+    const at = lines.positionAt(span.offset);
+    return `${at.line + 1}:${at.character + 1}`;
+  };
+  const tooDeep = `nests JSON more than ${MAX_NESTING_DEPTH} levels deep`;
+
   if (options.request !== undefined) {
+    if (limited.tooDeep.length > 0) {
+      io.stderr(`iam-policy simulate: \`${source}\` is not a valid request: it ${tooDeep} (at ${limited.tooDeep.map(where).join(', ')}).\n`);
+      return 2;
+    }
     const result = simulateOne(json, options);
     if ('error' in result) {
       io.stderr(`iam-policy simulate: \`${source}\` is not a valid request:\n${result.error}\n`);
       return 2;
     }
-    io.stdout(options.explain ? result.text : JSON.stringify(result.json, null, 2) + '\n');
+    io.stdout(options.explain ? result.text() : JSON.stringify(result.json, null, 2) + '\n');
     return 0;
   }
 
@@ -118,22 +137,33 @@ export function runSimulate(argv: readonly string[], io: SimulateIo): number {
   }
   const answers: unknown[] = [];
   const texts: string[] = [];
+  const deepItems = new Map<number, Span[]>();
+  if (limited.tooDeep.length > 0) {
+    // The text is valid JSON (JSON.parse took it), so the blanked text's items are the array's items.
+    const items = parseTree(limited.text)?.children ?? [];
+    for (const span of limited.tooDeep) {
+      const index = items.findIndex((item) => item.offset <= span.offset && span.offset < item.offset + item.length);
+      deepItems.set(index, [...(deepItems.get(index) ?? []), span]);
+    }
+  }
   json.forEach((item, index) => {
-    const result = simulateOne(item, options);
+    const deep = deepItems.get(index);
+    const result: SimulateResult = deep ? { error: `  - the request ${tooDeep} (at ${deep.map(where).join(', ')})` } : simulateOne(item, options);
     if ('error' in result) {
       // One bad request does not stop the batch: its slot says what is wrong with it.
       answers.push({ error: result.error });
       texts.push(`Request ${index}: not evaluated:\n${result.error}\n`);
     } else {
       answers.push(result.json);
-      texts.push(`Request ${index}:\n${result.text}`);
+      if (options.explain) texts.push(`Request ${index}:\n${result.text()}`);
     }
   });
   io.stdout(options.explain ? texts.join('\n') : JSON.stringify(answers, null, 2) + '\n');
   return 0;
 }
 
-type SimulateResult = { json: unknown; text: string } | { error: string };
+/** One answer: its JSON, and its `--explain` text, written only when asked for. */
+type SimulateResult = { json: unknown; text: () => string } | { error: string };
 
 function simulateOne(json: unknown, options: Options): SimulateResult {
   const parsed = parseSimulationRequest(json);
@@ -148,7 +178,7 @@ function simulateOne(json: unknown, options: Options): SimulateResult {
   const evaluated = evaluate(request, { isKnownAction: (name) => catalogAction(name) !== undefined });
   const answer: EvaluationAnswer = parsed.warnings?.length ? { ...evaluated, warnings: [...parsed.warnings, ...evaluated.warnings] } : evaluated;
   const out = derived ? { ...answer, derivedContext: derived, context: request.context ?? {} } : answer;
-  return { json: out, text: explainAnswer(answer, derived) };
+  return { json: out, text: () => explainAnswer(answer, derived) };
 }
 
 /** The readable form `--explain` prints: the explanation, the derived keys and the statement trace. */

@@ -2,6 +2,7 @@
  * `iam-policy summary FILE [--format text|json|markdown]`: prints what a policy grants and denies,
  * per service and access level. The main CLI dispatcher passes the arguments after `summary`.
  */
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parsePolicy } from '../iam/document/parse';
 import { summarizePolicy } from '../iam/summary/policySummary';
 import { summaryMarkdown, summaryText } from '../service/summary';
@@ -60,6 +61,17 @@ export function runSummary(argv: string[], io: SummaryIo): number {
     return 2;
   }
   const parsed = parsePolicy(text);
+  // A summary of blanked too-deep content would describe a different policy.
+  const tooDeep = parsed.problems.filter((problem) => problem.kind === 'depth');
+  if (tooDeep.length > 0) {
+    const document = TextDocument.create('file:///summary', 'json', 0, text);
+    for (const problem of tooDeep) {
+      const at = document.positionAt(problem.span.offset);
+      io.stderr(`${file}:${at.line + 1}:${at.character + 1}: ${problem.message}\n`);
+    }
+    io.stderr(`iam-policy summary: \`${file}\` nests JSON too deep to be summarised.\n`);
+    return 2;
+  }
   const summary = summarizePolicy(parsed.document);
   if (format === 'json') io.stdout(`${JSON.stringify({ file, ...summary }, null, 2)}\n`);
   else if (format === 'markdown') io.stdout(`${summaryMarkdown(summary, `Policy summary: ${file}`)}\n`);

@@ -116,9 +116,11 @@ export function runTestCommand(argv: readonly string[], io: CliIo): number {
       }
     });
     const problems = [...parsed.problems, ...checkPolicyFiles(parsed.scenario, policies)].map((p) => ({ ...p, ...document.positionAt(p.span.offset) }));
-    if (parsed.problems.some((p) => p.code === 'SCENARIO_JSON_SYNTAX')) {
-      for (const p of problems.filter((x) => x.code === 'SCENARIO_JSON_SYNTAX')) io.stderr(`${file}:${p.line + 1}:${p.character + 1}: ${p.message}\n`);
-      io.stderr(`iam-policy test: \`${file}\` is not valid JSON.\n`);
+    const unparsable = (code: string) => code === 'SCENARIO_JSON_SYNTAX' || code === 'SCENARIO_TOO_DEEP';
+    if (parsed.problems.some((p) => unparsable(p.code))) {
+      for (const p of problems.filter((x) => unparsable(x.code))) io.stderr(`${file}:${p.line + 1}:${p.character + 1}: ${p.message}\n`);
+      const tooDeep = parsed.problems.some((p) => p.code === 'SCENARIO_TOO_DEEP');
+      io.stderr(`iam-policy test: \`${file}\` ${tooDeep ? 'nests JSON too deep to be read' : 'is not valid JSON'}.\n`);
       unreadable = true;
       continue;
     }

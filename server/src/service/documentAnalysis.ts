@@ -3,7 +3,7 @@
  * policies: parse, kind, validation. Pure: the caller passes the document text, its path relative to
  * the workspace and the settings for it.
  */
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 import type { ParseResult } from '../iam/document/model';
 import { parsePolicy } from '../iam/document/parse';
 import { looksLikePolicy, resolvePolicyKind, type DetectedKind, type PolicyKind } from '../iam/document/policyKind';
@@ -45,15 +45,51 @@ export interface AnalysisInput {
   readonly expandSamTemplate?: SamTemplateExpander;
 }
 
+/** A compiled glob: a predicate on a `/`-separated path. */
+type PathMatcher = (path: string) => boolean;
+
+/** Compiled matchers of one `policyTypes` setting, in its order; a malformed glob matches nothing. */
+type CompiledPolicyTypes = ReadonlyArray<readonly [matcher: PathMatcher, kind: PolicyKind | 'auto']>;
+
+// Compiling a glob costs far more than matching it (a CLI run over 1,600 files spent a quarter of its
+// time compiling the same six globs), so each settings object's globs are compiled once, to minimatch's
+// regular expression where it has one (its own `match` walks the path segments, several times slower).
+const compiledPolicyTypes = new WeakMap<Settings['policyTypes'], CompiledPolicyTypes>();
+
+function compileGlob(glob: string): PathMatcher {
+  const matchBase = !glob.includes('/');
+  const minimatcher = new Minimatch(glob, { dot: true, nocase: true, matchBase });
+  const pattern = minimatcher.makeRe();
+  if (!pattern) return (path) => minimatcher.match(path);
+  // `matchBase`: a glob without `/` is matched against the last path segment, as minimatch does.
+  return matchBase ? (path) => pattern.test(path.slice(path.lastIndexOf('/') + 1)) : (path) => pattern.test(path);
+}
+
+function compilePolicyTypes(policyTypes: Settings['policyTypes']): CompiledPolicyTypes {
+  let compiled = compiledPolicyTypes.get(policyTypes);
+  if (!compiled) {
+    compiled = Object.entries(policyTypes).map(([glob, kind]) => {
+      try {
+        return [compileGlob(glob), kind] as const;
+      } catch {
+        // A malformed glob in user settings matches nothing rather than breaking analysis.
+        return [() => false, kind] as const;
+      }
+    });
+    compiledPolicyTypes.set(policyTypes, compiled);
+  }
+  return compiled;
+}
+
 /** The policy-type glob setting that matches a path, if any: the last matching glob wins. */
 export function kindFromSettings(path: string, settings: Settings): PolicyKind | 'auto' | undefined {
   let result: PolicyKind | 'auto' | undefined;
   const normalized = path.replace(/\\/g, '/');
-  for (const [glob, kind] of Object.entries(settings.policyTypes)) {
+  for (const [matches, kind] of compilePolicyTypes(settings.policyTypes)) {
     try {
-      if (minimatch(normalized, glob, { dot: true, nocase: true, matchBase: !glob.includes('/') })) result = kind;
+      if (matches(normalized)) result = kind;
     } catch {
-      // A malformed glob in user settings matches nothing rather than breaking analysis.
+      // A matcher that fails on some path matches nothing rather than breaking analysis.
     }
   }
   return result;

@@ -10,7 +10,12 @@ import type { DocumentAnalysis } from './documentAnalysis';
 export function getFoldingRanges(document: TextDocument, analysis: DocumentAnalysis): FoldingRange[] {
   const ranges: FoldingRange[] = [];
   const text = document.getText();
-  const visit = (node: JsonNode) => {
+  // Iterative, children in document order: the tree's depth is bounded by the parser, but a walk
+  // need not rely on that.
+  const stack: JsonNode[] = [];
+  const root = analysis.parse.document.root;
+  if (root) stack.push(root);
+  for (let node = stack.pop(); node; node = stack.pop()) {
     if (node.type === 'object' || node.type === 'array') {
       const start = document.positionAt(node.offset).line;
       let end = document.positionAt(node.offset + node.length).line;
@@ -22,10 +27,9 @@ export function getFoldingRanges(document: TextDocument, analysis: DocumentAnaly
       }
       if (end > start) ranges.push({ startLine: start, endLine: end });
     }
-    for (const child of node.children ?? []) visit(child);
-  };
-  const root = analysis.parse.document.root;
-  if (root) visit(root);
+    const children = node.children ?? [];
+    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!);
+  }
   for (const comment of analysis.parse.document.comments) {
     const start = document.positionAt(comment.offset).line;
     const end = document.positionAt(comment.offset + comment.length).line;

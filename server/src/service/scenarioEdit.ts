@@ -9,6 +9,7 @@
  * which a scenario would have to invent; they are refused with a message for now.
  */
 import { applyEdits, getNodeValue, modify, parseTree, type JSONPath, type ParseError } from 'jsonc-parser';
+import { limitNesting, MAX_NESTING_DEPTH } from '../iam/document/jsonNesting';
 import type { TextEdit } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PolicyKind } from '../iam/document/policyKind';
@@ -60,6 +61,8 @@ export function scenarioAddTestEdit(text: string | undefined, input: AddTestInpu
   const original = text ?? '';
   let current = text === undefined || text.trim() === '' ? '{}\n' : text;
   const errors: ParseError[] = [];
+  // jsonc-parser's parse, getNodeValue and modify recurse once per level.
+  if (limitNesting(current).tooDeep.length > 0) return { error: `The scenario file nests JSON more than ${MAX_NESTING_DEPTH} levels deep; fix it first` };
   const root = parseTree(current, errors, { allowTrailingComma: true });
   if (!root || errors.length > 0 || root.type !== 'object') return { error: 'The scenario file is not a valid JSON object; fix it first' };
   const value = getNodeValue(root) as Json;

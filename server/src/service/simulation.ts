@@ -20,6 +20,7 @@ import type { DocumentAnalysis } from './documentAnalysis';
 import { rangeOf } from './diagnostics';
 import { implicitDenyReason } from './scenario';
 import { getNodeValue } from 'jsonc-parser';
+import { MAX_NESTING_DEPTH } from '../iam/document/jsonNesting';
 
 /** The command the "Simulate…" lens runs; its argument is the document uri. */
 export const SIMULATE_COMMAND = 'iamPolicy.simulate';
@@ -117,6 +118,8 @@ export function simulateDocument(document: TextDocument, analysis: DocumentAnaly
   if (analysis.role !== 'policy' || !analysis.kind) return errorResult('This document is not an IAM policy, so there is nothing to simulate against.');
   if (!params.principal || !params.action || !params.resource) return errorResult('Give a principal, an action and a resource to simulate.');
   if (!/^[^:\s]+:[^:\s]+$/.test(params.action)) return errorResult(`Action \`${params.action}\` must be \`service:Action\`, e.g. \`s3:GetObject\`.`);
+  // Blanked too-deep content would make the evaluator judge a different policy.
+  if (analysis.parse.problems.some((problem) => problem.kind === 'depth')) return errorResult(`This policy nests JSON more than ${MAX_NESTING_DEPTH} levels deep, so it cannot be simulated; see its diagnostics.`);
   const root = analysis.parse.document.root;
   const json = root ? getNodeValue(root) : undefined;
   const kind = analysis.kind.kind;

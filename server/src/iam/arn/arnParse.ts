@@ -14,7 +14,7 @@
  * 200 characters), so the cost is linear in the user's text; no RegExp is ever built from user text
  * (ARCHITECTURE invariant 5).
  */
-import { resourceTypesOf, services } from '../catalog/catalog';
+import { forEachArnTemplate } from '../catalog/catalog';
 
 /** One colon-separated field of an ARN, with its offset in the ARN text. */
 export interface ArnField {
@@ -260,54 +260,75 @@ interface CompiledTemplate extends ArnTemplate {
   readonly literalPrefix: string;
 }
 
-let byArnService: Map<string, CompiledTemplate[]> | undefined;
+let byArnService: Map<string, RawTemplate[]> | undefined;
+const compiledByArnService = new Map<string, CompiledTemplate[]>();
 
-function templateIndex(): Map<string, CompiledTemplate[]> {
+/** A documented template before its fields are split. */
+interface RawTemplate {
+  readonly service: string;
+  readonly resourceType: string;
+  readonly template: string;
+}
+
+/**
+ * The lower-cased service field of a documented template. Templates start `arn:${Partition}:service:`,
+ * so the field is found with two `indexOf`s; anything else goes through `splitArnFields`.
+ */
+function arnServiceOfTemplate(template: string): string | undefined {
+  const first = template.indexOf(':');
+  const second = template.indexOf(':', first + 1);
+  const third = second < 0 ? -1 : template.indexOf(':', second + 1);
+  if (third > 0 && !template.slice(0, third).replace('${Partition}', '').includes('${')) return template.slice(second + 1, third).toLowerCase();
+  const fields = splitArnFields(template);
+  return fields.length < 6 ? undefined : fields[2]!.text.toLowerCase();
+}
+
+/** Every documented template grouped by the ARN's service field; fields are split and patterns compiled per group, on first use. */
+function templateGroups(): Map<string, RawTemplate[]> {
   if (byArnService) return byArnService;
-  const groups = new Map<string, ArnTemplate[]>();
-  for (const info of services()) {
-    for (const rt of resourceTypesOf(info.prefix)) {
-      for (const template of rt.arnTemplates) {
-        const f = splitArnFields(template);
-        if (f.length < 6) continue;
-        const arnService = f[2]!.text.toLowerCase();
-        const entry: ArnTemplate = {
-          service: info.prefix,
-          resourceType: rt.name,
-          template,
-          arnService,
-          region: f[3]!.text,
-          account: f[4]!.text,
-          resource: f[5]!.text,
-        };
-        const list = groups.get(arnService) ?? [];
-        list.push(entry);
-        groups.set(arnService, list);
-      }
+  const groups = new Map<string, RawTemplate[]>();
+  forEachArnTemplate((service, resourceType, template) => {
+    const arnService = arnServiceOfTemplate(template);
+    if (arnService === undefined) return;
+    const list = groups.get(arnService);
+    if (list) list.push({ service, resourceType, template });
+    else groups.set(arnService, [{ service, resourceType, template }]);
+  });
+  byArnService = groups;
+  return groups;
+}
+
+/**
+ * The compiled templates of one ARN service field (lower case). Compiling all 2,300 templates up front
+ * cost a short CLI run more than linting its policy; a run compiles only the services its ARNs name.
+ */
+function compiledTemplates(arnService: string): readonly CompiledTemplate[] {
+  let compiled = compiledByArnService.get(arnService);
+  if (!compiled) {
+    const list: ArnTemplate[] = [];
+    for (const raw of templateGroups().get(arnService) ?? []) {
+      const f = splitArnFields(raw.template);
+      if (f.length < 6) continue;
+      list.push({ ...raw, arnService, region: f[3]!.text, account: f[4]!.text, resource: f[5]!.text });
     }
-  }
-  byArnService = new Map();
-  for (const [arnService, list] of groups) {
     const patterns = compileGroup(list.map((t) => t.resource));
-    byArnService.set(
-      arnService,
-      list.map((t, i) => {
-        const stop = t.resource.search(/\$\{|\*/);
-        return { ...t, pattern: patterns[i]!, literalPrefix: stop < 0 ? t.resource : t.resource.slice(0, stop) };
-      }),
-    );
+    compiled = list.map((t, i) => {
+      const stop = t.resource.search(/\$\{|\*/);
+      return { ...t, pattern: patterns[i]!, literalPrefix: stop < 0 ? t.resource : t.resource.slice(0, stop) };
+    });
+    compiledByArnService.set(arnService, compiled);
   }
-  return byArnService;
+  return compiled;
 }
 
 /** Whether some documented ARN format uses this service field (lower case compare). */
 export function isKnownArnService(service: string): boolean {
-  return templateIndex().has(service.toLowerCase());
+  return templateGroups().has(service.toLowerCase());
 }
 
 /** The documented ARN templates whose service field is `service` (any case). */
 export function arnTemplatesOf(service: string): readonly ArnTemplate[] {
-  return templateIndex().get(service.toLowerCase()) ?? [];
+  return compiledTemplates(service.toLowerCase());
 }
 
 /** The literal text before the first wildcard or variable of a policy value. */
@@ -342,7 +363,7 @@ export function matchArnTemplates(service: string, resource: string, relaxed = f
   const key = `${relaxed ? 'r' : 's'}${service.toLowerCase()}\u0000${resource}`;
   const hit = matchCache.get(key);
   if (hit) return hit;
-  const templates = templateIndex().get(service.toLowerCase()) ?? [];
+  const templates = compiledTemplates(service.toLowerCase());
   const tokens = valueTokens(resource);
   const result = templates.filter((t) => resourceMatches(resource, tokens, t, relaxed));
   if (matchCache.size >= MATCH_CACHE_LIMIT) matchCache.clear();

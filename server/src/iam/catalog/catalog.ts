@@ -2,13 +2,15 @@
  * The one lookup module over the IAM catalog (services, actions, resource types, condition keys).
  *
  * The data is the generated `generated/catalogData.js`, imported rather than read from disk so that the
- * pure core never needs `fs` and the bundles carry it. Decoding is lazy: the service index is built on
- * the first call, and a service's actions, resource types and keys are turned into objects only when
- * that service is first asked about, so that a hover over `s3:GetObject` does not pay for all 22,000
- * actions. All name lookups are case-insensitive, as IAM itself treats action names and condition keys.
+ * pure core never needs `fs` and the bundles carry it. Decoding is lazy, and so is parsing: the index
+ * (service names, resource types, condition keys) is parsed and built on the first call, a service's
+ * action rows are parsed and turned into objects only when that service is first asked about, and its
+ * action descriptions only when one is read, so that linting `s3:GetObject` does not pay for all 22,000
+ * actions (docs/performance.md, "cold path"). All name lookups are case-insensitive, as IAM itself treats action names and condition keys.
  */
 
-import { catalogData, type ActionRow, type ServiceRow } from './generated/catalogData.js';
+import * as catalogData from './generated/catalogData.js';
+import type { ActionRow, CatalogIndexData, ServiceRow } from './generated/catalogData.js';
 import { GLOBAL_KEY_DOCS } from './globalKeys.js';
 import { hasWildcard, matchWildcard } from '../arn/wildcard.js';
 import type {
@@ -24,6 +26,11 @@ import type {
 interface ServiceState {
   readonly info: ServiceInfo;
   readonly row: ServiceRow;
+  /** The service's place in the generated data, for its action rows and descriptions. */
+  readonly position: number;
+  actionRows?: readonly ActionRow[];
+  actionNamesLower?: readonly string[];
+  descriptions?: readonly string[];
   actions?: readonly ActionInfo[];
   actionByName?: Map<string, ActionInfo>;
   resourceTypes?: readonly ResourceTypeInfo[];
@@ -34,8 +41,6 @@ interface ServiceState {
 interface CatalogIndex {
   readonly services: readonly ServiceInfo[];
   readonly byPrefix: Map<string, ServiceState>;
-  /** Lower-cased action names per service, for suggestions without decoding whole services. */
-  readonly actionNamesLower: Map<string, readonly string[]>;
   readonly actionCount: number;
   readonly resourceTypeCount: number;
 }
@@ -52,8 +57,14 @@ interface KeyIndex {
   readonly distinctCount: number;
 }
 
-const strings = catalogData.strings;
 const accessLevels = catalogData.accessLevels as readonly AccessLevel[];
+
+let indexData: CatalogIndexData | undefined;
+
+/** The parsed index part of the generated data. */
+function data(): CatalogIndexData {
+  return (indexData ??= catalogData.index());
+}
 const EMPTY: readonly never[] = Object.freeze([]);
 
 let catalogIndex: CatalogIndex | undefined;
@@ -63,32 +74,47 @@ let allActions: readonly ActionInfo[] | undefined;
 function index(): CatalogIndex {
   if (catalogIndex) return catalogIndex;
   const byPrefix = new Map<string, ServiceState>();
-  const actionNamesLower = new Map<string, readonly string[]>();
   const services: ServiceInfo[] = [];
   let actionCount = 0;
   let resourceTypeCount = 0;
-  for (const row of catalogData.services) {
+  data().services.forEach((row, position) => {
     const info: ServiceInfo = Object.freeze({ prefix: row[0], name: row[1] });
     services.push(info);
-    byPrefix.set(row[0].toLowerCase(), { info, row });
-    actionNamesLower.set(row[0].toLowerCase(), row[2].map((a) => a[0].toLowerCase()));
-    actionCount += row[2].length;
+    byPrefix.set(row[0].toLowerCase(), { info, row, position });
+    actionCount += row[2];
     resourceTypeCount += row[3].length;
-  }
+  });
   services.sort((a, b) => (a.prefix < b.prefix ? -1 : a.prefix > b.prefix ? 1 : 0));
-  catalogIndex = { services: Object.freeze(services), byPrefix, actionNamesLower, actionCount, resourceTypeCount };
+  catalogIndex = { services: Object.freeze(services), byPrefix, actionCount, resourceTypeCount };
   return catalogIndex;
 }
 
-function refs(list: readonly number[] | undefined): readonly string[] {
+function refs(list: readonly number[] | undefined, strings: readonly string[]): readonly string[] {
   return list && list.length > 0 ? Object.freeze(list.map((i) => strings[i]!)) : EMPTY;
 }
 
-function decodeAction(prefix: string, row: ActionRow): ActionInfo {
+/** A service's action rows, parsed on first use. */
+function actionRows(state: ServiceState): readonly ActionRow[] {
+  return (state.actionRows ??= catalogData.actions[state.position]!());
+}
+
+/** A service's lower-cased action names, for suggestions and wildcard matching without decoding. */
+function actionNamesLower(state: ServiceState): readonly string[] {
+  return (state.actionNamesLower ??= actionRows(state).map((row) => row[0].toLowerCase()));
+}
+
+/** A service's action descriptions (in the order of its rows), parsed when one is first read. */
+function descriptionsOf(state: ServiceState): readonly string[] {
+  return (state.descriptions ??= catalogData.descriptions[state.position]!());
+}
+
+function decodeAction(state: ServiceState, row: ActionRow, position: number): ActionInfo {
+  const strings = data().strings;
+  const prefix = state.info.prefix;
   const codes = typeof row[1] === 'number' ? [row[1]] : row[1];
   const levels = Object.freeze(codes.map((c) => accessLevels[c]!));
-  const resourceTypes: readonly ActionResourceType[] = (row[3] ?? EMPTY).map((r) =>
-    Object.freeze({ name: strings[r[0]]!, required: r[1] === 1, conditionKeys: refs(r[2]) }),
+  const resourceTypes: readonly ActionResourceType[] = (row[2] ?? EMPTY).map((r) =>
+    Object.freeze({ name: strings[r[0]]!, required: r[1] === 1, conditionKeys: refs(r[2], strings) }),
   );
   return Object.freeze({
     service: prefix,
@@ -96,10 +122,13 @@ function decodeAction(prefix: string, row: ActionRow): ActionInfo {
     fullName: `${prefix}:${row[0]}`,
     accessLevel: levels[0]!,
     accessLevels: levels,
-    description: row[2] ?? '',
+    // Descriptions are half the data and only hovers and completion details read them.
+    get description(): string {
+      return descriptionsOf(state)[position] ?? '';
+    },
     resourceTypes: resourceTypes.length > 0 ? Object.freeze(resourceTypes) : EMPTY,
-    conditionKeys: refs(row[4]),
-    dependentActions: refs(row[5]),
+    conditionKeys: refs(row[3], strings),
+    dependentActions: refs(row[4], strings),
   });
 }
 
@@ -109,8 +138,7 @@ function serviceState(prefix: string): ServiceState | undefined {
 
 function decodedActions(state: ServiceState): readonly ActionInfo[] {
   if (!state.actions) {
-    const prefix = state.info.prefix;
-    const actions = state.row[2].map((row) => decodeAction(prefix, row));
+    const actions = actionRows(state).map((row, position) => decodeAction(state, row, position));
     state.actions = Object.freeze(actions);
     state.actionByName = new Map(actions.map((a) => [a.name.toLowerCase(), a]));
   }
@@ -120,6 +148,7 @@ function decodedActions(state: ServiceState): readonly ActionInfo[] {
 function decodedResourceTypes(state: ServiceState): readonly ResourceTypeInfo[] {
   if (!state.resourceTypes) {
     const prefix = state.info.prefix;
+    const strings = data().strings;
     const types = state.row[3].map((row) => {
       const arn = row[1];
       const arnTemplates = arn === undefined ? EMPTY : typeof arn === 'string' ? [arn] : arn;
@@ -127,7 +156,7 @@ function decodedResourceTypes(state: ServiceState): readonly ResourceTypeInfo[] 
         service: prefix,
         name: strings[row[0]]!,
         arnTemplates: Object.freeze([...arnTemplates]),
-        conditionKeys: refs(row[2]),
+        conditionKeys: refs(row[2], strings),
       });
     });
     state.resourceTypes = Object.freeze(types);
@@ -210,14 +239,15 @@ function keys(): KeyIndex {
       }),
     );
   }
-  for (const [key, type] of catalogData.globalKeys) {
+  const { globalKeys, services: serviceRows, strings } = data();
+  for (const [key, type] of globalKeys) {
     if (documented.has(key.toLowerCase())) continue;
     globals.push(Object.freeze({ key, type, description: '', global: true, multiValued: type.startsWith('ArrayOf') }));
   }
   for (const g of globals) add(g);
 
   const byService = new Map<string, readonly ConditionKeyInfo[]>();
-  for (const row of catalogData.services) {
+  for (const row of serviceRows) {
     const prefix = row[0];
     const own: ConditionKeyInfo[] = [];
     for (const [k, t, d] of row[4]) {
@@ -293,7 +323,19 @@ export function expandActionPattern(pattern: string): readonly ActionInfo[] {
       const one = action(pattern);
       return one ? [one] : EMPTY;
     }
-    return decodedActions(state).filter((a) => matchWildcard(namePattern, a.name, true));
+    // Most patterns start with literal text (`Get*`, `Describe*`): names that do not start with it are
+    // skipped before the wildcard match, which a cold lint of many policies otherwise spends a tenth in.
+    const lowerPattern = namePattern.toLowerCase();
+    let literalEnd = 0;
+    while (literalEnd < lowerPattern.length && lowerPattern[literalEnd] !== '*' && lowerPattern[literalEnd] !== '?') literalEnd++;
+    const literal = lowerPattern.slice(0, literalEnd);
+    const names = actionNamesLower(state);
+    const actions = decodedActions(state);
+    const matched: ActionInfo[] = [];
+    for (let i = 0; i < names.length; i++) {
+      if (names[i]!.startsWith(literal) && matchWildcard(namePattern, actions[i]!.name, true)) matched.push(actions[i]!);
+    }
+    return matched;
   }
   // The service part has a wildcard (or there is no colon): a `*` may then span the colon, so the
   // pattern is matched against full names, but a service is only decoded once one of its names matches.
@@ -301,7 +343,7 @@ export function expandActionPattern(pattern: string): readonly ActionInfo[] {
   const idx = index();
   for (const info of idx.services) {
     const state = idx.byPrefix.get(info.prefix.toLowerCase())!;
-    const rows = state.row[2];
+    const rows = actionRows(state);
     for (let i = 0; i < rows.length; i++) {
       if (matchWildcard(pattern, `${info.prefix}:${rows[i]![0]}`, true)) result.push(decodedActions(state)[i]!);
     }
@@ -322,6 +364,21 @@ function everyAction(): readonly ActionInfo[] {
 export function resourceTypesOf(prefix: string): readonly ResourceTypeInfo[] {
   const state = serviceState(prefix);
   return state ? decodedResourceTypes(state) : EMPTY;
+}
+
+/**
+ * Every documented ARN template with its service prefix and resource type name, straight from the
+ * index rows: indexing all 2,300 templates by ARN service then needs no decoded resource types.
+ */
+export function forEachArnTemplate(callback: (service: string, resourceType: string, template: string) => void): void {
+  const { services: rows, strings } = data();
+  for (const row of rows) {
+    for (const [name, arn] of row[3]) {
+      if (arn === undefined) continue;
+      if (typeof arn === 'string') callback(row[0], strings[name]!, arn);
+      else for (const template of arn) callback(row[0], strings[name]!, template);
+    }
+  }
 }
 
 /** One resource type of a service by name (any case), e.g. `resourceType('s3', 'object')`. */
@@ -486,8 +543,8 @@ export function suggestActions(text: string, limit: number): readonly ActionInfo
   const max = allowedDistance(namePart.length);
   const scored: Scored<ActionInfo>[] = [];
   for (const prefix of prefixes) {
-    const names = idx.actionNamesLower.get(prefix)!;
     const state = idx.byPrefix.get(prefix)!;
+    const names = actionNamesLower(state);
     const serviceDistance = prefix === servicePart ? 0 : boundedDistance(servicePart, prefix, serviceMax);
     for (let i = 0; i < names.length; i++) {
       const name = names[i]!;

@@ -8,6 +8,7 @@
  * comes from the cached parse of the same text.
  */
 import { getLocation, type Segment } from 'jsonc-parser';
+import { limitNesting } from '../document/jsonNesting';
 import type { PolicyDocument, Property, Span, Statement } from '../document/model';
 import { statementAtOffset } from './hoverTarget';
 
@@ -187,14 +188,15 @@ function lastProperty(properties: readonly Property[], key: string): Property | 
  * the offset, only that statement's text is scanned and its path is prefixed.
  */
 function locate(document: PolicyDocument, offset: number): { path: Segment[]; isAtPropertyKey: boolean } {
+  // `getLocation` recurses once per level, so it reads the text with too-deep content blanked out.
   if (document.statementShape === 'array') {
     const statement = statementAtOffset(document, offset);
     if (statement && offset > statement.span.offset && offset < statement.span.offset + statement.span.length) {
-      const local = getLocation(document.text.slice(statement.span.offset, statement.span.offset + statement.span.length), offset - statement.span.offset);
+      const local = getLocation(limitNesting(document.text.slice(statement.span.offset, statement.span.offset + statement.span.length)).text, offset - statement.span.offset);
       if (local.path.length > 0) return { path: ['Statement', statement.index, ...local.path], isAtPropertyKey: local.isAtPropertyKey };
     }
   }
-  const location = getLocation(document.text, offset);
+  const location = getLocation(limitNesting(document.text).text, offset);
   return { path: [...location.path], isAtPropertyKey: location.isAtPropertyKey };
 }
 

@@ -52,8 +52,25 @@ function parseIpv6(text: string): bigint | undefined {
   return value;
 }
 
-/** Parses `203.0.113.0/24`, `203.0.113.7`, `2001:db8::/32`; undefined when it is not one. */
+const cidrCache = new Map<string, CidrRange | null>();
+const CIDR_CACHE_LIMIT = 10_000;
+
+/**
+ * Parses `203.0.113.0/24`, `203.0.113.7`, `2001:db8::/32`; undefined when it is not one. Cached per
+ * text: a batch of simulations reads the same policy ranges for every request (a tenth of a
+ * 10,000-request `simulate --batch` went to parsing them again).
+ */
 export function parseCidr(text: string): CidrRange | undefined {
+  let range = cidrCache.get(text);
+  if (range === undefined) {
+    range = parseCidrUncached(text) ?? null;
+    if (cidrCache.size >= CIDR_CACHE_LIMIT) cidrCache.clear();
+    cidrCache.set(text, range);
+  }
+  return range ?? undefined;
+}
+
+function parseCidrUncached(text: string): CidrRange | undefined {
   const slash = text.indexOf('/');
   const addressText = slash < 0 ? text : text.slice(0, slash);
   const v4 = parseIpv4(addressText);
@@ -61,12 +78,12 @@ export function parseCidr(text: string): CidrRange | undefined {
   const address = v4 ?? (version === 6 ? parseIpv6(addressText) : undefined);
   if (version === undefined || address === undefined) return undefined;
   const bits = version === 4 ? 32 : 128;
-  if (slash < 0) return { version, address, prefix: bits, explicitPrefix: false };
+  if (slash < 0) return Object.freeze({ version, address, prefix: bits, explicitPrefix: false });
   const prefixText = text.slice(slash + 1);
   if (!/^\d{1,3}$/.test(prefixText)) return undefined;
   const prefix = Number(prefixText);
   if (prefix > bits) return undefined;
-  return { version, address, prefix, explicitPrefix: true };
+  return Object.freeze({ version, address, prefix, explicitPrefix: true });
 }
 
 function bitsOf(range: CidrRange): number {

@@ -153,7 +153,11 @@ export interface ParseProblem {
    * commas as syntax errors, so they share the code; `kind` tells them apart for messages and fixes.
    */
   readonly code: 'JSON_SYNTAX_ERROR';
-  readonly kind: 'syntax' | 'comment' | 'trailingComma';
+  /**
+   * `depth`: a container nested deeper than any policy element allows (iam/document/jsonNesting.ts);
+   * IAM cannot accept such a document either, and its content is not analysed.
+   */
+  readonly kind: 'syntax' | 'comment' | 'trailingComma' | 'depth';
   readonly message: string;
   readonly span: Span;
 }

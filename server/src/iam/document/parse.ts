@@ -21,6 +21,7 @@ import type {
   StringValue,
 } from './model';
 import { spanOf } from './model';
+import { limitNesting, tooDeepMessage } from './jsonNesting';
 
 /** Human wording for jsonc-parser's error codes. */
 const SYNTAX_MESSAGES: Record<string, string> = {
@@ -55,22 +56,26 @@ function clampSpan(offset: number, length: number, textLength: number): Span {
 /** Parses a policy document. Never throws. */
 export function parsePolicy(text: string): ParseResult {
   const problems: ParseProblem[] = [];
+  // jsonc-parser recurses once per level: whatever is nested too deep is blanked before it reads the
+  // text (same offsets, same lines), and reported below. Every scan here reads `source`.
+  const limited = limitNesting(text);
+  const source = limited.text;
   let errors: ParseError[] = [];
   // Comments and trailing commas take two more scans of the text, which doubled the parse time of
   // valid policies (docs/performance.md). Most documents have neither, and the first parse proves
   // it: with comments disallowed, jsonc-parser reports each one as an error (the tree is the same);
   // without comments or syntax errors, a trailing comma needs `,`, JSON whitespace, then `}` or `]`.
-  let root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: true, allowEmptyContent: true });
+  let root = parseTree(source, errors, { allowTrailingComma: true, disallowComments: true, allowEmptyContent: true });
   const mayHaveComments = errors.some((error) => printParseErrorCode(error.error) === 'InvalidCommentToken');
   if (mayHaveComments) {
     // Parse again the way comments are reported (an unterminated comment is a syntax error too).
     errors = [];
-    root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+    root = parseTree(source, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
   }
   // jsonc-parser ends an unterminated block comment (always at the end of the text) one character
   // past the text, and the nodes around it with it; keep every node inside the text.
   if (errors.some((error) => printParseErrorCode(error.error) === 'UnexpectedEndOfComment')) clampNodes(root, text.length);
-  const mayHaveTrailingCommas = mayHaveComments || errors.length > 0 || TRAILING_COMMA_HINT.test(text);
+  const mayHaveTrailingCommas = mayHaveComments || errors.length > 0 || mayHaveTrailingComma(source);
   const reported = new Set<number>();
   for (const error of errors) {
     if (reported.has(error.offset)) continue;
@@ -87,15 +92,19 @@ export function parsePolicy(text: string): ParseResult {
     problems.push({ code: 'JSON_SYNTAX_ERROR', kind: 'syntax', message: 'The document is empty: a policy is a JSON object with a `Statement` element.', span: { offset: 0, length: 0 } });
   }
 
+  for (const span of limited.tooDeep) {
+    problems.push({ code: 'JSON_SYNTAX_ERROR', kind: 'depth', message: tooDeepMessage(text, span), span });
+  }
+
   const comments: Span[] = [];
   if (mayHaveComments) {
     // jsonc-parser gives an unterminated block comment at the end one character too many: clamp it.
-    visit(text, { onComment: (offset, length) => comments.push({ offset, length: Math.min(length, text.length - offset) }) }, { disallowComments: false, allowTrailingComma: true });
+    visit(source, { onComment: (offset, length) => comments.push({ offset, length: Math.min(length, text.length - offset) }) }, { disallowComments: false, allowTrailingComma: true });
   }
   for (const comment of comments) {
     problems.push({ code: 'JSON_SYNTAX_ERROR', kind: 'comment', message: 'Comments are not valid in IAM policies: IAM rejects the document. Remove the comment.', span: comment });
   }
-  for (const span of mayHaveTrailingCommas ? findTrailingCommas(text) : []) {
+  for (const span of mayHaveTrailingCommas ? findTrailingCommas(source) : []) {
     problems.push({ code: 'JSON_SYNTAX_ERROR', kind: 'trailingComma', message: 'Trailing commas are not valid JSON: IAM rejects the document. Remove the comma.', span });
   }
 
@@ -115,8 +124,20 @@ function clampNodes(root: JsonNode | undefined, end: number): void {
   }
 }
 
-/** A comma followed by JSON whitespace (jsonc-parser's: space, tab, CR, LF) and a closing bracket. */
-const TRAILING_COMMA_HINT = /,[ \t\r\n]*[}\]]/;
+/**
+ * True when a comma is followed by JSON whitespace (jsonc-parser's: space, tab, CR, LF) and a closing
+ * bracket. A loop over the commas: the equivalent regular expression `/,[ \t\r\n]*[}\]]/` retried
+ * its whitespace run after every comma of pretty-printed text and cost a sixth of a cold parse.
+ */
+function mayHaveTrailingComma(text: string): boolean {
+  for (let comma = text.indexOf(','); comma >= 0; comma = text.indexOf(',', comma + 1)) {
+    let at = comma + 1;
+    let code = text.charCodeAt(at);
+    while (code === 32 || code === 10 || code === 13 || code === 9) code = text.charCodeAt(++at);
+    if (code === 125 || code === 93) return true;
+  }
+  return false;
+}
 
 /**
  * Finds commas that are followed (after whitespace and comments) by `}` or `]`. jsonc-parser accepts

@@ -61,13 +61,21 @@ function hasPrincipal(statement: Statement): boolean {
 }
 
 /**
- * Detects the kind from the content: a statement with a Principal and only `sts:AssumeRole*`-family
- * actions makes a trust policy; any other Principal makes a resource policy; no Principal makes an
- * identity policy.
+ * Detects the kind from the content:
+ * 1. no statement has a Principal or NotPrincipal: an identity policy (IAM User Guide, "IAM JSON
+ *    policy elements: Principal": identity-based policies have no Principal element);
+ * 2. some statement has a Resource or NotResource: a resource policy, never a trust policy (a role
+ *    trust policy cannot name resources, the role is its resource: Access Analyzer's
+ *    `ROLE_TRUST_POLICY_SYNTAX_ERROR_RESOURCE`; an RCP, in contrast, must have `Resource`: AWS
+ *    Organizations User Guide, "RCP syntax"), which keeps AWS's RCP examples that deny `sts:` actions
+ *    to `"Principal": "*"` on `"Resource": "*"` out of the trust checks;
+ * 3. only `sts:AssumeRole*`-family actions in the statements with a principal: a role trust policy;
+ * 4. otherwise a resource policy.
  */
 export function detectPolicyKind(document: PolicyDocument): PolicyKind {
   const withPrincipal = document.statements.filter(hasPrincipal);
   if (withPrincipal.length === 0) return 'identity';
+  if (document.statements.some((statement) => statement.resource !== undefined || statement.notResource !== undefined)) return 'resource';
   const actions = withPrincipal.flatMap((statement) => statement.action?.values ?? []);
   if (actions.length > 0 && actions.every((action) => isTrustAction(action.value))) return 'trust';
   return 'resource';

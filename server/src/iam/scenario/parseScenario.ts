@@ -29,6 +29,7 @@ import type {
 import { editDistance } from '../spelling/nearestName';
 import { spanOf } from '../document/model';
 import { isAccountId } from '../principals/principalParse';
+import { limitNesting, tooDeepMessage } from '../document/jsonNesting';
 
 /** The result of parsing: the model plus problems. */
 export interface ScenarioParse {
@@ -86,7 +87,9 @@ function property(node: JsonNode, key: string): Prop | undefined {
 export function parseScenario(text: string): ScenarioParse {
   const problems: ScenarioProblem[] = [];
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  // The parser and getNodeValue recurse once per level: too-deep content is blanked before parsing.
+  const limited = limitNesting(text);
+  const root = parseTree(limited.text, errors, { allowTrailingComma: true, disallowComments: false });
   for (const error of errors) {
     problems.push({
       code: 'SCENARIO_JSON_SYNTAX',
@@ -100,6 +103,11 @@ export function parseScenario(text: string): ScenarioParse {
 
   const empty: Scenario = { accounts: [], users: [], groups: [], roles: [], resources: [], tests: [] };
   if (!root) return { scenario: empty, problems };
+  // A test read from blanked content would run something other than what the file says: none runs.
+  if (limited.tooDeep.length > 0) {
+    for (const span of limited.tooDeep) problem('SCENARIO_TOO_DEEP', tooDeepMessage(text, span), span);
+    return { scenario: empty, problems };
+  }
   if (root.type !== 'object') {
     problem('SCENARIO_INVALID_VALUE', 'A scenario file is a JSON object with `accounts`, `users`, `roles`, ... and `tests`', spanOf(root));
     return { scenario: empty, problems };

@@ -7,6 +7,7 @@
  * (the CLI reads relative to the scenario file; the server also checks the workspace and trust).
  */
 import { parseTree, getNodeValue, type ParseError } from 'jsonc-parser';
+import { limitNesting, MAX_NESTING_DEPTH } from '../document/jsonNesting';
 import { deriveContext } from '../evaluate/deriveContext';
 import { evaluate } from '../evaluate/evaluator';
 import { matchWildcard } from '../arn/wildcard';
@@ -104,8 +105,11 @@ export class PolicySet {
       resolved = { id: ref.path, label, ref, statementSpans: [], error: unresolvedMessage(ref.path, read?.error) };
     } else {
       const errors: ParseError[] = [];
-      const root = parseTree(read.text, errors, { allowTrailingComma: true });
-      if (!root || errors.length > 0) resolved = { id: ref.path, label, ref, text: read.text, statementSpans: [], error: `Policy file \`${ref.path}\` is not valid JSON` };
+      // The parser and getNodeValue recurse once per level, so depth is checked first.
+      const limited = limitNesting(read.text);
+      const root = limited.tooDeep.length > 0 ? undefined : parseTree(read.text, errors, { allowTrailingComma: true });
+      if (limited.tooDeep.length > 0) resolved = { id: ref.path, label, ref, text: read.text, statementSpans: [], error: `Policy file \`${ref.path}\` nests JSON more than ${MAX_NESTING_DEPTH} levels deep` };
+      else if (!root || errors.length > 0) resolved = { id: ref.path, label, ref, text: read.text, statementSpans: [], error: `Policy file \`${ref.path}\` is not valid JSON` };
       else if (root.type !== 'object') resolved = { id: ref.path, label, ref, text: read.text, statementSpans: [], error: `Policy file \`${ref.path}\` is not a JSON object` };
       else resolved = { id: ref.path, label, ref, text: read.text, document: getNodeValue(root), statementSpans: statementSpansOf(root) };
     }

@@ -146,6 +146,7 @@ export interface Scenario {
 
 export type ScenarioProblemCode =
   | 'SCENARIO_JSON_SYNTAX'
+  | 'SCENARIO_TOO_DEEP'
   | 'SCENARIO_UNKNOWN_FIELD'
   | 'SCENARIO_INVALID_VALUE'
   | 'SCENARIO_MISSING_FIELD'

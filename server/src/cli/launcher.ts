@@ -1,0 +1,100 @@
+/**
+ * The `iam-policy` executable (`dist/cli.js`): starts the CLI bundle (`dist/cli-main.js`) through a
+ * V8 code cache, so that a run does not parse and compile the 3 MB bundle and the functions it calls
+ * again (docs/performance.md, "cold path": a one-file lint went from 170 to 120 ms of CPU).
+ *
+ * Node 22 has this built in (`module.enableCompileCache`); Node 20, which we support, does not, so it
+ * is done as v8-compile-cache does it: `vm.Script` with `cachedData`, written after the first run to
+ * `<tmpdir>/iam-policy-compile-cache-<uid>/` (used only when this user owns it and nobody else can
+ * write it), one file named after the bundle file's size and times (a
+ * rebuild or reinstall changes them; V8 itself only checks the source length) and the Node version;
+ * writing one removes the others. Only the bundle
+ * shipped next to this file is compiled this way, never user input. A missing, stale or unwritable
+ * cache only costs the compile time it would have saved: V8 rejects a cache that does not fit, and then
+ * a fresh one is written. `IAM_POLICY_COMPILE_CACHE=off` disables reading and writing it.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vm from 'node:vm';
+import Module from 'node:module';
+
+/** The part of node's CommonJS `Module` that this file uses, missing from its public typings. */
+interface CommonJsModule {
+  exports: { main?: () => void };
+  filename: string;
+  paths: string[];
+  require(id: string): unknown;
+}
+type ModuleConstructor = {
+  new (id: string, parent?: unknown): CommonJsModule;
+  wrap(source: string): string;
+  _nodeModulePaths(dir: string): string[];
+};
+
+const uid = process.getuid?.();
+/** One directory per user: a cache is code that this process runs, so nobody else may write it. */
+const CACHE_DIR = path.join(os.tmpdir(), uid === undefined ? 'iam-policy-compile-cache' : `iam-policy-compile-cache-${uid}`);
+
+/**
+ * Whether the cache directory is safe to read: a real directory (not a link) owned by this user and
+ * writable by nobody else. On systems without user ids (Windows) the temporary directory is per user.
+ */
+function trustedCacheDir(): boolean {
+  try {
+    const stat = fs.lstatSync(CACHE_DIR);
+    return stat.isDirectory() && (uid === undefined || (stat.uid === uid && (stat.mode & 0o022) === 0));
+  } catch {
+    return false;
+  }
+}
+
+function cacheFile(bundle: string): string | undefined {
+  if (process.env.IAM_POLICY_COMPILE_CACHE === 'off') return undefined;
+  const stat = fs.statSync(bundle);
+  return path.join(CACHE_DIR, `${stat.size}-${Math.round(stat.mtimeMs)}-${Math.round(stat.ctimeMs)}-${process.version}-${process.arch}.bin`);
+}
+
+function readCache(file: string | undefined): Buffer | undefined {
+  if (!file || !trustedCacheDir()) return undefined;
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes the cache atomically (a rename), so that concurrent runs never read half a file, and removes the caches of other builds. */
+function writeCache(file: string, data: Buffer): void {
+  try {
+    fs.mkdirSync(CACHE_DIR, { recursive: true, mode: 0o700 });
+    if (!trustedCacheDir()) return;
+    const temporary = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(temporary, data);
+    fs.renameSync(temporary, file);
+    for (const name of fs.readdirSync(CACHE_DIR)) {
+      if (name.endsWith('.bin') && path.join(CACHE_DIR, name) !== file) fs.rmSync(path.join(CACHE_DIR, name), { force: true });
+    }
+  } catch {
+    // A read-only or full temporary directory only means no cache.
+  }
+}
+
+function launch(): void {
+  const bundle = path.join(__dirname, 'cli-main.js');
+  const source = fs.readFileSync(bundle, 'utf8');
+  const file = cacheFile(bundle);
+  const cachedData = readCache(file);
+  const CjsModule = Module as unknown as ModuleConstructor;
+  const script = new vm.Script(CjsModule.wrap(source), { filename: bundle, cachedData });
+  const bundleModule = new CjsModule(bundle, module);
+  bundleModule.filename = bundle;
+  bundleModule.paths = CjsModule._nodeModulePaths(path.dirname(bundle));
+  const bundleRequire = Object.assign((id: string) => bundleModule.require(id), { main: bundleModule });
+  const run = script.runInThisContext() as (exports: unknown, require: unknown, module: unknown, filename: string, dirname: string) => void;
+  run.call(bundleModule.exports, bundleModule.exports, bundleRequire, bundleModule, bundle, path.dirname(bundle));
+  // The functions this run compiled go into the cache too, so it is written when the run is over.
+  if (file && (cachedData === undefined || script.cachedDataRejected)) process.once('exit', () => writeCache(file, script.createCachedData()));
+}
+
+launch();

@@ -1,0 +1,66 @@
+/**
+ * `dist/cli.js` (server/src/cli/launcher.ts) starts the CLI bundle through a V8 code cache in the
+ * temporary directory: the first run writes it, later runs read it and answer the same, a cache
+ * directory that others could write is neither read nor written, a broken cache file is rejected and
+ * replaced, and `IAM_POLICY_COMPILE_CACHE=off` leaves no trace. Runs the built bundle (`npm run build`).
+ */
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+const cli = path.resolve('dist/cli.js');
+const policy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'iam-launcher-policy-')), 'p.json');
+fs.writeFileSync(policy, JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObjet', Resource: '*' }] }));
+
+function run(tmp: string, env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [cli, 'lint', '--format', 'json', policy], { encoding: 'utf8', env: { ...process.env, TMPDIR: tmp, TMP: tmp, TEMP: tmp, ...env } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function cacheDirIn(tmp: string): string {
+  const uid = process.getuid?.();
+  return path.join(tmp, uid === undefined ? 'iam-policy-compile-cache' : `iam-policy-compile-cache-${uid}`);
+}
+
+const cacheFiles = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((name) => name.endsWith('.bin')) : []);
+
+test('the first run writes the code cache, the next runs use it and answer the same', () => {
+  assert.ok(fs.existsSync(cli), 'dist/cli.js is missing: run `npm run build` first');
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'iam-launcher-'));
+  const first = run(tmp);
+  assert.equal(first.code, 1, first.stderr);
+  assert.match(first.stdout, /INVALID_ACTION/);
+  const dir = cacheDirIn(tmp);
+  assert.equal(cacheFiles(dir).length, 1);
+  if (process.getuid) assert.equal(fs.statSync(dir).mode & 0o077, 0, 'the cache directory is private');
+  const written = fs.statSync(path.join(dir, cacheFiles(dir)[0]!)).mtimeMs;
+  const second = run(tmp);
+  assert.deepEqual(second, first);
+  assert.equal(fs.statSync(path.join(dir, cacheFiles(dir)[0]!)).mtimeMs, written, 'an accepted cache is not rewritten');
+
+  // A corrupt cache is rejected by V8 and replaced; the answer does not change.
+  fs.writeFileSync(path.join(dir, cacheFiles(dir)[0]!), 'not a code cache');
+  assert.deepEqual(run(tmp), first);
+  assert.ok(fs.statSync(path.join(dir, cacheFiles(dir)[0]!)).size > 1000, 'the corrupt cache was replaced');
+});
+
+test('a cache directory that others can write is not used', { skip: process.getuid ? false : 'no user ids on this system' }, () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'iam-launcher-'));
+  const dir = cacheDirIn(tmp);
+  fs.mkdirSync(dir);
+  fs.chmodSync(dir, 0o777);
+  const result = run(tmp);
+  assert.equal(result.code, 1, result.stderr);
+  assert.deepEqual(cacheFiles(dir), []);
+});
+
+test('IAM_POLICY_COMPILE_CACHE=off reads and writes no cache', () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'iam-launcher-'));
+  const result = run(tmp, { IAM_POLICY_COMPILE_CACHE: 'off' });
+  assert.equal(result.code, 1, result.stderr);
+  assert.match(result.stdout, /INVALID_ACTION/);
+  assert.equal(fs.existsSync(cacheDirIn(tmp)), false);
+});
