@@ -45,6 +45,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       { scheme: 'file', language: 'yaml' },
       { scheme: 'untitled', language: 'yaml' },
       { scheme: 'vscode-remote', language: 'yaml' },
+      // Terraform, with or without an extension that contributes the `terraform` language.
+      { scheme: 'file', language: 'terraform' },
+      { scheme: 'file', pattern: '**/*.tf' },
+      { scheme: 'vscode-remote', language: 'terraform' },
     ],
     outputChannel: output,
     initializationOptions: { trusted: vscode.workspace.isTrusted },

@@ -12,7 +12,8 @@ import { kindFromSettings, isScenarioPath } from '../service/documentAnalysis';
 import { DEFAULT_SETTINGS } from '../settings';
 import { describeReadError, type CliIo } from './cliIo';
 import { toSarif } from './sarif';
-import { analyzeHostDocument, TEMPLATE_EXTENSIONS, type HostFormat } from '../iam/sources/hostDocument';
+import { analyzeHostDocument, TEMPLATE_EXTENSIONS, TERRAFORM_EXTENSION, type HostFormat } from '../iam/sources/hostDocument';
+import { terraformReady } from '../iam/sources/terraform/terraformPolicies';
 import { expandSamTemplateNode } from '../iam/sources/cloudformation/samExpansion';
 
 export const LINT_USAGE = `Usage: iam-policy lint [--type auto|identity|resource|trust|scp|rcp|boundary|session] [--format text|json|sarif] <file|dir>...`;
@@ -129,15 +130,24 @@ export function lintText(text: string, filePath: string, type: PolicyKind | 'aut
   return { path: filePath, policyType: kind, format: 'policy', policies: [{ pointer: '', kind, resourceType: null, range: { start: { line: 0, character: 0 }, end } }], findings };
 }
 
+/** Per linted Terraform file: the policy files it reads with `file()` / `templatefile()`. */
+const linkedPolicyFiles = new Map<string, Array<{ path: string; kind?: PolicyKind }>>();
+
 /** Lints a CloudFormation/SAM template: every embedded policy, findings at their template lines. */
 function lintTemplate(text: string, filePath: string): LintedFile | undefined {
-  const host = analyzeHostDocument(text, { expandSamTemplate: expandSamTemplateNode });
-  if (!host) return undefined;
+  if (TERRAFORM_EXTENSION.test(filePath) && !terraformReady()) return { path: filePath, policyType: null, format: 'terraform', policies: [], findings: [], error: `cannot read \`${filePath}\`: the Terraform parser is not loaded` };
+  const host = analyzeHostDocument(text, { expandSamTemplate: expandSamTemplateNode }, filePath);
+  if (!host) return TERRAFORM_EXTENSION.test(filePath) ? { path: filePath, policyType: null, format: 'terraform', policies: [], findings: [] } : undefined;
   const document = TextDocument.create('file:///lint', 'yaml', 0, text);
   const range = (start: number, end: number): LintRange => ({ start: document.positionAt(start), end: document.positionAt(end) });
   const findings: LintFinding[] = [];
+  const seen = new Set<string>();
   for (const policy of host.policies) {
     for (const finding of policy.findings) {
+      // A statement merged into several Terraform documents is one finding, on its first policy.
+      const key = `${finding.code}\u0000${finding.span.offset}\u0000${finding.span.length}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
       findings.push({ code: finding.code, severity: severityOfCategory(finding.category), message: finding.message, range: range(finding.span.offset, finding.span.offset + finding.span.length), policy: policy.policy.pointer });
     }
   }
@@ -150,6 +160,8 @@ function lintTemplate(text: string, filePath: string): LintedFile | undefined {
     label: policy.policy.label,
     range: range(policy.policy.range.start, policy.policy.range.end),
   }));
+  const linked = host.policyFiles.filter((file) => file.path !== undefined && file.function === 'file').map((file) => ({ path: file.path!, ...(file.kind ? { kind: file.kind } : {}) }));
+  if (linked.length > 0) linkedPolicyFiles.set(filePath, linked);
   const kinds = new Set(policies.map((policy) => policy.kind));
   return { path: filePath, policyType: kinds.size === 1 ? [...kinds][0]! : null, format: host.format, policies, findings };
 }
@@ -161,10 +173,11 @@ export function runLint(argv: readonly string[], io: CliIo): number {
     io.stderr(`iam-policy lint: ${options}\n${LINT_USAGE}\n`);
     return 2;
   }
-  const files: Array<{ path: string; explicit: boolean }> = [];
+  const files: Array<{ path: string; explicit: boolean; kind?: PolicyKind }> = [];
   for (const target of options.targets) collectFiles(io, target, true, files);
   const results: LintedFile[] = [];
-  for (const file of files) {
+  for (let index = 0; index < files.length; index++) {
+    const file = files[index]!;
     const display = path.isAbsolute(file.path) ? file.path : path.normalize(file.path);
     let text: string;
     try {
@@ -173,8 +186,15 @@ export function runLint(argv: readonly string[], io: CliIo): number {
       results.push({ path: display, policyType: null, findings: [], error: `cannot read \`${display}\`: ${describeReadError(error)}` });
       continue;
     }
-    const linted = lintText(text, display, options.type, file.explicit);
+    const linted = lintText(text, display, file.kind ?? options.type, file.explicit);
     if (linted) results.push(linted);
+    // Policy files a Terraform module reads with file() are linted with the kind their use gives them.
+    for (const linked of linkedPolicyFiles.get(display) ?? []) {
+      const target = path.join(path.dirname(file.path), linked.path);
+      const existing = files.findIndex((candidate) => path.resolve(candidate.path) === path.resolve(target));
+      if (existing > index) files[existing] = { ...files[existing]!, kind: linked.kind ?? files[existing]!.kind, explicit: true };
+      else if (existing < 0) files.push({ path: target, explicit: true, kind: linked.kind });
+    }
   }
 
   const unreadable = results.filter((result) => result.error);

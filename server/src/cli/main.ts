@@ -10,6 +10,8 @@ import { nodeIo, type CliIo } from './cliIo';
 import { runLint, LINT_USAGE } from './lint';
 import { dataInfo } from '../iam/catalog/catalog';
 import { CLI_COMMANDS } from './commands';
+import { statSync } from 'node:fs';
+import { initTerraformFromDisk } from '../wasmFiles';
 
 const VERSION = '0.1.0';
 
@@ -59,5 +61,18 @@ export function runCli(argv: readonly string[], io: CliIo): number {
 
 // Run as a program: directly (`node server/src/cli/main.ts` through tsx) or by dist/cli.js (launcher.ts).
 if (require.main === module) {
-  process.exitCode = runCli(process.argv.slice(2), nodeIo());
+  const argv = process.argv.slice(2);
+  // The Terraform parser (WebAssembly) is loaded only when a `.tf` file or a directory may be read.
+  const mayReadTerraform = (argv[0] === 'lint' || argv[0] === 'summary') && argv.slice(1).some((arg) => /\.tf$/i.test(arg) || (!arg.startsWith('-') && isDirectory(arg)));
+  void (mayReadTerraform ? initTerraformFromDisk().catch((error: unknown) => process.stderr.write(`iam-policy: the Terraform parser could not be loaded: ${error instanceof Error ? error.message : String(error)}\n`)) : Promise.resolve()).then(() => {
+    process.exitCode = runCli(argv, nodeIo());
+  });
+}
+
+function isDirectory(target: string): boolean {
+  try {
+    return statSync(target).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -32,6 +32,7 @@ import { dataInfo } from '../iam/catalog/catalog';
 import type { CodeLensProvider, DiagnosticsProvider, ServerContext, ServerFeature } from './serverContext';
 import { SERVER_FEATURES } from './features';
 import { OffThreadAnalyzer, SupersededError } from './offThreadAnalysis';
+import { initTerraformFromDisk } from '../wasmFiles';
 
 /** How long to wait after a change before validating: typing bursts are validated once. */
 const VALIDATION_DELAY_MS = 150;
@@ -346,6 +347,13 @@ export function startServer(options: StartOptions = {}): Connection {
       log(`feature ${feature.name} failed to register: ${String(error)}`);
     }
   }
+
+  // The Terraform parser (WebAssembly) loads in the background; .tf documents opened before it is
+  // ready are analysed again when it is.
+  void initTerraformFromDisk().then(
+    () => revalidateAll(),
+    (error: unknown) => log(`[terraform] the parser could not be loaded: ${error instanceof Error ? error.message : String(error)}`),
+  );
 
   documents.listen(connection);
   connection.listen();

@@ -105,7 +105,7 @@ export function analyzeDocument(input: AnalysisInput): DocumentAnalysis {
   const fromSettings = kindFromSettings(input.path, input.settings);
   // A template is a template whatever its name: the policy-type globs name standalone policies.
   if (TEMPLATE_EXTENSIONS.test(input.path)) {
-    const host = analyzeHostDocument(input.text, { extraActions: input.settings.extraActions, override: input.override, validate: input.validate, expandSamTemplate: input.expandSamTemplate });
+    const host = analyzeHostDocument(input.text, { extraActions: input.settings.extraActions, override: input.override, validate: input.validate, expandSamTemplate: input.expandSamTemplate }, input.path);
     if (host) return templateAnalysis(input.text, host);
   }
   const parse = parsePolicy(input.text);

@@ -8,6 +8,8 @@ import type { PolicyKind } from '../document/policyKind';
 import { readCloudFormationTemplate, type CloudFormationTemplate, type PolicyReference, type SamTemplateExpander } from './cloudformation/template';
 import { analyzeEmbeddedPolicy, type EmbeddedPolicyAnalysis, type HostSyntax } from './embeddedAnalysis';
 import { expandSamTemplateNode } from './cloudformation/samExpansion';
+import { extractTerraformPolicies, terraformReady, type TerraformPolicyFile } from './terraform/terraformPolicies';
+import type { EmbeddedPolicy, HostRange } from './hostTree';
 
 /** The host formats, as the CLI's JSON output names them. */
 export type HostFormat = 'policy' | 'cloudformation' | 'terraform';
@@ -21,6 +23,10 @@ export interface HostAnalysis {
   readonly references: readonly PolicyReference[];
   /** The template's resources: logical id → resource type. */
   readonly resources: ReadonlyMap<string, string>;
+  /** Policy files a Terraform module reads with `file()` / `templatefile()`, with the kind their use gives them. */
+  readonly policyFiles: readonly TerraformPolicyFile[];
+  /** Problems reading the host (Terraform: conflicting uses of one document). */
+  readonly problems: ReadonlyArray<{ readonly message: string; readonly range: HostRange }>;
   /** Every policy's findings, in host offsets, sorted. */
   readonly findings: readonly Finding[];
   /** Internal failures of check families, for the log. */
@@ -35,7 +41,10 @@ export interface HostAnalysisOptions {
 }
 
 /** Template file names: the extensions a template may have (the content decides). */
-export const TEMPLATE_EXTENSIONS = /\.(json|ya?ml|template|cfn)$/i;
+export const TEMPLATE_EXTENSIONS = /\.(json|ya?ml|template|cfn|tf)$/i;
+
+/** Terraform files. */
+export const TERRAFORM_EXTENSION = /\.tf$/i;
 
 /** Reads a CloudFormation template; undefined when the text is not one. */
 export function readTemplate(text: string, expandSamTemplate?: SamTemplateExpander): CloudFormationTemplate | undefined {
@@ -46,23 +55,54 @@ export function readTemplate(text: string, expandSamTemplate?: SamTemplateExpand
   }
 }
 
-/** Analyses every policy of a template; undefined when the text is not a template. Never throws. */
-export function analyzeHostDocument(text: string, options: HostAnalysisOptions = {}): HostAnalysis | undefined {
+/**
+ * Analyses every policy of a template (CloudFormation/SAM, or Terraform when `path` ends in `.tf`
+ * and the parser is loaded); undefined when the text is not a template. Never throws.
+ */
+export function analyzeHostDocument(text: string, options: HostAnalysisOptions = {}, path?: string): HostAnalysis | undefined {
+  if (path !== undefined && TERRAFORM_EXTENSION.test(path)) return analyzeTerraform(text, options);
   const template = readTemplate(text, options.expandSamTemplate ?? expandSamTemplateNode);
   if (!template) return undefined;
+  const { policies, findings, errors } = analyzePolicies(text, template.syntax, template.policies, options);
+  return { format: 'cloudformation', syntax: template.syntax, policies, references: template.references, resources: template.context.resources, policyFiles: [], problems: [], findings, errors };
+}
+
+/** A Terraform file's policies, when the HCL parser is loaded (the server and the CLI load it at start). */
+function analyzeTerraform(text: string, options: HostAnalysisOptions): HostAnalysis | undefined {
+  if (!terraformReady()) return undefined;
+  let extraction;
+  try {
+    extraction = extractTerraformPolicies(text);
+  } catch {
+    return undefined;
+  }
+  const { policies, findings, errors } = analyzePolicies(text, 'hcl', extraction.policies, options);
+  return { format: 'terraform', syntax: 'hcl', policies, references: [], resources: new Map(), policyFiles: extraction.files, problems: extraction.problems, findings, errors };
+}
+
+function analyzePolicies(text: string, syntax: HostSyntax, embedded: readonly EmbeddedPolicy[], options: HostAnalysisOptions): { policies: EmbeddedPolicyAnalysis[]; findings: Finding[]; errors: string[] } {
   const policies: EmbeddedPolicyAnalysis[] = [];
   const errors: string[] = [];
-  for (const policy of template.policies) {
+  for (const policy of embedded) {
     try {
-      const analysis = analyzeEmbeddedPolicy(text, template.syntax, policy, { extraActions: options.extraActions, override: options.override, validate: options.validate });
+      const analysis = analyzeEmbeddedPolicy(text, syntax, policy, { extraActions: options.extraActions, override: options.override, validate: options.validate });
       policies.push(analysis);
       for (const error of analysis.validation?.errors ?? []) errors.push(`${policy.pointer}: ${error}`);
     } catch (error) {
       errors.push(`${policy.pointer}: analysis failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  const findings = policies.flatMap((policy) => policy.findings).sort((a, b) => a.span.offset - b.span.offset || a.code.localeCompare(b.code));
-  return { format: 'cloudformation', syntax: template.syntax, policies, references: template.references, resources: template.context.resources, findings, errors };
+  // A statement merged into several documents (Terraform's source_policy_documents) maps to the same
+  // text in each: one finding per code and text.
+  const seen = new Set<string>();
+  const findings: Finding[] = [];
+  for (const finding of policies.flatMap((policy) => policy.findings).sort((a, b) => a.span.offset - b.span.offset || a.code.localeCompare(b.code))) {
+    const key = `${finding.code}\u0000${finding.span.offset}\u0000${finding.span.length}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    findings.push(finding);
+  }
+  return { policies, findings, errors };
 }
 
 /** The embedded policy whose range holds an offset (the innermost when ranges nest). */
