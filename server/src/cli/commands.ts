@@ -1,6 +1,7 @@
 /**
  * The CLI's subcommands besides `lint`, one entry each: name, usage line and runner.
  */
+import { checkCommand, diffCommand } from './access';
 import type { CliIo } from './cliIo';
 import { simulateCommand } from './simulate';
 import { runSummary } from './summary';
@@ -18,4 +19,4 @@ const summaryCommand: CliCommand = {
   run: (argv, io) => runSummary([...argv], io),
 };
 
-export const CLI_COMMANDS: readonly CliCommand[] = [simulateCommand, summaryCommand, testCommand];
+export const CLI_COMMANDS: readonly CliCommand[] = [simulateCommand, summaryCommand, testCommand, diffCommand, checkCommand];
