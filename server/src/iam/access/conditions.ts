@@ -81,11 +81,11 @@ function networkAddress(cidr: string): string {
 
 /**
  * A context that satisfies the given conditions, where one can be read off them: each positive
- * clause gets its first value (wildcards filled), each negated clause leaves its key out (a missing
+ * clause gets its first value (its `variant`-th value) (wildcards filled), each negated clause leaves its key out (a missing
  * key makes a negated operator true; "Condition operators", Important note). `fixed` keys are set
  * by the caller and win. Returns undefined when the conditions use a form this cannot satisfy.
  */
-export function satisfyingContext(conditions: readonly ConditionClause[], fixed: Readonly<Record<string, ContextValue>> = {}, resolveVariable?: (key: string) => string): Record<string, ContextValue> | undefined {
+export function satisfyingContext(conditions: readonly ConditionClause[], fixed: Readonly<Record<string, ContextValue>> = {}, resolveVariable?: (key: string) => string, variant = 0): Record<string, ContextValue> | undefined {
   const context: Record<string, ContextValue> = { ...fixed };
   const fixedKeys = new Set(Object.keys(fixed).map((k) => k.toLowerCase()));
   const setKeys = new Set<string>();
@@ -95,7 +95,8 @@ export function satisfyingContext(conditions: readonly ConditionClause[], fixed:
     if (fixedKeys.has(lower)) continue;
     const p = parse(clause.operator);
     if (!p) return undefined;
-    const first = clause.values[0];
+    // Variant n takes the n-th value of each clause (the last when there are fewer).
+    const first = clause.values[Math.min(variant, clause.values.length - 1)];
     let value: string | undefined;
     if (p.base === 'Null') {
       if (first === 'true') continue;

@@ -94,8 +94,13 @@ export function candidateExamples(statement: AccessStatement, action: string, pi
   const out: ExampleRequest[] = [];
   const base: Record<string, ContextValue> = {};
   const resolve = variableResolver(base);
-  const context = satisfyingContext(statement.conditions, settings.fixed ?? {}, resolve);
-  if (!context) return out;
+  const contexts: Record<string, ContextValue>[] = [];
+  const widest = Math.max(1, ...statement.conditions.map((c) => Math.min(c.values.length, 3)));
+  for (let variant = 0; variant < widest; variant++) {
+    const context = satisfyingContext(statement.conditions, settings.fixed ?? {}, resolve, variant);
+    if (context && !contexts.some((c) => JSON.stringify(c) === JSON.stringify(context))) contexts.push(context);
+  }
+  if (contexts.length === 0) return out;
   let resources: string[];
   if (settings.resources) resources = settings.resources.flatMap((r) => instancesOf(r, resolve));
   else if (piece.kind === 'pattern' && piece.pattern !== '*') resources = instancesOf(piece.pattern, resolve);
@@ -107,15 +112,17 @@ export function candidateExamples(statement: AccessStatement, action: string, pi
       if (resources.length === 0) resources = [`arn:aws:example:us-east-1:${settings.account}:example/example`];
     }
   }
-  const merged = { ...context, ...base };
-  const callers = settings.resourceSide ? [callerFromContext(merged), ...exampleCallers(statement.principal, settings.outsider)].filter((c): c is string => c !== undefined) : [undefined];
-  for (const resource of resources) {
-    for (const principal of callers) {
-      const request = { principal: principal ?? 'arn:aws:sts::111122223333:assumed-role/example-role/example-session', action, resource, context: merged };
-      const derived = settings.resourceSide ? deriveContext(request).context : merged;
-      out.push({ action, resource, context: derived, ...(principal !== undefined ? { principal } : {}) });
-      if (settings.resourceSide && Object.keys(derived).length !== Object.keys(merged).length) out.push({ action, resource, context: merged, ...(principal !== undefined ? { principal } : {}) });
-      if (out.length >= limit) return out;
+  for (const context of contexts) {
+    const merged = { ...context, ...base };
+    const callers = settings.resourceSide ? [callerFromContext(merged), ...exampleCallers(statement.principal, settings.outsider)].filter((c): c is string => c !== undefined) : [undefined];
+    for (const resource of resources) {
+      for (const principal of callers) {
+        const request = { principal: principal ?? 'arn:aws:sts::111122223333:assumed-role/example-role/example-session', action, resource, context: merged };
+        const derived = settings.resourceSide ? deriveContext(request).context : merged;
+        out.push({ action, resource, context: derived, ...(principal !== undefined ? { principal } : {}) });
+        if (settings.resourceSide && Object.keys(derived).length !== Object.keys(merged).length) out.push({ action, resource, context: merged, ...(principal !== undefined ? { principal } : {}) });
+        if (out.length >= limit * contexts.length) return out;
+      }
     }
   }
   return out;
