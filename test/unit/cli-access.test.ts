@@ -161,3 +161,23 @@ test('usage lists diff and check', () => {
   assert.match(stdout, /iam-policy diff OLD NEW/);
   assert.match(stdout, /iam-policy check FILE --not-granted/);
 });
+
+test('summary shows who can get in (resource and trust policies) and the risks (identity policies), compatibly', () => {
+  const json = JSON.parse(run(['summary', bucketPolicy, '--format', 'json']).stdout);
+  assert.equal(json.allow.services[0].prefix, 's3');
+  assert.equal(json.access.policyType, 'resource');
+  assert.equal(json.access.whoCanGetIn.statements[0].public, true);
+  assert.equal(json.access.whoCanGetIn.statements[0].summary, 'anyone (public)');
+  const text = run(['summary', bucketPolicy]).stdout;
+  assert.match(text, /^Policy summary: /);
+  assert.match(text, /Who can get in:\n {2}Public: anyone \(public\)/);
+  const cross = write('cross.json', policy({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444455556666:root' }, Action: 'sqs:SendMessage', Resource: 'arn:aws:sqs:us-east-1:111122223333:q' }));
+  const md = run(['summary', cross, '--format', 'markdown']).stdout;
+  assert.match(md, /## Who can get in\n\n- Statement 0: other account\(s\) `444455556666`/);
+  const risky = write('risky.json', policy({ Effect: 'Allow', Action: ['iam:PassRole', 'lambda:CreateFunction', 'lambda:InvokeFunction'], Resource: '*' }));
+  const risks = JSON.parse(run(['summary', risky, '--format', 'json']).stdout).access.risks;
+  assert.ok(risks.some((r: { method: string }) => r.method === 'PassRoleToNewLambdaThenInvoke'));
+  assert.match(run(['summary', risky]).stdout, /Risks:\n {2}privilege-escalation: PassRoleToNewLambdaThenInvoke \(statement 0\)/);
+  assert.equal(run(['summary', cross, '--account', '12']).code, 2);
+  assert.equal(run(['summary', cross, '--type', 'bogus']).code, 2);
+});

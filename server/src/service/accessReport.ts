@@ -4,6 +4,7 @@
  * Pure: data in, text out.
  */
 import type { AccessDiff, AccessGroup, ExampleRequest, ExternalAccessAnalysis, PolicyCheck, RiskResult } from '../iam/access';
+import type { AccessSummary } from '../iam/summary/accessSummary';
 
 function code(text: string): string {
   return `\`${text.replace(/`/g, "'")}\``;
@@ -119,4 +120,22 @@ export function whoCanGetInLines(analysis: ExternalAccessAnalysis): string[] {
 /** Risk lines, one per method. */
 export function riskLines(risks: readonly RiskResult[]): string[] {
   return risks.map((r) => `${r.method.family}: ${r.method.id} — ${r.method.title} (statement ${r.statements.join(', ')}; source: ${r.method.source})`);
+}
+
+/** The access part of a summary as plain text lines (empty when there is nothing to say). */
+export function accessSummaryText(summary: AccessSummary): string[] {
+  if (summary.whoCanGetIn && summary.whoCanGetIn.statements.length > 0) {
+    return ['Who can get in:', ...summary.whoCanGetIn.statements.map((s) => `  ${s.sid ? s.sid : `statement ${s.statement}`}: ${s.summary.replace(/`/g, '')}${s.limitedBy.length > 0 ? ` (bounded by ${s.limitedBy.join(', ')})` : ''}`)];
+  }
+  if (summary.risks && summary.risks.length > 0) return ['Risks:', ...summary.risks.map((r) => `  ${r.family}: ${r.method} (statement ${r.statements.join(', ')})`)];
+  return [];
+}
+
+/** The access part of a summary as Markdown lines. */
+export function accessSummaryMarkdown(summary: AccessSummary): string[] {
+  if (summary.whoCanGetIn && summary.whoCanGetIn.statements.length > 0) {
+    return ['## Who can get in', '', ...summary.whoCanGetIn.statements.map((s) => `- ${s.sid ? `\`${s.sid}\`` : `Statement ${s.statement}`}: ${s.public ? '**' : ''}${s.summary}${s.public ? '**' : ''}${s.limitedBy.length > 0 ? ` (bounded by ${s.limitedBy.map((k) => `\`${k}\``).join(', ')})` : ''}`), ''];
+  }
+  if (summary.risks && summary.risks.length > 0) return ['## Risks', '', ...summary.risks.map((r) => `- ${r.family}: \`${r.method}\` — ${r.title} (statement ${r.statements.join(', ')})`), ''];
+  return [];
 }
