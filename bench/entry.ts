@@ -15,3 +15,4 @@ export { DEFAULT_SETTINGS } from '../server/src/settings';
 export { TextDocument } from 'vscode-languageserver-textdocument';
 export { parseTree, visit } from 'jsonc-parser';
 export { CHECK_FAMILIES } from '../server/src/iam/validate/checkFamilies';
+export { diffAccess, accessFindings, analyzeRisks, analyzeExternalAccess } from '../server/src/iam/access';

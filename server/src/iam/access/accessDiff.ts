@@ -11,7 +11,7 @@ import { ActionSpace } from './actionSpace';
 import { excessAccess, type AccessGroup, type UndecidedGroup } from './excess';
 import { analyzeExternalAccess, type StatementAccess } from './externalAccess';
 import { CALLER_ACCOUNT, isResourceSide, unnamedAccount, type ExampleRequest } from './harness';
-import { readPolicyDocument, type AccessPolicy } from './statements';
+import { readPolicyDocument, type AccessPolicy, type PatternSet } from './statements';
 
 /** The verdict of a diff, as Access Analyzer's CheckNoNewAccess would say it. */
 export type DiffVerdict = 'no-new-access' | 'new-access' | 'undecided';
@@ -26,8 +26,8 @@ export interface AccessDiff {
   readonly unreadable: { readonly old: readonly { index: number; reason: string }[]; readonly new: readonly { index: number; reason: string }[] };
 }
 
-function mentionedActions(policies: readonly AccessPolicy[]): string[] {
-  return policies.flatMap((p) => p.statements.flatMap((s) => s.actions.patterns));
+function actionSets(policies: readonly AccessPolicy[]): PatternSet[] {
+  return policies.flatMap((p) => p.statements.map((s) => s.actions));
 }
 
 function accountsFor(texts: readonly string[], kind: PolicyKind): { owner: string; outsider: string } {
@@ -39,7 +39,7 @@ function accountsFor(texts: readonly string[], kind: PolicyKind): { owner: strin
 export function diffAccess(oldDocument: PolicyDocument, newDocument: PolicyDocument, kind: PolicyKind): AccessDiff {
   const oldPolicy = readPolicyDocument(oldDocument, kind);
   const newPolicy = readPolicyDocument(newDocument, kind);
-  const space = new ActionSpace(mentionedActions([oldPolicy, newPolicy]));
+  const space = new ActionSpace(actionSets([oldPolicy, newPolicy]).concat(kind === 'rcp' ? [{ not: false, patterns: ['*'] }] : []));
   const settings = { kind, space, ...accountsFor([oldDocument.text, newDocument.text], kind) };
   const added = excessAccess(newPolicy, oldPolicy, settings);
   const removed = excessAccess(oldPolicy, newPolicy, settings);
@@ -82,7 +82,7 @@ export interface PolicyCheck {
  */
 export function checkNotGranted(document: PolicyDocument, kind: PolicyKind, actions: readonly string[], resources?: readonly string[]): PolicyCheck {
   const policy = readPolicyDocument(document, kind);
-  const space = new ActionSpace([...mentionedActions([policy]), ...actions]);
+  const space = new ActionSpace([...actionSets([policy]), { not: false, patterns: actions }, ...(kind === 'rcp' ? [{ not: false, patterns: ['*'] }] : [])]);
   const settings = { kind, space, ...accountsFor([document.text, ...(resources ?? [])], kind) };
   const result = excessAccess(policy, undefined, settings, { actions, ...(resources && resources.length > 0 ? { resources } : {}) });
   const sidOf = (index: number) => policy.statements.find((s) => s.index === index)?.sid;

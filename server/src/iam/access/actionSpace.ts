@@ -4,7 +4,8 @@
  * elements become membership arrays over that universe, matched as the evaluator matches them
  * (case-insensitive, `*` and `?` wildcards; "IAM JSON policy elements: Action", "NotAction").
  */
-import { expandActionPattern } from '../catalog/catalog';
+import { actionsOf, expandActionPattern } from '../catalog/catalog';
+import type { ActionInfo } from '../catalog/types';
 import { matchWildcard } from '../arn/wildcard';
 import type { PatternSet } from './statements';
 
@@ -13,16 +14,17 @@ interface CatalogUniverse {
   readonly indexByLower: ReadonlyMap<string, number>;
   /** Index range of each service's actions, keyed by lower-case prefix. */
   readonly ranges: ReadonlyMap<string, readonly [number, number]>;
+  /** True when the universe holds every service of the catalog. */
+  readonly complete: boolean;
 }
 
-let catalogUniverse: CatalogUniverse | undefined;
+let fullUniverse: CatalogUniverse | undefined;
 
-function catalog(): CatalogUniverse {
-  if (catalogUniverse) return catalogUniverse;
+function build(actions: Iterable<ActionInfo>, complete: boolean): CatalogUniverse {
   const names: string[] = [];
   const indexByLower = new Map<string, number>();
   const ranges = new Map<string, [number, number]>();
-  for (const action of expandActionPattern('*')) {
+  for (const action of actions) {
     const prefix = action.service.toLowerCase();
     const range = ranges.get(prefix);
     if (range) range[1] = names.length + 1;
@@ -30,8 +32,28 @@ function catalog(): CatalogUniverse {
     indexByLower.set(action.fullName.toLowerCase(), names.length);
     names.push(action.fullName);
   }
-  catalogUniverse = { names, indexByLower, ranges };
-  return catalogUniverse;
+  return { names, indexByLower, ranges, complete };
+}
+
+/**
+ * The catalog part of the universe. An action that no statement matches is allowed by neither
+ * policy, so when every pattern names its service literally and no statement uses `NotAction`, the
+ * services the patterns name are the whole relevant universe; otherwise every service is.
+ */
+function catalog(sets: readonly PatternSet[]): CatalogUniverse {
+  const prefixes = new Set<string>();
+  let all = false;
+  for (const set of sets) {
+    if (set.not) all = true;
+    for (const pattern of set.patterns) {
+      const colon = pattern.indexOf(':');
+      if (colon <= 0 || hasWildcard(pattern.slice(0, colon))) all = true;
+      else prefixes.add(pattern.slice(0, colon).toLowerCase());
+    }
+    if (all) break;
+  }
+  if (all) return (fullUniverse ??= build(expandActionPattern('*'), true));
+  return build([...prefixes].sort().flatMap((prefix) => actionsOf(prefix)), false);
 }
 
 function hasWildcard(text: string): boolean {
@@ -44,11 +66,11 @@ export class ActionSpace {
   private readonly extraByLower = new Map<string, number>();
   private readonly base: CatalogUniverse;
 
-  /** `mentioned`: every action pattern of the analysed policies; literal unknown names join the universe. */
-  constructor(mentioned: Iterable<string>) {
-    this.base = catalog();
+  /** `sets`: every action element of the analysed policies; literal unknown names join the universe. */
+  constructor(sets: readonly PatternSet[]) {
+    this.base = catalog(sets);
     this.names = [...this.base.names];
-    for (const pattern of mentioned) {
+    for (const pattern of sets.flatMap((set) => set.patterns)) {
       if (hasWildcard(pattern) || !/^[^:\s]+:[^:\s]+$/.test(pattern)) continue;
       const lower = pattern.toLowerCase();
       if (this.base.indexByLower.has(lower) || this.extraByLower.has(lower)) continue;
@@ -108,7 +130,7 @@ export class ActionSpace {
    * service, otherwise the names.
    */
   compress(indexes: readonly number[]): string[] {
-    if (indexes.length === this.size) return ['*'];
+    if (indexes.length === this.size && this.base.complete) return ['*'];
     const chosen = new Set(indexes);
     const out: string[] = [];
     const done = new Set<number>();

@@ -150,13 +150,20 @@ export function excessAccess(grantor: AccessPolicy, other: AccessPolicy | undefi
 
   for (const grant of grants) {
     const mine = members(grant);
-    const trackedMembers = tracked.map(members);
+    const hits: number[] = [];
+    for (let i = 0; i < mine.length; i++) if (mine[i] && (!scopeMask || scopeMask[i])) hits.push(i);
+    // Only the tracked statements that share an action with this one can matter to it.
+    const relevant: number[] = [];
+    tracked.forEach((t, index) => {
+      const m = members(t);
+      if (hits.some((i) => m[i])) relevant.push(index);
+    });
+    const relevantMembers = relevant.map((index) => members(tracked[index]!));
     // Group the statement's actions by which tracked statements also name them.
     const bySignature = new Map<string, number[]>();
-    for (let i = 0; i < mine.length; i++) {
-      if (!mine[i] || (scopeMask && !scopeMask[i])) continue;
+    for (const i of hits) {
       let key = '';
-      for (let t = 0; t < trackedMembers.length; t++) if (trackedMembers[t]![i]) key += `${t},`;
+      for (let r = 0; r < relevant.length; r++) if (relevantMembers[r]![i]) key += `${relevant[r]},`;
       let list = bySignature.get(key);
       if (!list) bySignature.set(key, (list = []));
       list.push(i);
@@ -167,8 +174,8 @@ export function excessAccess(grantor: AccessPolicy, other: AccessPolicy | undefi
       pieces = scope.resources.filter((r) => pieceMayTouch({ kind: 'pattern', pattern: r }, grant.resources)).map((pattern) => ({ kind: 'pattern', pattern }));
     }
     for (const [key, actionIndexes] of bySignature) {
-      const involved = new Set(key.split(',').filter(Boolean).map(Number));
-      const inGroup = (s: AccessStatement) => involved.has(tracked.indexOf(s));
+      const involved = new Set(key.split(',').filter(Boolean).map((n) => tracked[Number(n)]!));
+      const inGroup = (s: AccessStatement) => involved.has(s);
       for (const piece of pieces) {
         // Removed by one of the grantor's own unconditional denies that covers it entirely.
         const removed = grantorDenies.some((d) => inGroup(d) && d.conditions.length === 0 && principalsWithin(grant.principal, d.principal) && pieceWithin(piece, d.resources));

@@ -154,7 +154,7 @@ export function analyzeExternalAccess(document: PolicyDocument, kind: PolicyKind
   const owner = options.ownerAccount ?? ownerFrom(policy.statements);
   const outsider = unnamedAccount([document.text, owner ?? ''], 444455556666);
   const resourceOwner = owner ?? unnamedAccount([document.text, outsider]);
-  const space = new ActionSpace(policy.statements.flatMap((s) => s.actions.patterns));
+  const space = new ActionSpace(policy.statements.map((s) => s.actions));
   const denies = policy.statements.filter((s) => s.effect === 'Deny');
   const out: StatementAccess[] = [];
   for (const statement of policy.statements) {
