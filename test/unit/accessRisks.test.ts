@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { parsePolicy } from '../../server/src/iam/document/parse';
-import { accessFindings, analyzeRisks, RISK_METHODS } from '../../server/src/iam/access';
+import { ACCESS_CODES, accessFindings, analyzeRisks, RISK_METHODS } from '../../server/src/iam/access';
 
 const doc = (...Statement: unknown[]) => parsePolicy(JSON.stringify({ Version: '2012-10-17', Statement })).document;
 const allow = (Action: unknown, Resource: unknown = '*', extra: object = {}) => ({ Effect: 'Allow', Action, Resource, ...extra });
@@ -122,4 +122,10 @@ test('AWS managed policies: read-only ones give no escalation or resource exposu
   console.log(`managed policies: ${Object.keys(data).length} analysed in ${(performance.now() - start).toFixed(0)} ms; methods found: ${JSON.stringify(counts)}; policies with each family: ${JSON.stringify(policiesWith)}; read-only policies: ${readOnly}`);
   assert.ok(readOnly > 50);
   assert.deepEqual(noisy, []);
+});
+
+test('docs/access.md lists every risk method and every access code', () => {
+  const doc = readFileSync('docs/access.md', 'utf8');
+  for (const m of RISK_METHODS) assert.ok(doc.includes(`| \`${m.id}\` |`), `${m.id} missing from docs/access.md`);
+  for (const code of Object.keys(ACCESS_CODES)) assert.ok(doc.includes(`| \`${code}\` |`), `${code} missing from docs/access.md`);
 });
