@@ -16,6 +16,7 @@ import {
 import { POLICY_KINDS, POLICY_KIND_LABELS, type PolicyKind } from '../../server/src/iam/document/policyKind';
 import { registerSimulation } from './simulation';
 import { registerScenario } from './scenario';
+import { registerAccessDiff } from './accessDiff';
 
 let client: LanguageClient | undefined;
 
@@ -130,6 +131,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
 
   registerSimulation(context, client);
   registerScenario(context, client);
+  registerAccessDiff(context, client);
   await client.start();
   // The server started with the trust the workspace had; tell it when the user grants trust.
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(WorkspaceTrustedNotification)));
