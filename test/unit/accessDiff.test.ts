@@ -171,8 +171,10 @@ test('diff is sound: no-new-access means every request NEW allows, OLD allows; e
 
 test('diff is sound for resource-based policies (principals part of the request)', () => {
   const principals: unknown[] = ['*', { AWS: '111122223333' }, { AWS: 'arn:aws:iam::111122223333:user/alice' }, { AWS: ['444455556666', 'arn:aws:iam::111122223333:role/app'] }, { Service: 'cloudtrail.amazonaws.com' }];
-  const callers = ['arn:aws:iam::111122223333:user/alice', 'arn:aws:iam::111122223333:user/bob', 'arn:aws:iam::444455556666:user/carol', 'arn:aws:sts::111122223333:assumed-role/app/s', 'cloudtrail.amazonaws.com', '*'];
-  const withPrincipal = fc.tuple(statement, fc.constantFrom(...principals)).map(([s, Principal]) => ({ ...s, Principal }));
+  const callers = ['arn:aws:iam::111122223333:user/alice', 'arn:aws:iam::111122223333:user/bob', 'arn:aws:iam::111122223333:root', 'arn:aws:iam::444455556666:root', 'arn:aws:iam::444455556666:user/carol', 'arn:aws:sts::111122223333:assumed-role/app/s', 'cloudtrail.amazonaws.com', '*'];
+  const notPrincipals: unknown[] = [{ AWS: 'arn:aws:iam::111122223333:user/alice' }, { AWS: ['arn:aws:iam::111122223333:user/alice', '111122223333'] }, { AWS: '444455556666' }];
+  // A Deny may use NotPrincipal ("NotPrincipal": only with Deny); an Allow names its principals.
+  const withPrincipal = fc.tuple(statement, fc.constantFrom(...principals), fc.option(fc.constantFrom(...notPrincipals), { nil: undefined })).map(([s, Principal, NotPrincipal]) => (s.Effect === 'Deny' && NotPrincipal ? { ...s, NotPrincipal } : { ...s, Principal }));
   const resourcePolicy = fc.array(withPrincipal, { minLength: 1, maxLength: 3 }).map((Statement) => ({ Version: '2012-10-17', Statement }));
   let noNew = 0;
   fc.assert(

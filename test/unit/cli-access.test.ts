@@ -44,7 +44,8 @@ test('diff --format json: verdict, groups with confirmed examples; exit 0 withou
   assert.deepEqual(out.newAccess[0].actions, ['s3:PutObject']);
   assert.deepEqual(out.newAccess[0].resources, ['arn:aws:s3:::reports/*']);
   assert.deepEqual(out.newAccess[0].conditions, {});
-  assert.deepEqual(Object.keys(out.newAccess[0].example).sort(), ['action', 'context', 'resource']);
+  assert.deepEqual(Object.keys(out.newAccess[0].example).sort(), ['action', 'context', 'principal', 'resource']);
+  assert.equal(out.newAccess[0].example.principal, 'arn:aws:sts::111122223333:assumed-role/example-role/example-session');
   assert.equal(out.newAccess[0].example.action, 's3:PutObject');
   assert.deepEqual(out.removedAccess, []);
   assert.deepEqual(out.undecided, []);
@@ -180,4 +181,25 @@ test('summary shows who can get in (resource and trust policies) and the risks (
   assert.match(run(['summary', risky]).stdout, /Risks:\n {2}privilege-escalation: PassRoleToNewLambdaThenInvoke \(statement 0\)/);
   assert.equal(run(['summary', cross, '--account', '12']).code, 2);
   assert.equal(run(['summary', cross, '--type', 'bogus']).code, 2);
+});
+
+test('diff examples replay as they are through iam-policy simulate (identity and resource policies)', () => {
+  const replay = (policyFile: string, example: { principal: string; action: string; resource: string; context: object }, kind: 'identity' | 'resource') => {
+    const document = JSON.parse(fs.readFileSync(policyFile, 'utf8'));
+    const request = kind === 'identity'
+      ? { ...example, identityPolicies: [document] }
+      : { ...example, identityPolicies: [{ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }], resourcePolicy: document };
+    const file = write(`request-${Math.random().toString(36).slice(2)}.json`, request);
+    return JSON.parse(run(['simulate', '--request', file]).stdout).decision as string;
+  };
+  const identity = JSON.parse(run(['diff', oldFile, newFile, '--format', 'json']).stdout);
+  const example = identity.newAccess[0].example;
+  assert.equal(replay(newFile, example, 'identity'), 'Allow');
+  assert.notEqual(replay(oldFile, example, 'identity'), 'Allow');
+  const privateBucket = write('private-bucket.json', policy({ Effect: 'Allow', Principal: { AWS: '111122223333' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::site/*' }));
+  const resource = JSON.parse(run(['diff', privateBucket, bucketPolicy, '--format', 'json']).stdout);
+  assert.equal(resource.verdict, 'new-access');
+  const publicExample = resource.newAccess[0].example;
+  assert.equal(replay(bucketPolicy, publicExample, 'resource'), 'Allow');
+  assert.notEqual(replay(privateBucket, publicExample, 'resource'), 'Allow');
 });

@@ -7,7 +7,7 @@ import { action as catalogAction, resourceType } from '../catalog/catalog';
 import { deriveContext, type ContextValue } from '../evaluate';
 import { matchWildcard } from '../arn/wildcard';
 import { satisfyingContext } from './conditions';
-import type { ExampleRequest } from './harness';
+import { identityCaller, type ExampleRequest } from './harness';
 import { instancesOf } from './patterns';
 import { exampleCallers } from './principals';
 import type { AccessStatement } from './statements';
@@ -114,13 +114,15 @@ export function candidateExamples(statement: AccessStatement, action: string, pi
   }
   for (const context of contexts) {
     const merged = { ...context, ...base };
-    const callers = settings.resourceSide ? [callerFromContext(merged), ...exampleCallers(statement.principal, settings.outsider)].filter((c): c is string => c !== undefined) : [undefined];
+    // Identity-side examples name the caller the harness uses, so that they can be replayed as they are.
     for (const resource of resources) {
+      const callers = settings.resourceSide ? [callerFromContext(merged), ...exampleCallers(statement.principal, settings.outsider)].filter((c): c is string => c !== undefined) : [identityCaller(resource)];
       for (const principal of callers) {
-        const request = { principal: principal ?? 'arn:aws:sts::111122223333:assumed-role/example-role/example-session', action, resource, context: merged };
+        const request = { principal, action, resource, context: merged, ...(settings.resourceSide ? { resourceAccount: settings.account } : {}) };
         const derived = settings.resourceSide ? deriveContext(request).context : merged;
-        out.push({ action, resource, context: derived, ...(principal !== undefined ? { principal } : {}) });
-        if (settings.resourceSide && Object.keys(derived).length !== Object.keys(merged).length) out.push({ action, resource, context: merged, ...(principal !== undefined ? { principal } : {}) });
+        const owner = settings.resourceSide ? { resourceAccount: settings.account } : {};
+        out.push({ action, resource, context: derived, principal, ...owner });
+        if (settings.resourceSide && Object.keys(derived).length !== Object.keys(merged).length) out.push({ action, resource, context: merged, principal, ...owner });
         if (out.length >= limit * contexts.length) return out;
       }
     }

@@ -19,13 +19,25 @@ export const CALLER = `arn:aws:sts::${CALLER_ACCOUNT}:assumed-role/example-role/
 
 const ALLOW_ALL = { id: 'allow-all', document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } };
 
+/**
+ * The identity-side caller for a resource: a role session of the resource's account when its ARN
+ * names one (so the example is a same-account request as it stands, replayable with `iam-policy
+ * simulate`), else of `CALLER_ACCOUNT`.
+ */
+export function identityCaller(resource: string): string {
+  const account = resource.startsWith('arn:') ? resource.split(':')[4] : undefined;
+  return account && /^\d{12}$/.test(account) ? `arn:aws:sts::${account}:assumed-role/example-role/example-session` : CALLER;
+}
+
 /** One example request, as reports show it. */
 export interface ExampleRequest {
   readonly action: string;
   readonly resource: string;
   readonly context: Readonly<Record<string, ContextValue>>;
-  /** The caller, for resource-based policies (identity-side policies use `CALLER`). */
+  /** The caller: for identity-side policies always `CALLER`, a role session of `CALLER_ACCOUNT`. */
   readonly principal?: string;
+  /** For resource-based policies: the account the resource belongs to (one the policies do not name). */
+  readonly resourceAccount?: string;
 }
 
 /** True for the kinds whose policy is the resource side. */
@@ -51,15 +63,17 @@ export function harnessRequest(kind: PolicyKind, policy: unknown, example: Examp
       action: example.action,
       resource: example.resource,
       context: example.context,
-      resourceAccount: owner,
+      resourceAccount: example.resourceAccount ?? owner,
       identityPolicies: [ALLOW_ALL],
       resourcePolicy: input,
     };
   }
   // Role trust policies and key policies must allow the caller themselves; a key policy that
   // delegates to the caller's account lets the identity side decide.
-  const delegate = { id: 'delegating-resource-policy', document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: CALLER_ACCOUNT }, Action: '*', Resource: '*' }] } };
-  const base = { principal: CALLER, action: example.action, resource: example.resource, context: example.context, resourceAccount: CALLER_ACCOUNT, principalAccount: CALLER_ACCOUNT, resourcePolicy: delegate };
+  const caller = identityCaller(example.resource);
+  const account = caller.split(':')[4]!;
+  const delegate = { id: 'delegating-resource-policy', document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: account }, Action: '*', Resource: '*' }] } };
+  const base = { principal: caller, action: example.action, resource: example.resource, context: example.context, resourceAccount: account, principalAccount: account, resourcePolicy: delegate };
   switch (kind) {
     case 'identity':
       return { ...base, identityPolicies: [input] };
