@@ -120,6 +120,29 @@ function reachWithin(inner: AccessStatement, outer: AccessStatement): boolean {
   return principalsWithin(inner.principal, outer.principal) && piecesOf(inner).every((p) => pieceWithin(p, outer.resources)) && conditionsImply(inner.conditions, outer.conditions);
 }
 
+const serviceCache = new WeakMap<PatternSet, Set<string> | 'all'>();
+
+/** The services an action element can name (lower-case prefixes), or `all`. */
+function servicesOf(set: PatternSet): Set<string> | 'all' {
+  const cached = serviceCache.get(set);
+  if (cached) return cached;
+  let result: Set<string> | 'all' = new Set<string>();
+  if (set.not) result = 'all';
+  else {
+    for (const pattern of set.patterns) {
+      const colon = pattern.indexOf(':');
+      const prefix = colon > 0 ? pattern.slice(0, colon) : '';
+      if (prefix === '' || prefix.includes('*') || prefix.includes('?')) {
+        result = 'all';
+        break;
+      }
+      result.add(prefix.toLowerCase());
+    }
+  }
+  serviceCache.set(set, result);
+  return result;
+}
+
 function principalsText(set: PrincipalSet | undefined): string[] | undefined {
   if (!set) return undefined;
   if (set.any && set.values.length === 0) return ['*'];
@@ -152,9 +175,13 @@ export function excessAccess(grantor: AccessPolicy, other: AccessPolicy | undefi
     const mine = members(grant);
     const hits: number[] = [];
     for (let i = 0; i < mine.length; i++) if (mine[i] && (!scopeMask || scopeMask[i])) hits.push(i);
-    // Only the tracked statements that share an action with this one can matter to it.
+    // Only the tracked statements that share an action with this one can matter to it; services
+    // tell most of them apart without looking at the actions.
     const relevant: number[] = [];
+    const grantServices = servicesOf(grant.actions);
     tracked.forEach((t, index) => {
+      const theirs = servicesOf(t.actions);
+      if (grantServices !== 'all' && theirs !== 'all' && ![...theirs].some((p) => grantServices.has(p))) return;
       const m = members(t);
       if (hits.some((i) => m[i])) relevant.push(index);
     });
