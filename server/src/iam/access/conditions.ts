@@ -8,6 +8,7 @@
  */
 import type { ContextValue } from '../evaluate';
 import { parseOperatorName } from '../evaluate';
+import { patternWithin } from './patterns';
 import type { ConditionClause } from './statements';
 
 interface Parsed {
@@ -29,12 +30,50 @@ function subset(a: readonly string[], b: readonly string[]): boolean {
   return a.every((v) => set.has(v));
 }
 
+/** The case-sensitive string and ARN operators, whose values can be compared as patterns. */
+const PATTERN_OPERATORS: Readonly<Record<string, { like: boolean; negated: boolean; family: string }>> = {
+  StringEquals: { like: false, negated: false, family: 'String' },
+  StringLike: { like: true, negated: false, family: 'String' },
+  StringNotEquals: { like: false, negated: true, family: 'String' },
+  StringNotLike: { like: true, negated: true, family: 'String' },
+  // ArnEquals and ArnLike behave the same ("Condition operators": ARN condition operators).
+  ArnEquals: { like: true, negated: false, family: 'Arn' },
+  ArnLike: { like: true, negated: false, family: 'Arn' },
+  ArnNotEquals: { like: true, negated: true, family: 'Arn' },
+  ArnNotLike: { like: true, negated: true, family: 'Arn' },
+};
+
+/**
+ * Whether every text value `inner` (a pattern when `innerLike`) matches is matched by `outer`. An
+ * exact operator's value is literal text: it contains only itself.
+ */
+function valueWithin(inner: string, innerLike: boolean, outer: string, outerLike: boolean): boolean {
+  if (!outerLike) return inner === outer && (!innerLike || !/[*?]/.test(inner));
+  return patternWithin(inner, outer);
+}
+
+/**
+ * `StringEquals`/`StringLike` (and the ARN operators) compared across operators: positive clauses
+ * imply when each of the strong values lies within a weak one (values are OR); negated ones when
+ * each weak value lies within a strong one (values are NOR).
+ */
+function patternClauseImplies(strong: ConditionClause, weak: ConditionClause, s: Parsed, w: Parsed): boolean | undefined {
+  const so = PATTERN_OPERATORS[s.base];
+  const wo = PATTERN_OPERATORS[w.base];
+  if (!so || !wo || so.family !== wo.family || so.negated !== wo.negated || s.qualifier !== w.qualifier) return undefined;
+  if (s.ifExists && !w.ifExists) return false;
+  if (!so.negated) return strong.values.every((v) => weak.values.some((u) => valueWithin(v, so.like, u, wo.like)));
+  return weak.values.every((u) => strong.values.some((v) => valueWithin(u, wo.like, v, so.like)));
+}
+
 /** Whether condition `strong` holds only when condition `weak` holds (same key). */
 function clauseImplies(strong: ConditionClause, weak: ConditionClause): boolean {
   if (strong.key.toLowerCase() !== weak.key.toLowerCase()) return false;
   const s = parse(strong.operator);
   const w = parse(weak.operator);
   if (!s || !w) return false;
+  const byPattern = patternClauseImplies(strong, weak, s, w);
+  if (byPattern !== undefined && (byPattern || s.base !== w.base)) return byPattern;
   if (s.base !== w.base || s.qualifier !== w.qualifier) return false;
   // `...IfExists` also holds when the key is missing, so it is the weaker form.
   if (s.ifExists && !w.ifExists) return false;
@@ -132,4 +171,24 @@ export function satisfyingContext(conditions: readonly ConditionClause[], fixed:
     context[clause.key] = p.qualifier ? [value] : value;
   }
   return context;
+}
+
+/**
+ * A context entry that makes one condition false, where one can be read off it: a negated clause
+ * gets a value like its first one, a positive string clause a value unlike all of them, `Bool` the
+ * opposite value, `Null true` a value. Examples use it to look for requests that one policy's
+ * statement allows and the other's (with this condition) does not.
+ */
+export function violatingContext(clause: ConditionClause): Record<string, ContextValue> | undefined {
+  const p = parse(clause.operator);
+  const first = clause.values[0];
+  if (!p || first === undefined) return undefined;
+  let value: string | undefined;
+  if (p.base === 'Null') value = first === 'true' ? 'example' : undefined;
+  else if (p.negated) value = p.family === 'IpAddress' ? networkAddress(first) : p.family === 'String' || p.family === 'Arn' ? fillWildcards(first) : first;
+  else if (p.family === 'Bool') value = first.toLowerCase() === 'true' ? 'false' : 'true';
+  else if (p.family === 'String') value = 'example-other';
+  else if (p.family === 'Arn') value = 'arn:aws:iam::999999999999:user/example-other';
+  if (value === undefined) return undefined;
+  return { [clause.key]: p.qualifier ? [value] : value };
 }

@@ -15,7 +15,8 @@
  */
 import type { PolicyKind } from '../document/policyKind';
 import { ActionSpace } from './actionSpace';
-import { conditionsImply, conditionsJson } from './conditions';
+import type { ContextValue } from '../evaluate';
+import { conditionsImply, conditionsJson, violatingContext } from './conditions';
 import { candidateExamples, pieceText, piecesOf, type ResourcePiece } from './examples';
 import { isResourceSide, judge, type ExampleRequest } from './harness';
 import { mayOverlap, patternWithin } from './patterns';
@@ -209,6 +210,7 @@ export function excessAccess(grantor: AccessPolicy, other: AccessPolicy | undefi
         if (removed) continue;
         let reason: string | undefined;
         let blockingDeny: AccessStatement | undefined;
+        const violations: Record<string, ContextValue>[] = [];
         const cover = otherAllows.find((t) => inGroup(t) && principalsWithin(grant.principal, t.principal) && pieceWithin(piece, t.resources) && conditionsImply(grant.conditions, t.conditions));
         if (cover) {
           const blocking = otherDenies.find((d) => {
@@ -221,7 +223,15 @@ export function excessAccess(grantor: AccessPolicy, other: AccessPolicy | undefi
           reason = `statement ${blocking.index} of the other policy denies part of it and this policy has no deny at least as broad`;
         } else {
           const partial = otherAllows.find((t) => inGroup(t) && principalsWithin(grant.principal, t.principal) && pieceWithin(piece, t.resources));
-          if (partial) reason = `the conditions of statement ${grant.index} cannot be shown to imply those of statement ${partial.index} of the other policy`;
+          if (partial) {
+            reason = `the conditions of statement ${grant.index} cannot be shown to imply those of statement ${partial.index} of the other policy`;
+            // Requests that break one of the other statement's conditions are the likely difference.
+            for (const clause of partial.conditions) {
+              if (conditionsImply(grant.conditions, [clause])) continue;
+              const violation = violatingContext(clause);
+              if (violation) violations.push(violation);
+            }
+          }
         }
         // Not proved: look for a confirming example.
         let example: ExampleRequest | undefined;
@@ -232,8 +242,9 @@ export function excessAccess(grantor: AccessPolicy, other: AccessPolicy | undefi
           tried.add(index);
           // Requests the other policy's deny catches are the likely difference, so they come first.
           const shapes = blockingDeny ? [{ ...grant, conditions: [...grant.conditions, ...blockingDeny.conditions] }, grant] : [grant];
-          for (const shape of shapes) {
-            for (const candidate of candidateExamples(shape, space.names[index]!, piece, exampleSettings)) {
+          const attempts = [...shapes.map((shape) => ({ shape, fixed: {} })), ...violations.map((fixed) => ({ shape: grant, fixed }))];
+          for (const { shape, fixed } of attempts) {
+            for (const candidate of candidateExamples(shape, space.names[index]!, piece, { ...exampleSettings, fixed })) {
               evaluations += 1;
               if (judge(kind, grantor.json, candidate, settings.owner).decision !== 'Allow') continue;
               evaluations += other ? 1 : 0;
