@@ -112,6 +112,8 @@ function pieceMayTouch(piece: ResourcePiece, other: PatternSet | undefined): boo
     if (piece.kind === 'not') return !other.patterns.every((q) => piece.patterns.some((n) => patternWithin(q, n)));
     return other.patterns.length > 0;
   }
+  // `NotResource: "*"` excludes every resource.
+  if (other.patterns.includes('*')) return false;
   if (piece.kind === 'pattern') return !other.patterns.some((m) => patternWithin(piece.pattern, m));
   return true;
 }
@@ -170,6 +172,7 @@ export function excessAccess(grantor: AccessPolicy, other: AccessPolicy | undefi
   const undecided: UndecidedGroup[] = [];
   let evaluations = 0;
   const resourceSide = isResourceSide(kind);
+  const resourcePool = [...new Set([...grantor.statements, ...(other?.statements ?? [])].flatMap((s) => s.resources?.patterns ?? []).filter((p) => p !== '*'))];
   const exampleSettings = { resourceSide, account: settings.owner, outsider: settings.outsider, roleArn: `arn:aws:iam::${settings.owner}:role/example` };
 
   for (const grant of grants) {
@@ -205,8 +208,11 @@ export function excessAccess(grantor: AccessPolicy, other: AccessPolicy | undefi
       const involved = new Set(key.split(',').filter(Boolean).map((n) => tracked[Number(n)]!));
       const inGroup = (s: AccessStatement) => involved.has(s);
       for (const piece of pieces) {
-        // Removed by one of the grantor's own unconditional denies that covers it entirely.
-        const removed = grantorDenies.some((d) => inGroup(d) && d.conditions.length === 0 && principalsWithin(grant.principal, d.principal) && pieceWithin(piece, d.resources));
+        // `NotResource: "*"` matches no resource.
+        if (piece.kind === 'not' && piece.patterns.includes('*')) continue;
+        // Removed by one of the grantor's own denies that covers it entirely.
+        // (A deny whose conditions hold whenever the grant's do takes all of it.)
+        const removed = grantorDenies.some((d) => inGroup(d) && conditionsImply(grant.conditions, d.conditions) && principalsWithin(grant.principal, d.principal) && pieceWithin(piece, d.resources));
         if (removed) continue;
         let reason: string | undefined;
         let blockingDeny: AccessStatement | undefined;
@@ -242,9 +248,28 @@ export function excessAccess(grantor: AccessPolicy, other: AccessPolicy | undefi
           tried.add(index);
           // Requests the other policy's deny catches are the likely difference, so they come first.
           const shapes = blockingDeny ? [{ ...grant, conditions: [...grant.conditions, ...blockingDeny.conditions] }, grant] : [grant];
-          const attempts = [...shapes.map((shape) => ({ shape, fixed: {} })), ...violations.map((fixed) => ({ shape: grant, fixed }))];
-          for (const { shape, fixed } of attempts) {
-            for (const candidate of candidateExamples(shape, space.names[index]!, piece, { ...exampleSettings, fixed })) {
+          const attempts: { shape: AccessStatement; fixed: Record<string, ContextValue>; piece: ResourcePiece }[] = [
+            ...shapes.map((shape) => ({ shape, fixed: {}, piece })),
+            ...violations.map((fixed) => ({ shape: grant, fixed, piece })),
+          ];
+          // Where the other policy's deny is the difference, its own resources are where to look;
+          // then the resources either policy names (a `NotResource` of a deny marks where it does not apply).
+          if (blockingDeny?.resources && !blockingDeny.resources.not) {
+            for (const pattern of blockingDeny.resources.patterns.slice(0, 4)) attempts.push({ shape: shapes[0]!, fixed: {}, piece: { kind: 'pattern', pattern } });
+          }
+          // Requests that escape the grantor's own conditional denies.
+          for (const d of grantorDenies) {
+            if (!inGroup(d) || !pieceMayTouch(piece, d.resources)) continue;
+            for (const clause of d.conditions.slice(0, 3)) {
+              const escape = violatingContext(clause);
+              if (escape) attempts.push({ shape: grant, fixed: escape, piece });
+            }
+          }
+          if (piece.kind !== 'pattern' || piece.pattern === '*') {
+            for (const pattern of resourcePool.slice(0, 8)) attempts.push({ shape: grant, fixed: {}, piece: { kind: 'pattern', pattern } });
+          }
+          for (const { shape, fixed, piece: where } of attempts) {
+            for (const candidate of candidateExamples(shape, space.names[index]!, where, { ...exampleSettings, fixed })) {
               evaluations += 1;
               if (judge(kind, grantor.json, candidate, settings.owner).decision !== 'Allow') continue;
               evaluations += other ? 1 : 0;

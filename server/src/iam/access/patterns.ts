@@ -127,6 +127,9 @@ function segmentsMayOverlap(a: string, b: string): boolean {
   const pa = literalPrefix(a);
   const pb = literalPrefix(b);
   if (pa.whole && pb.whole) return a === b;
+  // A literal segment must itself begin and end as the pattern does.
+  if (pa.whole) return a.startsWith(pb.text) && a.endsWith(literalSuffix(b)) && a.length >= pb.text.length;
+  if (pb.whole) return b.startsWith(pa.text) && b.endsWith(literalSuffix(a)) && b.length >= pa.text.length;
   const n = Math.min(pa.text.length, pb.text.length);
   if (pa.text.slice(0, n) !== pb.text.slice(0, n)) return false;
   const sa = literalSuffix(a);
