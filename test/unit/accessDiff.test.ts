@@ -177,13 +177,15 @@ test('diff is sound: no-new-access means every request NEW allows, OLD allows; e
   assert.ok(noNew >= 40, `only ${noNew} runs had a no-new-access verdict; the property would test little`);
 });
 
+// Resource-based policies: statements with principals (NotPrincipal only with Deny).
+const principals: unknown[] = ['*', { AWS: '111122223333' }, { AWS: 'arn:aws:iam::111122223333:user/alice' }, { AWS: ['444455556666', 'arn:aws:iam::111122223333:role/app'] }, { Service: 'cloudtrail.amazonaws.com' }];
+const callers = ['arn:aws:iam::111122223333:user/alice', 'arn:aws:iam::111122223333:user/bob', 'arn:aws:iam::111122223333:root', 'arn:aws:iam::444455556666:root', 'arn:aws:iam::444455556666:user/carol', 'arn:aws:sts::111122223333:assumed-role/app/s', 'cloudtrail.amazonaws.com', '*'];
+const notPrincipals: unknown[] = [{ AWS: 'arn:aws:iam::111122223333:user/alice' }, { AWS: ['arn:aws:iam::111122223333:user/alice', '111122223333'] }, { AWS: '444455556666' }];
+// A Deny may use NotPrincipal ("NotPrincipal": only with Deny); an Allow names its principals.
+const withPrincipal = fc.tuple(statement, fc.constantFrom(...principals), fc.option(fc.constantFrom(...notPrincipals), { nil: undefined })).map(([s, Principal, NotPrincipal]) => (s.Effect === 'Deny' && NotPrincipal ? { ...s, NotPrincipal } : { ...s, Principal }));
+const resourcePolicy = fc.array(withPrincipal, { minLength: 1, maxLength: 3 }).map((Statement) => ({ Version: '2012-10-17', Statement }));
+
 test('diff is sound for resource-based policies (principals part of the request)', () => {
-  const principals: unknown[] = ['*', { AWS: '111122223333' }, { AWS: 'arn:aws:iam::111122223333:user/alice' }, { AWS: ['444455556666', 'arn:aws:iam::111122223333:role/app'] }, { Service: 'cloudtrail.amazonaws.com' }];
-  const callers = ['arn:aws:iam::111122223333:user/alice', 'arn:aws:iam::111122223333:user/bob', 'arn:aws:iam::111122223333:root', 'arn:aws:iam::444455556666:root', 'arn:aws:iam::444455556666:user/carol', 'arn:aws:sts::111122223333:assumed-role/app/s', 'cloudtrail.amazonaws.com', '*'];
-  const notPrincipals: unknown[] = [{ AWS: 'arn:aws:iam::111122223333:user/alice' }, { AWS: ['arn:aws:iam::111122223333:user/alice', '111122223333'] }, { AWS: '444455556666' }];
-  // A Deny may use NotPrincipal ("NotPrincipal": only with Deny); an Allow names its principals.
-  const withPrincipal = fc.tuple(statement, fc.constantFrom(...principals), fc.option(fc.constantFrom(...notPrincipals), { nil: undefined })).map(([s, Principal, NotPrincipal]) => (s.Effect === 'Deny' && NotPrincipal ? { ...s, NotPrincipal } : { ...s, Principal }));
-  const resourcePolicy = fc.array(withPrincipal, { minLength: 1, maxLength: 3 }).map((Statement) => ({ Version: '2012-10-17', Statement }));
   let noNew = 0;
   fc.assert(
     fc.property(resourcePolicy, fc.nat(4), withPrincipal, fc.array(fc.tuple(request, fc.constantFrom(...callers)), { minLength: 30, maxLength: 30 }), (oldPolicy, at, extra, requests) => {
@@ -214,4 +216,17 @@ test('diff precision: few random pairs stay undecided (counts printed)', () => {
   for (const [oldPolicy, newPolicy] of fc.sample(pair, { numRuns: 300, seed: 99 })) counts[diffAccess(P(oldPolicy), P(newPolicy), 'identity').verdict]! += 1;
   console.log(`random identity pairs: ${JSON.stringify(counts)}`);
   assert.ok(counts.undecided! <= 15, `${counts.undecided} of 300 undecided`);
+});
+
+test('diff precision for resource-based policies: few random pairs stay undecided (counts printed)', () => {
+  const counts: Record<string, number> = { 'no-new-access': 0, 'new-access': 0, undecided: 0 };
+  const pairs = fc.sample(fc.tuple(resourcePolicy, fc.nat(4), withPrincipal), { numRuns: 200, seed: 5 });
+  for (const [oldPolicy, at, extra] of pairs) {
+    const statements = [...oldPolicy.Statement];
+    if (at % 2 === 0 && statements.length > 1) statements.splice(at % statements.length, 1);
+    else statements.push(extra);
+    counts[diffAccess(P(oldPolicy), P({ ...oldPolicy, Statement: statements }), 'resource').verdict]! += 1;
+  }
+  console.log(`random resource-policy pairs: ${JSON.stringify(counts)}`);
+  assert.ok(counts.undecided! <= 20, `${counts.undecided} of 200 undecided`);
 });
