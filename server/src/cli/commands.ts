@@ -15,7 +15,7 @@ export interface CliCommand {
 
 const summaryCommand: CliCommand = {
   name: 'summary',
-  usage: 'iam-policy summary FILE [--format text|json|markdown]',
+  usage: 'iam-policy summary FILE [--type ...] [--account ID] [--format text|json|markdown]',
   run: (argv, io) => runSummary([...argv], io),
 };
 
