@@ -18,3 +18,4 @@ export { CHECK_FAMILIES } from '../server/src/iam/validate/engine/families';
 export { analyzeHostDocument } from '../server/src/iam/sources/hostDocument';
 export { completionsAt } from '../server/src/service/templateFeatures';
 export { clearHclCache, initTerraform, extractTerraformPolicies } from '../server/src/iam/sources/terraform/terraformPolicies';
+export { diffAccess, accessFindings, analyzeRisks, analyzeExternalAccess } from '../server/src/iam/access';

@@ -76,6 +76,18 @@ if (want('evaluate')) {
   results.evaluate = evaluate;
   for (const w of evaluate.workloads) rows.push([`evaluate ${w.name} (${w.statementsPerRequest} statements/request)`, `${w.decisionsPerSecond} decisions/s`, '', undefined]);
 }
+if (want('access')) {
+  const access = run('access.mjs');
+  results.access = access;
+  const d = access.diff50;
+  rows.push([`diff of two 50-statement policies (changed), p50/p95`, `${d.changed.p50.toFixed(1)} / ${d.changed.p95.toFixed(1)} ms`, '< 200 ms', d.changed.p95 < 200]);
+  rows.push([`  identical pair (all proved), p50/p95`, `${d.identical.p50.toFixed(1)} / ${d.identical.p95.toFixed(1)} ms`, '< 200 ms', d.identical.p95 < 200]);
+  rows.push([`  first call (catalog action index built)`, ms(d.coldMs), '', undefined]);
+  const r = access.risks;
+  rows.push([`risk analysis per managed policy (${r.policies}), p50/p95/mean`, `${r.perPolicy.p50.toFixed(2)} / ${r.perPolicy.p95.toFixed(2)} / ${r.meanMs.toFixed(2)} ms`, 'p50 < 5 ms', r.perPolicy.p50 < 5]);
+  rows.push([`  validation of the same policies, p50/p95/mean`, `${r.validatePerPolicy.p50.toFixed(2)} / ${r.validatePerPolicy.p95.toFixed(2)} / ${r.validateMeanMs.toFixed(2)} ms`, '', undefined]);
+  rows.push([`external access per resource policy, p50/p95`, `${access.external.perPolicy.p50.toFixed(2)} / ${access.external.perPolicy.p95.toFixed(2)} ms`, '< 5 ms', access.external.perPolicy.p95 < 5]);
+}
 if (want('coldstart')) {
   const coldstart = run('coldstart.mjs');
   results.coldstart = coldstart;

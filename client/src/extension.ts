@@ -18,6 +18,7 @@ import {
 } from '../../server/src/protocol';
 import { registerSimulation } from './simulation';
 import { registerScenario } from './scenario';
+import { registerAccessDiff } from './accessDiff';
 
 let client: LanguageClient | undefined;
 
@@ -158,6 +159,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
 
   registerSimulation(context, client);
   registerScenario(context, client);
+  registerAccessDiff(context, client);
   await client.start();
   // The server started with the trust the workspace had; tell it when the user grants trust.
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(WorkspaceTrustedNotification)));

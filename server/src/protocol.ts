@@ -150,3 +150,21 @@ export interface ScenarioAddTestResult {
 
 /** Client → server: the user has trusted the workspace; the server may now read referenced files. */
 export const WorkspaceTrustedNotification = 'iam/workspaceTrusted';
+
+/** Client → server: what a policy document grants or removes compared with git HEAD or another text. */
+export const AccessDiffRequest = 'iam/accessDiff';
+
+export interface AccessDiffParams {
+  readonly uri: string;
+  /** `{git: 'HEAD'}`: the file at that revision; `{text, label}`: a given policy (another file, the clipboard). */
+  readonly against: { readonly git: string } | { readonly text: string; readonly label: string };
+}
+
+export interface AccessDiffResult {
+  /** The report as Markdown (the same as `iam-policy diff --format markdown`), or why there is none. */
+  readonly markdown: string;
+  readonly verdict?: 'no-new-access' | 'new-access' | 'undecided';
+}
+
+/** The command that opens the access diff view: arguments `(uri?: string, against?: 'HEAD')`. */
+export const CompareAccessCommand = 'iamPolicy.compareAccess';

@@ -144,7 +144,9 @@ check('Principal element', [
 check('NotPrincipal', [
   { name: 'Deny NotPrincipal spares the named user', setup: { action: 'sqs:SendMessage', resource: QUEUE, identity: [doc(allow('sqs:*'))], resourcePolicy: doc({ Effect: 'Deny', NotPrincipal: { AWS: [ALICE, ROOT] }, Action: 'sqs:*', Resource: '*' }) }, expected: 'Allow' },
   { name: 'Deny NotPrincipal hits everybody else', setup: { principal: 'arn:aws:iam::111122223333:user/mallory', action: 'sqs:SendMessage', resource: QUEUE, identity: [doc(allow('sqs:*'))], resourcePolicy: doc({ Effect: 'Deny', NotPrincipal: { AWS: [ALICE] }, Action: 'sqs:*', Resource: '*' }) }, expected: 'ExplicitDeny' },
-  { name: 'Deny NotPrincipal naming the account spares its principals', setup: { action: 'sqs:SendMessage', resource: QUEUE, identity: [doc(allow('sqs:*'))], resourcePolicy: doc({ Effect: 'Deny', NotPrincipal: { AWS: '111122223333' }, Action: 'sqs:*', Resource: '*' }) }, expected: 'Allow' },
+  // The page's example: listing the account with Bob "denies access to all principals except the user named Bob".
+  { name: 'Deny NotPrincipal naming the account does not spare its other principals', setup: { action: 'sqs:SendMessage', resource: QUEUE, identity: [doc(allow('sqs:*'))], resourcePolicy: doc({ Effect: 'Deny', NotPrincipal: { AWS: '111122223333' }, Action: 'sqs:*', Resource: '*' }) }, expected: 'ExplicitDeny' },
+  { name: 'Deny NotPrincipal naming the account spares the account principal itself', setup: { principal: 'arn:aws:iam::111122223333:root', action: 'sqs:SendMessage', resource: QUEUE, resourcePolicy: doc({ Effect: 'Deny', NotPrincipal: { AWS: '111122223333' }, Action: 'sqs:*', Resource: '*' }) }, expected: 'Allow' },
   {
     name: 'naming only the caller warns that the account may be evaluated too', setup: { action: 'sqs:SendMessage', resource: QUEUE, identity: [doc(allow('sqs:*'))], resourcePolicy: doc({ Effect: 'Deny', NotPrincipal: { AWS: ALICE }, Action: 'sqs:*', Resource: '*' }) }, expected: 'Allow',
     also: (a) => assert.match(a.warnings.join('\n'), /NotPrincipal/),

@@ -2,6 +2,7 @@
  * The CLI's window on the world. Commands take this interface so that tests can run them in-process
  * on real files without spawning, and so that `iam/` stays free of I/O.
  */
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -15,6 +16,8 @@ export interface CliIo {
   stderr(text: string): void;
   /** The working directory, for relative paths in output. */
   cwd(): string;
+  /** The text of `file` at git revision `ref` (`git show REF:./FILE`); throws with git's message. */
+  gitShow?(ref: string, file: string): string;
 }
 
 /** The real thing: the file system and the process's standard streams. */
@@ -34,6 +37,15 @@ export function nodeIo(): CliIo {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     cwd: () => process.cwd(),
+    gitShow: (ref, file) => {
+      const relative = path.relative(process.cwd(), path.resolve(file)).split(path.sep).join('/');
+      try {
+        return execFileSync('git', ['show', `${ref}:./${relative}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+      } catch (error) {
+        const stderr = (error as { stderr?: string }).stderr;
+        throw new Error(stderr ? stderr.trim().split('\n')[0]! : error instanceof Error ? error.message : String(error));
+      }
+    },
   };
 }
 

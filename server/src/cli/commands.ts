@@ -1,6 +1,7 @@
 /**
  * The CLI's subcommands besides `lint`, one entry each: name, usage line and runner.
  */
+import { checkCommand, diffCommand } from './access';
 import type { CliIo } from './cliIo';
 import { simulateCommand } from './simulate';
 import { runSummary } from './summary';
@@ -14,8 +15,8 @@ export interface CliCommand {
 
 const summaryCommand: CliCommand = {
   name: 'summary',
-  usage: 'iam-policy summary FILE [--format text|json|markdown]',
+  usage: 'iam-policy summary FILE [--type ...] [--account ID] [--format text|json|markdown]',
   run: (argv, io) => runSummary([...argv], io),
 };
 
-export const CLI_COMMANDS: readonly CliCommand[] = [simulateCommand, summaryCommand, testCommand];
+export const CLI_COMMANDS: readonly CliCommand[] = [simulateCommand, summaryCommand, testCommand, diffCommand, checkCommand];

@@ -3,7 +3,9 @@
  *   iam-policy lint [--type ...] [--format text|json|sarif] <file|dir>...
  *   iam-policy simulate --request FILE|- | --batch FILE [--explain] [--derive-context]
  *   iam-policy test <scenario files or dirs>...
- *   iam-policy summary FILE [--format text|json|markdown]
+ *   iam-policy summary FILE [--type ...] [--account ID] [--format text|json|markdown]
+ *   iam-policy diff OLD NEW | --git REF FILE [--type ...] [--format text|json|markdown] [--fail-on-new-access]
+ *   iam-policy check FILE --not-granted ACTIONS [--resource ARN]... | --no-public-access
  * Exit codes: 0 success, 1 findings/failures, 2 bad usage or unreadable input.
  */
 import { nodeIo, type CliIo } from './cliIo';

@@ -1,11 +1,18 @@
 /**
- * `iam-policy summary FILE [--format text|json|markdown]`: prints what a policy grants and denies,
- * per service and access level. The main CLI dispatcher passes the arguments after `summary`.
+ * `iam-policy summary FILE [--type ...] [--account ID] [--format text|json|markdown]`: prints what a
+ * policy grants and denies, per service and access level, and who can get in (resource-based and
+ * trust policies) or which risk methods it gives (identity policies). The main CLI dispatcher
+ * passes the arguments after `summary`.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parsePolicy } from '../iam/document/parse';
+import { isPolicyKind, resolvePolicyKind, type PolicyKind } from '../iam/document/policyKind';
+import { summarizeAccess } from '../iam/summary/accessSummary';
 import { summarizePolicy } from '../iam/summary/policySummary';
+import { accessSummaryMarkdown, accessSummaryText } from '../service/accessReport';
+import { kindFromSettings } from '../service/documentAnalysis';
 import { summaryMarkdown, summaryText } from '../service/summary';
+import { DEFAULT_SETTINGS } from '../settings';
 
 /** What the command needs from the outside world, so that tests can run it in memory. */
 export interface SummaryIo {
@@ -14,29 +21,39 @@ export interface SummaryIo {
   stderr(text: string): void;
 }
 
-const USAGE = 'Usage: iam-policy summary FILE [--format text|json|markdown]\n';
+const USAGE = 'Usage: iam-policy summary FILE [--type auto|identity|resource|trust|scp|rcp|boundary|session] [--account ID] [--format text|json|markdown]\n';
 const FORMATS = new Set(['text', 'json', 'markdown']);
 
 /** Runs the command; returns the exit code (0 on success, 2 on bad usage or an unreadable file). */
 export function runSummary(argv: string[], io: SummaryIo): number {
   let format = 'text';
+  let type: PolicyKind | 'auto' = 'auto';
+  let account: string | undefined;
   const files: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === '--format' || arg === '-f') {
-      const value = argv[++i];
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    if (flag === '--format' || flag === '-f') {
+      const value = inline ?? argv[++i];
       if (value === undefined || !FORMATS.has(value)) {
         io.stderr(`iam-policy summary: \`--format\` must be text, json or markdown${value === undefined ? '' : `, not \`${value}\``}.\n${USAGE}`);
         return 2;
       }
       format = value;
-    } else if (arg.startsWith('--format=')) {
-      const value = arg.slice('--format='.length);
-      if (!FORMATS.has(value)) {
-        io.stderr(`iam-policy summary: \`--format\` must be text, json or markdown, not \`${value}\`.\n${USAGE}`);
+    } else if (flag === '--type') {
+      const value = inline ?? argv[++i];
+      if (value === undefined || (value !== 'auto' && !isPolicyKind(value))) {
+        io.stderr(`iam-policy summary: \`--type\` must be auto, identity, resource, trust, scp, rcp, boundary or session${value === undefined ? '' : `, not \`${value}\``}.\n${USAGE}`);
         return 2;
       }
-      format = value;
+      type = value;
+    } else if (flag === '--account') {
+      const value = inline ?? argv[++i];
+      if (value === undefined || !/^\d{12}$/.test(value)) {
+        io.stderr(`iam-policy summary: \`--account\` must be a 12-digit account id${value === undefined ? '' : `, not \`${value}\``}.\n${USAGE}`);
+        return 2;
+      }
+      account = value;
     } else if (arg === '--help' || arg === '-h') {
       io.stdout(USAGE);
       return 0;
@@ -73,8 +90,16 @@ export function runSummary(argv: string[], io: SummaryIo): number {
     return 2;
   }
   const summary = summarizePolicy(parsed.document);
-  if (format === 'json') io.stdout(`${JSON.stringify({ file, ...summary }, null, 2)}\n`);
-  else if (format === 'markdown') io.stdout(`${summaryMarkdown(summary, `Policy summary: ${file}`)}\n`);
-  else io.stdout(summaryText(summary));
+  const fromSetting = kindFromSettings(file, DEFAULT_SETTINGS);
+  const kind = type === 'auto' ? resolvePolicyKind(parsed.document, undefined, fromSetting === 'auto' ? undefined : fromSetting).kind : type;
+  const access = summarizeAccess(parsed.document, kind, account ? { ownerAccount: account } : {});
+  if (format === 'json') io.stdout(`${JSON.stringify({ file, ...summary, access }, null, 2)}\n`);
+  else if (format === 'markdown') {
+    const extra = accessSummaryMarkdown(access);
+    io.stdout(`${summaryMarkdown(summary, `Policy summary: ${file}`)}${extra.length > 0 ? `\n${extra.join('\n')}` : ''}\n`);
+  } else {
+    const extra = accessSummaryText(access);
+    io.stdout(`${summaryText(summary)}${extra.length > 0 ? `\n${extra.join('\n')}\n` : ''}`);
+  }
   return 0;
 }

@@ -8,6 +8,7 @@ import { structureFeature } from './features/structureFeature';
 import { summaryFeature } from './features/summaryFeature';
 import { scenarioFeature } from './features/scenarioFeature';
 import { simulationFeature } from './features/simulationFeature';
+import { accessDiffFeature } from './features/accessDiffFeature';
 
 export const SERVER_FEATURES: readonly ServerFeature[] = [
   completionFeature,
@@ -16,4 +17,5 @@ export const SERVER_FEATURES: readonly ServerFeature[] = [
   summaryFeature,
   scenarioFeature,
   simulationFeature,
+  accessDiffFeature,
 ];

@@ -195,8 +195,14 @@ function evaluateStatement(
         principalMatched = result.kind !== undefined;
         principalMatch = result.kind;
       } else {
-        // NotPrincipal applies to every principal it does not name ("NotPrincipal").
-        principalMatched = result.kind === undefined;
+        // NotPrincipal applies to every principal it does not name ("NotPrincipal"). It names the
+        // caller only by the caller's own ARN (or `*`): the page's example, a `Deny` whose
+        // `NotPrincipal` lists `arn:aws:iam::444455556666:user/Bob` and `arn:aws:iam::444455556666:root`,
+        // "denies access to all principals except the user named Bob", so an account entry spares the
+        // account principal itself, not every principal of the account, and a role ARN spares the
+        // role, not its sessions (a session is spared by its assumed-role session ARN).
+        const spared = result.kind === 'direct' || result.kind === 'wildcard' || (result.kind === 'account' && input.principal.kind === 'root');
+        principalMatched = !spared;
         principalMatch = principalMatched ? 'wildcard' : undefined;
         if (!principalMatched && input.hasPermissionsBoundary) {
           // "The NotPrincipal element with a Deny effect will always deny any IAM principal that has a

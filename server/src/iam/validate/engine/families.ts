@@ -13,6 +13,7 @@ import { rcpChecks } from '../families/rcp/rcpChecks';
 import { redundancyChecks } from '../families/redundancy/statementRedundancy';
 import { sizeChecks } from '../families/size/sizeChecks';
 import { attachedResourceChecks } from '../families/attachedResource/attachedResourceChecks';
+import { accessChecks } from '../families/access/accessChecks';
 
 export const CHECK_FAMILIES: readonly CheckFamily[] = [
   grammarChecks,
@@ -25,4 +26,5 @@ export const CHECK_FAMILIES: readonly CheckFamily[] = [
   redundancyChecks,
   sizeChecks,
   attachedResourceChecks,
+  accessChecks,
 ];

@@ -28,7 +28,7 @@ export type RuleCategory = 'ERROR' | 'SECURITY_WARNING' | 'GENERAL_WARNING' | 'S
  * The name of a check family (one folder under `families/`), or `parser` for the syntax problems
  * that the parser reports before any family runs.
  */
-export type FamilyName = 'parser' | 'grammar' | 'actionResource' | 'condition' | 'variable' | 'principal' | 'trust' | 'rcp' | 'size' | 'redundancy' | 'attachedResource';
+export type FamilyName = 'parser' | 'grammar' | 'actionResource' | 'condition' | 'variable' | 'principal' | 'trust' | 'rcp' | 'size' | 'redundancy' | 'attachedResource' | 'access';
 
 /** Examples of a rule: policies of `kind`, the first must produce the code and the second must not. */
 export interface RuleExamples {
@@ -2043,6 +2043,60 @@ export const RULES: readonly RuleMeta[] = [
     implementedBy: ['grammar'],
     description: 'A policy element, principal type, condition operator or condition key is written without a value (`null` or nothing), for example while it is being typed.',
     resolution: 'Give the element a value, or remove it.',
+  },
+  {
+    code: 'PUBLIC_ACCESS',
+    category: 'SECURITY_WARNING',
+    title: 'Public access',
+    origin: 'workbench',
+    implementedBy: ['access'],
+    description: 'A resource-based or trust policy statement lets in anyone: every principal, or every user of an identity provider, with no condition that bounds them (docs/access.md).',
+    resolution: 'Name the principals, or bound them with a condition such as `aws:PrincipalOrgID`, `aws:PrincipalAccount` or `aws:SourceArn`.',
+  },
+  {
+    code: 'CROSS_ACCOUNT_ACCESS',
+    category: 'SUGGESTION',
+    title: 'Cross-account access',
+    origin: 'workbench',
+    implementedBy: ['access'],
+    description: 'A resource-based or trust policy statement lets in principals of other accounts, named in the principal or in a bounding condition.',
+    resolution: 'Check that each named account should have this access.',
+  },
+  {
+    code: 'SERVICE_ACCESS_WITHOUT_SOURCE',
+    category: 'SUGGESTION',
+    title: 'Service access without a source',
+    origin: 'workbench',
+    implementedBy: ['access'],
+    description: 'A resource-based policy statement lets in an AWS service without `aws:SourceArn`, `aws:SourceAccount` or `aws:SourceOrgID`, so the service may act for any account (the confused deputy problem).',
+    resolution: 'Add a condition on `aws:SourceArn` or `aws:SourceAccount` naming your resource or account.',
+  },
+  {
+    code: 'PRIVILEGE_ESCALATION',
+    category: 'SECURITY_WARNING',
+    title: 'Privilege escalation',
+    origin: 'workbench',
+    implementedBy: ['access'],
+    description: 'An identity policy gives a published privilege-escalation method: the holder can give itself more permissions.',
+    resolution: 'Remove the actions the method needs, name the resources they apply to, or block the method with a condition or a Deny.',
+  },
+  {
+    code: 'RESOURCE_EXPOSURE',
+    category: 'SECURITY_WARNING',
+    title: 'Resource exposure',
+    origin: 'workbench',
+    implementedBy: ['access'],
+    description: 'An identity policy allows rewriting resource policies or ACLs on resources it does not name, which can open them to other accounts or the public.',
+    resolution: 'Name the resources whose policies may be changed, or remove the actions.',
+  },
+  {
+    code: 'CREDENTIAL_EXPOSURE',
+    category: 'SUGGESTION',
+    title: 'Credential exposure',
+    origin: 'workbench',
+    implementedBy: ['access'],
+    description: 'An identity policy allows actions that return credentials, on resources it does not name.',
+    resolution: 'Name the resources, or remove the actions if the holder does not need them.',
   },
   {
     code: 'RESOURCE_TYPE_MISMATCH',

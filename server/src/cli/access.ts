@@ -1,0 +1,199 @@
+/**
+ * `iam-policy diff` and `iam-policy check`: the access analyses for CI.
+ *   iam-policy diff OLD NEW [--type ...] [--format text|json|markdown] [--fail-on-new-access]
+ *   iam-policy diff --git REF FILE [same options]
+ *   iam-policy check FILE (--not-granted ACTION[,ACTION...] [--resource ARN]... | --no-public-access) [--type ...] [--format ...]
+ * Exit codes: diff 0, or 1 with --fail-on-new-access when the verdict is not `no-new-access`;
+ * check 1 when a check fails or cannot be decided; 2 for bad usage or unreadable input.
+ */
+import * as path from 'node:path';
+import { checkNoPublicAccess, checkNotGranted, diffAccess, type PolicyCheck } from '../iam/access';
+import type { PolicyDocument } from '../iam/document/model';
+import { parsePolicy } from '../iam/document/parse';
+import { isPolicyKind, resolvePolicyKind, type PolicyKind } from '../iam/document/policyKind';
+import { checksMarkdown, checksText, diffMarkdown, diffText } from '../service/accessReport';
+import { kindFromSettings } from '../service/documentAnalysis';
+import { DEFAULT_SETTINGS } from '../settings';
+import { describeReadError, type CliIo } from './cliIo';
+import type { CliCommand } from './commands';
+
+export const DIFF_USAGE = 'iam-policy diff OLD NEW | --git REF FILE [--type auto|identity|resource|trust|scp|rcp|boundary|session] [--format text|json|markdown] [--fail-on-new-access]';
+export const CHECK_USAGE = 'iam-policy check FILE --not-granted ACTION[,ACTION...] [--resource ARN]... | --no-public-access [--type ...] [--format text|json|markdown]';
+
+type Format = 'text' | 'json' | 'markdown';
+
+interface Common {
+  type: PolicyKind | 'auto';
+  format: Format;
+}
+
+/** Reads `--type` and `--format`; returns an error message, `undefined` when the flag is not one of them. */
+function commonFlag(flag: string, value: string | undefined, into: Common): string | undefined | true {
+  if (flag !== '--type' && flag !== '--format') return undefined;
+  if (value === undefined) return `\`${flag}\` needs a value`;
+  if (flag === '--type') {
+    if (value !== 'auto' && !isPolicyKind(value)) return `unknown policy type \`${value}\`: use auto, identity, resource, trust, scp, rcp, boundary or session`;
+    into.type = value;
+  } else {
+    if (value !== 'text' && value !== 'json' && value !== 'markdown') return `unknown format \`${value}\`: use text, json or markdown`;
+    into.format = value;
+  }
+  return true;
+}
+
+function splitFlag(arg: string): [string, string | undefined] {
+  return arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+}
+
+function kindFor(document: PolicyDocument, file: string, type: PolicyKind | 'auto'): PolicyKind {
+  if (type !== 'auto') return type;
+  const fromSetting = kindFromSettings(file, DEFAULT_SETTINGS);
+  return resolvePolicyKind(document, undefined, fromSetting === 'auto' ? undefined : fromSetting).kind;
+}
+
+/** Parses a policy text, or returns a message naming the JSON problem. */
+function readPolicy(text: string, name: string): PolicyDocument | string {
+  const parsed = parsePolicy(text);
+  const syntax = parsed.problems.find((p) => p.kind === 'syntax');
+  if (syntax || !parsed.document.root || parsed.document.root.type !== 'object') return `\`${name}\` is not a JSON policy object${syntax ? ` (${syntax.message})` : ''}`;
+  return parsed.document;
+}
+
+/** Runs `iam-policy diff`. */
+export function runDiff(argv: readonly string[], io: CliIo): number {
+  const options: Common = { type: 'auto', format: 'text' };
+  let failOnNew = false;
+  let gitRef: string | undefined;
+  const files: string[] = [];
+  const usage = (message: string) => {
+    io.stderr(`iam-policy diff: ${message}.\nUsage: ${DIFF_USAGE}\n`);
+    return 2;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = splitFlag(argv[i]!);
+    const common = commonFlag(flag, flag === '--type' || flag === '--format' ? inline ?? argv[++i] : undefined, options);
+    if (typeof common === 'string') return usage(common);
+    if (common) continue;
+    if (flag === '--fail-on-new-access') failOnNew = true;
+    else if (flag === '--git') {
+      gitRef = inline ?? argv[++i];
+      if (!gitRef) return usage('`--git` needs a revision');
+    } else if (flag === '--help' || flag === '-h') {
+      io.stdout(`Usage: ${DIFF_USAGE}\n`);
+      return 0;
+    } else if (flag.startsWith('-') && flag !== '-') return usage(`unknown option \`${flag}\``);
+    else files.push(flag);
+  }
+  let oldText: string;
+  let newText: string;
+  let oldName: string;
+  let newName: string;
+  if (gitRef !== undefined) {
+    if (files.length !== 1) return usage('`--git REF` takes exactly one file');
+    if (!io.gitShow) return usage('git is not available here');
+    newName = files[0]!;
+    oldName = `${gitRef}:${newName}`;
+    try {
+      oldText = io.gitShow(gitRef, newName);
+    } catch (error) {
+      io.stderr(`iam-policy diff: cannot read \`${oldName}\` from git (${error instanceof Error ? error.message : String(error)}).\n`);
+      return 2;
+    }
+  } else {
+    if (files.length !== 2) return usage(files.length < 2 ? 'give the OLD and the NEW policy file' : 'give exactly two policy files');
+    [oldName, newName] = [files[0]!, files[1]!];
+    try {
+      oldText = io.readFile(oldName);
+    } catch (error) {
+      io.stderr(`iam-policy diff: cannot read \`${oldName}\` (${describeReadError(error)}).\n`);
+      return 2;
+    }
+  }
+  try {
+    newText = io.readFile(newName);
+  } catch (error) {
+    io.stderr(`iam-policy diff: cannot read \`${newName}\` (${describeReadError(error)}).\n`);
+    return 2;
+  }
+  const oldDoc = readPolicy(oldText, oldName);
+  const newDoc = readPolicy(newText, newName);
+  for (const doc of [oldDoc, newDoc]) if (typeof doc === 'string') {
+    io.stderr(`iam-policy diff: ${doc}.\n`);
+    return 2;
+  }
+  const newDocument = newDoc as PolicyDocument;
+  const oldDocument = oldDoc as PolicyDocument;
+  const kind = kindFor(newDocument, newName, options.type);
+  const diff = diffAccess(oldDocument, newDocument, kind);
+  if (options.format === 'json') io.stdout(`${JSON.stringify({ old: oldName, new: newName, policyType: kind, ...diff }, null, 2)}\n`);
+  else if (options.format === 'markdown') io.stdout(diffMarkdown(diff, oldName, newName));
+  else io.stdout(diffText(diff, oldName, newName));
+  return failOnNew && diff.verdict !== 'no-new-access' ? 1 : 0;
+}
+
+/** Runs `iam-policy check`. */
+export function runCheck(argv: readonly string[], io: CliIo): number {
+  const options: Common = { type: 'auto', format: 'text' };
+  const actions: string[] = [];
+  const resources: string[] = [];
+  let notGranted = false;
+  let noPublic = false;
+  const files: string[] = [];
+  const usage = (message: string) => {
+    io.stderr(`iam-policy check: ${message}.\nUsage: ${CHECK_USAGE}\n`);
+    return 2;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = splitFlag(argv[i]!);
+    const common = commonFlag(flag, flag === '--type' || flag === '--format' ? inline ?? argv[++i] : undefined, options);
+    if (typeof common === 'string') return usage(common);
+    if (common) continue;
+    if (flag === '--not-granted') {
+      const value = inline ?? argv[++i];
+      if (!value || value.startsWith('--')) return usage('`--not-granted` needs a comma-separated list of actions');
+      for (const a of value.split(',').map((x) => x.trim()).filter(Boolean)) {
+        if (!/^[^:\s]+:[^:\s]+$/.test(a) && a !== '*') return usage(`\`${a}\` is not a \`service:Action\` action`);
+        actions.push(a);
+      }
+      notGranted = true;
+    } else if (flag === '--resource') {
+      const value = inline ?? argv[++i];
+      if (!value || value.startsWith('--')) return usage('`--resource` needs an ARN');
+      resources.push(value);
+    } else if (flag === '--no-public-access') noPublic = true;
+    else if (flag === '--help' || flag === '-h') {
+      io.stdout(`Usage: ${CHECK_USAGE}\n`);
+      return 0;
+    } else if (flag.startsWith('-') && flag !== '-') return usage(`unknown option \`${flag}\``);
+    else files.push(flag);
+  }
+  if (files.length !== 1) return usage(files.length === 0 ? 'a policy file is required' : 'give exactly one policy file');
+  if (!notGranted && !noPublic) return usage('give `--not-granted ACTIONS` or `--no-public-access`');
+  if (resources.length > 0 && !notGranted) return usage('`--resource` goes with `--not-granted`');
+  const file = files[0]!;
+  let text: string;
+  try {
+    text = io.readFile(file);
+  } catch (error) {
+    io.stderr(`iam-policy check: cannot read \`${file}\` (${describeReadError(error)}).\n`);
+    return 2;
+  }
+  const doc = readPolicy(text, file);
+  if (typeof doc === 'string') {
+    io.stderr(`iam-policy check: ${doc}.\n`);
+    return 2;
+  }
+  const kind = kindFor(doc, file, options.type);
+  const checks: PolicyCheck[] = [];
+  if (notGranted) checks.push(checkNotGranted(doc, kind, actions, resources));
+  if (noPublic) checks.push(checkNoPublicAccess(doc, kind));
+  const result = checks.some((c) => c.result === 'FAIL') ? 'FAIL' : checks.some((c) => c.result === 'UNDECIDED') ? 'UNDECIDED' : 'PASS';
+  const display = path.normalize(file);
+  if (options.format === 'json') io.stdout(`${JSON.stringify({ file: display, policyType: kind, result, checks }, null, 2)}\n`);
+  else if (options.format === 'markdown') io.stdout(checksMarkdown(checks, display));
+  else io.stdout(checksText(checks, display));
+  return result === 'PASS' ? 0 : 1;
+}
+
+export const diffCommand: CliCommand = { name: 'diff', usage: DIFF_USAGE, run: runDiff };
+export const checkCommand: CliCommand = { name: 'check', usage: CHECK_USAGE, run: runCheck };

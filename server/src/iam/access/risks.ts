@@ -1,0 +1,114 @@
+/**
+ * Risk analysis of identity policies: which methods of `riskMethods.ts` the policy gives, decided by
+ * the evaluator. For each step of a method, a probe request (the step's action on a resource the
+ * policy does not name, or on the caller's own user; the method's context keys; the other condition
+ * keys set to satisfy the statement that names the action) must be allowed. So a `Deny`, a
+ * `NotResource`, a `Resource` that names specific resources, or a condition the method's request
+ * cannot meet (an `iam:PassedToService` for another service, an `iam:PolicyARN` that is not
+ * AdministratorAccess) rules the method out.
+ */
+import type { PolicyDocument } from '../document/model';
+import type { PolicyKind } from '../document/policyKind';
+import { evaluate, type ContextValue, type EvaluationRequest } from '../evaluate';
+import { ActionSpace } from './actionSpace';
+import { satisfyingContext } from './conditions';
+import { resourcesForAction } from './examples';
+import { RISK_METHODS, type RiskMethod, type RiskStep } from './riskMethods';
+import { readPolicyDocument, type AccessPolicy } from './statements';
+
+/** One method the policy gives. */
+export interface RiskResult {
+  readonly method: RiskMethod;
+  /** Indexes of the statements that allow the method's actions. */
+  readonly statements: readonly number[];
+  /** The probe request of each step that the evaluator allowed. */
+  readonly requests: readonly { readonly action: string; readonly resource: string; readonly context: Readonly<Record<string, ContextValue>> }[];
+}
+
+const SELF = 'escalation-probe-self';
+
+function probeAccount(policy: AccessPolicy): string {
+  const counts = new Map<string, number>();
+  for (const s of policy.statements) for (const r of s.resources?.patterns ?? []) {
+    const account = r.split(':')[4];
+    if (account && /^\d{12}$/.test(account)) counts.set(account, (counts.get(account) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '111122223333';
+}
+
+function probeResources(step: RiskStep, account: string): string[] {
+  switch (step.target) {
+    case 'self-user':
+      return [`arn:aws:iam::${account}:user/${SELF}`, `arn:aws:iam::${account}:user/escalation-probe-other`];
+    case 'other-user':
+      return [`arn:aws:iam::${account}:user/escalation-probe-other`];
+    case 'group':
+      return [`arn:aws:iam::${account}:group/escalation-probe-group`];
+    case 'role':
+      return [`arn:aws:iam::${account}:role/escalation-probe-role`];
+    case 'policy':
+      return [`arn:aws:iam::${account}:policy/escalation-probe-policy`];
+    case 'any':
+      return resourcesForAction(step.action, account).map((arn) => arn.replace(/example/g, 'escalation-probe'));
+  }
+}
+
+/** Options of the risk analysis. */
+export interface RiskOptions {
+  /** Limit the analysis to some families. */
+  readonly families?: readonly RiskMethod['family'][];
+}
+
+/** The methods an identity policy gives. Other kinds grant nothing by themselves and give none. */
+export function analyzeRisks(document: PolicyDocument, kind: PolicyKind, options: RiskOptions = {}): RiskResult[] {
+  if (kind !== 'identity') return [];
+  const policy = readPolicyDocument(document, kind);
+  const allows = policy.statements.filter((s) => s.effect === 'Allow');
+  if (allows.length === 0) return [];
+  const account = probeAccount(policy);
+  const principal = `arn:aws:iam::${account}:user/${SELF}`;
+  const input = { id: 'policy', document: policy.json };
+  const stepCache = new Map<string, { statements: number[]; request: RiskResult['requests'][number] } | null>();
+
+  const tryStep = (step: RiskStep) => {
+    const key = `${step.action}\u0000${step.target}\u0000${JSON.stringify(step.context ?? {})}`;
+    const cached = stepCache.get(key);
+    if (cached !== undefined) return cached;
+    let found: { statements: number[]; request: RiskResult['requests'][number] } | null = null;
+    const candidates = allows.filter((s) => ActionSpace.matches(s.actions, step.action));
+    outer: for (const statement of candidates) {
+      const fixed: Record<string, ContextValue> = { 'aws:username': SELF, ...(step.context ?? {}) };
+      const context = satisfyingContext(statement.conditions, fixed, (raw) => (raw.split(',')[0]!.trim().toLowerCase() === 'aws:username' ? SELF : 'example'));
+      if (!context) continue;
+      for (const resource of probeResources(step, account)) {
+        const request: EvaluationRequest = { principal, action: step.action, resource, context, identityPolicies: [input], resourceAccount: account, principalAccount: account, resourcePolicy: { id: 'delegate', document: { Statement: [{ Effect: 'Allow', Principal: { AWS: account }, Action: '*', Resource: '*' }] } } };
+        const answer = evaluate(request);
+        if (answer.decision === 'Allow') {
+          found = { statements: answer.reasons.filter((r) => r.policyRole === 'identity').map((r) => r.statementIndex), request: { action: step.action, resource, context } };
+          break outer;
+        }
+      }
+    }
+    stepCache.set(key, found);
+    return found;
+  };
+
+  const results: RiskResult[] = [];
+  for (const method of RISK_METHODS) {
+    if (options.families && !options.families.includes(method.family)) continue;
+    const statements = new Set<number>();
+    const requests: RiskResult['requests'][number][] = [];
+    let given = true;
+    for (const step of method.steps) {
+      const found = tryStep(step);
+      if (!found) {
+        given = false;
+        break;
+      }
+      for (const s of found.statements) statements.add(s);
+      requests.push(found.request);
+    }
+    if (given) results.push({ method, statements: [...statements].sort((a, b) => a - b), requests });
+  }
+  return results;
+}
