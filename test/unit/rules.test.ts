@@ -15,6 +15,7 @@ import { conditionTests } from './rules/condition';
 import { principalTests } from './rules/principal';
 import { kindsTests } from './rules/kinds';
 import { attachedResourceTests } from './rules/attachedResource';
+import { accessTests } from './rules/access';
 
 /** The registry's examples as rule cases: the invalid example must produce the code, the valid one must not. */
 function registryExamples(): RuleTests {
@@ -40,6 +41,7 @@ const SUITES: ReadonlyArray<readonly [string, RuleTests]> = [
   ['principal', principalTests],
   ['kinds', kindsTests],
   ['attachedResource', attachedResourceTests],
+  ['access', accessTests],
   ['registry', registryExamples()],
 ];
 

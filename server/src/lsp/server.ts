@@ -351,7 +351,13 @@ export function startServer(options: StartOptions = {}): Connection {
   // The Terraform parser (WebAssembly) loads in the background; .tf documents opened before it is
   // ready are analysed again when it is.
   void initTerraformFromDisk().then(
-    () => revalidateAll(),
+    () => {
+      for (const document of documents.all()) {
+        if (!/\.tf$/i.test(document.uri)) continue;
+        analysisCache.delete(document.uri);
+        scheduleValidation(document, true);
+      }
+    },
     (error: unknown) => log(`[terraform] the parser could not be loaded: ${error instanceof Error ? error.message : String(error)}`),
   );
 

@@ -6,12 +6,12 @@
 import type { AccessDiff, AccessGroup, ExampleRequest, ExternalAccessAnalysis, PolicyCheck, RiskResult } from '../iam/access';
 import type { AccessSummary } from '../iam/summary/accessSummary';
 
-function code(text: string): string {
+function inlineCode(text: string): string {
   return `\`${text.replace(/`/g, "'")}\``;
 }
 
 function codes(values: readonly string[], limit = 8): string {
-  const shown = values.slice(0, limit).map(code).join(', ');
+  const shown = values.slice(0, limit).map(inlineCode).join(', ');
   return values.length > limit ? `${shown} and ${values.length - limit} more` : shown;
 }
 
@@ -57,13 +57,13 @@ export function diffText(diff: AccessDiff, oldName: string, newName: string): st
 }
 
 function groupRows(groups: readonly AccessGroup[]): string[] {
-  return groups.map((g) => `| ${codes(g.actions)} | ${codes(g.resources)}${g.principals ? ` for ${codes(g.principals)}` : ''} | ${conditionsText(g.conditions) ? code(conditionsText(g.conditions)) : ''} | ${code(exampleText(g.example))} |`);
+  return groups.map((g) => `| ${codes(g.actions)} | ${codes(g.resources)}${g.principals ? ` for ${codes(g.principals)}` : ''} | ${conditionsText(g.conditions) ? inlineCode(conditionsText(g.conditions)) : ''} | ${inlineCode(exampleText(g.example))} |`);
 }
 
 /** The diff as a compact Markdown comment. */
 export function diffMarkdown(diff: AccessDiff, oldName: string, newName: string): string {
   const icon = diff.verdict === 'no-new-access' ? '✅' : diff.verdict === 'new-access' ? '⚠️' : '❔';
-  const lines = [`### ${icon} Access diff: ${code(newName)} vs ${code(oldName)} — ${VERDICT_WORDS[diff.verdict]}`, ''];
+  const lines = [`### ${icon} Access diff: ${inlineCode(newName)} vs ${inlineCode(oldName)} — ${VERDICT_WORDS[diff.verdict]}`, ''];
   const table = (title: string, groups: readonly AccessGroup[]) => {
     if (groups.length === 0) return;
     lines.push(`**${title}** (${groups.length})`, '', '| Actions | Resources | Conditions | Example request |', '| --- | --- | --- | --- |', ...groupRows(groups), '');
@@ -100,10 +100,10 @@ export function checksMarkdown(checks: readonly PolicyCheck[], file: string): st
   const lines: string[] = [];
   for (const c of checks) {
     const icon = c.result === 'PASS' ? '✅' : c.result === 'FAIL' ? '❌' : '❔';
-    lines.push(`### ${icon} ${code(file)}: ${CHECK_TITLES[c.check]} — ${c.result}`, '');
+    lines.push(`### ${icon} ${inlineCode(file)}: ${CHECK_TITLES[c.check]} — ${c.result}`, '');
     if (c.findings.length > 0) {
       lines.push('| Statement | Actions | Resources | Example request |', '| --- | --- | --- | --- |');
-      for (const f of c.findings) lines.push(`| ${f.sid ? code(f.sid) : f.statement} | ${codes(f.actions)} | ${codes(f.resources)} | ${code(exampleText(f.example))} |`);
+      for (const f of c.findings) lines.push(`| ${f.sid ? inlineCode(f.sid) : f.statement} | ${codes(f.actions)} | ${codes(f.resources)} | ${inlineCode(exampleText(f.example))} |`);
       lines.push('');
     }
     for (const u of c.undecided) lines.push(`- statement ${u.statement}: ${u.reason}`);

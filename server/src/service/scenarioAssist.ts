@@ -6,6 +6,7 @@
  * themselves get their completion and hover from the scenario JSON Schema.
  */
 import { getLocation, type Node as JsonNode, type Segment } from 'jsonc-parser';
+import { limitNesting } from '../iam/document/jsonNesting';
 import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList, type Hover, type Position, type Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { managedPolicy, managedPolicyNames } from '../iam/catalog/managedPolicies';
@@ -53,7 +54,8 @@ export function policyPlace(path: readonly Segment[]): PolicyPlace | undefined {
 
 /** The string value under the cursor and its place, when it is a policy reference. */
 function referenceAt(text: string, offset: number): { place: PolicyPlace; node?: JsonNode } | undefined {
-  const location = getLocation(text, offset);
+  // jsonc-parser recurses per level: read the text with too-deep containers blanked (same offsets).
+  const location = getLocation(limitNesting(text).text, offset);
   if (location.isAtPropertyKey) return undefined;
   const place = policyPlace(location.path);
   if (!place) return undefined;

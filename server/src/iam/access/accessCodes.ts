@@ -15,14 +15,14 @@ export type AccessCodeName = (typeof CODES)[number];
 /** One code of the access analyses, as the registry describes it. */
 export type AccessCode = RuleMeta;
 
-function entry(code: AccessCodeName): RuleMeta {
+function registryEntry(code: AccessCodeName): RuleMeta {
   const rule = ruleFor(code);
-  if (!rule) throw new Error(`the rule registry has no entry for ${code}`);
+  if (!rule) throw new Error(`the rule registry has no registryEntry for ${code}`);
   return rule;
 }
 
 /** Every code `accessFindings` may report, by name. */
-export const ACCESS_CODES: Readonly<Record<AccessCodeName, RuleMeta>> = Object.fromEntries(CODES.map((code) => [code, entry(code)])) as Record<AccessCodeName, RuleMeta>;
+export const ACCESS_CODES: Readonly<Record<AccessCodeName, RuleMeta>> = Object.fromEntries(CODES.map((code) => [code, registryEntry(code)])) as Record<AccessCodeName, RuleMeta>;
 
 /** The codes as a list. */
-export const ACCESS_CODE_LIST: readonly RuleMeta[] = CODES.map(entry);
+export const ACCESS_CODE_LIST: readonly RuleMeta[] = CODES.map(registryEntry);

@@ -6,7 +6,7 @@
  */
 import { actionsOf, expandActionPattern } from '../catalog/catalog';
 import type { ActionInfo } from '../catalog/types';
-import { matchWildcard } from '../arn/wildcard';
+import { hasWildcard, matchWildcard } from '../arn/wildcard';
 import type { PatternSet } from './statements';
 
 interface CatalogUniverse {
@@ -56,9 +56,6 @@ function catalog(sets: readonly PatternSet[]): CatalogUniverse {
   return build([...prefixes].sort().flatMap((prefix) => actionsOf(prefix)), false);
 }
 
-function hasWildcard(text: string): boolean {
-  return text.includes('*') || text.includes('?');
-}
 
 /** The action universe of one analysis. */
 export class ActionSpace {

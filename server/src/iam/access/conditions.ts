@@ -114,7 +114,7 @@ function shiftDate(value: string, days: number): string | undefined {
   return Number.isNaN(t) ? undefined : new Date(t + days * 86400000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-function networkAddress(cidr: string): string {
+function firstAddressText(cidr: string): string {
   return cidr.split('/')[0]!;
 }
 
@@ -155,7 +155,7 @@ export function satisfyingContext(conditions: readonly ConditionClause[], fixed:
           value = p.base === 'DateLessThan' ? shiftDate(first, -1) : p.base === 'DateGreaterThan' ? shiftDate(first, 1) : first;
           break;
         case 'IpAddress':
-          value = networkAddress(first);
+          value = firstAddressText(first);
           break;
         case 'String':
         case 'Arn':
@@ -185,7 +185,7 @@ export function violatingContext(clause: ConditionClause): Record<string, Contex
   if (!p || first === undefined) return undefined;
   let value: string | undefined;
   if (p.base === 'Null') value = first === 'true' ? 'example' : undefined;
-  else if (p.negated) value = p.family === 'IpAddress' ? networkAddress(first) : p.family === 'String' || p.family === 'Arn' ? fillWildcards(first) : first;
+  else if (p.negated) value = p.family === 'IpAddress' ? firstAddressText(first) : p.family === 'String' || p.family === 'Arn' ? fillWildcards(first) : first;
   else if (p.family === 'Bool') value = first.toLowerCase() === 'true' ? 'false' : 'true';
   else if (p.family === 'String') value = 'example-other';
   else if (p.family === 'Arn') value = 'arn:aws:iam::999999999999:user/example-other';

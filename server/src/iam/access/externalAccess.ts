@@ -144,7 +144,7 @@ function ownerFrom(statements: readonly AccessStatement[]): string | undefined {
   return accounts.size === 1 ? [...accounts][0] : undefined;
 }
 
-function list(values: readonly string[]): string {
+function listOf(values: readonly string[]): string {
   return values.map((v) => `\`${v}\``).join(', ');
 }
 
@@ -254,17 +254,17 @@ export function analyzeExternalAccess(document: PolicyDocument, kind: PolicyKind
     const parts: string[] = [];
     if (isPublic) parts.push(publicProvider ? `anyone who can sign in with \`${publicProvider}\`` : 'anyone (public)');
     else if (everyone && bounds.length > 0) {
-      if (organizations.size > 0) parts.push(`principals of organization ${list([...organizations])}`);
-      if (bounds.some((b) => b.kind === 'vpc')) parts.push(`callers from the VPC(s) or endpoint(s) in ${list([...new Set(bounds.filter((b) => b.kind === 'vpc').map((b) => b.key))])}`);
+      if (organizations.size > 0) parts.push(`principals of organization ${listOf([...organizations])}`);
+      if (bounds.some((b) => b.kind === 'vpc')) parts.push(`callers from the VPC(s) or endpoint(s) in ${listOf([...new Set(bounds.filter((b) => b.kind === 'vpc').map((b) => b.key))])}`);
       if (bounds.some((b) => b.kind === 'service')) parts.push('AWS services');
       if (bounds.some((b) => b.kind === 'principal')) parts.push('the principals `aws:userid` names');
     } else if (everyone && !isPublic && deniedBy.length > 0) parts.push('nobody outside what the `Deny` statements leave');
-    if (externalAccounts.size > 0) parts.push(`${owner ? 'other ' : ''}account(s) ${list([...externalAccounts])}`);
+    if (externalAccounts.size > 0) parts.push(`${owner ? 'other ' : ''}account(s) ${listOf([...externalAccounts])}`);
     if (sameAccount) parts.push(`the owning account \`${owner}\``);
-    if (services.length > 0) parts.push(`AWS service(s) ${list(services)}`);
+    if (services.length > 0) parts.push(`AWS service(s) ${listOf(services)}`);
     const boundedProviders = providers.filter((p) => p !== publicProvider);
-    if (boundedProviders.length > 0) parts.push(`users of identity provider(s) ${list(boundedProviders)}`);
-    if (canonical.length > 0) parts.push(`canonical user(s) ${list(canonical)}`);
+    if (boundedProviders.length > 0) parts.push(`users of identity provider(s) ${listOf(boundedProviders)}`);
+    if (canonical.length > 0) parts.push(`canonical user(s) ${listOf(canonical)}`);
     out.push({
       index: statement.index,
       ...(statement.sid ? { sid: statement.sid } : {}),

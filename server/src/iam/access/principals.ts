@@ -5,7 +5,7 @@
  * account and a role ARN names the role's sessions; in `NotPrincipal` an entry spares only the
  * principal it names.
  */
-import type { PrincipalSet, PrincipalValue } from './statements';
+import type { PrincipalSet, AccessPrincipalValue } from './statements';
 
 const ACCOUNT = /^\d{12}$/;
 
@@ -22,7 +22,7 @@ export function isAccountValue(value: string): boolean {
   return ACCOUNT.test(value) || /^arn:[^:]+:iam::\d{12}:root$/.test(value);
 }
 
-function sameValue(a: PrincipalValue, b: PrincipalValue): boolean {
+function sameValue(a: AccessPrincipalValue, b: AccessPrincipalValue): boolean {
   if (a.type !== b.type) return false;
   if (a.type === 'AWS') {
     if (isAccountValue(a.value) && isAccountValue(b.value)) return accountOfPrincipal(a.value) === accountOfPrincipal(b.value);
@@ -32,7 +32,7 @@ function sameValue(a: PrincipalValue, b: PrincipalValue): boolean {
 }
 
 /** Whether the callers one `Principal` value names are all named by `outer` (a `Principal` element). */
-function valueWithin(value: PrincipalValue, outer: PrincipalSet): boolean {
+function principalValueWithin(value: AccessPrincipalValue, outer: PrincipalSet): boolean {
   if (outer.any) return true;
   if (value.value === '*') return outer.values.some((o) => o.type === value.type && o.value === '*');
   return outer.values.some((o) => {
@@ -53,7 +53,7 @@ export function principalsWithin(inner: PrincipalSet | undefined, outer: Princip
   if (!outer.not) {
     if (outer.any) return true;
     if (inner.not || inner.any) return false;
-    return inner.values.every((v) => valueWithin(v, outer));
+    return inner.values.every((v) => principalValueWithin(v, outer));
   }
   // outer = everyone except the principals it names exactly.
   if (inner.not) return outer.values.every((o) => inner.values.some((i) => i.type === o.type && i.value === o.value));
@@ -78,7 +78,7 @@ export function principalsMayOverlap(a: PrincipalSet | undefined, b: PrincipalSe
 }
 
 /** A caller named by one principal value, for example requests. */
-export function exampleCaller(value: PrincipalValue, outsider: string): string {
+export function exampleCaller(value: AccessPrincipalValue, outsider: string): string {
   if (value.type !== 'AWS') return value.value;
   if (value.value === '*') return `arn:aws:iam::${outsider}:user/example`;
   if (isAccountValue(value.value)) return `arn:aws:iam::${accountOfPrincipal(value.value)}:user/example`;

@@ -17,7 +17,7 @@ export interface PatternSet {
 }
 
 /** One entry of a principal element, e.g. `{type: 'AWS', value: '111122223333'}`. */
-export interface PrincipalValue {
+export interface AccessPrincipalValue {
   readonly type: string;
   readonly value: string;
 }
@@ -27,7 +27,7 @@ export interface PrincipalSet {
   readonly not: boolean;
   /** True for `"*"` and for an `AWS` entry `"*"`: every principal. */
   readonly any: boolean;
-  readonly values: readonly PrincipalValue[];
+  readonly values: readonly AccessPrincipalValue[];
 }
 
 /** One condition: operator as written, key, values as strings. */
@@ -69,11 +69,11 @@ export interface AccessPolicy {
 }
 
 /** True for the kinds whose statements name principals (resource-based policies and RCPs). */
-export function namesPrincipals(kind: PolicyKind): boolean {
+export function statementNamesPrincipals(kind: PolicyKind): boolean {
   return kind === 'resource' || kind === 'trust' || kind === 'rcp';
 }
 
-function stringList(value: unknown): string[] | undefined {
+function stringValuesOf(value: unknown): string[] | undefined {
   if (typeof value === 'string') return [value];
   if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value as string[];
   return undefined;
@@ -84,11 +84,11 @@ const PRINCIPAL_TYPES = new Set(['AWS', 'Service', 'Federated', 'CanonicalUser']
 function readPrincipal(raw: unknown, not: boolean): PrincipalSet | string {
   if (raw === '*') return { not, any: true, values: [] };
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return 'the principal element must be `"*"` or an object';
-  const values: PrincipalValue[] = [];
+  const values: AccessPrincipalValue[] = [];
   let any = false;
   for (const [type, entry] of Object.entries(raw as Record<string, unknown>)) {
     if (!PRINCIPAL_TYPES.has(type)) return `\`${type}\` is not a principal type`;
-    const list = stringList(entry);
+    const list = stringValuesOf(entry);
     if (!list) return `\`${type}\` must be a string or an array of strings`;
     for (const value of list) {
       if (type === 'AWS' && value === '*') any = true;
@@ -106,21 +106,21 @@ export function readStatement(raw: unknown, index: number, kind: PolicyKind): Ac
   if (effect !== 'Allow' && effect !== 'Deny') return '`Effect` must be `Allow` or `Deny`';
   const hasAction = 'Action' in s;
   if (hasAction === 'NotAction' in s) return 'a statement needs exactly one of `Action` and `NotAction`';
-  const actionList = stringList(hasAction ? s['Action'] : s['NotAction']);
+  const actionList = stringValuesOf(hasAction ? s['Action'] : s['NotAction']);
   if (!actionList) return 'the action element must be a string or an array of strings';
   const hasResource = 'Resource' in s;
   const hasNotResource = 'NotResource' in s;
   let resources: PatternSet | undefined;
   if (hasResource && hasNotResource) return 'a statement cannot have both `Resource` and `NotResource`';
   if (hasResource || hasNotResource) {
-    const list = stringList(hasResource ? s['Resource'] : s['NotResource']);
+    const list = stringValuesOf(hasResource ? s['Resource'] : s['NotResource']);
     if (!list) return 'the resource element must be a string or an array of strings';
     resources = { not: !hasResource, patterns: list };
   } else if (kind !== 'resource' && kind !== 'trust') return 'a statement needs `Resource` or `NotResource`';
   let principal: PrincipalSet | undefined;
   const hasPrincipal = 'Principal' in s;
   const hasNotPrincipal = 'NotPrincipal' in s;
-  if (namesPrincipals(kind)) {
+  if (statementNamesPrincipals(kind)) {
     if (hasPrincipal === hasNotPrincipal) return 'a statement of a resource-based policy needs exactly one of `Principal` and `NotPrincipal`';
     if (hasNotPrincipal && (kind === 'rcp' || kind === 'trust')) return '`NotPrincipal` is not supported here';
     if (hasNotPrincipal && effect !== 'Deny') return '`NotPrincipal` is supported only with `Deny`';

@@ -33,7 +33,7 @@ export function readScenarioTemplate(text: string, account?: string): CloudForma
   }
 }
 
-function entry(node: HostNode | undefined, key: string): HostEntry | undefined {
+function templateEntry(node: HostNode | undefined, key: string): HostEntry | undefined {
   return node?.kind === 'map' ? node.entries.find((candidate) => candidate.key === key) : undefined;
 }
 
@@ -45,7 +45,7 @@ function refTarget(node: HostNode | undefined): string | undefined {
 }
 
 /** The text of a value with its holes filled with their samples. */
-function textOf(node: HostNode, template: CloudFormationTemplate): string | undefined {
+function resolvedText(node: HostNode, template: CloudFormationTemplate): string | undefined {
   const resolved = resolveIntrinsics(node, template.context);
   if (resolved === NO_VALUE) return undefined;
   if (resolved.kind === 'scalar') return resolved.value === null ? undefined : String(resolved.value);
@@ -62,8 +62,8 @@ interface Expansion {
 
 /** What a role, user or group of a template has attached, as policy references (`file#pointer` or a managed policy ARN). */
 function expand(template: CloudFormationTemplate, file: string, logicalId: string, nameOf: (id: string) => string): Expansion | { error: string } {
-  const resources = entry(template.root, 'Resources')?.value;
-  const resource = entry(resources, logicalId);
+  const resources = templateEntry(template.root, 'Resources')?.value;
+  const resource = templateEntry(resources, logicalId);
   if (!resources || resources.kind !== 'map' || !resource) return { error: `\`${file}\` has no resource \`${logicalId}\`` };
   const type = template.context.resources.get(logicalId);
   const base = `/Resources/${logicalId}`;
@@ -72,28 +72,28 @@ function expand(template: CloudFormationTemplate, file: string, logicalId: strin
     if (policy.pointer === `${base}/Properties/AssumeRolePolicyDocument`) out.trust = `${file}#${policy.pointer}`;
     else if (policy.pointer.startsWith(`${base}/Properties/Policies/`)) out.policies.push(`${file}#${policy.pointer}`);
   }
-  const properties = entry(resource.value, 'Properties')?.value;
-  const managed = entry(properties, 'ManagedPolicyArns')?.value;
+  const properties = templateEntry(resource.value, 'Properties')?.value;
+  const managed = templateEntry(properties, 'ManagedPolicyArns')?.value;
   if (managed?.kind === 'seq') {
     for (const item of managed.items) {
       const target = refTarget(item);
       if (target && template.context.resources.get(target) === 'AWS::IAM::ManagedPolicy') out.policies.push(`${file}#/Resources/${target}/Properties/PolicyDocument`);
       else {
-        const arn = textOf(item, template);
+        const arn = resolvedText(item, template);
         if (arn) out.policies.push(arn);
       }
     }
   }
-  const boundary = entry(properties, 'PermissionsBoundary')?.value;
+  const boundary = templateEntry(properties, 'PermissionsBoundary')?.value;
   if (boundary) {
     const target = refTarget(boundary);
-    out.boundary = target ? `${file}#/Resources/${target}/Properties/PolicyDocument` : textOf(boundary, template);
+    out.boundary = target ? `${file}#/Resources/${target}/Properties/PolicyDocument` : resolvedText(boundary, template);
   }
-  const groups = entry(properties, 'Groups')?.value;
+  const groups = templateEntry(properties, 'Groups')?.value;
   if (groups?.kind === 'seq') {
     for (const item of groups.items) {
       const target = refTarget(item);
-      const name = target ? nameOf(target) : textOf(item, template);
+      const name = target ? nameOf(target) : resolvedText(item, template);
       if (name) out.groups.push(name);
     }
   }
@@ -106,17 +106,17 @@ function expand(template: CloudFormationTemplate, file: string, logicalId: strin
     if (!node) return false;
     const target = refTarget(node);
     if (target) return target === logicalId;
-    return textOf(node, template) === ownName;
+    return resolvedText(node, template) === ownName;
   };
   for (const other of resources.entries) {
     const otherType = template.context.resources.get(other.key);
-    const otherProperties = entry(other.value, 'Properties')?.value;
+    const otherProperties = templateEntry(other.value, 'Properties')?.value;
     const pointer = `${file}#/Resources/${other.key}/Properties/PolicyDocument`;
     if ((otherType === 'AWS::IAM::Policy' || otherType === 'AWS::IAM::ManagedPolicy') && list) {
-      const attached = entry(otherProperties, list)?.value;
+      const attached = templateEntry(otherProperties, list)?.value;
       if (attached?.kind === 'seq' && attached.items.some(names)) out.policies.push(pointer);
     }
-    if (single && (otherType === 'AWS::IAM::RolePolicy' || otherType === 'AWS::IAM::UserPolicy' || otherType === 'AWS::IAM::GroupPolicy') && names(entry(otherProperties, single)?.value)) out.policies.push(pointer);
+    if (single && (otherType === 'AWS::IAM::RolePolicy' || otherType === 'AWS::IAM::UserPolicy' || otherType === 'AWS::IAM::GroupPolicy') && names(templateEntry(otherProperties, single)?.value)) out.policies.push(pointer);
   }
   return out;
 }

@@ -52,12 +52,12 @@ export const NO_VALUE: unique symbol = Symbol('AWS::NoValue');
 
 export type Resolved = HostNode | typeof NO_VALUE;
 
-function holeText(range: HostRange, hole: Hole): HostText {
+function holeValue(range: HostRange, hole: Hole): HostText {
   return { kind: 'text', range, parts: [{ kind: 'hole', hole, range }], style: 'other' };
 }
 
 function unknownHole(range: HostRange, source: string, name: string, description: string, templateExpression?: string): HostText {
-  return holeText(range, { sample: sampleName(name), shaped: false, source, description, templateExpression });
+  return holeValue(range, { sample: sampleName(name), shaped: false, source, description, templateExpression });
 }
 
 function scalarString(node: HostNode | undefined): string | undefined {
@@ -76,7 +76,7 @@ function resolveRef(name: string, range: HostRange, context: TemplateContext, de
   const source = `!Ref ${name}`;
   if (name === 'AWS::NoValue') return NO_VALUE;
   const pseudo = PSEUDO[name];
-  if (pseudo) return holeText(range, { sample: pseudoSample(name, pseudo.sample, context.sampleValues ?? DEFAULT_SAMPLE_VALUES), shaped: pseudo.shaped, source, description: pseudo.description, templateExpression: name });
+  if (pseudo) return holeValue(range, { sample: pseudoSample(name, pseudo.sample, context.sampleValues ?? DEFAULT_SAMPLE_VALUES), shaped: pseudo.shaped, source, description: pseudo.description, templateExpression: name });
   const parameter = context.parameters.get(name);
   if (parameter) {
     const isList = parameter.type !== undefined && (parameter.type.startsWith('List<') || parameter.type === 'CommaDelimitedList');
@@ -84,14 +84,14 @@ function resolveRef(name: string, range: HostRange, context: TemplateContext, de
     const knownText = scalarString(known);
     // An empty default marks an optional parameter: its value is unknown, not empty.
     if (knownText !== undefined && knownText !== '' && !isList) {
-      return holeText(range, { sample: knownText, shaped: true, source, description: `parameter \`${name}\` (default \`${knownText}\`)`, templateExpression: name });
+      return holeValue(range, { sample: knownText, shaped: true, source, description: `parameter \`${name}\` (default \`${knownText}\`)`, templateExpression: name });
     }
     if (isList) {
       const values = knownText !== undefined ? knownText.split(',').map((value) => value.trim()) : [sampleName(name)];
       return {
         kind: 'seq',
         range,
-        items: values.map((value) => holeText(range, { sample: value, shaped: knownText !== undefined, source, description: `list parameter \`${name}\`` })),
+        items: values.map((value) => holeValue(range, { sample: value, shaped: knownText !== undefined, source, description: `list parameter \`${name}\`` })),
       };
     }
     return unknownHole(range, source, name, `parameter \`${name}\`${parameter.type ? ` (${parameter.type})` : ''}`, name);
@@ -99,7 +99,7 @@ function resolveRef(name: string, range: HostRange, context: TemplateContext, de
   const resourceType = context.resources.get(name);
   if (resourceType) {
     const value = refValue(resourceType);
-    if (value) return holeText(range, { sample: fillSample(value.sample, name, context.physicalNames?.get(name), context.sampleValues), shaped: value.shaped, source, description: `the ${value.what} of \`${name}\` (${resourceType})`, templateExpression: name, resourceType });
+    if (value) return holeValue(range, { sample: fillSample(value.sample, name, context.physicalNames?.get(name), context.sampleValues), shaped: value.shaped, source, description: `the ${value.what} of \`${name}\` (${resourceType})`, templateExpression: name, resourceType });
     return unknownHole(range, source, name, `\`Ref\` of \`${name}\` (${resourceType})`, name);
   }
   void depth;
@@ -112,7 +112,7 @@ function resolveGetAtt(logicalId: string, attribute: string, range: HostRange, c
   const resourceType = context.resources.get(logicalId);
   const value = resourceType ? attributeValue(resourceType, attribute) : undefined;
   if (resourceType && value) {
-    return holeText(range, { sample: fillSample(value.sample, logicalId, context.physicalNames?.get(logicalId), context.sampleValues), shaped: value.shaped, source, description: `the ${value.what} of \`${logicalId}\` (${resourceType})`, templateExpression: `${logicalId}.${attribute}`, resourceType });
+    return holeValue(range, { sample: fillSample(value.sample, logicalId, context.physicalNames?.get(logicalId), context.sampleValues), shaped: value.shaped, source, description: `the ${value.what} of \`${logicalId}\` (${resourceType})`, templateExpression: `${logicalId}.${attribute}`, resourceType });
   }
   return unknownHole(range, source, `${logicalId}-${attribute}`, `\`${attribute}\` of \`${logicalId}\`${resourceType ? ` (${resourceType})` : ''}`, `${logicalId}.${attribute}`);
 }
@@ -300,7 +300,7 @@ export function resolveIntrinsics(node: HostNode, context: TemplateContext, dept
       if (found) {
         const resolved = resolveIntrinsics(found, context, depth + 1);
         if (resolved !== NO_VALUE && resolved.kind === 'scalar') {
-          return holeText(range, { sample: String(resolved.value ?? ''), shaped: true, source: '!FindInMap', description: `a value of the Mappings section (\`${String(resolved.value ?? '')}\`)` });
+          return holeValue(range, { sample: String(resolved.value ?? ''), shaped: true, source: '!FindInMap', description: `a value of the Mappings section (\`${String(resolved.value ?? '')}\`)` });
         }
         return resolved;
       }

@@ -42,7 +42,7 @@ export interface CloudFormationTemplate {
 /** A SAM policy template expander, supplied by the catalog (kept out of this module's imports). */
 export type SamTemplateExpander = (name: string, parameters: HostNode | undefined, range: HostRange) => HostNode | undefined;
 
-function entry(map: HostNode | undefined, key: string): HostEntry | undefined {
+function mapEntry(map: HostNode | undefined, key: string): HostEntry | undefined {
   return map?.kind === 'map' ? map.entries.find((candidate) => candidate.key === key) : undefined;
 }
 
@@ -56,11 +56,11 @@ function stringOf(node: HostNode | undefined): string | undefined {
  */
 export function isTemplateTree(root: HostNode | undefined): root is HostMap {
   if (!root || root.kind !== 'map') return false;
-  if (entry(root, 'AWSTemplateFormatVersion')) return true;
-  const resources = entry(root, 'Resources')?.value;
+  if (mapEntry(root, 'AWSTemplateFormatVersion')) return true;
+  const resources = mapEntry(root, 'Resources')?.value;
   if (!resources || resources.kind !== 'map') return false;
   return resources.entries.some((resource) => {
-    const type = stringOf(entry(resource.value, 'Type')?.value);
+    const type = stringOf(mapEntry(resource.value, 'Type')?.value);
     return type !== undefined && /^(AWS|Alexa|Custom)::/.test(type) && type.startsWith('AWS::');
   });
 }
@@ -101,32 +101,32 @@ export function readCloudFormationTemplate(text: string, expandSamTemplate?: Sam
 /** Parameters, resources and mappings of a template. */
 export function templateContext(root: HostMap, sampleValues?: SampleValues): TemplateContext {
   const parameters = new Map<string, { type?: string; defaultValue?: HostNode; allowedValues?: HostNode }>();
-  const parametersNode = entry(root, 'Parameters')?.value;
+  const parametersNode = mapEntry(root, 'Parameters')?.value;
   if (parametersNode?.kind === 'map') {
     for (const parameter of parametersNode.entries) {
       parameters.set(parameter.key, {
-        type: stringOf(entry(parameter.value, 'Type')?.value),
-        defaultValue: entry(parameter.value, 'Default')?.value,
-        allowedValues: entry(parameter.value, 'AllowedValues')?.value,
+        type: stringOf(mapEntry(parameter.value, 'Type')?.value),
+        defaultValue: mapEntry(parameter.value, 'Default')?.value,
+        allowedValues: mapEntry(parameter.value, 'AllowedValues')?.value,
       });
     }
   }
   const resources = new Map<string, string>();
   const physicalNames = new Map<string, string>();
-  const resourcesNode = entry(root, 'Resources')?.value;
+  const resourcesNode = mapEntry(root, 'Resources')?.value;
   if (resourcesNode?.kind === 'map') {
     for (const resource of resourcesNode.entries) {
-      const type = stringOf(entry(resource.value, 'Type')?.value);
+      const type = stringOf(mapEntry(resource.value, 'Type')?.value);
       if (!type) continue;
       resources.set(resource.key, type);
       // The name property of most types is `<Type>Name` (BucketName, RoleName, TableName) or `Name`.
-      const properties = entry(resource.value, 'Properties')?.value;
+      const properties = mapEntry(resource.value, 'Properties')?.value;
       const short = type.slice(type.lastIndexOf(':') + 1);
-      const name = stringOf(entry(properties, `${short}Name`)?.value) ?? stringOf(entry(properties, 'Name')?.value);
+      const name = stringOf(mapEntry(properties, `${short}Name`)?.value) ?? stringOf(mapEntry(properties, 'Name')?.value);
       if (name && /^[A-Za-z0-9._\-/+=,@]+$/.test(name)) physicalNames.set(resource.key, name);
     }
   }
-  const mappings = entry(root, 'Mappings')?.value;
+  const mappings = mapEntry(root, 'Mappings')?.value;
   return { parameters, resources, physicalNames, mappings: mappings?.kind === 'map' ? mappings : undefined, ...(sampleValues ? { sampleValues } : {}) };
 }
 
@@ -134,7 +134,7 @@ export function templateContext(root: HostMap, sampleValues?: SampleValues): Tem
 function boundaryPolicies(resources: HostMap): Set<string> {
   const ids = new Set<string>();
   for (const resource of resources.entries) {
-    const boundary = entry(entry(resource.value, 'Properties')?.value, 'PermissionsBoundary')?.value;
+    const boundary = mapEntry(mapEntry(resource.value, 'Properties')?.value, 'PermissionsBoundary')?.value;
     const ref = boundary && intrinsicName(boundary) === 'Ref' ? stringOf((boundary as HostMap).entries[0]!.value) : undefined;
     if (ref) ids.add(ref);
   }
@@ -148,7 +148,7 @@ function boundaryPolicies(resources: HostMap): Set<string> {
  */
 function isBoundaryPolicy(resource: HostEntry, boundaries: ReadonlySet<string>, context: TemplateContext): boolean {
   if (boundaries.has(resource.key)) return true;
-  const name = stringOf(resolveScalar(entry(entry(resource.value, 'Properties')?.value, 'ManagedPolicyName')?.value, context)) ?? resource.key;
+  const name = stringOf(resolveScalar(mapEntry(mapEntry(resource.value, 'Properties')?.value, 'ManagedPolicyName')?.value, context)) ?? resource.key;
   return /permissions?-?_?boundary/i.test(name) || /permissions?-?_?boundary/i.test(resource.key);
 }
 
@@ -173,7 +173,7 @@ function walk(node: HostNode | undefined, path: readonly string[], pointer: stri
     if (node.kind !== 'seq') return [];
     return node.items.flatMap((child, index) => walk(child, rest, `${pointer}/${index}`, child));
   }
-  const next = entry(node, head!);
+  const next = mapEntry(node, head!);
   return next ? walk(next.value, rest, `${pointer}/${pointerToken(head!)}`, item) : [];
 }
 
@@ -305,19 +305,19 @@ function statementPolicy(statement: HostNode): HostMap {
 function findPolicies(root: HostMap, context: TemplateContext, expandSamTemplate?: SamTemplateExpander): { policies: EmbeddedPolicy[]; references: PolicyReference[] } {
   const policies: EmbeddedPolicy[] = [];
   const references: PolicyReference[] = [];
-  const resources = entry(root, 'Resources')?.value;
+  const resources = mapEntry(root, 'Resources')?.value;
   if (!resources || resources.kind !== 'map') return { policies, references };
   const boundaries = boundaryPolicies(resources);
-  const globalsFunction = entry(entry(root, 'Globals')?.value, 'Function')?.value;
+  const globalsFunction = mapEntry(mapEntry(root, 'Globals')?.value, 'Function')?.value;
   for (const resource of resources.entries) {
-    const type = stringOf(entry(resource.value, 'Type')?.value);
+    const type = stringOf(mapEntry(resource.value, 'Type')?.value);
     if (!type) continue;
     const base = `/Resources/${pointerToken(resource.key)}`;
     managedPolicyArns(resource, base, context, references);
     for (const location of locationsOf(type)) {
       let kind: EmbeddedPolicyKind | undefined = location.kind;
       if (type === 'AWS::Organizations::Policy') {
-        kind = organizationsPolicyKind(stringOf(resolveScalar(entry(entry(resource.value, 'Properties')?.value, 'Type')?.value, context)));
+        kind = organizationsPolicyKind(stringOf(resolveScalar(mapEntry(mapEntry(resource.value, 'Properties')?.value, 'Type')?.value, context)));
         if (!kind) continue;
       }
       if (type === 'AWS::IAM::ManagedPolicy' && isBoundaryPolicy(resource, boundaries, context)) kind = 'boundary';
@@ -333,7 +333,7 @@ function findPolicies(root: HostMap, context: TemplateContext, expandSamTemplate
         }
         const document = location.form === 'statement' ? statementsRoot(at.node, context) : policyRoot(at.node, context);
         if (!document) continue;
-        const policyName = stringOf(resolveScalar(entry(at.item, 'PolicyName')?.value, context));
+        const policyName = stringOf(resolveScalar(mapEntry(at.item, 'PolicyName')?.value, context));
         policies.push({
           pointer: at.pointer,
           kind,
@@ -358,7 +358,7 @@ function textOf(node: HostNode): string | undefined {
 
 /** `ManagedPolicyArns` of roles, users and groups: the managed policies they attach, as references. */
 function managedPolicyArns(resource: HostEntry, base: string, context: TemplateContext, references: PolicyReference[]): void {
-  const list = entry(entry(resource.value, 'Properties')?.value, 'ManagedPolicyArns')?.value;
+  const list = mapEntry(mapEntry(resource.value, 'Properties')?.value, 'ManagedPolicyArns')?.value;
   if (!list || list.kind !== 'seq') return;
   list.items.forEach((item, index) => {
     for (const alternative of alternativesOf(item, context)) {
@@ -402,7 +402,7 @@ function samPolicies(
         continue;
       }
       if (alternative.kind !== 'map') continue;
-      if (entry(alternative, 'Statement')) {
+      if (mapEntry(alternative, 'Statement')) {
         policies.push({ pointer: item.pointer, kind: location.kind, hostResourceType: type, label: `${logicalId} ${location.label}`, root: alternative, range: item.node.range });
         continue;
       }

@@ -8,7 +8,7 @@ import type { HclNode } from './hclTree';
 import { computedHole, referenceHole, type Traversal } from './references';
 
 /** The range of a tree-sitter node. */
-export function rangeOf(node: HclNode): HostRange {
+export function hclRange(node: HclNode): HostRange {
   return { start: node.startIndex, end: node.endIndex };
 }
 
@@ -94,7 +94,7 @@ export function holeFor(node: HclNode, interpolation?: HclNode): Hole {
 }
 
 /** A text that is one hole: how a whole-value reference enters the host tree. */
-export function holeText(node: HclNode, hole: Hole, range: HostRange = rangeOf(node)): HostText {
+export function holeText(node: HclNode, hole: Hole, range: HostRange = hclRange(node)): HostText {
   return { kind: 'text', range, parts: [{ kind: 'hole', hole, range }], style: 'hcl', template: 'hcl' };
 }
 
@@ -200,7 +200,7 @@ export function decodeString(node: HclNode, host: string): DecodedString | undef
     literal(cursor, holeNode.startIndex);
     const expression = holeNode.type === 'template_interpolation' ? firstChildOfType(holeNode, 'expression') : undefined;
     const hole = expression ? holeFor(expression, holeNode) : computedHole(holeNode.text, undefined, 'value');
-    holes.set(text.length, { hole, range: rangeOf(holeNode) });
+    holes.set(text.length, { hole, range: hclRange(holeNode) });
     text += HOLE_CHAR;
     starts.push(holeNode.startIndex);
     ends.push(holeNode.endIndex);
@@ -269,11 +269,11 @@ export function expressionToNode(node: HclNode, host: string, depth = 0): HostNo
       const literal = target.namedChild(0);
       if (literal?.type === 'string_lit') {
         const decoded = decodeString(literal, host);
-        if (decoded) return decodedToNode(decoded, 0, decoded.text.length, rangeOf(literal), 'hcl');
+        if (decoded) return decodedToNode(decoded, 0, decoded.text.length, hclRange(literal), 'hcl');
       }
-      if (literal?.type === 'numeric_lit') return { kind: 'scalar', range: rangeOf(literal), value: Number(literal.text), style: 'hcl' };
-      if (literal?.type === 'bool_lit') return { kind: 'scalar', range: rangeOf(literal), value: literal.text === 'true', style: 'hcl' };
-      if (literal?.type === 'null_lit') return { kind: 'scalar', range: rangeOf(literal), value: null, style: 'hcl' };
+      if (literal?.type === 'numeric_lit') return { kind: 'scalar', range: hclRange(literal), value: Number(literal.text), style: 'hcl' };
+      if (literal?.type === 'bool_lit') return { kind: 'scalar', range: hclRange(literal), value: literal.text === 'true', style: 'hcl' };
+      if (literal?.type === 'null_lit') return { kind: 'scalar', range: hclRange(literal), value: null, style: 'hcl' };
       break;
     }
     case 'template_expr':
@@ -281,14 +281,14 @@ export function expressionToNode(node: HclNode, host: string, depth = 0): HostNo
     case 'heredoc_template':
     case 'string_lit': {
       const decoded = decodeString(target, host);
-      if (decoded) return decodedToNode(decoded, 0, decoded.text.length, rangeOf(target), 'hcl');
+      if (decoded) return decodedToNode(decoded, 0, decoded.text.length, hclRange(target), 'hcl');
       break;
     }
     case 'collection_value': {
       const collection = target.namedChild(0);
       if (collection?.type === 'tuple') {
         const items = childrenOfType(collection, 'expression').map((item) => expressionToNode(item, host, depth + 1));
-        return { kind: 'seq', range: rangeOf(collection), items };
+        return { kind: 'seq', range: hclRange(collection), items };
       }
       if (collection?.type === 'object') return objectToNode(collection, host, depth + 1);
       break;
@@ -303,7 +303,7 @@ export function expressionToNode(node: HclNode, host: string, depth = 0): HostNo
           if (value.kind === 'seq') items.push(...value.items);
           else items.push(value);
         }
-        return { kind: 'seq', range: rangeOf(target), items };
+        return { kind: 'seq', range: hclRange(target), items };
       }
       break;
     }
@@ -322,9 +322,9 @@ export function objectToNode(object: HclNode, host: string, depth = 0): HostMap 
     if (!keyNode) continue;
     const key = objectKey(keyNode, host);
     if (!key) continue;
-    entries.push({ key: key.key, keyRange: key.range, ...(key.offsets ? { keyOffsets: key.offsets } : {}), value: valueNode ? expressionToNode(valueNode, host, depth + 1) : undefined, range: rangeOf(element) });
+    entries.push({ key: key.key, keyRange: key.range, ...(key.offsets ? { keyOffsets: key.offsets } : {}), value: valueNode ? expressionToNode(valueNode, host, depth + 1) : undefined, range: hclRange(element) });
   }
-  return { kind: 'map', range: rangeOf(object), entries };
+  return { kind: 'map', range: hclRange(object), entries };
 }
 
 /** The key of an object element: a bare identifier, a string, or a computed key (its sample). */
@@ -332,10 +332,10 @@ function objectKey(node: HclNode, host: string): { key: string; range: HostRange
   const target = unwrapExpression(node);
   if (target.type === 'variable_expr') {
     const start = target.startIndex;
-    return { key: target.text, range: rangeOf(target), offsets: Array.from({ length: target.text.length + 1 }, (_, i) => start + i) };
+    return { key: target.text, range: hclRange(target), offsets: Array.from({ length: target.text.length + 1 }, (_, i) => start + i) };
   }
   const value = expressionToNode(node, host);
-  if (value.kind === 'scalar' && typeof value.value === 'string') return { key: value.value, range: rangeOf(target), ...(value.offsets ? { offsets: [...value.offsets] } : {}) };
+  if (value.kind === 'scalar' && typeof value.value === 'string') return { key: value.value, range: hclRange(target), ...(value.offsets ? { offsets: [...value.offsets] } : {}) };
   const text = sampleText(value);
-  return text === undefined ? undefined : { key: text, range: rangeOf(target) };
+  return text === undefined ? undefined : { key: text, range: hclRange(target) };
 }

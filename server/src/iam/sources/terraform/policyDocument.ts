@@ -29,7 +29,7 @@
  */
 import type { HostEntry, HostMap, HostNode, HostRange, HostSeq } from '../hostTree';
 import type { HclNode } from './hclTree';
-import { childrenOfType, expressionToNode, firstChildOfType, holeFor, holeText, rangeOf, sampleText, unwrapExpression } from './hclValues';
+import { childrenOfType, expressionToNode, firstChildOfType, holeFor, holeText, hclRange, sampleText, unwrapExpression } from './hclValues';
 
 /** An `aws_iam_policy_document` block read into its parts, before documents are merged. */
 export interface PolicyDocumentBlock {
@@ -115,7 +115,7 @@ function valueOf(attribute: HclNode): HclNode | undefined {
 function attributeEntry(key: string, attribute: HclNode, host: string): HostEntry {
   const name = firstChildOfType(attribute, 'identifier')!;
   const value = valueOf(attribute);
-  return { key, keyRange: rangeOf(name), value: value ? expressionToNode(value, host) : undefined, range: rangeOf(attribute) };
+  return { key, keyRange: hclRange(name), value: value ? expressionToNode(value, host) : undefined, range: hclRange(attribute) };
 }
 
 /** A list argument as a sequence (a single value that is a hole stays a hole: it may be a list). */
@@ -155,12 +155,12 @@ function principalEntry(key: string, blocks: ReturnType<typeof blocksNamed>, hos
     }
     if (type === undefined) continue;
     const identifiersValue = identifiers ? valueOf(identifiers) : undefined;
-    const seqRange = identifiersValue ? rangeOf(identifiersValue) : rangeOf(block.node);
+    const seqRange = identifiersValue ? hclRange(identifiersValue) : hclRange(block.node);
     const existing = byType.get(type);
     if (existing) existing.items.push(...items);
     else {
       byType.set(type, {
-        entry: { key: type, keyRange: typeValue?.range ?? rangeOf(block.keyword), ...(typeValue?.kind === 'scalar' && typeValue.offsets ? { keyOffsets: typeValue.offsets } : {}), range: rangeOf(block.node) },
+        entry: { key: type, keyRange: typeValue?.range ?? hclRange(block.keyword), ...(typeValue?.kind === 'scalar' && typeValue.offsets ? { keyOffsets: typeValue.offsets } : {}), range: hclRange(block.node) },
         items,
         seqRange,
       });
@@ -168,9 +168,9 @@ function principalEntry(key: string, blocks: ReturnType<typeof blocksNamed>, hos
   }
   const keyword = blocks[0]!.keyword;
   if (!star && byType.size === 0) return undefined;
-  if (star) return { key, keyRange: rangeOf(keyword), value: star, range };
+  if (star) return { key, keyRange: hclRange(keyword), value: star, range };
   const entries: HostEntry[] = [...byType.values()].map(({ entry, items, seqRange }) => ({ ...entry, value: { kind: 'seq', range: seqRange, items } }));
-  return { key, keyRange: rangeOf(keyword), value: { kind: 'map', range, entries }, range };
+  return { key, keyRange: hclRange(keyword), value: { kind: 'map', range, entries }, range };
 }
 
 /** `condition` blocks as the `Condition` entry: `{ test: { variable: [values] } }`. */
@@ -192,7 +192,7 @@ function conditionEntry(blocks: ReturnType<typeof blocksNamed>, host: string): H
     const valuesExpression = valuesAttribute ? valueOf(valuesAttribute) : undefined;
     let testEntry = tests.get(test);
     if (!testEntry) {
-      testEntry = { keyRange: testNode!.range, ...(testNode?.kind === 'scalar' && testNode.offsets ? { keyOffsets: testNode.offsets } : {}), range: rangeOf(block.node), variables: new Map() };
+      testEntry = { keyRange: testNode!.range, ...(testNode?.kind === 'scalar' && testNode.offsets ? { keyOffsets: testNode.offsets } : {}), range: hclRange(block.node), variables: new Map() };
       tests.set(test, testEntry);
     }
     const existing = testEntry.variables.get(variable);
@@ -201,9 +201,9 @@ function conditionEntry(blocks: ReturnType<typeof blocksNamed>, host: string): H
       testEntry.variables.set(variable, {
         keyRange: variableNode!.range,
         ...(variableNode?.kind === 'scalar' && variableNode.offsets ? { keyOffsets: variableNode.offsets } : {}),
-        range: rangeOf(block.node),
+        range: hclRange(block.node),
         items: values,
-        seqRange: valuesExpression ? rangeOf(valuesExpression) : rangeOf(block.node),
+        seqRange: valuesExpression ? hclRange(valuesExpression) : hclRange(block.node),
       });
     }
   }
@@ -218,7 +218,7 @@ function conditionEntry(blocks: ReturnType<typeof blocksNamed>, host: string): H
       entries: [...variables].map(([variable, v]) => ({ key: variable, keyRange: v.keyRange, ...(v.keyOffsets ? { keyOffsets: v.keyOffsets } : {}), range: v.range, value: { kind: 'seq', range: v.seqRange, items: v.items } as HostSeq })),
     } as HostMap,
   }));
-  return { key: 'Condition', keyRange: rangeOf(blocks[0]!.keyword), value: { kind: 'map', range, entries }, range };
+  return { key: 'Condition', keyRange: hclRange(blocks[0]!.keyword), value: { kind: 'map', range, entries }, range };
 }
 
 /** One `statement` block (or the content of a `dynamic "statement"`) as a statement map. */
@@ -241,7 +241,7 @@ function statementNode(statement: { node: HclNode; keyword: HclNode; content: Hc
   }
   if (options.trust) entries = entries.filter((candidate) => !((candidate.key === 'Resource' || candidate.key === 'NotResource') && mayBeNull(candidate)));
   if (!attributes.has('effect')) {
-    const keyword = rangeOf(statement.keyword);
+    const keyword = hclRange(statement.keyword);
     entries.push({ key: 'Effect', keyRange: keyword, value: { kind: 'scalar', range: keyword, value: 'Allow', style: 'other' }, range: keyword });
   }
   const principal = principalEntry('Principal', blocksNamed(blocks, 'principals'), host, options);
@@ -251,14 +251,14 @@ function statementNode(statement: { node: HclNode; keyword: HclNode; content: Hc
   if (notPrincipal) entries.push(notPrincipal);
   const condition = conditionEntry(blocksNamed(blocks, 'condition'), host);
   if (condition) entries.push(condition);
-  return { kind: 'map', range: rangeOf(statement.node), entries };
+  return { kind: 'map', range: hclRange(statement.node), entries };
 }
 
 /** Reads a `data "aws_iam_policy_document" "name"` block. */
 export function readPolicyDocumentBlock(block: HclNode, name: string, host: string): PolicyDocumentBlock {
   const { attributes, blocks } = bodyOf(block);
   const header: HostEntry[] = [];
-  const headerRange = rangeOf(blockHeader(block).typeNode ?? block);
+  const headerRange = hclRange(blockHeader(block).typeNode ?? block);
   const version = attributes.get('version');
   header.push(version ? attributeEntry('Version', version, host) : { key: 'Version', keyRange: headerRange, value: { kind: 'scalar', range: headerRange, value: '2012-10-17', style: 'other' }, range: headerRange });
   const id = attributes.get('policy_id');
@@ -277,8 +277,8 @@ export function readPolicyDocumentBlock(block: HclNode, name: string, host: stri
     block,
     header,
     statements: (options) => statementBlocks.map((statement) => statementNode(statement, host, options)),
-    statementRanges: statementBlocks.map((statement) => rangeOf(statement.node)),
-    statementKeyRange: statementBlocks[0] ? rangeOf(statementBlocks[0].keyword) : headerRange,
+    statementRanges: statementBlocks.map((statement) => hclRange(statement.node)),
+    statementKeyRange: statementBlocks[0] ? hclRange(statementBlocks[0].keyword) : headerRange,
     // `source_json` and `override_json` are the single-document arguments of provider versions
     // before 5.0; they merge the same way.
     sources: [...listArgument('source_json'), ...listArgument('source_policy_documents')],
@@ -310,7 +310,7 @@ export function mergeStatements(base: readonly HostNode[], later: readonly HostN
 
 /** Builds the document map from its parts and the merged statements. */
 export function documentNode(document: PolicyDocumentBlock, statements: readonly HostNode[], unknownSources: readonly HclNode[]): HostMap {
-  const range = rangeOf(document.block);
+  const range = hclRange(document.block);
   let statementValue: HostNode;
   if (statements.length === 0 && unknownSources.length > 0) {
     const first = unknownSources[0]!;

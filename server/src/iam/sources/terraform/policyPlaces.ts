@@ -8,7 +8,7 @@
 import type { EmbeddedPolicyKind } from '../hostTree';
 
 /** One place of a policy in a resource's arguments. */
-export interface PolicyPlace {
+export interface TerraformPolicyPlace {
   /** The Terraform resource type, e.g. `aws_iam_role`. */
   readonly resourceType: string;
   /** The argument path: `['policy']`, or `['inline_policy', 'policy']` for a nested block's argument. */
@@ -26,17 +26,17 @@ export interface PolicyPlace {
   readonly what: string;
 }
 
-const resource = (resourceType: string, path: readonly string[], attachedResourceType: string | undefined, what = 'resource policy'): PolicyPlace => ({
+const resource = (resourceType: string, path: readonly string[], attachedResourceType: string | undefined, what = 'resource policy'): TerraformPolicyPlace => ({
   resourceType,
   path,
   kind: 'resource',
   ...(attachedResourceType ? { attachedResourceType } : {}),
   what,
 });
-const identity = (resourceType: string, path: readonly string[], what = 'policy'): PolicyPlace => ({ resourceType, path, kind: 'identity', what });
+const identity = (resourceType: string, path: readonly string[], what = 'policy'): TerraformPolicyPlace => ({ resourceType, path, kind: 'identity', what });
 
 /** Organizations policy types (`type` argument) that hold IAM policy language. */
-function organizationsPolicyKind(argument: (name: string) => string | null | undefined): EmbeddedPolicyKind | 'not-a-policy' | undefined {
+function organizationsPolicyKindOfArguments(argument: (name: string) => string | null | undefined): EmbeddedPolicyKind | 'not-a-policy' | undefined {
   const type = argument('type');
   // The provider's default type is SERVICE_CONTROL_POLICY.
   if (type === undefined || type === 'SERVICE_CONTROL_POLICY') return 'scp';
@@ -47,7 +47,7 @@ function organizationsPolicyKind(argument: (name: string) => string | null | und
 }
 
 /** Every place, in one table. */
-export const POLICY_PLACES: readonly PolicyPlace[] = [
+export const POLICY_PLACES: readonly TerraformPolicyPlace[] = [
   { resourceType: 'aws_iam_role', path: ['assume_role_policy'], kind: 'trust', attachedResourceType: 'AWS::IAM::Role', what: 'trust policy' },
   identity('aws_iam_role', ['inline_policy', 'policy'], 'inline policy'),
   identity('aws_iam_policy', ['policy']),
@@ -100,15 +100,15 @@ export const POLICY_PLACES: readonly PolicyPlace[] = [
   resource('aws_media_store_container_policy', ['policy'], 'AWS::MediaStore::Container', 'container policy'),
   resource('aws_sagemaker_model_package_group_policy', ['resource_policy'], 'AWS::SageMaker::ModelPackageGroup', 'model package group policy'),
   resource('aws_schemas_registry_policy', ['policy'], 'AWS::EventSchemas::Registry', 'registry policy'),
-  { resourceType: 'aws_organizations_policy', path: ['content'], kind: organizationsPolicyKind, what: 'organization policy' },
+  { resourceType: 'aws_organizations_policy', path: ['content'], kind: organizationsPolicyKindOfArguments, what: 'organization policy' },
 ];
 
 /** The places of a resource type. */
-export function placesOf(resourceType: string): readonly PolicyPlace[] {
+export function placesOf(resourceType: string): readonly TerraformPolicyPlace[] {
   return PLACES_BY_TYPE.get(resourceType) ?? [];
 }
 
-const PLACES_BY_TYPE = new Map<string, PolicyPlace[]>();
+const PLACES_BY_TYPE = new Map<string, TerraformPolicyPlace[]>();
 for (const place of POLICY_PLACES) {
   const list = PLACES_BY_TYPE.get(place.resourceType) ?? [];
   list.push(place);

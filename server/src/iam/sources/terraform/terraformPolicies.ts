@@ -26,10 +26,10 @@
 import type { EmbeddedPolicy, EmbeddedPolicyKind, HostNode, HostRange } from '../hostTree';
 import { parseHcl } from './hclParser';
 import { copyTree, type HclNode } from './hclTree';
-import { childrenOfType, decodeString, firstChildOfType, objectToNode, policyDocumentReference, rangeOf, sampleText, singleInterpolation, traversalOf, unwrapExpression, decodedToNode } from './hclValues';
+import { childrenOfType, decodeString, firstChildOfType, objectToNode, policyDocumentReference, hclRange, sampleText, singleInterpolation, traversalOf, unwrapExpression, decodedToNode } from './hclValues';
 import { parseJsonInString } from './jsonInString';
 import { blockHeader, documentNode, mergeStatements, readPolicyDocumentBlock, type PolicyDocumentBlock } from './policyDocument';
-import { placesOf, type PolicyPlace } from './policyPlaces';
+import { placesOf, type TerraformPolicyPlace } from './policyPlaces';
 
 /** A problem found while reading the policies (not a policy finding). */
 export interface TerraformProblem {
@@ -121,13 +121,13 @@ class Extractor {
         this.block(block);
       } catch (error) {
         // A defect must not cost the other blocks their policies; it is reported, not thrown.
-        this.problems.push({ message: `This block could not be read for policies: ${error instanceof Error ? error.message : String(error)}`, range: rangeOf(block) });
+        this.problems.push({ message: `This block could not be read for policies: ${error instanceof Error ? error.message : String(error)}`, range: hclRange(block) });
       }
     }
     try {
       this.reportDocuments();
     } catch (error) {
-      this.problems.push({ message: `The policy documents could not be merged: ${error instanceof Error ? error.message : String(error)}`, range: rangeOf(root) });
+      this.problems.push({ message: `The policy documents could not be merged: ${error instanceof Error ? error.message : String(error)}`, range: hclRange(root) });
     }
     this.policies.sort((a, b) => a.range.start - b.range.start);
     return { policies: this.policies, files: this.files, problems: this.problems };
@@ -217,7 +217,7 @@ class Extractor {
       const args = childrenOfType(firstChildOfType(target, 'function_arguments') ?? target, 'expression');
       if (name === 'jsonencode' && args[0]) {
         const object = objectOf(args[0]);
-        if (object) this.report(objectToNode(object, this.host), rangeOf(target), place);
+        if (object) this.report(objectToNode(object, this.host), hclRange(target), place);
         else this.useReferencesIn(args[0], place);
       } else if ((name === 'file' || name === 'templatefile') && args[0]) {
         this.file(name, args[0], target, place);
@@ -289,7 +289,7 @@ class Extractor {
       if (problems.length > 0 && !/^\s*[[{]/.test(decoded.text)) return false;
     }
     this.problems.push(...problems);
-    this.report(root, rangeOf(template), place);
+    this.report(root, hclRange(template), place);
     return true;
   }
 
@@ -299,7 +299,7 @@ class Extractor {
     const decoded = template ? decodeString(template, this.host) : undefined;
     let path: string | undefined;
     if (decoded) {
-      const node = decodedToNode(decoded, 0, decoded.text.length, rangeOf(argument), 'hcl');
+      const node = decodedToNode(decoded, 0, decoded.text.length, hclRange(argument), 'hcl');
       if (node.kind === 'scalar') path = String(node.value);
       else if (node.kind === 'text') {
         const [first, ...rest] = node.parts;
@@ -312,12 +312,12 @@ class Extractor {
       function: name,
       path,
       pathSource: argument.text,
-      pathRange: rangeOf(argument),
+      pathRange: hclRange(argument),
       ...(place.kind ? { kind: place.kind } : {}),
       hostResourceType: place.hostResourceType,
       ...(place.attachedResourceType ? { attachedResourceType: place.attachedResourceType } : {}),
       label: place.label,
-      range: rangeOf(call),
+      range: hclRange(call),
     });
   }
 
@@ -377,7 +377,7 @@ class Extractor {
         const object = objectOf(args[0]);
         if (object) {
           const node = objectToNode(object, this.host);
-          if (node.entries.some((entry) => entry.key === 'Statement')) this.report(node, rangeOf(target), place);
+          if (node.entries.some((entry) => entry.key === 'Statement')) this.report(node, hclRange(target), place);
         }
       }
       return;
@@ -391,7 +391,7 @@ class Extractor {
         // (`locals { policy = { Statement = [...] } }` then `jsonencode(local.policy)`).
         const node = objectToNode(collection, this.host);
         if (node.entries.some((entry) => entry.key === 'Statement')) {
-          this.report(node, rangeOf(collection), place);
+          this.report(node, hclRange(collection), place);
           return;
         }
         for (const element of childrenOfType(collection, 'object_elem')) {
@@ -469,7 +469,7 @@ class Extractor {
       } catch (error) {
         // A defect must not cost the other documents; this one is reported with what is known.
         merged.set(document.name, []);
-        this.problems.push({ message: `The statements of \`data.aws_iam_policy_document.${document.name}\` could not be read: ${error instanceof Error ? error.message : String(error)}`, range: rangeOf(document.block) });
+        this.problems.push({ message: `The statements of \`data.aws_iam_policy_document.${document.name}\` could not be read: ${error instanceof Error ? error.message : String(error)}`, range: hclRange(document.block) });
       }
     }
 
@@ -482,7 +482,7 @@ class Extractor {
       const labelNode = document.block.namedChildren.filter((child) => child?.type === 'string_lit')[1] ?? document.block;
       if (kinds.length > 1) {
         const uses = kinds.map((k) => `${KIND_WORDS[k]} by \`${kinded.find((usage) => usage.kind === k)!.pointer}\``).join(' and as ');
-        this.problems.push({ message: `\`${pointer}\` is used as ${uses}; it is checked as ${KIND_WORDS[kind!]}.`, range: rangeOf(labelNode) });
+        this.problems.push({ message: `\`${pointer}\` is used as ${uses}; it is checked as ${KIND_WORDS[kind!]}.`, range: hclRange(labelNode) });
       }
       const attached = [...new Set(kinded.filter((usage) => usage.kind === kind).map((usage) => usage.attachedResourceType))];
       this.policies.push({
@@ -492,7 +492,7 @@ class Extractor {
         ...(attached.length === 1 && attached[0] ? { attachedResourceType: attached[0] } : {}),
         label: pointer,
         root: documentNode(document, merged.get(document.name) ?? [], unknown.get(document.name) ?? []),
-        range: rangeOf(document.block),
+        range: hclRange(document.block),
       });
     }
     // Locals and rendered templates that hold a policy get the kind of the place that uses them.
@@ -587,7 +587,7 @@ function attributeOf(body: HclNode, name: string): HclNode | undefined {
 }
 
 /** The attributes of a place in a resource body, with their pointers (nested blocks indexed). */
-function placeAttributes(body: HclNode, place: PolicyPlace, address: string): { attribute: HclNode; pointer: string }[] {
+function placeAttributes(body: HclNode, place: TerraformPolicyPlace, address: string): { attribute: HclNode; pointer: string }[] {
   const [first, ...rest] = place.path;
   if (rest.length === 0) {
     const attribute = attributeOf(body, first!);
@@ -623,7 +623,7 @@ function keyName(key: HclNode, host: string): string | undefined {
   if (target.type === 'variable_expr') return target.text;
   const template = target.type === 'literal_value' ? target.namedChild(0) : target;
   const decoded = template ? decodeString(template, host) : undefined;
-  return decoded ? sampleText(decodedToNode(decoded, 0, decoded.text.length, rangeOf(template!), 'hcl')) : undefined;
+  return decoded ? sampleText(decodedToNode(decoded, 0, decoded.text.length, hclRange(template!), 'hcl')) : undefined;
 }
 
 export { clearHclCache, initTerraform, terraformReady, TERRAFORM_WASM_FILES, type WasmLoader } from './hclParser';
