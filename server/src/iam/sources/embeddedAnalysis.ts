@@ -36,17 +36,42 @@ export interface EmbeddedAnalysisOptions {
   readonly validate?: boolean;
 }
 
+/**
+ * Parses and validations of virtual policies by their text and options. Editing a template changes
+ * one policy at a time: the others print to the same virtual text and are not parsed and validated
+ * again (their findings are still mapped to the host anew, since the host offsets move). The results
+ * are immutable, so sharing them is safe; the cache is bounded.
+ */
+const virtualCache = new Map<string, { parse: ParseResult; validation?: ValidationResult }>();
+const VIRTUAL_CACHE_SIZE = 1000;
+
+function cachedAnalysis(key: string, compute: () => { parse: ParseResult; validation?: ValidationResult }): { parse: ParseResult; validation?: ValidationResult } {
+  const cached = virtualCache.get(key);
+  if (cached) {
+    // Most recently used last, so that the oldest entry is the first to go.
+    virtualCache.delete(key);
+    virtualCache.set(key, cached);
+    return cached;
+  }
+  const computed = compute();
+  virtualCache.set(key, computed);
+  if (virtualCache.size > VIRTUAL_CACHE_SIZE) virtualCache.delete(virtualCache.keys().next().value!);
+  return computed;
+}
+
 /** Analyses one embedded policy. Never throws for any tree. */
 export function analyzeEmbeddedPolicy(hostText: string, syntax: HostSyntax, policy: EmbeddedPolicy, options: EmbeddedAnalysisOptions = {}): EmbeddedPolicyAnalysis {
   const virtual = printVirtualPolicy(policy.root);
-  const parse = parsePolicy(virtual.text);
+  const parse = cachedAnalysis(`p\u0000${virtual.text}`, () => ({ parse: parsePolicy(virtual.text) })).parse;
   const kind: DetectedKind = options.override
     ? { kind: options.override, source: 'override' }
     : policy.kind
       ? { kind: policy.kind, source: 'template' }
       : resolvePolicyKind(parse.document);
   if (options.validate === false) return { policy, virtual, parse, kind, findings: [] };
-  const validation = validatePolicy(parse, { kind: kind.kind, extraActions: options.extraActions, attachedResourceType: policy.attachedResourceType });
+  const validationOptions = { kind: kind.kind, extraActions: options.extraActions, attachedResourceType: policy.attachedResourceType };
+  const key = `v\u0000${kind.kind}\u0000${policy.attachedResourceType ?? ''}\u0000${(options.extraActions ?? []).join(',')}\u0000${virtual.text}`;
+  const validation = cachedAnalysis(key, () => ({ parse, validation: validatePolicy(parse, validationOptions) })).validation!;
   const findings: Finding[] = [];
   const definition = policy.definitionRange;
   for (const finding of validation.findings) {
