@@ -14,8 +14,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyzeHostDocument } from '../../server/src/iam/sources/hostDocument';
 import { expandSamTemplateNode } from '../../server/src/iam/sources/cloudformation/samExpansion';
+import { initTerraformForTests } from './helpers/terraformParser';
+import { REAL_WORLD_CORPUS_DIR } from './helpers/realWorldCorpus';
 
-const CORPUS = path.resolve(process.env.IAM_CORPUS_DIR ?? path.join(__dirname, '..', '..', '..', 'shared', 'corpus', 'realworld'));
+const CORPUS = REAL_WORLD_CORPUS_DIR;
 
 interface ManifestPolicy { kind: string; path: string; form: string }
 interface ManifestFile { file: string; format: string; policies: ManifestPolicy[]; fixture?: unknown }
@@ -82,4 +84,38 @@ test('real CloudFormation and SAM templates: every listed policy found with its 
   // What is not found: SAM policy templates without the catalog, and policies in YAML that the YAML
   // specification rejects (a quoted scalar less indented than its key) although CloudFormation reads it.
   assert.ok(found / expected >= 0.8, `found ${found} of ${expected}`);
+});
+
+/** Errors the Terraform files deserve (checked by hand against the Service Authorization Reference). */
+const DESERVED_TERRAFORM: ReadonlyArray<[string, string, string]> = [
+  ['sns_secrets__terraform__iam.tf', 'INVALID_ACTION', 'sns:Receive'],
+  ['rds__deny_unencrypted_actions.tf', 'INVALID_ACTION', 'rds:RestoreDBClusterFromDBSnapshot'],
+  ['s3__s3_region_lockdown.tf', 'INVALID_CONDITION_KEY_FORMAT', 's3locationconstraint'],
+  ['apigw-sqs-terraform__main.tf', 'INVALID_ACTION', 'sqs:SendMessageBatch'],
+  ['terraform-aws-s3-bucket__examples__complete__main.tf', 'INVALID_ARN_PREFIX', '_S3_BUCKET_ARN_'],
+];
+
+test('real Terraform files: no undeserved error', async (t) => {
+  if (!existsSync(path.join(CORPUS, 'manifest.json'))) {
+    t.diagnostic(`real-world corpus not found at ${CORPUS} (set IAM_CORPUS_DIR): nothing checked`);
+    return;
+  }
+  await initTerraformForTests();
+  const manifest = JSON.parse(readFileSync(path.join(CORPUS, 'manifest.json'), 'utf8')) as ManifestFile[];
+  const files = manifest.filter((file) => file.format === 'terraform' && !file.fixture);
+  const undeserved: string[] = [];
+  let policies = 0;
+  for (const file of files) {
+    const text = readFileSync(path.join(CORPUS, file.file), 'utf8');
+    const host = analyzeHostDocument(text, {}, file.file);
+    policies += host?.policies.length ?? 0;
+    for (const finding of host?.findings ?? []) {
+      if (finding.category !== 'ERROR') continue;
+      const at = text.slice(finding.span.offset, finding.span.offset + finding.span.length);
+      const deserved = DESERVED_TERRAFORM.some(([suffix, code, fragment]) => file.file.endsWith(suffix) && finding.code === code && (at.includes(fragment) || finding.message.includes(fragment)));
+      if (!deserved) undeserved.push(`${file.file}:${text.slice(0, finding.span.offset).split('\n').length} ${finding.code} ${at}: ${finding.message}`);
+    }
+  }
+  t.diagnostic(`${files.length} Terraform files (not other tools' fixtures), ${policies} policies`);
+  assert.deepEqual(undeserved, []);
 });
