@@ -235,6 +235,35 @@ export function mapEdit(hostText: string, syntax: HostSyntax, virtual: VirtualPo
   }
   // 3. Removing one item of a list (a duplicate or redundant entry).
   if (edit.newText === '') return mapItemRemoval(hostText, syntax, virtual, start, end);
+  // 4. A new first entry of a map (`"Version": "2012-10-17"` after the policy's opening brace).
+  if (edit.length === 0 && node.kind === 'map' && start === node.vStart + 1) return mapEntryInsertion(hostText, syntax, node, edit.newText);
+  return undefined;
+}
+
+/** Inserts `"Key": "value"` as the first entry of a host map, in the host's syntax. */
+function mapEntryInsertion(hostText: string, syntax: HostSyntax, node: MappedNode, newText: string): TextEdit | undefined {
+  const entry = /^\s*"([A-Za-z][A-Za-z0-9]*)":\s*("(?:[^"\\]|\\.)*")\s*,?\s*$/.exec(newText);
+  const map = node.node?.kind === 'map' ? node.node : undefined;
+  if (!entry || !map) return undefined;
+  const key = entry[1]!;
+  const value = JSON.parse(entry[2]!) as string;
+  const first = map.entries[0];
+  if (syntax === 'yaml') {
+    if (!first) return undefined;
+    // A block mapping: a line of its own at the first entry's indentation; a flow mapping: `key: value, `.
+    let lineStart = first.range.start;
+    while (lineStart > 0 && hostText[lineStart - 1] !== '\n') lineStart--;
+    const before = hostText.slice(lineStart, first.range.start);
+    if (/^\s*(- )?$/.test(before) && hostText[map.range.start] !== '{') {
+      const indent = ' '.repeat(first.range.start - lineStart);
+      return { offset: first.range.start, length: 0, newText: `${key}: ${renderString('yaml', 'yaml-single', value)}\n${indent}` };
+    }
+    if (hostText[map.range.start] === '{') return { offset: map.range.start + 1, length: 0, newText: ` ${key}: ${renderString('yaml', 'yaml-single', value)},` };
+    return undefined;
+  }
+  if (syntax === 'json' && hostText[map.range.start] === '{') {
+    return { offset: map.range.start + 1, length: 0, newText: first ? ` "${key}": ${JSON.stringify(value)},` : ` "${key}": ${JSON.stringify(value)} ` };
+  }
   return undefined;
 }
 
