@@ -17,6 +17,7 @@
 import * as esbuild from 'esbuild';
 import { chmodSync, copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { copyManagedPolicies, managedPoliciesOutside } from './external-data.mjs';
+import { writeBundledPackages } from './bundled-packages.mjs';
 
 const watch = process.argv.includes('--watch');
 const dev = watch || process.argv.includes('--dev');
@@ -30,6 +31,8 @@ const common = {
   sourcemap: dev ? 'inline' : false,
   logLevel: 'info',
   legalComments: 'none',
+  // The inputs list which packages are bundled (dist/bundled-packages.json, for the licence notices).
+  metafile: true,
   // jsonc-parser's UMD build hides its requires from esbuild; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],
   plugins: [managedPoliciesOutside],
@@ -69,6 +72,6 @@ if (watch) {
   const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
   await Promise.all(contexts.map((context) => context.watch()));
 } else {
-  await Promise.all(builds.map((options) => esbuild.build(options)));
+  writeBundledPackages(await Promise.all(builds.map((options) => esbuild.build(options))), 'dist/bundled-packages.json');
   chmodSync('dist/cli.js', 0o755);
 }
