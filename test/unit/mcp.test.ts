@@ -12,6 +12,7 @@
 import { after, before, describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
@@ -71,6 +72,19 @@ test('the server names itself and lists the six tools, each with input and outpu
     check_not_granted: ['policy', 'actions'],
     check_no_public_access: ['policy'],
   });
+});
+
+test('`iam-policy mcp --help` names the listed tools; a stray argument is bad usage; closing stdin ends the server', async () => {
+  const { tools } = await client.listTools();
+  const help = spawnSync(process.execPath, [cli, 'mcp', '--help'], { encoding: 'utf8' });
+  assert.equal(help.status, 0);
+  assert.equal(/^Tools: (.*)\.$/m.exec(help.stdout)?.[1], tools.map((tool) => tool.name).join(', '));
+  const stray = spawnSync(process.execPath, [cli, 'mcp', '--port', '80'], { encoding: 'utf8' });
+  assert.equal(stray.status, 2);
+  assert.match(stray.stderr, /^iam-policy mcp: unknown argument `--port`\.$/m);
+  const closed = spawnSync(process.execPath, [cli, 'mcp'], { input: '', encoding: 'utf8', timeout: 30_000 });
+  assert.equal(closed.status, 0, closed.stderr);
+  assert.equal(closed.stdout, '');
 });
 
 describe('validate_policy', () => {
