@@ -6,6 +6,7 @@
  *   iam-policy summary FILE [--type ...] [--account ID] [--format text|json|markdown]
  *   iam-policy diff OLD NEW | --git REF FILE [--type ...] [--format text|json|markdown] [--fail-on-new-access]
  *   iam-policy check FILE --not-granted ACTIONS [--resource ARN]... | --no-public-access
+ *   iam-policy mcp   (Model Context Protocol server on stdio)
  * Exit codes: 0 success, 1 findings/failures, 2 bad usage or unreadable input.
  */
 import { nodeIo, type CliIo } from './cliIo';
@@ -14,8 +15,7 @@ import { dataInfo } from '../iam/catalog/catalog';
 import { CLI_COMMANDS } from './commands';
 import { statSync } from 'node:fs';
 import { initTerraformFromDisk } from '../wasmFiles';
-
-const VERSION = '0.1.0';
+import { CLI_VERSION } from './version';
 
 function usage(): string {
   return [
@@ -43,7 +43,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
         return command === undefined ? 2 : 0;
       case '-v':
       case '--version':
-        io.stdout(`iam-policy ${VERSION} (IAM data ${dataInfo().dataDate})\n`);
+        io.stdout(`iam-policy ${CLI_VERSION} (IAM data ${dataInfo().dataDate})\n`);
         return 0;
       case 'lint':
         return runLint(rest, io);
