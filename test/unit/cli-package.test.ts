@@ -87,7 +87,7 @@ test('`npx iam-policy lint .` from the installed tarball answers as the reposito
   assert.equal(installed.status, local.status);
   // The Terraform file was read (its misspelt action is an error), so the exit code is 1.
   assert.match(installed.stdout, /^main\.tf:7:\d+ error INVALID_ACTION /m);
-  assert.match(installed.stdout, /^19 files linted: 1 error, /m);
+  assert.match(installed.stdout, /^\d+ files linted: 1 error, /m);
   assert.equal(installed.status, 1);
   const version = run(npx, ['--no-install', 'iam-policy', '--version'], project);
   assert.match(version.stdout, new RegExp(`^iam-policy ${manifest.version.replace(/\./g, '\\.')} `));

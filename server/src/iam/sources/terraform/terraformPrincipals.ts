@@ -28,7 +28,7 @@ interface Resource {
   readonly body: HclNode | undefined;
 }
 
-function resourcesOf(text: string): Resource[] {
+function terraformResources(text: string): Resource[] {
   const root = copyTree(parseHcl(text), text);
   const out: Resource[] = [];
   const body = firstChildOfType(root, 'body') ?? root;
@@ -78,7 +78,7 @@ function policyAt(policies: readonly EmbeddedPolicy[], place: string): string | 
 
 /** What a role, user or group of a Terraform file has attached; undefined when the file has no such resource. */
 export function terraformPrincipal(text: string, address: string, policies: readonly EmbeddedPolicy[]): TerraformPrincipal | undefined {
-  const resources = resourcesOf(text);
+  const resources = terraformResources(text);
   const [type, name] = address.split('.');
   const self = resources.find((resource) => resource.type === type && resource.name === name);
   if (!self || !['aws_iam_role', 'aws_iam_user', 'aws_iam_group'].includes(self.type)) return undefined;
