@@ -375,3 +375,24 @@ test('the missing Version is added in the template syntax: a YAML line, a flow m
   const jsonFixed = applyFix(json, findings(json).find((finding) => finding.code === 'MISSING_VERSION')!);
   assert.equal((JSON.parse(jsonFixed) as { Resources: { P: { Properties: { PolicyDocument: { Version: string } } } } }).Resources.P.Properties.PolicyDocument.Version, '2012-10-17');
 });
+
+test('any edit of a template: analysis, completion and hover never throw', async () => {
+  const fc = await import('fast-check');
+  const { readFileSync } = await import('node:fs');
+  const base = readFileSync('examples/cloudformation/account-a/cross-account-role.yaml', 'utf8');
+  const sam = readFileSync('examples/cloudformation/sam-app/template.yaml', 'utf8');
+  fc.assert(
+    fc.property(fc.constantFrom(base, sam, ROLE_YAML), fc.nat(), fc.nat(), fc.string({ maxLength: 12 }), fc.nat(), (text, at, length, insert, cursor) => {
+      const start = at % (text.length + 1);
+      const edited = text.slice(0, start) + insert + text.slice(Math.min(text.length, start + (length % 20)));
+      const document = TextDocument.create('file:///t/fuzz.yaml', 'yaml', 1, edited);
+      const analysis = analyzeDocument({ text: edited, path: 'fuzz.yaml', settings: DEFAULT_SETTINGS });
+      const position = document.positionAt(cursor % (edited.length + 1));
+      completionsAt(document, analysis, position, DEFAULT_SETTINGS);
+      hoverAt(document, analysis, position);
+      symbolsOf(document, analysis);
+      policyLenses(document, analysis, 'summary');
+    }),
+    { numRuns: 300, seed: 7 },
+  );
+});
