@@ -159,7 +159,7 @@ export function describeCandidate(info: CandidateInfo): { detail?: string; docum
 }
 
 /** Converts one candidate to an LSP item whose edit replaces the token. */
-function toItem(document: TextDocument, candidate: CompletionCandidate, range: ReturnType<typeof rangeOf>): CompletionItem {
+function toItem(candidate: CompletionCandidate, range: ReturnType<typeof rangeOf>): CompletionItem {
   const { detail, documentation } = describeCandidate(candidate.info);
   const item: CompletionItem = {
     label: candidate.label,
@@ -190,5 +190,5 @@ export function getCompletions(document: TextDocument, analysis: DocumentAnalysi
   let range = rangeOf(document, answer.context.token);
   if (range.start.line !== range.end.line) range = { start: range.start, end: position };
   if (range.start.line !== position.line) range = { start: position, end: position };
-  return { isIncomplete: answer.isIncomplete, items: answer.items.map((c) => toItem(document, c, range)) };
+  return { isIncomplete: answer.isIncomplete, items: answer.items.map((c) => toItem(c, range)) };
 }
