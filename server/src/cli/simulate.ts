@@ -23,7 +23,7 @@ export interface SimulateIo {
   stderr(text: string): void;
 }
 
-export const SIMULATE_USAGE = 'iam-policy simulate (--request FILE|- | --batch FILE|-) [--explain] [--derive-context]';
+const SIMULATE_USAGE = 'iam-policy simulate (--request FILE|- | --batch FILE|-) [--explain] [--derive-context]';
 
 const HELP = `${SIMULATE_USAGE}
 
@@ -182,7 +182,7 @@ function simulateOne(json: unknown, options: Options): SimulateResult {
 }
 
 /** The readable form `--explain` prints: the explanation, the derived keys and the statement trace. */
-export function explainAnswer(answer: EvaluationAnswer, derived?: readonly string[]): string {
+function explainAnswer(answer: EvaluationAnswer, derived?: readonly string[]): string {
   const lines: string[] = [answer.explanation];
   if (derived) {
     lines.push('', derived.length > 0 ? 'Derived context:' : 'Derived context: nothing (every derivable key was already set or is unknowable).');

@@ -31,7 +31,7 @@ export function serviceReferenceUrl(info: Pick<ServiceInfo, 'name' | 'url'>): st
 }
 
 /** Access levels in the order the reference lists them. */
-export const ACCESS_LEVEL_ORDER: readonly AccessLevel[] = ['List', 'Read', 'Write', 'Permissions management', 'Tagging'];
+const ACCESS_LEVEL_ORDER: readonly AccessLevel[] = ['List', 'Read', 'Write', 'Permissions management', 'Tagging'];
 
 /** `3 Read, 2 Write` from counts by level. */
 export function levelCounts(byLevel: Readonly<Partial<Record<AccessLevel, number>>>): string {
@@ -108,7 +108,7 @@ const PRINCIPAL_FORMS: Record<string, string> = {
 };
 
 /** Detail (one line) and documentation (markdown) of a candidate. */
-export function describeCandidate(info: CandidateInfo): { detail?: string; documentation?: string } {
+function describeCandidate(info: CandidateInfo): { detail?: string; documentation?: string } {
   switch (info.kind) {
     case 'element':
       return { detail: info.level === 'top' ? 'Policy element' : 'Statement element', documentation: ELEMENT_DOCS[info.name] };

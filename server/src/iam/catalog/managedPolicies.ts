@@ -166,8 +166,3 @@ export function managedPoliciesInfo(): ManagedPoliciesInfo {
   const { data } = load();
   return { packageVersion: data.packageVersion, dataDate: data.dataDate, count: data.policies.length };
 }
-
-/** Whether the data has been loaded in this process (start-up must not load it). */
-export function managedPoliciesLoaded(): boolean {
-  return index !== undefined;
-}
