@@ -14,8 +14,7 @@ import { dataInfo } from '../iam/catalog/catalog';
 import { CLI_COMMANDS } from './commands';
 import { statSync } from 'node:fs';
 import { initTerraformFromDisk } from '../wasmFiles';
-
-const VERSION = '0.1.0';
+import { VERSION } from '../version';
 
 function usage(): string {
   return [
