@@ -97,7 +97,8 @@ if (want('coldstart')) {
 if (want('templates')) {
   const templates = run('templates.mjs');
   results.templates = templates;
-  rows.push([`template: ${templates.lines} lines, ${templates.policies} policies, validation warm`, ms(templates.validationWarmMs), '< 100 ms', templates.validationWarmMs < 100]);
+  rows.push([`template: ${templates.lines} lines, ${templates.policies} policies, validation after an edit`, ms(templates.validationWarmMs), '< 100 ms', templates.validationWarmMs < 100]);
+  rows.push(['template: validation with every policy new', ms(templates.validationAllNewMs), '', undefined]);
   rows.push(['template: completion inside it p50/p95', `${templates.completion.p50.toFixed(2)} / ${templates.completion.p95.toFixed(2)} ms`, 'p95 < 10 ms', templates.completion.p95 < 10]);
 }
 if (want('large')) {

@@ -9,10 +9,15 @@
  *
  * The WebAssembly files of the Terraform parser are copied beside the bundles too: the server and the
  * CLI load them from their own directory.
+ *
+ * The MCP SDK and zod (server/src/mcp/mcpSdk.ts) are bundled apart, as dist/mcp-sdk.js, which the CLI
+ * bundle requires only when `iam-policy mcp` starts: every other command would otherwise read and
+ * compile them (0.75 MB) at start-up.
  */
 import * as esbuild from 'esbuild';
 import { chmodSync, copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { copyManagedPolicies, managedPoliciesOutside } from './external-data.mjs';
+import { writeBundledPackages } from './bundled-packages.mjs';
 
 const watch = process.argv.includes('--watch');
 const dev = watch || process.argv.includes('--dev');
@@ -26,6 +31,8 @@ const common = {
   sourcemap: dev ? 'inline' : false,
   logLevel: 'info',
   legalComments: 'none',
+  // The inputs list which packages are bundled (dist/bundled-packages.json, for the licence notices).
+  metafile: true,
   // jsonc-parser's UMD build hides its requires from esbuild; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],
   plugins: [managedPoliciesOutside],
@@ -40,11 +47,20 @@ const WASM_FILES = {
   'tree-sitter-terraform.wasm': 'node_modules/@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm',
 };
 
+/** The esbuild plugin that turns the CLI's imports of the MCP SDK module into a runtime `require` of dist/mcp-sdk.js. */
+const mcpSdkOutside = {
+  name: 'mcp-sdk-outside',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/mcpSdk$/ }, () => ({ path: './mcp-sdk.js', external: true }));
+  },
+};
+
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
   // The CLI bundle, and the executable that starts it through a V8 code cache (server/src/cli/launcher.ts).
-  { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-main.js' },
+  { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-main.js', plugins: [...common.plugins, mcpSdkOutside] },
+  { ...common, entryPoints: ['server/src/mcp/mcpSdk.ts'], outfile: 'dist/mcp-sdk.js' },
   { ...common, entryPoints: ['server/src/cli/launcher.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 
@@ -56,6 +72,6 @@ if (watch) {
   const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
   await Promise.all(contexts.map((context) => context.watch()));
 } else {
-  await Promise.all(builds.map((options) => esbuild.build(options)));
+  writeBundledPackages(await Promise.all(builds.map((options) => esbuild.build(options))), 'dist/bundled-packages.json');
   chmodSync('dist/cli.js', 0o755);
 }

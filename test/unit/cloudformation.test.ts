@@ -350,3 +350,28 @@ test('ARN completion in the template idiom: !GetAtt and !Sub of the template res
   assert.ok(labels.includes("!Sub 'arn:${AWS::Partition}:s3:::${BucketName}/${ObjectName}'"), labels.slice(0, 10).join(', '));
   assert.ok(!labels.some((label) => label.includes('Queue')), 'a queue is not an object');
 });
+
+test('the missing Version is added in the template syntax: a YAML line, a flow mapping entry, JSON', () => {
+  const yamlText = `Resources:
+  P:
+    Type: AWS::IAM::Policy
+    Properties:
+      PolicyDocument:
+        Statement:
+          - Effect: Allow
+            Action: s3:ListAllMyBuckets
+            Resource: '*'
+`;
+  const missing = findings(yamlText).find((finding) => finding.code === 'MISSING_VERSION')!;
+  const fixed = applyFix(yamlText, missing);
+  assert.match(fixed, /PolicyDocument:\n {8}Version: '2012-10-17'\n {8}Statement:/);
+  assert.equal(parseDocument(fixed).errors.length, 0);
+  assert.ok(!findings(fixed).some((finding) => finding.code === 'MISSING_VERSION'));
+  const flow = "Resources:\n  P:\n    Type: AWS::IAM::Policy\n    Properties:\n      PolicyDocument: {Statement: [{Effect: Allow, Action: 's3:ListAllMyBuckets', Resource: '*'}]}\n";
+  const flowFixed = applyFix(flow, findings(flow).find((finding) => finding.code === 'MISSING_VERSION')!);
+  assert.equal(parseDocument(flowFixed).errors.length, 0);
+  assert.ok(!findings(flowFixed).some((finding) => finding.code === 'MISSING_VERSION'), flowFixed);
+  const json = JSON.stringify({ Resources: { P: { Type: 'AWS::IAM::Policy', Properties: { PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 's3:ListAllMyBuckets', Resource: '*' }] } } } } }, null, 2);
+  const jsonFixed = applyFix(json, findings(json).find((finding) => finding.code === 'MISSING_VERSION')!);
+  assert.equal((JSON.parse(jsonFixed) as { Resources: { P: { Properties: { PolicyDocument: { Version: string } } } } }).Resources.P.Properties.PolicyDocument.Version, '2012-10-17');
+});

@@ -6,6 +6,8 @@ import type { CliIo } from './cliIo';
 import { simulateCommand } from './simulate';
 import { runSummary } from './summary';
 import { testCommand } from './test';
+import { mcpCommandFor } from './mcp';
+import { VERSION } from '../version';
 
 export interface CliCommand {
   readonly name: string;
@@ -19,4 +21,4 @@ const summaryCommand: CliCommand = {
   run: (argv, io) => runSummary([...argv], io),
 };
 
-export const CLI_COMMANDS: readonly CliCommand[] = [simulateCommand, summaryCommand, testCommand, diffCommand, checkCommand];
+export const CLI_COMMANDS: readonly CliCommand[] = [simulateCommand, summaryCommand, testCommand, diffCommand, checkCommand, mcpCommandFor(VERSION)];

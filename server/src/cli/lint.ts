@@ -105,7 +105,7 @@ function parseLintArgs(argv: readonly string[]): LintOptions | string {
 }
 
 /** Lints one text; exported for tests and for the benchmark. */
-function lintText(text: string, filePath: string, type: PolicyKind | 'auto', explicit = true): LintedFile | undefined {
+export function lintText(text: string, filePath: string, type: PolicyKind | 'auto', explicit = true): LintedFile | undefined {
   const fromSetting = kindFromSettings(filePath, DEFAULT_SETTINGS);
   // A template is a template whatever its name: the policy-type globs name standalone policies.
   if (TEMPLATE_EXTENSIONS.test(filePath) || !/\.jsonc?$/i.test(filePath)) {

@@ -6,6 +6,7 @@
  *   iam-policy summary FILE [--type ...] [--account ID] [--format text|json|markdown]
  *   iam-policy diff OLD NEW | --git REF FILE [--type ...] [--format text|json|markdown] [--fail-on-new-access]
  *   iam-policy check FILE --not-granted ACTIONS [--resource ARN]... | --no-public-access
+ *   iam-policy mcp   (Model Context Protocol server on stdio)
  * Exit codes: 0 success, 1 findings/failures, 2 bad usage or unreadable input.
  */
 import { nodeIo, type CliIo } from './cliIo';
@@ -64,7 +65,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
 if (require.main === module) {
   const argv = process.argv.slice(2);
   // The Terraform parser (WebAssembly) is loaded only when a `.tf` file or a directory may be read.
-  const mayReadTerraform = (argv[0] === 'lint' || argv[0] === 'summary') && argv.slice(1).some((arg) => /\.tf$/i.test(arg) || (!arg.startsWith('-') && isDirectory(arg)));
+  const mayReadTerraform = argv[0] === 'test' || ((argv[0] === 'lint' || argv[0] === 'summary') && argv.slice(1).some((arg) => /\.tf$/i.test(arg) || (!arg.startsWith('-') && isDirectory(arg))));
   void (mayReadTerraform ? initTerraformFromDisk().catch((error: unknown) => process.stderr.write(`iam-policy: the Terraform parser could not be loaded: ${error instanceof Error ? error.message : String(error)}\n`)) : Promise.resolve()).then(() => {
     process.exitCode = runCli(argv, nodeIo());
   });

@@ -182,7 +182,7 @@ function simulateOne(json: unknown, options: Options): SimulateResult {
 }
 
 /** The readable form `--explain` prints: the explanation, the derived keys and the statement trace. */
-function explainAnswer(answer: EvaluationAnswer, derived?: readonly string[]): string {
+export function explainAnswer(answer: EvaluationAnswer, derived?: readonly string[]): string {
   const lines: string[] = [answer.explanation];
   if (derived) {
     lines.push('', derived.length > 0 ? 'Derived context:' : 'Derived context: nothing (every derivable key was already set or is unknowable).');

@@ -6,6 +6,8 @@ import type { CodeLens } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { summarizePolicy, type AllServicesAccess, type ConditionText, type EffectSummary, type PolicySummary, type ServiceAccess } from '../iam/summary/policySummary';
 import type { DocumentAnalysis } from './documentAnalysis';
+import { accessHeadline, summarizeAccess } from '../iam/summary/accessSummary';
+import { accessSummaryMarkdown } from './accessReport';
 import { plural } from './plural';
 
 /** The command the summary code lens runs; its argument is the document uri. */
@@ -123,7 +125,11 @@ export function summaryText(summary: PolicySummary): string {
 /** The markdown summary of an analysed document, for PolicySummaryRequest. */
 export function getSummaryMarkdown(analysis: DocumentAnalysis): string {
   if (analysis.role !== 'policy') return '# Policy summary\n\nThis document is not an IAM policy.';
-  return summaryMarkdown(summarizePolicy(analysis.parse.document));
+  const markdown = summaryMarkdown(summarizePolicy(analysis.parse.document));
+  if (!analysis.kind) return markdown;
+  // Who can get in (resource and trust policies) or the risks (identity policies), as `iam-policy summary` shows them.
+  const access = accessSummaryMarkdown(summarizeAccess(analysis.parse.document, analysis.kind.kind));
+  return access.length > 0 ? `${markdown.trimEnd()}\n\n${access.join('\n')}\n` : markdown;
 }
 
 /** The code lens at the top of a policy document. */
@@ -132,10 +138,11 @@ export function getSummaryCodeLenses(document: TextDocument, analysis: DocumentA
   const summary = summarizePolicy(analysis.parse.document);
   const root = analysis.parse.document.root;
   const start = document.positionAt(root?.offset ?? 0);
+  const access = analysis.kind ? accessHeadline(summarizeAccess(analysis.parse.document, analysis.kind.kind)) : undefined;
   return [
     {
       range: { start, end: start },
-      command: { title: `Policy summary: ${summaryHeadline(summary)}`, command: SHOW_SUMMARY_COMMAND, arguments: [document.uri] },
+      command: { title: `Policy summary: ${summaryHeadline(summary)}${access ? ` · ${access}` : ''}`, command: SHOW_SUMMARY_COMMAND, arguments: [document.uri] },
     },
   ];
 }

@@ -17,6 +17,18 @@ import { policyFileRefs, resolvePrincipal, resolveRole, statementSpansOf } from 
 import type { PolicyRef, Scenario, ScenarioProblem, ScenarioRole, ScenarioTest, Span } from './scenarioModel';
 import { expandScenarioTemplates, readScenarioTemplate, splitTemplateReference } from './scenarioTemplates';
 import { printVirtualPolicy, virtualToHost } from '../sources/virtualPolicy';
+import { extractTerraformPolicies, terraformReady } from '../sources/terraform/terraformPolicies';
+import type { EmbeddedPolicy } from '../sources/hostTree';
+
+/** A Terraform file's policies, in the shape a template reference needs (undefined before the parser loads). */
+function terraformTemplate(text: string): { policies: readonly EmbeddedPolicy[] } | undefined {
+  if (!terraformReady()) return undefined;
+  try {
+    return { policies: extractTerraformPolicies(text).policies };
+  } catch {
+    return undefined;
+  }
+}
 
 /** Reads a policy file given by its path as written in the scenario (relative to the scenario file). */
 export type PolicyFileReader = (relativePath: string) => { readonly text: string } | { readonly error: string };
@@ -92,7 +104,7 @@ export class PolicySet {
       this.files.set(ref.path, resolved);
       return resolved;
     }
-    const inTemplate = /#\//.test(ref.path) ? this.resolveInTemplate(ref) : undefined;
+    const inTemplate = /#\/|\.tf#/i.test(ref.path) ? this.resolveInTemplate(ref) : undefined;
     if (inTemplate) {
       this.files.set(inTemplate.id, inTemplate);
       return inTemplate;
@@ -134,7 +146,7 @@ export class PolicySet {
     const label = `${reference.file.split(/[\\/]/).pop() || reference.file}#${reference.rest}`;
     const read = this.reader(reference.file);
     if ('error' in read) return { id, label, ref, statementSpans: [], error: read.error };
-    const template = readScenarioTemplate(read.text, ref.templateAccount);
+    const template = /\.tf$/i.test(reference.file) ? terraformTemplate(read.text) : readScenarioTemplate(read.text, ref.templateAccount);
     if (!template) return { id, label, ref, text: read.text, statementSpans: [], error: `\`${reference.file}\` is not a CloudFormation or SAM template` };
     const policy = template.policies.find((candidate) => candidate.pointer === reference.rest);
     if (!policy) {

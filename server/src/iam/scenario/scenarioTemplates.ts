@@ -14,6 +14,8 @@ import { readCloudFormationTemplate, type CloudFormationTemplate } from '../sour
 import { DEFAULT_SAMPLE_VALUES } from '../sources/cloudformation/resourceValues';
 import { expandSamTemplateNode } from '../sources/cloudformation/samExpansion';
 import type { PolicyFileRef, Scenario, ScenarioGroup, ScenarioProblem, ScenarioRole, ScenarioUser, Spanned } from './scenarioModel';
+import { extractTerraformPolicies, terraformReady } from '../sources/terraform/terraformPolicies';
+import { terraformPrincipal } from '../sources/terraform/terraformPrincipals';
 
 /** Reads a file given by its path as written in the scenario. */
 export type TemplateReader = (relativePath: string) => { readonly text: string } | { readonly error: string };
@@ -137,6 +139,21 @@ function fileRef(path: string, origin: Spanned<string>, where: string, account?:
 export function expandScenarioTemplates(scenario: Scenario, read: TemplateReader): { scenario: Scenario; problems: ScenarioProblem[] } {
   const problems: ScenarioProblem[] = [];
   const templates = new Map<string, CloudFormationTemplate | { error: string }>();
+  const terraform = (file: string, address: string, what: string): Expansion | { error: string } => {
+    if (!terraformReady()) return { error: `the Terraform parser is not loaded, so \`${file}\` cannot be read` };
+    const text = read(file);
+    if ('error' in text) return { error: text.error };
+    const policies = extractTerraformPolicies(text.text).policies;
+    const principal = terraformPrincipal(text.text, address, policies);
+    if (!principal) return { error: `\`${file}\` has no \`aws_iam_role\`, \`aws_iam_user\` or \`aws_iam_group\` \`${address}\` for ${what}` };
+    const ref = (pointer: string) => (/^arn:/.test(pointer) ? pointer : `${file}#${pointer}`);
+    return {
+      policies: principal.policies.map(ref),
+      ...(principal.trust ? { trust: ref(principal.trust) } : {}),
+      ...(principal.boundary ? { boundary: ref(principal.boundary) } : {}),
+      groups: [...principal.groups],
+    };
+  };
   const load = (file: string, account: string | undefined): CloudFormationTemplate | { error: string } => {
     const key = `${file}\u0000${account ?? ''}`;
     let loaded = templates.get(key);
@@ -153,6 +170,14 @@ export function expandScenarioTemplates(scenario: Scenario, read: TemplateReader
     if (!reference) {
       problems.push({ code: 'SCENARIO_INVALID_VALUE', severity: 'error', message: `\`template\` is \`file#LogicalId\`, e.g. \`template.yaml#AppRole\`; got \`${origin.value}\``, span: origin.span });
       return undefined;
+    }
+    if (/\.tf$/i.test(reference.file)) {
+      const result = terraform(reference.file, reference.rest, what);
+      if ('error' in result) {
+        problems.push({ code: 'SCENARIO_POLICY_FILE', severity: 'error', message: result.error, span: origin.span });
+        return undefined;
+      }
+      return result;
     }
     const template = load(reference.file, account);
     if ('error' in template) {

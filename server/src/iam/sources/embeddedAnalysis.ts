@@ -36,17 +36,42 @@ export interface EmbeddedAnalysisOptions {
   readonly validate?: boolean;
 }
 
+/**
+ * Parses and validations of virtual policies by their text and options. Editing a template changes
+ * one policy at a time: the others print to the same virtual text and are not parsed and validated
+ * again (their findings are still mapped to the host anew, since the host offsets move). The results
+ * are immutable, so sharing them is safe; the cache is bounded.
+ */
+const virtualCache = new Map<string, { parse: ParseResult; validation?: ValidationResult }>();
+const VIRTUAL_CACHE_SIZE = 1000;
+
+function cachedAnalysis(key: string, compute: () => { parse: ParseResult; validation?: ValidationResult }): { parse: ParseResult; validation?: ValidationResult } {
+  const cached = virtualCache.get(key);
+  if (cached) {
+    // Most recently used last, so that the oldest entry is the first to go.
+    virtualCache.delete(key);
+    virtualCache.set(key, cached);
+    return cached;
+  }
+  const computed = compute();
+  virtualCache.set(key, computed);
+  if (virtualCache.size > VIRTUAL_CACHE_SIZE) virtualCache.delete(virtualCache.keys().next().value!);
+  return computed;
+}
+
 /** Analyses one embedded policy. Never throws for any tree. */
 export function analyzeEmbeddedPolicy(hostText: string, syntax: HostSyntax, policy: EmbeddedPolicy, options: EmbeddedAnalysisOptions = {}): EmbeddedPolicyAnalysis {
   const virtual = printVirtualPolicy(policy.root);
-  const parse = parsePolicy(virtual.text);
+  const parse = cachedAnalysis(`p\u0000${virtual.text}`, () => ({ parse: parsePolicy(virtual.text) })).parse;
   const kind: DetectedKind = options.override
     ? { kind: options.override, source: 'override' }
     : policy.kind
       ? { kind: policy.kind, source: 'template' }
       : resolvePolicyKind(parse.document);
   if (options.validate === false) return { policy, virtual, parse, kind, findings: [] };
-  const validation = validatePolicy(parse, { kind: kind.kind, extraActions: options.extraActions, attachedResourceType: policy.attachedResourceType });
+  const validationOptions = { kind: kind.kind, extraActions: options.extraActions, attachedResourceType: policy.attachedResourceType };
+  const key = `v\u0000${kind.kind}\u0000${policy.attachedResourceType ?? ''}\u0000${(options.extraActions ?? []).join(',')}\u0000${virtual.text}`;
+  const validation = cachedAnalysis(key, () => ({ parse, validation: validatePolicy(parse, validationOptions) })).validation!;
   const findings: Finding[] = [];
   const definition = policy.definitionRange;
   for (const finding of validation.findings) {
@@ -210,6 +235,35 @@ function mapEdit(hostText: string, syntax: HostSyntax, virtual: VirtualPolicy, e
   }
   // 3. Removing one item of a list (a duplicate or redundant entry).
   if (edit.newText === '') return mapItemRemoval(hostText, syntax, virtual, start, end);
+  // 4. A new first entry of a map (`"Version": "2012-10-17"` after the policy's opening brace).
+  if (edit.length === 0 && node.kind === 'map' && start === node.vStart + 1) return mapEntryInsertion(hostText, syntax, node, edit.newText);
+  return undefined;
+}
+
+/** Inserts `"Key": "value"` as the first entry of a host map, in the host's syntax. */
+function mapEntryInsertion(hostText: string, syntax: HostSyntax, node: MappedNode, newText: string): TextEdit | undefined {
+  const entry = /^\s*"([A-Za-z][A-Za-z0-9]*)":\s*("(?:[^"\\]|\\.)*")\s*,?\s*$/.exec(newText);
+  const map = node.node?.kind === 'map' ? node.node : undefined;
+  if (!entry || !map) return undefined;
+  const key = entry[1]!;
+  const value = JSON.parse(entry[2]!) as string;
+  const first = map.entries[0];
+  if (syntax === 'yaml') {
+    if (!first) return undefined;
+    // A block mapping: a line of its own at the first entry's indentation; a flow mapping: `key: value, `.
+    let lineStart = first.range.start;
+    while (lineStart > 0 && hostText[lineStart - 1] !== '\n') lineStart--;
+    const before = hostText.slice(lineStart, first.range.start);
+    if (/^\s*(- )?$/.test(before) && hostText[map.range.start] !== '{') {
+      const indent = ' '.repeat(first.range.start - lineStart);
+      return { offset: first.range.start, length: 0, newText: `${key}: ${renderString('yaml', 'yaml-single', value)}\n${indent}` };
+    }
+    if (hostText[map.range.start] === '{') return { offset: map.range.start + 1, length: 0, newText: ` ${key}: ${renderString('yaml', 'yaml-single', value)},` };
+    return undefined;
+  }
+  if (syntax === 'json' && hostText[map.range.start] === '{') {
+    return { offset: map.range.start + 1, length: 0, newText: first ? ` "${key}": ${JSON.stringify(value)},` : ` "${key}": ${JSON.stringify(value)} ` };
+  }
   return undefined;
 }
 

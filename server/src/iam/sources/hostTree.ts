@@ -145,4 +145,9 @@ export interface EmbeddedPolicy {
    * cannot change, and are not reported; findings on the values the user gave are.
    */
   readonly definitionRange?: HostRange;
+  /**
+   * For a document that other places use by reference (a Terraform `aws_iam_policy_document` used
+   * through `.json`): the pointers of those places, e.g. `aws_iam_role.app/assume_role_policy`.
+   */
+  readonly usedAt?: readonly string[];
 }

@@ -70,3 +70,16 @@ export function summarizeAccess(document: PolicyDocument, kind: PolicyKind, opti
   }
   return { policyType: kind };
 }
+
+/** A short phrase for headlines and lenses: "public", "2 other accounts", "3 escalation methods". */
+export function accessHeadline(summary: AccessSummary): string | undefined {
+  if (summary.whoCanGetIn) {
+    const statements = summary.whoCanGetIn.statements;
+    if (statements.some((s) => s.public)) return 'public access';
+    const accounts = new Set(statements.flatMap((s) => s.externalAccounts));
+    if (accounts.size > 0) return `${accounts.size} other account${accounts.size === 1 ? '' : 's'}`;
+    return undefined;
+  }
+  const escalation = (summary.risks ?? []).filter((r) => r.family === 'privilege-escalation').length;
+  return escalation > 0 ? `${escalation} escalation method${escalation === 1 ? '' : 's'}` : undefined;
+}

@@ -9,7 +9,7 @@ import type { AccessLevel, ActionInfo } from '../catalog/types';
 import type { PolicyDocument, Statement } from '../document/model';
 
 /** Access levels in the order the reference lists them. */
-const ACCESS_LEVELS: readonly AccessLevel[] = ['List', 'Read', 'Write', 'Permissions management', 'Tagging'];
+export const ACCESS_LEVELS: readonly AccessLevel[] = ['List', 'Read', 'Write', 'Permissions management', 'Tagging'];
 
 /** How much of one access level of a service is covered. */
 export interface LevelAccess {

@@ -54,13 +54,18 @@ export const simulationFeature: ServerFeature = {
 
     connection.onRequest(ScenarioAddTestRequest, (params: ScenarioAddTestParams, token) =>
       context.runSafe<ScenarioAddTestResult>('scenarioAddTest', token, { error: 'Could not add the test; see the IAM Policy Workbench output.' }, async () => {
-        const analysis = await context.getAnalysis(params.simulation.uri);
+        // A policy of a template is addressed as `<template uri>#<pointer>`: the test names it `file#pointer`.
+        const target = splitViewUri(params.simulation.uri);
+        const hostAnalysis = await context.getAnalysis(target.uri);
+        const hostDocument = documents.get(target.uri);
+        const view = hostAnalysis && hostDocument ? policyViewByPointer(hostDocument, hostAnalysis, target.pointer) : undefined;
+        const analysis = view?.analysis;
         if (!analysis?.kind) return { error: 'The simulated document is not open or is not an IAM policy.' };
         let scenarioPath: string;
         let policyPath: string;
         try {
           scenarioPath = fileURLToPath(params.scenarioUri);
-          policyPath = fileURLToPath(params.simulation.uri);
+          policyPath = fileURLToPath(target.uri);
         } catch {
           return { error: 'Tests can be saved only for files on disk.' };
         }
@@ -70,7 +75,7 @@ export const simulationFeature: ServerFeature = {
           if (!context.trusted()) return { error: 'The workspace is not trusted, so the scenario file is not read.' };
           text = fs.readFileSync(scenarioPath, 'utf8');
         }
-        const relative = path.relative(path.dirname(scenarioPath), policyPath).split(path.sep).join('/');
+        const relative = path.relative(path.dirname(scenarioPath), policyPath).split(path.sep).join('/') + (target.pointer ? `#${target.pointer}` : '');
         const result = scenarioAddTestEdit(text, { policyPath: relative, kind: analysis.kind.kind, simulation: params.simulation, ...(params.name ? { name: params.name } : {}) });
         if ('error' in result) return { error: result.error };
         const version = open?.version ?? null;

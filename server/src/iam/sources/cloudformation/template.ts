@@ -230,12 +230,19 @@ function policyFromText(text: HostText): HostNode | undefined {
   };
   const read = readJsonTree(concat);
   if (!read.root) return undefined;
+  /** A host range for a stretch of the text; where characters cannot be placed, the whole piece. */
+  const hostRange = (start: number, end: number): HostRange => {
+    const range = { start: hostAt(start), end: hostAt(end) };
+    if (range.end > range.start || end <= start) return range;
+    const piece = pieces.find((candidate) => candidate.start <= start && start < candidate.end);
+    return piece ? piece.part.range : range;
+  };
   const convert = (node: HostNode, depth: number): HostNode => {
     if (depth > 64) return node;
-    const range = { start: hostAt(node.range.start), end: hostAt(node.range.end) };
+    const range = hostRange(node.range.start, node.range.end);
     switch (node.kind) {
       case 'map':
-        return { kind: 'map', range, entries: node.entries.map((e) => ({ key: e.key, keyRange: { start: hostAt(e.keyRange.start), end: hostAt(e.keyRange.end) }, keyOffsets: e.keyOffsets?.map(hostAt), value: e.value ? convert(e.value, depth + 1) : undefined, range: { start: hostAt(e.range.start), end: hostAt(e.range.end) } })) };
+        return { kind: 'map', range, entries: node.entries.map((e) => ({ key: e.key, keyRange: hostRange(e.keyRange.start, e.keyRange.end), keyOffsets: e.keyOffsets?.map(hostAt), value: e.value ? convert(e.value, depth + 1) : undefined, range: hostRange(e.range.start, e.range.end) })) };
       case 'seq':
         return { kind: 'seq', range, items: node.items.map((item) => convert(item, depth + 1)) };
       case 'text':

@@ -209,10 +209,26 @@ function resourceAttributeHole(type: string, name: string, attribute: string | u
  * The hole for a reference written `source` in the host (with `${...}` when it is interpolated) and
  * `expression` as a Terraform expression.
  */
+/** The literal defaults of the variables of the file being read (set by `withVariableDefaults`). */
+let variableDefaults: ReadonlyMap<string, string> = new Map();
+
+/** Runs `read` with the file's variable defaults known to `referenceHole`. */
+export function withVariableDefaults<T>(defaults: ReadonlyMap<string, string>, read: () => T): T {
+  const previous = variableDefaults;
+  variableDefaults = defaults;
+  try {
+    return read();
+  } finally {
+    variableDefaults = previous;
+  }
+}
+
 export function referenceHole(traversal: Traversal | undefined, source: string, expression: string | undefined): Hole {
   const base = { source, ...(expression !== undefined ? { templateExpression: expression } : {}) };
   if (traversal) {
     const { root, names } = traversal;
+    const defaultValue = root === 'var' && names.length === 1 ? variableDefaults.get(names[0]!) : undefined;
+    if (defaultValue !== undefined) return { ...base, sample: defaultValue, shaped: true, description: `variable \`${names[0]}\` (default \`${defaultValue}\`)` };
     if (root === 'data' && names.length >= 3) {
       const known = DATA_SOURCE_SAMPLES[names[0]!]?.[names[2]!];
       if (known && names.length === 3) return { ...base, sample: known.sample, shaped: true, description: known.description };

@@ -30,6 +30,7 @@ import { childrenOfType, decodeString, firstChildOfType, objectToNode, policyDoc
 import { parseJsonInString } from './jsonInString';
 import { blockHeader, documentNode, mergeStatements, readPolicyDocumentBlock, type PolicyDocumentBlock } from './policyDocument';
 import { placesOf, type TerraformPolicyPlace } from './policyPlaces';
+import { withVariableDefaults } from './references';
 
 /** A problem found while reading the policies (not a policy finding). */
 export interface TerraformProblem {
@@ -100,8 +101,33 @@ interface Place {
  * when called before `initTerraform` has completed (see `terraformReady`).
  */
 export function extractTerraformPolicies(text: string): TerraformExtraction {
-  const root = copyTree(parseHcl(text), text, (node) => node.type === 'block' && isTopLevel(node) && !mayHoldPolicy(node));
-  return new Extractor(text).run(root);
+  const tree = parseHcl(text);
+  const root = copyTree(tree, text, (node) => node.type === 'block' && isTopLevel(node) && !mayHoldPolicy(node) && !isVariableBlock(node));
+  // `var.x` with a literal `default` is checked with that value, as a CloudFormation `!Ref Param`
+  // is checked with the parameter's `Default`.
+  return withVariableDefaults(variableDefaults(root), () => new Extractor(text).run(root));
+}
+
+/** Whether a top-level block is a `variable` declaration (its default may stand for `var.NAME`). */
+function isVariableBlock(block: HclNode): boolean {
+  return /^\s*variable\b/.test(block.text);
+}
+
+/** The literal string defaults of the file's `variable` blocks. */
+function variableDefaults(root: HclNode): Map<string, string> {
+  const defaults = new Map<string, string>();
+  const body = firstChildOfType(root, 'body') ?? root;
+  for (const block of childrenOfType(body, 'block')) {
+    const header = blockHeader(block);
+    if (header.type !== 'variable' || header.labels.length !== 1) continue;
+    const blockBody = firstChildOfType(block, 'body');
+    for (const attribute of blockBody ? childrenOfType(blockBody, 'attribute') : []) {
+      if (firstChildOfType(attribute, 'identifier')?.text !== 'default') continue;
+      const value = firstChildOfType(attribute, 'expression')?.text.trim() ?? '';
+      if (/^"[^"$%\\]+"$/.test(value)) defaults.set(header.labels[0]!, value.slice(1, -1));
+    }
+  }
+  return defaults;
 }
 
 class Extractor {
@@ -493,6 +519,7 @@ class Extractor {
         label: pointer,
         root: documentNode(document, merged.get(document.name) ?? [], unknown.get(document.name) ?? []),
         range: hclRange(document.block),
+        ...(usages.length > 0 ? { usedAt: [...new Set(usages.map((usage) => usage.pointer))] } : {}),
       });
     }
     // Locals and rendered templates that hold a policy get the kind of the place that uses them.

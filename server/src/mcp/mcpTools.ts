@@ -1,0 +1,363 @@
+/**
+ * The tools of `iam-policy mcp`: each one a name, a description for the agent, zod schemas of its
+ * input and output (the MCP SDK turns them into the JSON Schemas that `tools/list` shows and checks
+ * every call and answer against them), and a handler that runs the same core as the CLI command of
+ * the same job. A handler returns the structured answer and its text rendering, or throws
+ * `McpToolError` with a one-line message, which the server turns into a tool result with `isError`.
+ *
+ * Policies come in as text (the JSON of the policy, as in a file), so that findings point at the
+ * lines the agent wrote. Nothing here reads files or the network.
+ */
+import { z } from './mcpSdk';
+import { action as catalogAction } from '../iam/catalog/catalog';
+import { checkNoPublicAccess, checkNotGranted, diffAccess, type PolicyCheck } from '../iam/access';
+import type { PolicyDocument } from '../iam/document/model';
+import { parsePolicy } from '../iam/document/parse';
+import { POLICY_KINDS, resolvePolicyKind, type PolicyKind } from '../iam/document/policyKind';
+import { deriveContext, evaluate, parseSimulationRequest } from '../iam/evaluate/index';
+import type { EvaluationRequest } from '../iam/evaluate/types';
+import { summarizeAccess } from '../iam/summary/accessSummary';
+import { ACCESS_LEVELS, summarizePolicy } from '../iam/summary/policySummary';
+import { accessSummaryText, checksText, diffText } from '../service/accessReport';
+import { summaryText } from '../service/summary';
+import { lintText } from '../cli/lint';
+import { explainAnswer } from '../cli/simulate';
+
+/** A tool call that cannot be answered: bad input the schema could not catch, or text that is not a policy. */
+export class McpToolError extends Error {}
+
+/** What a handler returns: the structured content and the text the agent reads. */
+export interface McpToolAnswer {
+  readonly structured: Record<string, unknown>;
+  readonly text: string;
+}
+
+/** What the tool handlers need from the outside world. */
+export interface McpToolEnvironment {
+  /** Loads the Terraform parser (WebAssembly); rejects with the reason when it cannot be loaded. */
+  loadTerraform(): Promise<void>;
+}
+
+/** One tool: its schemas and its handler. */
+export interface McpToolDefinition<Input extends z.ZodRawShape = z.ZodRawShape, Output extends z.ZodRawShape = z.ZodRawShape> {
+  readonly name: string;
+  readonly title: string;
+  readonly description: string;
+  readonly inputSchema: Input;
+  readonly outputSchema: Output;
+  run(input: z.infer<z.ZodObject<Input>>, environment: McpToolEnvironment): McpToolAnswer | Promise<McpToolAnswer>;
+}
+
+const policyType = z
+  .enum(['auto', ...POLICY_KINDS])
+  .optional()
+  .describe('The policy type; `auto` (the default) detects it from the content as the editor does.');
+const policyKind = z.enum(POLICY_KINDS);
+const policyText = (what: string) => z.string().describe(`${what}: the policy's JSON text, as it would be in a file.`);
+const position = z.object({ line: z.number().int(), character: z.number().int() });
+const range = z.object({ start: position, end: position }).describe('0-based lines and characters, as in the Language Server Protocol.');
+const stringList = z.array(z.string());
+const contextValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number(), z.boolean()]))]);
+const exampleRequest = z.object({
+  action: z.string(),
+  resource: z.string(),
+  context: z.record(z.string(), contextValue),
+  principal: z.string().optional(),
+  resourceAccount: z.string().optional(),
+});
+
+/** Parses a policy text; refuses text that is not a JSON object or nests too deep to be read whole. */
+function parsePolicyArgument(text: string, name: string): PolicyDocument {
+  const parsed = parsePolicy(text);
+  const problem = parsed.problems.find((p) => p.kind === 'syntax' || p.kind === 'depth');
+  if (problem || !parsed.document.root || parsed.document.root.type !== 'object') {
+    throw new McpToolError(`\`${name}\` is not a JSON policy object${problem ? ` (${problem.message.replace(/\s*\n\s*/g, ' ')})` : ''}; validate_policy reports every problem with its line.`);
+  }
+  return parsed.document;
+}
+
+function kindOf(document: PolicyDocument, type: PolicyKind | 'auto' | undefined): PolicyKind {
+  return type === undefined || type === 'auto' ? resolvePolicyKind(document).kind : type;
+}
+
+/** The file names that make `lintText` read a text as each format. */
+const FORMAT_FILE_NAMES = { auto: 'input.json', policy: 'policy.json', cloudformation: 'template.yaml', terraform: 'main.tf' } as const;
+
+const validatePolicyTool: McpToolDefinition = {
+  name: 'validate_policy',
+  title: 'Validate an IAM policy or template',
+  description:
+    'Validates an AWS IAM policy (JSON) or every policy embedded in a CloudFormation/SAM template (JSON or YAML) or a Terraform file offline, with the checks of the IAM Policy Workbench editor (IAM Access Analyzer policy-validation codes where the check is the same). Returns every finding with its code, severity, message and 0-based range.',
+  inputSchema: {
+    text: z.string().describe('The policy JSON, or the template text.'),
+    format: z
+      .enum(['auto', 'policy', 'cloudformation', 'terraform'])
+      .optional()
+      .describe('`auto` (the default) reads a CloudFormation/SAM template when the text is one, else a policy; Terraform must be named.'),
+    policyType: policyType.describe('For a standalone policy: its type; `auto` (the default) detects it. Template policies take their type from the template.'),
+  },
+  outputSchema: {
+    format: z.enum(['policy', 'cloudformation', 'terraform']),
+    policyType: policyKind.nullable().describe('The type of every policy, or null when they differ or there are none.'),
+    policies: z.array(
+      z.object({
+        pointer: z.string().describe('Where the policy is in the text (`""` for a standalone policy).'),
+        kind: policyKind,
+        resourceType: z.string().nullable(),
+        attachedResourceType: z.string().optional(),
+        label: z.string().optional(),
+        range,
+      }),
+    ),
+    findings: z.array(z.object({ code: z.string(), severity: z.enum(['error', 'warning', 'info']), message: z.string(), range, policy: z.string().optional() })),
+    counts: z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() }),
+  },
+  async run(input, environment) {
+    const { text, format = 'auto', policyType: type = 'auto' } = input as { text: string; format?: keyof typeof FORMAT_FILE_NAMES; policyType?: PolicyKind | 'auto' };
+    if (format === 'terraform') {
+      try {
+        await environment.loadTerraform();
+      } catch (error) {
+        throw new McpToolError(`the Terraform parser could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    const linted = lintText(text, FORMAT_FILE_NAMES[format], type);
+    if (!linted) throw new McpToolError('the text is not a CloudFormation or SAM template; give `format: "policy"` to validate it as a policy');
+    if (linted.error) throw new McpToolError(linted.error);
+    const counts = { error: 0, warning: 0, info: 0 };
+    for (const finding of linted.findings) counts[finding.severity]++;
+    const lines = linted.findings.map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.code} ${f.message}${f.policy ? ` (policy ${f.policy})` : ''}`);
+    const policies = linted.policies ?? [];
+    lines.push(`${policies.length} ${policies.length === 1 ? 'policy' : 'policies'} (${linted.format ?? format}) validated: ${counts.error} error(s), ${counts.warning} warning(s), ${counts.info} info.`);
+    return {
+      structured: { format: linted.format ?? 'policy', policyType: linted.policyType, policies, findings: linted.findings, counts },
+      text: `${lines.join('\n')}\n`,
+    };
+  },
+};
+
+const conditionText = z.object({ operator: z.string(), key: z.string(), values: stringList });
+const effectSummary = z.object({
+  services: z.array(
+    z.object({
+      prefix: z.string(),
+      name: z.string(),
+      actionCount: z.number().int(),
+      totalActions: z.number().int(),
+      full: z.boolean(),
+      levels: z.array(z.object({ level: z.enum(ACCESS_LEVELS as [string, ...string[]]), granted: z.number().int(), total: z.number().int() })),
+      except: stringList.optional(),
+      resources: stringList,
+      conditions: z.array(conditionText),
+      statements: z.array(z.number().int()),
+    }),
+  ),
+  allServices: z.object({ except: stringList, resources: stringList, conditions: z.array(conditionText), statements: z.array(z.number().int()) }).optional(),
+});
+
+const summarizePolicyTool: McpToolDefinition = {
+  name: 'summarize_policy',
+  title: 'Summarize an IAM policy',
+  description:
+    'Summarizes what an AWS IAM policy allows and denies, per service and access level (List, Read, Write, Permissions management, Tagging) as the IAM console does, and who can get in (resource-based and trust policies) or which privilege-escalation and exposure methods it gives (identity policies).',
+  inputSchema: {
+    policy: policyText('The policy'),
+    policyType,
+    account: z.string().regex(/^\d{12}$/).optional().describe('The 12-digit account that owns the resource (for "who can get in": other accounts are external).'),
+  },
+  outputSchema: {
+    statementCount: z.number().int(),
+    allow: effectSummary,
+    deny: effectSummary,
+    unknownActions: stringList,
+    access: z.object({
+      policyType: policyKind,
+      whoCanGetIn: z
+        .object({
+          owner: z.string().optional(),
+          statements: z.array(
+            z.object({
+              statement: z.number().int(),
+              sid: z.string().optional(),
+              summary: z.string(),
+              public: z.boolean(),
+              externalAccounts: stringList,
+              organizations: stringList,
+              services: stringList,
+              identityProviders: stringList,
+              limitedBy: stringList,
+            }),
+          ),
+        })
+        .optional(),
+      risks: z.array(z.object({ family: z.enum(['privilege-escalation', 'resource-exposure', 'credential-exposure']), method: z.string(), title: z.string(), statements: z.array(z.number().int()), source: z.string() })).optional(),
+    }),
+  },
+  run(input) {
+    const { policy, policyType: type, account } = input as { policy: string; policyType?: PolicyKind | 'auto'; account?: string };
+    const document = parsePolicyArgument(policy, 'policy');
+    const summary = summarizePolicy(document);
+    const access = summarizeAccess(document, kindOf(document, type), account ? { ownerAccount: account } : {});
+    const extra = accessSummaryText(access);
+    return { structured: { ...summary, access }, text: `${summaryText(summary)}${extra.length > 0 ? `\n${extra.join('\n')}\n` : ''}` };
+  },
+};
+
+const policyObject = z.record(z.string(), z.unknown()).describe('A policy document as a JSON object.');
+const conditionTrace = z.object({ operator: z.string(), key: z.string(), policyValues: stringList, requestValues: stringList.optional(), matched: z.boolean(), explanation: z.string() });
+const policyRole = z.enum(['identity', 'resource', 'boundary', 'scp', 'rcp', 'session']);
+
+const simulateRequestTool: McpToolDefinition = {
+  name: 'simulate_request',
+  title: 'Simulate an AWS request against IAM policies',
+  description:
+    "Decides offline whether AWS would allow one request, with the IAM policy evaluation logic (identity and resource-based policies, permissions boundary, session policy, SCPs and RCPs, cross-account rules), and explains which statements and conditions decided. The request has the shape of `iam-policy simulate --request`.",
+  inputSchema: {
+    principal: z.string().describe('The caller\'s ARN, e.g. `arn:aws:iam::111122223333:role/app`.'),
+    action: z.string().describe('`service:Action`, e.g. `s3:GetObject`.'),
+    resource: z.string().describe('The resource ARN, or `*`.'),
+    context: z.record(z.string(), contextValue).optional().describe('Request context keys, e.g. `{"aws:SourceIp": "203.0.113.7"}`.'),
+    principalAccount: z.string().optional().describe('12-digit account of the caller, when the principal ARN does not say.'),
+    resourceAccount: z.string().optional().describe('12-digit account that owns the resource (cross-account evaluation when it differs).'),
+    identityPolicies: z.array(policyObject).optional(),
+    resourcePolicy: policyObject.optional(),
+    permissionBoundary: policyObject.optional(),
+    sessionPolicy: policyObject.optional(),
+    scps: z.array(z.array(policyObject)).optional().describe('SCPs per level of the organization, root first; each level a list of policies.'),
+    rcps: z.array(z.array(policyObject)).optional().describe('RCPs per level, root first.'),
+    principalIsManagementAccount: z.boolean().optional(),
+    resourceIsManagementAccount: z.boolean().optional(),
+    deriveContext: z.boolean().optional().describe('Fill aws:PrincipalArn, aws:username, aws:PrincipalAccount... from the principal and resource first (never overwriting keys you set).'),
+  },
+  outputSchema: {
+    decision: z.enum(['Allow', 'ExplicitDeny', 'ImplicitDeny']),
+    reasons: z.array(z.object({ policyId: z.string(), policyRole, statementIndex: z.number().int(), sid: z.string().optional(), effect: z.enum(['Allow', 'Deny']) })),
+    explanation: z.string(),
+    statements: z.array(
+      z.object({
+        policyId: z.string(),
+        policyRole,
+        statementIndex: z.number().int(),
+        sid: z.string().optional(),
+        effect: z.enum(['Allow', 'Deny']),
+        actionMatched: z.boolean(),
+        resourceMatched: z.boolean(),
+        principalMatched: z.boolean().optional(),
+        conditions: z.array(conditionTrace),
+        applies: z.boolean(),
+      }),
+    ),
+    missingContextKeys: stringList,
+    warnings: stringList,
+    errors: stringList,
+    derivedContext: stringList.optional().describe('With `deriveContext`: the keys that were added.'),
+    context: z.record(z.string(), contextValue).optional().describe('With `deriveContext`: the context that was evaluated.'),
+  },
+  run(input) {
+    const { deriveContext: derive, ...fields } = input as Record<string, unknown> & { deriveContext?: boolean };
+    const parsed = parseSimulationRequest(fields);
+    if (!parsed.request) throw new McpToolError(`not a valid request: ${parsed.errors.join('; ')}`);
+    let request: EvaluationRequest = parsed.request;
+    let derived: string[] | undefined;
+    if (derive) {
+      const result = deriveContext(request);
+      request = { ...request, context: result.context };
+      derived = result.derived;
+    }
+    const evaluated = evaluate(request, { isKnownAction: (name) => catalogAction(name) !== undefined });
+    const answer = parsed.warnings?.length ? { ...evaluated, warnings: [...parsed.warnings, ...evaluated.warnings] } : evaluated;
+    const structured = derived ? { ...answer, derivedContext: derived, context: request.context ?? {} } : answer;
+    return { structured: structured as unknown as Record<string, unknown>, text: explainAnswer(answer, derived) };
+  },
+};
+
+const accessGroup = z.object({
+  actions: stringList,
+  resources: stringList,
+  conditions: z.record(z.string(), z.record(z.string(), stringList)),
+  principals: stringList.optional(),
+  statement: z.number().int(),
+  example: exampleRequest,
+});
+const unreadable = z.array(z.object({ index: z.number().int(), reason: z.string() }));
+
+const diffPoliciesTool: McpToolDefinition = {
+  name: 'diff_policies',
+  title: 'Compare the access of two IAM policies',
+  description:
+    'Compares two versions of an AWS IAM policy offline: the access the new one grants that the old one does not and the access it removes, each group with an example request confirmed by the evaluator. The verdict (`no-new-access`, `new-access`, `undecided`) answers what IAM Access Analyzer CheckNoNewAccess asks.',
+  inputSchema: {
+    oldPolicy: policyText('The old policy'),
+    newPolicy: policyText('The new policy'),
+    policyType: policyType.describe('The type of both policies; `auto` (the default) detects it from the new policy.'),
+  },
+  outputSchema: {
+    policyType: policyKind,
+    verdict: z.enum(['no-new-access', 'new-access', 'undecided']),
+    newAccess: z.array(accessGroup),
+    removedAccess: z.array(accessGroup),
+    undecided: z.array(z.object({ reason: z.string(), actions: stringList, resources: stringList, statement: z.number().int(), direction: z.enum(['new', 'removed']) })),
+    unreadable: z.object({ old: unreadable, new: unreadable }),
+  },
+  run(input) {
+    const { oldPolicy, newPolicy, policyType: type } = input as { oldPolicy: string; newPolicy: string; policyType?: PolicyKind | 'auto' };
+    const oldDocument = parsePolicyArgument(oldPolicy, 'oldPolicy');
+    const newDocument = parsePolicyArgument(newPolicy, 'newPolicy');
+    const kind = kindOf(newDocument, type);
+    const diff = diffAccess(oldDocument, newDocument, kind);
+    return { structured: { policyType: kind, ...diff }, text: diffText(diff, 'oldPolicy', 'newPolicy') };
+  },
+};
+
+const checkOutput = {
+  policyType: policyKind,
+  check: z.enum(['not-granted', 'no-public-access']),
+  result: z.enum(['PASS', 'FAIL', 'UNDECIDED']),
+  findings: z.array(
+    z.object({ statement: z.number().int(), sid: z.string().optional(), actions: stringList, resources: stringList, example: exampleRequest, access: z.string().optional() }),
+  ),
+  undecided: z.array(z.object({ reason: z.string(), statement: z.number().int(), actions: stringList.optional(), resources: stringList.optional() })),
+};
+
+function checkAnswer(check: PolicyCheck, kind: PolicyKind): McpToolAnswer {
+  return { structured: { policyType: kind, ...check }, text: checksText([check], 'policy') };
+}
+
+const checkNotGrantedTool: McpToolDefinition = {
+  name: 'check_not_granted',
+  title: 'Check that a policy does not grant actions',
+  description:
+    'The offline counterpart of IAM Access Analyzer CheckAccessNotGranted: FAIL when the policy allows any of the actions (on any of the resources, when given), with the statement and a confirmed example request; UNDECIDED when a statement reaches them but neither an example nor a proof was found; else PASS.',
+  inputSchema: {
+    policy: policyText('The policy'),
+    actions: z.array(z.string().regex(/^([^:\s]+:[^:\s]+|\*)$/, 'expected `service:Action`')).min(1).describe('Actions that must not be granted, e.g. `["s3:DeleteBucket", "iam:Pass*"]`.'),
+    resources: stringList.optional().describe('Resource ARNs the check is limited to.'),
+    policyType,
+  },
+  outputSchema: checkOutput,
+  run(input) {
+    const { policy, actions, resources, policyType: type } = input as { policy: string; actions: string[]; resources?: string[]; policyType?: PolicyKind | 'auto' };
+    const document = parsePolicyArgument(policy, 'policy');
+    const kind = kindOf(document, type);
+    return checkAnswer(checkNotGranted(document, kind, actions, resources), kind);
+  },
+};
+
+const checkNoPublicAccessTool: McpToolDefinition = {
+  name: 'check_no_public_access',
+  title: 'Check that a policy grants no public access',
+  description:
+    'The offline counterpart of IAM Access Analyzer CheckNoPublicAccess: FAIL when a resource-based or trust policy lets in anyone, confirmed by an example request from an outside caller. Policies that name no principals (identity policies, SCPs) PASS.',
+  inputSchema: { policy: policyText('The policy'), policyType },
+  outputSchema: checkOutput,
+  run(input) {
+    const { policy, policyType: type } = input as { policy: string; policyType?: PolicyKind | 'auto' };
+    const document = parsePolicyArgument(policy, 'policy');
+    const kind = kindOf(document, type);
+    return checkAnswer(checkNoPublicAccess(document, kind), kind);
+  },
+};
+
+/** Every tool the MCP server offers, in the order `tools/list` shows them. */
+export const MCP_TOOLS: readonly McpToolDefinition[] = [validatePolicyTool, summarizePolicyTool, simulateRequestTool, diffPoliciesTool, checkNotGrantedTool, checkNoPublicAccessTool];
+

@@ -1,0 +1,293 @@
+/**
+ * `iam-policy mcp`, driven as an agent drives it: the MCP SDK's own client starts the built
+ * `dist/cli.js mcp` and talks to it over real stdio (no network). Checks the tool list and its
+ * schemas, each tool's structured answer and text, and that bad input is a tool result with
+ * `isError` and a one-line message after which the server still answers.
+ *
+ * Expected answers come from AWS documentation: the IAM Access Analyzer policy check reference
+ * (validation codes), the IAM User Guide "Policy evaluation logic" (decisions) and "Access levels in
+ * policy summaries" (summary levels), and the Access Analyzer custom policy checks
+ * (CheckAccessNotGranted, CheckNoPublicAccess, CheckNoNewAccess) for the access tools.
+ */
+import { after, before, describe, test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+
+const cli = path.resolve('dist/cli.js');
+let client: Client;
+let stderr = '';
+
+before(async () => {
+  assert.ok(existsSync(cli) && existsSync(path.resolve('dist/mcp-sdk.js')), 'dist/ is missing: run `npm run build` first');
+  const transport = new StdioClientTransport({ command: process.execPath, args: [cli, 'mcp'], stderr: 'pipe' });
+  transport.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  client = new Client({ name: 'iam-policy-test', version: '1.0.0' });
+  await client.connect(transport);
+});
+
+after(async () => {
+  await client?.close();
+});
+
+async function call(name: string, args: Record<string, unknown>): Promise<CallToolResult> {
+  return (await client.callTool({ name, arguments: args })) as CallToolResult;
+}
+
+function textOf(result: CallToolResult): string {
+  return result.content.map((part) => (part.type === 'text' ? part.text : '')).join('');
+}
+
+/** The structured answer of a successful call. */
+async function ok(name: string, args: Record<string, unknown>): Promise<Record<string, any>> {
+  const result = await call(name, args);
+  assert.ok(!result.isError, `${name} failed: ${textOf(result)}`);
+  assert.ok(result.structuredContent, `${name} gave no structured content`);
+  assert.ok(textOf(result).length > 0, `${name} gave no text`);
+  return result.structuredContent as Record<string, any>;
+}
+
+const policy = (...statements: object[]) => JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2);
+
+test('the server names itself and lists the six tools, each with input and output schemas and read-only', async () => {
+  assert.equal(client.getServerVersion()?.name, 'iam-policy');
+  const { tools } = await client.listTools();
+  assert.deepEqual(tools.map((tool) => tool.name), ['validate_policy', 'summarize_policy', 'simulate_request', 'diff_policies', 'check_not_granted', 'check_no_public_access']);
+  for (const tool of tools) {
+    assert.equal(tool.inputSchema.type, 'object', tool.name);
+    assert.equal(tool.outputSchema?.type, 'object', `${tool.name} has no output schema`);
+    assert.equal(tool.annotations?.readOnlyHint, true, tool.name);
+    assert.ok((tool.description ?? '').length > 40, tool.name);
+  }
+  const required = Object.fromEntries(tools.map((tool) => [tool.name, tool.inputSchema.required ?? []]));
+  assert.deepEqual(required, {
+    validate_policy: ['text'],
+    summarize_policy: ['policy'],
+    simulate_request: ['principal', 'action', 'resource'],
+    diff_policies: ['oldPolicy', 'newPolicy'],
+    check_not_granted: ['policy', 'actions'],
+    check_no_public_access: ['policy'],
+  });
+});
+
+test('`iam-policy mcp --help` names the listed tools; a stray argument is bad usage; closing stdin ends the server', async () => {
+  const { tools } = await client.listTools();
+  const help = spawnSync(process.execPath, [cli, 'mcp', '--help'], { encoding: 'utf8' });
+  assert.equal(help.status, 0);
+  assert.equal(/^Tools: (.*)\.$/m.exec(help.stdout)?.[1], tools.map((tool) => tool.name).join(', '));
+  const stray = spawnSync(process.execPath, [cli, 'mcp', '--port', '80'], { encoding: 'utf8' });
+  assert.equal(stray.status, 2);
+  assert.match(stray.stderr, /^iam-policy mcp: unknown argument `--port`\.$/m);
+  const closed = spawnSync(process.execPath, [cli, 'mcp'], { input: '', encoding: 'utf8', timeout: 30_000 });
+  assert.equal(closed.status, 0, closed.stderr);
+  assert.equal(closed.stdout, '');
+});
+
+describe('validate_policy', () => {
+  const cases: Array<{ name: string; args: Record<string, unknown>; format: string; codes: string[]; line?: number; policies: number }> = [
+    {
+      // Access Analyzer policy check reference, "Error – Invalid action".
+      name: 'a policy with a misspelt action: INVALID_ACTION on its line',
+      args: { text: policy({ Effect: 'Allow', Action: 's3:GetObjet', Resource: '*' }) },
+      format: 'policy',
+      codes: ['INVALID_ACTION'],
+      line: 6,
+      policies: 1,
+    },
+    {
+      // Access Analyzer policy check reference, "Suggestion – Missing version" (Version omitted).
+      name: 'a policy without Version: MISSING_VERSION',
+      args: { text: JSON.stringify({ Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket/*' }] }), format: 'policy' },
+      format: 'policy',
+      codes: ['MISSING_VERSION'],
+      policies: 1,
+    },
+    {
+      // A CloudFormation role's inline policy (AWS::IAM::Role Policies[].PolicyDocument), YAML.
+      name: 'a CloudFormation YAML template: its embedded policy, found at the template line',
+      args: {
+        text: [
+          'Resources:',
+          '  AppRole:',
+          '    Type: AWS::IAM::Role',
+          '    Properties:',
+          '      AssumeRolePolicyDocument:',
+          '        Version: "2012-10-17"',
+          '        Statement:',
+          '          - Effect: Allow',
+          '            Principal: { Service: lambda.amazonaws.com }',
+          '            Action: sts:AssumeRole',
+          '      Policies:',
+          '        - PolicyName: app',
+          '          PolicyDocument:',
+          '            Version: "2012-10-17"',
+          '            Statement:',
+          '              - Effect: Allow',
+          '                Action: dynamodb:GetItm',
+          '                Resource: "*"',
+          '',
+        ].join('\n'),
+      },
+      format: 'cloudformation',
+      codes: ['INVALID_ACTION'],
+      line: 17,
+      policies: 2,
+    },
+    {
+      // Terraform aws_iam_policy with jsonencode: the policy of the resource.
+      name: 'a Terraform file: the jsonencode policy of an aws_iam_policy',
+      args: {
+        format: 'terraform',
+        text: ['resource "aws_iam_policy" "app" {', '  name = "app"', '  policy = jsonencode({', '    Version = "2012-10-17"', '    Statement = [{', '      Effect   = "Allow"', '      Action   = "s3:GetObjet"', '      Resource = "*"', '    }]', '  })', '}', ''].join('\n'),
+      },
+      format: 'terraform',
+      codes: ['INVALID_ACTION'],
+      line: 7,
+      policies: 1,
+    },
+  ];
+  for (const c of cases) {
+    test(c.name, async () => {
+      const answer = await ok('validate_policy', c.args);
+      assert.equal(answer.format, c.format);
+      assert.equal(answer.policies.length, c.policies);
+      const codes = answer.findings.map((f: { code: string }) => f.code);
+      for (const code of c.codes) assert.ok(codes.includes(code), `expected ${code} in ${codes.join(', ')}`);
+      if (c.line !== undefined) {
+        const finding = answer.findings.find((f: { code: string }) => f.code === c.codes[0]);
+        assert.equal(finding.range.start.line + 1, c.line);
+      }
+      const counts = { error: 0, warning: 0, info: 0 } as Record<string, number>;
+      for (const f of answer.findings) counts[f.severity]!++;
+      assert.deepEqual(answer.counts, counts);
+    });
+  }
+
+  test('a clean policy has no findings', async () => {
+    const answer = await ok('validate_policy', { text: policy({ Sid: 'Read', Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::example-bucket/*' }) });
+    assert.deepEqual(answer.findings, []);
+    assert.equal(answer.policyType, 'identity');
+  });
+});
+
+test('summarize_policy: services and access levels, and who can get in for a bucket policy', async () => {
+  // IAM User Guide, "Access levels in policy summaries": s3:GetObject is Read, s3:ListBucket is List.
+  const identity = await ok('summarize_policy', { policy: policy({ Effect: 'Allow', Action: ['s3:GetObject', 's3:ListBucket'], Resource: '*' }) });
+  assert.equal(identity.statementCount, 1);
+  const s3 = identity.allow.services.find((s: { prefix: string }) => s.prefix === 's3');
+  assert.deepEqual(s3.levels.map((l: { level: string; granted: number }) => [l.level, l.granted]), [['List', 1], ['Read', 1]]);
+  assert.equal(identity.access.policyType, 'identity');
+
+  const bucket = await ok('summarize_policy', {
+    policy: policy({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444455556666:root' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::example-bucket/*' }),
+    account: '111122223333',
+  });
+  assert.equal(bucket.access.policyType, 'resource');
+  assert.deepEqual(bucket.access.whoCanGetIn.statements[0].externalAccounts, ['444455556666']);
+});
+
+describe('simulate_request', () => {
+  const read = { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::example-bucket/*' };
+  const base = { principal: 'arn:aws:iam::111122223333:role/app', action: 's3:GetObject', resource: 'arn:aws:s3:::example-bucket/report.csv' };
+  // IAM User Guide, "Policy evaluation logic": an allow is needed; an explicit deny wins; without an allow the request is implicitly denied.
+  const cases: Array<{ name: string; args: Record<string, unknown>; decision: string }> = [
+    { name: 'an identity policy that allows: Allow', args: { ...base, identityPolicies: [JSON.parse(policy(read))] }, decision: 'Allow' },
+    { name: 'no policy that allows: ImplicitDeny', args: { ...base, action: 's3:PutObject', identityPolicies: [JSON.parse(policy(read))] }, decision: 'ImplicitDeny' },
+    {
+      name: 'an SCP that denies outside eu-west-1: ExplicitDeny',
+      args: {
+        ...base,
+        context: { 'aws:RequestedRegion': 'us-east-1' },
+        identityPolicies: [JSON.parse(policy(read))],
+        scps: [[JSON.parse(policy({ Effect: 'Allow', Action: '*', Resource: '*' }, { Effect: 'Deny', Action: '*', Resource: '*', Condition: { StringNotEquals: { 'aws:RequestedRegion': 'eu-west-1' } } }))]],
+      },
+      decision: 'ExplicitDeny',
+    },
+  ];
+  for (const c of cases) {
+    test(c.name, async () => {
+      const result = await call('simulate_request', c.args);
+      assert.ok(!result.isError, textOf(result));
+      assert.equal((result.structuredContent as { decision: string }).decision, c.decision);
+      assert.match(textOf(result), /Statements:/);
+    });
+  }
+
+  test('deriveContext fills the principal keys and says which', async () => {
+    const answer = await ok('simulate_request', { ...base, identityPolicies: [JSON.parse(policy(read))], deriveContext: true });
+    assert.ok(answer.derivedContext.some((line: string) => line.startsWith('aws:PrincipalArn')), answer.derivedContext.join('; '));
+    assert.equal(answer.context['aws:PrincipalAccount'], '111122223333');
+  });
+});
+
+test('diff_policies: adding s3:PutObject is new access with a confirmed example (CheckNoNewAccess)', async () => {
+  const oldPolicy = policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::example-bucket/*' });
+  const newPolicy = policy({ Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: 'arn:aws:s3:::example-bucket/*' });
+  const grown = await ok('diff_policies', { oldPolicy, newPolicy });
+  assert.equal(grown.verdict, 'new-access');
+  assert.deepEqual(grown.newAccess[0].actions, ['s3:PutObject']);
+  assert.equal(grown.newAccess[0].example.action, 's3:PutObject');
+  const shrunk = await ok('diff_policies', { oldPolicy: newPolicy, newPolicy: oldPolicy });
+  assert.equal(shrunk.verdict, 'no-new-access');
+  assert.equal(shrunk.removedAccess.length, 1);
+});
+
+describe('check_not_granted and check_no_public_access', () => {
+  const cases: Array<{ name: string; tool: string; args: Record<string, unknown>; result: string }> = [
+    { name: 'iam:PassRole through iam:* fails', tool: 'check_not_granted', args: { policy: policy({ Effect: 'Allow', Action: 'iam:*', Resource: '*' }), actions: ['iam:PassRole'] }, result: 'FAIL' },
+    { name: 'a read-only policy passes for s3:DeleteBucket', tool: 'check_not_granted', args: { policy: policy({ Effect: 'Allow', Action: 's3:Get*', Resource: '*' }), actions: ['s3:DeleteBucket'] }, result: 'PASS' },
+    {
+      name: 'limited to another bucket: passes',
+      tool: 'check_not_granted',
+      args: { policy: policy({ Effect: 'Allow', Action: 's3:*', Resource: 'arn:aws:s3:::a/*' }), actions: ['s3:GetObject'], resources: ['arn:aws:s3:::b/key'] },
+      result: 'PASS',
+    },
+    { name: 'Principal "*" on a bucket fails', tool: 'check_no_public_access', args: { policy: policy({ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }) }, result: 'FAIL' },
+    {
+      name: 'Principal "*" bounded by aws:PrincipalOrgID passes',
+      tool: 'check_no_public_access',
+      args: { policy: policy({ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*', Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } } }) },
+      result: 'PASS',
+    },
+  ];
+  for (const c of cases) {
+    test(`${c.tool}: ${c.name}`, async () => {
+      const answer = await ok(c.tool, c.args);
+      assert.equal(answer.result, c.result);
+      if (c.result === 'FAIL') assert.ok(answer.findings[0].example.action, 'a failing check shows an example request');
+    });
+  }
+});
+
+describe('errors are tool results with one line, and the server keeps serving', () => {
+  const cases: Array<{ name: string; tool: string; args: Record<string, unknown>; message: RegExp }> = [
+    { name: 'a policy that is not JSON', tool: 'summarize_policy', args: { policy: '{"Version": ' }, message: /^summarize_policy: `policy` is not a JSON policy object/ },
+    { name: 'JSON that is not an object', tool: 'check_no_public_access', args: { policy: '[1, 2]' }, message: /not a JSON policy object/ },
+    { name: 'a policy nested too deep', tool: 'diff_policies', args: { oldPolicy: policy(), newPolicy: `${'['.repeat(5000)}${']'.repeat(5000)}` }, message: /`newPolicy` is not a JSON policy object/ },
+    { name: 'a request without its principal (schema)', tool: 'simulate_request', args: { action: 's3:GetObject', resource: '*' }, message: /principal/ },
+    { name: 'a request with a malformed action', tool: 'simulate_request', args: { principal: 'arn:aws:iam::111122223333:role/app', action: 'GetObject', resource: '*' }, message: /^simulate_request: not a valid request: action: expected `service:Action`/ },
+    { name: 'an action list with a malformed action', tool: 'check_not_granted', args: { policy: policy(), actions: ['not an action'] }, message: /service:Action/ },
+    { name: 'a YAML text that is not a template, read as one', tool: 'validate_policy', args: { text: 'just: yaml\n', format: 'cloudformation' }, message: /not a CloudFormation or SAM template/ },
+    { name: 'an unknown format', tool: 'validate_policy', args: { text: '{}', format: 'bicep' }, message: /format/ },
+    { name: 'an unknown tool', tool: 'generate_policy', args: {}, message: /generate_policy/ },
+  ];
+  for (const c of cases) {
+    test(c.name, async () => {
+      const result = await call(c.tool, c.args);
+      assert.equal(result.isError, true, textOf(result));
+      assert.match(textOf(result), c.message);
+      assert.ok(!textOf(result).includes('\n'), `more than one line: ${textOf(result)}`);
+      // The server is still there and answers.
+      const answer = await ok('check_no_public_access', { policy: policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }) });
+      assert.equal(answer.result, 'PASS');
+    });
+  }
+
+  test('nothing was written to stderr', () => {
+    assert.equal(stderr, '');
+  });
+});
