@@ -53,7 +53,6 @@ const document = lib.TextDocument.create('file:///bench/template.yaml', 'yaml', 
 const settings = lib.DEFAULT_SETTINGS;
 const analysis = lib.analyzeDocument({ text, path: 'template.yaml', settings });
 const starts = [];
-let offset = 0;
 const lineStarts = [0];
 for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
 for (const line of actionLines) starts.push(lineStarts[line] + '                  - s3:Get'.length);
@@ -65,7 +64,5 @@ for (let i = 0; i < 500; i++) {
   const result = time(() => lib.completionsAt(document, analysis, document.positionAt(at), settings));
   samples.push(result.ms);
   items += result.value.items.length;
-  offset = at;
 }
-void offset;
 emit({ lines: lineCount, policies, findings: first.findings.length, validationWarmMs: warmMs, validationAllNewMs: freshMs, completion: summarize(samples), averageItems: Math.round(items / samples.length) });

@@ -25,7 +25,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 /** The exact package version the data must come from; a different installed version is an error. */
-export const PINNED_MANAGED_POLICIES_VERSION = '0.0.656';
+const PINNED_MANAGED_POLICIES_VERSION = '0.0.656';
 
 const OBJECT = -1;
 const NUMBER = -2;

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 /**
- * The one test command (`npm test`): type-check, build, unit and language-server tests with node's
+ * The one test command (`npm test`): build, type-check, lint, unit and language-server tests with node's
  * test runner, then the editor tests in a real VS Code (code-server). Ends with the line
  * `N passed, M failed` counting every test of every stage, and exits non-zero when anything failed.
  *
  *   node scripts/test.mjs           everything
- *   node scripts/test.mjs --unit    type-check, build, unit and LSP tests only
+ *   node scripts/test.mjs --unit    build, type-check, lint, unit and LSP tests only
  *   node scripts/test.mjs --e2e     build and editor tests only
  */
 import { spawnSync } from 'node:child_process';
@@ -47,6 +47,7 @@ const buildOk = stage('build (esbuild)', process.execPath, ['scripts/build.mjs']
 
 if (runUnit) {
   stage('type-check (tsc --strict)', process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.']);
+  stage('lint (npm run lint: ESLint and knip)', 'npm', ['run', '--silent', 'lint']);
   const files = [...testFiles('test/unit'), ...testFiles('test/lsp')];
   mkdirSync('test-output', { recursive: true });
   const tap = path.join('test-output', 'unit.tap');
@@ -83,8 +84,7 @@ if (runE2e) {
     failed++;
     process.stdout.write('!! scripts/e2e-run.mjs is missing\n');
   } else {
-    const setup = existsSync('scripts/e2e-setup.sh') ? ['bash', ['scripts/e2e-setup.sh']] : [process.execPath, ['scripts/e2e-setup.mjs']];
-    if (!stage('editor test setup (code-server, chromium)', setup[0], setup[1])) {
+    if (!stage('editor test setup (code-server, chromium)', 'bash', ['scripts/e2e-setup.sh'])) {
       process.stdout.write('!! editor tests not run: setup failed\n');
     } else {
       const result = run('editor tests in a real VS Code (code-server)', process.execPath, ['scripts/e2e-run.mjs'], { capture: true });

@@ -16,7 +16,7 @@
 // copies the strings into the bundles unchanged. Rows are positional arrays with interned strings,
 // documented in catalogData.d.ts and decoded only by catalog.ts.
 
-import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';

@@ -30,7 +30,7 @@ export interface Settings {
 }
 
 /** Default policy-type globs: file names that say what the policy is. */
-export const DEFAULT_POLICY_TYPES: Readonly<Record<string, PolicyKind | 'auto'>> = {
+const DEFAULT_POLICY_TYPES: Readonly<Record<string, PolicyKind | 'auto'>> = {
   '**/*scp*.json': 'scp',
   '**/*rcp*.json': 'rcp',
   '**/*boundary*.json': 'boundary',

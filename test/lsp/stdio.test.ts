@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 
 test('dist/server.js --stdio answers initialize and publishes diagnostics', async () => {
@@ -20,8 +20,9 @@ test('dist/server.js --stdio answers initialize and publishes diagnostics', asyn
   });
   connection.listen();
   try {
-    const result = (await connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} })) as { capabilities: Record<string, unknown>; serverInfo: { name: string } };
+    const result = (await connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} })) as { capabilities: Record<string, unknown>; serverInfo: { name: string; version: string } };
     assert.equal(result.serverInfo.name, 'IAM Policy Workbench');
+    assert.equal(result.serverInfo.version, (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version);
     for (const capability of ['completionProvider', 'hoverProvider', 'codeActionProvider', 'codeLensProvider', 'documentSymbolProvider']) {
       assert.ok(result.capabilities[capability], `missing ${capability}`);
     }

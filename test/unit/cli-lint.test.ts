@@ -20,6 +20,9 @@ function run(argv: string[], cwd = process.cwd()): { code: number; stdout: strin
   return { code, stdout, stderr };
 }
 
+/** The version in package.json, the one source every output that names a version reads. */
+const PACKAGE_VERSION = (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { version: string }).version;
+
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iam-lint-'));
 const good = path.join(dir, 'good.json');
 const broken = path.join(dir, 'broken.json');
@@ -105,6 +108,8 @@ test('sarif format: valid SARIF 2.1.0 with rules and results', () => {
   assert.equal(sarif.version, '2.1.0');
   const run0 = sarif.runs[0];
   assert.equal(run0.tool.driver.name, 'iam-policy');
+  assert.equal(run0.tool.driver.version, PACKAGE_VERSION);
+  assert.equal(run0.tool.driver.semanticVersion, PACKAGE_VERSION);
   const rule = run0.tool.driver.rules.find((candidate: { id: string }) => candidate.id === 'INVALID_EFFECT');
   assert.ok(rule.shortDescription.text.length > 0);
   assert.ok(rule.fullDescription.text.length > 0);
@@ -121,6 +126,9 @@ test('the bundled CLI runs as a program (dist/cli.js, built by npm test)', () =>
   const result = spawnSync(process.execPath, [cli, 'lint', '--format', 'json', broken], { encoding: 'utf8' });
   assert.equal(result.status, 1);
   assert.equal(JSON.parse(result.stdout).files[0].findings.some((finding: { code: string }) => finding.code === 'INVALID_EFFECT'), true);
+  const version = spawnSync(process.execPath, [cli, '--version'], { encoding: 'utf8' });
+  assert.equal(version.status, 0);
+  assert.ok(version.stdout.startsWith(`iam-policy ${PACKAGE_VERSION} (IAM data `), version.stdout);
 });
 
 test('every example lints without errors', async () => {

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { evaluate } from '../../server/src/iam/evaluate/index';
-import type { Decision, EvaluationAnswer, EvaluationRequest, PolicyInput } from '../../server/src/iam/evaluate/types';
+import type { Decision, EvaluationAnswer, EvaluationRequest } from '../../server/src/iam/evaluate/types';
 import { requestFrom, type RequestSetup } from './helpers/evaluationRequest';
 
 type Statement = Record<string, unknown>;

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { evaluate } from '../../server/src/iam/evaluate/index';
 import { runSimulate } from '../../server/src/cli/simulate';
-import type { ContextValue, Decision, EvaluationRequest, PolicyInput } from '../../server/src/iam/evaluate/types';
+import type { ContextValue, Decision, EvaluationRequest } from '../../server/src/iam/evaluate/types';
 import { requestFrom, type RequestSetup } from './helpers/evaluationRequest';
 
 type Statement = Record<string, unknown>;
@@ -31,7 +31,6 @@ const SLR_SESSION = `arn:aws:sts::${A}:assumed-role/AWSServiceRoleForElasticLoad
 const OBJECT = 'arn:aws:s3:::example-bucket/report.csv';
 const BUCKET = 'arn:aws:s3:::example-bucket';
 const QUEUE = `arn:aws:sqs:us-east-1:${A}:orders`;
-const B_QUEUE = `arn:aws:sqs:us-east-1:${B}:orders`;
 const TARGET = `arn:aws:iam::${A}:role/target`;
 const B_TARGET = `arn:aws:iam::${B}:role/target`;
 const KEY = `arn:aws:kms:us-east-1:${A}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
@@ -90,11 +89,6 @@ const guarded = (Condition: unknown, context?: Record<string, ContextValue>, ext
   identity: [doc(allow('s3:GetObject', '*', { Condition }))],
   ...(context ? { context } : {}),
   ...extra,
-});
-/** The same, with a policy document of the given Version (or none). */
-const guardedVersion = (Version: string | undefined, statement: Statement, context?: Record<string, ContextValue>): Setup => ({
-  identity: [{ ...(Version ? { Version } : {}), Statement: [statement] }],
-  ...(context ? { context } : {}),
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -17,8 +17,8 @@ import { DEFAULT_SETTINGS } from '../settings';
 import { describeReadError, type CliIo } from './cliIo';
 import type { CliCommand } from './commands';
 
-export const DIFF_USAGE = 'iam-policy diff OLD NEW | --git REF FILE [--type auto|identity|resource|trust|scp|rcp|boundary|session] [--format text|json|markdown] [--fail-on-new-access]';
-export const CHECK_USAGE = 'iam-policy check FILE --not-granted ACTION[,ACTION...] [--resource ARN]... | --no-public-access [--type ...] [--format text|json|markdown]';
+const DIFF_USAGE = 'iam-policy diff OLD NEW | --git REF FILE [--type auto|identity|resource|trust|scp|rcp|boundary|session] [--format text|json|markdown] [--fail-on-new-access]';
+const CHECK_USAGE = 'iam-policy check FILE --not-granted ACTION[,ACTION...] [--resource ARN]... | --no-public-access [--type ...] [--format text|json|markdown]';
 
 type Format = 'text' | 'json' | 'markdown';
 
@@ -60,7 +60,7 @@ function readPolicy(text: string, name: string): PolicyDocument | string {
 }
 
 /** Runs `iam-policy diff`. */
-export function runDiff(argv: readonly string[], io: CliIo): number {
+function runDiff(argv: readonly string[], io: CliIo): number {
   const options: Common = { type: 'auto', format: 'text' };
   let failOnNew = false;
   let gitRef: string | undefined;
@@ -132,7 +132,7 @@ export function runDiff(argv: readonly string[], io: CliIo): number {
 }
 
 /** Runs `iam-policy check`. */
-export function runCheck(argv: readonly string[], io: CliIo): number {
+function runCheck(argv: readonly string[], io: CliIo): number {
   const options: Common = { type: 'auto', format: 'text' };
   const actions: string[] = [];
   const resources: string[] = [];

@@ -7,7 +7,7 @@ import { simulateCommand } from './simulate';
 import { runSummary } from './summary';
 import { testCommand } from './test';
 import { mcpCommandFor } from './mcp';
-import { CLI_VERSION } from './version';
+import { VERSION } from '../version';
 
 export interface CliCommand {
   readonly name: string;
@@ -21,4 +21,4 @@ const summaryCommand: CliCommand = {
   run: (argv, io) => runSummary([...argv], io),
 };
 
-export const CLI_COMMANDS: readonly CliCommand[] = [simulateCommand, summaryCommand, testCommand, diffCommand, checkCommand, mcpCommandFor(CLI_VERSION)];
+export const CLI_COMMANDS: readonly CliCommand[] = [simulateCommand, summaryCommand, testCommand, diffCommand, checkCommand, mcpCommandFor(VERSION)];

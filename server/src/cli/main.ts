@@ -15,7 +15,7 @@ import { dataInfo } from '../iam/catalog/catalog';
 import { CLI_COMMANDS } from './commands';
 import { statSync } from 'node:fs';
 import { initTerraformFromDisk } from '../wasmFiles';
-import { CLI_VERSION } from './version';
+import { VERSION } from '../version';
 
 function usage(): string {
   return [
@@ -43,7 +43,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
         return command === undefined ? 2 : 0;
       case '-v':
       case '--version':
-        io.stdout(`iam-policy ${CLI_VERSION} (IAM data ${dataInfo().dataDate})\n`);
+        io.stdout(`iam-policy ${VERSION} (IAM data ${dataInfo().dataDate})\n`);
         return 0;
       case 'lint':
         return runLint(rest, io);

@@ -7,7 +7,7 @@
 import type { CliCommand } from './commands';
 import { initTerraformFromDisk } from '../wasmFiles';
 
-export const MCP_USAGE = 'iam-policy mcp   (Model Context Protocol server on stdio, for AI agents)';
+const MCP_USAGE = 'iam-policy mcp   (Model Context Protocol server on stdio, for AI agents)';
 
 /** Starts the server; returns 0 at once, the process lives while stdin is open. */
 function runMcp(argv: readonly string[], io: { stdout(text: string): void; stderr(text: string): void }, version: string): number {

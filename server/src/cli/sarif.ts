@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { ruleFor, severityOfCategory, type Severity } from '../iam/validate';
 import { dataInfo } from '../iam/catalog/catalog';
 import type { LintedFile } from './lint';
+import { VERSION } from '../version';
 
 const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 const HELP_URI = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html';
@@ -70,8 +71,8 @@ export function toSarif(files: readonly LintedFile[], cwd: string): object {
           driver: {
             name: 'iam-policy',
             fullName: 'IAM Policy Workbench',
-            version: '0.1.0',
-            semanticVersion: '0.1.0',
+            version: VERSION,
+            semanticVersion: VERSION,
             informationUri: 'https://github.com/iam-policy-workbench/iam-policy-workbench',
             rules,
             properties: { iamDataDate: dataInfo().dataDate },

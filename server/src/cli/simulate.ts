@@ -23,7 +23,7 @@ export interface SimulateIo {
   stderr(text: string): void;
 }
 
-export const SIMULATE_USAGE = 'iam-policy simulate (--request FILE|- | --batch FILE|-) [--explain] [--derive-context]';
+const SIMULATE_USAGE = 'iam-policy simulate (--request FILE|- | --batch FILE|-) [--explain] [--derive-context]';
 
 const HELP = `${SIMULATE_USAGE}
 

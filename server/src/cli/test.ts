@@ -15,7 +15,7 @@ import { resultMark, resultText, stepReason, type PolicyNamer } from '../service
 import { describeReadError, type CliIo } from './cliIo';
 import type { CliCommand } from './commands';
 
-export const TEST_USAGE = 'iam-policy test [--format text|json] <scenario files (*.iamtest.json) or dirs>...';
+const TEST_USAGE = 'iam-policy test [--format text|json] <scenario files (*.iamtest.json) or dirs>...';
 
 const HELP = `${TEST_USAGE}
 
@@ -46,7 +46,7 @@ interface FileReport {
 }
 
 /** Runs `iam-policy test` with the arguments after the word `test`. */
-export function runTestCommand(argv: readonly string[], io: CliIo): number {
+function runTestCommand(argv: readonly string[], io: CliIo): number {
   let format: 'text' | 'json' = 'text';
   const targets: string[] = [];
   for (let i = 0; i < argv.length; i++) {

@@ -33,6 +33,7 @@ import type { CodeLensProvider, DiagnosticsProvider, ServerContext, ServerFeatur
 import { SERVER_FEATURES } from './features';
 import { OffThreadAnalyzer, SupersededError } from './offThreadAnalysis';
 import { initTerraformFromDisk } from '../wasmFiles';
+import { VERSION } from '../version';
 
 /** How long to wait after a change before validating: typing bursts are validated once. */
 const VALIDATION_DELAY_MS = 150;
@@ -263,7 +264,7 @@ export function startServer(options: StartOptions = {}): Connection {
       codeLensProvider: { resolveProvider: false },
     };
     for (const feature of features) capabilities = { ...capabilities, ...feature.capabilities };
-    return { capabilities, serverInfo: { name: 'IAM Policy Workbench', version: '0.1.0' } };
+    return { capabilities, serverInfo: { name: 'IAM Policy Workbench', version: VERSION } };
   });
 
   connection.onInitialized(() => {

@@ -17,7 +17,7 @@ function toolFailure(name: string, error: unknown): CallToolResult {
 }
 
 /** Builds the server with every tool registered; the caller connects it to a transport. */
-export function createMcpServer(version: string, environment: McpToolEnvironment): McpServer {
+function createMcpServer(version: string, environment: McpToolEnvironment): McpServer {
   const server = new McpServer(
     { name: 'iam-policy', title: 'IAM Policy Workbench', version },
     {

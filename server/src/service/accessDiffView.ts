@@ -13,7 +13,7 @@ import { diffMarkdown } from './accessReport';
 import type { DocumentAnalysis } from './documentAnalysis';
 
 /** The diff of an analysed policy document against another policy text, or why there is none. */
-export function diffAgainst(analysis: DocumentAnalysis, otherText: string): AccessDiff | string {
+function diffAgainst(analysis: DocumentAnalysis, otherText: string): AccessDiff | string {
   if (analysis.role !== 'policy' || !analysis.kind) return 'This document is not an IAM policy.';
   const other = parsePolicy(otherText);
   if (!other.document.root || other.document.root.type !== 'object' || other.problems.some((p) => p.kind === 'syntax')) return 'The other version is not a JSON policy object.';
@@ -32,7 +32,7 @@ function countActions(groups: AccessDiff['newAccess']): number {
 }
 
 /** "compared with HEAD: grants 2 more actions, removes 1" (actions as the report lists them). */
-export function accessLensTitle(diff: AccessDiff, against: string): string {
+function accessLensTitle(diff: AccessDiff, against: string): string {
   const parts: string[] = [];
   const added = countActions(diff.newAccess);
   const removed = countActions(diff.removedAccess);

@@ -3,7 +3,7 @@
  * and as a compact Markdown comment for pull requests, and "who can get in" lines for summaries.
  * Pure: data in, text out.
  */
-import type { AccessDiff, AccessGroup, ExampleRequest, ExternalAccessAnalysis, PolicyCheck, RiskResult } from '../iam/access';
+import type { AccessDiff, AccessGroup, ExampleRequest, PolicyCheck } from '../iam/access';
 import type { AccessSummary } from '../iam/summary/accessSummary';
 
 function inlineCode(text: string): string {
@@ -22,7 +22,7 @@ function conditionsText(conditions: AccessGroup['conditions']): string {
 }
 
 /** One example request in one line. */
-export function exampleText(example: ExampleRequest): string {
+function exampleText(example: ExampleRequest): string {
   const context = Object.entries(example.context);
   return `${example.principal ? `${example.principal} ` : ''}${example.action} on ${example.resource}${context.length > 0 ? ` with ${context.map(([k, v]) => `${k}=${Array.isArray(v) ? `[${v.join(', ')}]` : String(v)}`).join(', ')}` : ''}`;
 }
@@ -110,16 +110,6 @@ export function checksMarkdown(checks: readonly PolicyCheck[], file: string): st
     if (c.undecided.length > 0) lines.push('');
   }
   return lines.join('\n');
-}
-
-/** "Who can get in" lines, one per statement. */
-export function whoCanGetInLines(analysis: ExternalAccessAnalysis): string[] {
-  return analysis.statements.map((s) => `${s.sid ? `\`${s.sid}\`` : `statement ${s.index}`}: ${s.summary}${s.limitedBy.length > 0 ? ` (bounded by ${s.limitedBy.map((k) => `\`${k}\``).join(', ')})` : ''}${s.deniedBy.length > 0 ? ` (denies: statement ${s.deniedBy.join(', ')})` : ''}`);
-}
-
-/** Risk lines, one per method. */
-export function riskLines(risks: readonly RiskResult[]): string[] {
-  return risks.map((r) => `${r.method.family}: ${r.method.id} — ${r.method.title} (statement ${r.statements.join(', ')}; source: ${r.method.source})`);
 }
 
 /** The access part of a summary as plain text lines (empty when there is nothing to say). */

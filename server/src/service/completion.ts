@@ -31,7 +31,7 @@ export function serviceReferenceUrl(info: Pick<ServiceInfo, 'name' | 'url'>): st
 }
 
 /** Access levels in the order the reference lists them. */
-export const ACCESS_LEVEL_ORDER: readonly AccessLevel[] = ['List', 'Read', 'Write', 'Permissions management', 'Tagging'];
+const ACCESS_LEVEL_ORDER: readonly AccessLevel[] = ['List', 'Read', 'Write', 'Permissions management', 'Tagging'];
 
 /** `3 Read, 2 Write` from counts by level. */
 export function levelCounts(byLevel: Readonly<Partial<Record<AccessLevel, number>>>): string {
@@ -108,7 +108,7 @@ const PRINCIPAL_FORMS: Record<string, string> = {
 };
 
 /** Detail (one line) and documentation (markdown) of a candidate. */
-export function describeCandidate(info: CandidateInfo): { detail?: string; documentation?: string } {
+function describeCandidate(info: CandidateInfo): { detail?: string; documentation?: string } {
   switch (info.kind) {
     case 'element':
       return { detail: info.level === 'top' ? 'Policy element' : 'Statement element', documentation: ELEMENT_DOCS[info.name] };
@@ -159,7 +159,7 @@ export function describeCandidate(info: CandidateInfo): { detail?: string; docum
 }
 
 /** Converts one candidate to an LSP item whose edit replaces the token. */
-function toItem(document: TextDocument, candidate: CompletionCandidate, range: ReturnType<typeof rangeOf>): CompletionItem {
+function toItem(candidate: CompletionCandidate, range: ReturnType<typeof rangeOf>): CompletionItem {
   const { detail, documentation } = describeCandidate(candidate.info);
   const item: CompletionItem = {
     label: candidate.label,
@@ -190,5 +190,5 @@ export function getCompletions(document: TextDocument, analysis: DocumentAnalysi
   let range = rangeOf(document, answer.context.token);
   if (range.start.line !== range.end.line) range = { start: range.start, end: position };
   if (range.start.line !== position.line) range = { start: position, end: position };
-  return { isIncomplete: answer.isIncomplete, items: answer.items.map((c) => toItem(document, c, range)) };
+  return { isIncomplete: answer.isIncomplete, items: answer.items.map((c) => toItem(c, range)) };
 }

@@ -27,7 +27,7 @@ const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
 };
 
 /** The severity a finding gets under the settings, or undefined when the user turned it off. */
-export function effectiveSeverity(finding: Finding, settings: Settings): Severity | undefined {
+function effectiveSeverity(finding: Finding, settings: Settings): Severity | undefined {
   const configured = settings.severity[finding.code];
   if (configured === 'off') return undefined;
   return configured ?? severityOfCategory(finding.category);

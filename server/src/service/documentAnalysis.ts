@@ -13,7 +13,7 @@ import type { SamTemplateExpander } from '../iam/sources/cloudformation/template
 import type { Settings } from '../settings';
 
 /** Scenario (policy test) files are recognised by name. */
-export const SCENARIO_FILE_SUFFIX = '.iamtest.json';
+const SCENARIO_FILE_SUFFIX = '.iamtest.json';
 
 export type DocumentRole = 'policy' | 'scenario' | 'template' | 'other';
 
@@ -118,7 +118,7 @@ export function analyzeDocument(input: AnalysisInput): DocumentAnalysis {
 }
 
 /** A parse result that holds only the text: templates are not policies themselves. */
-export function textOnlyParse(text: string): ParseResult {
+function textOnlyParse(text: string): ParseResult {
   return { document: { text, properties: [], statementShape: 'missing', statements: [], comments: [] }, problems: [] };
 }
 

@@ -25,7 +25,7 @@ import { plural } from './plural';
 const LISTED = 10;
 
 /** Documentation of the policy elements, for hover and completion. */
-export const ELEMENT_HOVER: Readonly<Record<string, string>> = {
+const ELEMENT_HOVER: Readonly<Record<string, string>> = {
   Version: '**Version**: the policy language version. Use `2012-10-17`; with `2008-10-17` (or none) policy variables such as `${aws:username}` are treated as literal text.',
   Id: '**Id**: an optional identifier of the policy. Some services (SQS, SNS) expect a GUID or a unique name.',
   Statement: '**Statement**: the statements of the policy, one object or an array of objects. Each is evaluated on its own; an explicit Deny in any statement wins.',

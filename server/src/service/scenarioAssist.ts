@@ -75,7 +75,7 @@ function listServices(title: string, effect: EffectSummary): string[] {
 }
 
 /** The hover text of a named policy: what it is and the summary of its document. */
-export function namedPolicyMarkdown(named: NamedPolicy): string {
+function namedPolicyMarkdown(named: NamedPolicy): string {
   const parse = parsePolicy(JSON.stringify(named.document, null, 2));
   const summary = summarizePolicy(parse.document);
   const lines =

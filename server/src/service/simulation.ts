@@ -23,7 +23,7 @@ import { getNodeValue } from 'jsonc-parser';
 import { MAX_NESTING_DEPTH } from '../iam/document/jsonNesting';
 
 /** The command the "Simulate…" lens runs; its argument is the document uri. */
-export const SIMULATE_COMMAND = 'iamPolicy.simulate';
+const SIMULATE_COMMAND = 'iamPolicy.simulate';
 
 /** The most actions offered; wildcards are expanded up to this many in total. */
 const MAX_ACTIONS = 300;
@@ -31,11 +31,11 @@ const MAX_ACTIONS = 300;
 const MIN_PER_PATTERN = 30;
 
 /** The stand-in identity policy used when the document is a limit rather than a grant. */
-export const ALLOW_ALL_ID = 'allow-all identity policy (stand-in)';
+const ALLOW_ALL_ID = 'allow-all identity policy (stand-in)';
 const ALLOW_ALL: PolicyInput = { id: ALLOW_ALL_ID, document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } };
 
 /** The id the document gets in reasons. */
-export const DOCUMENT_ID = 'this policy';
+const DOCUMENT_ID = 'this policy';
 
 function unique(values: Iterable<string>): string[] {
   return [...new Set(values)];
@@ -81,7 +81,7 @@ const ROLE_NOTES: Record<PolicyKind, string> = {
 };
 
 /** The evaluator request for a document in its role. */
-export function simulationRequest(kind: PolicyKind, document: unknown, params: Pick<SimulateParams, 'principal' | 'action' | 'resource' | 'context'>): EvaluationRequest {
+function simulationRequest(kind: PolicyKind, document: unknown, params: Pick<SimulateParams, 'principal' | 'action' | 'resource' | 'context'>): EvaluationRequest {
   const self: PolicyInput = { id: DOCUMENT_ID, document };
   const base = { principal: params.principal, action: params.action, resource: params.resource, context: { ...(params.context ?? {}) } };
   switch (kind) {

@@ -13,7 +13,7 @@ import { plural } from './plural';
 /** The command the summary code lens runs; its argument is the document uri. */
 export const SHOW_SUMMARY_COMMAND = 'iamPolicy.showSummary';
 
-export { summarizePolicy };
+;
 
 /** A short name for a service in the headline: `S3` for `Amazon S3`, else the prefix. */
 function shortName(s: ServiceAccess): string {

@@ -55,7 +55,7 @@ function propertySymbol(document: TextDocument, property: Property, children?: D
 }
 
 /** The name of a statement in the outline. */
-export function statementName(statement: Statement): string {
+function statementName(statement: Statement): string {
   const sid = typeof statement.sid?.value?.value === 'string' && statement.sid.value.value ? statement.sid.value.value : undefined;
   const effect = typeof statement.effect?.value?.value === 'string' ? statement.effect.value.value : undefined;
   return sid ?? `Statement ${statement.index + 1}${effect ? ` (${effect})` : ''}`;

@@ -27,7 +27,7 @@ export function readToolPaths() {
 }
 
 /** User settings that keep the workbench quiet and deterministic under test. */
-export const QUIET_USER_SETTINGS = {
+const QUIET_USER_SETTINGS = {
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
   'workbench.secondarySideBar.defaultVisibility': 'hidden',

@@ -40,14 +40,14 @@ export async function waitFor<T>(
 }
 
 /** The root of the (temporary) workspace the runner opened. */
-export function workspaceRoot(): vscode.Uri {
+function workspaceRoot(): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'the runner must open a workspace folder');
   return folder.uri;
 }
 
 /** A URI inside the workspace, from a slash-separated relative path. */
-export function workspaceUri(relativePath: string): vscode.Uri {
+function workspaceUri(relativePath: string): vscode.Uri {
   return vscode.Uri.joinPath(workspaceRoot(), ...relativePath.split('/'));
 }
 

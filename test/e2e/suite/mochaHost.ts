@@ -9,10 +9,10 @@ import * as path from 'path';
 import Mocha from 'mocha';
 
 /** The line prefix the outer runner looks for. */
-export const RESULT_PREFIX = 'E2E_RESULT ';
+const RESULT_PREFIX = 'E2E_RESULT ';
 
 /** Prefix of the line logged as each test ends, so that a run cut short still counts its tests. */
-export const TEST_PREFIX = 'E2E_TEST ';
+const TEST_PREFIX = 'E2E_TEST ';
 
 /** What the outer runner learns about one test. */
 export interface HostTestResult {

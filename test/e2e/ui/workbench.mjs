@@ -46,22 +46,6 @@ export async function openFile(page, relativePath, timeout = 20_000) {
 }
 
 /**
- * Runs a command through the command palette (F1), by its title.
- * @param {import('playwright-core').Page} page
- * @param {string} title
- */
-export async function runCommand(page, title, timeout = 20_000) {
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('F1');
-  const input = page.locator(`${SELECTORS.quickInput} input`);
-  await input.waitFor({ state: 'visible', timeout });
-  await input.fill(`>${title}`);
-  await page.locator(SELECTORS.quickInputRow, { hasText: title }).first().waitFor({ state: 'visible', timeout });
-  await page.keyboard.press('Enter');
-  await page.locator(SELECTORS.quickInput).waitFor({ state: 'hidden', timeout });
-}
-
-/**
  * Moves the mouse over the first rendered editor token containing `text`, and waits for a visible
  * hover whose text matches `expected` (the workbench keeps hidden hover widgets in the DOM).
  * @param {import('playwright-core').Page} page

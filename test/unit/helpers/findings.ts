@@ -29,11 +29,6 @@ export function findingsOf(policy: string | object, kind: PolicyKind = 'identity
   }));
 }
 
-/** The codes found, in order. */
-export function codesOf(policy: string | object, kind: PolicyKind = 'identity', options: Partial<ValidationOptions> = {}): string[] {
-  return findingsOf(policy, kind, options).map((finding) => finding.code);
-}
-
 /** Applies the first fix of the first finding with `code` and returns the new text. */
 export function applyFirstFix(policy: string, code: string, kind: PolicyKind = 'identity'): string {
   return applyFix(policy, code, kind);

@@ -12,9 +12,6 @@ const CODES = ['PUBLIC_ACCESS', 'CROSS_ACCOUNT_ACCESS', 'SERVICE_ACCESS_WITHOUT_
 
 export type AccessCodeName = (typeof CODES)[number];
 
-/** One code of the access analyses, as the registry describes it. */
-export type AccessCode = RuleMeta;
-
 function registryEntry(code: AccessCodeName): RuleMeta {
   const rule = ruleFor(code);
   if (!rule) throw new Error(`the rule registry has no registryEntry for ${code}`);
@@ -23,6 +20,3 @@ function registryEntry(code: AccessCodeName): RuleMeta {
 
 /** Every code `accessFindings` may report, by name. */
 export const ACCESS_CODES: Readonly<Record<AccessCodeName, RuleMeta>> = Object.fromEntries(CODES.map((code) => [code, registryEntry(code)])) as Record<AccessCodeName, RuleMeta>;
-
-/** The codes as a list. */
-export const ACCESS_CODE_LIST: readonly RuleMeta[] = CODES.map(registryEntry);

@@ -14,7 +14,7 @@
  * universe of `ActionSpace` (the catalog plus the names the policies use).
  */
 import type { PolicyKind } from '../document/policyKind';
-import { ActionSpace } from './actionSpace';
+import type { ActionSpace } from './actionSpace';
 import type { ContextValue } from '../evaluate';
 import { conditionsImply, conditionsJson, violatingContext } from './conditions';
 import { candidateExamples, pieceText, piecesOf, type ResourcePiece } from './examples';

@@ -15,7 +15,7 @@ import { evaluate, type ContextValue, type EvaluationAnswer, type EvaluationRequ
 /** The account of the caller in identity-side requests. */
 export const CALLER_ACCOUNT = '111122223333';
 /** The caller of identity-side requests: a role session, to which every identity-side policy kind applies. */
-export const CALLER = `arn:aws:sts::${CALLER_ACCOUNT}:assumed-role/example-role/example-session`;
+const CALLER = `arn:aws:sts::${CALLER_ACCOUNT}:assumed-role/example-role/example-session`;
 
 const ALLOW_ALL = { id: 'allow-all', document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } };
 
@@ -55,7 +55,7 @@ export function unnamedAccount(texts: readonly string[], start = 999999999999): 
 }
 
 /** The evaluator request that asks whether `policy` (JSON) allows `example`. */
-export function harnessRequest(kind: PolicyKind, policy: unknown, example: ExampleRequest, owner: string): EvaluationRequest {
+function harnessRequest(kind: PolicyKind, policy: unknown, example: ExampleRequest, owner: string): EvaluationRequest {
   const input = { id: 'policy', document: policy };
   if (isResourceSide(kind)) {
     return {

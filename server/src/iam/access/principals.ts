@@ -18,7 +18,7 @@ export function accountOfPrincipal(value: string): string | undefined {
 }
 
 /** True for an account id or an account root ARN. */
-export function isAccountValue(value: string): boolean {
+function isAccountValue(value: string): boolean {
   return ACCOUNT.test(value) || /^arn:[^:]+:iam::\d{12}:root$/.test(value);
 }
 
@@ -78,7 +78,7 @@ export function principalsMayOverlap(a: PrincipalSet | undefined, b: PrincipalSe
 }
 
 /** A caller named by one principal value, for example requests. */
-export function exampleCaller(value: AccessPrincipalValue, outsider: string): string {
+function exampleCaller(value: AccessPrincipalValue, outsider: string): string {
   if (value.type !== 'AWS') return value.value;
   if (value.value === '*') return `arn:aws:iam::${outsider}:user/example`;
   if (isAccountValue(value.value)) return `arn:aws:iam::${accountOfPrincipal(value.value)}:user/example`;

@@ -69,7 +69,7 @@ export interface AccessPolicy {
 }
 
 /** True for the kinds whose statements name principals (resource-based policies and RCPs). */
-export function statementNamesPrincipals(kind: PolicyKind): boolean {
+function statementNamesPrincipals(kind: PolicyKind): boolean {
   return kind === 'resource' || kind === 'trust' || kind === 'rcp';
 }
 
@@ -99,7 +99,7 @@ function readPrincipal(raw: unknown, not: boolean): PrincipalSet | string {
 }
 
 /** Reads one statement as the evaluator would, or returns why it would not apply. */
-export function readStatement(raw: unknown, index: number, kind: PolicyKind): AccessStatement | string {
+function readStatement(raw: unknown, index: number, kind: PolicyKind): AccessStatement | string {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return 'a statement must be a JSON object';
   const s = raw as Record<string, unknown>;
   const effect = s['Effect'];
@@ -156,7 +156,7 @@ export function readStatement(raw: unknown, index: number, kind: PolicyKind): Ac
 }
 
 /** Normalises a policy given as parsed JSON. */
-export function readPolicyJson(json: unknown, kind: PolicyKind): AccessPolicy {
+function readPolicyJson(json: unknown, kind: PolicyKind): AccessPolicy {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return { statements: [], unreadable: [{ index: 0, reason: 'the policy must be a JSON object' }], variables: false };
   const record = json as Record<string, unknown>;
   const raw = record['Statement'];

@@ -82,7 +82,7 @@ const ONE = -2;
  * Tokenises a policy value: `*` and `?` are wildcards, a `${...}` policy variable stands for any run
  * of characters (its value is only known at request time), every other character is literal.
  */
-export function valueTokens(text: string): Int32Array {
+function valueTokens(text: string): Int32Array {
   const out: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

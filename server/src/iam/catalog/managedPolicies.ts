@@ -70,7 +70,7 @@ let index: Index | undefined;
 function load(): Index {
   if (index) return index;
   // Required here rather than imported at the top so that the bundles leave the data out of start-up.
-  const data = (require('./generated/managedPoliciesData.js') as typeof import('./generated/managedPoliciesData.js')).managedPoliciesData;
+  const data = (require('./generated/managedPoliciesData.js') as { managedPoliciesData: ManagedPoliciesData }).managedPoliciesData;
   const byName = new Map<string, Entry>();
   for (const [name, path, versionId, encoded] of data.policies) byName.set(name, { name, path: data.paths[path] ?? '/', versionId, encoded });
   index = { data, byName, names: data.policies.map((row) => row[0]) };
@@ -165,9 +165,4 @@ export function nearestManagedPolicyName(name: string): string | undefined {
 export function managedPoliciesInfo(): ManagedPoliciesInfo {
   const { data } = load();
   return { packageVersion: data.packageVersion, dataDate: data.dataDate, count: data.policies.length };
-}
-
-/** Whether the data has been loaded in this process (start-up must not load it). */
-export function managedPoliciesLoaded(): boolean {
-  return index !== undefined;
 }

@@ -3,7 +3,6 @@
  * into snippets with placeholders, with the partition, Region and account filled from settings or
  * from the document, and matched against half-typed ARNs.
  */
-import { matchWildcard } from '../arn/wildcard';
 import { escapeSnippet } from './candidate';
 
 /** Values used for the well-known placeholders. */
@@ -64,18 +63,6 @@ export function templateSnippet(template: string, defaults: ArnDefaults): string
     .join('');
 }
 
-/** The template as a wildcard pattern: each placeholder becomes `*`. */
-function arnTemplatePattern(template: string): string {
-  return parts(template)
-    .map((p) => (p.literal !== undefined ? p.literal : '*'))
-    .join('');
-}
-
-/**
- * Whether `typed` can be the beginning of an ARN that the template describes (placeholders stand for
- * any text), e.g. `arn:aws:s3:::my-bucket/ke` for `arn:${Partition}:s3:::${BucketName}/${ObjectName}`.
- * The matcher is the linear-time wildcard matcher; templates are ours, so the pattern is never user text.
- */
 /**
  * The index of the placeholder that may hold a path (`${ObjectName}`, `${RoleNameWithPath}`), or -1:
  * the last placeholder, and only when the resource part of the template has a `/` of its own
@@ -94,6 +81,10 @@ function pathPlaceholder(ps: readonly TemplatePart[]): number {
   return slashInResource ? ps.map((p) => p.placeholder !== undefined).lastIndexOf(true) : -1;
 }
 
+/**
+ * Whether `typed` can be the beginning of an ARN that the template describes (placeholders stand for
+ * any text without `:`), e.g. `arn:aws:s3:::my-bucket/ke` for `arn:${Partition}:s3:::${BucketName}/${ObjectName}`.
+ */
 export function couldStartTemplate(typed: string, template: string): boolean {
   // reachable[i]: the first i typed characters can be produced by the template parts seen so far.
   // A placeholder absorbs any run of characters without `:`; the typed text may end anywhere.

@@ -26,7 +26,7 @@ export interface CompletionOptions {
 }
 
 /** ARN defaults for a document: its own account, Region and partition first, then the settings. */
-export function arnDefaults(document: PolicyDocument, options: Pick<CompletionOptions, 'defaultPartition' | 'defaultAccount'>): ArnDefaults {
+function arnDefaults(document: PolicyDocument, options: Pick<CompletionOptions, 'defaultPartition' | 'defaultAccount'>): ArnDefaults {
   const hints = documentHints(document);
   return {
     partition: hints.partition ?? options.defaultPartition,

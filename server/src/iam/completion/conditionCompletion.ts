@@ -43,7 +43,7 @@ function familyOfType(type: string): string {
 }
 
 /** The family of an operator as written (`ForAnyValue:StringLikeIfExists` → `String`). */
-export function operatorFamily(written: string): string | undefined {
+function operatorFamily(written: string): string | undefined {
   return parseOperatorName(written).info?.family;
 }
 
@@ -60,7 +60,7 @@ interface OperatorName {
 let operatorNames: readonly OperatorName[] | undefined;
 
 /** Every operator name a policy may use, in the order they are offered. */
-export function allOperatorNames(): readonly OperatorName[] {
+function allOperatorNames(): readonly OperatorName[] {
   if (!operatorNames) {
     const names: OperatorName[] = [];
     const bases = CONDITION_OPERATORS;

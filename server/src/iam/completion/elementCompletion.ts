@@ -7,10 +7,10 @@ import { matchRank, type RankedCandidate, type TemplateName } from './candidate'
 import type { CompletionContext } from './completionContext';
 
 /** Top-level elements in the order they are usually written. */
-export const TOP_LEVEL_ELEMENTS = ['Version', 'Id', 'Statement'] as const;
+const TOP_LEVEL_ELEMENTS = ['Version', 'Id', 'Statement'] as const;
 
 /** Statement elements in the order they are usually written. */
-export const STATEMENT_ELEMENTS = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'] as const;
+const STATEMENT_ELEMENTS = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'] as const;
 
 /** Elements that exclude each other: offering one when the other is present would be an error. */
 const EXCLUSIVE: Readonly<Record<string, string>> = {
@@ -23,7 +23,7 @@ const EXCLUSIVE: Readonly<Record<string, string>> = {
 };
 
 /** `Version` values: the current one first. */
-export const VERSION_VALUES = ['2012-10-17', '2008-10-17'] as const;
+const VERSION_VALUES = ['2012-10-17', '2008-10-17'] as const;
 
 /** The value snippet written after a key when no value follows yet. */
 function valueSnippet(element: string, context: CompletionContext): string {

@@ -9,7 +9,7 @@ import type { CompletionContext } from './completionContext';
 import type { ArnDefaults } from './arnTemplates';
 
 /** The principal types of the object form, in the order they are offered. */
-export const PRINCIPAL_TYPES = ['AWS', 'Service', 'Federated', 'CanonicalUser'] as const;
+const PRINCIPAL_TYPES = ['AWS', 'Service', 'Federated', 'CanonicalUser'] as const;
 
 /**
  * Service principals that do not follow `<prefix>.amazonaws.com` or are used so often that they come

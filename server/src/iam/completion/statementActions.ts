@@ -3,7 +3,7 @@
  * wildcards expanded through the catalog. Results are cached by the action list, so typing in a
  * Resource or Condition of a 500-statement document does not expand the same patterns again.
  */
-import { actionsOf, expandActionPattern, resourceType } from '../catalog/catalog';
+import { expandActionPattern, resourceType } from '../catalog/catalog';
 import type { ActionInfo, ResourceTypeInfo } from '../catalog/types';
 import type { Statement } from '../document/model';
 
@@ -88,9 +88,4 @@ export function statementActions(statement: Statement | undefined): StatementAct
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   cache.set(cacheKey, result);
   return result;
-}
-
-/** The service's actions count, re-exported for wording that needs "of N". */
-export function serviceActionCount(prefix: string): number {
-  return actionsOf(prefix).length;
 }

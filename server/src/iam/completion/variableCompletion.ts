@@ -29,7 +29,7 @@ const ESCAPES = ['*', '?', '$'];
 let variableNames: readonly string[] | undefined;
 
 /** The names that can be used as variables, common ones first. */
-export function policyVariableNames(): readonly string[] {
+function policyVariableNames(): readonly string[] {
   if (!variableNames) {
     const names = new Set<string>(COMMON_VARIABLES);
     for (const key of globalConditionKeys()) if (!key.multiValued && key.key.startsWith('aws:')) names.add(key.key);

@@ -91,7 +91,7 @@ function bitsOf(range: CidrRange): number {
 }
 
 /** The network address of the range (host bits cleared). */
-export function networkAddress(range: CidrRange): bigint {
+function networkAddress(range: CidrRange): bigint {
   const host = BigInt(bitsOf(range) - range.prefix);
   return (range.address >> host) << host;
 }

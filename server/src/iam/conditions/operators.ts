@@ -16,8 +16,6 @@ export type OperatorFamily = 'String' | 'Numeric' | 'Date' | 'Bool' | 'Binary' |
 /** The set qualifiers for multivalued keys. */
 export type SetQualifier = 'ForAllValues' | 'ForAnyValue';
 
-export const SET_QUALIFIERS: readonly SetQualifier[] = ['ForAllValues', 'ForAnyValue'];
-
 /** What a policy value of an operator must look like. */
 export type OperatorValueType = 'string' | 'number' | 'date' | 'boolean' | 'base64' | 'cidr' | 'arn';
 

@@ -51,11 +51,6 @@ export interface ParsedVariables {
 
 const NONE: ParsedVariables = Object.freeze({ variables: Object.freeze([]), problems: Object.freeze([]) });
 
-/** Whether a string may hold a variable at all; the cheap test callers use first. */
-export function mayHaveVariables(text: string): boolean {
-  return text.includes('${');
-}
-
 /** Finds the `}` closing a variable opened before `from`, skipping single-quoted default text. */
 function findClose(text: string, from: number): number {
   let quoted = false;

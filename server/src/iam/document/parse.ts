@@ -203,7 +203,7 @@ function buildDocument(text: string, root: JsonNode | undefined, comments: Span[
 }
 
 /** The properties of an object node in document order, duplicates included. */
-export function propertiesOf(node: JsonNode): Property[] {
+function propertiesOf(node: JsonNode): Property[] {
   const result: Property[] = [];
   for (const child of node.children ?? []) {
     if (child.type !== 'property') continue;
@@ -331,12 +331,4 @@ function conditionElement(property: Property): ConditionElement {
     }
   }
   return { property, operators, isObject: value?.type === 'object' };
-}
-
-/** The offset just inside the quotes of a string literal span, for edits and precise ranges. */
-export function innerSpan(span: Span, text: string): Span {
-  if (span.length >= 2 && text.charCodeAt(span.offset) === 34 && text.charCodeAt(span.offset + span.length - 1) === 34) {
-    return { offset: span.offset + 1, length: span.length - 2 };
-  }
-  return span;
 }

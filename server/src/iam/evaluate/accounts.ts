@@ -6,7 +6,7 @@
 import type { PrincipalInfo } from './principal';
 
 /** The account in an ARN's fifth field, or undefined when it has none (S3 bucket ARNs, `*`). */
-export function accountOfArn(arn: string): string | undefined {
+function accountOfArn(arn: string): string | undefined {
   if (!arn.startsWith('arn:')) return undefined;
   const parts = arn.split(':');
   const account = parts[4];

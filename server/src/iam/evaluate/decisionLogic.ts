@@ -52,13 +52,13 @@ function applying(policies: readonly PolicyOutcome[], effect: 'Allow' | 'Deny'):
 }
 
 /** Turns a statement into a reason. */
-export function toReason(s: StatementOutcome): Reason {
+function toReason(s: StatementOutcome): Reason {
   const t = s.trace;
   return { policyId: t.policyId, policyRole: t.policyRole, statementIndex: t.statementIndex, ...(t.sid !== undefined ? { sid: t.sid } : {}), effect: t.effect };
 }
 
 /** Names a statement the way explanations do: "statement `S3Full` (index 0) of `identityPolicies[0]`". */
-export function describeStatement(r: Reason): string {
+function describeStatement(r: Reason): string {
   const name = r.sid ? `statement \`${r.sid}\` (index ${r.statementIndex})` : `statement ${r.statementIndex}`;
   return `${name} of \`${r.policyId}\``;
 }

@@ -32,14 +32,6 @@ export function compileWildcard(pattern: string, ignoreCase: boolean): number[] 
   return codes;
 }
 
-/** Compiles text that must match literally, wildcards included. */
-export function compileLiteral(text: string, ignoreCase: boolean): number[] {
-  const source = ignoreCase ? text.toLowerCase() : text;
-  const codes: number[] = [];
-  for (let i = 0; i < source.length; i++) codes.push(source.charCodeAt(i));
-  return codes;
-}
-
 /**
  * Matches compiled pattern codes against text with the iterative star-backtrack algorithm: on a
  * mismatch it only ever returns to the most recent star, so the work is O(pattern × text) in the
@@ -73,7 +65,7 @@ export function matchCodes(pattern: PatternCodes, text: string, ignoreCase: bool
 }
 
 /** Splits pattern codes at the first `count` literal colons (ARN segment boundaries). */
-export function splitCodesAtColons(codes: PatternCodes, count: number): number[][] {
+function splitCodesAtColons(codes: PatternCodes, count: number): number[][] {
   const parts: number[][] = [[]];
   for (const code of codes) {
     if (code === 58 && parts.length <= count) parts.push([]);
@@ -83,7 +75,7 @@ export function splitCodesAtColons(codes: PatternCodes, count: number): number[]
 }
 
 /** Splits text at the first `count` colons (ARN segment boundaries). */
-export function splitTextAtColons(text: string, count: number): string[] {
+function splitTextAtColons(text: string, count: number): string[] {
   const parts: string[] = [];
   let start = 0;
   for (let i = 0; i < text.length && parts.length < count; i++) {

@@ -74,11 +74,8 @@ export interface ParsedPrincipal {
   readonly partialWildcard: boolean;
 }
 
-/** The principal types of the object form. */
-export type PrincipalType = 'AWS' | 'Service' | 'Federated' | 'CanonicalUser';
-
 /** Built-in web identity providers named by domain (IAM User Guide, "OIDC federation"). */
-export const WEB_IDENTITY_DOMAINS: readonly string[] = ['cognito-identity.amazonaws.com', 'accounts.google.com', 'graph.facebook.com', 'www.amazon.com'];
+const WEB_IDENTITY_DOMAINS: readonly string[] = ['cognito-identity.amazonaws.com', 'accounts.google.com', 'graph.facebook.com', 'www.amazon.com'];
 
 /** The GitHub Actions OIDC issuer host (IAM User Guide, "Configuring a role for GitHub OIDC identity provider"). */
 export const GITHUB_OIDC_HOST = 'token.actions.githubusercontent.com';

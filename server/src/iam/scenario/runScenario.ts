@@ -56,7 +56,7 @@ export interface ResolvedPolicy {
  * Organizations attaches by default, which deny-list SCPs and RCPs sit beside. They are not IAM
  * policies, so they are not among the AWS managed policies of `iam/catalog/managedPolicies`.
  */
-export const BUILT_IN_POLICIES: Readonly<Record<string, unknown>> = {
+const BUILT_IN_POLICIES: Readonly<Record<string, unknown>> = {
   FullAWSAccess: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
   RCPFullAWSAccess: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }] },
 };
@@ -247,7 +247,7 @@ const FULL_AWS_ACCESS: PolicyInput = {
 };
 
 /** Whether a decision meets an expectation (`Deny` accepts either denial). */
-export function meetsExpectation(expect: ScenarioTest['expect']['value'], decision: Decision | 'Error'): boolean {
+function meetsExpectation(expect: ScenarioTest['expect']['value'], decision: Decision | 'Error'): boolean {
   if (decision === 'Error') return false;
   return expect === 'Deny' ? decision !== 'Allow' : expect === decision;
 }
@@ -266,7 +266,7 @@ interface Caller {
 class TestError extends Error {}
 
 /** Runs one test. Never throws: problems become an `Error` result. */
-export function runTest(scenario: Scenario, test: ScenarioTest, policies: PolicySet, options: RunOptions = {}): TestResult {
+function runTest(scenario: Scenario, test: ScenarioTest, policies: PolicySet, options: RunOptions = {}): TestResult {
   if (test.broken) return { test, decision: 'Error', passed: false, steps: [], deciding: [], error: 'The test has problems; see the diagnostics on it' };
   try {
     return runResolvedTest(scenario, test, policies, options);

@@ -13,7 +13,7 @@ import { intrinsicName, NO_VALUE, resolveIntrinsics } from '../sources/cloudform
 import { readCloudFormationTemplate, type CloudFormationTemplate } from '../sources/cloudformation/template';
 import { DEFAULT_SAMPLE_VALUES } from '../sources/cloudformation/resourceValues';
 import { expandSamTemplateNode } from '../sources/cloudformation/samExpansion';
-import type { PolicyFileRef, PolicyRef, Scenario, ScenarioGroup, ScenarioProblem, ScenarioRole, ScenarioUser, Spanned } from './scenarioModel';
+import type { PolicyFileRef, Scenario, ScenarioGroup, ScenarioProblem, ScenarioRole, ScenarioUser, Spanned } from './scenarioModel';
 import { extractTerraformPolicies, terraformReady } from '../sources/terraform/terraformPolicies';
 import { terraformPrincipal } from '../sources/terraform/terraformPrincipals';
 
@@ -231,9 +231,4 @@ export function expandScenarioTemplates(scenario: Scenario, read: TemplateReader
     }
   }
   return { scenario: { ...scenario, roles, users, groups }, problems };
-}
-
-/** Whether a policy reference points into a template (`file#/pointer`). */
-export function isTemplatePolicyReference(ref: PolicyRef): boolean {
-  return ref.kind === 'file' && /#\//.test(ref.path);
 }

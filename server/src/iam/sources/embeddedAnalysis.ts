@@ -95,7 +95,7 @@ function causedByHole(virtual: VirtualPolicy, finding: Finding): boolean {
 }
 
 /** A finding with its span and fixes in host offsets. */
-export function toHostFinding(hostText: string, syntax: HostSyntax, virtual: VirtualPolicy, finding: Finding): Finding {
+function toHostFinding(hostText: string, syntax: HostSyntax, virtual: VirtualPolicy, finding: Finding): Finding {
   const range = virtualToHost(virtual, finding.span.offset, finding.span.offset + finding.span.length);
   const fixes: Fix[] = [];
   for (const fix of finding.fixes ?? []) {
@@ -185,7 +185,7 @@ function renderTemplate(syntax: HostSyntax, node: MappedNode, value: string): st
 }
 
 /** Maps a virtual edit to the host, or undefined when it cannot be written there. */
-export function mapEdit(hostText: string, syntax: HostSyntax, virtual: VirtualPolicy, edit: TextEdit): TextEdit | undefined {
+function mapEdit(hostText: string, syntax: HostSyntax, virtual: VirtualPolicy, edit: TextEdit): TextEdit | undefined {
   const start = edit.offset;
   const end = edit.offset + edit.length;
   const node = nodeAtVirtual(virtual, start, end);

@@ -47,7 +47,7 @@ export const TEMPLATE_EXTENSIONS = /\.(json|ya?ml|template|cfn|tf)$/i;
 export const TERRAFORM_EXTENSION = /\.tf$/i;
 
 /** Reads a CloudFormation template; undefined when the text is not one. */
-export function readTemplate(text: string, expandSamTemplate?: SamTemplateExpander): CloudFormationTemplate | undefined {
+function readTemplate(text: string, expandSamTemplate?: SamTemplateExpander): CloudFormationTemplate | undefined {
   try {
     return readCloudFormationTemplate(text, expandSamTemplate);
   } catch {
@@ -103,14 +103,4 @@ function analyzePolicies(text: string, syntax: HostSyntax, embedded: readonly Em
     findings.push(finding);
   }
   return { policies, findings, errors };
-}
-
-/** The embedded policy whose range holds an offset (the innermost when ranges nest). */
-export function policyAtOffset(analysis: HostAnalysis, offset: number): EmbeddedPolicyAnalysis | undefined {
-  let best: EmbeddedPolicyAnalysis | undefined;
-  for (const policy of analysis.policies) {
-    const range = policy.policy.range;
-    if (range.start <= offset && offset <= range.end && (!best || range.end - range.start < best.policy.range.end - best.policy.range.start)) best = policy;
-  }
-  return best;
 }

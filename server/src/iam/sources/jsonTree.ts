@@ -20,7 +20,7 @@ export interface JsonTreeResult {
  * The offset of each character of a JSON string literal's value in `text` (plus its end), with
  * escapes decoded: `\"` is one character at the backslash. Undefined when the literal is malformed.
  */
-export function jsonStringOffsets(text: string, literalStart: number, literalLength: number): number[] | undefined {
+function jsonStringOffsets(text: string, literalStart: number, literalLength: number): number[] | undefined {
   const end = literalStart + literalLength - 1;
   if (text[literalStart] !== '"' || text[end] !== '"' || literalLength < 2) return undefined;
   const offsets: number[] = [];

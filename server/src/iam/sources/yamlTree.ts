@@ -16,7 +16,7 @@ export interface YamlTreeResult {
 }
 
 /** The long form of a CloudFormation short-form tag (`!Sub` → `Fn::Sub`, `!Ref` → `Ref`). */
-export function longFormOfTag(tag: string): string {
+function longFormOfTag(tag: string): string {
   const name = tag.startsWith('!') ? tag.slice(1) : tag;
   return name === 'Ref' || name === 'Condition' ? name : `Fn::${name}`;
 }

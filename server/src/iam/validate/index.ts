@@ -4,5 +4,5 @@
  * "validate/").
  */
 export { validatePolicy, type ValidationResult } from './engine/runner';
-export { severityOfCategory, type Finding, type FindingCategory, type Fix, type Severity, type TextEdit, type ValidationOptions } from './engine/findings';
-export { allRules, implementedCodes, ruleFor, type RuleCategory, type RuleMeta } from './engine/registry';
+export { severityOfCategory, type Finding, type Fix, type Severity, type TextEdit } from './engine/findings';
+export { ruleFor } from './engine/registry';

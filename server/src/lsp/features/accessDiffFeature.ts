@@ -16,7 +16,7 @@ const CACHE_MS = 15_000;
 const GIT_TIMEOUT_MS = 5_000;
 
 /** The text of a file at a git revision, or undefined (not a file, not in git, not committed, untrusted). */
-export function gitShow(file: string, ref: string): Promise<string | undefined> {
+function gitShow(file: string, ref: string): Promise<string | undefined> {
   return new Promise((resolve) => {
     execFile('git', ['show', `${ref}:./${path.basename(file)}`], { cwd: path.dirname(file), timeout: GIT_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024, encoding: 'utf8' }, (error, stdout) => resolve(error ? undefined : stdout));
   });

@@ -9,7 +9,7 @@ import { q } from './conditionOperator';
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /** Decodes base64 to bytes as a binary string, or undefined when the text is not base64. */
-export function decodeBase64(text: string): string | undefined {
+function decodeBase64(text: string): string | undefined {
   const compact = text.replace(/\s+/g, '');
   if (compact.length % 4 !== 0 || !BASE64.test(compact)) return undefined;
   try {

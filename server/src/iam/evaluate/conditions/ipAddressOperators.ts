@@ -9,7 +9,7 @@ import { q } from './conditionOperator';
 import { parseCidr, type CidrRange } from '../../conditions/ipAddress';
 
 /** Whether an address lies in a CIDR range of the same family (IPv4 never matches IPv6). */
-export function inRange(address: CidrRange, range: CidrRange): boolean {
+function inRange(address: CidrRange, range: CidrRange): boolean {
   if (address.version !== range.version) return false;
   const shift = BigInt((range.version === 4 ? 32 : 128) - range.prefix);
   return address.address >> shift === range.address >> shift;

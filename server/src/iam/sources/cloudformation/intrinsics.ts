@@ -72,7 +72,7 @@ function pseudoSample(name: string, sample: string, values: SampleValues): strin
 }
 
 /** Resolves `Ref name` (pseudo parameter, parameter, resource). */
-function resolveRef(name: string, range: HostRange, context: TemplateContext, depth: number): Resolved {
+function resolveRef(name: string, range: HostRange, context: TemplateContext): Resolved {
   const source = `!Ref ${name}`;
   if (name === 'AWS::NoValue') return NO_VALUE;
   const pseudo = PSEUDO[name];
@@ -102,7 +102,6 @@ function resolveRef(name: string, range: HostRange, context: TemplateContext, de
     if (value) return holeValue(range, { sample: fillSample(value.sample, name, context.physicalNames?.get(name), context.sampleValues), shaped: value.shaped, source, description: `the ${value.what} of \`${name}\` (${resourceType})`, templateExpression: name, resourceType });
     return unknownHole(range, source, name, `\`Ref\` of \`${name}\` (${resourceType})`, name);
   }
-  void depth;
   return unknownHole(range, source, name, `\`${name}\`, which the template does not declare`, name);
 }
 
@@ -176,7 +175,7 @@ function resolveSub(template: HostScalar, variables: HostMap | undefined, contex
       // An IAM policy variable written without the `!` that Fn::Sub needs: CloudFormation fails to
       // resolve it, which is not this linter's finding to make; it is an unknown value here.
       resolved = unknownHole(range, `\${${name}}`, name.replace(/[^A-Za-z0-9]+/g, '-'), `\`\${${name}}\`, which Fn::Sub cannot resolve (write \`\${!${name}}\` for an IAM policy variable)`);
-    } else resolved = resolveRef(name, range, context, depth + 1);
+    } else resolved = resolveRef(name, range, context);
     if (resolved !== NO_VALUE && resolved.kind === 'text' && resolved.parts.length === 1 && resolved.parts[0]!.kind === 'hole') {
       parts.push({ kind: 'hole', hole: resolved.parts[0]!.hole, range });
     } else if (resolved !== NO_VALUE && resolved.kind === 'scalar') {
@@ -248,7 +247,7 @@ export function resolveIntrinsics(node: HostNode, context: TemplateContext, dept
   switch (name) {
     case 'Ref': {
       const target = scalarString(argument);
-      return target === undefined ? unknownHole(range, '!Ref', 'ref', 'a `Ref` without a name') : resolveRef(target, range, context, depth);
+      return target === undefined ? unknownHole(range, '!Ref', 'ref', 'a `Ref` without a name') : resolveRef(target, range, context);
     }
     case 'Fn::GetAtt': {
       let logicalId: string | undefined;

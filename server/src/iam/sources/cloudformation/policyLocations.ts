@@ -42,7 +42,7 @@ const resource = (resourceType: string, path: string[], attachedResourceType: st
 const inlinePolicies = (resourceType: string): PolicyLocation => ({ resourceType, path: ['Properties', 'Policies', '*', 'PolicyDocument'], kind: 'identity', form: 'document', label: 'inline policy' });
 
 /** The table. */
-export const POLICY_LOCATIONS: readonly PolicyLocation[] = [
+const POLICY_LOCATIONS: readonly PolicyLocation[] = [
   { resourceType: 'AWS::IAM::Role', path: ['Properties', 'AssumeRolePolicyDocument'], kind: 'trust', form: 'document', label: 'trust policy' },
   inlinePolicies('AWS::IAM::Role'),
   inlinePolicies('AWS::IAM::User'),

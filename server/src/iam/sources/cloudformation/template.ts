@@ -54,7 +54,7 @@ function stringOf(node: HostNode | undefined): string | undefined {
  * Whether a tree is a CloudFormation template: it has `AWSTemplateFormatVersion`, or a `Resources`
  * map one of whose entries has a `Type` starting with `AWS::` (SAM and registry types included).
  */
-export function isTemplateTree(root: HostNode | undefined): root is HostMap {
+function isTemplateTree(root: HostNode | undefined): root is HostMap {
   if (!root || root.kind !== 'map') return false;
   if (mapEntry(root, 'AWSTemplateFormatVersion')) return true;
   const resources = mapEntry(root, 'Resources')?.value;
@@ -66,12 +66,12 @@ export function isTemplateTree(root: HostNode | undefined): root is HostMap {
 }
 
 /** A cheap test on the text before parsing: only texts that mention these can be templates. */
-export function mayBeTemplateText(text: string): boolean {
+function mayBeTemplateText(text: string): boolean {
   return text.includes('AWSTemplateFormatVersion') || (text.includes('Resources') && text.includes('AWS::'));
 }
 
 /** Escapes a JSON Pointer token (RFC 6901). */
-export function pointerToken(token: string): string {
+function pointerToken(token: string): string {
   return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
@@ -99,7 +99,7 @@ export function readCloudFormationTemplate(text: string, expandSamTemplate?: Sam
 }
 
 /** Parameters, resources and mappings of a template. */
-export function templateContext(root: HostMap, sampleValues?: SampleValues): TemplateContext {
+function templateContext(root: HostMap, sampleValues?: SampleValues): TemplateContext {
   const parameters = new Map<string, { type?: string; defaultValue?: HostNode; allowedValues?: HostNode }>();
   const parametersNode = mapEntry(root, 'Parameters')?.value;
   if (parametersNode?.kind === 'map') {

@@ -287,7 +287,7 @@ export function readPolicyDocumentBlock(block: HclNode, name: string, host: stri
 }
 
 /** The `Sid` of a statement node, when it is a literal string. */
-export function sidOf(statement: HostNode): string | undefined {
+function sidOf(statement: HostNode): string | undefined {
   if (statement.kind !== 'map') return undefined;
   const sid = statement.entries.find((entry) => entry.key === 'Sid')?.value;
   return sid?.kind === 'scalar' && typeof sid.value === 'string' && sid.value !== '' ? sid.value : undefined;

@@ -47,7 +47,7 @@ function organizationsPolicyKindOfArguments(argument: (name: string) => string |
 }
 
 /** Every place, in one table. */
-export const POLICY_PLACES: readonly TerraformPolicyPlace[] = [
+const POLICY_PLACES: readonly TerraformPolicyPlace[] = [
   { resourceType: 'aws_iam_role', path: ['assume_role_policy'], kind: 'trust', attachedResourceType: 'AWS::IAM::Role', what: 'trust policy' },
   identity('aws_iam_role', ['inline_policy', 'policy'], 'inline policy'),
   identity('aws_iam_policy', ['policy']),

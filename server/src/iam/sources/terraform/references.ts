@@ -9,9 +9,9 @@
 import type { Hole } from '../hostTree';
 
 /** The account id, Region and partition used in samples, the same as the completion defaults. */
-export const SAMPLE_ACCOUNT = '123456789012';
-export const SAMPLE_REGION = 'us-east-1';
-export const SAMPLE_PARTITION = 'aws';
+const SAMPLE_ACCOUNT = '123456789012';
+const SAMPLE_REGION = 'us-east-1';
+const SAMPLE_PARTITION = 'aws';
 
 /** How the attributes of one Terraform resource type look, for samples of references to it. */
 export interface ResourceTypeSamples {
@@ -187,7 +187,7 @@ export interface Traversal {
 }
 
 /** A name usable inside an ARN or a bucket name: lower case letters, digits and hyphens. */
-export function neutralWord(name: string): string {
+function neutralWord(name: string): string {
   const word = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   return word === '' ? 'value' : word;
 }

@@ -653,5 +653,5 @@ function keyName(key: HclNode, host: string): string | undefined {
   return decoded ? sampleText(decodedToNode(decoded, 0, decoded.text.length, hclRange(template!), 'hcl')) : undefined;
 }
 
-export { clearHclCache, initTerraform, terraformReady, TERRAFORM_WASM_FILES, type WasmLoader } from './hclParser';
+export { clearHclCache, initTerraform, terraformReady, TERRAFORM_WASM_FILES } from './hclParser';
 export { terraformResourceType } from './references';

@@ -62,7 +62,7 @@ export interface RuleMeta {
 }
 
 /** The registry, Access Analyzer's codes first. */
-export const RULES: readonly RuleMeta[] = [
+const RULES: readonly RuleMeta[] = [
   {
     code: 'ARN_ACCOUNT_NOT_ALLOWED',
     category: 'ERROR',

@@ -31,7 +31,7 @@ export type ActionAnalysis =
 const expansionCache = new Map<string, readonly ActionInfo[]>();
 
 /** The catalog actions a lower-cased pattern matches, cached. */
-export function expandCached(lowerPattern: string): readonly ActionInfo[] {
+function expandCached(lowerPattern: string): readonly ActionInfo[] {
   let hit = expansionCache.get(lowerPattern);
   if (!hit) {
     hit = expandActionPattern(lowerPattern);
@@ -115,7 +115,7 @@ function insertColon(text: string): string | undefined {
 const validActions = new Set<string>();
 
 /** Checks one action entry and reports what is wrong with it; returns true when it reported. */
-export function checkActionValue(context: CheckContext, value: StringValue): boolean {
+function checkActionValue(context: CheckContext, value: StringValue): boolean {
   const text = value.value;
   if (validActions.has(text)) return false;
   const { result: viaExtra, reported } = runTracked(context, (tracking) => checkActionText(tracking, value));

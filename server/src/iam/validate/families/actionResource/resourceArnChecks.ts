@@ -53,7 +53,7 @@ function fieldSpan(context: CheckContext, value: StringValue, offset: number, le
 const cleanResources = new Map<string, { arn: ParsedArn; templates: readonly ArnTemplate[] } | null>();
 
 /** Checks one Resource/NotResource value; returns its analysis when it is a usable ARN. */
-export function checkResourceValue(context: CheckContext, value: StringValue): ResourceAnalysis | undefined {
+function checkResourceValue(context: CheckContext, value: StringValue): ResourceAnalysis | undefined {
   // API Gateway resource policies may abbreviate the API's own ARN as `execute-api:/STAGE/METHOD/PATH`
   // (API Gateway Developer Guide, "API Gateway resource policy examples"); the service expands it.
   // Checked before the cache, whose entries do not depend on the policy kind.

@@ -52,7 +52,7 @@ const ATTACHED: Readonly<Record<string, AttachedResource>> = {
 };
 
 /** What a policy attached to this resource type governs, if known. */
-export function attachedResource(resourceType: string | undefined): AttachedResource | undefined {
+function attachedResource(resourceType: string | undefined): AttachedResource | undefined {
   return resourceType === undefined ? undefined : ATTACHED[resourceType];
 }
 

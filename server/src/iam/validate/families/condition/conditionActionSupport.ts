@@ -9,7 +9,7 @@
  */
 import { expandActionPattern, resourceType } from '../../../catalog/catalog';
 import type { ActionInfo } from '../../../catalog/types';
-import { hasWildcard, matchWildcard } from '../../../arn/wildcard';
+import { matchWildcard } from '../../../arn/wildcard';
 
 const expansionCache = new Map<string, readonly ActionInfo[]>();
 

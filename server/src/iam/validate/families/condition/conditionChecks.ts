@@ -8,14 +8,13 @@
  * elements: Variables and tags", and the Access Analyzer "policy check reference" (awsdocs
  * iam-user-guide, access-analyzer-reference-policy-checks.md) whose codes and messages these are.
  */
-import type { ConditionKeyEntry, ConditionOperatorEntry, ScalarValue, Span, Statement } from '../../../document/model';
+import type { ConditionKeyEntry, ConditionOperatorEntry, ScalarValue, Statement } from '../../../document/model';
 import { spanOf } from '../../../document/model';
 import { counterpartIn, familiesForKeyType, likeCounterpart, parseOperatorName, type ParsedOperatorName } from '../../../conditions/operators';
 import { formatNetwork, hasHostBits, isPrivateRange, parseCidr } from '../../../conditions/ipAddress';
 import { parsePolicyVariables } from '../../../conditions/policyVariables';
 import { isBase64Value, isBooleanValue, isEpochValue, isIsoDateValue, isNumericValue, isVpcId, isVpceId } from '../../../conditions/valueFormats';
 import type { CheckContext, CheckFamily } from '../../engine/checkContext';
-import type { Fix } from '../../engine/findings';
 import { isMultivaluedKey, resolveConditionKey, type KeyResolution } from './conditionKeyLookup';
 import { actionListsKey, actionsOfPattern, patternHasActionListingKey, servicesNotListingKey } from './conditionActionSupport';
 import { hasWildcard } from '../../../arn/wildcard';

@@ -15,7 +15,7 @@ import { replaceFix } from '../statementFacts';
 const TOP_LEVEL_ELEMENTS = ['Version', 'Id', 'Statement'];
 const STATEMENT_ELEMENTS = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'];
 /** The two versions IAM accepts (IAM User Guide, "IAM JSON policy elements: Version"). */
-export const POLICY_VERSIONS = ['2012-10-17', '2008-10-17'];
+const POLICY_VERSIONS = ['2012-10-17', '2008-10-17'];
 const PRINCIPAL_TYPES = ['AWS', 'Service', 'Federated', 'CanonicalUser'];
 
 /** Kinds whose statements name no principal: the principal is whoever the policy is attached to. */

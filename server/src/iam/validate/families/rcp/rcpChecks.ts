@@ -16,7 +16,7 @@ import { actionValues } from '../statementFacts';
 import { hasWildcard } from '../../../arn/wildcard';
 
 /** Service prefixes whose resources RCPs apply to. */
-export const RCP_SUPPORTED_SERVICES: readonly string[] = ['s3', 'sts', 'kms', 'sqs', 'secretsmanager', 'cognito-idp', 'cognito-identity', 'logs', 'dynamodb', 'ecr', 'aoss'];
+const RCP_SUPPORTED_SERVICES: readonly string[] = ['s3', 'sts', 'kms', 'sqs', 'secretsmanager', 'cognito-idp', 'cognito-identity', 'logs', 'dynamodb', 'ecr', 'aoss'];
 
 const SUPPORTED = new Set(RCP_SUPPORTED_SERVICES);
 
