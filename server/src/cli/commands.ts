@@ -3,6 +3,7 @@
  */
 import { checkCommand, diffCommand } from './access';
 import type { CliIo } from './cliIo';
+import { explainDeniedCommand } from './explainDenied';
 import { simulateCommand } from './simulate';
 import { runSummary } from './summary';
 import { testCommand } from './test';
@@ -19,4 +20,4 @@ const summaryCommand: CliCommand = {
   run: (argv, io) => runSummary([...argv], io),
 };
 
-export const CLI_COMMANDS: readonly CliCommand[] = [simulateCommand, summaryCommand, testCommand, diffCommand, checkCommand];
+export const CLI_COMMANDS: readonly CliCommand[] = [simulateCommand, summaryCommand, testCommand, diffCommand, checkCommand, explainDeniedCommand];

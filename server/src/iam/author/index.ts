@@ -1,0 +1,7 @@
+/**
+ * Authoring from evidence: the public API of this folder. Pure (no I/O): reading AccessDenied
+ * messages and explaining them with a verified fix, generating least-privilege policies from
+ * actions, messages or CloudTrail records, and statement coverage of policy tests.
+ */
+export { parseAccessDenied, isAccessDeniedProblem, principalTypeOf, identityArnOf, type AccessDeniedMessage, type AccessDeniedProblem, type DeniedPolicyType, type DeniedPrincipalType } from './accessDenied';
+export { explainDenial, policyTypeLabel, type DenialExplanation, type DenyingPolicy, type ExplainOptions, type FixVerification, type ProposedFix } from './explainDenied';
