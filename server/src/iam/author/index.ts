@@ -5,3 +5,5 @@
  */
 export { parseAccessDenied, isAccessDeniedProblem, principalTypeOf, identityArnOf, type AccessDeniedMessage, type AccessDeniedProblem, type DeniedPolicyType, type DeniedPrincipalType } from './accessDenied';
 export { explainDenial, policyTypeLabel, type DenialExplanation, type DenyingPolicy, type ExplainOptions, type FixVerification, type ProposedFix } from './explainDenied';
+export { generatePolicy, type CompactWildcard, type GenerateOptions, type GenerateRequest, type GeneratedPolicy, type GeneratedStatement } from './generatePolicy';
+export { actionForEvent, cloudTrailRecords, requestsFromCloudTrail } from './cloudTrail';
