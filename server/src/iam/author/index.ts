@@ -7,3 +7,4 @@ export { parseAccessDenied, isAccessDeniedProblem, principalTypeOf, identityArnO
 export { explainDenial, policyTypeLabel, type DenialExplanation, type DenyingPolicy, type ExplainOptions, type FixVerification, type ProposedFix } from './explainDenied';
 export { generatePolicy, type CompactWildcard, type GenerateOptions, type GenerateRequest, type GeneratedPolicy, type GeneratedStatement } from './generatePolicy';
 export { actionForEvent, cloudTrailRecords, requestsFromCloudTrail } from './cloudTrail';
+export { statementCoverage, type PolicyCoverage, type StatementCoverage } from './coverage';
