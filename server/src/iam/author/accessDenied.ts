@@ -147,7 +147,7 @@ export function parseAccessDenied(text: string): AccessDeniedMessage | AccessDen
     rest = rest.slice(onResource[0].length);
   } else {
     // KMS: "on the resource associated with this ciphertext because ...".
-    const described = /^\s*on (the resource [^.]*?)(?= because | with |\.|$)/i.exec(rest);
+    const described = /^\s*on (the resource [^.]*?)(?= because | with an explicit deny|\.|$)/i.exec(rest);
     if (described) {
       resourceDescription = described[1]!;
       rest = rest.slice(described[0].length);
