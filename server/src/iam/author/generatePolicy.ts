@@ -10,7 +10,8 @@
  * only where, in the bundled data, it matches exactly actions of the list — and the result says which
  * (actions AWS adds later may also match it).
  */
-import { arnMatchesTemplate, matchArnTemplates, parseArn, type ArnTemplate } from '../arn/arnParse';
+import { arnMatchesTemplate, matchArnTemplates, parseArn, splitArnFields, type ArnTemplate } from '../arn/arnParse';
+import { patternCovers } from '../arn/wildcard';
 import { action as catalogAction, expandActionPattern, resourceType } from '../catalog/catalog';
 import type { ActionInfo } from '../catalog/types';
 
@@ -75,7 +76,12 @@ function placeholders(template: string): number {
 }
 
 /** An ARN from a documented template: partition, Region and account from the options, every name `*`. */
-function arnFromTemplate(template: string, options: GenerateOptions): string {
+function arnFromTemplate(template: string, options: GenerateOptions, service: string, notes: string[]): string {
+  // A few formats leave the service field to a placeholder; a wildcard there would match other
+  // services (Access Analyzer's WILDCARD_IN_SERVICE_NAME), so the action's own service is used.
+  const fields = splitArnFields(template);
+  if (fields.length >= 6 && fields[2]!.text.includes('${')) notes.push(`The ARN format \`${template}\` leaves the service to a placeholder; \`${service}\` was used: give the resource's ARN.`);
+  if (fields.length >= 6 && fields[2]!.text.includes('${')) template = [fields[0]!.text, fields[1]!.text, service, ...fields.slice(3).map((f) => f.text)].join(':');
   return template.replace(/\$\{([A-Za-z0-9]+)\}/g, (_, name: string) => {
     if (name === 'Partition') return options.partition ?? 'aws';
     if (name === 'Region') return options.region ?? '*';
@@ -129,12 +135,18 @@ function place(info: ActionInfo, request: GenerateRequest, options: GenerateOpti
   for (const type of chosen) {
     const templates = resourceType(info.service, type.name)?.arnTemplates ?? [];
     if (templates.length === 0) continue;
-    resources.push(arnFromTemplate(templates[0]!, options));
+    resources.push(arnFromTemplate(templates[0]!, options, info.service, notes));
     types.push(type.name);
   }
   if (resources.length === 0) return { info, resources: ['*'], types: [] };
   notes.push(`\`${info.fullName}\`: no resource of its type was given, so ${resources.map((r) => `\`${r}\``).join(', ')} ${resources.length === 1 ? 'stands' : 'stand'} for ${types.map((t) => `\`${t}\``).join(', ')}: replace each \`*\` with the names it may use.`);
   return { info, resources, types };
+}
+
+/** The resources that no other resource of the list covers (a pattern ending in a star covers its longer forms): the same access, no redundancy. */
+function withoutCovered(resources: readonly string[]): string[] {
+  const unique = [...new Set(resources)];
+  return unique.filter((r) => !unique.some((other) => other !== r && patternCovers(other, r, false)));
 }
 
 function simplest(info: ActionInfo, type: string): number {
@@ -201,7 +213,7 @@ export function generatePolicy(requests: readonly GenerateRequest[], options: Ge
     const groups = new Map<string, { actions: string[]; resources: string[]; types: Set<string> }>();
     for (const entry of byService.get(service)!.values()) {
       // `*` never shares a statement with ARNs: an action on `*` would otherwise widen the others.
-      const resources = entry.resources.has('*') ? ['*'] : [...entry.resources].sort();
+      const resources = entry.resources.has('*') ? ['*'] : withoutCovered([...entry.resources]).sort();
       const key = resources.join('\n');
       const group = groups.get(key) ?? { actions: [], resources, types: new Set<string>() };
       group.actions.push(entry.info.name);
