@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { action as catalogAction } from '../iam/catalog/catalog';
 import { explainDenial, isAccessDeniedProblem, parseAccessDenied, policyTypeLabel, type AccessDeniedMessage, type DenialExplanation } from '../iam/author/index';
 import type { EvaluationRequest, PolicyInput } from '../iam/evaluate/types';
-import { PolicySet, checkPolicyFiles, parseScenario, runTest, type ScenarioTest } from '../iam/scenario/index';
+import { PolicySet, checkPolicyFiles, parseScenario, resolvePrincipal, runTest, type ScenarioTest } from '../iam/scenario/index';
 import { describeReadError, type CliIo } from './cliIo';
 import type { CliCommand } from './commands';
 
@@ -100,7 +100,7 @@ function parseArgs(argv: readonly string[]): Options | { help: true } | string {
 
 class UsageError extends Error {}
 
-function readPolicy(io: CliIo, file: string): PolicyInput | string {
+function readPolicyInput(io: CliIo, file: string): PolicyInput | string {
   let text: string;
   try {
     text = io.readFile(file);
@@ -138,7 +138,9 @@ function scenarioRequest(io: CliIo, file: string, message: AccessDeniedMessage, 
   // A role session acts as its role: the scenario knows the role, not the session.
   const sessionOf = /^arn:([^:]+):sts::(\d{12}):assumed-role\/([^/]+)\/.+$/.exec(message.principal);
   const principal = sessionOf ? `arn:${sessionOf[1]}:iam::${sessionOf[2]}:role/${sessionOf[3]}` : message.principal;
-  const known = parsed.scenario.users.some((u) => u.arn === principal) || parsed.scenario.roles.some((r) => r.arn === principal || r.arn.replace(/:role\/.*\//, ':role/') === principal);
+  // resolvePrincipal compares user and role ARNs without their paths, as IAM names them uniquely per account.
+  const resolved = resolvePrincipal(parsed.scenario, principal);
+  const known = 'kind' in resolved && resolved.kind !== 'external';
   if (!known) notes.push(`The scenario defines no user or role \`${principal}\`: the caller was simulated without identity-based policies.`);
   const test: ScenarioTest = {
     index: parsed.scenario.tests.length,
@@ -202,7 +204,7 @@ export function runExplainDenied(argv: readonly string[], io: CliIo): number {
     scenarioDir = built.dir;
   }
   const read = (file: string): PolicyInput => {
-    const policy = readPolicy(io, file);
+    const policy = readPolicyInput(io, file);
     if (typeof policy === 'string') throw new UsageError(policy);
     return policy;
   };

@@ -54,7 +54,7 @@ function refsOf(scenario: Scenario): PolicyRef[] {
   return out;
 }
 
-function statementsOf(document: unknown): Record<string, unknown>[] {
+function policyStatements(document: unknown): Record<string, unknown>[] {
   if (!document || typeof document !== 'object') return [];
   const statement = (document as Record<string, unknown>).Statement;
   if (Array.isArray(statement)) return statement.map((s) => (s && typeof s === 'object' ? (s as Record<string, unknown>) : {}));
@@ -89,7 +89,7 @@ export function statementCoverage(scenario: Scenario, results: readonly TestResu
   }
   const out: PolicyCoverage[] = [];
   for (const policy of resolved.values()) {
-    const statements = statementsOf(policy.document).map((s, index): StatementCoverage => {
+    const statements = policyStatements(policy.document).map((s, index): StatementCoverage => {
       const span = policy.statementSpans[index];
       return {
         index,

@@ -172,7 +172,7 @@ function freshSid(statements: readonly Record<string, unknown>[], action: string
 }
 
 /** Candidate edits of one policy, smallest first. */
-function candidates(policy: PolicyInput, role: 'identity' | 'resource', action: string, resource: string, principalArn: string | undefined): ProposedFix[] {
+function candidateEdits(policy: PolicyInput, role: 'identity' | 'resource', action: string, resource: string, principalArn: string | undefined): ProposedFix[] {
   const statements = statementsOf(policy.document);
   if (!statements) return [];
   const out: ProposedFix[] = [];
@@ -273,12 +273,12 @@ export function explainDenial(message: AccessDeniedMessage, request: EvaluationR
     if (role === 'resource' && (request.principal === '*' || !request.principal.startsWith('arn:'))) continue;
     const principalArn = identityArnOf(request.principal);
     const policies: PolicyInput[] = role === 'identity' ? [...(current.identityPolicies ?? [])] : current.resourcePolicy ? [current.resourcePolicy] : [];
-    const options_: ProposedFix[] = policies.flatMap((p) => candidates(p, role, request.action, request.resource, principalArn));
+    const options_: ProposedFix[] = policies.flatMap((p) => candidateEdits(p, role, request.action, request.resource, principalArn));
     // Edits of statements come before new statements, whatever the policy.
     options_.sort((a, b) => rank(a) - rank(b));
     if (options_.length === 0) {
       const id = role === 'identity' ? 'new-policy' : 'new-resource-policy';
-      const fresh = candidates({ id, document: { Version: '2012-10-17', Statement: [] } }, role, request.action, request.resource, principalArn).map((f) => ({ ...f, kind: 'new-policy' as const, description: role === 'identity' ? `attach a new identity-based policy that allows \`${request.action}\` on \`${request.resource}\`` : `give the resource a resource-based policy that allows \`${principalArn}\` \`${request.action}\` on \`${request.resource}\`` }));
+      const fresh = candidateEdits({ id, document: { Version: '2012-10-17', Statement: [] } }, role, request.action, request.resource, principalArn).map((f) => ({ ...f, kind: 'new-policy' as const, description: role === 'identity' ? `attach a new identity-based policy that allows \`${request.action}\` on \`${request.resource}\`` : `give the resource a resource-based policy that allows \`${principalArn}\` \`${request.action}\` on \`${request.resource}\`` }));
       options_.push(...fresh);
     }
     let chosen: ProposedFix | undefined;
