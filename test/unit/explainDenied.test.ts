@@ -270,3 +270,23 @@ test('CLI: exit 2 for an unreadable message, an encoded message, bad usage and a
   assert.equal(cli(['explain-denied', '--format', 'xml', '-'], TEXT).code, 2);
   assert.equal(cli(['explain-denied', '--policy', join(dir, 'missing.json'), '-'], TEXT).code, 2);
 });
+
+test('CLI: a resource named without its ARN (Secrets Manager) and an action in lower case', () => {
+  const { code, stdout } = cli(['explain-denied', '--format', 'json', '-'], 'User: arn:aws:sts::111122223333:assumed-role/App/s is not authorized to perform: secretsmanager:getsecretvalue on resource: MySecret because no identity-based policy allows the secretsmanager:GetSecretValue action');
+  assert.equal(code, 0);
+  const out = JSON.parse(stdout);
+  // Secrets Manager User Guide: a secret's ARN ends with a hyphen and six random characters.
+  assert.equal(out.request.resource, 'arn:aws:secretsmanager:*:111122223333:secret:MySecret-??????');
+  assert.equal(out.request.action, 'secretsmanager:GetSecretValue');
+  assert.equal(out.fixes[0].statement.Action, 'secretsmanager:GetSecretValue');
+  assert.ok(out.notes.some((n: string) => n.includes('not its ARN')));
+});
+
+test('CLI: a scenario user is found by an ARN with a path', () => {
+  const scenario = join(dir, 'path.iamtest.json');
+  writeFileSync(scenario, JSON.stringify({ accounts: [{ id: '111122223333' }], users: [{ name: 'dev', account: '111122223333', path: '/team/', policies: ['app.json'] }], tests: [] }));
+  const message = `User: arn:aws:iam::111122223333:user/team/dev is not authorized to perform: s3:GetObject on resource: ${OBJECT} because no identity-based policy allows the s3:GetObject action`;
+  const out = JSON.parse(cli(['explain-denied', '--scenario', scenario, '--format', 'json', '-'], message).stdout);
+  assert.equal(out.fixes[0]?.kind, 'add-action');
+  assert.ok(!out.notes.some((n: string) => n.includes('defines no user or role')));
+});

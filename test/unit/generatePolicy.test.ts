@@ -239,3 +239,8 @@ test('CLI: ACTION arguments, --compact, and exit 2 for bad usage', () => {
   assert.equal(cli(['generate', '-'], 'not an action list at all').code, 2);
   assert.equal(cli(['generate', '--from', 'cloudtrail', '-'], '{').code, 2);
 });
+
+test('CloudTrail: lookup-events summary Resources are used when the record lists none', () => {
+  const events = { Events: [{ EventName: 'Decrypt', EventSource: 'kms.amazonaws.com', Resources: [{ ResourceType: 'AWS::KMS::Key', ResourceName: 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab' }], CloudTrailEvent: JSON.stringify({ eventSource: 'kms.amazonaws.com', eventName: 'Decrypt' }) }] };
+  assert.deepEqual(requestsFromCloudTrail(events).requests.map((r) => [r.action, r.resource]), [['kms:Decrypt', 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab']]);
+});

@@ -9,7 +9,7 @@
  */
 import * as path from 'node:path';
 import { action as catalogAction } from '../iam/catalog/catalog';
-import { explainDenial, isAccessDeniedProblem, parseAccessDenied, policyTypeLabel, type AccessDeniedMessage, type DenialExplanation } from '../iam/author/index';
+import { arnForNamedResource, explainDenial, isAccessDeniedProblem, parseAccessDenied, policyTypeLabel, type AccessDeniedMessage, type DenialExplanation } from '../iam/author/index';
 import type { EvaluationRequest, PolicyInput } from '../iam/evaluate/types';
 import { PolicySet, checkPolicyFiles, parseScenario, resolvePrincipal, runTest, type ScenarioTest } from '../iam/scenario/index';
 import { describeReadError, type CliIo } from './cliIo';
@@ -183,15 +183,26 @@ export function runExplainDenied(argv: readonly string[], io: CliIo): number {
     }
   } else text = options.message.join(' ');
 
-  const parsed = parseAccessDenied(text);
-  if (isAccessDeniedProblem(parsed)) {
+  const result = parseAccessDenied(text);
+  if (isAccessDeniedProblem(result)) {
+    const parsed = result;
     if (options.format === 'json') io.stdout(JSON.stringify({ error: parsed.error, kind: parsed.kind, ...(parsed.operation ? { operation: parsed.operation } : {}), ...(parsed.errorCode ? { errorCode: parsed.errorCode } : {}), ...(parsed.encodedMessage ? { encodedMessage: parsed.encodedMessage } : {}) }, null, 2) + '\n');
     io.stderr(`iam-policy explain-denied: ${parsed.error}.\n`);
     return 2;
   }
+  let parsed: AccessDeniedMessage = result;
 
   const notes: string[] = [];
-  const resource = parsed.resource ?? '*';
+  // The documented case of the action (messages of some services print it in lower case).
+  const canonical = catalogAction(parsed.action)?.fullName;
+  if (!canonical) notes.push(`\`${parsed.action}\` is not an action of the bundled IAM data.`);
+  else parsed = { ...parsed, action: canonical };
+  let resource = parsed.resource ?? '*';
+  if (resource !== '*' && !resource.startsWith('arn:')) {
+    const arn = arnForNamedResource(parsed.action, resource, parsed.principal);
+    notes.push(arn ? `The message names the resource \`${resource}\`, not its ARN; it was simulated as \`${arn}\`.` : `The message names the resource \`${resource}\`, not its ARN; replace it with the ARN in the fix.`);
+    if (arn) resource = arn;
+  }
   let request: EvaluationRequest = { principal: parsed.principal === 'anonymous' ? '*' : parsed.principal, action: parsed.action, resource, ...(parsed.context ? { context: parsed.context } : {}) };
   let scenarioDir: string | undefined;
   if (options.scenario !== undefined) {

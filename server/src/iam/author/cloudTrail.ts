@@ -94,10 +94,12 @@ export function cloudTrailRecords(json: unknown): { records: { record: TrailReco
     if (Array.isArray(object.Events)) {
       object.Events.forEach((event, i) => {
         const e = (event ?? {}) as Record<string, unknown>;
-        let record: TrailRecord = { eventSource: e.EventSource, eventName: e.EventName };
+        let record: TrailRecord = { eventSource: e.EventSource, eventName: e.EventName, ...(Array.isArray(e.Resources) ? { resources: e.Resources } : {}) };
         if (typeof e.CloudTrailEvent === 'string') {
           try {
-            record = JSON.parse(e.CloudTrailEvent) as TrailRecord;
+            const full = JSON.parse(e.CloudTrailEvent) as TrailRecord;
+            // The summary's Resources (ResourceName may be an ARN) stand in when the record lists none.
+            record = full.resources === undefined && Array.isArray(e.Resources) ? { ...full, resources: e.Resources } : full;
           } catch {
             // The summary fields are enough to name the action.
           }

@@ -17,6 +17,7 @@ import type { PolicyKind } from '../document/policyKind';
 import { evaluate } from '../evaluate/evaluator';
 import type { Decision, EvaluationAnswer, EvaluationRequest, PolicyInput, PolicyRole, Reason } from '../evaluate/types';
 import { identityArnOf, type AccessDeniedMessage, type DeniedPolicyType } from './accessDenied';
+import { action as catalogAction, resourceType } from '../catalog/catalog';
 
 /** A policy (or policy level) that keeps the request from being allowed. */
 export interface DenyingPolicy {
@@ -315,6 +316,29 @@ export function explainDenial(message: AccessDeniedMessage, request: EvaluationR
     verification: { decision: after.decision, newAccess, exact: exactly(newAccess, request.action, request.resource) },
     notes,
   };
+}
+
+/**
+ * The ARN of a resource a message names by name only (Secrets Manager prints the secret's name):
+ * the documented ARN format of the action's resource type with the name as its last part, the
+ * caller's partition and account, and `*` for the Region. Secrets Manager appends a hyphen and six
+ * random characters to a secret's name in its ARN (Secrets Manager User Guide, "Secret ARN"), so the
+ * name is followed by `-??????` there. Undefined when the action has no single resource type.
+ */
+export function arnForNamedResource(actionName: string, name: string, principal: string): string | undefined {
+  const info = catalogAction(actionName);
+  if (!info) return undefined;
+  const required = info.resourceTypes.filter((t) => t.required);
+  const types = required.length === 1 ? required : info.resourceTypes.length === 1 ? info.resourceTypes : [];
+  const template = types[0] ? resourceType(info.service, types[0].name)?.arnTemplates[0] : undefined;
+  if (!template) return undefined;
+  const partition = /^arn:([^:]+):/.exec(principal)?.[1] ?? 'aws';
+  const account = accountOf(principal) ?? '*';
+  const placeholders = [...template.matchAll(/\$\{([A-Za-z0-9]+)\}/g)].map((m) => m[1]!);
+  const last = placeholders.filter((p) => p !== 'Partition' && p !== 'Region' && p !== 'Account').pop();
+  if (!last) return undefined;
+  const value = info.service === 'secretsmanager' ? `${name}-??????` : name;
+  return template.replace(/\$\{([A-Za-z0-9]+)\}/g, (_, p: string) => (p === 'Partition' ? partition : p === 'Account' ? account : p === last ? value : '*'));
 }
 
 function rank(fix: ProposedFix): number {
