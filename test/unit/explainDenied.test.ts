@@ -12,7 +12,7 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { explainDenial, isAccessDeniedProblem, parseAccessDenied, type DenialExplanation } from '../../server/src/iam/author/index';
+import { applyFixEdits, explainDenial, fixEdits, isAccessDeniedProblem, parseAccessDenied, type DenialExplanation } from '../../server/src/iam/author/index';
 import { evaluate } from '../../server/src/iam/evaluate/index';
 import type { EvaluationRequest, PolicyInput } from '../../server/src/iam/evaluate/types';
 import { runCli } from '../../server/src/cli/main';
@@ -123,6 +123,15 @@ for (const c of FIX_CASES) {
       const before = evaluate({ ...request, action, resource }).decision;
       assert.notEqual(before, 'Allow', `${action} on ${resource} was already allowed`);
       assert.equal(evaluate({ ...after, action, resource }).decision, before, `${action} on ${resource} became ${evaluate({ ...after, action, resource }).decision}`);
+    }
+    // The text edits of a policy file say the same as the edited document.
+    for (const fix of explanation.fixes) {
+      const original = [...(request.identityPolicies ?? []), request.resourcePolicy].find((p) => p?.id === fix.policy);
+      if (!original) continue;
+      const text = JSON.stringify(original.document, null, 2);
+      const edits = fixEdits(text, fix);
+      assert.ok(edits, fix.description);
+      assert.deepEqual(JSON.parse(applyFixEdits(text, edits)), fix.document);
     }
     // What the edit adds is the request's own action and resource, never a wildcard.
     for (const fix of explanation.fixes) {
@@ -289,4 +298,14 @@ test('CLI: a scenario user is found by an ARN with a path', () => {
   const out = JSON.parse(cli(['explain-denied', '--scenario', scenario, '--format', 'json', '-'], message).stdout);
   assert.equal(out.fixes[0]?.kind, 'add-action');
   assert.ok(!out.notes.some((n: string) => n.includes('defines no user or role')));
+});
+
+test('CLI: the edits of a policy file keep its comments and layout', () => {
+  const file = join(dir, 'commented.json');
+  const text = '{\n  // Reads reports.\n  "Version": "2012-10-17",\n  "Statement": [\n    { "Sid": "Tags", "Effect": "Allow", "Action": "s3:GetObjectTagging", "Resource": "' + OBJECT + '" }\n  ]\n}\n';
+  writeFileSync(file, text);
+  const out = JSON.parse(cli(['explain-denied', '--policy', file, '--format', 'json', '-'], TEXT).stdout);
+  const edited = applyFixEdits(text, out.fixes[0].edits);
+  assert.ok(edited.startsWith('{\n  // Reads reports.\n'));
+  assert.match(edited, /"Action": \[\s*"s3:GetObjectTagging",\s*"s3:GetObject"\s*\]/);
 });

@@ -8,8 +8,10 @@
  * found (or the given policies allow the request), 2 bad usage or a message that cannot be read.
  */
 import * as path from 'node:path';
+import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
+import { limitNesting } from '../iam/document/jsonNesting';
 import { action as catalogAction } from '../iam/catalog/catalog';
-import { arnForNamedResource, explainDenial, isAccessDeniedProblem, parseAccessDenied, policyTypeLabel, type AccessDeniedMessage, type DenialExplanation } from '../iam/author/index';
+import { arnForNamedResource, explainDenial, fixEdits, isAccessDeniedProblem, parseAccessDenied, policyTypeLabel, type AccessDeniedMessage, type DenialExplanation } from '../iam/author/index';
 import type { EvaluationRequest, PolicyInput } from '../iam/evaluate/types';
 import { PolicySet, checkPolicyFiles, parseScenario, resolvePrincipal, runTest, type ScenarioTest } from '../iam/scenario/index';
 import { describeReadError, type CliIo } from './cliIo';
@@ -100,24 +102,27 @@ function parseArgs(argv: readonly string[]): Options | { help: true } | string {
 
 class UsageError extends Error {}
 
-function readPolicyInput(io: CliIo, file: string): PolicyInput | string {
+function readPolicyInput(io: CliIo, file: string, texts: Map<string, string>): PolicyInput | string {
   let text: string;
   try {
     text = io.readFile(file);
   } catch (error) {
     return `cannot read \`${file}\`: ${describeReadError(error)}`;
   }
-  try {
-    return { id: file, document: JSON.parse(text) };
-  } catch {
-    return `\`${file}\` is not valid JSON`;
-  }
+  // Policy files may carry comments and trailing commas, as the editor allows (JSONC).
+  // The parser recurses once per level, so depth is checked first.
+  if (limitNesting(text).tooDeep.length > 0) return `\`${file}\` nests JSON too deep to be a policy`;
+  const errors: ParseError[] = [];
+  const document: unknown = parseJsonc(text, errors, { allowTrailingComma: true });
+  if (errors.length > 0 || document === undefined) return `\`${file}\` is not valid JSON`;
+  texts.set(file, text);
+  return { id: file, document };
 }
 
 const ZERO = { offset: 0, length: 0 };
 
 /** The request of the message with the policies of a scenario, built by running it as a test. */
-function scenarioRequest(io: CliIo, file: string, message: AccessDeniedMessage, resource: string, notes: string[]): { request: EvaluationRequest; dir: string } | string {
+function scenarioRequest(io: CliIo, file: string, message: AccessDeniedMessage, resource: string, notes: string[], texts: Map<string, string>): { request: EvaluationRequest; dir: string } | string {
   let text: string;
   try {
     text = io.readFile(file);
@@ -158,6 +163,11 @@ function scenarioRequest(io: CliIo, file: string, message: AccessDeniedMessage, 
   const result = runTest(parsed.scenario, test, policies, { isKnownAction: (name) => catalogAction(name) !== undefined });
   const step = result.steps[result.steps.length - 1];
   if (!step) return `the scenario cannot simulate the request: ${result.error ?? 'unknown error'}`;
+  // Policy files (not templates, not inline policies) can take text edits.
+  for (const input of [...(step.request.identityPolicies ?? []), step.request.resourcePolicy].filter((p): p is PolicyInput => p !== undefined)) {
+    const text = policies.byId(input.id)?.text;
+    if (text !== undefined && !input.id.includes('#') && policies.byId(input.id)?.ref.kind === 'file') texts.set(input.id, text);
+  }
   // The message's own session ARN is the caller, so that policies naming the session match it.
   return { request: { ...step.request, principal: sessionOf ? message.principal : step.request.principal }, dir };
 }
@@ -203,10 +213,11 @@ export function runExplainDenied(argv: readonly string[], io: CliIo): number {
     notes.push(arn ? `The message names the resource \`${resource}\`, not its ARN; it was simulated as \`${arn}\`.` : `The message names the resource \`${resource}\`, not its ARN; replace it with the ARN in the fix.`);
     if (arn) resource = arn;
   }
+  const texts = new Map<string, string>();
   let request: EvaluationRequest = { principal: parsed.principal === 'anonymous' ? '*' : parsed.principal, action: parsed.action, resource, ...(parsed.context ? { context: parsed.context } : {}) };
   let scenarioDir: string | undefined;
   if (options.scenario !== undefined) {
-    const built = scenarioRequest(io, options.scenario, parsed, resource, notes);
+    const built = scenarioRequest(io, options.scenario, parsed, resource, notes, texts);
     if (typeof built === 'string') {
       io.stderr(`iam-policy explain-denied: ${built}.\n`);
       return 2;
@@ -215,7 +226,7 @@ export function runExplainDenied(argv: readonly string[], io: CliIo): number {
     scenarioDir = built.dir;
   }
   const read = (file: string): PolicyInput => {
-    const policy = readPolicyInput(io, file);
+    const policy = readPolicyInput(io, file, texts);
     if (typeof policy === 'string') throw new UsageError(policy);
     return policy;
   };
@@ -237,14 +248,14 @@ export function runExplainDenied(argv: readonly string[], io: CliIo): number {
   const allNotes = [...notes, ...explanation.notes];
   const code = explanation.status === 'fix' || explanation.status === 'explicit-deny' || explanation.status === 'guardrail' ? 0 : 1;
   if (options.format === 'json') {
-    io.stdout(JSON.stringify(toJson(parsed, explanation, fileOf, allNotes), null, 2) + '\n');
+    io.stdout(JSON.stringify(toJson(parsed, explanation, fileOf, allNotes, texts), null, 2) + '\n');
   } else {
     io.stdout(toText(parsed, explanation, fileOf, allNotes));
   }
   return code;
 }
 
-function toJson(message: AccessDeniedMessage, e: DenialExplanation, fileOf: (id: string) => string, notes: readonly string[]): unknown {
+function toJson(message: AccessDeniedMessage, e: DenialExplanation, fileOf: (id: string) => string, notes: readonly string[], texts: ReadonlyMap<string, string>): unknown {
   return {
     message: {
       principal: message.principal,
@@ -263,7 +274,7 @@ function toJson(message: AccessDeniedMessage, e: DenialExplanation, fileOf: (id:
     simulated: { decision: e.simulated.decision, reasons: e.simulated.reasons, explanation: e.simulated.explanation },
     deniedBy: e.deniedBy,
     agreesWithMessage: e.agreesWithMessage,
-    fixes: e.fixes.map((f) => ({ kind: f.kind, policyType: f.policyType, policy: fileOf(f.policy), statementIndex: f.statementIndex, description: f.description, statement: f.statement, document: f.document })),
+    fixes: e.fixes.map((f) => ({ kind: f.kind, policyType: f.policyType, policy: fileOf(f.policy), statementIndex: f.statementIndex, description: f.description, statement: f.statement, document: f.document, edits: texts.has(f.policy) ? fixEdits(texts.get(f.policy)!, f) ?? null : null })),
     verification: e.verification ?? null,
     notes,
   };

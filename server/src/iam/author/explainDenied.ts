@@ -11,6 +11,7 @@
  * does not lift an implicit deny of a guardrail), and widening the guardrail is a decision for its
  * owner.
  */
+import { applyEdits, findNodeAtLocation, modify, parseTree, type Edit } from 'jsonc-parser';
 import { diffAccess } from '../access/accessDiff';
 import { parsePolicy } from '../document/parse';
 import type { PolicyKind } from '../document/policyKind';
@@ -339,6 +340,41 @@ export function arnForNamedResource(actionName: string, name: string, principal:
   if (!last) return undefined;
   const value = info.service === 'secretsmanager' ? `${name}-??????` : name;
   return template.replace(/\$\{([A-Za-z0-9]+)\}/g, (_, p: string) => (p === 'Partition' ? partition : p === 'Account' ? account : p === last ? value : '*'));
+}
+
+/** A replacement of `length` characters at `offset` with `newText`. */
+export interface FixEdit {
+  readonly offset: number;
+  readonly length: number;
+  readonly newText: string;
+}
+
+/**
+ * The text edits that make a policy file's text say what `fix.document` says, keeping the rest of the
+ * text (comments, order, indentation) as it is; undefined when the text does not hold the statement
+ * the fix edits. Applying the edits and parsing gives `fix.document`.
+ */
+export function fixEdits(text: string, fix: ProposedFix): FixEdit[] | undefined {
+  const root = parseTree(text, [], { allowTrailingComma: true });
+  if (!root || root.type !== 'object') return undefined;
+  const indent = /\n([ \t]+)"/.exec(text)?.[1] ?? '  ';
+  const formattingOptions = { insertSpaces: !indent.includes('\t'), tabSize: indent.includes('\t') ? 1 : indent.length, eol: text.includes('\r\n') ? '\r\n' : '\n' };
+  const statement = findNodeAtLocation(root, ['Statement']);
+  let edits: Edit[];
+  if (fix.kind === 'add-statement' || fix.kind === 'new-policy') {
+    edits = statement?.type === 'array' ? modify(text, ['Statement', -1], fix.statement, { formattingOptions, isArrayInsertion: true }) : modify(text, ['Statement'], (fix.document as { Statement: unknown }).Statement, { formattingOptions });
+  } else {
+    const element = fix.kind === 'add-action' ? 'Action' : 'Resource';
+    const path = statement?.type === 'array' ? ['Statement', fix.statementIndex, element] : ['Statement', element];
+    if (!findNodeAtLocation(root, path)) return undefined;
+    edits = modify(text, path, fix.statement[element], { formattingOptions });
+  }
+  return edits.map((e) => ({ offset: e.offset, length: e.length, newText: e.content }));
+}
+
+/** The text with the edits applied. */
+export function applyFixEdits(text: string, edits: readonly FixEdit[]): string {
+  return applyEdits(text, edits.map((e) => ({ offset: e.offset, length: e.length, content: e.newText })));
 }
 
 function rank(fix: ProposedFix): number {
