@@ -8,6 +8,7 @@
  */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { identityArnOf, isAccessDeniedProblem, parseAccessDenied, type AccessDeniedMessage } from '../../server/src/iam/author/index';
 
 interface Case {
@@ -146,4 +147,18 @@ test('the encoded message is reported as needing STS to decode', () => {
 test('a role session acts as its role', () => {
   assert.equal(identityArnOf('arn:aws:sts::111122223333:assumed-role/App/i-0abc'), 'arn:aws:iam::111122223333:role/App');
   assert.equal(identityArnOf('arn:aws:iam::111122223333:user/dev'), 'arn:aws:iam::111122223333:user/dev');
+});
+
+test('any text gives a message or a problem, never an exception', () => {
+  const pieces = fc.constantFrom('User: ', 'arn:aws:iam::111122223333:user/x ', 'is not authorized to perform: ', 's3:GetObject ', 'on resource: ', 'because no ', 'with an explicit deny in a ', 'identity-based policy ', '{"DecodedMessage": ', 'Encoded authorization failure message: ', ' ', '\n', '"', '.');
+  fc.assert(
+    fc.property(fc.array(fc.oneof(pieces, fc.string()), { maxLength: 30 }), (parts) => {
+      const result = parseAccessDenied(parts.join(''));
+      assert.ok(isAccessDeniedProblem(result) ? result.error.length > 0 : result.action.includes(':'));
+    }),
+    { numRuns: 2000 },
+  );
+  // A megabyte-long line is read too (the patterns do not backtrack pathologically).
+  const long = `User: arn:aws:iam::111122223333:user/x is not authorized to perform: s3:GetObject on the resource ${'a'.repeat(1_000_000)}`;
+  assert.ok(!isAccessDeniedProblem(parseAccessDenied(long)));
 });
