@@ -134,3 +134,19 @@ test('the examples: every scenario runs with coverage and the totals add up', ()
   // AWS managed policies named by a scenario are not the author's to cover.
   assert.ok(out.coverage.files.every((f: { path: string }) => !/ReadOnlyAccess$/.test(f.path)));
 });
+
+test('an allow-list SCP statement counts when it applied to an allowed request', () => {
+  const scpDir = mkdtempSync(join(tmpdir(), 'coverage-scp-'));
+  writeFileSync(join(scpDir, 'allow-list-scp.json'), JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'S3Only', Effect: 'Allow', Action: 's3:*', Resource: '*' }, { Sid: 'Ec2Too', Effect: 'Allow', Action: 'ec2:*', Resource: '*' }] }, null, 2));
+  writeFileSync(
+    join(scpDir, 'org.iamtest.json'),
+    JSON.stringify({
+      accounts: [{ id: '111122223333', organization: [{ name: 'Root', scps: ['allow-list-scp.json'] }] }],
+      users: [{ name: 'alice', account: '111122223333', policies: [{ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }] }],
+      tests: [{ name: 'reads', principal: 'alice', action: 's3:GetObject', resource: 'arn:aws:s3:::b/k', expect: 'Allow' }],
+    }),
+  );
+  const out = JSON.parse(cli(['test', '--coverage', '--format', 'json', join(scpDir, 'org.iamtest.json')]).stdout);
+  const scp = out.coverage.files.find((f: { path: string }) => f.path.endsWith('allow-list-scp.json'));
+  assert.deepEqual(scp.statements.map((s: { sid: string; covered: boolean }) => [s.sid, s.covered]), [['S3Only', true], ['Ec2Too', false]]);
+});

@@ -1,7 +1,8 @@
 /**
  * Statement coverage of policy tests: which statements of which policies decided at least one test
- * (an allowing statement of an allowed request, a denying statement of an explicitly denied one, in
- * any step of the test, assume-role hops included), and which never did. AWS managed and
+ * (an allowing statement of an allowed request — SCP Allow statements that applied included — or a
+ * denying statement of an explicitly denied one, in any step of the test, assume-role hops
+ * included), and which never did. AWS managed and
  * Organizations policies named by a scenario are left out: they are not the author's to cover.
  */
 import type { PolicyInput } from '../evaluate/types';
@@ -78,7 +79,10 @@ export function statementCoverage(scenario: Scenario, results: readonly TestResu
       const inputs: (PolicyInput | undefined)[] = [...(r.identityPolicies ?? []), r.resourcePolicy, r.permissionBoundary, r.sessionPolicy, ...(r.scps ?? []).flat(), ...(r.rcps ?? []).flat()];
       // Policies of template principals are known only from the requests; inputs remember their reference.
       for (const input of inputs) consider((input as (PolicyInput & { ref?: PolicyRef }) | undefined)?.ref);
-      for (const reason of step.answer.reasons) {
+      // Every SCP level must allow an allowed request, but the evaluator names only the identity-side
+      // and resource-side statements as reasons: the SCP Allow statements that applied decided it too.
+      const scpAllows = step.answer.decision === 'Allow' ? step.answer.statements.filter((t) => t.policyRole === 'scp' && t.effect === 'Allow' && t.applies) : [];
+      for (const reason of [...step.answer.reasons, ...scpAllows]) {
         const byStatement = hits.get(reason.policyId) ?? new Map<number, string[]>();
         hits.set(reason.policyId, byStatement);
         const tests = byStatement.get(reason.statementIndex) ?? [];
