@@ -244,3 +244,16 @@ test('CloudTrail: lookup-events summary Resources are used when the record lists
   const events = { Events: [{ EventName: 'Decrypt', EventSource: 'kms.amazonaws.com', Resources: [{ ResourceType: 'AWS::KMS::Key', ResourceName: 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab' }], CloudTrailEvent: JSON.stringify({ eventSource: 'kms.amazonaws.com', eventName: 'Decrypt' }) }] };
   assert.deepEqual(requestsFromCloudTrail(events).requests.map((r) => [r.action, r.resource]), [['kms:Decrypt', 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab']]);
 });
+
+test('CLI: messages of explicit denies and guardrails are left out with the reason', () => {
+  const messages = [
+    'User: arn:aws:iam::111122223333:user/app is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::reports/a.csv because no identity-based policy allows the s3:GetObject action',
+    'User: arn:aws:iam::111122223333:user/app is not authorized to perform: s3:DeleteObject on resource: arn:aws:s3:::reports/a.csv with an explicit deny in an identity-based policy',
+    'User: arn:aws:iam::111122223333:user/app is not authorized to perform: ec2:RunInstances on resource: arn:aws:ec2:us-east-1:111122223333:instance/* because no service control policy allows the ec2:RunInstances action',
+  ].join('\n');
+  const { code, stdout } = cli(['generate', '--format', 'json', '-'], messages);
+  assert.equal(code, 1);
+  const out = JSON.parse(stdout);
+  assert.deepEqual(out.statements.map((s: { actions: string[] }) => s.actions), [['s3:GetObject']]);
+  assert.equal(out.skipped.length, 2);
+});

@@ -86,7 +86,12 @@ function fromDenied(text: string): { requests: GenerateRequest[]; problems: stri
       problems.push(`message ${i + 1}: ${parsed.error}`);
       return;
     }
-    if (parsed.denial === 'explicit') problems.push(`message ${i + 1}: \`${parsed.action}\` was explicitly denied; an Allow will not help, but it is generated for completeness`);
+    // An identity-based Allow does not lift an explicit deny or a guardrail's implicit deny: such
+    // messages are left out with the reason (explain-denied says which policy to look at).
+    if (parsed.denial === 'explicit' || (parsed.policyType !== undefined && parsed.policyType !== 'identity' && parsed.policyType !== 'resource')) {
+      problems.push(`message ${i + 1}: \`${parsed.action}\` is denied by ${parsed.denial === 'explicit' ? 'an explicit deny' : `a ${parsed.policyType} policy`}, which an identity-based Allow does not lift; left out (see \`iam-policy explain-denied\`)`);
+      return;
+    }
     requests.push({ action: parsed.action, ...(parsed.resource ? { resource: parsed.resource } : {}), source: `message ${i + 1}` });
   });
   return { requests, problems };
@@ -228,6 +233,7 @@ export function runGenerate(argv: readonly string[], io: CliIo): number {
     for (const s of skipped) io.stderr(`skipped: ${s}\n`);
     for (const n of generated.notes) io.stderr(`note: ${n}\n`);
     for (const f of findings) io.stderr(`finding: ${f.code} ${f.message}\n`);
+    if (findings.some((f) => f.code.startsWith('POLICY_SIZE_EXCEEDS')) && !compact) io.stderr('note: the policy is larger than the quota: split it into several policies, or try --compact.\n');
   }
   return skipped.length > 0 || findings.length > 0 ? 1 : 0;
 }
