@@ -108,12 +108,21 @@ const FIX_CASES: readonly FixCase[] = [
     kinds: ['add-statement'],
     neighbours: [['s3:GetObject', 'arn:aws:s3:::partner-bucket/b.csv']],
   },
+  {
+    name: 'an AWS service caller: a resource-based policy statement naming the service',
+    principal: 'events.amazonaws.com',
+    action: 'sqs:SendMessage',
+    resource: 'arn:aws:sqs:us-east-1:111122223333:jobs',
+    request: { resourceAccount: '111122223333', resourcePolicy: policy('queue-policy.json', { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'sqs:*', Resource: 'arn:aws:sqs:us-east-1:111122223333:jobs' }) },
+    kinds: ['add-statement'],
+    neighbours: [['sqs:DeleteQueue', 'arn:aws:sqs:us-east-1:111122223333:jobs'], ['sqs:SendMessage', 'arn:aws:sqs:us-east-1:111122223333:other']],
+  },
 ];
 
 for (const c of FIX_CASES) {
   test(`fix: ${c.name}`, () => {
     const request: EvaluationRequest = { principal: c.principal ?? ROLE_SESSION, action: c.action, resource: c.resource, ...c.request };
-    const explanation = explainDenial(message(c.action, c.resource), request);
+    const explanation = explainDenial(message(c.action, c.resource, undefined, c.principal), request);
     assert.equal(explanation.status, 'fix', explanation.notes.join(' '));
     assert.deepEqual(explanation.fixes.map((f) => f.kind), c.kinds);
     assert.equal(explanation.verification?.exact, true);
@@ -308,4 +317,13 @@ test('CLI: the edits of a policy file keep its comments and layout', () => {
   const edited = applyFixEdits(text, out.fixes[0].edits);
   assert.ok(edited.startsWith('{\n  // Reads reports.\n'));
   assert.match(edited, /"Action": \[\s*"s3:GetObjectTagging",\s*"s3:GetObject"\s*\]/);
+});
+
+test('an anonymous caller gets no public grant', () => {
+  const parsed = parseAccessDenied('User: anonymous is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::site/index.html');
+  assert.ok(!isAccessDeniedProblem(parsed));
+  const explanation = explainDenial(parsed, { principal: '*', action: 's3:GetObject', resource: 'arn:aws:s3:::site/index.html' });
+  assert.equal(explanation.status, 'no-fix');
+  assert.equal(explanation.deniedBy[0]?.policyType, 'resource');
+  assert.deepEqual(explanation.fixes, []);
 });

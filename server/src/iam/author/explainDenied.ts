@@ -111,6 +111,10 @@ function fromReason(r: Reason): DenyingPolicy {
   };
 }
 
+function isServicePrincipal(principal: string): boolean {
+  return /^[a-z0-9.-]+\.amazonaws\.com(\.cn)?$/i.test(principal);
+}
+
 function accountOf(arn: string): string | undefined {
   return /^arn:[^:]*:[^:]*:[^:]*:(\d{12}):/.exec(arn)?.[1];
 }
@@ -129,6 +133,12 @@ function implicitBlockers(request: EvaluationRequest, answer: EvaluationAnswer):
   if (request.sessionPolicy && !allows(answer, 'session')) out.push({ policyType: 'session', explicit: false, policy: request.sessionPolicy.id, why: `the session policy \`${request.sessionPolicy.id}\` does not allow it` });
   const identityAllows = allows(answer, 'identity');
   const resourceAllows = allows(answer, 'resource');
+  // Anonymous callers and AWS services have no identity-based policies: only a resource-based policy
+  // can allow them (IAM User Guide, "Policy evaluation logic", resource-based policies).
+  if (request.principal === '*' || isServicePrincipal(request.principal)) {
+    if (!resourceAllows) out.push({ policyType: 'resource', explicit: false, ...(request.resourcePolicy ? { policy: request.resourcePolicy.id } : {}), why: `\`${request.principal}\` has no identity-based policies and no resource-based policy allows it` });
+    return out;
+  }
   const principalAccount = request.principalAccount ?? accountOf(request.principal);
   const resourceAccount = request.resourceAccount ?? accountOf(request.resource) ?? principalAccount;
   const crossAccount = principalAccount !== undefined && resourceAccount !== undefined && principalAccount !== resourceAccount;
@@ -198,7 +208,7 @@ function candidateEdits(policy: PolicyInput, role: 'identity' | 'resource', acti
   const statement: Record<string, unknown> = {
     Sid: freshSid(statements, action),
     Effect: 'Allow',
-    ...(role === 'resource' && principalArn ? { Principal: { AWS: principalArn } } : {}),
+    ...(role === 'resource' && principalArn ? { Principal: isServicePrincipal(principalArn) ? { Service: principalArn } : { AWS: principalArn } } : {}),
     Action: action,
     Resource: resource,
   };
@@ -272,7 +282,10 @@ export function explainDenial(message: AccessDeniedMessage, request: EvaluationR
   const newAccess: { policy: string; actions: string[]; resources: string[] }[] = [];
   for (const side of deniedBy) {
     const role = side.policyType as 'identity' | 'resource';
-    if (role === 'resource' && (request.principal === '*' || !request.principal.startsWith('arn:'))) continue;
+    if (role === 'resource' && request.principal === '*') {
+      notes.push('The caller is anonymous: only a resource-based policy that lets anyone in could allow it, and no public grant is proposed.');
+      continue;
+    }
     const principalArn = identityArnOf(request.principal);
     const policies: PolicyInput[] = role === 'identity' ? [...(current.identityPolicies ?? [])] : current.resourcePolicy ? [current.resourcePolicy] : [];
     const options_: ProposedFix[] = policies.flatMap((p) => candidateEdits(p, role, request.action, request.resource, principalArn));
