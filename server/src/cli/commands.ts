@@ -3,6 +3,8 @@
  */
 import { checkCommand, diffCommand } from './access';
 import type { CliIo } from './cliIo';
+import { explainDeniedCommand } from './explainDenied';
+import { generateCommand } from './generate';
 import { simulateCommand } from './simulate';
 import { runSummary } from './summary';
 import { testCommand } from './test';
@@ -21,4 +23,4 @@ const summaryCommand: CliCommand = {
   run: (argv, io) => runSummary([...argv], io),
 };
 
-export const CLI_COMMANDS: readonly CliCommand[] = [simulateCommand, summaryCommand, testCommand, diffCommand, checkCommand, mcpCommandFor(VERSION)];
+export const CLI_COMMANDS: readonly CliCommand[] = [simulateCommand, summaryCommand, testCommand, diffCommand, checkCommand, explainDeniedCommand, generateCommand, mcpCommandFor(VERSION)];

@@ -2,10 +2,12 @@
  * `iam-policy`: the command-line face of the same core the language server uses, for CI pipelines.
  *   iam-policy lint [--type ...] [--format text|json|sarif] <file|dir>...
  *   iam-policy simulate --request FILE|- | --batch FILE [--explain] [--derive-context]
- *   iam-policy test <scenario files or dirs>...
+ *   iam-policy test [--coverage] [--format text|json|lcov] <scenario files or dirs>...
  *   iam-policy summary FILE [--type ...] [--account ID] [--format text|json|markdown]
  *   iam-policy diff OLD NEW | --git REF FILE [--type ...] [--format text|json|markdown] [--fail-on-new-access]
  *   iam-policy check FILE --not-granted ACTIONS [--resource ARN]... | --no-public-access
+ *   iam-policy explain-denied [--scenario FILE] [--policy FILE]... - | MESSAGE
+ *   iam-policy generate [--from auto|actions|denied|cloudtrail] [--compact] FILE|-|ACTION...
  *   iam-policy mcp   (Model Context Protocol server on stdio)
  * Exit codes: 0 success, 1 findings/failures, 2 bad usage or unreadable input.
  */

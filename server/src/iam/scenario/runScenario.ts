@@ -266,7 +266,7 @@ interface Caller {
 class TestError extends Error {}
 
 /** Runs one test. Never throws: problems become an `Error` result. */
-function runTest(scenario: Scenario, test: ScenarioTest, policies: PolicySet, options: RunOptions = {}): TestResult {
+export function runTest(scenario: Scenario, test: ScenarioTest, policies: PolicySet, options: RunOptions = {}): TestResult {
   if (test.broken) return { test, decision: 'Error', passed: false, steps: [], deciding: [], error: 'The test has problems; see the diagnostics on it' };
   try {
     return runResolvedTest(scenario, test, policies, options);

@@ -1,0 +1,305 @@
+/**
+ * `iam-policy explain-denied [--scenario FILE] [--policy FILE]... [--format text|json] - | MESSAGE`:
+ * reads an AccessDenied message, simulates the request it describes against the given scenario and
+ * policies, says which kind of policy denies it, and proposes the smallest edit that allows exactly
+ * that request (never when a guardrail or an explicit Deny denies).
+ *
+ * Exit codes: 0 explained (a verified fix, or the deny is an explicit Deny or a guardrail), 1 no fix
+ * found (or the given policies allow the request), 2 bad usage or a message that cannot be read.
+ */
+import * as path from 'node:path';
+import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
+import { limitNesting } from '../iam/document/jsonNesting';
+import { action as catalogAction } from '../iam/catalog/catalog';
+import { arnForNamedResource, explainDenial, fixEdits, isAccessDeniedProblem, parseAccessDenied, policyTypeLabel, type AccessDeniedMessage, type DenialExplanation } from '../iam/author/index';
+import type { EvaluationRequest, PolicyInput } from '../iam/evaluate/types';
+import { PolicySet, checkPolicyFiles, parseScenario, resolvePrincipal, runTest, type ScenarioTest } from '../iam/scenario/index';
+import { describeReadError, type CliIo } from './cliIo';
+import type { CliCommand } from './commands';
+
+const EXPLAIN_DENIED_USAGE = 'iam-policy explain-denied [--scenario FILE] [--policy FILE]... [--resource-policy FILE] [--boundary FILE] [--scp FILE]... [--session-policy FILE] [--format text|json] - | MESSAGE';
+
+const HELP = `${EXPLAIN_DENIED_USAGE}
+
+Reads an AccessDenied message (\`-\`: from stdin) as AWS SDKs and the AWS CLI print it, or the JSON of
+\`aws sts decode-authorization-message\`, simulates the request against the given policies, says which
+kind of policy denies it and proposes the smallest edit that allows exactly that request, checked
+by simulating again. No Allow is proposed when an SCP, a boundary, a session policy or an explicit
+Deny denies.
+  --scenario FILE         a scenario (*.iamtest.json): the caller's policies, boundary, SCPs and the
+                          resource's policy come from it (the principal is matched by ARN)
+  --policy FILE           an identity-based policy of the caller (repeatable)
+  --resource-policy FILE  the resource's resource-based policy
+  --boundary FILE         the caller's permissions boundary
+  --scp FILE              an SCP (repeatable; all in one organization level)
+  --session-policy FILE   the session policy
+  --format text|json      text (default) or JSON
+Exit codes: 0 explained, 1 no fix found, 2 bad usage or unreadable message.
+`;
+
+interface Options {
+  scenario?: string;
+  policies: string[];
+  resourcePolicy?: string;
+  boundary?: string;
+  scps: string[];
+  sessionPolicy?: string;
+  format: 'text' | 'json';
+  message: string[];
+}
+
+function parseArgs(argv: readonly string[]): Options | { help: true } | string {
+  const options: Options = { policies: [], scps: [], format: 'text', message: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const value = () => {
+      const next = argv[i + 1];
+      if (next === undefined || next.startsWith('--')) throw new UsageError(`\`${arg}\` needs a value`);
+      i++;
+      return next;
+    };
+    try {
+      switch (arg) {
+        case '-h':
+        case '--help':
+          return { help: true };
+        case '--scenario':
+          options.scenario = value();
+          break;
+        case '--policy':
+          options.policies.push(value());
+          break;
+        case '--resource-policy':
+          options.resourcePolicy = value();
+          break;
+        case '--boundary':
+          options.boundary = value();
+          break;
+        case '--scp':
+          options.scps.push(value());
+          break;
+        case '--session-policy':
+          options.sessionPolicy = value();
+          break;
+        case '--format': {
+          const format = value();
+          if (format !== 'text' && format !== 'json') return `\`--format\` takes \`text\` or \`json\`, not \`${format}\``;
+          options.format = format;
+          break;
+        }
+        default:
+          if (arg.startsWith('--')) return `unknown option \`${arg}\``;
+          options.message.push(arg);
+      }
+    } catch (error) {
+      if (error instanceof UsageError) return error.message;
+      throw error;
+    }
+  }
+  if (options.message.length === 0) return 'give the message as an argument or `-` to read it from stdin';
+  return options;
+}
+
+class UsageError extends Error {}
+
+function readPolicyInput(io: CliIo, file: string, texts: Map<string, string>): PolicyInput | string {
+  let text: string;
+  try {
+    text = io.readFile(file);
+  } catch (error) {
+    return `cannot read \`${file}\`: ${describeReadError(error)}`;
+  }
+  // Policy files may carry comments and trailing commas, as the editor allows (JSONC).
+  // The parser recurses once per level, so depth is checked first.
+  if (limitNesting(text).tooDeep.length > 0) return `\`${file}\` nests JSON too deep to be a policy`;
+  const errors: ParseError[] = [];
+  const document: unknown = parseJsonc(text, errors, { allowTrailingComma: true });
+  if (errors.length > 0 || document === undefined) return `\`${file}\` is not valid JSON`;
+  texts.set(file, text);
+  return { id: file, document };
+}
+
+const ZERO = { offset: 0, length: 0 };
+
+/** The request of the message with the policies of a scenario, built by running it as a test. */
+function scenarioRequest(io: CliIo, file: string, message: AccessDeniedMessage, resource: string, notes: string[], texts: Map<string, string>): { request: EvaluationRequest; dir: string } | string {
+  let text: string;
+  try {
+    text = io.readFile(file);
+  } catch (error) {
+    return `cannot read \`${file}\`: ${describeReadError(error)}`;
+  }
+  const parsed = parseScenario(text);
+  if (parsed.problems.some((p) => p.code === 'SCENARIO_JSON_SYNTAX' || p.code === 'SCENARIO_TOO_DEEP')) return `\`${file}\` is not valid JSON`;
+  const dir = path.dirname(file);
+  const policies = new PolicySet((relative) => {
+    try {
+      return { text: io.readFile(path.resolve(dir, relative)) };
+    } catch (error) {
+      return { error: `Cannot read policy file \`${relative}\`: ${describeReadError(error)}` };
+    }
+  });
+  for (const problem of checkPolicyFiles(parsed.scenario, policies)) notes.push(`Scenario: ${problem.message}.`);
+  // A role session acts as its role: the scenario knows the role, not the session.
+  const sessionOf = /^arn:([^:]+):sts::(\d{12}):assumed-role\/([^/]+)\/.+$/.exec(message.principal);
+  const principal = sessionOf ? `arn:${sessionOf[1]}:iam::${sessionOf[2]}:role/${sessionOf[3]}` : message.principal;
+  // resolvePrincipal compares user and role ARNs without their paths, as IAM names them uniquely per account.
+  const resolved = resolvePrincipal(parsed.scenario, principal);
+  const known = 'kind' in resolved && resolved.kind !== 'external';
+  if (!known) notes.push(`The scenario defines no user or role \`${principal}\`: the caller was simulated without identity-based policies.`);
+  const test: ScenarioTest = {
+    index: parsed.scenario.tests.length,
+    name: 'access denied',
+    principal: { value: known ? principal : message.principal, span: ZERO },
+    action: { value: message.action, span: ZERO },
+    resource: { value: resource, span: ZERO },
+    context: message.context ?? {},
+    deriveContext: true,
+    assumeRole: [],
+    expect: { value: 'Allow', span: ZERO },
+    span: ZERO,
+    broken: false,
+  };
+  const result = runTest(parsed.scenario, test, policies, { isKnownAction: (name) => catalogAction(name) !== undefined });
+  const step = result.steps[result.steps.length - 1];
+  if (!step) return `the scenario cannot simulate the request: ${result.error ?? 'unknown error'}`;
+  // Policy files (not templates, not inline policies) can take text edits.
+  for (const input of [...(step.request.identityPolicies ?? []), step.request.resourcePolicy].filter((p): p is PolicyInput => p !== undefined)) {
+    const text = policies.byId(input.id)?.text;
+    if (text !== undefined && !input.id.includes('#') && policies.byId(input.id)?.ref.kind === 'file') texts.set(input.id, text);
+  }
+  // The message's own session ARN is the caller, so that policies naming the session match it.
+  return { request: { ...step.request, principal: sessionOf ? message.principal : step.request.principal }, dir };
+}
+
+/** Runs `iam-policy explain-denied` with the arguments after the command name. */
+function runExplainDenied(argv: readonly string[], io: CliIo): number {
+  const options = parseArgs(argv);
+  if (typeof options === 'string') {
+    io.stderr(`iam-policy explain-denied: ${options}.\nUsage: ${EXPLAIN_DENIED_USAGE}\n`);
+    return 2;
+  }
+  if ('help' in options) {
+    io.stdout(HELP);
+    return 0;
+  }
+  let text: string;
+  if (options.message.length === 1 && options.message[0] === '-') {
+    try {
+      text = io.readStdin();
+    } catch (error) {
+      io.stderr(`iam-policy explain-denied: cannot read stdin: ${describeReadError(error)}.\n`);
+      return 2;
+    }
+  } else text = options.message.join(' ');
+
+  const result = parseAccessDenied(text);
+  if (isAccessDeniedProblem(result)) {
+    const parsed = result;
+    if (options.format === 'json') io.stdout(JSON.stringify({ error: parsed.error, kind: parsed.kind, ...(parsed.operation ? { operation: parsed.operation } : {}), ...(parsed.errorCode ? { errorCode: parsed.errorCode } : {}), ...(parsed.encodedMessage ? { encodedMessage: parsed.encodedMessage } : {}) }, null, 2) + '\n');
+    io.stderr(`iam-policy explain-denied: ${parsed.error}.\n`);
+    return 2;
+  }
+  let parsed: AccessDeniedMessage = result;
+
+  const notes: string[] = [];
+  // The documented case of the action (messages of some services print it in lower case).
+  const canonical = catalogAction(parsed.action)?.fullName;
+  if (!canonical) notes.push(`\`${parsed.action}\` is not an action of the bundled IAM data.`);
+  else parsed = { ...parsed, action: canonical };
+  let resource = parsed.resource ?? '*';
+  if (resource !== '*' && !resource.startsWith('arn:')) {
+    const arn = arnForNamedResource(parsed.action, resource, parsed.principal);
+    notes.push(arn ? `The message names the resource \`${resource}\`, not its ARN; it was simulated as \`${arn}\`.` : `The message names the resource \`${resource}\`, not its ARN; replace it with the ARN in the fix.`);
+    if (arn) resource = arn;
+  }
+  const texts = new Map<string, string>();
+  let request: EvaluationRequest = { principal: parsed.principal === 'anonymous' ? '*' : parsed.principal, action: parsed.action, resource, ...(parsed.context ? { context: parsed.context } : {}) };
+  let scenarioDir: string | undefined;
+  if (options.scenario !== undefined) {
+    const built = scenarioRequest(io, options.scenario, parsed, resource, notes, texts);
+    if (typeof built === 'string') {
+      io.stderr(`iam-policy explain-denied: ${built}.\n`);
+      return 2;
+    }
+    request = built.request;
+    scenarioDir = built.dir;
+  }
+  const read = (file: string): PolicyInput => {
+    const policy = readPolicyInput(io, file, texts);
+    if (typeof policy === 'string') throw new UsageError(policy);
+    return policy;
+  };
+  try {
+    if (options.policies.length > 0) request = { ...request, identityPolicies: [...(request.identityPolicies ?? []), ...options.policies.map(read)] };
+    if (options.resourcePolicy !== undefined) request = { ...request, resourcePolicy: read(options.resourcePolicy) };
+    if (options.boundary !== undefined) request = { ...request, permissionBoundary: read(options.boundary) };
+    if (options.sessionPolicy !== undefined) request = { ...request, sessionPolicy: read(options.sessionPolicy) };
+    if (options.scps.length > 0) request = { ...request, scps: [...(request.scps ?? []), options.scps.map(read)] };
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`iam-policy explain-denied: ${error.message}.\n`);
+    return 2;
+  }
+  if (options.scenario === undefined && options.policies.length === 0 && !request.resourcePolicy) notes.push('No policies were given (--scenario, --policy): the caller was simulated with none.');
+
+  const explanation = explainDenial(parsed, request, { isKnownAction: (name) => catalogAction(name) !== undefined });
+  const fileOf = (id: string) => (scenarioDir !== undefined && !options.policies.includes(id) && id !== options.resourcePolicy && id !== options.boundary && id !== options.sessionPolicy && !options.scps.includes(id) && id !== 'new-policy' && id !== 'new-resource-policy' ? path.join(scenarioDir, id) : id);
+  const allNotes = [...notes, ...explanation.notes];
+  const code = explanation.status === 'fix' || explanation.status === 'explicit-deny' || explanation.status === 'guardrail' ? 0 : 1;
+  if (options.format === 'json') {
+    io.stdout(JSON.stringify(toJson(parsed, explanation, fileOf, allNotes, texts), null, 2) + '\n');
+  } else {
+    io.stdout(toText(parsed, explanation, fileOf, allNotes));
+  }
+  return code;
+}
+
+function toJson(message: AccessDeniedMessage, e: DenialExplanation, fileOf: (id: string) => string, notes: readonly string[], texts: ReadonlyMap<string, string>): unknown {
+  return {
+    message: {
+      principal: message.principal,
+      principalType: message.principalType,
+      action: message.action,
+      resource: message.resource ?? null,
+      denial: message.denial,
+      policyType: message.policyType ?? null,
+      ...(message.policyArn ? { policyArn: message.policyArn } : {}),
+      ...(message.operation ? { operation: message.operation } : {}),
+      ...(message.errorCode ? { errorCode: message.errorCode } : {}),
+      format: message.format,
+    },
+    status: e.status,
+    request: e.request,
+    simulated: { decision: e.simulated.decision, reasons: e.simulated.reasons, explanation: e.simulated.explanation },
+    deniedBy: e.deniedBy,
+    agreesWithMessage: e.agreesWithMessage,
+    fixes: e.fixes.map((f) => ({ kind: f.kind, policyType: f.policyType, policy: fileOf(f.policy), statementIndex: f.statementIndex, description: f.description, statement: f.statement, document: f.document, edits: texts.has(f.policy) ? fixEdits(texts.get(f.policy)!, f) ?? null : null })),
+    verification: e.verification ?? null,
+    notes,
+  };
+}
+
+function toText(message: AccessDeniedMessage, e: DenialExplanation, fileOf: (id: string) => string, notes: readonly string[]): string {
+  const reason = message.denial === 'explicit' ? `an explicit deny in ${message.policyType ? `a ${policyTypeLabel(message.policyType)}` : 'a policy'}` : message.denial === 'implicit' ? `no ${message.policyType ? policyTypeLabel(message.policyType) : 'policy'} allows it` : 'no reason given';
+  const lines = [
+    `Message: \`${message.principal}\` may not call \`${message.action}\` on \`${message.resource ?? '*'}\` (${reason}).`,
+    `Simulated: ${e.simulated.decision}.`,
+  ];
+  if (e.deniedBy.length > 0) {
+    lines.push('Denied by:');
+    for (const d of e.deniedBy) lines.push(`  - ${policyTypeLabel(d.policyType)}${d.explicit ? ' (explicit Deny)' : ''}: ${d.why}`);
+  }
+  for (const fix of e.fixes) {
+    lines.push(`Fix: ${fix.description.replace(`\`${fix.policy}\``, `\`${fileOf(fix.policy)}\``)}:`);
+    lines.push(...JSON.stringify(fix.statement, null, 2).split('\n').map((l) => `  ${l}`));
+  }
+  if (e.verification) {
+    lines.push(`Verified: simulated again with the edit: ${e.verification.decision}; new access: ${e.verification.newAccess.map((g) => `${g.actions.map((a) => `\`${a}\``).join(', ')} on ${g.resources.map((r) => `\`${r}\``).join(', ')}`).join('; ') || 'none'}${e.verification.exact ? ' (exactly the request)' : ''}.`);
+  }
+  for (const note of notes) lines.push(`Note: ${note}`);
+  return lines.join('\n') + '\n';
+}
+
+/** The command entry for the CLI dispatcher's table. */
+export const explainDeniedCommand: CliCommand = { name: 'explain-denied', usage: EXPLAIN_DENIED_USAGE, run: runExplainDenied };

@@ -1,0 +1,10 @@
+/**
+ * Authoring from evidence: the public API of this folder. Pure (no I/O): reading AccessDenied
+ * messages and explaining them with a verified fix, generating least-privilege policies from
+ * actions, messages or CloudTrail records, and statement coverage of policy tests.
+ */
+export { parseAccessDenied, isAccessDeniedProblem, identityArnOf, type AccessDeniedMessage } from './accessDenied';
+export { applyFixEdits, arnForNamedResource, explainDenial, fixEdits, policyTypeLabel, type DenialExplanation } from './explainDenied';
+export { generatePolicy, type GenerateRequest } from './generatePolicy';
+export { actionForEvent, requestsFromCloudTrail } from './cloudTrail';
+export { statementCoverage } from './coverage';
