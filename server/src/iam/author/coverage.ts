@@ -8,6 +8,7 @@
 import type { PolicyInput } from '../evaluate/types';
 import type { PolicySet, ResolvedPolicy, TestResult } from '../scenario/runScenario';
 import type { PolicyRef, Scenario, Span } from '../scenario/scenarioModel';
+import { policyRefs } from '../scenario/parseScenario';
 
 /** One statement and the tests it decided. */
 export interface StatementCoverage {
@@ -34,27 +35,6 @@ export interface PolicyCoverage {
   readonly total: number;
 }
 
-function refsOf(scenario: Scenario): PolicyRef[] {
-  const out: PolicyRef[] = [];
-  const add = (ref: PolicyRef | undefined) => {
-    if (ref) out.push(ref);
-  };
-  for (const a of scenario.accounts) for (const level of a.organization) [...level.scps, ...level.rcps].forEach(add);
-  for (const g of scenario.groups) g.policies.forEach(add);
-  for (const u of scenario.users) {
-    u.policies.forEach(add);
-    add(u.boundary);
-  }
-  for (const r of scenario.roles) {
-    add(r.trustPolicy);
-    r.policies.forEach(add);
-    add(r.boundary);
-  }
-  for (const r of scenario.resources) add(r.policy);
-  for (const t of scenario.tests) for (const s of t.assumeRole) add(s.sessionPolicy);
-  return out;
-}
-
 function policyStatements(document: unknown): Record<string, unknown>[] {
   if (!document || typeof document !== 'object') return [];
   const statement = (document as Record<string, unknown>).Statement;
@@ -71,7 +51,7 @@ export function statementCoverage(scenario: Scenario, results: readonly TestResu
     if (policy.named || policy.error || policy.document === undefined) return;
     if (!resolved.has(policy.id)) resolved.set(policy.id, policy);
   };
-  refsOf(scenario).forEach(consider);
+  policyRefs(scenario).forEach(consider);
   const hits = new Map<string, Map<number, string[]>>();
   for (const result of results) {
     for (const step of result.steps) {

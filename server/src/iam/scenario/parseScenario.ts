@@ -529,11 +529,11 @@ function sameEntity(a: string, b: string, kind: 'user' | 'role'): boolean {
   return !!x && !!y && x[2] === y[2] && x[3] === y[3];
 }
 
-/** Every policy file the scenario refers to, in document order (duplicates included). */
-export function policyFileRefs(scenario: Scenario): PolicyFileRef[] {
-  const out: PolicyFileRef[] = [];
+/** Every policy reference of the scenario (files and inline documents), duplicates included. */
+export function policyRefs(scenario: Scenario): PolicyRef[] {
+  const out: PolicyRef[] = [];
   const add = (ref: PolicyRef | undefined) => {
-    if (ref?.kind === 'file') out.push(ref);
+    if (ref) out.push(ref);
   };
   for (const a of scenario.accounts) for (const level of a.organization) [...level.scps, ...level.rcps].forEach(add);
   for (const g of scenario.groups) g.policies.forEach(add);
@@ -548,5 +548,12 @@ export function policyFileRefs(scenario: Scenario): PolicyFileRef[] {
   }
   for (const r of scenario.resources) add(r.policy);
   for (const t of scenario.tests) for (const s of t.assumeRole) add(s.sessionPolicy);
-  return out.sort((a, b) => a.span.offset - b.span.offset);
+  return out;
+}
+
+/** Every policy file the scenario refers to, in document order (duplicates included). */
+export function policyFileRefs(scenario: Scenario): PolicyFileRef[] {
+  return policyRefs(scenario)
+    .filter((ref): ref is PolicyFileRef => ref.kind === 'file')
+    .sort((a, b) => a.span.offset - b.span.offset);
 }
