@@ -56,7 +56,7 @@ async function scenarioText(uri: vscode.Uri): Promise<string | undefined> {
 }
 
 /** The workspace's scenario files: found on disk and open in editors (unsaved ones included). */
-export async function findScenarioFiles(): Promise<vscode.Uri[]> {
+async function findScenarioFiles(): Promise<vscode.Uri[]> {
   const found = await vscode.workspace.findFiles(SCENARIO_GLOB, EXCLUDE_GLOB, 2000);
   const seen = new Set(found.map((u) => u.toString()));
   for (const document of vscode.workspace.textDocuments) {
