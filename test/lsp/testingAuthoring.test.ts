@@ -202,6 +202,59 @@ test('explainDenied uses the active policy document when no scenario defines the
   }
 });
 
+/**
+ * Guardrails (IAM User Guide, "Policy evaluation logic"): a permissions boundary that does not allow
+ * the action, and an SCP that denies it. An identity-based Allow lifts neither, so none is proposed.
+ */
+const GUARDED = JSON.stringify({
+  accounts: [{ id: '222233334444', name: 'Workload', organization: [{ name: 'Root', scps: ['FullAWSAccess', { Version: '2012-10-17', Statement: [{ Sid: 'NoEc2', Effect: 'Deny', Action: 'ec2:*', Resource: '*' }] }] }] }],
+  users: [
+    {
+      name: 'guarded',
+      account: 'Workload',
+      policies: [{ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:*', 'ec2:*'], Resource: '*' }] }],
+      boundary: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:GetObject', 'ec2:*'], Resource: '*' }] },
+    },
+  ],
+  tests: [],
+}, null, 2);
+
+const GUARDRAIL_CASES: ReadonlyArray<{ name: string; message: string; status: ExplainDeniedResult['status']; deniedBy: string[]; says: RegExp }> = [
+  {
+    name: 'a permissions boundary that does not allow the action',
+    message: 'User: arn:aws:iam::222233334444:user/guarded is not authorized to perform: s3:PutObject on resource: arn:aws:s3:::b/k because no permissions boundary allows the s3:PutObject action',
+    status: 'guardrail',
+    deniedBy: ['boundary'],
+    says: /A guardrail denies it .*no Allow is proposed/,
+  },
+  {
+    name: 'an SCP with an explicit Deny',
+    message: 'User: arn:aws:iam::222233334444:user/guarded is not authorized to perform: ec2:RunInstances on resource: arn:aws:ec2:eu-west-1:222233334444:instance/* with an explicit deny in a service control policy',
+    status: 'explicit-deny',
+    deniedBy: ['scp'],
+    says: /service control policy \(SCP\)\*\* \(explicit Deny\)/,
+  },
+];
+
+for (const c of GUARDRAIL_CASES) {
+  test(`explainDenied: ${c.name}: says so and proposes no Allow`, async () => {
+    const harness = await startHarness();
+    try {
+      const scenarioUri = 'file:///workspace/guarded.iamtest.json';
+      const result = (await harness.client.sendRequest('iamPolicy/explainDenied', { message: c.message, scenarios: [{ uri: scenarioUri, text: GUARDED }] })) as ExplainDeniedResult;
+      assert.equal(result.status, c.status, result.markdown);
+      assert.equal(result.scenarioUri, scenarioUri);
+      assert.deepEqual(result.deniedBy, c.deniedBy, result.markdown);
+      assert.equal(result.edits, undefined);
+      assert.equal(result.newPolicy, undefined);
+      assert.doesNotMatch(result.markdown, /## Fix/);
+      assert.match(result.markdown, c.says);
+    } finally {
+      harness.dispose();
+    }
+  });
+}
+
 /** Inputs of *Generate policy…* and the statements (action, resource) they must give. */
 const GENERATE_CASES: ReadonlyArray<{ name: string; text: string; compact?: boolean; statements?: Array<[unknown, unknown]>; error?: RegExp }> = [
   {
