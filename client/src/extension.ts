@@ -19,12 +19,15 @@ import {
 import { registerSimulation } from './simulation';
 import { registerScenario } from './scenario';
 import { registerAccessDiff } from './accessDiff';
+import { registerTesting, type TestingApi } from './testing';
+import { registerExplainDenied } from './explainDenied';
+import { registerGeneratePolicy } from './generatePolicy';
 
 let client: LanguageClient | undefined;
 
 const SUMMARY_SCHEME = 'iam-policy-summary';
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient }> {
+export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient; testing: TestingApi }> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   // A small young generation keeps the server's resident memory near its live heap (docs/performance.md:
   // 127 -> 100 MB with 100 open documents) for a small cost in throughput that typing never notices.
@@ -160,11 +163,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   registerSimulation(context, client);
   registerScenario(context, client);
   registerAccessDiff(context, client);
+  const testing = registerTesting(context, client);
+  registerExplainDenied(context, client);
+  registerGeneratePolicy(context, client);
   await client.start();
+  // Scenario files get their test items (and gutter buttons) without waiting for the Testing view.
+  void testing.refresh();
   // The server started with the trust the workspace had; tell it when the user grants trust.
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(WorkspaceTrustedNotification)));
   updateStatus();
-  return { client };
+  return { client, testing };
 }
 
 export async function deactivate(): Promise<void> {

@@ -168,3 +168,121 @@ export interface AccessDiffResult {
 
 /** The command that opens the access diff view: arguments `(uri?: string, against?: 'HEAD')`. */
 export const CompareAccessCommand = 'iamPolicy.compareAccess';
+
+/** One test of a scenario file, where it is written. */
+export interface ScenarioTestInfo {
+  /** Its index in the file's `tests`. */
+  readonly index: number;
+  readonly name: string;
+  /** The test object's range in the scenario file. */
+  readonly range: ProtocolRange;
+}
+
+/**
+ * Client → server: the tests of a scenario file (`*.iamtest.json`), and with `run` their results
+ * and with `coverage` the statement coverage, run by the same core as `iam-policy test`. The client
+ * sends the scenario's text (an open document's unsaved text, or the file's); policy files are read
+ * relative to the scenario as for the code lenses (open documents' unsaved text first).
+ */
+export const RunScenarioRequest = 'iamPolicy/runScenario';
+
+export interface RunScenarioParams {
+  readonly uri: string;
+  readonly text: string;
+  /** Run the tests (else only list them). */
+  readonly run?: boolean;
+  /** Only these tests (indexes into `tests`); all when absent. */
+  readonly tests?: readonly number[];
+  /** Also compute statement coverage (needs `run`). */
+  readonly coverage?: boolean;
+}
+
+/** The result of one test. */
+export interface ScenarioTestOutcome extends ScenarioTestInfo {
+  /** `passed`, `failed`, or `errored` (the test could not run: a missing policy file, an unknown name). */
+  readonly outcome: 'passed' | 'failed' | 'errored';
+  /** The expected decision as written (`Allow`, `Deny`, `ExplicitDeny`, `ImplicitDeny`). */
+  readonly expected: string;
+  /** The decision (`Error` when the test could not run). */
+  readonly actual: string;
+  /** The one-line result, as the code lens shows it. */
+  readonly summary: string;
+  /** The full explanation (markdown). */
+  readonly explanation: string;
+  /** The deciding statement (or the test itself when none decided). */
+  readonly location?: { readonly uri: string; readonly range: ProtocolRange };
+}
+
+/** The statements of one file (a policy file, a template, or a scenario for inline policies) and the tests each decided. */
+export interface FileCoverageInfo {
+  readonly uri: string;
+  readonly statements: ReadonlyArray<{
+    readonly range: ProtocolRange;
+    /** `statement \`Sid\`` or `statement 2`, and of which policy when the file holds several. */
+    readonly label: string;
+    readonly effect?: string;
+    /** Names of the tests it decided (`scenario file: test`). */
+    readonly tests: readonly string[];
+  }>;
+}
+
+export interface RunScenarioResult {
+  readonly tests: readonly ScenarioTestInfo[];
+  /** Set with `run`: one per run test, in test order. */
+  readonly results?: readonly ScenarioTestOutcome[];
+  /** Problems of the file as a whole (not valid JSON, too deep), which keep its tests from running. */
+  readonly error?: string;
+  /** Set with `coverage`. */
+  readonly coverage?: readonly FileCoverageInfo[];
+}
+
+/**
+ * Client → server: explain an AccessDenied message against the workspace's scenario that defines
+ * the caller (or the given policy), with the smallest verified fix (as `iam-policy explain-denied`).
+ */
+export const ExplainDeniedRequest = 'iamPolicy/explainDenied';
+
+export interface ExplainDeniedParams {
+  readonly message: string;
+  /** Scenario files to take the caller's policies from: the first that defines the caller is used. */
+  readonly scenarios?: ReadonlyArray<{ readonly uri: string; readonly text: string }>;
+  /** An open policy document to use as the caller's identity-based policy when no scenario defines the caller. */
+  readonly policyUri?: string;
+}
+
+export interface ExplainDeniedResult {
+  /**
+   * `fix`, `explicit-deny`, `guardrail` (an SCP, RCP, boundary, session or endpoint policy denies),
+   * `not-reproduced` (the policies allow it), `no-fix`, or `unreadable` (not an AccessDenied message).
+   */
+  readonly status: 'fix' | 'explicit-deny' | 'guardrail' | 'not-reproduced' | 'no-fix' | 'unreadable';
+  /** The explanation (markdown). */
+  readonly markdown: string;
+  /** Which kinds of policy deny (`identity`, `resource`, `scp`, `boundary`, ...). */
+  readonly deniedBy: readonly string[];
+  /** The scenario file used, if any. */
+  readonly scenarioUri?: string;
+  /** The decision simulated with the fix applied (set with a fix). */
+  readonly verifiedDecision?: string;
+  /** The fixes that edit policy files: a `WorkspaceEdit` (LSP JSON) per target file. */
+  readonly edits?: ReadonlyArray<{ readonly uri: string; readonly description: string; readonly edit: unknown }>;
+  /** A fix that needs a new policy: its JSON text, to open as a new document. */
+  readonly newPolicy?: string;
+}
+
+/** Client → server: a least-privilege policy from actions, AccessDenied messages or CloudTrail records (as `iam-policy generate`). */
+export const GeneratePolicyRequest = 'iamPolicy/generatePolicy';
+
+export interface GeneratePolicyParams {
+  readonly text: string;
+  /** Wildcards only where they cover exactly listed actions in the bundled data (`--compact`). */
+  readonly compact?: boolean;
+}
+
+export interface GeneratePolicyResult {
+  /** The policy's JSON text, or undefined with `error`. */
+  readonly policy?: string;
+  /** Inputs left out, notes, the wildcards `compact` used and validation findings: one line each. */
+  readonly notes: readonly string[];
+  readonly error?: string;
+}

@@ -159,6 +159,8 @@ interface NoFixCase {
   readonly request: Omit<EvaluationRequest, 'principal' | 'action' | 'resource'>;
   readonly status: DenialExplanation['status'];
   readonly deniedBy: string;
+  /** Every kind that denies, when the case checks the whole list. */
+  readonly allDeniedBy?: readonly string[];
 }
 
 const ALLOW_GET = policy('app.json', { Effect: 'Allow', Action: 's3:GetObject', Resource: OBJECT });
@@ -202,6 +204,14 @@ const NO_FIX_CASES: readonly NoFixCase[] = [
     deniedBy: 'boundary',
   },
   {
+    name: 'the message blames a permissions boundary that was given and does not allow the action: named once, from the simulation',
+    reason: 'because no permissions boundary allows the s3:GetObject action',
+    request: { identityPolicies: [ALLOW_GET], permissionBoundary: policy('boundary.json', { Effect: 'Allow', Action: 's3:List*', Resource: '*' }) },
+    status: 'guardrail',
+    deniedBy: 'boundary',
+    allDeniedBy: ['boundary'],
+  },
+  {
     name: 'the given policies allow the request',
     request: { identityPolicies: [ALLOW_GET] },
     status: 'not-reproduced',
@@ -216,6 +226,9 @@ for (const c of NO_FIX_CASES) {
     assert.equal(explanation.status, c.status);
     assert.deepEqual(explanation.fixes, []);
     if (c.deniedBy) assert.equal(explanation.deniedBy[0]?.policyType, c.deniedBy);
+    if (c.allDeniedBy) assert.deepEqual(explanation.deniedBy.map((d) => d.policyType), c.allDeniedBy);
+    // A simulation that reproduces the guardrail does not say it could not.
+    if (c.request.permissionBoundary) assert.ok(!explanation.notes.some((n) => n.includes('do not reproduce')), explanation.notes.join('\n'));
   });
 }
 

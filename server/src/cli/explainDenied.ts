@@ -11,9 +11,9 @@ import * as path from 'node:path';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { limitNesting } from '../iam/document/jsonNesting';
 import { action as catalogAction } from '../iam/catalog/catalog';
-import { arnForNamedResource, explainDenial, fixEdits, isAccessDeniedProblem, parseAccessDenied, policyTypeLabel, type AccessDeniedMessage, type DenialExplanation } from '../iam/author/index';
+import { explainDenial, fixEdits, isAccessDeniedProblem, normalizeDenied, parseAccessDenied, policyTypeLabel, scenarioDenialRequest, type AccessDeniedMessage, type DenialExplanation } from '../iam/author/index';
 import type { EvaluationRequest, PolicyInput } from '../iam/evaluate/types';
-import { PolicySet, checkPolicyFiles, parseScenario, resolvePrincipal, runTest, type ScenarioTest } from '../iam/scenario/index';
+import { PolicySet, checkPolicyFiles, parseScenario } from '../iam/scenario/index';
 import { describeReadError, type CliIo } from './cliIo';
 import type { CliCommand } from './commands';
 
@@ -119,9 +119,7 @@ function readPolicyInput(io: CliIo, file: string, texts: Map<string, string>): P
   return { id: file, document };
 }
 
-const ZERO = { offset: 0, length: 0 };
-
-/** The request of the message with the policies of a scenario, built by running it as a test. */
+/** The request of the message with the policies of a scenario file. */
 function scenarioRequest(io: CliIo, file: string, message: AccessDeniedMessage, resource: string, notes: string[], texts: Map<string, string>): { request: EvaluationRequest; dir: string } | string {
   let text: string;
   try {
@@ -140,36 +138,10 @@ function scenarioRequest(io: CliIo, file: string, message: AccessDeniedMessage, 
     }
   });
   for (const problem of checkPolicyFiles(parsed.scenario, policies)) notes.push(`Scenario: ${problem.message}.`);
-  // A role session acts as its role: the scenario knows the role, not the session.
-  const sessionOf = /^arn:([^:]+):sts::(\d{12}):assumed-role\/([^/]+)\/.+$/.exec(message.principal);
-  const principal = sessionOf ? `arn:${sessionOf[1]}:iam::${sessionOf[2]}:role/${sessionOf[3]}` : message.principal;
-  // resolvePrincipal compares user and role ARNs without their paths, as IAM names them uniquely per account.
-  const resolved = resolvePrincipal(parsed.scenario, principal);
-  const known = 'kind' in resolved && resolved.kind !== 'external';
-  if (!known) notes.push(`The scenario defines no user or role \`${principal}\`: the caller was simulated without identity-based policies.`);
-  const test: ScenarioTest = {
-    index: parsed.scenario.tests.length,
-    name: 'access denied',
-    principal: { value: known ? principal : message.principal, span: ZERO },
-    action: { value: message.action, span: ZERO },
-    resource: { value: resource, span: ZERO },
-    context: message.context ?? {},
-    deriveContext: true,
-    assumeRole: [],
-    expect: { value: 'Allow', span: ZERO },
-    span: ZERO,
-    broken: false,
-  };
-  const result = runTest(parsed.scenario, test, policies, { isKnownAction: (name) => catalogAction(name) !== undefined });
-  const step = result.steps[result.steps.length - 1];
-  if (!step) return `the scenario cannot simulate the request: ${result.error ?? 'unknown error'}`;
-  // Policy files (not templates, not inline policies) can take text edits.
-  for (const input of [...(step.request.identityPolicies ?? []), step.request.resourcePolicy].filter((p): p is PolicyInput => p !== undefined)) {
-    const text = policies.byId(input.id)?.text;
-    if (text !== undefined && !input.id.includes('#') && policies.byId(input.id)?.ref.kind === 'file') texts.set(input.id, text);
-  }
-  // The message's own session ARN is the caller, so that policies naming the session match it.
-  return { request: { ...step.request, principal: sessionOf ? message.principal : step.request.principal }, dir };
+  const built = scenarioDenialRequest(parsed.scenario, policies, message, resource, notes);
+  if (typeof built === 'string') return built;
+  for (const [id, policyText] of built.texts) texts.set(id, policyText);
+  return { request: built.request, dir };
 }
 
 /** Runs `iam-policy explain-denied` with the arguments after the command name. */
@@ -200,19 +172,10 @@ function runExplainDenied(argv: readonly string[], io: CliIo): number {
     io.stderr(`iam-policy explain-denied: ${parsed.error}.\n`);
     return 2;
   }
-  let parsed: AccessDeniedMessage = result;
-
-  const notes: string[] = [];
-  // The documented case of the action (messages of some services print it in lower case).
-  const canonical = catalogAction(parsed.action)?.fullName;
-  if (!canonical) notes.push(`\`${parsed.action}\` is not an action of the bundled IAM data.`);
-  else parsed = { ...parsed, action: canonical };
-  let resource = parsed.resource ?? '*';
-  if (resource !== '*' && !resource.startsWith('arn:')) {
-    const arn = arnForNamedResource(parsed.action, resource, parsed.principal);
-    notes.push(arn ? `The message names the resource \`${resource}\`, not its ARN; it was simulated as \`${arn}\`.` : `The message names the resource \`${resource}\`, not its ARN; replace it with the ARN in the fix.`);
-    if (arn) resource = arn;
-  }
+  const normalized = normalizeDenied(result);
+  const parsed = normalized.message;
+  const resource = normalized.resource;
+  const notes = normalized.notes;
   const texts = new Map<string, string>();
   let request: EvaluationRequest = { principal: parsed.principal === 'anonymous' ? '*' : parsed.principal, action: parsed.action, resource, ...(parsed.context ? { context: parsed.context } : {}) };
   let scenarioDir: string | undefined;

@@ -8,8 +8,7 @@
  * has findings; 2 bad usage, unreadable input, or nothing to generate from.
  */
 import { action as catalogAction } from '../iam/catalog/catalog';
-import { generatePolicy, isAccessDeniedProblem, parseAccessDenied, requestsFromCloudTrail, type GenerateRequest } from '../iam/author/index';
-import { validatePolicy } from '../iam/validate/index';
+import { generateFromTexts, type GenerateSource } from '../iam/author/index';
 import { describeReadError, type CliIo } from './cliIo';
 import type { CliCommand } from './commands';
 
@@ -33,73 +32,9 @@ with \`Prefix*\` wildcards only where the wildcard matches exactly listed action
 Exit codes: 0 generated from every input with no findings, 1 input left out or findings, 2 bad usage.
 `;
 
-type Source = 'auto' | 'actions' | 'denied' | 'cloudtrail';
-
-function detect(text: string): Exclude<Source, 'auto'> {
-  const trimmed = text.trim();
-  if (/is not authorized to perform/i.test(trimmed) && !/"eventSource"/.test(trimmed)) return 'denied';
-  if (/"(eventSource|EventSource|Records|Events)"\s*:/.test(trimmed)) return 'cloudtrail';
-  return 'actions';
-}
-
-function fromActions(text: string): { requests: GenerateRequest[]; problems: string[] } {
-  const requests: GenerateRequest[] = [];
-  const problems: string[] = [];
-  const trimmed = text.trim();
-  if (trimmed.startsWith('[')) {
-    let json: unknown;
-    try {
-      json = JSON.parse(trimmed);
-    } catch {
-      return { requests, problems: ['the action list is not valid JSON'] };
-    }
-    (json as unknown[]).forEach((item, i) => {
-      if (typeof item === 'string') requests.push({ action: item, source: `[${i}]` });
-      else if (item && typeof item === 'object' && typeof (item as { action?: unknown }).action === 'string') {
-        const o = item as { action: string; resource?: unknown };
-        requests.push({ action: o.action, ...(typeof o.resource === 'string' ? { resource: o.resource } : {}), source: `[${i}]` });
-      } else problems.push(`[${i}] is neither an action nor {"action", "resource"}`);
-    });
-    return { requests, problems };
-  }
-  text.split(/\r?\n/).forEach((line, i) => {
-    const content = line.replace(/#.*$/, '').trim();
-    if (content === '') return;
-    const [action, resource, ...extra] = content.split(/[\s,]+/);
-    if (!action || !/^[A-Za-z0-9-]+:[A-Za-z0-9*?_-]+$/.test(action) || extra.length > 0) {
-      problems.push(`line ${i + 1}: expected \`service:Action [resource-ARN]\`, not \`${content}\``);
-      return;
-    }
-    requests.push({ action, ...(resource ? { resource } : {}), source: `line ${i + 1}` });
-  });
-  return { requests, problems };
-}
-
-function fromDenied(text: string): { requests: GenerateRequest[]; problems: string[] } {
-  const requests: GenerateRequest[] = [];
-  const problems: string[] = [];
-  // One message a line; a message wrapped over lines continues until the next "User:" or a blank line.
-  const messages = text.split(/\r?\n\s*\r?\n|\r?\n(?=.*User:\s*\S+\s+is not authorized)/).map((m) => m.trim()).filter((m) => m !== '');
-  messages.forEach((message, i) => {
-    const parsed = parseAccessDenied(message);
-    if (isAccessDeniedProblem(parsed)) {
-      problems.push(`message ${i + 1}: ${parsed.error}`);
-      return;
-    }
-    // An identity-based Allow does not lift an explicit deny or a guardrail's implicit deny: such
-    // messages are left out with the reason (explain-denied says which policy to look at).
-    if (parsed.denial === 'explicit' || (parsed.policyType !== undefined && parsed.policyType !== 'identity' && parsed.policyType !== 'resource')) {
-      problems.push(`message ${i + 1}: \`${parsed.action}\` is denied by ${parsed.denial === 'explicit' ? 'an explicit deny' : `a ${parsed.policyType} policy`}, which an identity-based Allow does not lift; left out (see \`iam-policy explain-denied\`)`);
-      return;
-    }
-    requests.push({ action: parsed.action, ...(parsed.resource ? { resource: parsed.resource } : {}), source: `message ${i + 1}` });
-  });
-  return { requests, problems };
-}
-
 /** Runs `iam-policy generate` with the arguments after the command name. */
 function runGenerate(argv: readonly string[], io: CliIo): number {
-  let from: Source = 'auto';
+  let from: GenerateSource = 'auto';
   let format: 'policy' | 'json' = 'policy';
   let compact = false;
   const options: { account?: string; region?: string; partition?: string } = {};
@@ -179,40 +114,14 @@ function runGenerate(argv: readonly string[], io: CliIo): number {
     }
   }
 
-  const requests: GenerateRequest[] = [];
-  const problems: string[] = [];
-  for (const text of texts) {
-    const kind = from === 'auto' ? detect(text) : from;
-    if (kind === 'cloudtrail') {
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch {
-        io.stderr('iam-policy generate: the CloudTrail input is not valid JSON.\n');
-        return 2;
-      }
-      const result = requestsFromCloudTrail(json);
-      if (result.error) {
-        io.stderr(`iam-policy generate: ${result.error}.\n`);
-        return 2;
-      }
-      requests.push(...result.requests);
-      problems.push(...result.skipped.map((s) => `${s.source}: ${s.reason}`));
-    } else {
-      const result = kind === 'denied' ? fromDenied(text) : fromActions(text);
-      requests.push(...result.requests);
-      problems.push(...result.problems);
-    }
-  }
-  if (requests.length === 0) {
-    for (const p of problems) io.stderr(`iam-policy generate: ${p}.\n`);
-    io.stderr('iam-policy generate: no request to generate a policy from.\n');
+  const result = generateFromTexts(texts, from, { ...options, compact });
+  if ('error' in result) {
+    // Inputs that could not be read are named before the reason nothing was generated.
+    if (result.error === 'no request to generate a policy from') for (const p of result.problems) io.stderr(`iam-policy generate: ${p}.\n`);
+    io.stderr(`iam-policy generate: ${result.error}.\n`);
     return 2;
   }
-  const generated = generatePolicy(requests, { ...options, compact });
-  const text = JSON.stringify(generated.policy, null, 2);
-  const findings = validatePolicy(text, { kind: 'identity' }).findings;
-  const skipped = [...problems, ...generated.skipped.map((s) => `${s.source ? `${s.source}: ` : ''}\`${s.action}\`: ${s.reason}`)];
+  const { generated, text, findings, skipped } = result;
   if (format === 'json') {
     io.stdout(
       JSON.stringify(

@@ -9,6 +9,8 @@ import { summaryFeature } from './features/summaryFeature';
 import { scenarioFeature } from './features/scenarioFeature';
 import { simulationFeature } from './features/simulationFeature';
 import { accessDiffFeature } from './features/accessDiffFeature';
+import { testingFeature } from './features/testingFeature';
+import { authorFeature } from './features/authorFeature';
 
 export const SERVER_FEATURES: readonly ServerFeature[] = [
   completionFeature,
@@ -18,4 +20,6 @@ export const SERVER_FEATURES: readonly ServerFeature[] = [
   scenarioFeature,
   simulationFeature,
   accessDiffFeature,
+  testingFeature,
+  authorFeature,
 ];

@@ -99,7 +99,7 @@ function stepMarkdown(step: TestStep): string[] {
 }
 
 /** The markdown explanation of a test result: every step, its decision, context and statements. */
-function resultMarkdown(result: TestResult): string {
+export function resultMarkdown(result: TestResult): string {
   const lines = [`# Test \`${result.test.name}\``, '', `${resultLine(result)}`, ''];
   lines.push(`Expected: \`${result.test.expect.value}\`${result.test.expect.value === 'Deny' ? ' (either denial)' : ''}. Got: \`${result.decision}\`.`, '');
   if (result.error) lines.push(result.error, '');
@@ -120,7 +120,7 @@ export function scenarioDiagnostics(document: TextDocument, problems: readonly S
 export type PolicyUriResolver = (relativePath: string) => string | undefined;
 
 /** The statement a result's lens reveals: the first deciding statement that has a place. */
-function resultTarget(result: TestResult, scenarioDocument: TextDocument, policyUri: PolicyUriResolver): ShowTestResultArguments['target'] {
+export function resultTarget(result: TestResult, scenarioDocument: TextDocument, policyUri: PolicyUriResolver): ShowTestResultArguments['target'] {
   for (const d of result.deciding) {
     if (!d.span || !d.policy) continue;
     if (d.policy.ref.kind === 'inline') return { uri: scenarioDocument.uri, range: rangeOf(scenarioDocument, d.span) };

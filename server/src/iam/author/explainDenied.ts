@@ -265,9 +265,11 @@ export function explainDenial(message: AccessDeniedMessage, request: EvaluationR
 
   const deniedBy = implicitBlockers(request, answer);
   const guardrails = deniedBy.filter((d) => d.policyType !== 'identity' && d.policyType !== 'resource');
-  // What the message says wins over a simulation that cannot see the deny (a guardrail the caller did not give).
-  if (message.denial === 'explicit' || (claimed !== undefined && claimed !== 'identity' && claimed !== 'resource')) {
-    const blamed: DenyingPolicy = { policyType: claimed ?? 'identity', explicit: message.denial === 'explicit', ...(message.policyArn ? { policy: message.policyArn } : {}), why: `AWS reports ${message.denial === 'explicit' ? 'an explicit deny in' : 'that no'} ${claimed ? `a ${policyTypeLabel(claimed)}` : 'a policy'}${message.denial === 'explicit' ? '' : ' allows it'}` };
+  // What the message says wins over a simulation that cannot see the deny (a guardrail the caller did
+  // not give); a simulation that finds the guardrail the message names explains it itself.
+  const reproduced = claimed !== undefined && message.denial !== 'explicit' && deniedBy.some((d) => d.policyType === claimed);
+  if (!reproduced && (message.denial === 'explicit' || (claimed !== undefined && claimed !== 'identity' && claimed !== 'resource'))) {
+    const blamed: DenyingPolicy = { policyType: claimed ?? 'identity', explicit: message.denial === 'explicit', ...(message.policyArn ? { policy: message.policyArn } : {}), why: message.denial === 'explicit' ? `AWS reports an explicit deny in ${claimed ? `a ${policyTypeLabel(claimed)}` : 'a policy'}` : `AWS reports that no ${claimed ? policyTypeLabel(claimed) : 'policy'} allows it` };
     notes.push(`The message blames ${claimed ? `a ${policyTypeLabel(claimed)}` : 'an explicit deny'}, which the given policies do not reproduce${claimed === 'scp' || claimed === 'rcp' || claimed === 'boundary' || claimed === 'session' ? ` (give it with --${claimed === 'session' ? 'session-policy' : claimed})` : ''}; no Allow is proposed, since an Allow elsewhere would not lift it.`);
     return { status: message.denial === 'explicit' ? 'explicit-deny' : 'guardrail', request: subject, simulated: answer, deniedBy: [blamed, ...deniedBy], agreesWithMessage: false, fixes: [], notes };
   }

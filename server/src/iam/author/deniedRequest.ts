@@ -1,0 +1,77 @@
+/**
+ * From a parsed AccessDenied message to the request to simulate: the action in its documented case,
+ * the resource as an ARN, and (with a scenario) the caller's policies, boundary, SCPs and the
+ * resource's policy as the scenario defines them. Shared by `iam-policy explain-denied` and the
+ * editor's *Explain access denied…* command, so both simulate the same request.
+ */
+import { action as catalogAction } from '../catalog/catalog';
+import type { EvaluationRequest, PolicyInput } from '../evaluate/types';
+import { resolvePrincipal, runTest, type PolicySet, type Scenario, type ScenarioTest } from '../scenario/index';
+import type { AccessDeniedMessage } from './accessDenied';
+import { arnForNamedResource } from './explainDenied';
+
+/** The message with the action's documented case, the resource to simulate on, and notes on what was assumed. */
+export function normalizeDenied(message: AccessDeniedMessage): { message: AccessDeniedMessage; resource: string; notes: string[] } {
+  const notes: string[] = [];
+  let parsed = message;
+  // The documented case of the action (messages of some services print it in lower case).
+  const canonical = catalogAction(parsed.action)?.fullName;
+  if (!canonical) notes.push(`\`${parsed.action}\` is not an action of the bundled IAM data.`);
+  else parsed = { ...parsed, action: canonical };
+  let resource = parsed.resource ?? '*';
+  if (resource !== '*' && !resource.startsWith('arn:')) {
+    const arn = arnForNamedResource(parsed.action, resource, parsed.principal);
+    notes.push(arn ? `The message names the resource \`${resource}\`, not its ARN; it was simulated as \`${arn}\`.` : `The message names the resource \`${resource}\`, not its ARN; replace it with the ARN in the fix.`);
+    if (arn) resource = arn;
+  }
+  return { message: parsed, resource, notes };
+}
+
+/** The role ARN a role session acts as (`assumed-role/Role/session` → `role/Role`), or the principal itself. */
+function callerOf(principal: string): { arn: string; session: boolean } {
+  const sessionOf = /^arn:([^:]+):sts::(\d{12}):assumed-role\/([^/]+)\/.+$/.exec(principal);
+  return sessionOf ? { arn: `arn:${sessionOf[1]}:iam::${sessionOf[2]}:role/${sessionOf[3]}`, session: true } : { arn: principal, session: false };
+}
+
+/** Whether a scenario defines the message's caller as one of its users or roles (a session by its role). */
+export function scenarioDefinesCaller(scenario: Scenario, principal: string): boolean {
+  const resolved = resolvePrincipal(scenario, callerOf(principal).arn);
+  return 'kind' in resolved && resolved.kind !== 'external';
+}
+
+const ZERO = { offset: 0, length: 0 };
+
+/**
+ * The request of the message with the policies of a scenario, built by running it as a test, and
+ * the texts of the policy files (not templates, not inline policies) that can take text edits, by
+ * evaluator id. A string says why the scenario cannot simulate it.
+ */
+export function scenarioDenialRequest(scenario: Scenario, policies: PolicySet, message: AccessDeniedMessage, resource: string, notes: string[]): { request: EvaluationRequest; texts: Map<string, string> } | string {
+  // A role session acts as its role: the scenario knows the role, not the session.
+  const caller = callerOf(message.principal);
+  const known = scenarioDefinesCaller(scenario, message.principal);
+  if (!known) notes.push(`The scenario defines no user or role \`${caller.arn}\`: the caller was simulated without identity-based policies.`);
+  const test: ScenarioTest = {
+    index: scenario.tests.length,
+    name: 'access denied',
+    principal: { value: known ? caller.arn : message.principal, span: ZERO },
+    action: { value: message.action, span: ZERO },
+    resource: { value: resource, span: ZERO },
+    context: message.context ?? {},
+    deriveContext: true,
+    assumeRole: [],
+    expect: { value: 'Allow', span: ZERO },
+    span: ZERO,
+    broken: false,
+  };
+  const result = runTest(scenario, test, policies, { isKnownAction: (name) => catalogAction(name) !== undefined });
+  const step = result.steps[result.steps.length - 1];
+  if (!step) return `the scenario cannot simulate the request: ${result.error ?? 'unknown error'}`;
+  const texts = new Map<string, string>();
+  for (const input of [...(step.request.identityPolicies ?? []), step.request.resourcePolicy].filter((p): p is PolicyInput => p !== undefined)) {
+    const resolved = policies.byId(input.id);
+    if (resolved?.text !== undefined && !input.id.includes('#') && resolved.ref.kind === 'file') texts.set(input.id, resolved.text);
+  }
+  // The message's own session ARN is the caller, so that policies naming the session match it.
+  return { request: { ...step.request, principal: caller.session ? message.principal : step.request.principal }, texts };
+}

@@ -1,0 +1,123 @@
+/**
+ * The policy author's commands on the server, with the same core as the CLI:
+ * - `iamPolicy/explainDenied` (as `iam-policy explain-denied --scenario`): reads an AccessDenied
+ *   message, simulates it against the first of the client's scenario files that defines the caller
+ *   (or else the given open policy), and returns the report and the verified fix as workspace edits
+ *   of the policy files it targets.
+ * - `iamPolicy/generatePolicy` (as `iam-policy generate`): a least-privilege policy from actions,
+ *   AccessDenied messages or CloudTrail records.
+ */
+import * as path from 'node:path';
+import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import { explainDenial, fixEdits, generateFromTexts, isAccessDeniedProblem, normalizeDenied, parseAccessDenied, scenarioDefinesCaller, scenarioDenialRequest } from '../../iam/author/index';
+import { action as catalogAction } from '../../iam/catalog/catalog';
+import { limitNesting } from '../../iam/document/jsonNesting';
+import type { EvaluationRequest } from '../../iam/evaluate/types';
+import { PolicySet, checkPolicyFiles, parseScenario } from '../../iam/scenario/index';
+import { ExplainDeniedRequest, GeneratePolicyRequest, type ExplainDeniedParams, type ExplainDeniedResult, type GeneratePolicyParams, type GeneratePolicyResult } from '../../protocol';
+import { explainDeniedMarkdown } from '../../service/explainDeniedView';
+import type { ServerFeature } from '../serverContext';
+import { ScenarioFiles } from './scenarioFeature';
+
+function baseName(uri: string): string {
+  return decodeURIComponent(path.posix.basename(uri));
+}
+
+export const authorFeature: ServerFeature = {
+  name: 'author',
+  register(context) {
+    const files = new ScenarioFiles(context);
+    const isKnownAction = (name: string) => catalogAction(name) !== undefined;
+
+    context.connection.onRequest(ExplainDeniedRequest, (params: ExplainDeniedParams, token) =>
+      context.runSafe<ExplainDeniedResult>('explainDenied', token, { status: 'no-fix', markdown: '# Access denied\n\nThe explanation failed; see the server output.\n', deniedBy: [] }, () => {
+        const read = parseAccessDenied(params.message);
+        if (isAccessDeniedProblem(read)) return { status: 'unreadable', markdown: `# Access denied\n\nThis is not an AccessDenied message that can be explained: ${read.error}.\n`, deniedBy: [] };
+        const { message, resource, notes } = normalizeDenied(read);
+        let request: EvaluationRequest = { principal: message.principal === 'anonymous' ? '*' : message.principal, action: message.action, resource, ...(message.context ? { context: message.context } : {}) };
+        // Evaluator policy id → the file it is and its text, for the fix's edits.
+        const targets = new Map<string, { uri: string; text: string }>();
+        let source = 'no policies';
+        let scenarioUri: string | undefined;
+        for (const scenarioFile of params.scenarios ?? []) {
+          const parsed = parseScenario(scenarioFile.text);
+          if (!scenarioDefinesCaller(parsed.scenario, message.principal)) continue;
+          const policies = new PolicySet(files.readerFor(scenarioFile.uri));
+          const scenarioNotes: string[] = checkPolicyFiles(parsed.scenario, policies).map((p) => `Scenario: ${p.message}.`);
+          const built = scenarioDenialRequest(parsed.scenario, policies, message, resource, scenarioNotes);
+          if (typeof built === 'string') {
+            notes.push(`\`${baseName(scenarioFile.uri)}\`: ${built}.`);
+            continue;
+          }
+          notes.push(...scenarioNotes);
+          request = built.request;
+          for (const [id, text] of built.texts) {
+            const uri = files.uriFor(scenarioFile.uri, id);
+            if (uri) targets.set(id, { uri, text });
+          }
+          scenarioUri = scenarioFile.uri;
+          source = `the scenario \`${baseName(scenarioFile.uri)}\``;
+          break;
+        }
+        if (!scenarioUri && params.policyUri) {
+          const document = context.documents.get(params.policyUri);
+          const text = document?.getText();
+          const errors: ParseError[] = [];
+          const policy: unknown = text !== undefined && limitNesting(text).tooDeep.length === 0 ? parseJsonc(text, errors, { allowTrailingComma: true }) : undefined;
+          if (text !== undefined && policy && typeof policy === 'object' && errors.length === 0) {
+            const id = baseName(params.policyUri);
+            request = { ...request, identityPolicies: [{ id, document: policy }] };
+            targets.set(id, { uri: params.policyUri, text });
+            source = `the policy \`${id}\` as the caller's identity-based policy`;
+          }
+        }
+        if (source === 'no policies') notes.push(`No scenario file of the workspace defines the caller${params.policyUri ? ' and the active document is not a readable policy' : ''}: the caller was simulated with no policies.`);
+
+        const explanation = explainDenial(message, request, { isKnownAction });
+        const edits: { uri: string; description: string; edit: WorkspaceEdit }[] = [];
+        let newPolicy: string | undefined;
+        for (const fix of explanation.fixes) {
+          const target = targets.get(fix.policy);
+          const fixed = target ? fixEdits(target.text, fix) : undefined;
+          if (target && fixed) {
+            const document = TextDocument.create(target.uri, 'json', 0, target.text);
+            const changes: TextEdit[] = fixed.map((e) => ({ range: { start: document.positionAt(e.offset), end: document.positionAt(e.offset + e.length) }, newText: e.newText }));
+            edits.push({ uri: target.uri, description: fix.description.replace(`\`${fix.policy}\``, `\`${baseName(target.uri)}\``), edit: { changes: { [target.uri]: changes } } });
+          } else if (fix.kind === 'new-policy') {
+            newPolicy = JSON.stringify(fix.document, null, 2);
+          } else {
+            notes.push(`The fix edits \`${fix.policy}\`, which is not a policy file that can take a text edit (a template or an inline policy): make the change shown by hand.`);
+          }
+        }
+        const name = (id: string) => (targets.has(id) ? baseName(targets.get(id)!.uri) : id);
+        return {
+          status: explanation.status,
+          markdown: explainDeniedMarkdown(message, explanation, notes, source, name),
+          deniedBy: explanation.deniedBy.map((d) => d.policyType),
+          ...(scenarioUri ? { scenarioUri } : {}),
+          ...(explanation.verification ? { verifiedDecision: explanation.verification.decision } : {}),
+          ...(edits.length > 0 ? { edits } : {}),
+          ...(newPolicy !== undefined ? { newPolicy } : {}),
+        };
+      }),
+    );
+
+    context.connection.onRequest(GeneratePolicyRequest, (params: GeneratePolicyParams, token) =>
+      context.runSafe<GeneratePolicyResult>('generatePolicy', token, { notes: [], error: 'The generation failed; see the server output.' }, () => {
+        const result = generateFromTexts([params.text], 'auto', { compact: params.compact === true });
+        if ('error' in result) return { error: result.error, notes: result.problems.map((p) => `skipped: ${p}`) };
+        return {
+          policy: result.text,
+          notes: [
+            ...result.skipped.map((s) => `skipped: ${s}`),
+            ...result.generated.notes.map((n) => `note: ${n}`),
+            ...result.generated.wildcards.map((w) => `wildcard: \`${w.pattern}\` matches exactly ${w.covers.map((a) => `\`${a}\``).join(', ')} in the bundled IAM data (actions AWS adds later may match it too)`),
+            ...result.findings.map((f) => `finding: ${f.code} ${f.message}`),
+          ],
+        };
+      }),
+    );
+  },
+};

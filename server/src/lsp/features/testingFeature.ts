@@ -1,0 +1,41 @@
+/**
+ * The Test Explorer's request (`iamPolicy/runScenario`): lists a scenario file's tests and runs them,
+ * with statement coverage on request, through the same core as `iam-policy test --coverage` and the
+ * scenario code lenses. Policy files are read as for the lenses (`ScenarioFiles`: open documents'
+ * unsaved text first, only inside a trusted workspace).
+ */
+import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { statementCoverage } from '../../iam/author/index';
+import { action as catalogAction } from '../../iam/catalog/catalog';
+import { PolicySet, parseScenario, runScenario } from '../../iam/scenario/index';
+import { RunScenarioRequest, type RunScenarioParams, type RunScenarioResult } from '../../protocol';
+import { scenarioCoverage, scenarioTestInfos, scenarioTestOutcome } from '../../service/scenarioRun';
+import type { ServerFeature } from '../serverContext';
+import { ScenarioFiles } from './scenarioFeature';
+
+export const testingFeature: ServerFeature = {
+  name: 'testing',
+  register(context) {
+    const files = new ScenarioFiles(context);
+    context.connection.onRequest(RunScenarioRequest, (params: RunScenarioParams, token) =>
+      context.runSafe<RunScenarioResult>('runScenario', token, { tests: [], error: 'The scenario could not be run; see the server output.' }, () => {
+        const document = TextDocument.create(params.uri, 'json', 0, params.text);
+        const parsed = parseScenario(params.text);
+        const tests = scenarioTestInfos(document, parsed.scenario);
+        const unreadable = parsed.problems.find((p) => p.code === 'SCENARIO_JSON_SYNTAX' || p.code === 'SCENARIO_TOO_DEEP');
+        if (unreadable) return { tests, error: `The scenario file cannot be read: ${unreadable.message}` };
+        if (!params.run) return { tests };
+        const policies = new PolicySet(files.readerFor(params.uri));
+        const wanted = params.tests ? new Set(params.tests) : undefined;
+        const results = runScenario(parsed.scenario, policies, { isKnownAction: (name) => catalogAction(name) !== undefined }).filter((r) => !wanted || wanted.has(r.test.index));
+        const policyUri = (relative: string) => files.uriFor(params.uri, relative);
+        return {
+          tests,
+          results: results.map((r) => scenarioTestOutcome(document, r, policyUri)),
+          ...(params.coverage ? { coverage: scenarioCoverage(document, statementCoverage(parsed.scenario, results, policies), policyUri, decodeURIComponent(path.posix.basename(params.uri))) } : {}),
+        };
+      }),
+    );
+  },
+};

@@ -1,0 +1,82 @@
+/**
+ * The authoring commands with an argument (no prompts): *Explain access denied…* explains a message
+ * against the workspace's scenario that defines the caller, applies the verified fix to the policy
+ * file and simulates again; an explicit Deny gets no Allow; *Generate policy…* opens a new document
+ * with a least-privilege policy. Fixtures: `e2e/testing/`.
+ */
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { closeAllEditors, waitFor } from './helpers';
+
+interface ExplainDeniedResult {
+  readonly status: string;
+  readonly markdown: string;
+  readonly deniedBy: readonly string[];
+  readonly scenarioUri?: string;
+  readonly verifiedDecision?: string;
+  readonly edits?: ReadonlyArray<{ uri: string; description: string }>;
+}
+
+interface ExplainDeniedOutcome {
+  readonly result: ExplainDeniedResult;
+  readonly applied?: { readonly ok: boolean; readonly after?: ExplainDeniedResult };
+}
+
+const REPORTER_DENIED = 'User: arn:aws:iam::111122223333:user/reporter is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::e2e-reports/q4.csv because no identity-based policy allows the s3:GetObject action';
+
+describe('authoring commands: explain access denied, generate policy', () => {
+  after(closeAllEditors);
+
+  it('registers the commands', async () => {
+    const commands = await vscode.commands.getCommands(true);
+    for (const command of ['iamPolicy.explainDenied', 'iamPolicy.generatePolicy']) assert.ok(commands.includes(command), command);
+  });
+
+  it('explains a denial with the scenario that defines the caller, applies the fix and simulates again', async () => {
+    const outcome = await waitFor(() => vscode.commands.executeCommand<ExplainDeniedOutcome>('iamPolicy.explainDenied', REPORTER_DENIED, { apply: true }), 'iamPolicy.explainDenied to answer');
+    const { result, applied } = outcome;
+    assert.strictEqual(result.status, 'fix', result.markdown);
+    assert.ok(result.scenarioUri?.endsWith('/e2e/testing/app.iamtest.json'), result.scenarioUri);
+    assert.deepStrictEqual(result.deniedBy, ['identity']);
+    assert.strictEqual(result.verifiedDecision, 'Allow');
+    assert.strictEqual(result.edits?.length, 1);
+    assert.ok(result.edits![0]!.uri.endsWith('/e2e/testing/reporter-policy.json'));
+    assert.match(result.markdown, /identity-based policy/);
+    assert.ok(applied?.ok, 'the fix was applied');
+    assert.strictEqual(applied.after?.status, 'not-reproduced', applied.after?.markdown);
+    const edited = vscode.workspace.textDocuments.find((d) => d.uri.toString() === result.edits![0]!.uri);
+    assert.ok(edited?.isDirty, 'the policy holds the unsaved fix');
+    const policy = JSON.parse(edited.getText()) as { Statement: Array<{ Action: unknown; Resource: unknown }> };
+    assert.deepStrictEqual(policy.Statement[1], { Sid: 'AllowS3GetObject', Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::e2e-reports/q4.csv' });
+    await closeAllEditors();
+  });
+
+  it('proposes no Allow when an explicit Deny denies', async () => {
+    const message = 'User: arn:aws:iam::111122223333:user/app is not authorized to perform: s3:DeleteObject on resource: arn:aws:s3:::e2e-bucket/data.csv with an explicit deny in an identity-based policy';
+    const { result } = await vscode.commands.executeCommand<ExplainDeniedOutcome>('iamPolicy.explainDenied', message);
+    assert.strictEqual(result.status, 'explicit-deny', result.markdown);
+    assert.strictEqual(result.edits, undefined);
+    assert.match(result.markdown, /NeverDelete/);
+  });
+
+  it('says when the text is not an AccessDenied message', async () => {
+    const { result } = await vscode.commands.executeCommand<ExplainDeniedOutcome>('iamPolicy.explainDenied', 'hello world');
+    assert.strictEqual(result.status, 'unreadable');
+  });
+
+  it('generates a policy from actions into a new untitled JSON document', async () => {
+    const outcome = await vscode.commands.executeCommand<{ uri?: string; policy?: string; notes: string[] }>('iamPolicy.generatePolicy', 's3:GetObject arn:aws:s3:::e2e-bucket/data.csv\nsqs:ListQueues', { compact: false });
+    assert.ok(outcome.uri?.startsWith('untitled:'), outcome.uri);
+    const document = await waitFor(() => vscode.workspace.textDocuments.find((d) => d.uri.toString() === outcome.uri), 'the generated document');
+    assert.strictEqual(document.languageId, 'json');
+    const policy = JSON.parse(document.getText()) as { Statement: Array<{ Action: unknown; Resource: unknown }> };
+    const statements = policy.Statement.map((s) => [s.Action, s.Resource]);
+    assert.deepStrictEqual(statements, [
+      ['s3:GetObject', 'arn:aws:s3:::e2e-bucket/data.csv'],
+      ['sqs:ListQueues', '*'],
+    ]);
+    // An untitled document would make closing the editors ask whether to save it.
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+});
