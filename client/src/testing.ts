@@ -1,7 +1,7 @@
 /**
  * Policy tests in VS Code's Test Explorer: a test controller whose items are the workspace's scenario
  * files (`*.iamtest.json`) and their tests, a Run profile (with continuous runs) and a Coverage profile.
- * The server lists, runs and measures the tests (`iamPolicy/runScenario`, the same core as
+ * The server lists, runs and measures the tests (`iam/runScenario`, the same core as
  * `iam-policy test --coverage`); this module only maps its answers onto the testing API.
  */
 import * as vscode from 'vscode';

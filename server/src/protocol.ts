@@ -184,7 +184,7 @@ export interface ScenarioTestInfo {
  * sends the scenario's text (an open document's unsaved text, or the file's); policy files are read
  * relative to the scenario as for the code lenses (open documents' unsaved text first).
  */
-export const RunScenarioRequest = 'iamPolicy/runScenario';
+export const RunScenarioRequest = 'iam/runScenario';
 
 export interface RunScenarioParams {
   readonly uri: string;
@@ -240,7 +240,7 @@ export interface RunScenarioResult {
  * Client → server: explain an AccessDenied message against the workspace's scenario that defines
  * the caller (or the given policy), with the smallest verified fix (as `iam-policy explain-denied`).
  */
-export const ExplainDeniedRequest = 'iamPolicy/explainDenied';
+export const ExplainDeniedRequest = 'iam/explainDenied';
 
 export interface ExplainDeniedParams {
   readonly message: string;
@@ -271,7 +271,7 @@ export interface ExplainDeniedResult {
 }
 
 /** Client → server: a least-privilege policy from actions, AccessDenied messages or CloudTrail records (as `iam-policy generate`). */
-export const GeneratePolicyRequest = 'iamPolicy/generatePolicy';
+export const GeneratePolicyRequest = 'iam/generatePolicy';
 
 export interface GeneratePolicyParams {
   readonly text: string;

@@ -1,8 +1,8 @@
 /**
  * The Test Explorer's and the authoring commands' requests through the real server, in-process:
- * `iamPolicy/runScenario` (list, run, coverage), `iamPolicy/explainDenied` (against the scenario that
+ * `iam/runScenario` (list, run, coverage), `iam/explainDenied` (against the scenario that
  * defines the caller, with the fix as a workspace edit that re-simulates to Allow) and
- * `iamPolicy/generatePolicy`. Data: the editor suite's fixture scenario, `test/e2e/fixtures/workspace/e2e/testing/`.
+ * `iam/generatePolicy`. Data: the editor suite's fixture scenario, `test/e2e/fixtures/workspace/e2e/testing/`.
  * Decisions follow the IAM User Guide, "Policy evaluation logic" (an explicit deny overrides any
  * allow; without an allow the request is implicitly denied).
  */
@@ -32,7 +32,7 @@ async function openFixture(harness: Harness): Promise<void> {
 test('runScenario lists the tests with their ranges, without running them', async () => {
   const harness = await startHarness();
   try {
-    const result = (await harness.client.sendRequest('iamPolicy/runScenario', { uri: SCENARIO, text: read('app.iamtest.json') })) as RunScenarioResult;
+    const result = (await harness.client.sendRequest('iam/runScenario', { uri: SCENARIO, text: read('app.iamtest.json') })) as RunScenarioResult;
     assert.deepEqual(result.tests.map((t) => [t.index, t.name, t.range.start.line]), [
       [0, 'app reads objects', 8],
       [1, 'app cannot delete objects', 15],
@@ -48,7 +48,7 @@ test('runScenario runs the tests: expected and actual decisions, the explanation
   const harness = await startHarness();
   try {
     await openFixture(harness);
-    const result = (await harness.client.sendRequest('iamPolicy/runScenario', { uri: SCENARIO, text: read('app.iamtest.json'), run: true })) as RunScenarioResult;
+    const result = (await harness.client.sendRequest('iam/runScenario', { uri: SCENARIO, text: read('app.iamtest.json'), run: true })) as RunScenarioResult;
     const rows = result.results!.map((r) => [r.name, r.outcome, r.expected, r.actual]);
     assert.deepEqual(rows, [
       ['app reads objects', 'passed', 'Allow', 'Allow'],
@@ -69,9 +69,9 @@ test('runScenario runs only the tests asked for, and a file that is not JSON say
   const harness = await startHarness();
   try {
     await openFixture(harness);
-    const some = (await harness.client.sendRequest('iamPolicy/runScenario', { uri: SCENARIO, text: read('app.iamtest.json'), run: true, tests: [2] })) as RunScenarioResult;
+    const some = (await harness.client.sendRequest('iam/runScenario', { uri: SCENARIO, text: read('app.iamtest.json'), run: true, tests: [2] })) as RunScenarioResult;
     assert.deepEqual(some.results!.map((r) => r.index), [2]);
-    const broken = (await harness.client.sendRequest('iamPolicy/runScenario', { uri: SCENARIO, text: '{"tests": [', run: true })) as RunScenarioResult;
+    const broken = (await harness.client.sendRequest('iam/runScenario', { uri: SCENARIO, text: '{"tests": [', run: true })) as RunScenarioResult;
     assert.match(broken.error ?? '', /cannot be read/);
     assert.equal(broken.results, undefined);
   } finally {
@@ -83,7 +83,7 @@ test('runScenario with coverage: per policy file, each statement with the tests 
   const harness = await startHarness();
   try {
     await openFixture(harness);
-    const result = (await harness.client.sendRequest('iamPolicy/runScenario', { uri: SCENARIO, text: read('app.iamtest.json'), run: true, coverage: true })) as RunScenarioResult;
+    const result = (await harness.client.sendRequest('iam/runScenario', { uri: SCENARIO, text: read('app.iamtest.json'), run: true, coverage: true })) as RunScenarioResult;
     const byUri = new Map(result.coverage!.map((f) => [f.uri, f.statements.map((s) => [s.range.start.line, s.label, s.tests])]));
     assert.deepEqual(byUri.get(`${BASE}/app-policy.json`), [
       [3, 'statement `ReadObjects`', ['app.iamtest.json: app reads objects']],
@@ -148,7 +148,7 @@ for (const c of EXPLAIN_CASES) {
     const harness = await startHarness();
     try {
       await openFixture(harness);
-      const result = (await harness.client.sendRequest('iamPolicy/explainDenied', { message: c.message, scenarios: [{ uri: SCENARIO, text: read('app.iamtest.json') }] })) as ExplainDeniedResult;
+      const result = (await harness.client.sendRequest('iam/explainDenied', { message: c.message, scenarios: [{ uri: SCENARIO, text: read('app.iamtest.json') }] })) as ExplainDeniedResult;
       assert.equal(result.status, c.status, result.markdown);
       assert.deepEqual(result.deniedBy, c.deniedBy);
       assert.equal(result.edits?.length ?? 0, c.edits);
@@ -166,7 +166,7 @@ test('explainDenied: the fix edit allows exactly the request, and the re-simulat
   try {
     await openFixture(harness);
     const params = { message: `User: ${REPORTER} is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::e2e-reports/q4.csv`, scenarios: [{ uri: SCENARIO, text: read('app.iamtest.json') }] };
-    const result = (await harness.client.sendRequest('iamPolicy/explainDenied', params)) as ExplainDeniedResult;
+    const result = (await harness.client.sendRequest('iam/explainDenied', params)) as ExplainDeniedResult;
     assert.equal(result.verifiedDecision, 'Allow');
     const fix = result.edits![0]!;
     assert.equal(fix.uri, `${BASE}/reporter-policy.json`);
@@ -181,7 +181,7 @@ test('explainDenied: the fix edit allows exactly the request, and the re-simulat
     const republished = harness.diagnostics(fix.uri);
     harness.change(fix.uri, after, 2);
     await republished;
-    const again = (await harness.client.sendRequest('iamPolicy/explainDenied', params)) as ExplainDeniedResult;
+    const again = (await harness.client.sendRequest('iam/explainDenied', params)) as ExplainDeniedResult;
     assert.equal(again.status, 'not-reproduced', again.markdown);
   } finally {
     harness.dispose();
@@ -193,7 +193,7 @@ test('explainDenied uses the active policy document when no scenario defines the
   try {
     await openFixture(harness);
     const message = 'User: arn:aws:iam::999999999999:user/stranger is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::e2e-reports/q4.csv';
-    const result = (await harness.client.sendRequest('iamPolicy/explainDenied', { message, scenarios: [], policyUri: `${BASE}/reporter-policy.json` })) as ExplainDeniedResult;
+    const result = (await harness.client.sendRequest('iam/explainDenied', { message, scenarios: [], policyUri: `${BASE}/reporter-policy.json` })) as ExplainDeniedResult;
     assert.equal(result.status, 'fix', result.markdown);
     assert.equal(result.edits?.[0]?.uri, `${BASE}/reporter-policy.json`);
     assert.match(result.markdown, /the policy `reporter-policy\.json`/);
@@ -241,7 +241,7 @@ for (const c of GUARDRAIL_CASES) {
     const harness = await startHarness();
     try {
       const scenarioUri = 'file:///workspace/guarded.iamtest.json';
-      const result = (await harness.client.sendRequest('iamPolicy/explainDenied', { message: c.message, scenarios: [{ uri: scenarioUri, text: GUARDED }] })) as ExplainDeniedResult;
+      const result = (await harness.client.sendRequest('iam/explainDenied', { message: c.message, scenarios: [{ uri: scenarioUri, text: GUARDED }] })) as ExplainDeniedResult;
       assert.equal(result.status, c.status, result.markdown);
       assert.equal(result.scenarioUri, scenarioUri);
       assert.deepEqual(result.deniedBy, c.deniedBy, result.markdown);
@@ -280,7 +280,7 @@ for (const c of GENERATE_CASES) {
   test(`generatePolicy: ${c.name}`, async () => {
     const harness = await startHarness();
     try {
-      const result = (await harness.client.sendRequest('iamPolicy/generatePolicy', { text: c.text, compact: c.compact ?? false })) as GeneratePolicyResult;
+      const result = (await harness.client.sendRequest('iam/generatePolicy', { text: c.text, compact: c.compact ?? false })) as GeneratePolicyResult;
       if (c.error) {
         assert.match(result.error ?? '', c.error);
         assert.equal(result.policy, undefined);

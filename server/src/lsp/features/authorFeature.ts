@@ -1,10 +1,10 @@
 /**
  * The policy author's commands on the server, with the same core as the CLI:
- * - `iamPolicy/explainDenied` (as `iam-policy explain-denied --scenario`): reads an AccessDenied
+ * - `iam/explainDenied` (as `iam-policy explain-denied --scenario`): reads an AccessDenied
  *   message, simulates it against the first of the client's scenario files that defines the caller
  *   (or else the given open policy), and returns the report and the verified fix as workspace edits
  *   of the policy files it targets.
- * - `iamPolicy/generatePolicy` (as `iam-policy generate`): a least-privilege policy from actions,
+ * - `iam/generatePolicy` (as `iam-policy generate`): a least-privilege policy from actions,
  *   AccessDenied messages or CloudTrail records.
  */
 import * as path from 'node:path';

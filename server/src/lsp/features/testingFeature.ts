@@ -1,5 +1,5 @@
 /**
- * The Test Explorer's request (`iamPolicy/runScenario`): lists a scenario file's tests and runs them,
+ * The Test Explorer's request (`iam/runScenario`): lists a scenario file's tests and runs them,
  * with statement coverage on request, through the same core as `iam-policy test --coverage` and the
  * scenario code lenses. Policy files are read as for the lenses (`ScenarioFiles`: open documents'
  * unsaved text first, only inside a trusted workspace).
