@@ -284,7 +284,7 @@ async function recordDemo(page) {
     frames.push({ png: await page.screenshot({ clip }), delay });
   };
   await freshEditor(page, 'readme/demo-policy.json');
-  await shoot(600);
+  await shoot(400);
   // Typed a few characters per frame: a steady 60 ms per frame reads as typing, whatever the time
   // the machine takes per screenshot.
   const chunks = DEMO_POLICY.match(/[^\n]{1,7}|\n/g) ?? [];
@@ -294,25 +294,27 @@ async function recordDemo(page) {
   }
   await page.locator(SELECTORS.squigglyError).first().waitFor({ state: 'attached', timeout: TIMEOUT });
   await page.locator(SELECTORS.codeLens, { hasText: 'Simulate' }).first().waitFor({ state: 'visible', timeout: TIMEOUT });
-  await shoot(700);
+  await shoot(500);
   await hoverText(page, 's3:GetObjet', 'INVALID_ACTION');
-  await shoot(2000);
+  await shoot(1800);
   await clickText(page, 's3:GetObjet', { middle: true });
   await page.keyboard.press('Control+.');
   const fix = page.locator('.action-widget', { hasText: 's3:GetObject' }).filter({ visible: true }).first();
   await fix.waitFor({ state: 'visible', timeout: TIMEOUT });
-  await shoot(1500);
+  await shoot(1200);
   await page.keyboard.press('Enter');
   await page.locator(SELECTORS.squigglyError).first().waitFor({ state: 'detached', timeout: TIMEOUT });
   await textBox(page, '"s3:GetObject"');
-  await shoot(1000);
+  // The summary lens follows the fixed policy (it granted nothing while the action was unknown).
+  await page.locator(SELECTORS.codeLens, { hasText: 'Read to S3' }).first().waitFor({ state: 'visible', timeout: TIMEOUT });
+  await shoot(700);
   await simulate(page, {
     principal: 'arn:aws:iam::111122223333:role/reports-reader',
     action: 's3:GetObject',
     resource: 'arn:aws:s3:::example-reports/2026/q3.csv',
-    onStep: () => shoot(700),
+    onStep: () => shoot(500),
   });
-  await shoot(3000);
+  await shoot(2500);
   return frames;
 }
 
