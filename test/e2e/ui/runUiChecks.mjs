@@ -1,10 +1,13 @@
 // UI checks with Playwright against the packaged extension: the .vsix is installed into a fresh
 // extensions folder of a fresh code-server, which then opens the test workspace like a user's
 // editor would. Each check reads what is on screen (DOM text) and saves a screenshot for people.
+// Then, for the real extension, the README's pictures are taken into test-output/ (one check each),
+// with the settings `npm run screenshots` uses, so that a change that breaks one fails here.
 import { appendFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { launchBrowser, newWorkbenchPage } from '../harness/browser.mjs';
 import { installExtension, makeSandbox, removeSandbox, startCodeServer, workbenchUrl } from '../harness/codeServer.mjs';
+import { README_USER_SETTINGS, takeReadmeImages } from './readmeImages.mjs';
 import { SELECTORS, hoverToken, openFile, waitForWorkbench } from './workbench.mjs';
 
 /** What the screen must show, for the real extension and for the harness's stub. */
@@ -90,7 +93,7 @@ function slug(text) {
 export async function runUiChecks({ vsix, workspace, screenshotDir, logFile, selftest = false }) {
   writeFileSync(logFile, '');
   const results = [];
-  const sandbox = makeSandbox('iamu-');
+  const sandbox = makeSandbox('iamu-', selftest ? {} : README_USER_SETTINGS);
   let server;
   let browser;
   try {
@@ -115,6 +118,12 @@ export async function runUiChecks({ vsix, workspace, screenshotDir, logFile, sel
         results.push({ title: check.title, state: 'failed', error: String(error?.message ?? error) });
       }
       await page.screenshot({ path: shot }).catch((error) => appendFileSync(logFile, `[screenshot] ${error}\n`));
+    }
+    if (!selftest) {
+      const pictures = await takeReadmeImages(page, { workspace, outDir: path.join(screenshotDir, 'readme'), failureDir: screenshotDir });
+      for (const picture of pictures) {
+        results.push({ title: picture.detail ? `${picture.title} (${picture.detail})` : picture.title, state: picture.state, error: picture.error });
+      }
     }
   } catch (error) {
     results.push({ title: 'the workbench with the installed extension loads', state: 'failed', error: String(error?.stack ?? error) });
