@@ -9,6 +9,7 @@ import { summaryFeature } from './features/summaryFeature';
 import { scenarioFeature } from './features/scenarioFeature';
 import { simulationFeature } from './features/simulationFeature';
 import { accessDiffFeature } from './features/accessDiffFeature';
+import { formatFeature } from './features/formatFeature';
 
 export const SERVER_FEATURES: readonly ServerFeature[] = [
   completionFeature,
@@ -18,4 +19,5 @@ export const SERVER_FEATURES: readonly ServerFeature[] = [
   scenarioFeature,
   simulationFeature,
   accessDiffFeature,
+  formatFeature,
 ];
