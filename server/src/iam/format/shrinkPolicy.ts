@@ -101,10 +101,11 @@ function union(a: readonly string[], b: readonly string[], caseInsensitive: bool
 }
 
 /** Merges statements that differ only in `element` (a positive list); returns how many were merged away. */
-function mergeOn(statements: Statement[], element: 'Action' | 'Resource'): number {
+function mergeOn(statements: Statement[], element: 'Action' | 'Resource', mergeable: (statement: Statement) => boolean): number {
   let merged = 0;
   for (let i = 0; i < statements.length; i++) {
     const first = statements[i]!;
+    if (!mergeable(first)) continue;
     const firstList = stringsOf(first[element]);
     const key = firstList ? signature(first, element) : undefined;
     if (!firstList || key === undefined) continue;
@@ -124,11 +125,11 @@ function mergeOn(statements: Statement[], element: 'Action' | 'Resource'): numbe
 }
 
 /** Merges statements in the given order of elements until nothing merges (merging in one element can make statements equal in the other). */
-function mergeAll(original: readonly Statement[], order: ReadonlyArray<'Action' | 'Resource'>): { statements: Statement[]; merged: number } {
+function mergeAll(original: readonly Statement[], order: ReadonlyArray<'Action' | 'Resource'>, mergeable: (statement: Statement) => boolean): { statements: Statement[]; merged: number } {
   const statements = original.map((statement) => ({ ...statement }));
   let merged = 0;
   for (let round = 0; round < 10; round++) {
-    const count = order.reduce((sum, element) => sum + mergeOn(statements, element), 0);
+    const count = order.reduce((sum, element) => sum + mergeOn(statements, element, mergeable), 0);
     merged += count;
     if (count === 0) break;
   }
@@ -136,9 +137,10 @@ function mergeAll(original: readonly Statement[], order: ReadonlyArray<'Action' 
 }
 
 /** Sorted, de-duplicated actions with exact-cover wildcards for each service's literal catalog actions. */
-function compactStatementActions(value: Json, wildcards: Array<{ pattern: string; covers: string[] }>): Json {
+function compactStatementActions(value: Json, wildcards: Array<{ pattern: string; covers: string[] }> | undefined): Json {
   const list = stringsOf(value);
   if (!list || !Array.isArray(value)) return value;
+  if (!wildcards) return sortedUniqueActions(list, (name) => name).kept;
   const byService = new Map<string, string[]>();
   const others: string[] = [];
   for (const name of list) {
@@ -173,8 +175,42 @@ export function isNearQuota(text: string, kind: PolicyKind, quota?: number): boo
   return limit !== undefined && policySize(text, kind).characters >= NEAR_QUOTA_SHARE * limit;
 }
 
+/** Which steps a shrink attempt takes. */
+interface ShrinkSteps {
+  readonly mergeAllow: boolean;
+  readonly mergeDeny: boolean;
+  readonly wildcards: boolean;
+}
+
+/**
+ * The attempts, boldest first. The access comparison proves some merges it cannot prove in general
+ * (two merged Deny statements leave it undecided), so a policy whose boldest shrink cannot be proved
+ * still gets the largest one that can.
+ */
+const ATTEMPTS: readonly ShrinkSteps[] = [
+  { mergeAllow: true, mergeDeny: true, wildcards: true },
+  { mergeAllow: true, mergeDeny: false, wildcards: true },
+  { mergeAllow: true, mergeDeny: false, wildcards: false },
+  { mergeAllow: false, mergeDeny: false, wildcards: true },
+  { mergeAllow: false, mergeDeny: false, wildcards: false },
+];
+
 /** Shrinks a standalone policy text, or says why not. Never throws for any text. */
 export function shrinkPolicy(text: string, kind: PolicyKind, quota?: number): ShrinkResult | { readonly ok: false; readonly reason: string } {
+  let refusal: { readonly ok: false; readonly reason: string } | undefined;
+  const tried = new Set<string>();
+  for (const steps of ATTEMPTS) {
+    const result = shrinkWith(text, kind, steps, quota, tried);
+    if (result === undefined) continue;
+    if (result.ok) return result;
+    // A refusal before any step (syntax, comments, size) holds for every attempt.
+    if (!result.reason.includes('access comparison')) return result;
+    refusal ??= result;
+  }
+  return refusal ?? { ok: false, reason: 'not shrunk' };
+}
+
+function shrinkWith(text: string, kind: PolicyKind, steps: ShrinkSteps, quota: number | undefined, tried: Set<string>): ShrinkResult | { readonly ok: false; readonly reason: string } | undefined {
   const parsed = parseJsonc(text);
   if ('error' in parsed) return { ok: false, reason: `not shrunk: ${parsed.error}` };
   if (parsed.comments.length > 0) return { ok: false, reason: 'not shrunk: the document has comments, which a minified policy cannot keep' };
@@ -186,14 +222,15 @@ export function shrinkPolicy(text: string, kind: PolicyKind, quota?: number): Sh
   let mergedStatements = 0;
   const shaped = (statement: Json): Json =>
     statement !== null && typeof statement === 'object' && !Array.isArray(statement)
-      ? withKeyOrder(Object.fromEntries(Object.entries(statement).map(([key, element]) => [key, key === 'Action' ? compactStatementActions(element, wildcards) : key === 'NotAction' && Array.isArray(element) && stringsOf(element) ? sortedUniqueActions(stringsOf(element)!, (n) => n).kept : element])), STATEMENT_ELEMENT_ORDER)
+      ? withKeyOrder(Object.fromEntries(Object.entries(statement).map(([key, element]) => [key, key === 'Action' ? compactStatementActions(element, steps.wildcards ? wildcards : undefined) : key === 'NotAction' && Array.isArray(element) && stringsOf(element) ? sortedUniqueActions(stringsOf(element)!, (n) => n).kept : element])), STATEMENT_ELEMENT_ORDER)
       : statement;
   let statements = value.Statement;
   if (Array.isArray(statements)) {
     const objects = statements.filter((s): s is Statement => s !== null && typeof s === 'object' && !Array.isArray(s)).map((s) => ({ ...s }));
     if (objects.length === statements.length) {
       // Merging is greedy: both orders are tried and the shorter result kept.
-      const tries = [mergeAll(objects, ['Resource', 'Action']), mergeAll(objects, ['Action', 'Resource'])].sort((a, b) => JSON.stringify(a.statements).length - JSON.stringify(b.statements).length);
+      const mergeable = (statement: Statement) => (statement.Effect === 'Deny' ? steps.mergeDeny : steps.mergeAllow);
+      const tries = [mergeAll(objects, ['Resource', 'Action'], mergeable), mergeAll(objects, ['Action', 'Resource'], mergeable)].sort((a, b) => JSON.stringify(a.statements).length - JSON.stringify(b.statements).length);
       mergedStatements = tries[0]!.merged;
       statements = tries[0]!.statements;
     }
@@ -202,6 +239,8 @@ export function shrinkPolicy(text: string, kind: PolicyKind, quota?: number): Sh
     statements = shaped(statements);
   }
   const shrunk = JSON.stringify(withKeyOrder({ ...value, Statement: statements }, POLICY_ELEMENT_ORDER));
+  if (tried.has(shrunk)) return undefined;
+  tried.add(shrunk);
   const before = policySize(text, kind).characters;
   const after = policySize(shrunk, kind).characters;
   if (after >= before) return { ok: false, reason: `not shrunk: the policy is already as small as this can make it (${before} characters)` };
