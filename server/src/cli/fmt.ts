@@ -9,9 +9,7 @@
 import * as path from 'node:path';
 import { isPolicyKind, resolvePolicyKind, type PolicyKind } from '../iam/document/policyKind';
 import { parsePolicy } from '../iam/document/parse';
-import { formatPolicy } from '../iam/format/formatCheck';
-import { DEFAULT_INDENT, type IndentOptions } from '../iam/format/formatPolicy';
-import { shrinkPolicy } from '../iam/format/shrinkPolicy';
+import { DEFAULT_INDENT, formatPolicy, shrinkPolicy, type IndentOptions } from '../iam/format';
 import { isScenarioPath, kindFromSettings } from '../service/documentAnalysis';
 import { DEFAULT_SETTINGS } from '../settings';
 import { describeReadError, type CliIo } from './cliIo';
@@ -93,7 +91,7 @@ function formatOne(text: string, filePath: string, options: FmtOptions, explicit
 }
 
 /** Runs `iam-policy fmt` with the arguments after `fmt`. Returns the exit code. */
-export function runFmt(argv: readonly string[], io: CliIo): number {
+function runFmt(argv: readonly string[], io: CliIo): number {
   const options = parseFmtArgs(argv);
   if (typeof options === 'string') {
     io.stderr(`iam-policy fmt: ${options}\nUsage: ${FMT_USAGE}\n`);

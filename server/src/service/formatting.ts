@@ -9,17 +9,24 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatPolicy, isNearQuota, shrinkPolicy } from '../iam/format';
 import type { DocumentAnalysis } from './documentAnalysis';
 
+/**
+ * Above this size a document is neither formatted nor shrunk in the editor: the access comparison of
+ * a multi-megabyte policy would hold the server for seconds (`iam-policy fmt` has no such limit).
+ */
+const MAX_EDITOR_FORMAT_CHARS = 1_000_000;
+
 /** The edits that format a policy document: one edit of the whole text, or none when it is formatted already, is not a policy, or could not be formatted safely. */
 export function formatDocumentEdits(document: TextDocument, analysis: DocumentAnalysis, options: FormattingOptions): TextEdit[] {
   if (analysis.role !== 'policy' || !analysis.kind) return [];
   const text = document.getText();
+  if (text.length > MAX_EDITOR_FORMAT_CHARS) return [];
   const result = formatPolicy(text, { indent: { tabSize: options.tabSize, insertSpaces: options.insertSpaces }, kind: analysis.kind.kind });
   if (!result.ok || !result.changed) return [];
   return [{ range: { start: { line: 0, character: 0 }, end: document.positionAt(text.length) }, newText: result.text }];
 }
 
 /** The title of the shrink action, with the size before and after as the quota counts it. */
-export function shrinkTitle(before: number, after: number): string {
+function shrinkTitle(before: number, after: number): string {
   return `Shrink policy (${before.toLocaleString('en-US')} → ${after.toLocaleString('en-US')} characters)`;
 }
 
@@ -31,7 +38,7 @@ export function shrinkCodeActions(document: TextDocument, analysis: DocumentAnal
   if (analysis.role !== 'policy' || !analysis.kind) return [];
   const text = document.getText();
   const kind = analysis.kind.kind;
-  if (!isNearQuota(text, kind)) return [];
+  if (text.length > MAX_EDITOR_FORMAT_CHARS || !isNearQuota(text, kind)) return [];
   const result = shrinkPolicy(text, kind);
   if (!result.ok) return [];
   const edit: TextEdit = { range: { start: { line: 0, character: 0 }, end: document.positionAt(text.length) }, newText: result.text };

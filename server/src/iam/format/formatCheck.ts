@@ -69,7 +69,7 @@ export function compareAccess(before: string, after: string, kind: PolicyKind): 
 }
 
 /** The policy kind to compare access as. */
-export function kindForComparison(text: string, kind: PolicyKind | undefined): PolicyKind {
+function kindForComparison(text: string, kind: PolicyKind | undefined): PolicyKind {
   return kind ?? resolvePolicyKind(parsePolicy(text).document).kind;
 }
 

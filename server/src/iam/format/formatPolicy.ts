@@ -264,7 +264,7 @@ class Printer {
 }
 
 /** The line break a text uses: its first one, else `\n`. */
-export function lineBreakOf(text: string): string {
+function lineBreakOf(text: string): string {
   const index = text.indexOf('\n');
   return index > 0 && text[index - 1] === '\r' ? '\r\n' : '\n';
 }

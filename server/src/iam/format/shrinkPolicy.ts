@@ -165,7 +165,7 @@ function withKeyOrder(object: { [key: string]: Json }, order: readonly string[])
 }
 
 /** The quota a policy of `kind` is measured against, or undefined when it has none here. */
-export function quotaOf(kind: PolicyKind, quota?: number): number | undefined {
+function quotaOf(kind: PolicyKind, quota?: number): number | undefined {
   return quota ?? SIZE_QUOTAS[kind];
 }
 
