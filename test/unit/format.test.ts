@@ -260,3 +260,34 @@ test('the layout alone is deterministic and every comment of the input is in its
   assert.ok(result.ok, result.ok ? '' : result.reason);
   assert.equal(formatPolicy(result.text).ok && (formatPolicy(result.text) as { changed: boolean }).changed, false);
 });
+
+test('seeded mutations of a commented policy: never a throw; a result, when offered, keeps every comment and is idempotent', () => {
+  let seed = 42;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed / 0x7fffffff;
+  };
+  const base = `// c1
+{ /* a */ "Statement": [ {"Effect":"Allow", // x
+ "Action": ["s3:B", /* y */ "s3:a", "S3:A"], "Resource": "*", "Condition": {"Bool": {"aws:SecureTransport": "true"}} } ],
+ "Version": "2012-10-17" /* z */ } // end
+`;
+  const pieces = ['{', '}', '[', ']', ',', ':', '"', '//', '/*', '*/', '\n', ' ', '"Action"', '"s3:X"', '"Statement"', '\r\n', '\t'];
+  let offered = 0;
+  for (let i = 0; i < 1500; i++) {
+    let text = base;
+    for (let k = 1 + Math.floor(random() * 3); k > 0; k--) {
+      const at = Math.floor(random() * text.length);
+      text = random() < 0.5 ? text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 5)) : text.slice(0, at) + pieces[Math.floor(random() * pieces.length)]! + text.slice(at);
+    }
+    const result = formatPolicy(text);
+    if (!result.ok) continue;
+    offered++;
+    const parsed = parseJsonc(text);
+    assert.ok(!('error' in parsed));
+    for (const comment of parsed.comments) assert.ok(result.text.includes(comment.text), `${JSON.stringify(comment.text)} kept for ${JSON.stringify(text)}`);
+    const again = formatPolicy(result.text);
+    assert.ok(again.ok && again.text === result.text, `idempotent for ${JSON.stringify(text)}`);
+  }
+  assert.ok(offered > 100, `${offered} mutations formatted`);
+});
