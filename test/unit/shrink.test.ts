@@ -2,8 +2,8 @@
  * The policy shrinker (`iam/format/shrinkPolicy.ts`) and the "Shrink policy" code action.
  *
  * Sources: IAM User Guide, "IAM and AWS STS quotas" (managed policy 6,144 characters, role trust
- * policy 2,048, white space not counted); AWS Organizations User Guide, "Quotas for AWS Organizations"
- * (SCP 5,120 characters, white space counted); "Policy evaluation logic" (a statement applies when its
+ * policy 2,048, white space not counted); AWS Organizations User Guide, "SCP syntax" (5,120
+ * characters, and "all characters in your SCP count against its maximum size"); "Policy evaluation logic" (a statement applies when its
  * action, resource, principal and conditions all match, so statements equal in all but one positive
  * list merge into their union); "IAM JSON policy elements: NotAction" (the union of two `NotAction`
  * statements is not one statement with both lists); Service Authorization Reference, through the

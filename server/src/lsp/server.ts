@@ -322,9 +322,11 @@ export function startServer(options: StartOptions = {}): Connection {
     runSafe('codeAction', token, [], async () => {
       const actions = getCodeActions(params.textDocument.uri, params.context.diagnostics);
       const document = documents.get(params.textDocument.uri);
-      // Refactorings are offered only when the client asks for all kinds or for refactorings.
+      // The providers' actions (refactor.rewrite) are computed only when the client asks for every
+      // kind, or for that kind or one that contains it (`refactor`).
       const only = params.context.only;
-      if (!document || (only && !only.some((kind) => kind === CodeActionKind.Refactor || kind.startsWith(CodeActionKind.RefactorRewrite) || CodeActionKind.RefactorRewrite.startsWith(`${kind}.`)))) return actions;
+      const wanted = !only || only.some((kind) => kind === CodeActionKind.RefactorRewrite || CodeActionKind.RefactorRewrite.startsWith(`${kind}.`));
+      if (!document || !wanted) return actions;
       for (const provider of codeActionProviders) {
         try {
           actions.push(...(await provider(document)));

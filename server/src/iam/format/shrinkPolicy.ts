@@ -2,7 +2,8 @@
  * `shrinkPolicy`: a smaller text of the same policy, for policies near their size quota ("IAM and AWS
  * STS quotas" in the IAM User Guide: managed policy 6,144 characters, role trust policy 2,048, inline
  * policies per user 2,048, group 5,120 and role 10,240, white space not counted; AWS Organizations
- * quotas: SCPs and RCPs 5,120 characters, white space counted). Three steps:
+ * User Guide, "SCP syntax" and "RCP syntax": 5,120 characters, white space counted). The quotas per
+ * kind are `document/policySize.ts`'s, which the size checks use too. Three steps:
  *
  * 1. Statements that differ only in `Action`, or only in `Resource`, merge into one whose list is the
  *    union: a statement applies to a request when its action, resource, principal and condition all
