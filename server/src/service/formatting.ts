@@ -15,6 +15,13 @@ import type { DocumentAnalysis } from './documentAnalysis';
  */
 const MAX_EDITOR_FORMAT_CHARS = 1_000_000;
 
+/**
+ * Above this size the shrink action is not computed: it runs on every code-action request of a new
+ * version, the largest quota is 10,240 characters, and a policy ten times over it cannot be shrunk
+ * under it anyway (shrinking the 91,000-character `ReadOnlyAccess` takes about 2 s).
+ */
+const MAX_SHRINK_CHARS = 100_000;
+
 /** The edits that format a policy document: one edit of the whole text, or none when it is formatted already, is not a policy, or could not be formatted safely. */
 export function formatDocumentEdits(document: TextDocument, analysis: DocumentAnalysis, options: FormattingOptions): TextEdit[] {
   if (analysis.role !== 'policy' || !analysis.kind) return [];
@@ -38,7 +45,7 @@ export function shrinkCodeActions(document: TextDocument, analysis: DocumentAnal
   if (analysis.role !== 'policy' || !analysis.kind) return [];
   const text = document.getText();
   const kind = analysis.kind.kind;
-  if (text.length > MAX_EDITOR_FORMAT_CHARS || !isNearQuota(text, kind)) return [];
+  if (text.length > MAX_SHRINK_CHARS || !isNearQuota(text, kind)) return [];
   const result = shrinkPolicy(text, kind);
   if (!result.ok) return [];
   const edit: TextEdit = { range: { start: { line: 0, character: 0 }, end: document.positionAt(text.length) }, newText: result.text };
