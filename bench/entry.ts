@@ -19,3 +19,4 @@ export { analyzeHostDocument } from '../server/src/iam/sources/hostDocument';
 export { completionsAt } from '../server/src/service/templateFeatures';
 export { clearHclCache, initTerraform, extractTerraformPolicies } from '../server/src/iam/sources/terraform/terraformPolicies';
 export { diffAccess, accessFindings, analyzeRisks, analyzeExternalAccess } from '../server/src/iam/access';
+export { formatPolicy, shrinkPolicy } from '../server/src/iam/format';

@@ -4,7 +4,7 @@
  * own process (so that cold numbers are cold), prints a table against the targets and writes all
  * results with the machine description to test-output/bench.json.
  *
- * Options: `--only lint,wholeprocess,latency,terraform,templates,...` to run some; `--no-build` to reuse dist/ and .bench/.
+ * Options: `--only lint,wholeprocess,latency,terraform,templates,format,...` to run some; `--no-build` to reuse dist/ and .bench/.
  * Benchmarks print numbers; nothing here fails on a missed target (the machine may be busy).
  */
 import { execFileSync } from 'node:child_process';
@@ -75,6 +75,15 @@ if (want('evaluate')) {
   const evaluate = run('evaluate.mjs');
   results.evaluate = evaluate;
   for (const w of evaluate.workloads) rows.push([`evaluate ${w.name} (${w.statementsPerRequest} statements/request)`, `${w.decisionsPerSecond} decisions/s`, '', undefined]);
+}
+if (want('format')) {
+  const format = run('format.mjs');
+  results.format = format;
+  const f = format.format;
+  rows.push([`format ${format.policies} managed policies (with access check), per policy p50/p95/mean`, `${f.perPolicy.p50.toFixed(2)} / ${f.perPolicy.p95.toFixed(2)} / ${f.meanMs.toFixed(2)} ms`, '', undefined]);
+  rows.push(['  total / formatted', `${ms(f.totalMs)} / ${f.ok}`, '', undefined]);
+  const s = format.shrink;
+  rows.push(['  shrink, per policy p50/p95/mean', `${s.perPolicy.p50.toFixed(2)} / ${s.perPolicy.p95.toFixed(2)} / ${s.meanMs.toFixed(2)} ms`, '', undefined]);
 }
 if (want('access')) {
   const access = run('access.mjs');

@@ -12,6 +12,8 @@ export interface CliIo {
   kindOf(filePath: string): 'file' | 'dir' | 'missing';
   readDir(dirPath: string): string[];
   readStdin(): string;
+  /** Replaces a file's content (`iam-policy fmt`); throws with the system's reason. */
+  writeFile?(filePath: string, text: string): void;
   stdout(text: string): void;
   stderr(text: string): void;
   /** The working directory, for relative paths in output. */
@@ -34,6 +36,7 @@ export function nodeIo(): CliIo {
     },
     readDir: (dirPath) => fs.readdirSync(dirPath).map((name) => path.join(dirPath, name)),
     readStdin: () => fs.readFileSync(0, 'utf8'),
+    writeFile: (filePath, text) => fs.writeFileSync(filePath, text, 'utf8'),
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     cwd: () => process.cwd(),

@@ -4,6 +4,7 @@
 import { checkCommand, diffCommand } from './access';
 import type { CliIo } from './cliIo';
 import { explainDeniedCommand } from './explainDenied';
+import { fmtCommand } from './fmt';
 import { generateCommand } from './generate';
 import { simulateCommand } from './simulate';
 import { runSummary } from './summary';
@@ -23,4 +24,4 @@ const summaryCommand: CliCommand = {
   run: (argv, io) => runSummary([...argv], io),
 };
 
-export const CLI_COMMANDS: readonly CliCommand[] = [simulateCommand, summaryCommand, testCommand, diffCommand, checkCommand, explainDeniedCommand, generateCommand, mcpCommandFor(VERSION)];
+export const CLI_COMMANDS: readonly CliCommand[] = [simulateCommand, summaryCommand, testCommand, diffCommand, checkCommand, explainDeniedCommand, generateCommand, fmtCommand, mcpCommandFor(VERSION)];

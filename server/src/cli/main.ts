@@ -8,6 +8,7 @@
  *   iam-policy check FILE --not-granted ACTIONS [--resource ARN]... | --no-public-access
  *   iam-policy explain-denied [--scenario FILE] [--policy FILE]... - | MESSAGE
  *   iam-policy generate [--from auto|actions|denied|cloudtrail] [--compact] FILE|-|ACTION...
+ *   iam-policy fmt [--check] [--shrink] [--type ...] [--indent N|tab] <file|dir|->...
  *   iam-policy mcp   (Model Context Protocol server on stdio)
  * Exit codes: 0 success, 1 findings/failures, 2 bad usage or unreadable input.
  */

@@ -11,6 +11,7 @@ import { simulationFeature } from './features/simulationFeature';
 import { accessDiffFeature } from './features/accessDiffFeature';
 import { testingFeature } from './features/testingFeature';
 import { authorFeature } from './features/authorFeature';
+import { formatFeature } from './features/formatFeature';
 
 export const SERVER_FEATURES: readonly ServerFeature[] = [
   completionFeature,
@@ -22,4 +23,5 @@ export const SERVER_FEATURES: readonly ServerFeature[] = [
   accessDiffFeature,
   testingFeature,
   authorFeature,
+  formatFeature,
 ];

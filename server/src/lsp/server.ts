@@ -29,7 +29,7 @@ import { DocumentKindNotification, SetPolicyKindRequest, WorkspaceTrustedNotific
 import { isPolicyKind, type PolicyKind } from '../iam/document/policyKind';
 import { policySize } from '../iam/document/policySize';
 import { dataInfo } from '../iam/catalog/catalog';
-import type { CodeLensProvider, DiagnosticsProvider, ServerContext, ServerFeature } from './serverContext';
+import type { CodeActionProvider, CodeLensProvider, DiagnosticsProvider, ServerContext, ServerFeature } from './serverContext';
 import { SERVER_FEATURES } from './features';
 import { OffThreadAnalyzer, SupersededError } from './offThreadAnalysis';
 import { initTerraformFromDisk } from '../wasmFiles';
@@ -67,6 +67,7 @@ export function startServer(options: StartOptions = {}): Connection {
   const kindOverrides = new Map<string, PolicyKind>();
   const pendingValidation = new Map<string, ReturnType<typeof setTimeout>>();
   const codeLensProviders: CodeLensProvider[] = [];
+  const codeActionProviders: CodeActionProvider[] = [];
   const diagnosticsProviders: DiagnosticsProvider[] = [];
   const offThread = new OffThreadAnalyzer(options.workerScript);
   let codeLensRefreshSupported = false;
@@ -241,6 +242,7 @@ export function startServer(options: StartOptions = {}): Connection {
     revalidateAll,
     log,
     registerCodeLensProvider: (provider) => void codeLensProviders.push(provider),
+    registerCodeActionProvider: (provider) => void codeActionProviders.push(provider),
     registerDiagnosticsProvider: (provider) => void diagnosticsProviders.push(provider),
     revalidate: (uri) => {
       const document = documents.get(uri);
@@ -260,7 +262,7 @@ export function startServer(options: StartOptions = {}): Connection {
     workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     let capabilities: ServerCapabilities = {
       textDocumentSync: TextDocumentSyncKind.Incremental,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
       codeLensProvider: { resolveProvider: false },
     };
     for (const feature of features) capabilities = { ...capabilities, ...feature.capabilities };
@@ -316,7 +318,25 @@ export function startServer(options: StartOptions = {}): Connection {
     }),
   );
 
-  connection.onCodeAction((params, token) => runSafe('codeAction', token, [], () => getCodeActions(params.textDocument.uri, params.context.diagnostics)));
+  connection.onCodeAction((params, token) =>
+    runSafe('codeAction', token, [], async () => {
+      const actions = getCodeActions(params.textDocument.uri, params.context.diagnostics);
+      const document = documents.get(params.textDocument.uri);
+      // The providers' actions (refactor.rewrite) are computed only when the client asks for every
+      // kind, or for that kind or one that contains it (`refactor`).
+      const only = params.context.only;
+      const wanted = !only || only.some((kind) => kind === CodeActionKind.RefactorRewrite || CodeActionKind.RefactorRewrite.startsWith(`${kind}.`));
+      if (!document || !wanted) return actions;
+      for (const provider of codeActionProviders) {
+        try {
+          actions.push(...(await provider(document)));
+        } catch (error) {
+          connection.console.error(`[codeAction] a provider failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        }
+      }
+      return actions;
+    }),
+  );
 
   // TextDocuments fires onDidChangeContent right after onDidOpen; without this flag that second event
   // replaced the immediate validation of an opened document with the typing debounce (+150 ms to the

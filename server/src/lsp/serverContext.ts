@@ -3,7 +3,7 @@
  * document, a versioned analysis cache and the safe-handler wrapper. Feature modules register their
  * handlers in `register(context)` and never keep settings in globals.
  */
-import type { Connection, TextDocuments, CancellationToken, ServerCapabilities, CodeLens, Diagnostic } from 'vscode-languageserver';
+import type { Connection, TextDocuments, CancellationToken, ServerCapabilities, CodeAction, CodeLens, Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentAnalysis } from '../service/documentAnalysis';
 import type { Settings } from '../settings';
@@ -31,6 +31,11 @@ export interface ServerContext {
    * providers and the server merges their lenses (a failing provider is logged and skipped).
    */
   registerCodeLensProvider(provider: CodeLensProvider): void;
+  /**
+   * Adds code actions that do not come from diagnostics (refactorings such as "Shrink policy"); LSP has
+   * one code-action handler, so the server merges them after the quick fixes (a failing provider is logged).
+   */
+  registerCodeActionProvider(provider: CodeActionProvider): void;
   /** Asks the client to fetch code lenses again (after a file that lenses depend on changed). */
   refreshCodeLenses(): void;
   /**
@@ -44,6 +49,9 @@ export interface ServerContext {
 
 /** Computes extra diagnostics for one document version. */
 export type DiagnosticsProvider = (document: TextDocument, analysis: DocumentAnalysis) => Diagnostic[];
+
+/** Computes code actions for one document (the requested range does not matter to the whole-document actions there are). */
+export type CodeActionProvider = (document: TextDocument) => CodeAction[] | Promise<CodeAction[]>;
 
 /** Computes code lenses for one document from its analysis. */
 export type CodeLensProvider = (document: TextDocument, analysis: DocumentAnalysis) => CodeLens[] | Promise<CodeLens[]>;

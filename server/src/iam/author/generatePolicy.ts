@@ -154,8 +154,11 @@ function simplest(info: ActionInfo, type: string): number {
   return templates.length === 0 ? 99 : placeholders(templates[0]!);
 }
 
-/** Exact-cover wildcards for one service's actions: `Prefix*` patterns matching only listed actions. */
-function compactActions(service: string, names: readonly string[], wildcards: CompactWildcard[]): string[] {
+/**
+ * Exact-cover wildcards for one service's actions: `Prefix*` patterns matching only listed actions
+ * (`names` in the catalog's spelling); also used by the policy shrinker (`iam/format/shrinkPolicy.ts`).
+ */
+export function compactActions(service: string, names: readonly string[], wildcards: CompactWildcard[]): string[] {
   const remaining = new Set(names.map((n) => n.toLowerCase()));
   const listed = new Set(remaining);
   const out: string[] = [];

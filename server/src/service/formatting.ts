@@ -1,0 +1,53 @@
+/**
+ * Document formatting and the "Shrink policy" code action for standalone policy documents, over the
+ * checked formatter and shrinker of `iam/format/`. Templates (CloudFormation, Terraform) and scenario
+ * files are not formatted here: their policies live in another syntax, which this formatter does not
+ * write.
+ */
+import { CodeActionKind, type CodeAction, type FormattingOptions, type TextEdit } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { formatPolicy, isNearQuota, shrinkPolicy } from '../iam/format';
+import type { DocumentAnalysis } from './documentAnalysis';
+
+/**
+ * Above this size a document is neither formatted nor shrunk in the editor: the access comparison of
+ * a multi-megabyte policy would hold the server for seconds (`iam-policy fmt` has no such limit).
+ */
+const MAX_EDITOR_FORMAT_CHARS = 1_000_000;
+
+/**
+ * Above this size the shrink action is not computed: it runs on every code-action request of a new
+ * version, the largest quota is 10,240 characters, and a policy ten times over it cannot be shrunk
+ * under it anyway (shrinking the 91,000-character `ReadOnlyAccess` takes about 2 s).
+ */
+const MAX_SHRINK_CHARS = 100_000;
+
+/** The edits that format a policy document: one edit of the whole text, or none when it is formatted already, is not a policy, or could not be formatted safely. */
+export function formatDocumentEdits(document: TextDocument, analysis: DocumentAnalysis, options: FormattingOptions): TextEdit[] {
+  if (analysis.role !== 'policy' || !analysis.kind) return [];
+  const text = document.getText();
+  if (text.length > MAX_EDITOR_FORMAT_CHARS) return [];
+  const result = formatPolicy(text, { indent: { tabSize: options.tabSize, insertSpaces: options.insertSpaces }, kind: analysis.kind.kind });
+  if (!result.ok || !result.changed) return [];
+  return [{ range: { start: { line: 0, character: 0 }, end: document.positionAt(text.length) }, newText: result.text }];
+}
+
+/** The title of the shrink action, with the size before and after as the quota counts it. */
+function shrinkTitle(before: number, after: number): string {
+  return `Shrink policy (${before.toLocaleString('en-US')} → ${after.toLocaleString('en-US')} characters)`;
+}
+
+/**
+ * "Shrink policy (N → M characters)" for a policy at 90 % of its kind's quota or over it, offered only
+ * when the shrunk policy has provably the same access (`iam/format/shrinkPolicy.ts`).
+ */
+export function shrinkCodeActions(document: TextDocument, analysis: DocumentAnalysis): CodeAction[] {
+  if (analysis.role !== 'policy' || !analysis.kind) return [];
+  const text = document.getText();
+  const kind = analysis.kind.kind;
+  if (text.length > MAX_SHRINK_CHARS || !isNearQuota(text, kind)) return [];
+  const result = shrinkPolicy(text, kind);
+  if (!result.ok) return [];
+  const edit: TextEdit = { range: { start: { line: 0, character: 0 }, end: document.positionAt(text.length) }, newText: result.text };
+  return [{ title: shrinkTitle(result.before, result.after), kind: CodeActionKind.RefactorRewrite, edit: { changes: { [document.uri]: [edit] } } }];
+}
