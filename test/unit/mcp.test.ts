@@ -53,10 +53,10 @@ async function ok(name: string, args: Record<string, unknown>): Promise<Record<s
 
 const policy = (...statements: object[]) => JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2);
 
-test('the server names itself and lists the six tools, each with input and output schemas and read-only', async () => {
+test('the server names itself and lists the eight tools, each with input and output schemas and read-only', async () => {
   assert.equal(client.getServerVersion()?.name, 'iam-policy');
   const { tools } = await client.listTools();
-  assert.deepEqual(tools.map((tool) => tool.name), ['validate_policy', 'summarize_policy', 'simulate_request', 'diff_policies', 'check_not_granted', 'check_no_public_access']);
+  assert.deepEqual(tools.map((tool) => tool.name), ['validate_policy', 'summarize_policy', 'simulate_request', 'diff_policies', 'check_not_granted', 'check_no_public_access', 'generate_policy', 'explain_access_denied']);
   for (const tool of tools) {
     assert.equal(tool.inputSchema.type, 'object', tool.name);
     assert.equal(tool.outputSchema?.type, 'object', `${tool.name} has no output schema`);
@@ -71,6 +71,8 @@ test('the server names itself and lists the six tools, each with input and outpu
     diff_policies: ['oldPolicy', 'newPolicy'],
     check_not_granted: ['policy', 'actions'],
     check_no_public_access: ['policy'],
+    generate_policy: ['input'],
+    explain_access_denied: ['message'],
   });
 });
 
@@ -263,6 +265,62 @@ describe('check_not_granted and check_no_public_access', () => {
   }
 });
 
+// The message formats of the IAM User Guide, "Troubleshoot access denied error messages".
+const DENIED_GET =
+  'User: arn:aws:sts::111122223333:assumed-role/App/i-0abc is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::reports/2026/q1.csv because no identity-based policy allows the s3:GetObject action';
+
+describe('generate_policy', () => {
+  test('from actions with resources: one statement per service and resource, ARNs of the action\'s resource type, no findings', async () => {
+    const answer = await ok('generate_policy', { input: 's3:GetObject arn:aws:s3:::reports/*\ns3:ListBucket arn:aws:s3:::reports\nsts:GetCallerIdentity' });
+    const statements = answer.policy.Statement as Array<Record<string, unknown>>;
+    const byAction = (a: string) => statements.find((s) => ([] as string[]).concat(s.Action as string[]).includes(a));
+    assert.deepEqual(byAction('s3:GetObject')?.Resource, 'arn:aws:s3:::reports/*');
+    assert.deepEqual(byAction('s3:ListBucket')?.Resource, 'arn:aws:s3:::reports');
+    // GetCallerIdentity has no resource-level permissions (Service Authorization Reference, AWS STS): `*` on its own.
+    assert.equal(byAction('sts:GetCallerIdentity')?.Resource, '*');
+    assert.deepEqual(answer.findings, []);
+    assert.deepEqual(answer.wildcards, []);
+  });
+
+  test('from an AccessDenied message: the denied action on the named resource', async () => {
+    const answer = await ok('generate_policy', { input: DENIED_GET });
+    assert.deepEqual(answer.statements.map((s: { actions: string[]; resources: string[] }) => [s.actions, s.resources]), [[['s3:GetObject'], ['arn:aws:s3:::reports/2026/q1.csv']]]);
+  });
+
+  test('compact uses a wildcard only where it covers exactly the listed actions', async () => {
+    const exact = await ok('generate_policy', { input: 's3:GetObject\ns3:PutObject', compact: true });
+    assert.deepEqual(exact.wildcards, []);
+  });
+});
+
+describe('explain_access_denied', () => {
+  const other = policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::other/*' });
+  test('a missing identity Allow: the smallest fix, as text edits to the given policy, verified to allow exactly the request', async () => {
+    const answer = await ok('explain_access_denied', { message: DENIED_GET, identityPolicies: [other] });
+    assert.equal(answer.status, 'fix');
+    assert.equal(answer.simulated.decision, 'ImplicitDeny');
+    assert.equal(answer.fixes[0].policy, 'identityPolicies[0]');
+    assert.equal(answer.verification.decision, 'Allow');
+    assert.equal(answer.verification.exact, true);
+    const edits = answer.fixes[0].edits as Array<{ offset: number; length: number; newText: string }>;
+    let text = other;
+    for (const e of [...edits].sort((a, b) => b.offset - a.offset)) text = text.slice(0, e.offset) + e.newText + text.slice(e.offset + e.length);
+    const simulated = await ok('simulate_request', { principal: 'arn:aws:sts::111122223333:assumed-role/App/i-0abc', action: 's3:GetObject', resource: 'arn:aws:s3:::reports/2026/q1.csv', identityPolicies: [JSON.parse(text)] });
+    assert.equal(simulated.decision, 'Allow');
+  });
+
+  test('an SCP with an explicit Deny: names it, agrees with the message, proposes no Allow', async () => {
+    const scp = policy({ Effect: 'Deny', Action: 's3:*', Resource: '*' });
+    const message = 'User: arn:aws:sts::111122223333:assumed-role/App/i-0abc is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::reports/2026/q1.csv with an explicit deny in a service control policy';
+    const answer = await ok('explain_access_denied', { message, identityPolicies: [policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' })], scps: [scp] });
+    assert.equal(answer.status, 'explicit-deny');
+    assert.equal(answer.simulated.decision, 'ExplicitDeny');
+    assert.deepEqual(answer.fixes, []);
+    assert.ok(answer.deniedBy.some((d: { policyType: string; explicit: boolean }) => d.policyType === 'scp' && d.explicit));
+    assert.equal(answer.agreesWithMessage, true);
+  });
+});
+
 describe('errors are tool results with one line, and the server keeps serving', () => {
   const cases: Array<{ name: string; tool: string; args: Record<string, unknown>; message: RegExp }> = [
     { name: 'a policy that is not JSON', tool: 'summarize_policy', args: { policy: '{"Version": ' }, message: /^summarize_policy: `policy` is not a JSON policy object/ },
@@ -273,7 +331,10 @@ describe('errors are tool results with one line, and the server keeps serving', 
     { name: 'an action list with a malformed action', tool: 'check_not_granted', args: { policy: policy(), actions: ['not an action'] }, message: /service:Action/ },
     { name: 'a YAML text that is not a template, read as one', tool: 'validate_policy', args: { text: 'just: yaml\n', format: 'cloudformation' }, message: /not a CloudFormation or SAM template/ },
     { name: 'an unknown format', tool: 'validate_policy', args: { text: '{}', format: 'bicep' }, message: /format/ },
-    { name: 'an unknown tool', tool: 'generate_policy', args: {}, message: /generate_policy/ },
+    { name: 'an unknown tool', tool: 'write_policy', args: {}, message: /write_policy/ },
+    { name: 'nothing to generate from', tool: 'generate_policy', args: { input: 'hello world' }, message: /^generate_policy: / },
+    { name: 'a text that is not an AccessDenied message', tool: 'explain_access_denied', args: { message: 'Internal server error' }, message: /^explain_access_denied: / },
+    { name: 'an identity policy that is not JSON', tool: 'explain_access_denied', args: { message: DENIED_GET, identityPolicies: ['{"Statement": ['] }, message: /`identityPolicies\[0\]` is not a JSON policy object/ },
   ];
   for (const c of cases) {
     test(c.name, async () => {

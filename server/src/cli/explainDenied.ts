@@ -211,14 +211,15 @@ function runExplainDenied(argv: readonly string[], io: CliIo): number {
   const allNotes = [...notes, ...explanation.notes];
   const code = explanation.status === 'fix' || explanation.status === 'explicit-deny' || explanation.status === 'guardrail' ? 0 : 1;
   if (options.format === 'json') {
-    io.stdout(JSON.stringify(toJson(parsed, explanation, fileOf, allNotes, texts), null, 2) + '\n');
+    io.stdout(JSON.stringify(denialJson(parsed, explanation, fileOf, allNotes, texts), null, 2) + '\n');
   } else {
-    io.stdout(toText(parsed, explanation, fileOf, allNotes));
+    io.stdout(denialText(parsed, explanation, fileOf, allNotes));
   }
   return code;
 }
 
-function toJson(message: AccessDeniedMessage, e: DenialExplanation, fileOf: (id: string) => string, notes: readonly string[], texts: ReadonlyMap<string, string>): unknown {
+/** The JSON answer of `explain-denied --format json` (and of the MCP tool `explain_access_denied`). */
+export function denialJson(message: AccessDeniedMessage, e: DenialExplanation, fileOf: (id: string) => string, notes: readonly string[], texts: ReadonlyMap<string, string>): unknown {
   return {
     message: {
       principal: message.principal,
@@ -243,7 +244,8 @@ function toJson(message: AccessDeniedMessage, e: DenialExplanation, fileOf: (id:
   };
 }
 
-function toText(message: AccessDeniedMessage, e: DenialExplanation, fileOf: (id: string) => string, notes: readonly string[]): string {
+/** The text answer of `explain-denied` (and the text of the MCP tool `explain_access_denied`). */
+export function denialText(message: AccessDeniedMessage, e: DenialExplanation, fileOf: (id: string) => string, notes: readonly string[]): string {
   const reason = message.denial === 'explicit' ? `an explicit deny in ${message.policyType ? `a ${policyTypeLabel(message.policyType)}` : 'a policy'}` : message.denial === 'implicit' ? `no ${message.policyType ? policyTypeLabel(message.policyType) : 'policy'} allows it` : 'no reason given';
   const lines = [
     `Message: \`${message.principal}\` may not call \`${message.action}\` on \`${message.resource ?? '*'}\` (${reason}).`,

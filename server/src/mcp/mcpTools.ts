@@ -22,6 +22,11 @@ import { accessSummaryText, checksText, diffText } from '../service/accessReport
 import { summaryText } from '../service/summary';
 import { lintText } from '../cli/lint';
 import { explainAnswer } from '../cli/simulate';
+import { denialJson, denialText } from '../cli/explainDenied';
+import { explainDenial, generateFromTexts, isAccessDeniedProblem, normalizeDenied, parseAccessDenied } from '../iam/author/index';
+import { limitNesting } from '../iam/document/jsonNesting';
+import type { PolicyInput } from '../iam/evaluate/types';
+import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 
 /** A tool call that cannot be answered: bad input the schema could not catch, or text that is not a policy. */
 export class McpToolError extends Error {}
@@ -358,6 +363,123 @@ const checkNoPublicAccessTool: McpToolDefinition = {
   },
 };
 
+const generatePolicyTool: McpToolDefinition = {
+  name: 'generate_policy',
+  title: 'Generate a least-privilege IAM policy',
+  description:
+    'Generates a least-privilege identity-based policy offline from what a workload does: a list of actions (one a line, optionally followed by a resource ARN), AccessDenied messages, or CloudTrail records (a trail log file, `aws cloudtrail lookup-events` output or an array of records). Statements are grouped by service and resource, with ARNs of a resource type each action takes; actions without resource-level permissions are on `*` in their own statement. No wildcard unless `compact` (then only wildcards that match exactly the listed actions in the bundled data). The policy is validated with the same checks as validate_policy. Same core as `iam-policy generate`.',
+  inputSchema: {
+    input: z.string().describe('Actions (one a line: `service:Action [resource-ARN]`), AccessDenied messages (one a line), or CloudTrail JSON.'),
+    from: z.enum(['auto', 'actions', 'denied', 'cloudtrail']).optional().describe('What `input` is; `auto` (the default) detects it.'),
+    compact: z.boolean().optional().describe('Use `Prefix*` wildcards where they match exactly the listed actions.'),
+    account: z.string().regex(/^\d{12}$/).optional().describe('12-digit account for ARNs built from patterns (default `*`).'),
+    region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/).optional().describe('Region for ARNs built from patterns (default `*`).'),
+    partition: z.string().regex(/^aws(-[a-z]+)*$/).optional().describe('Partition for ARNs built from patterns (default `aws`).'),
+  },
+  outputSchema: {
+    policy: z.record(z.string(), z.unknown()).describe('The generated policy document.'),
+    statements: z.array(z.object({ sid: z.string(), service: z.string(), actions: stringList, resources: stringList, resourceTypes: stringList })),
+    wildcards: z.array(z.object({ pattern: z.string(), covers: stringList })),
+    skipped: stringList.describe('Inputs and requests left out, with why.'),
+    notes: stringList,
+    findings: z.array(z.object({ code: z.string(), message: z.string() })).describe('What validation reports on the generated policy (none is the goal).'),
+  },
+  run(input) {
+    const { input: text, from = 'auto', compact = false, account, region, partition } = input as { input: string; from?: 'auto' | 'actions' | 'denied' | 'cloudtrail'; compact?: boolean; account?: string; region?: string; partition?: string };
+    const result = generateFromTexts([text], from, { compact, ...(account ? { account } : {}), ...(region ? { region } : {}), ...(partition ? { partition } : {}) });
+    if ('error' in result) throw new McpToolError(`${result.error}${result.problems.length > 0 ? ` (${result.problems.join('; ')})` : ''}`);
+    const { generated, skipped, findings } = result;
+    const lines = [result.text, ...skipped.map((s) => `skipped: ${s}`), ...generated.notes.map((n) => `note: ${n}`), ...findings.map((f) => `finding: ${f.code} ${f.message}`)];
+    return {
+      structured: { policy: generated.policy, statements: generated.statements, wildcards: generated.wildcards, skipped, notes: generated.notes, findings: findings.map((f) => ({ code: f.code, message: f.message })) },
+      text: `${lines.join('\n')}\n`,
+    };
+  },
+};
+
+/** A policy given as text, read as the evaluator reads policy files (JSONC). */
+function policyInputArgument(text: string, id: string, texts: Map<string, string>): PolicyInput {
+  if (limitNesting(text).tooDeep.length > 0) throw new McpToolError(`\`${id}\` nests JSON too deep to be a policy`);
+  const errors: ParseError[] = [];
+  const document: unknown = parseJsonc(text, errors, { allowTrailingComma: true });
+  if (errors.length > 0 || document === null || typeof document !== 'object' || Array.isArray(document)) throw new McpToolError(`\`${id}\` is not a JSON policy object; validate_policy reports every problem with its line`);
+  texts.set(id, text);
+  return { id, document };
+}
+
+const deniedPolicyType = z.enum(['identity', 'resource', 'boundary', 'scp', 'rcp', 'session', 'vpce']);
+
+const explainDeniedTool: McpToolDefinition = {
+  name: 'explain_access_denied',
+  title: 'Explain an AccessDenied message and propose the smallest fix',
+  description:
+    'Reads an AccessDenied message as AWS SDKs and the AWS CLI print it (with or without the "because ..." part; explicit-deny, SCP, boundary and session-policy variants) or the JSON of `aws sts decode-authorization-message`, simulates the request against the given policies offline, says which kind of policy denies it, and proposes the smallest edit that allows exactly that request (an added action or resource, or a new statement; never `*`), checked by simulating again and comparing access. When an SCP, RCP, permissions boundary, session policy or explicit Deny denies, it says so and proposes no Allow. Same core as `iam-policy explain-denied`.',
+  inputSchema: {
+    message: z.string().describe('The AccessDenied message.'),
+    identityPolicies: z.array(z.string()).optional().describe("The caller's identity-based policies, each as JSON text."),
+    resourcePolicy: z.string().optional().describe("The resource's resource-based policy, as JSON text."),
+    permissionBoundary: z.string().optional().describe("The caller's permissions boundary, as JSON text."),
+    sessionPolicy: z.string().optional().describe('The session policy, as JSON text.'),
+    scps: z.array(z.string()).optional().describe('SCPs that apply to the caller\'s account (one organization level), each as JSON text.'),
+  },
+  outputSchema: {
+    message: z.object({
+      principal: z.string(),
+      principalType: z.string(),
+      action: z.string(),
+      resource: z.string().nullable(),
+      denial: z.string(),
+      policyType: deniedPolicyType.nullable(),
+      policyArn: z.string().optional(),
+      operation: z.string().optional(),
+      errorCode: z.string().optional(),
+      format: z.string(),
+    }),
+    status: z.enum(['fix', 'explicit-deny', 'guardrail', 'not-reproduced', 'no-fix']),
+    request: z.object({ principal: z.string(), action: z.string(), resource: z.string() }),
+    simulated: z.object({ decision: z.enum(['Allow', 'ExplicitDeny', 'ImplicitDeny']), reasons: z.array(z.record(z.string(), z.unknown())), explanation: z.string() }),
+    deniedBy: z.array(z.object({ policyType: deniedPolicyType, explicit: z.boolean(), policy: z.string().optional(), statementIndex: z.number().int().optional(), sid: z.string().optional(), why: z.string() })),
+    agreesWithMessage: z.boolean().nullable(),
+    fixes: z.array(
+      z.object({
+        kind: z.enum(['add-action', 'add-resource', 'add-statement', 'new-policy']),
+        policyType: z.enum(['identity', 'resource']),
+        policy: z.string().describe('`identityPolicies[N]`, `resourcePolicy`, or `new-policy` / `new-resource-policy`.'),
+        statementIndex: z.number().int(),
+        description: z.string(),
+        statement: z.record(z.string(), z.unknown()),
+        document: z.unknown(),
+        edits: z.array(z.object({ offset: z.number().int(), length: z.number().int(), newText: z.string() })).nullable().describe('Text edits to the given policy text that make the fix (null for a new policy).'),
+      }),
+    ),
+    verification: z.object({ decision: z.enum(['Allow', 'ExplicitDeny', 'ImplicitDeny']), newAccess: z.array(z.object({ policy: z.string(), actions: stringList, resources: stringList })), exact: z.boolean() }).nullable(),
+    notes: stringList,
+  },
+  run(input) {
+    const args = input as { message: string; identityPolicies?: string[]; resourcePolicy?: string; permissionBoundary?: string; sessionPolicy?: string; scps?: string[] };
+    const parsedMessage = parseAccessDenied(args.message);
+    if (isAccessDeniedProblem(parsedMessage)) throw new McpToolError(parsedMessage.error);
+    const { message, resource, notes } = normalizeDenied(parsedMessage);
+    const texts = new Map<string, string>();
+    const request = {
+      principal: message.principal === 'anonymous' ? '*' : message.principal,
+      action: message.action,
+      resource,
+      ...(message.context ? { context: message.context } : {}),
+      ...(args.identityPolicies?.length ? { identityPolicies: args.identityPolicies.map((text, i) => policyInputArgument(text, `identityPolicies[${i}]`, texts)) } : {}),
+      ...(args.resourcePolicy !== undefined ? { resourcePolicy: policyInputArgument(args.resourcePolicy, 'resourcePolicy', texts) } : {}),
+      ...(args.permissionBoundary !== undefined ? { permissionBoundary: policyInputArgument(args.permissionBoundary, 'permissionBoundary', texts) } : {}),
+      ...(args.sessionPolicy !== undefined ? { sessionPolicy: policyInputArgument(args.sessionPolicy, 'sessionPolicy', texts) } : {}),
+      ...(args.scps?.length ? { scps: [args.scps.map((text, i) => policyInputArgument(text, `scps[${i}]`, texts))] } : {}),
+    };
+    if (!args.identityPolicies?.length && args.resourcePolicy === undefined) notes.push('No policies were given (identityPolicies, resourcePolicy): the caller was simulated with none.');
+    const explanation = explainDenial(message, request, { isKnownAction: (name) => catalogAction(name) !== undefined });
+    const allNotes = [...notes, ...explanation.notes];
+    const same = (id: string) => id;
+    return { structured: denialJson(message, explanation, same, allNotes, texts) as Record<string, unknown>, text: denialText(message, explanation, same, allNotes) };
+  },
+};
+
 /** Every tool the MCP server offers, in the order `tools/list` shows them. */
-export const MCP_TOOLS: readonly McpToolDefinition[] = [validatePolicyTool, summarizePolicyTool, simulateRequestTool, diffPoliciesTool, checkNotGrantedTool, checkNoPublicAccessTool];
+export const MCP_TOOLS: readonly McpToolDefinition[] = [validatePolicyTool, summarizePolicyTool, simulateRequestTool, diffPoliciesTool, checkNotGrantedTool, checkNoPublicAccessTool, generatePolicyTool, explainDeniedTool];
 

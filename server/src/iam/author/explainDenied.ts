@@ -253,7 +253,7 @@ export function explainDenial(message: AccessDeniedMessage, request: EvaluationR
 
   if (answer.decision === 'Allow') {
     notes.push('The given policies allow this request: the deployed policies differ from these, or a condition depends on request context the message does not show.');
-    if (claimed) notes.push(`AWS said a ${policyTypeLabel(claimed)} ${message.denial === 'explicit' ? 'explicitly denies' : 'does not allow'} it; check that policy${claimed === 'scp' || claimed === 'rcp' ? ' (give it with --scp)' : ''}.`);
+    if (claimed) notes.push(`AWS said a ${policyTypeLabel(claimed)} ${message.denial === 'explicit' ? 'explicitly denies' : 'does not allow'} it; check that policy${claimed === 'scp' || claimed === 'rcp' ? ' (it is not among the simulated policies: add it to them)' : ''}.`);
     return { status: 'not-reproduced', request: subject, simulated: answer, deniedBy: [], agreesWithMessage: claimed === undefined ? null : false, fixes: [], notes };
   }
 
@@ -270,7 +270,7 @@ export function explainDenial(message: AccessDeniedMessage, request: EvaluationR
   const reproduced = claimed !== undefined && message.denial !== 'explicit' && deniedBy.some((d) => d.policyType === claimed);
   if (!reproduced && (message.denial === 'explicit' || (claimed !== undefined && claimed !== 'identity' && claimed !== 'resource'))) {
     const blamed: DenyingPolicy = { policyType: claimed ?? 'identity', explicit: message.denial === 'explicit', ...(message.policyArn ? { policy: message.policyArn } : {}), why: message.denial === 'explicit' ? `AWS reports an explicit deny in ${claimed ? `a ${policyTypeLabel(claimed)}` : 'a policy'}` : `AWS reports that no ${claimed ? policyTypeLabel(claimed) : 'policy'} allows it` };
-    notes.push(`The message blames ${claimed ? `a ${policyTypeLabel(claimed)}` : 'an explicit deny'}, which the given policies do not reproduce${claimed === 'scp' || claimed === 'rcp' || claimed === 'boundary' || claimed === 'session' ? ` (give it with --${claimed === 'session' ? 'session-policy' : claimed})` : ''}; no Allow is proposed, since an Allow elsewhere would not lift it.`);
+    notes.push(`The message blames ${claimed ? `a ${policyTypeLabel(claimed)}` : 'an explicit deny'}, which the given policies do not reproduce${claimed === 'scp' || claimed === 'rcp' || claimed === 'boundary' || claimed === 'session' ? ' (add it to the simulated policies)' : ''}; no Allow is proposed, since an Allow elsewhere would not lift it.`);
     return { status: message.denial === 'explicit' ? 'explicit-deny' : 'guardrail', request: subject, simulated: answer, deniedBy: [blamed, ...deniedBy], agreesWithMessage: false, fixes: [], notes };
   }
   if (guardrails.length > 0) {
