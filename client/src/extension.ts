@@ -22,6 +22,7 @@ import { registerAccessDiff } from './accessDiff';
 import { registerTesting, type TestingApi } from './testing';
 import { registerExplainDenied } from './explainDenied';
 import { registerGeneratePolicy } from './generatePolicy';
+import { registerFormatting } from './formatting';
 
 let client: LanguageClient | undefined;
 
@@ -55,7 +56,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       { scheme: 'vscode-remote', language: 'terraform' },
     ],
     outputChannel: output,
-    initializationOptions: { trusted: vscode.workspace.isTrusted },
+    // Formatting is registered by the client (client/src/formatting.ts), only where the user asks for it.
+    initializationOptions: { trusted: vscode.workspace.isTrusted, formatting: false },
     synchronize: { configurationSection: 'iamPolicy' },
   };
   client = new LanguageClient('iamPolicy', 'IAM Policy Workbench', serverOptions, clientOptions);
@@ -166,6 +168,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   const testing = registerTesting(context, client);
   registerExplainDenied(context, client);
   registerGeneratePolicy(context, client);
+  registerFormatting(context, client);
   await client.start();
   // Scenario files get their test items (and gutter buttons) without waiting for the Testing view.
   void testing.refresh();

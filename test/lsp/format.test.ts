@@ -1,7 +1,8 @@
 /**
  * Formatting and the "Shrink policy" code action through the real language server over streams:
  * `textDocument/formatting` honours the editor's `FormattingOptions` (LSP specification, "Document
- * Formatting Request"), returns nothing for a document with syntax errors or a template, and a policy
+ * Formatting Request"), returns nothing for a policy with syntax errors, VS Code's whitespace-only JSON layout for other JSON
+ * (a template), nothing for YAML, and a policy
  * near its quota (IAM User Guide, "IAM and AWS STS quotas": managed policy 6,144 characters) gets the
  * refactoring with its sizes in the title.
  */
@@ -10,6 +11,17 @@ import * as assert from 'node:assert/strict';
 import { startHarness } from './harness';
 
 type Edit = { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string };
+
+/** Applies LSP edits of a one-line text (all the tests' unformatted texts are one line). */
+function applyEdits(text: string, edits: readonly Edit[]): string {
+  let out = text;
+  for (const edit of [...edits].sort((a, b) => b.range.start.character - a.range.start.character)) {
+    assert.equal(edit.range.start.line, 0);
+    assert.equal(edit.range.end.line, 0);
+    out = out.slice(0, edit.range.start.character) + edit.newText + out.slice(edit.range.end.character);
+  }
+  return out;
+}
 
 const MESSY = '{"Statement":[{"Resource":"*","Action":["s3:PutObject","s3:GetObject","S3:getObject"],"Effect":"Allow"}],"Version":"2012-10-17"}';
 
@@ -44,9 +56,36 @@ test('formatting: one edit of the whole document, with the editor\'s indentation
     const fourth = harness.diagnostics(templateUri);
     harness.open(templateUri, JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', Resources: { P: { Type: 'AWS::IAM::ManagedPolicy', Properties: { PolicyDocument: JSON.parse(MESSY) } } } }));
     await fourth;
-    assert.deepEqual(await harness.client.sendRequest('textDocument/formatting', { textDocument: { uri: templateUri }, options: { tabSize: 2, insertSpaces: true } }), []);
+    // Other JSON (here a template) gets the whitespace-only layout of VS Code's JSON formatter: the
+    // policy inside keeps its element order and its actions.
+    const templateEdits = (await harness.client.sendRequest('textDocument/formatting', { textDocument: { uri: templateUri }, options: { tabSize: 2, insertSpaces: true } })) as Edit[];
+    const template = JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', Resources: { P: { Type: 'AWS::IAM::ManagedPolicy', Properties: { PolicyDocument: JSON.parse(MESSY) } } } });
+    const plain = applyEdits(template, templateEdits);
+    assert.equal(plain, JSON.stringify(JSON.parse(template), null, 2));
+
+    const yamlUri = 'file:///workspace/template.yaml';
+    void harness.client.sendNotification('textDocument/didOpen', { textDocument: { uri: yamlUri, languageId: 'yaml', version: 1, text: 'Resources:\n    Q: {Type: AWS::SQS::Queue}\n' } });
+    assert.deepEqual(await harness.client.sendRequest('textDocument/formatting', { textDocument: { uri: yamlUri }, options: { tabSize: 2, insertSpaces: true } }), []);
   } finally {
     harness.dispose();
+  }
+});
+
+test('a client that registers formatting itself (`initializationOptions.formatting: false`) gets no formatting capability; the request is still answered', async () => {
+  const plain = await startHarness();
+  const quiet = await startHarness({ initializationOptions: { formatting: false } });
+  try {
+    assert.equal(plain.capabilities.documentFormattingProvider, true);
+    assert.equal(quiet.capabilities.documentFormattingProvider, undefined);
+    const uri = 'file:///workspace/messy.json';
+    const opened = quiet.diagnostics(uri);
+    quiet.open(uri, MESSY);
+    await opened;
+    const edits = (await quiet.client.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } })) as Edit[];
+    assert.equal(edits.length, 1);
+  } finally {
+    plain.dispose();
+    quiet.dispose();
   }
 });
 

@@ -18,12 +18,14 @@ export interface Harness {
   readonly logs: string[];
   /** Resolves with the next diagnostics published for `uri` that satisfy `predicate`. */
   diagnostics(uri: string, predicate?: (params: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams>;
+  /** The capabilities of the server's initialize result. */
+  readonly capabilities: Record<string, unknown>;
   open(uri: string, text: string, version?: number): void;
   change(uri: string, text: string, version: number): void;
   dispose(): void;
 }
 
-export async function startHarness(options: { settings?: unknown; extraFeatures?: StartOptions['extraFeatures']; configuration?: boolean } = {}): Promise<Harness> {
+export async function startHarness(options: { settings?: unknown; extraFeatures?: StartOptions['extraFeatures']; configuration?: boolean; initializationOptions?: Record<string, unknown> } = {}): Promise<Harness> {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
@@ -45,17 +47,18 @@ export async function startHarness(options: { settings?: unknown; extraFeatures?
   client.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.settings ?? {}));
   client.onRequest('client/registerCapability', () => null);
   client.listen();
-  await client.sendRequest('initialize', {
+  const initialized = (await client.sendRequest('initialize', {
     // No processId: the server would otherwise poll for this process and keep the test alive.
     processId: null,
     rootUri: 'file:///workspace',
     workspaceFolders: [{ uri: 'file:///workspace', name: 'workspace' }],
     capabilities: { workspace: { configuration: options.configuration ?? true } },
-    initializationOptions: options.configuration === false ? { settings: options.settings } : undefined,
-  });
+    initializationOptions: options.configuration === false || options.initializationOptions ? { ...(options.configuration === false ? { settings: options.settings } : {}), ...options.initializationOptions } : undefined,
+  })) as { capabilities: Record<string, unknown> };
   await client.sendNotification('initialized', {});
   return {
     client,
+    capabilities: initialized.capabilities,
     logs,
     diagnostics(uri, predicate = () => true) {
       return new Promise((resolve, reject) => {

@@ -256,7 +256,7 @@ export function startServer(options: StartOptions = {}): Connection {
   connection.onInitialize((params): InitializeResult => {
     hasConfigurationCapability = params.capabilities.workspace?.configuration === true;
     codeLensRefreshSupported = params.capabilities.workspace?.codeLens?.refreshSupport === true;
-    const initOptions = (params.initializationOptions ?? {}) as { settings?: unknown; trusted?: boolean };
+    const initOptions = (params.initializationOptions ?? {}) as { settings?: unknown; trusted?: boolean; formatting?: boolean };
     initializationSettings = initOptions.settings;
     if (initOptions.trusted === false) trusted = false;
     workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
@@ -266,6 +266,9 @@ export function startServer(options: StartOptions = {}): Connection {
       codeLensProvider: { resolveProvider: false },
     };
     for (const feature of features) capabilities = { ...capabilities, ...feature.capabilities };
+    // A client that registers formatting itself (the VS Code client, so that it does not compete with
+    // the editor's JSON, YAML and Terraform formatters) says so; the requests are still answered.
+    if (initOptions.formatting === false) delete capabilities.documentFormattingProvider;
     return { capabilities, serverInfo: { name: 'IAM Policy Workbench', version: VERSION } };
   });
 

@@ -4,6 +4,7 @@
  * files are not formatted here: their policies live in another syntax, which this formatter does not
  * write.
  */
+import { format as formatJson } from 'jsonc-parser';
 import { CodeActionKind, type CodeAction, type FormattingOptions, type TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatPolicy, isNearQuota, shrinkPolicy } from '../iam/format';
@@ -24,12 +25,27 @@ const MAX_SHRINK_CHARS = 100_000;
 
 /** The edits that format a policy document: one edit of the whole text, or none when it is formatted already, is not a policy, or could not be formatted safely. */
 export function formatDocumentEdits(document: TextDocument, analysis: DocumentAnalysis, options: FormattingOptions): TextEdit[] {
-  if (analysis.role !== 'policy' || !analysis.kind) return [];
   const text = document.getText();
   if (text.length > MAX_EDITOR_FORMAT_CHARS) return [];
+  if (analysis.role !== 'policy' || !analysis.kind) return plainJsonEdits(document, options);
   const result = formatPolicy(text, { indent: { tabSize: options.tabSize, insertSpaces: options.insertSpaces }, kind: analysis.kind.kind });
   if (!result.ok || !result.changed) return [];
   return [{ range: { start: { line: 0, character: 0 }, end: document.positionAt(text.length) }, newText: result.text }];
+}
+
+/**
+ * Other JSON documents (package.json, scenario files, JSON templates) get the whitespace-only layout
+ * of `jsonc-parser`'s formatter, the one VS Code's JSON support uses, so that choosing this extension
+ * as the JSON formatter leaves them formatted as before. YAML and Terraform are not formatted.
+ */
+function plainJsonEdits(document: TextDocument, options: FormattingOptions): TextEdit[] {
+  if (document.languageId !== 'json' && document.languageId !== 'jsonc') return [];
+  const text = document.getText();
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  return formatJson(text, undefined, { tabSize: options.tabSize, insertSpaces: options.insertSpaces, eol }).map((edit) => ({
+    range: { start: document.positionAt(edit.offset), end: document.positionAt(edit.offset + edit.length) },
+    newText: edit.content,
+  }));
 }
 
 /** The title of the shrink action, with the size before and after as the quota counts it. */

@@ -1,4 +1,8 @@
-/** Format Document on a policy gives the checked layout of `iam-policy fmt`, with the editor's indentation. */
+/**
+ * Formatting a policy in the editor: *IAM Policy: Format Policy* gives the checked layout of
+ * `iam-policy fmt` with the editor's indentation; with `iamPolicy.format.enable` the extension is also
+ * a JSON formatter for Format Document, and other JSON then keeps VS Code's own JSON layout.
+ */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { closeAllEditors, EXTENSION_ID, openInEditor, waitFor } from './helpers';
@@ -19,28 +23,44 @@ const FORMATTED = `{
 }
 `;
 
-describe('format document', () => {
-  // VS Code's own JSON support formats JSON too: the workspace names this extension the JSON formatter, as a user would.
+describe('format a policy', () => {
   const editorSettings = () => vscode.workspace.getConfiguration('editor', { languageId: 'json' });
 
-  before(async () => {
-    await editorSettings().update('defaultFormatter', EXTENSION_ID, vscode.ConfigurationTarget.Workspace, true);
-  });
+  afterEach(closeAllEditors);
 
   after(async () => {
     await editorSettings().update('defaultFormatter', undefined, vscode.ConfigurationTarget.Workspace, true);
-    await closeAllEditors();
+    await vscode.workspace.getConfiguration('iamPolicy').update('format.enable', undefined, vscode.ConfigurationTarget.Workspace);
   });
 
-  it('orders the elements, sorts and de-duplicates the actions, and indents as the editor says', async () => {
+  it('IAM Policy: Format Policy orders the elements, sorts and de-duplicates the actions, and indents as the editor says', async () => {
     const editor = await openInEditor('e2e/format-me.json');
     const { document } = editor;
-    // The language server may still be starting: Format Document is retried until its answer arrives.
     editor.options = { tabSize: 2, insertSpaces: true };
+    // The language server may still be starting: the command is retried until its answer arrives.
     await waitFor(async () => {
-      await vscode.commands.executeCommand('editor.action.formatDocument');
+      await vscode.commands.executeCommand('iamPolicy.formatPolicy', document.uri);
       return document.getText() === FORMATTED;
     }, 'the formatted policy');
     assert.strictEqual(document.getText(), FORMATTED);
+  });
+
+  it('with iamPolicy.format.enable, Format Document formats a policy as the command does, with the editor\'s indentation', async () => {
+    await vscode.workspace.getConfiguration('iamPolicy').update('format.enable', true, vscode.ConfigurationTarget.Workspace);
+    // VS Code's own JSON support formats JSON too: the workspace names this extension the JSON formatter, as a user would.
+    await editorSettings().update('defaultFormatter', EXTENSION_ID, vscode.ConfigurationTarget.Workspace, true);
+    const editor = await openInEditor('e2e/format-me.json');
+    const { document } = editor;
+    // Format Document takes the indentation of the editor's model, whatever it detected or was given.
+    const expected = () => {
+      const tabSize = typeof editor.options.tabSize === 'number' ? editor.options.tabSize : 4;
+      const unit = editor.options.insertSpaces === false ? '\t' : ' '.repeat(tabSize);
+      return FORMATTED.replace(/^( +)/gm, (spaces) => unit.repeat(spaces.length / 2));
+    };
+    await waitFor(async () => {
+      await vscode.commands.executeCommand('editor.action.formatDocument');
+      return document.getText() === expected();
+    }, 'the formatted policy');
+    assert.strictEqual(document.getText(), expected());
   });
 });
