@@ -97,7 +97,7 @@ test('`iam-policy mcp` from the installed tarball serves its tools', async () =>
   await client.connect(new StdioClientTransport({ command: process.execPath, args: [bin, 'mcp'], cwd: project }));
   try {
     const { tools } = await client.listTools();
-    assert.equal(tools.length, 6);
+    assert.equal(tools.length, 8);
     const result = await client.callTool({ name: 'validate_policy', arguments: { text: readFileSync(path.join(project, 'main.tf'), 'utf8'), format: 'terraform' } });
     assert.ok(!result.isError, JSON.stringify(result.content));
     assert.deepEqual((result.structuredContent as { counts: object }).counts, { error: 1, warning: 0, info: 0 });
