@@ -57,8 +57,10 @@ const QUIET_USER_SETTINGS = {
  * Makes a fresh, short temporary home for one code-server: user data, extensions, config, HOME,
  * XDG folders and TMPDIR all live under it.
  * @param {string} [prefix]
+ * @param {Record<string, unknown>} [userSettings] Settings added to the quiet ones (the web suite
+ *   sets `remote.extensionKind` so that the extension's browser entry runs in the web worker host).
  */
-export function makeSandbox(prefix = 'iamx-') {
+export function makeSandbox(prefix = 'iamx-', userSettings = {}) {
   const dir = mkdtempSync(path.join('/tmp', prefix));
   const sandbox = {
     dir,
@@ -73,7 +75,7 @@ export function makeSandbox(prefix = 'iamx-') {
     mkdirSync(d, { recursive: true });
   }
   writeFileSync(sandbox.config, 'auth: none\ncert: false\n');
-  writeFileSync(path.join(sandbox.userDataDir, 'User', 'settings.json'), JSON.stringify(QUIET_USER_SETTINGS, null, 2));
+  writeFileSync(path.join(sandbox.userDataDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_USER_SETTINGS, ...userSettings }, null, 2));
   return sandbox;
 }
 
