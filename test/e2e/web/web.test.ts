@@ -1,7 +1,7 @@
 /**
  * The browser build (package.json `browser`: dist/browser/client.js, its server in a web worker) in
  * VS Code's web worker extension host, the host of vscode.dev and github.dev: the same checks as the
- * Node suite (diagnostics, a quick fix, completion, hover, the summary and simulate lenses, a
+ * Node suite (diagnostics, a quick fix, completion, hover, the summary and simulate lenses, the outline, a
  * template's diagnostics, a scenario's live lenses with policies read through `vscode.workspace.fs`),
  * and proof that it runs there. This suite is a browser bundle: no Node API, no `assert` module.
  */
@@ -125,6 +125,19 @@ describe('the browser build in the web worker extension host', () => {
       return found.some((title) => title.startsWith('Simulate')) && found.some((title) => title.startsWith('Policy summary: ') && /S3/.test(title)) ? found : undefined;
     }, 'the summary and Simulate… lenses');
     check(titles.length >= 2, `lenses: ${titles.join(' | ')}`);
+  });
+
+  it('gives the outline: statements by their Sid', async () => {
+    const { document } = await open('e2e/simulate-policy.json');
+    const names = await waitFor(async () => {
+      const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri)) ?? [];
+      const all: vscode.DocumentSymbol[] = [];
+      const walk = (list: vscode.DocumentSymbol[]) => list.forEach((symbol) => (all.push(symbol), walk(symbol.children ?? [])));
+      walk(symbols);
+      // The built-in JSON outline names array items by index; ours names a statement by its Sid.
+      return all.some((symbol) => symbol.name === 'ReadReports' && symbol.kind === vscode.SymbolKind.Class) ? all.map((symbol) => symbol.name) : undefined;
+    }, 'the statement `ReadReports` in the outline');
+    check(names.includes('NeverDelete'), `both statements are in the outline: ${names.join(', ')}`);
   });
 
   it('validates the policies of a CloudFormation template (YAML)', async () => {
