@@ -20,7 +20,7 @@ const WITH_AUTHORITY = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*)([^?#]*)/;
 const WITHOUT_AUTHORITY = /^([A-Za-z][A-Za-z0-9+.-]*:)([^?#]*)/;
 const DRIVE = /^\/([A-Za-z]):/;
 
-function decode(text: string): string {
+function percentDecode(text: string): string {
   try {
     return decodeURIComponent(text);
   } catch {
@@ -34,7 +34,7 @@ function splitUri(uri: string): SplitUri | undefined {
   if (!match) return undefined;
   const scheme = match[1]!.slice(0, match[1]!.indexOf(':')).toLowerCase();
   const prefix = scheme + match[1]!.slice(match[1]!.indexOf(':'));
-  const path = decode(match[2]!).replace(DRIVE, (_, letter: string) => `/${letter.toLowerCase()}:`);
+  const path = percentDecode(match[2]!).replace(DRIVE, (_, letter: string) => `/${letter.toLowerCase()}:`);
   return { prefix, path };
 }
 
