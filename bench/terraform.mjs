@@ -9,6 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import * as TreeSitter from 'web-tree-sitter';
 import { loadLibrary, median, time, emit } from './common.mjs';
 
 const WARM_RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -113,7 +114,7 @@ function flatten(node) {
 
 const { lib, loadMs } = loadLibrary();
 const startup = performance.now();
-await lib.initTerraform((name) => readFileSync(WASM[name]));
+await lib.initTerraform((name) => readFileSync(WASM[name]), TreeSitter);
 const startupMs = performance.now() - startup;
 
 const text = terraformFile(50, 2000);

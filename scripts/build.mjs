@@ -13,6 +13,13 @@
  * The MCP SDK and zod (server/src/mcp/mcpSdk.ts) are bundled apart, as dist/mcp-sdk.js, which the CLI
  * bundle requires only when `iam-policy mcp` starts: every other command would otherwise read and
  * compile them (0.75 MB) at start-up.
+ *
+ * The browser build (package.json `browser`, for vscode.dev and github.dev) is dist/browser/client.js
+ * and dist/browser/server.js (run in a web worker), bundled with `platform: 'browser'` and no Node
+ * shims: the server's Node APIs sit behind its I/O edge (server/src/lsp/serverIO.ts), and
+ * test/unit/browserBundles.test.ts checks that neither bundle requires a Node module. The managed
+ * policies are inside the browser server bundle (a worker started from a blob cannot load a file
+ * beside itself); they are still decoded only on the first lookup.
  */
 import * as esbuild from 'esbuild';
 import { chmodSync, copyFileSync, mkdirSync, rmSync } from 'node:fs';
@@ -55,13 +62,28 @@ const mcpSdkOutside = {
   },
 };
 
+/** The browser bundles' options: no Node platform, and the packages' browser builds. */
+const browser = {
+  bundle: true,
+  platform: 'browser',
+  target: 'es2022',
+  minify: !dev,
+  sourcemap: dev ? 'inline' : false,
+  logLevel: 'info',
+  legalComments: 'none',
+  metafile: true,
+  mainFields: ['browser', 'module', 'main'],
+};
+
 const builds = [
-  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+  { ...common, entryPoints: ['client/src/node/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
   // The CLI bundle, and the executable that starts it through a V8 code cache (server/src/cli/launcher.ts).
   { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-main.js', plugins: [...common.plugins, mcpSdkOutside] },
   { ...common, entryPoints: ['server/src/mcp/mcpSdk.ts'], outfile: 'dist/mcp-sdk.js' },
   { ...common, entryPoints: ['server/src/cli/launcher.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...browser, entryPoints: ['client/src/browser/extension.ts'], outfile: 'dist/browser/client.js', format: 'cjs', external: ['vscode'] },
+  { ...browser, entryPoints: ['server/src/browser/server.ts'], outfile: 'dist/browser/server.js', format: 'iife' },
 ];
 
 if (!watch) rmSync('dist', { recursive: true, force: true });

@@ -3,15 +3,18 @@
 //   1. the mocha suite test/e2e/suite inside the extension host, with the extension under
 //      development loaded from this repository;
 //   2. the packaged extension: builds the .vsix, installs it into a fresh extensions folder;
-//   3. UI checks with Playwright against that installed extension.
+//   3. UI checks with Playwright against that installed extension;
+//   4. the web suite test/e2e/web: the browser build (package.json `browser`) in the web worker
+//      extension host (the host of vscode.dev and github.dev), in a code-server of its own whose
+//      user settings make it run the extension's browser entry.
 // Its last line is `N passed, M failed`, counting every in-host mocha test and every UI check;
 // it exits non-zero when anything failed.
 //
-// Usage: node scripts/e2e-run.mjs [--only host|ui] [--selftest] [--grep TEXT] [--quiet]
+// Usage: node scripts/e2e-run.mjs [--only host|ui|web|playground] [--selftest] [--grep TEXT] [--quiet]
 //   --selftest  runs the harness self-test against the stub extension in test/e2e/fixtures/
 //               instead of the real extension (proves the harness without it).
 // Call scripts/e2e-setup.sh first and `npm run build` (the runner does not build the extension).
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { bundleSuite } from '../test/e2e/harness/bundleSuites.mjs';
@@ -83,6 +86,8 @@ async function main() {
       }
     }
 
+    if (!options.selftest && (!options.only || options.only === 'web')) await runWebSuite(workspaces);
+
     if (!options.only || options.only === 'ui') {
       step('packaging the extension (.vsix)');
       let vsix;
@@ -107,6 +112,45 @@ async function main() {
     }
   } finally {
     for (const dir of workspaces) removeWorkspace(dir);
+  }
+}
+
+/**
+ * The web suite: the browser build in the web worker extension host. code-server runs a package's
+ * `main` in its Node host; the user setting `remote.extensionKind` set to `["web"]` for the extension
+ * makes it run the `browser` entry in the web worker host instead. The suite is a browser bundle
+ * inside the extension's folder (dist-test/web/), as that host requires.
+ */
+async function runWebSuite(workspaces) {
+  if (!existsSync(path.join(repoRoot, 'dist/browser/client.js'))) throw new Error('dist/browser/client.js is missing: run `npm run build` before the editor tests');
+  step('bundling test/e2e/web (a browser bundle)');
+  const index = await bundleSuite('web');
+  const workspace = makeWorkspace();
+  workspaces.push(workspace);
+  // The browser build does not analyse Terraform, and a .tf file would activate the extension as the
+  // window opens (`workspaceContains:**/*.tf`): without them, opening the first policy activates it,
+  // so the first test times a cold start (activation, server worker, first diagnostics).
+  for (const entry of readdirSync(workspace, { recursive: true })) if (String(entry).endsWith('.tf')) rmSync(path.join(workspace, String(entry)));
+  const logFile = path.join(outputDir, 'e2e-host-web.log');
+  writeFileSync(logFile, '');
+  const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+  step(`running the web suite in the web worker extension host (log: ${path.relative(repoRoot, logFile)})`);
+  const result = await runHostSuite({
+    workspace,
+    extensionDevelopmentPath: repoRoot,
+    extensionTestsPath: index,
+    logFile,
+    echo: !options.quiet,
+    userSettings: { 'remote.extensionKind': { [`${manifest.publisher}.${manifest.name}`]: ['web'] } },
+    onLine: (line) => {
+      const metric = /^E2E_METRIC (\S+) (.*)$/.exec(line);
+      if (metric) console.log(`  metric ${metric[1]}: ${metric[2]}`);
+    },
+  });
+  for (const test of result.results) record('web', test.title, test.state === 'passed' ? 'passed' : 'failed', test.error);
+  if (result.error) record('web', 'the web worker extension host ran the suite to its end', 'failed', result.error);
+  else if (result.exitCode !== 0 && !result.results.some((test) => test.state === 'failed')) {
+    record('web', 'the web worker extension host ran the suite to its end', 'failed', `exit code ${result.exitCode} with no failed test (see ${logFile})`);
   }
 }
 

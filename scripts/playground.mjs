@@ -8,7 +8,9 @@
 //      server (one process group), and the watcher, leaving no process behind.
 // Reload the browser tab (or run "Developer: Restart Extension Host") to pick up a rebuild.
 //
-// Usage: node scripts/playground.mjs [--port N] [--folder DIR] [--watch] [--no-build]
+// Usage: node scripts/playground.mjs [--port N] [--folder DIR] [--watch] [--no-build] [--web]
+//   --web  runs the browser build (package.json `browser`) in the web worker extension host, as
+//          vscode.dev and github.dev do, instead of the Node build.
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -21,6 +23,7 @@ const { values: options } = parseArgs({
     folder: { type: 'string' },
     watch: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
+    web: { type: 'boolean', default: false },
   },
 });
 
@@ -60,7 +63,9 @@ runOrExit('bash', ['scripts/e2e-setup.sh'], 'scripts/e2e-setup.sh');
 
 const requested = options.port !== undefined ? Number(options.port) : 8080;
 const port = options.port !== undefined || (await portFree(requested)) ? requested : 0;
-const sandbox = makeSandbox('iamp-');
+// code-server runs a package's `main` in its Node host; this user setting makes it run the `browser`
+// entry in the web worker extension host instead.
+const sandbox = makeSandbox('iamp-', options.web ? { 'remote.extensionKind': { 'iam-policy-workbench.iam-policy-workbench': ['web'] } } : {});
 let server;
 let stopping = false;
 

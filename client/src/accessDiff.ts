@@ -3,9 +3,9 @@
  * HEAD, another file, the clipboard), asks the server for the access diff and shows the report as a
  * Markdown preview beside the editor. The code lens "compared with HEAD: ..." runs it with HEAD.
  */
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
+import { baseName } from './uriNames';
 import { AccessDiffRequest, CompareAccessCommand, type AccessDiffParams, type AccessDiffResult } from '../../server/src/protocol';
 
 const SCHEME = 'iam-access-diff';
@@ -43,12 +43,12 @@ export function registerAccessDiff(context: vscode.ExtensionContext, client: Lan
           const files = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'IAM policy': ['json', 'jsonc'] }, openLabel: 'Compare with' });
           if (!files || files.length === 0) return;
           const bytes = await vscode.workspace.fs.readFile(files[0]!);
-          against = { text: new TextDecoder().decode(bytes), label: path.basename(files[0]!.path) };
+          against = { text: new TextDecoder().decode(bytes), label: baseName(files[0]!.path) };
         }
       }
       const id = String(next++);
       views.set(id, { uri: target, against });
-      const name = path.basename(vscode.Uri.parse(target).path);
+      const name = baseName(vscode.Uri.parse(target).path);
       const viewUri = vscode.Uri.from({ scheme: SCHEME, path: `/${name} access diff.md`, query: id });
       const document = await vscode.workspace.openTextDocument(viewUri);
       await vscode.commands.executeCommand('markdown.showPreviewToSide', document.uri).then(undefined, () => vscode.window.showTextDocument(document, vscode.ViewColumn.Beside));

@@ -10,7 +10,7 @@
  * returns the result, and with `{apply: true}` applies the fix and returns the re-simulation too.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { ExplainDeniedRequest, type ExplainDeniedParams, type ExplainDeniedResult } from '../../server/src/protocol';
 import { scenarioTexts } from './testing';
 

@@ -1,10 +1,12 @@
 /**
  * The thin VS Code client: starts the language server, shows the policy kind in the status bar,
  * and registers the commands. It holds no IAM logic; everything it shows comes from the server.
+ * It is shared by the two entry points, which differ only in how the server runs:
+ * client/src/node/extension.ts (`main`: a Node process over IPC) and client/src/browser/extension.ts
+ * (`browser`: a web worker, for vscode.dev and github.dev). Nothing here may use a Node API.
  */
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import {
   DocumentKindNotification,
   PolicySummaryRequest,
@@ -23,20 +25,18 @@ import { registerTesting, type TestingApi } from './testing';
 import { registerExplainDenied } from './explainDenied';
 import { registerGeneratePolicy } from './generatePolicy';
 import { registerFormatting } from './formatting';
+import { registerWorkspaceFiles } from './workspaceFiles';
+import { baseName } from './uriNames';
 
 let client: LanguageClient | undefined;
 
 const SUMMARY_SCHEME = 'iam-policy-summary';
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient; testing: TestingApi }> {
-  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
-  // A small young generation keeps the server's resident memory near its live heap (docs/performance.md:
-  // 127 -> 100 MB with 100 open documents) for a small cost in throughput that typing never notices.
-  const execArgv = ['--max-semi-space-size=1'];
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv } },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...execArgv, '--nolazy', '--inspect=6010'] } },
-  };
+/** Creates the platform's language client (a Node server process, or a server in a web worker). */
+export type ClientFactory = (context: vscode.ExtensionContext, clientOptions: LanguageClientOptions) => LanguageClient | Promise<LanguageClient>;
+
+/** Activates the extension with the client that `createClient` makes (see the entry points). */
+export async function activateClient(context: vscode.ExtensionContext, createClient: ClientFactory): Promise<{ client: LanguageClient; testing: TestingApi }> {
   const output = vscode.window.createOutputChannel('IAM Policy Workbench', { log: true });
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
@@ -54,13 +54,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       { scheme: 'file', language: 'terraform' },
       { scheme: 'file', pattern: '**/*.tf' },
       { scheme: 'vscode-remote', language: 'terraform' },
+      // vscode.dev and github.dev: files of a repository, and any other virtual file system.
+      { scheme: 'vscode-vfs', language: 'json' },
+      { scheme: 'vscode-vfs', language: 'jsonc' },
+      { scheme: 'vscode-vfs', language: 'yaml' },
     ],
     outputChannel: output,
     // Formatting is registered by the client (client/src/formatting.ts), only where the user asks for it.
     initializationOptions: { trusted: vscode.workspace.isTrusted, formatting: false },
     synchronize: { configurationSection: 'iamPolicy' },
   };
-  client = new LanguageClient('iamPolicy', 'IAM Policy Workbench', serverOptions, clientOptions);
+  client = await createClient(context, clientOptions);
 
   const kinds = new Map<string, DocumentKindParams>();
   const status = vscode.window.createStatusBarItem('iamPolicy.kind', vscode.StatusBarAlignment.Right, 100);
@@ -124,14 +128,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
         { label: 'Detect from content', description: 'Clear the choice for this file', policyKind: null },
         ...POLICY_KINDS.map((kind) => ({ label: POLICY_KIND_LABELS[kind], description: kind, policyKind: kind })),
       ];
-      const picked = await vscode.window.showQuickPick(items, { placeHolder: `Policy type of ${path.basename(document.uri.path)}` });
+      const picked = await vscode.window.showQuickPick(items, { placeHolder: `Policy type of ${baseName(document.uri.path)}` });
       if (!picked) return;
       await setPolicyKind(document.uri, picked.policyKind);
     }),
     vscode.commands.registerCommand('iamPolicy.showSummary', async (uriArgument?: string | vscode.Uri) => {
       const target = typeof uriArgument === 'string' ? uriArgument : (uriArgument ?? vscode.window.activeTextEditor?.document.uri)?.toString();
       if (!target) return;
-      const summaryUri = vscode.Uri.from({ scheme: SUMMARY_SCHEME, path: `/${path.basename(vscode.Uri.parse(target).path)} summary.md`, query: encodeURIComponent(target) });
+      const summaryUri = vscode.Uri.from({ scheme: SUMMARY_SCHEME, path: `/${baseName(vscode.Uri.parse(target).path)} summary.md`, query: encodeURIComponent(target) });
       const document = await vscode.workspace.openTextDocument(summaryUri);
       await vscode.commands.executeCommand('markdown.showPreviewToSide', document.uri).then(undefined, () => vscode.window.showTextDocument(document, vscode.ViewColumn.Beside));
     }),
@@ -147,7 +151,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (folder && vscode.workspace.isTrusted) {
       const configuration = vscode.workspace.getConfiguration('iamPolicy', folder.uri);
-      const relative = path.posix.relative(folder.uri.path, uri.path);
+      const relative = vscode.workspace.asRelativePath(uri, false);
       const current = { ...(configuration.get<Record<string, string>>('policyTypes') ?? {}) };
       if (kind === null) delete current[relative];
       else current[relative] = kind;
@@ -169,6 +173,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   registerExplainDenied(context, client);
   registerGeneratePolicy(context, client);
   registerFormatting(context, client);
+  registerWorkspaceFiles(client);
   await client.start();
   // Scenario files get their test items (and gutter buttons) without waiting for the Testing view.
   void testing.refresh();

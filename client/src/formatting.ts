@@ -8,9 +8,9 @@
  * save) for users who choose it; other JSON is then formatted as VS Code's JSON formatter does.
  */
 import * as vscode from 'vscode';
-import { DocumentFormattingRequest, type LanguageClient } from 'vscode-languageclient/node';
+import { DocumentFormattingRequest, type BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 
-const FORMAT_SELECTOR: vscode.DocumentSelector = ['file', 'untitled', 'vscode-remote'].flatMap((scheme) => [
+const FORMAT_SELECTOR: vscode.DocumentSelector = ['file', 'untitled', 'vscode-remote', 'vscode-vfs'].flatMap((scheme) => [
   { scheme, language: 'json' },
   { scheme, language: 'jsonc' },
 ]);

@@ -8,7 +8,7 @@
  * argument `{compact}` chooses, and it returns the new document's URI and the notes.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { GeneratePolicyRequest, type GeneratePolicyParams, type GeneratePolicyResult } from '../../server/src/protocol';
 
 /** What the command returns: the generated document, or the error; and the notes. */

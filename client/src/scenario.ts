@@ -5,9 +5,9 @@
  * - `iamPolicy.saveSimulationAsTest` (offered after a simulation): asks for a scenario file, existing
  *   or new, asks the server for the edit that appends the test, and applies it.
  */
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
+import { baseName } from './uriNames';
 import {
   SaveSimulationAsTestCommand,
   ScenarioAddTestRequest,
@@ -24,12 +24,12 @@ async function pickScenario(policyUri: vscode.Uri): Promise<vscode.Uri | undefin
   const existing = await vscode.workspace.findFiles('**/*.iamtest.json', '**/node_modules/**', 200);
   const items: Array<vscode.QuickPickItem & { uri?: vscode.Uri }> = [
     { label: NEW_FILE },
-    ...existing.map((uri) => ({ label: path.basename(uri.path), description: vscode.workspace.asRelativePath(uri), uri })),
+    ...existing.map((uri) => ({ label: baseName(uri.path), description: vscode.workspace.asRelativePath(uri), uri })),
   ];
   const picked = await vscode.window.showQuickPick(items, { title: 'Save the simulation as a test in…', placeHolder: 'a scenario file (*.iamtest.json)' });
   if (!picked) return undefined;
   if (picked.uri) return picked.uri;
-  const defaultUri = vscode.Uri.joinPath(policyUri, '..', `${path.basename(policyUri.path).replace(/\.jsonc?$/i, '')}.iamtest.json`);
+  const defaultUri = vscode.Uri.joinPath(policyUri, '..', `${baseName(policyUri.path).replace(/\.jsonc?$/i, '')}.iamtest.json`);
   const chosen = await vscode.window.showSaveDialog({ defaultUri, filters: { 'IAM policy tests': ['iamtest.json'] }, title: 'New scenario file' });
   if (!chosen) return undefined;
   return chosen.path.toLowerCase().endsWith('.iamtest.json') ? chosen : chosen.with({ path: `${chosen.path.replace(/\.json$/i, '')}.iamtest.json` });

@@ -5,7 +5,7 @@
  * is computed by the server's evaluator.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import {
   SaveSimulationAsTestCommand,
   SimulateRequest,

@@ -5,7 +5,7 @@
  * `iam-policy test --coverage`); this module only maps its answers onto the testing API.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { RunScenarioRequest, type FileCoverageInfo, type ProtocolRange, type RunScenarioParams, type RunScenarioResult } from '../../server/src/protocol';
 
 const SCENARIO_GLOB = '**/*.iamtest.json';

@@ -286,3 +286,18 @@ export interface GeneratePolicyResult {
   readonly notes: readonly string[];
   readonly error?: string;
 }
+
+/**
+ * Server → client: the text of a workspace file, read by the client with `vscode.workspace.fs`. The
+ * server asks for the policy files that scenario files reference when it cannot read them itself:
+ * always in the browser (vscode.dev, github.dev), and on Node for files that are not on a local disk.
+ * The server asks only for files inside the workspace of a trusted workspace.
+ */
+export const ReadFileRequest = 'iam/readFile';
+
+export interface ReadFileParams {
+  readonly uri: string;
+}
+
+/** The file's UTF-8 text, or why there is none. */
+export type ReadFileResult = { readonly text: string } | { readonly missing: 'notFound' | 'notFile' | 'unreadable'; readonly reason?: string };

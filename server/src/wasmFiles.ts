@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import * as TreeSitter from 'web-tree-sitter';
 import { initTerraform, TERRAFORM_WASM_FILES } from './iam/sources/terraform/terraformPolicies';
 
 const PACKAGE_PATHS: Readonly<Record<string, string>> = {
@@ -23,5 +24,5 @@ function loadWasm(name: string): Uint8Array {
 
 /** Loads the Terraform parser once; later calls share the first. */
 export function initTerraformFromDisk(): Promise<void> {
-  return initTerraform(loadWasm);
+  return initTerraform(loadWasm, TreeSitter);
 }

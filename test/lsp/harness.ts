@@ -12,6 +12,7 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { startServer, type StartOptions } from '../../server/src/lsp/server';
+import { nodeServerIO } from '../../server/src/lsp/nodeIO';
 
 export interface Harness {
   readonly client: ProtocolConnection;
@@ -25,11 +26,15 @@ export interface Harness {
   dispose(): void;
 }
 
-export async function startHarness(options: { settings?: unknown; extraFeatures?: StartOptions['extraFeatures']; configuration?: boolean; initializationOptions?: Record<string, unknown> } = {}): Promise<Harness> {
+/**
+ * Starts the server with the Node I/O edge, or with `io` (a test of the browser's edge passes one
+ * that reads files only through the client).
+ */
+export async function startHarness(options: { settings?: unknown; extraFeatures?: StartOptions['extraFeatures']; configuration?: boolean; io?: StartOptions['io']; initializationOptions?: Record<string, unknown> } = {}): Promise<Harness> {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-  startServer({ connection: serverConnection, extraFeatures: options.extraFeatures });
+  startServer({ connection: serverConnection, io: options.io ?? nodeServerIO(), extraFeatures: options.extraFeatures });
   const client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
   const logs: string[] = [];
   const waiters: Array<{ uri: string; predicate: (params: PublishDiagnosticsParams) => boolean; resolve: (params: PublishDiagnosticsParams) => void }> = [];

@@ -8,7 +8,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { startHarness, type Harness } from './harness';
-import type { ShowTestResultArguments, SimulateResult, SimulationChoicesResult, ScenarioAddTestResult } from '../../server/src/protocol';
+import { browserServerIO } from '../../server/src/browser/browserIO';
+import type { ReadFileResult, ShowTestResultArguments, SimulateResult, SimulationChoicesResult, ScenarioAddTestResult } from '../../server/src/protocol';
 
 const EXAMPLE = path.join(__dirname, '..', '..', 'examples', 'cross-account');
 const read = (relative: string) => fs.readFileSync(path.join(EXAMPLE, relative), 'utf8');
@@ -187,6 +188,28 @@ test('ScenarioAddTestRequest appends the simulation as a test and attaches the p
     const json = JSON.parse(text);
     assert.deepEqual(json.users, [{ arn: 'arn:aws:iam::111122223333:user/alice', policies: ['../policies/perm.json'] }]);
     assert.deepEqual(json.tests, [{ name: 'alice can s3:GetObject', principal: 'arn:aws:iam::111122223333:user/alice', action: 's3:GetObject', resource: 'arn:aws:s3:::b/k', expect: 'Allow' }]);
+  } finally {
+    harness.dispose();
+  }
+});
+
+test('with the browser I/O edge, a scenario reads its policies through the client (iam/readFile)', async () => {
+  const harness = await startHarness({ io: browserServerIO });
+  const asked: string[] = [];
+  harness.client.onRequest<ReadFileResult, unknown>('iam/readFile', (params: { uri: string }): ReadFileResult => {
+    asked.push(params.uri);
+    const prefix = 'file:///workspace/cross-account/';
+    return params.uri.startsWith(prefix) && fs.existsSync(path.join(EXAMPLE, params.uri.slice(prefix.length))) ? { text: read(params.uri.slice(prefix.length)) } : { missing: 'notFound' };
+  });
+  try {
+    const uri = 'file:///workspace/cross-account/cross-account.iamtest.json';
+    const waiting = harness.diagnostics(uri);
+    harness.open(uri, read('cross-account.iamtest.json'));
+    assert.deepEqual((await waiting).diagnostics, []);
+    const titles = (await lenses(harness, uri)).map((lens) => lens.command?.title);
+    assert.equal(titles.length, 6, titles.join('\n'));
+    assert.ok(titles.every((title) => title?.startsWith('✓ ')), titles.join('\n'));
+    assert.ok(asked.includes('file:///workspace/cross-account/account-a/CrossAccountS3Access-permissions.json'), asked.join('\n'));
   } finally {
     harness.dispose();
   }

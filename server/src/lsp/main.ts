@@ -1,8 +1,11 @@
 /**
- * Entry point of the bundled server (dist/server.js). Started by the VS Code client over node IPC,
- * or by any editor with `node dist/server.js --stdio`.
+ * Entry point of the bundled Node server (dist/server.js). Started by the VS Code client over node
+ * IPC, or by any editor with `node dist/server.js --stdio`. The browser build's entry is
+ * server/src/browser/server.ts.
  */
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
+import { nodeServerIO } from './nodeIO';
 import { isAnalysisWorker, runAnalysisWorker } from './offThreadAnalysis';
 
 // The server must outlive any bug: an error that escapes a handler is logged to stderr (the client's
@@ -18,5 +21,5 @@ if (isAnalysisWorker()) {
   runAnalysisWorker();
 } else {
   // Worker threads run this same bundle; under a TypeScript runner there is no bundle to run.
-  startServer({ workerScript: __filename.endsWith('.js') ? __filename : undefined });
+  startServer({ connection: createConnection(ProposedFeatures.all), io: nodeServerIO(__filename.endsWith('.js') ? __filename : undefined) });
 }

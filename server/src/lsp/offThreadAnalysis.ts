@@ -9,20 +9,8 @@
  * bundle exists (tests under tsx), the job runs in-process after yielding to pending requests.
  */
 import { Worker, parentPort, workerData } from 'node:worker_threads';
-import { analyzeDocument, type AnalysisInput, type DocumentRole } from '../service/documentAnalysis';
-import type { DetectedKind } from '../iam/document/policyKind';
-import type { Finding } from '../iam/validate';
-
-/** What the worker is given: the analysis input (settings are plain data). */
-export type AnalysisJob = Omit<AnalysisInput, 'text'> & { readonly text: string };
-
-/** What comes back: enough for diagnostics and the status bar, nothing that holds the tree. */
-export interface OffThreadResult {
-  readonly role: DocumentRole;
-  readonly kind?: DetectedKind;
-  readonly findings: readonly Finding[];
-  readonly errors: readonly string[];
-}
+import { analyzeDocument } from '../service/documentAnalysis';
+import { SupersededError, type AnalysisJob, type OffThreadAnalysis, type OffThreadResult } from './serverIO';
 
 const WORKER_MARKER = 'iam-policy-workbench/analysis-worker';
 
@@ -47,15 +35,8 @@ export function runAnalysisWorker(): void {
   });
 }
 
-/** Thrown (as a rejection) when a newer job for the same document replaced this one. */
-export class SupersededError extends Error {
-  constructor() {
-    super('superseded by a newer version');
-  }
-}
-
 /** Runs analyses off the main thread, one worker per document job. */
-export class OffThreadAnalyzer {
+export class OffThreadAnalyzer implements OffThreadAnalysis {
   private readonly running = new Map<string, { worker?: Worker; reject: (error: Error) => void }>();
 
   /** @param script the bundle to run in workers, or undefined to analyse in-process. */

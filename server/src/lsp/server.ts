@@ -1,13 +1,11 @@
 /**
  * The language server: connection, document cache, settings, validation scheduling and the safe
  * wrapper around every handler. Feature modules (features.ts) add completion, hover, code lenses and
- * the rest. The server runs under the VS Code client (node IPC) and standalone (`--stdio`).
+ * the rest. The same server runs on Node (lsp/main.ts: under the VS Code client over node IPC, and
+ * standalone with `--stdio`) and in a browser worker (browser/server.ts); the caller passes the
+ * connection and the I/O edge (serverIO.ts), so nothing here touches a platform API.
  */
-import { fileURLToPath } from 'node:url';
-import * as path from 'node:path';
 import {
-  createConnection,
-  ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
   CodeActionKind,
@@ -19,7 +17,7 @@ import {
   type InitializeResult,
   type ServerCapabilities,
   type WorkspaceFolder,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeDocument, type DocumentAnalysis } from '../service/documentAnalysis';
 import { toDiagnostics } from '../service/diagnostics';
@@ -31,8 +29,8 @@ import { policySize } from '../iam/document/policySize';
 import { dataInfo } from '../iam/catalog/catalog';
 import type { CodeActionProvider, CodeLensProvider, DiagnosticsProvider, ServerContext, ServerFeature } from './serverContext';
 import { SERVER_FEATURES } from './features';
-import { OffThreadAnalyzer, SupersededError } from './offThreadAnalysis';
-import { initTerraformFromDisk } from '../wasmFiles';
+import { SupersededError, type ServerIOFactory } from './serverIO';
+import { fileSystemPath, workspaceRelativePath } from './documentUris';
 import { VERSION } from '../version';
 
 /** How long to wait after a change before validating: typing bursts are validated once. */
@@ -41,20 +39,18 @@ const VALIDATION_DELAY_MS = 150;
 const LARGE_DOCUMENT_CHARS = 1_000_000;
 
 export interface StartOptions {
-  /** A connection to use instead of one from the command line (tests pass stream connections). */
-  readonly connection?: Connection;
-  /**
-   * The bundle to run in worker threads that validate large documents (main.ts passes the server's
-   * own file); without it large documents are validated in-process, after pending requests.
-   */
-  readonly workerScript?: string;
+  /** The connection: node IPC or stdio (lsp/main.ts), a browser worker's ports, or streams in tests. */
+  readonly connection: Connection;
+  /** The I/O edge for this platform (lsp/nodeIO.ts, browser/server.ts). */
+  readonly io: ServerIOFactory;
   /** Extra features, for tests that inject failures. */
   readonly extraFeatures?: readonly ServerFeature[];
 }
 
-/** Starts the server on the given connection, or on the one the command line names. */
-export function startServer(options: StartOptions = {}): Connection {
-  const connection = options.connection ?? createConnection(ProposedFeatures.all);
+/** Starts the server on the given connection with the given I/O edge. */
+export function startServer(options: StartOptions): Connection {
+  const connection = options.connection;
+  const io = options.io(connection);
   const documents = new TextDocuments(TextDocument);
   const features = [...SERVER_FEATURES, ...(options.extraFeatures ?? [])];
 
@@ -69,28 +65,22 @@ export function startServer(options: StartOptions = {}): Connection {
   const codeLensProviders: CodeLensProvider[] = [];
   const codeActionProviders: CodeActionProvider[] = [];
   const diagnosticsProviders: DiagnosticsProvider[] = [];
-  const offThread = new OffThreadAnalyzer(options.workerScript);
+  const offThread = io.offThread;
+  // Without an off-thread analyser (the browser build), large documents are validated in-process.
+  const offThreadAbove = offThread ? LARGE_DOCUMENT_CHARS : Infinity;
   let codeLensRefreshSupported = false;
 
   const log = (message: string) => connection.console.log(message);
 
+  function workspacePath(uri: string): string | undefined {
+    return workspaceRelativePath(
+      uri,
+      workspaceFolders.map((folder) => folder.uri),
+    );
+  }
+
   function settingsPath(uri: string): string {
-    let filePath = uri;
-    try {
-      if (uri.startsWith('file:')) filePath = fileURLToPath(uri);
-    } catch {
-      // A malformed URI is used as it is.
-    }
-    for (const folder of workspaceFolders) {
-      try {
-        const root = fileURLToPath(folder.uri);
-        const relative = path.relative(root, filePath);
-        if (relative && !relative.startsWith('..') && !path.isAbsolute(relative)) return relative.split(path.sep).join('/');
-      } catch {
-        // Non-file workspace folders cannot contain file paths.
-      }
-    }
-    return filePath;
+    return workspacePath(uri) ?? fileSystemPath(uri) ?? uri;
   }
 
   function getSettings(uri: string): Promise<Settings> {
@@ -123,7 +113,7 @@ export function startServer(options: StartOptions = {}): Connection {
     const text = current.getText();
     // Large documents are validated off the main thread (validate below); here they are only parsed
     // for completion, hover and the other features.
-    const analysis = analyzeDocument({ text, path: settingsPath(uri), settings, override: kindOverrides.get(uri), validate: text.length <= LARGE_DOCUMENT_CHARS });
+    const analysis = analyzeDocument({ text, path: settingsPath(uri), settings, override: kindOverrides.get(uri), validate: text.length <= offThreadAbove });
     analysisCache.set(uri, { version: current.version, analysis });
     for (const error of analysis.validation?.errors ?? []) log(`[validation] ${uri}: ${error}`);
     return analysis;
@@ -147,8 +137,8 @@ export function startServer(options: StartOptions = {}): Connection {
     if (!document) return;
     const version = document.version;
     await runSafe('validate', undefined, undefined, async () => {
-      if (document.getText().length > LARGE_DOCUMENT_CHARS) {
-        await validateOffThread(uri, document);
+      if (offThread && document.getText().length > offThreadAbove) {
+        await validateOffThread(uri, document, offThread);
         return;
       }
       const analysis = await getAnalysis(uri);
@@ -159,11 +149,13 @@ export function startServer(options: StartOptions = {}): Connection {
       const diagnostics = analysis.validation ? toDiagnostics(current, analysis.validation.findings, settings) : [];
       for (const provider of diagnosticsProviders) {
         try {
-          diagnostics.push(...provider(current, analysis));
+          diagnostics.push(...(await provider(current, analysis)));
         } catch (error) {
           connection.console.error(`[diagnostics] a provider failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         }
       }
+      // A diagnostics provider may have waited for files: publish only if the document is unchanged.
+      if (documents.get(uri)?.version !== version) return;
       await connection.sendDiagnostics({ uri, version, diagnostics });
       const params: DocumentKindParams = {
         uri,
@@ -185,13 +177,13 @@ export function startServer(options: StartOptions = {}): Connection {
   }
 
   /** Validates a large document in a worker thread and publishes the result if still current. */
-  async function validateOffThread(uri: string, document: TextDocument): Promise<void> {
+  async function validateOffThread(uri: string, document: TextDocument, analyzer: NonNullable<typeof offThread>): Promise<void> {
     const version = document.version;
     const settings = await getSettings(uri);
     const text = document.getText();
     let result;
     try {
-      result = await offThread.analyze(uri, { text, path: settingsPath(uri), settings, override: kindOverrides.get(uri) });
+      result = await analyzer.analyze(uri, { text, path: settingsPath(uri), settings, override: kindOverrides.get(uri) });
     } catch (error) {
       if (error instanceof SupersededError) return;
       throw error;
@@ -237,6 +229,8 @@ export function startServer(options: StartOptions = {}): Connection {
     getAnalysis,
     peekAnalysis,
     settingsPath,
+    workspacePath,
+    io,
     trusted: () => trusted,
     runSafe,
     revalidateAll,
@@ -358,7 +352,7 @@ export function startServer(options: StartOptions = {}): Connection {
     const pending = pendingValidation.get(uri);
     if (pending) clearTimeout(pending);
     pendingValidation.delete(uri);
-    offThread.cancel(uri);
+    offThread?.cancel(uri);
     analysisCache.delete(uri);
     settingsCache.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -374,16 +368,20 @@ export function startServer(options: StartOptions = {}): Connection {
 
   // The Terraform parser (WebAssembly) loads in the background; .tf documents opened before it is
   // ready are analysed again when it is.
-  void initTerraformFromDisk().then(
-    () => {
-      for (const document of documents.all()) {
-        if (!/\.tf$/i.test(document.uri)) continue;
-        analysisCache.delete(document.uri);
-        scheduleValidation(document, true);
-      }
-    },
-    (error: unknown) => log(`[terraform] the parser could not be loaded: ${error instanceof Error ? error.message : String(error)}`),
-  );
+  if (io.loadTerraform) {
+    void io.loadTerraform().then(
+      () => {
+        for (const document of documents.all()) {
+          if (!/\.tf$/i.test(document.uri)) continue;
+          analysisCache.delete(document.uri);
+          scheduleValidation(document, true);
+        }
+      },
+      (error: unknown) => log(`[terraform] the parser could not be loaded: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  } else {
+    log('[terraform] Terraform files are not analysed in this build (the browser build has no Terraform parser yet).');
+  }
 
   documents.listen(connection);
   connection.listen();

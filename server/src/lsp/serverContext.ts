@@ -7,6 +7,7 @@ import type { Connection, TextDocuments, CancellationToken, ServerCapabilities, 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentAnalysis } from '../service/documentAnalysis';
 import type { Settings } from '../settings';
+import type { ServerIO } from './serverIO';
 
 export interface ServerContext {
   readonly connection: Connection;
@@ -19,6 +20,10 @@ export interface ServerContext {
   peekAnalysis(uri: string): DocumentAnalysis | undefined;
   /** The path used for glob settings: workspace-relative when possible. */
   settingsPath(uri: string): string;
+  /** The path of a document relative to the workspace folder that holds it, or undefined outside the workspace. */
+  workspacePath(uri: string): string | undefined;
+  /** The platform's I/O edge: files, git, off-thread analysis (serverIO.ts). */
+  readonly io: ServerIO;
   /** Whether the workspace is trusted to read other files (scenario policy references). */
   readonly trusted: () => boolean;
   /** Runs a handler so that an exception is logged and `fallback` returned; honours cancellation. */
@@ -48,7 +53,7 @@ export interface ServerContext {
 }
 
 /** Computes extra diagnostics for one document version. */
-export type DiagnosticsProvider = (document: TextDocument, analysis: DocumentAnalysis) => Diagnostic[];
+export type DiagnosticsProvider = (document: TextDocument, analysis: DocumentAnalysis) => Diagnostic[] | Promise<Diagnostic[]>;
 
 /** Computes code actions for one document (the requested range does not matter to the whole-document actions there are). */
 export type CodeActionProvider = (document: TextDocument) => CodeAction[] | Promise<CodeAction[]>;

@@ -57,7 +57,8 @@ const QUIET_USER_SETTINGS = {
  * Makes a fresh, short temporary home for one code-server: user data, extensions, config, HOME,
  * XDG folders and TMPDIR all live under it.
  * @param {string} [prefix]
- * @param {Record<string, unknown>} [userSettings] Settings on top of the quiet ones.
+ * @param {Record<string, unknown>} [userSettings] Settings added to the quiet ones (the web suite
+ *   sets `remote.extensionKind` so that the extension's browser entry runs in the web worker host).
  */
 export function makeSandbox(prefix = 'iamx-', userSettings = {}) {
   const dir = mkdtempSync(path.join('/tmp', prefix));

@@ -28,10 +28,12 @@ function logText(args) {
  * @param {string} options.logFile Where the host's console goes.
  * @param {number} [options.timeoutMs]
  * @param {boolean} [options.echo] Print the host's console as it comes.
+ * @param {Record<string, unknown>} [options.userSettings] Extra user settings, written before code-server starts.
+ * @param {(line: string) => void} [options.onLine] Called with every line of the host's console.
  * @returns {Promise<{ exitCode: number | undefined, results: Array<{title: string, state: string, error?: string}>, error?: string }>}
  */
-export async function runHostSuite({ workspace, extensionDevelopmentPath, extensionTestsPath, logFile, timeoutMs = 180_000, echo = true }) {
-  const sandbox = makeSandbox('iamh-');
+export async function runHostSuite({ workspace, extensionDevelopmentPath, extensionTestsPath, logFile, timeoutMs = 180_000, echo = true, userSettings, onLine }) {
+  const sandbox = makeSandbox('iamh-', userSettings);
   let server;
   let browser;
   /** @type {number | undefined} */
@@ -51,6 +53,7 @@ export async function runHostSuite({ workspace, extensionDevelopmentPath, extens
     await page.exposeFunction('codeAutomationLog', (type, args) => {
       const text = logText(args);
       for (const line of text.split('\n')) {
+        onLine?.(line);
         if (line.startsWith(TEST_PREFIX)) {
           const test = JSON.parse(line.slice(TEST_PREFIX.length));
           streamed.push(test);

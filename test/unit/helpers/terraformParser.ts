@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import * as TreeSitter from 'web-tree-sitter';
 import { initTerraform } from '../../../server/src/iam/sources/terraform/terraformPolicies';
 
 const require_ = createRequire(__filename);
@@ -18,5 +19,5 @@ export function initTerraformForTests(): Promise<void> {
     const file = PATHS[name];
     if (!file) throw new Error(`unknown WebAssembly file \`${name}\``);
     return readFileSync(file);
-  });
+  }, TreeSitter);
 }

@@ -1,35 +1,26 @@
 /**
  * The access diff in the editor: the AccessDiffRequest (the report against git HEAD or a given
  * text) and a code lens on a policy whose file differs from HEAD. The file at HEAD is read with
- * `git show HEAD:./FILE` in the file's folder, only in a trusted workspace (a repository's git
- * configuration can run programs), with a timeout, and cached for a short while so that lenses do
- * not run git on every keystroke.
+ * `git show HEAD:./FILE` in the file's folder (the I/O edge's `gitShow`, serverIO.ts; the browser
+ * build has no git, so there the lens is absent and the report says so), only in a trusted workspace
+ * (a repository's git configuration can run programs), with a timeout, and cached for a short while so
+ * that lenses do not run git on every keystroke.
  */
-import { execFile } from 'node:child_process';
-import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ServerFeature, ServerContext } from '../serverContext';
 import { AccessDiffRequest, type AccessDiffParams, type AccessDiffResult } from '../../protocol';
 import { accessDiffCodeLenses, accessDiffReport } from '../../service/accessDiffView';
 
 const CACHE_MS = 15_000;
-const GIT_TIMEOUT_MS = 5_000;
-
-/** The text of a file at a git revision, or undefined (not a file, not in git, not committed, untrusted). */
-function gitShow(file: string, ref: string): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    execFile('git', ['show', `${ref}:./${path.basename(file)}`], { cwd: path.dirname(file), timeout: GIT_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024, encoding: 'utf8' }, (error, stdout) => resolve(error ? undefined : stdout));
-  });
-}
 
 function createHeadCache(context: ServerContext) {
   const cache = new Map<string, { at: number; text: Promise<string | undefined> }>();
   return (uri: string, ref: string): Promise<string | undefined> => {
-    if (!uri.startsWith('file:') || !context.trusted()) return Promise.resolve(undefined);
+    const gitShow = context.io.gitShow;
+    if (!gitShow || !uri.startsWith('file:') || !context.trusted()) return Promise.resolve(undefined);
     const key = `${ref}\u0000${uri}`;
     const hit = cache.get(key);
     if (hit && Date.now() - hit.at < CACHE_MS) return hit.text;
-    const text = gitShow(fileURLToPath(uri), ref);
+    const text = gitShow(uri, ref);
     cache.set(key, { at: Date.now(), text });
     return text;
   };
@@ -46,6 +37,7 @@ export const accessDiffFeature: ServerFeature = {
         const label = decodeURIComponent(params.uri.slice(params.uri.lastIndexOf('/') + 1));
         if ('git' in params.against) {
           if (!context.trusted()) return { markdown: '# Access diff\n\nThe workspace is not trusted, so git is not run.\n' };
+          if (!context.io.gitShow) return { markdown: '# Access diff\n\nGit cannot run here (the browser build), so there is no committed version to compare with; compare with another file or the clipboard.\n' };
           const text = await head(params.uri, params.against.git);
           if (text === undefined) return { markdown: `# Access diff\n\nThe file has no version at \`${params.against.git}\` (not a file in a git repository, or not committed).\n` };
           return accessDiffReport(analysis, text, `${params.against.git}:${label}`, label);

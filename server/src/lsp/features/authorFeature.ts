@@ -7,7 +7,6 @@
  * - `iam/generatePolicy` (as `iam-policy generate`): a least-privilege policy from actions,
  *   AccessDenied messages or CloudTrail records.
  */
-import * as path from 'node:path';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver';
@@ -20,10 +19,8 @@ import { ExplainDeniedRequest, GeneratePolicyRequest, type ExplainDeniedParams, 
 import { explainDeniedMarkdown } from '../../service/explainDeniedView';
 import type { ServerFeature } from '../serverContext';
 import { ScenarioFiles } from './scenarioFeature';
+import { uriBaseName as baseName } from '../documentUris';
 
-function baseName(uri: string): string {
-  return decodeURIComponent(path.posix.basename(uri));
-}
 
 export const authorFeature: ServerFeature = {
   name: 'author',
@@ -32,7 +29,7 @@ export const authorFeature: ServerFeature = {
     const isKnownAction = (name: string) => catalogAction(name) !== undefined;
 
     context.connection.onRequest(ExplainDeniedRequest, (params: ExplainDeniedParams, token) =>
-      context.runSafe<ExplainDeniedResult>('explainDenied', token, { status: 'no-fix', markdown: '# Access denied\n\nThe explanation failed; see the server output.\n', deniedBy: [] }, () => {
+      context.runSafe<ExplainDeniedResult>('explainDenied', token, { status: 'no-fix', markdown: '# Access denied\n\nThe explanation failed; see the server output.\n', deniedBy: [] }, async () => {
         const read = parseAccessDenied(params.message);
         if (isAccessDeniedProblem(read)) return { status: 'unreadable', markdown: `# Access denied\n\nThis is not an AccessDenied message that can be explained: ${read.error}.\n`, deniedBy: [] };
         const { message, resource, notes } = normalizeDenied(read);
@@ -44,9 +41,12 @@ export const authorFeature: ServerFeature = {
         for (const scenarioFile of params.scenarios ?? []) {
           const parsed = parseScenario(scenarioFile.text);
           if (!scenarioDefinesCaller(parsed.scenario, message.principal)) continue;
-          const policies = new PolicySet(files.readerFor(scenarioFile.uri));
-          const scenarioNotes: string[] = checkPolicyFiles(parsed.scenario, policies).map((p) => `Scenario: ${p.message}.`);
-          const built = scenarioDenialRequest(parsed.scenario, policies, message, resource, scenarioNotes);
+          // Policy files are read through the I/O edge (disk, or the client's workspace.fs) as they are asked for.
+          const { scenarioNotes, built } = await files.withReader(scenarioFile.uri, (reader) => {
+            const policies = new PolicySet(reader);
+            const scenarioNotes: string[] = checkPolicyFiles(parsed.scenario, policies).map((p) => `Scenario: ${p.message}.`);
+            return { scenarioNotes, built: scenarioDenialRequest(parsed.scenario, policies, message, resource, scenarioNotes) };
+          });
           if (typeof built === 'string') {
             notes.push(`\`${baseName(scenarioFile.uri)}\`: ${built}.`);
             continue;

@@ -4,9 +4,6 @@
  * "Simulate…" code lens at the top of a policy, and ScenarioAddTestRequest (the edit that keeps a
  * simulation as a scenario test).
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { action as catalogAction } from '../../iam/catalog/catalog';
 import {
   ScenarioAddTestRequest,
@@ -23,6 +20,7 @@ import { policyLenses, splitViewUri } from '../../service/templateFeatures';
 import { policyViewByPointer } from '../../service/policyViews';
 import { scenarioAddTestEdit } from '../../service/scenarioEdit';
 import type { ServerFeature } from '../serverContext';
+import { relativeUriPath } from '../documentUris';
 
 export const simulationFeature: ServerFeature = {
   name: 'simulation',
@@ -61,21 +59,17 @@ export const simulationFeature: ServerFeature = {
         const view = hostAnalysis && hostDocument ? policyViewByPointer(hostDocument, hostAnalysis, target.pointer) : undefined;
         const analysis = view?.analysis;
         if (!analysis?.kind) return { error: 'The simulated document is not open or is not an IAM policy.' };
-        let scenarioPath: string;
-        let policyPath: string;
-        try {
-          scenarioPath = fileURLToPath(params.scenarioUri);
-          policyPath = fileURLToPath(target.uri);
-        } catch {
-          return { error: 'Tests can be saved only for files on disk.' };
-        }
+        const policyPath = relativeUriPath(params.scenarioUri, target.uri);
+        if (policyPath === undefined) return { error: 'The scenario file and the policy must be files of the same workspace.' };
         const open = documents.get(params.scenarioUri);
         let text: string | undefined = open?.getText();
-        if (text === undefined && fs.existsSync(scenarioPath)) {
+        if (text === undefined) {
           if (!context.trusted()) return { error: 'The workspace is not trusted, so the scenario file is not read.' };
-          text = fs.readFileSync(scenarioPath, 'utf8');
+          const read = await context.io.readFile(params.scenarioUri);
+          if ('text' in read) text = read.text;
+          else if (read.missing !== 'notFound') return { error: `The scenario file cannot be read: ${read.missing === 'notFile' ? 'it is not a file' : (read.reason ?? 'unreadable')}.` };
         }
-        const relative = path.relative(path.dirname(scenarioPath), policyPath).split(path.sep).join('/') + (target.pointer ? `#${target.pointer}` : '');
+        const relative = policyPath + (target.pointer ? `#${target.pointer}` : '');
         const result = scenarioAddTestEdit(text, { policyPath: relative, kind: analysis.kind.kind, simulation: params.simulation, ...(params.name ? { name: params.name } : {}) });
         if ('error' in result) return { error: result.error };
         const version = open?.version ?? null;

@@ -4,7 +4,6 @@
  * scenario code lenses. Policy files are read as for the lenses (`ScenarioFiles`: open documents'
  * unsaved text first, only inside a trusted workspace).
  */
-import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { statementCoverage } from '../../iam/author/index';
 import { action as catalogAction } from '../../iam/catalog/catalog';
@@ -13,27 +12,32 @@ import { RunScenarioRequest, type RunScenarioParams, type RunScenarioResult } fr
 import { scenarioCoverage, scenarioTestInfos, scenarioTestOutcome } from '../../service/scenarioRun';
 import type { ServerFeature } from '../serverContext';
 import { ScenarioFiles } from './scenarioFeature';
+import { uriBaseName } from '../documentUris';
 
 export const testingFeature: ServerFeature = {
   name: 'testing',
   register(context) {
     const files = new ScenarioFiles(context);
     context.connection.onRequest(RunScenarioRequest, (params: RunScenarioParams, token) =>
-      context.runSafe<RunScenarioResult>('runScenario', token, { tests: [], error: 'The scenario could not be run; see the server output.' }, () => {
+      context.runSafe<RunScenarioResult>('runScenario', token, { tests: [], error: 'The scenario could not be run; see the server output.' }, async () => {
         const document = TextDocument.create(params.uri, 'json', 0, params.text);
         const parsed = parseScenario(params.text);
         const tests = scenarioTestInfos(document, parsed.scenario);
         const unreadable = parsed.problems.find((p) => p.code === 'SCENARIO_JSON_SYNTAX' || p.code === 'SCENARIO_TOO_DEEP');
         if (unreadable) return { tests, error: `The scenario file cannot be read: ${unreadable.message}` };
         if (!params.run) return { tests };
-        const policies = new PolicySet(files.readerFor(params.uri));
         const wanted = params.tests ? new Set(params.tests) : undefined;
-        const results = runScenario(parsed.scenario, policies, { isKnownAction: (name) => catalogAction(name) !== undefined }).filter((r) => !wanted || wanted.has(r.test.index));
+        // Policy files are read through the I/O edge (disk, or the client's workspace.fs) as the run asks for them.
+        const { policies, results } = await files.withReader(params.uri, (reader) => {
+          const policies = new PolicySet(reader);
+          const results = runScenario(parsed.scenario, policies, { isKnownAction: (name) => catalogAction(name) !== undefined }).filter((r) => !wanted || wanted.has(r.test.index));
+          return { policies, results };
+        });
         const policyUri = (relative: string) => files.uriFor(params.uri, relative);
         return {
           tests,
           results: results.map((r) => scenarioTestOutcome(document, r, policyUri)),
-          ...(params.coverage ? { coverage: scenarioCoverage(document, statementCoverage(parsed.scenario, results, policies), policyUri, decodeURIComponent(path.posix.basename(params.uri))) } : {}),
+          ...(params.coverage ? { coverage: scenarioCoverage(document, statementCoverage(parsed.scenario, results, policies), policyUri, uriBaseName(params.uri)) } : {}),
         };
       }),
     );

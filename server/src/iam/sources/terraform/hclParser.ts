@@ -5,9 +5,11 @@
  * parts can be read.
  *
  * The WebAssembly files are loaded once, asynchronously, by `initTerraform`; parsing afterwards is
- * synchronous, as the analysis pipeline is. This module does no I/O: the caller supplies the bytes.
+ * synchronous, as the analysis pipeline is. This module does no I/O: the caller supplies the bytes,
+ * and the `web-tree-sitter` module itself (its build holds Node-only branches that import `fs` and
+ * `path`, so the browser server, which has no Terraform support yet, must not bundle it).
  */
-import { Language, Parser, type Tree } from 'web-tree-sitter';
+import type { Language, Parser, Tree } from 'web-tree-sitter';
 
 /** The WebAssembly files that `initTerraform` asks its loader for, by these names. */
 export const TERRAFORM_WASM_FILES = {
@@ -20,6 +22,12 @@ export const TERRAFORM_WASM_FILES = {
 /** Reads one of `TERRAFORM_WASM_FILES` by name. */
 export type WasmLoader = (name: string) => Promise<Uint8Array> | Uint8Array;
 
+/** The parts of the `web-tree-sitter` module that `initTerraform` uses (pass the module itself). */
+export interface TreeSitterModule {
+  readonly Parser: typeof Parser;
+  readonly Language: typeof Language;
+}
+
 let parser: Parser | undefined;
 let loading: Promise<void> | undefined;
 
@@ -27,14 +35,14 @@ let loading: Promise<void> | undefined;
  * Loads the tree-sitter runtime and the Terraform grammar. Safe to call several times: the files are
  * loaded once and later calls wait for the same load. A failed load may be retried.
  */
-export function initTerraform(loadFile: WasmLoader): Promise<void> {
+export function initTerraform(loadFile: WasmLoader, treeSitter: TreeSitterModule): Promise<void> {
   if (parser) return Promise.resolve();
   loading ??= (async () => {
     const runtime = await loadFile(TERRAFORM_WASM_FILES.runtime);
     // Emscripten takes the runtime's bytes directly, so it never looks for the file itself.
-    await Parser.init({ wasmBinary: runtime } as unknown as Parameters<typeof Parser.init>[0]);
-    const language = await Language.load(await loadFile(TERRAFORM_WASM_FILES.grammar));
-    const created = new Parser();
+    await treeSitter.Parser.init({ wasmBinary: runtime } as unknown as Parameters<typeof Parser.init>[0]);
+    const language = await treeSitter.Language.load(await loadFile(TERRAFORM_WASM_FILES.grammar));
+    const created = new treeSitter.Parser();
     created.setLanguage(language);
     parser = created;
   })().catch((error: unknown) => {

@@ -1,0 +1,66 @@
+/**
+ * The browser build (package.json `browser`, for vscode.dev and github.dev) runs in web workers,
+ * where there is no `require` and no Node module: VS Code's *Web extensions* guide says a web
+ * extension's browser entry "cannot use Node.js APIs or import Node.js modules", and the language
+ * server worker has no module loader at all. This checks the built bundles (dist/browser/, built by
+ * `npm run test:unit` before the tests; built here when missing) for any load of a Node module, and
+ * that package.json and the .vsix name them.
+ */
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+
+const BUNDLES = ['dist/browser/client.js', 'dist/browser/server.js'];
+
+/**
+ * Every way a CommonJS or IIFE bundle could load a module: `require("x")` and `import("x")`, and a
+ * static `import ... from "x"` statement at the start of a statement (which these formats never hold).
+ */
+const MODULE_LOAD = /\brequire\s*\(\s*(["'`])([\w@./:-]+)\1\s*\)|\bimport\s*\(\s*(["'`])([\w@./:-]+)\3\s*\)|(?:^|[;}\n])\s*import\s*[\w*{}\s,$]*?\bfrom\s*(["'])([\w@./:-]+)\5/g;
+
+/** The modules a bundle loads at run time (what esbuild left unbundled). */
+function loadedModules(text: string): string[] {
+  return [...text.matchAll(MODULE_LOAD)].map((match) => match[2] ?? match[4] ?? match[6]!);
+}
+
+const NODE_MODULES = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
+
+test('the browser bundles load no Node module, and only the client loads anything (vscode)', () => {
+  if (!BUNDLES.every((file) => existsSync(file))) execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'ignore' });
+  for (const file of BUNDLES) {
+    const text = readFileSync(file, 'utf8');
+    const loaded = loadedModules(text);
+    assert.deepEqual(
+      loaded.filter((name) => NODE_MODULES.has(name) || name.startsWith('node:')),
+      [],
+      `${file} loads Node modules`,
+    );
+    assert.deepEqual([...new Set(loaded)], file.endsWith('client.js') ? ['vscode'] : [], `${file} loads modules at run time`);
+    // The Node language client and server are never bundled for the browser.
+    assert.ok(!/\bchild_process\b|\bworker_threads\b/.test(text), `${file} holds Node-only code`);
+  }
+});
+
+test('the detector finds a Node module load in every spelling esbuild could leave', () => {
+  const cases: Array<[string, string[]]> = [
+    ['var a=require("fs");', ['fs']],
+    ["const b = require( 'node:path' )", ['node:path']],
+    ['await import("fs/promises")', ['fs/promises']],
+    ['import x from "worker_threads";', ['worker_threads']],
+    ['e=require("vscode")', ['vscode']],
+    ['a.required("fs")', []],
+    ['s=`the value comes from "here", not ${x}`', []],
+  ];
+  for (const [text, expected] of cases) assert.deepEqual(loadedModules(text), expected, text);
+});
+
+test('package.json names the browser entry beside main, and the .vsix keeps both browser bundles', () => {
+  const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as { main?: string; browser?: string; capabilities?: { virtualWorkspaces?: { supported?: unknown; description?: string } } };
+  assert.equal(manifest.main, './dist/client.js');
+  assert.equal(manifest.browser, './dist/browser/client.js');
+  assert.ok(manifest.capabilities?.virtualWorkspaces?.supported === 'limited' && /Terraform/.test(manifest.capabilities.virtualWorkspaces.description ?? ''));
+  const ignore = readFileSync('.vscodeignore', 'utf8').split('\n');
+  for (const file of BUNDLES) assert.ok(ignore.includes(`!${file}`), `.vscodeignore leaves ${file} out`);
+});
