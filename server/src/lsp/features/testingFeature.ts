@@ -28,16 +28,17 @@ export const testingFeature: ServerFeature = {
         if (!params.run) return { tests };
         const wanted = params.tests ? new Set(params.tests) : undefined;
         // Policy files are read through the I/O edge (disk, or the client's workspace.fs) as the run asks for them.
-        const { policies, results } = await files.withReader(params.uri, (reader) => {
+        // Coverage is computed inside too: it reads every policy of the scenario, also those no test used.
+        const { results, covered } = await files.withReader(params.uri, (reader) => {
           const policies = new PolicySet(reader);
           const results = runScenario(parsed.scenario, policies, { isKnownAction: (name) => catalogAction(name) !== undefined }).filter((r) => !wanted || wanted.has(r.test.index));
-          return { policies, results };
+          return { results, covered: params.coverage ? statementCoverage(parsed.scenario, results, policies) : undefined };
         });
         const policyUri = (relative: string) => files.uriFor(params.uri, relative);
         return {
           tests,
           results: results.map((r) => scenarioTestOutcome(document, r, policyUri)),
-          ...(params.coverage ? { coverage: scenarioCoverage(document, statementCoverage(parsed.scenario, results, policies), policyUri, uriBaseName(params.uri)) } : {}),
+          ...(covered ? { coverage: scenarioCoverage(document, covered, policyUri, uriBaseName(params.uri)) } : {}),
         };
       }),
     );
