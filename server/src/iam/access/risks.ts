@@ -9,7 +9,7 @@
  */
 import type { PolicyDocument } from '../document/model';
 import type { PolicyKind } from '../document/policyKind';
-import { evaluate, type ContextValue, type EvaluationRequest } from '../evaluate';
+import { evaluateDecision, type ContextValue, type EvaluationRequest } from '../evaluate';
 import { ActionSpace } from './actionSpace';
 import { satisfyingContext } from './conditions';
 import { resourcesForAction } from './examples';
@@ -82,7 +82,7 @@ export function analyzeRisks(document: PolicyDocument, kind: PolicyKind, options
       if (!context) continue;
       for (const resource of probeResources(step, account)) {
         const request: EvaluationRequest = { principal, action: step.action, resource, context, identityPolicies: [input], resourceAccount: account, principalAccount: account, resourcePolicy: { id: 'delegate', document: { Statement: [{ Effect: 'Allow', Principal: { AWS: account }, Action: '*', Resource: '*' }] } } };
-        const answer = evaluate(request);
+        const answer = evaluateDecision(request);
         if (answer.decision === 'Allow') {
           found = { statements: answer.reasons.filter((r) => r.policyRole === 'identity').map((r) => r.statementIndex), request: { action: step.action, resource, context } };
           break outer;
