@@ -14,7 +14,7 @@ import { ActionSpace } from './actionSpace';
 import { satisfyingContext } from './conditions';
 import { resourcesForAction } from './examples';
 import { RISK_METHODS, type RiskMethod, type RiskStep } from './riskMethods';
-import { readPolicyDocument, type AccessPolicy } from './statements';
+import { readPolicyDocument, type AccessPolicy, type AccessStatement } from './statements';
 
 /** One method the policy gives. */
 export interface RiskResult {
@@ -53,6 +53,42 @@ function probeResources(step: RiskStep, account: string): string[] {
   }
 }
 
+/** The service prefix of an action, lower case: `iam` for `iam:PassRole`. */
+function serviceOf(action: string): string {
+  return action.slice(0, action.indexOf(':')).toLowerCase();
+}
+
+/** The services whose actions some method step needs. */
+const STEP_SERVICES: ReadonlySet<string> = new Set(RISK_METHODS.flatMap((method) => method.steps.map((step) => serviceOf(step.action))));
+
+/** Each step's cache key, computed once: the same steps are tried for every policy. */
+const stepKeys = new Map<RiskStep, string>();
+function stepKey(step: RiskStep): string {
+  let key = stepKeys.get(step);
+  if (key === undefined) {
+    key = `${step.action}\u0000${step.target}\u0000${JSON.stringify(step.context ?? {})}`;
+    stepKeys.set(step, key);
+  }
+  return key;
+}
+
+/**
+ * The services an action element can match, or `undefined` when it may match any (a `NotAction`, or
+ * a wildcard in a pattern's service prefix). A pattern's service prefix is compared whole, since
+ * an action name has one colon: `s3:Get*` matches only `s3` actions, `*` and `s?:*` may match any.
+ */
+function servicesOf(actions: AccessStatement['actions']): ReadonlySet<string> | undefined {
+  if (actions.not) return undefined;
+  const services = new Set<string>();
+  for (const pattern of actions.patterns) {
+    const colon = pattern.indexOf(':');
+    const service = colon < 0 ? pattern : pattern.slice(0, colon);
+    if (service.includes('*') || service.includes('?')) return undefined;
+    services.add(service.toLowerCase());
+  }
+  return services;
+}
+
 /** Options of the risk analysis. */
 export interface RiskOptions {
   /** Limit the analysis to some families. */
@@ -63,7 +99,13 @@ export interface RiskOptions {
 export function analyzeRisks(document: PolicyDocument, kind: PolicyKind, options: RiskOptions = {}): RiskResult[] {
   if (kind !== 'identity') return [];
   const policy = readPolicyDocument(document, kind);
-  const allows = policy.statements.filter((s) => s.effect === 'Allow');
+  // Only Allow statements that can match some step's action can give a method; most policies have none.
+  const allows: Array<{ statement: AccessStatement; services: ReadonlySet<string> | undefined }> = [];
+  for (const statement of policy.statements) {
+    if (statement.effect !== 'Allow') continue;
+    const services = servicesOf(statement.actions);
+    if (services === undefined || [...services].some((service) => STEP_SERVICES.has(service))) allows.push({ statement, services });
+  }
   if (allows.length === 0) return [];
   const account = probeAccount(policy);
   const principal = `arn:aws:iam::${account}:user/${SELF}`;
@@ -71,11 +113,12 @@ export function analyzeRisks(document: PolicyDocument, kind: PolicyKind, options
   const stepCache = new Map<string, { statements: number[]; request: RiskResult['requests'][number] } | null>();
 
   const tryStep = (step: RiskStep) => {
-    const key = `${step.action}\u0000${step.target}\u0000${JSON.stringify(step.context ?? {})}`;
+    const key = stepKey(step);
     const cached = stepCache.get(key);
     if (cached !== undefined) return cached;
     let found: { statements: number[]; request: RiskResult['requests'][number] } | null = null;
-    const candidates = allows.filter((s) => ActionSpace.matches(s.actions, step.action));
+    const service = serviceOf(step.action);
+    const candidates = allows.filter((s) => (s.services === undefined || s.services.has(service)) && ActionSpace.matches(s.statement.actions, step.action)).map((s) => s.statement);
     outer: for (const statement of candidates) {
       const fixed: Record<string, ContextValue> = { 'aws:username': SELF, ...(step.context ?? {}) };
       const context = satisfyingContext(statement.conditions, fixed, (raw) => (raw.split(',')[0]!.trim().toLowerCase() === 'aws:username' ? SELF : 'example'));

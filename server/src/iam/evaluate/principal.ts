@@ -58,6 +58,19 @@ export type PrincipalMatchKind =
  * only IAM's rewrite of a deleted principal produces, names no caller.
  */
 export function parsePrincipal(text: string): PrincipalInfo | { error: string } {
+  let parsed = parsedPrincipals.get(text);
+  if (parsed === undefined) {
+    // Batches and the access analyses ask about the same few callers over and over.
+    if (parsedPrincipals.size >= 1000) parsedPrincipals.clear();
+    parsed = parsePrincipalUncached(text);
+    parsedPrincipals.set(text, parsed);
+  }
+  return parsed;
+}
+
+const parsedPrincipals = new Map<string, PrincipalInfo | { error: string }>();
+
+function parsePrincipalUncached(text: string): PrincipalInfo | { error: string } {
   const parsed = isWebIdentityDomain(text) ? parsePrincipalValue('Federated', text) : classifyPrincipal(text);
   const { partition, account, name } = parsed;
   switch (parsed.kind) {
