@@ -7,7 +7,7 @@
  * cannot meet (an `iam:PassedToService` for another service, an `iam:PolicyARN` that is not
  * AdministratorAccess) rules the method out.
  */
-import type { PolicyDocument } from '../document/model';
+import type { JsonNode, PolicyDocument } from '../document/model';
 import type { PolicyKind } from '../document/policyKind';
 import { evaluateDecision, type ContextValue, type EvaluationRequest, type PolicyInput } from '../evaluate';
 import { ActionSpace } from './actionSpace';
@@ -89,6 +89,40 @@ function servicesOf(actions: AccessStatement['actions']): ReadonlySet<string> | 
   return services;
 }
 
+/** Whether an action pattern may match an action of a service some method step needs. */
+function mayMatchStepService(pattern: string): boolean {
+  const colon = pattern.indexOf(':');
+  const service = colon < 0 ? pattern : pattern.slice(0, colon);
+  return service.includes('*') || service.includes('?') || STEP_SERVICES.has(service.toLowerCase());
+}
+
+/**
+ * False when no statement of the parsed JSON can match an action some method step needs, decided on
+ * the JSON tree before the policy is read for the evaluator (most identity policies name only other
+ * services). Anything unusual answers true, and the full reading decides: a `NotAction`, an action
+ * element that is not a string or a list of strings. Statements that are not objects are refused by
+ * the evaluator, so they give nothing.
+ */
+function mayGiveAnyMethod(root: JsonNode | undefined): boolean {
+  if (!root || root.type !== 'object') return true;
+  for (const property of root.children ?? []) {
+    const [key, value] = property.children ?? [];
+    if (key?.value !== 'Statement' || !value) continue;
+    for (const statement of value.type === 'array' ? (value.children ?? []) : [value]) {
+      if (statement.type !== 'object') continue;
+      for (const element of statement.children ?? []) {
+        const [name, actions] = element.children ?? [];
+        if (name?.value === 'NotAction') return true;
+        if (name?.value !== 'Action' || !actions) continue;
+        for (const action of actions.type === 'array' ? (actions.children ?? []) : [actions]) {
+          if (action.type !== 'string' || mayMatchStepService(action.value as string)) return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+
 /** Options of the risk analysis. */
 export interface RiskOptions {
   /** Limit the analysis to some families. */
@@ -97,14 +131,16 @@ export interface RiskOptions {
 
 /** The methods an identity policy gives. Other kinds grant nothing by themselves and give none. */
 export function analyzeRisks(document: PolicyDocument, kind: PolicyKind, options: RiskOptions = {}): RiskResult[] {
-  if (kind !== 'identity') return [];
+  if (kind !== 'identity' || !mayGiveAnyMethod(document.root)) return [];
   const policy = readPolicyDocument(document, kind);
   // Only Allow statements that can match some step's action can give a method; most policies have none.
   const allows: Array<{ statement: AccessStatement; services: ReadonlySet<string> | undefined }> = [];
+  const servicesByIndex = new Map<number, ReadonlySet<string> | undefined>();
   for (const statement of policy.statements) {
-    if (statement.effect !== 'Allow') continue;
     const services = servicesOf(statement.actions);
-    if (services === undefined || [...services].some((service) => STEP_SERVICES.has(service))) allows.push({ statement, services });
+    servicesByIndex.set(statement.index, services);
+    if (statement.effect !== 'Allow') continue;
+    if (services === undefined || statement.actions.patterns.some(mayMatchStepService)) allows.push({ statement, services });
   }
   if (allows.length === 0) return [];
   const account = probeAccount(policy);
@@ -114,17 +150,16 @@ export function analyzeRisks(document: PolicyDocument, kind: PolicyKind, options
   // match does not apply, so the decision is the same, and large policies are evaluated much faster.
   const raw = policy.json?.['Statement'];
   const list: unknown[] = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
-  const readable = new Map(policy.statements.map((statement) => [statement.index, statement]));
   const inputs = new Map<string, { input: PolicyInput; indexes: number[] }>();
   const inputFor = (service: string) => {
     let entry = inputs.get(service);
     if (entry === undefined) {
       const indexes: number[] = [];
-      list.forEach((_, index) => {
-        const statement = readable.get(index);
-        const services = statement && servicesOf(statement.actions);
-        if (!statement || services === undefined || services.has(service)) indexes.push(index);
-      });
+      for (let index = 0; index < list.length; index++) {
+        // Unreadable statements have no entry, like statements that may match any service.
+        const services = servicesByIndex.get(index);
+        if (services === undefined || services.has(service)) indexes.push(index);
+      }
       entry = { input: { id: 'policy', document: policy.json ? { ...policy.json, Statement: indexes.map((index) => list[index]) } : policy.json }, indexes };
       inputs.set(service, entry);
     }
