@@ -10,6 +10,7 @@
 import type { JsonNode, PolicyDocument } from '../document/model';
 import type { PolicyKind } from '../document/policyKind';
 import { evaluateDecision, type ContextValue, type EvaluationRequest, type PolicyInput } from '../evaluate';
+import { matchWildcard } from '../arn/wildcard';
 import { ActionSpace } from './actionSpace';
 import { satisfyingContext } from './conditions';
 import { resourcesForAction } from './examples';
@@ -58,8 +59,6 @@ function serviceOf(action: string): string {
   return action.slice(0, action.indexOf(':')).toLowerCase();
 }
 
-/** The services whose actions some method step needs. */
-const STEP_SERVICES: ReadonlySet<string> = new Set(RISK_METHODS.flatMap((method) => method.steps.map((step) => serviceOf(step.action))));
 
 /** Each step's cache key, computed once: the same steps are tried for every policy. */
 const stepKeys = new Map<RiskStep, string>();
@@ -89,11 +88,31 @@ function servicesOf(actions: AccessStatement['actions']): ReadonlySet<string> | 
   return services;
 }
 
-/** Whether an action pattern may match an action of a service some method step needs. */
-function mayMatchStepService(pattern: string): boolean {
+/** The actions method steps need, lower case, per service. */
+const STEP_ACTIONS: ReadonlyMap<string, readonly string[]> = (() => {
+  const byService = new Map<string, string[]>();
+  for (const method of RISK_METHODS) {
+    for (const step of method.steps) {
+      const action = step.action.toLowerCase();
+      const list = byService.get(serviceOf(action)) ?? [];
+      if (!list.includes(action)) list.push(action);
+      byService.set(serviceOf(action), list);
+    }
+  }
+  return byService;
+})();
+
+/**
+ * Whether an action pattern may match an action some method step needs: a pattern whose service
+ * prefix has no wildcard can match only actions of that service ("IAM JSON policy elements: Action":
+ * names are case-insensitive, `*` and `?` are the only wildcards).
+ */
+function mayMatchStepAction(pattern: string): boolean {
   const colon = pattern.indexOf(':');
   const service = colon < 0 ? pattern : pattern.slice(0, colon);
-  return service.includes('*') || service.includes('?') || STEP_SERVICES.has(service.toLowerCase());
+  if (service.includes('*') || service.includes('?')) return true;
+  const actions = STEP_ACTIONS.get(service.toLowerCase());
+  return actions !== undefined && actions.some((action) => matchWildcard(pattern, action, true));
 }
 
 /**
@@ -115,7 +134,7 @@ function mayGiveAnyMethod(root: JsonNode | undefined): boolean {
         if (name?.value === 'NotAction') return true;
         if (name?.value !== 'Action' || !actions) continue;
         for (const action of actions.type === 'array' ? (actions.children ?? []) : [actions]) {
-          if (action.type !== 'string' || mayMatchStepService(action.value as string)) return true;
+          if (action.type !== 'string' || mayMatchStepAction(action.value as string)) return true;
         }
       }
     }
@@ -140,7 +159,7 @@ export function analyzeRisks(document: PolicyDocument, kind: PolicyKind, options
     const services = servicesOf(statement.actions);
     servicesByIndex.set(statement.index, services);
     if (statement.effect !== 'Allow') continue;
-    if (services === undefined || statement.actions.patterns.some(mayMatchStepService)) allows.push({ statement, services });
+    if (services === undefined || statement.actions.patterns.some(mayMatchStepAction)) allows.push({ statement, services });
   }
   if (allows.length === 0) return [];
   const account = probeAccount(policy);
