@@ -11,7 +11,7 @@ import type { JsonNode, PolicyDocument } from '../document/model';
 import type { PolicyKind } from '../document/policyKind';
 import { evaluateDecision, type ContextValue, type EvaluationRequest, type PolicyInput } from '../evaluate';
 import { matchWildcard } from '../arn/wildcard';
-import { ActionSpace } from './actionSpace';
+import { ActionSpace, servicesOf } from './actionSpace';
 import { satisfyingContext } from './conditions';
 import { resourcesForAction } from './examples';
 import { RISK_METHODS, type RiskMethod, type RiskStep } from './riskMethods';
@@ -69,23 +69,6 @@ function stepKey(step: RiskStep): string {
     stepKeys.set(step, key);
   }
   return key;
-}
-
-/**
- * The services an action element can match, or `undefined` when it may match any (a `NotAction`, or
- * a wildcard in a pattern's service prefix). A pattern's service prefix is compared whole, since
- * an action name has one colon: `s3:Get*` matches only `s3` actions, `*` and `s?:*` may match any.
- */
-function servicesOf(actions: AccessStatement['actions']): ReadonlySet<string> | undefined {
-  if (actions.not) return undefined;
-  const services = new Set<string>();
-  for (const pattern of actions.patterns) {
-    const colon = pattern.indexOf(':');
-    const service = colon < 0 ? pattern : pattern.slice(0, colon);
-    if (service.includes('*') || service.includes('?')) return undefined;
-    services.add(service.toLowerCase());
-  }
-  return services;
 }
 
 /** The actions method steps need, lower case, per service. */
@@ -153,13 +136,13 @@ export function analyzeRisks(document: PolicyDocument, kind: PolicyKind, options
   if (kind !== 'identity' || !mayGiveAnyMethod(document.root)) return [];
   const policy = readPolicyDocument(document, kind);
   // Only Allow statements that can match some step's action can give a method; most policies have none.
-  const allows: Array<{ statement: AccessStatement; services: ReadonlySet<string> | undefined }> = [];
-  const servicesByIndex = new Map<number, ReadonlySet<string> | undefined>();
+  const allows: Array<{ statement: AccessStatement; services: ReadonlySet<string> | 'all' }> = [];
+  const servicesByIndex = new Map<number, ReadonlySet<string> | 'all'>();
   for (const statement of policy.statements) {
     const services = servicesOf(statement.actions);
     servicesByIndex.set(statement.index, services);
     if (statement.effect !== 'Allow') continue;
-    if (services === undefined || statement.actions.patterns.some(mayMatchStepAction)) allows.push({ statement, services });
+    if (services === 'all' || statement.actions.patterns.some(mayMatchStepAction)) allows.push({ statement, services });
   }
   if (allows.length === 0) return [];
   const account = probeAccount(policy);
@@ -175,9 +158,9 @@ export function analyzeRisks(document: PolicyDocument, kind: PolicyKind, options
     if (entry === undefined) {
       const indexes: number[] = [];
       for (let index = 0; index < list.length; index++) {
-        // Unreadable statements have no entry, like statements that may match any service.
+        // Unreadable statements have no entry and stay in, like statements that may match any service.
         const services = servicesByIndex.get(index);
-        if (services === undefined || services.has(service)) indexes.push(index);
+        if (services === undefined || services === 'all' || services.has(service)) indexes.push(index);
       }
       entry = { input: { id: 'policy', document: policy.json ? { ...policy.json, Statement: indexes.map((index) => list[index]) } : policy.json }, indexes };
       inputs.set(service, entry);
@@ -193,7 +176,7 @@ export function analyzeRisks(document: PolicyDocument, kind: PolicyKind, options
     let found: { statements: number[]; request: RiskResult['requests'][number] } | null = null;
     const service = serviceOf(step.action);
     const { input, indexes } = inputFor(service);
-    const candidates = allows.filter((s) => (s.services === undefined || s.services.has(service)) && ActionSpace.matches(s.statement.actions, step.action)).map((s) => s.statement);
+    const candidates = allows.filter((s) => (s.services === 'all' || s.services.has(service)) && ActionSpace.matches(s.statement.actions, step.action)).map((s) => s.statement);
     outer: for (const statement of candidates) {
       const fixed: Record<string, ContextValue> = { 'aws:username': SELF, ...(step.context ?? {}) };
       const context = satisfyingContext(statement.conditions, fixed, (raw) => (raw.split(',')[0]!.trim().toLowerCase() === 'aws:username' ? SELF : 'example'));

@@ -41,7 +41,7 @@ export function evaluate(request: EvaluationRequest, options: EvaluateOptions = 
 }
 
 /** The decision and its deciding statements, which is all that `evaluateDecision` answers. */
-export type DecisionAnswer = Pick<EvaluationAnswer, 'decision' | 'reasons'>;
+type DecisionAnswer = Pick<EvaluationAnswer, 'decision' | 'reasons'>;
 
 /**
  * Decides one request like `evaluate`, with the same decision and reasons, for callers that ask many
@@ -57,9 +57,11 @@ export function evaluateDecision(request: EvaluationRequest): DecisionAnswer {
   }
 }
 
-function evaluateUnsafe(request: EvaluationRequest, options: EvaluateOptions, decisionOnly: false): EvaluationAnswer;
-function evaluateUnsafe(request: EvaluationRequest, options: EvaluateOptions, decisionOnly: true): DecisionAnswer;
-function evaluateUnsafe(request: EvaluationRequest, options: EvaluateOptions, decisionOnly: boolean): EvaluationAnswer | DecisionAnswer {
+/**
+ * Evaluates one request; may throw on a bug. With `decisionOnly`, only `decision` and `reasons` are
+ * filled in (see `evaluateDecision`): the other fields are left empty.
+ */
+function evaluateUnsafe(request: EvaluationRequest, options: EvaluateOptions, decisionOnly: boolean): EvaluationAnswer {
   const errors: string[] = [];
   const warnings: string[] = [];
   if (typeof request !== 'object' || request === null) return failed(['the request must be an object']);
@@ -135,7 +137,7 @@ function evaluateUnsafe(request: EvaluationRequest, options: EvaluateOptions, de
   }
 
   const result = decide(applicable, principal, accounts, kind, { action: request.action, resource: request.resource });
-  if (decisionOnly) return { decision: result.decision, reasons: result.reasons };
+  if (decisionOnly) return { decision: result.decision, reasons: result.reasons, explanation: '', statements: [], missingContextKeys: [], warnings: [], errors: [] };
   warnings.push(...result.warnings);
 
   const missing = new Map<string, string>();
