@@ -59,7 +59,6 @@ function serviceOf(action: string): string {
   return action.slice(0, action.indexOf(':')).toLowerCase();
 }
 
-
 /** Each step's cache key, computed once: the same steps are tried for every policy. */
 const stepKeys = new Map<RiskStep, string>();
 function stepKey(step: RiskStep): string {
