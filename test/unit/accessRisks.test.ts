@@ -57,6 +57,15 @@ const ROWS: Row[] = [
   { name: 'credential exposure: secrets on any secret', statements: [allow('secretsmanager:GetSecretValue')], found: { 'Credentials:secretsmanager:GetSecretValue': [0] } },
   { name: 'read-only actions give nothing', statements: [allow(['s3:Get*', 's3:List*', 'iam:Get*', 'iam:List*', 'ec2:Describe*'])], absent: RISK_METHODS.filter((m) => m.family !== 'credential-exposure').map((m) => m.id) },
   { name: 'NotAction that leaves IAM out gives no IAM method', statements: [{ Effect: 'Allow', NotAction: ['iam:*', 'sts:*'], Resource: '*' }], absent: ['CreateNewPolicyVersion', 'AttachUserPolicy', 'PassRoleToNewLambdaThenInvoke'], found: { SsmSendCommand: true } },
+  // Action names are case-insensitive and wildcards may stand in the service prefix ("IAM JSON policy
+  // elements: Action"); the analysis must not skip such statements, nor statements of unrelated
+  // services that sit between the ones that give a method.
+  { name: 'an upper-case service prefix still gives #1', statements: [allow('IAM:createpolicyversion')], found: { CreateNewPolicyVersion: [0] } },
+  { name: 'a wildcard in the service prefix still gives #1', statements: [allow('i?m:CreatePolicyVersion')], found: { CreateNewPolicyVersion: [0] } },
+  { name: 'NotAction naming other services gives #1', statements: [{ Effect: 'Allow', NotAction: 's3:*', Resource: '*' }], found: { CreateNewPolicyVersion: [0] } },
+  { name: 'statements of unrelated services keep their indexes', statements: [allow('s3:GetObject'), allow('dynamodb:Query'), allow('iam:PassRole'), allow('sqs:SendMessage'), allow(LAMBDA)], found: { PassRoleToNewLambdaThenInvoke: [2, 4] } },
+  { name: 'a Deny of another service does not rule #1 out', statements: [allow('iam:CreatePolicyVersion'), deny('s3:*')], found: { CreateNewPolicyVersion: [0] } },
+  { name: 'only unrelated services give nothing', statements: [allow(['dynamodb:*', 'cloudwatch:*', 'athena:*'])], absent: RISK_METHODS.map((m) => m.id) },
 ];
 
 for (const row of ROWS) {

@@ -50,3 +50,17 @@ test('unknown fields and nulls are ignored; a malformed element gives an error i
   assert.match(answers[1]!.error!, /resource: required/);
   assert.equal(answers[2]!.decision, 'ImplicitDeny');
 });
+
+// The batch answers are printed in groups as they are computed; the text must stay exactly the
+// pretty-printed JSON array (README: "answers come back as a JSON array in the same order").
+for (const count of [0, 1, 255, 256, 257, 600]) {
+  test(`a batch of ${count} requests prints exactly the pretty-printed array of answers`, () => {
+    const requests = Array.from({ length: count }, (_, i) => (i % 97 === 5 ? { principal: 7 } : { principal: `arn:aws:iam::111122223333:user/u${i}`, action: i % 2 ? 's3:GetObject' : 'ec2:RunInstances', resource: '*', identityPolicies: [allowS3] }));
+    let stdout = '';
+    const io = { ...nodeIo(), readStdin: () => JSON.stringify(requests), stdout: (text: string) => void (stdout += text), stderr: () => undefined };
+    assert.equal(runCli(['simulate', '--batch', '-'], io), 0);
+    const answers = JSON.parse(stdout) as unknown[];
+    assert.equal(answers.length, count);
+    assert.equal(stdout, `${JSON.stringify(answers, null, 2)}\n`);
+  });
+}

@@ -6,13 +6,15 @@
  * - adding an Allow statement to an identity-based policy never turns Allow into a denial (identity
  *   Allow statements only ever add permissions: "Evaluating identity-based policies with
  *   resource-based policies", and the documented same-/cross-account rules are monotone in them);
- * - the evaluator never throws, whatever JSON the policies hold (ARCHITECTURE invariant 2).
+ * - the evaluator never throws, whatever JSON the policies hold (ARCHITECTURE invariant 2);
+ * - `evaluateDecision`, which stops evaluating a statement once it cannot apply, gives the decision
+ *   and reasons of `evaluate`, also for policies with broken statements.
  * Seeds are fixed so that a failure reproduces.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { evaluate } from '../../server/src/iam/evaluate/index';
+import { evaluate, evaluateDecision } from '../../server/src/iam/evaluate/index';
 import type { EvaluationRequest, PolicyInput } from '../../server/src/iam/evaluate/types';
 
 const PRINCIPALS = [
@@ -175,6 +177,19 @@ test('property: adding an Allow statement to an identity policy never turns Allo
       if (before.decision === 'Allow') assert.equal(after.decision, 'Allow', after.explanation);
     }),
     { seed: 1129, numRuns: 1500 },
+  );
+});
+
+test('property: evaluateDecision gives the decision and reasons of evaluate', () => {
+  const broken: unknown[] = [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { NoSuchOperator: { 'aws:username': 'x' } } }, { Effect: 'Deny', Action: ['s3:*'], Resource: '*', NotResource: '*' }, { Effect: 'Allow', Action: 7, Resource: '*' }];
+  fc.assert(
+    fc.property(requestArb, fc.option(fc.constantFrom(...broken), { nil: undefined }), (r, extra) => {
+      const parts = extra && r.identity.length > 0 ? { ...r, identity: [withStatement(r.identity[0]!, extra as Record<string, unknown>), ...r.identity.slice(1)] } : r;
+      const request = toRequest(parts);
+      const full = evaluate(request);
+      assert.deepEqual(evaluateDecision(request), { decision: full.decision, reasons: full.reasons }, full.explanation);
+    }),
+    { seed: 1205, numRuns: 3000 },
   );
 });
 

@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { classifyPrincipal, isSessionOfRole, parsePrincipalValue, type PrincipalValueKind } from '../../server/src/iam/principals/principalParse';
+import { parsePrincipal as parseRequestPrincipal } from '../../server/src/iam/evaluate/principal';
 
 const rows: Array<[type: string, value: string, kind: PrincipalValueKind, fields?: Record<string, string>]> = [
   ['AWS', '*', 'wildcard'],
@@ -82,3 +83,44 @@ test('principalParse: long hostile input is classified quickly and never throws'
   assert.equal(parsePrincipalValue('Federated', hostile).kind, 'invalid');
   assert.equal(parsePrincipalValue('Service', `${'a.'.repeat(20000)}x`).kind, 'invalid');
 });
+
+// The evaluator reads the request's principal with the same parser (IAM User Guide, "AWS JSON policy
+// elements: Principal": the sections per principal kind give the ARN shapes, including "IAM role
+// principals" for the sessions of a role and "AWS service principals"). Where the evaluator's own
+// parser disagreed with these shapes, the documented shape won: a principal ARN has no Region and a
+// 12-digit account, service principals are lower case, a session name has no `/`.
+const requestRows: Array<[value: string, expected: string | { kind: string; account?: string; partition?: string; name?: string; sessionName?: string }]> = [
+  ['*', { kind: 'anonymous' }],
+  ['123456789012', { kind: 'root', account: '123456789012' }],
+  ['arn:aws:iam::123456789012:root', { kind: 'root', account: '123456789012', partition: 'aws' }],
+  ['arn:aws:iam::123456789012:user/division/Bob', { kind: 'user', account: '123456789012', name: 'Bob' }],
+  ['arn:aws-cn:iam::123456789012:role/service-role/App', { kind: 'role', partition: 'aws-cn', name: 'App' }],
+  ['arn:aws:sts::123456789012:assumed-role/App/session-1', { kind: 'assumedRole', name: 'App', sessionName: 'session-1' }],
+  ['arn:aws:sts::123456789012:federated-user/Carol', { kind: 'federatedUser', name: 'Carol' }],
+  ['ec2.amazonaws.com', { kind: 'service' }],
+  // A built-in web identity provider's domain is the identity provider, not a service principal.
+  ['cognito-identity.amazonaws.com', { kind: 'identityProvider' }],
+  ['accounts.google.com', { kind: 'identityProvider' }],
+  ['arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com', { kind: 'identityProvider', account: '123456789012' }],
+  ['79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be', { kind: 'canonicalUser' }],
+  ['alice', 'alice'],
+  ['arn:aws:iam:us-east-1:123456789012:user/Bob', 'Region'],
+  ['arn:aws:iam::12345:user/Bob', '12-digit'],
+  ['EC2.amazonaws.com', 'not a valid'],
+  ['arn:aws:sts::123456789012:assumed-role/App/a/b', 'assumed-role'],
+  ['arn:aws:iam::123456789012:group/Admins', 'group'],
+  ['AROA1234567890EXAMPLE', 'unique id'],
+];
+
+for (const [value, expected] of requestRows) {
+  test(`principalParse: the evaluator reads the request principal \`${value}\``, () => {
+    const parsed = parseRequestPrincipal(value);
+    if (typeof expected === 'string') {
+      assert.ok('error' in parsed, `expected an error, got ${JSON.stringify(parsed)}`);
+      assert.ok(parsed.error.includes(expected), parsed.error);
+      return;
+    }
+    assert.ok(!('error' in parsed), JSON.stringify(parsed));
+    for (const [field, want] of Object.entries(expected)) assert.equal((parsed as unknown as Record<string, string>)[field], want, field);
+  });
+}

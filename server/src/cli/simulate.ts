@@ -135,8 +135,6 @@ export function runSimulate(argv: readonly string[], io: SimulateIo): number {
     io.stderr(`iam-policy simulate: \`${source}\` must hold a JSON array of requests for \`--batch\`.\n`);
     return 2;
   }
-  const answers: unknown[] = [];
-  const texts: string[] = [];
   const deepItems = new Map<number, Span[]>();
   if (limited.tooDeep.length > 0) {
     // The text is valid JSON (JSON.parse took it), so the blanked text's items are the array's items.
@@ -146,20 +144,54 @@ export function runSimulate(argv: readonly string[], io: SimulateIo): number {
       deepItems.set(index, [...(deepItems.get(index) ?? []), span]);
     }
   }
+  // Answers are printed in groups as soon as they are known, in the text that
+  // `JSON.stringify(answers, null, 2)` (or the joined `--explain` texts) would give, so that answers
+  // die young instead of piling up for the garbage collector to copy: a group printed as an array
+  // without its brackets is that text's slice for those answers.
+  const output = bufferedOutput(io);
+  let group: unknown[] = [];
+  let printed = 0;
+  const printGroup = () => {
+    if (group.length === 0) return;
+    output.write(`${printed === 0 ? '[\n' : ',\n'}${JSON.stringify(group, null, 2).slice(2, -2)}`);
+    printed += group.length;
+    group = [];
+  };
+  const answer = (index: number, value: unknown, text: () => string) => {
+    if (options.explain) output.write(`${index === 0 ? '' : '\n'}${text()}`);
+    else if (group.push(value) >= 256) printGroup();
+  };
   json.forEach((item, index) => {
     const deep = deepItems.get(index);
     const result: SimulateResult = deep ? { error: `  - the request ${tooDeep} (at ${deep.map(where).join(', ')})` } : simulateOne(item, options);
     if ('error' in result) {
       // One bad request does not stop the batch: its slot says what is wrong with it.
-      answers.push({ error: result.error });
-      texts.push(`Request ${index}: not evaluated:\n${result.error}\n`);
+      answer(index, { error: result.error }, () => `Request ${index}: not evaluated:\n${result.error}\n`);
     } else {
-      answers.push(result.json);
-      if (options.explain) texts.push(`Request ${index}:\n${result.text()}`);
+      answer(index, result.json, () => `Request ${index}:\n${result.text()}`);
     }
   });
-  io.stdout(options.explain ? texts.join('\n') : JSON.stringify(answers, null, 2) + '\n');
+  if (!options.explain) {
+    printGroup();
+    output.write(printed === 0 ? '[]\n' : '\n]\n');
+  }
+  output.flush();
   return 0;
+}
+
+/** Collects output and hands it to `io.stdout` in pieces of about a megabyte. */
+function bufferedOutput(io: SimulateIo): { write(text: string): void; flush(): void } {
+  let pending = '';
+  return {
+    write(text) {
+      pending += text;
+      if (pending.length >= 1 << 20) this.flush();
+    },
+    flush() {
+      if (pending !== '') io.stdout(pending);
+      pending = '';
+    },
+  };
 }
 
 /** One answer: its JSON, and its `--explain` text, written only when asked for. */

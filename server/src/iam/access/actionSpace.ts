@@ -143,3 +143,30 @@ export class ActionSpace {
     return out;
   }
 }
+
+const serviceCache = new WeakMap<PatternSet, Set<string> | 'all'>();
+
+/**
+ * The services an action element can name (lower-case prefixes), or `all`: a pattern's service prefix
+ * is compared whole, since an action name has one colon, so `s3:Get*` names only `s3`; `*`, `s?:*`,
+ * a pattern without a colon and a `NotAction` may name any.
+ */
+export function servicesOf(set: PatternSet): ReadonlySet<string> | 'all' {
+  const cached = serviceCache.get(set);
+  if (cached) return cached;
+  let result: Set<string> | 'all' = new Set<string>();
+  if (set.not) result = 'all';
+  else {
+    for (const pattern of set.patterns) {
+      const colon = pattern.indexOf(':');
+      const prefix = colon > 0 ? pattern.slice(0, colon) : '';
+      if (prefix === '' || prefix.includes('*') || prefix.includes('?')) {
+        result = 'all';
+        break;
+      }
+      result.add(prefix.toLowerCase());
+    }
+  }
+  serviceCache.set(set, result);
+  return result;
+}

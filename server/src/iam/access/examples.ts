@@ -9,7 +9,7 @@ import { matchWildcard } from '../arn/wildcard';
 import { satisfyingContext } from './conditions';
 import { identityCaller, type ExampleRequest } from './harness';
 import { instancesOf } from './patterns';
-import { exampleCallers } from './principals';
+import { callerOfArn, exampleCallers } from './principals';
 import type { AccessStatement } from './statements';
 
 /** Which resources an example draws from. */
@@ -64,9 +64,7 @@ function callerFromContext(context: Readonly<Record<string, ContextValue>>): str
   const get = (name: string) => Object.entries(context).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1];
   const arn = get('aws:PrincipalArn');
   if (typeof arn === 'string' && /^arn:[^:]+:iam::\d{12}:(user|role)\//.test(arn) && !arn.includes('*')) {
-    const parts = arn.split(':');
-    const resource = parts.slice(5).join(':');
-    return resource.startsWith('role/') ? `arn:${parts[1]}:sts::${parts[4]}:assumed-role/${resource.slice(resource.lastIndexOf('/') + 1)}/example` : arn;
+    return callerOfArn(arn);
   }
   const account = get('aws:PrincipalAccount');
   if (typeof account === 'string' && /^\d{12}$/.test(account)) return `arn:aws:iam::${account}:user/example`;

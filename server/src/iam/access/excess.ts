@@ -14,7 +14,7 @@
  * universe of `ActionSpace` (the catalog plus the names the policies use).
  */
 import type { PolicyKind } from '../document/policyKind';
-import type { ActionSpace } from './actionSpace';
+import { servicesOf, type ActionSpace } from './actionSpace';
 import type { ContextValue } from '../evaluate';
 import { conditionsImply, conditionsJson, violatingContext } from './conditions';
 import { candidateExamples, pieceText, piecesOf, type ResourcePiece } from './examples';
@@ -121,29 +121,6 @@ function pieceMayTouch(piece: ResourcePiece, other: PatternSet | undefined): boo
 /** Whether statement `inner`'s reach (actions aside) lies within `outer`'s. */
 function reachWithin(inner: AccessStatement, outer: AccessStatement): boolean {
   return principalsWithin(inner.principal, outer.principal) && piecesOf(inner).every((p) => pieceWithin(p, outer.resources)) && conditionsImply(inner.conditions, outer.conditions);
-}
-
-const serviceCache = new WeakMap<PatternSet, Set<string> | 'all'>();
-
-/** The services an action element can name (lower-case prefixes), or `all`. */
-function servicesOf(set: PatternSet): Set<string> | 'all' {
-  const cached = serviceCache.get(set);
-  if (cached) return cached;
-  let result: Set<string> | 'all' = new Set<string>();
-  if (set.not) result = 'all';
-  else {
-    for (const pattern of set.patterns) {
-      const colon = pattern.indexOf(':');
-      const prefix = colon > 0 ? pattern.slice(0, colon) : '';
-      if (prefix === '' || prefix.includes('*') || prefix.includes('?')) {
-        result = 'all';
-        break;
-      }
-      result.add(prefix.toLowerCase());
-    }
-  }
-  serviceCache.set(set, result);
-  return result;
 }
 
 function principalsText(set: PrincipalSet | undefined): string[] | undefined {

@@ -82,10 +82,20 @@ function exampleCaller(value: AccessPrincipalValue, outsider: string): string {
   if (value.type !== 'AWS') return value.value;
   if (value.value === '*') return `arn:aws:iam::${outsider}:user/example`;
   if (isAccountValue(value.value)) return `arn:aws:iam::${accountOfPrincipal(value.value)}:user/example`;
-  const parts = value.value.split(':');
+  return callerOfArn(value.value);
+}
+
+/**
+ * The caller an identity ARN stands for in example requests: a role acts through its sessions
+ * (IAM User Guide, "AWS JSON policy elements: Principal", "IAM role principals"), so a role ARN
+ * becomes the session `arn:PARTITION:sts::ACCOUNT:assumed-role/NAME/example`; other ARNs are callers
+ * themselves.
+ */
+export function callerOfArn(arn: string): string {
+  const parts = arn.split(':');
   const resource = parts.slice(5).join(':');
   if (parts[2] === 'iam' && resource.startsWith('role/')) return `arn:${parts[1]}:sts::${parts[4]}:assumed-role/${resource.slice(resource.lastIndexOf('/') + 1)}/example`;
-  return value.value;
+  return arn;
 }
 
 /** Example callers of a `Principal` element, most ordinary first. */

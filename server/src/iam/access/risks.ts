@@ -7,14 +7,15 @@
  * cannot meet (an `iam:PassedToService` for another service, an `iam:PolicyARN` that is not
  * AdministratorAccess) rules the method out.
  */
-import type { PolicyDocument } from '../document/model';
+import type { JsonNode, PolicyDocument } from '../document/model';
 import type { PolicyKind } from '../document/policyKind';
-import { evaluate, type ContextValue, type EvaluationRequest } from '../evaluate';
-import { ActionSpace } from './actionSpace';
+import { evaluateDecision, type ContextValue, type EvaluationRequest, type PolicyInput } from '../evaluate';
+import { matchWildcard } from '../arn/wildcard';
+import { ActionSpace, servicesOf } from './actionSpace';
 import { satisfyingContext } from './conditions';
 import { resourcesForAction } from './examples';
 import { RISK_METHODS, type RiskMethod, type RiskStep } from './riskMethods';
-import { readPolicyDocument, type AccessPolicy } from './statements';
+import { readPolicyDocument, type AccessPolicy, type AccessStatement } from './statements';
 
 /** One method the policy gives. */
 export interface RiskResult {
@@ -53,6 +54,76 @@ function probeResources(step: RiskStep, account: string): string[] {
   }
 }
 
+/** The service prefix of an action, lower case: `iam` for `iam:PassRole`. */
+function serviceOf(action: string): string {
+  return action.slice(0, action.indexOf(':')).toLowerCase();
+}
+
+/** Each step's cache key, computed once: the same steps are tried for every policy. */
+const stepKeys = new Map<RiskStep, string>();
+function stepKey(step: RiskStep): string {
+  let key = stepKeys.get(step);
+  if (key === undefined) {
+    key = `${step.action}\u0000${step.target}\u0000${JSON.stringify(step.context ?? {})}`;
+    stepKeys.set(step, key);
+  }
+  return key;
+}
+
+/** The actions method steps need, lower case, per service. */
+const STEP_ACTIONS: ReadonlyMap<string, readonly string[]> = (() => {
+  const byService = new Map<string, string[]>();
+  for (const method of RISK_METHODS) {
+    for (const step of method.steps) {
+      const action = step.action.toLowerCase();
+      const list = byService.get(serviceOf(action)) ?? [];
+      if (!list.includes(action)) list.push(action);
+      byService.set(serviceOf(action), list);
+    }
+  }
+  return byService;
+})();
+
+/**
+ * Whether an action pattern may match an action some method step needs: a pattern whose service
+ * prefix has no wildcard can match only actions of that service ("IAM JSON policy elements: Action":
+ * names are case-insensitive, `*` and `?` are the only wildcards).
+ */
+function mayMatchStepAction(pattern: string): boolean {
+  const colon = pattern.indexOf(':');
+  const service = colon < 0 ? pattern : pattern.slice(0, colon);
+  if (service.includes('*') || service.includes('?')) return true;
+  const actions = STEP_ACTIONS.get(service.toLowerCase());
+  return actions !== undefined && actions.some((action) => matchWildcard(pattern, action, true));
+}
+
+/**
+ * False when no statement of the parsed JSON can match an action some method step needs, decided on
+ * the JSON tree before the policy is read for the evaluator (most identity policies name only other
+ * services). Anything unusual answers true, and the full reading decides: a `NotAction`, an action
+ * element that is not a string or a list of strings. Statements that are not objects are refused by
+ * the evaluator, so they give nothing.
+ */
+function mayGiveAnyMethod(root: JsonNode | undefined): boolean {
+  if (!root || root.type !== 'object') return true;
+  for (const property of root.children ?? []) {
+    const [key, value] = property.children ?? [];
+    if (key?.value !== 'Statement' || !value) continue;
+    for (const statement of value.type === 'array' ? (value.children ?? []) : [value]) {
+      if (statement.type !== 'object') continue;
+      for (const element of statement.children ?? []) {
+        const [name, actions] = element.children ?? [];
+        if (name?.value === 'NotAction') return true;
+        if (name?.value !== 'Action' || !actions) continue;
+        for (const action of actions.type === 'array' ? (actions.children ?? []) : [actions]) {
+          if (action.type !== 'string' || mayMatchStepAction(action.value as string)) return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+
 /** Options of the risk analysis. */
 export interface RiskOptions {
   /** Limit the analysis to some families. */
@@ -61,30 +132,59 @@ export interface RiskOptions {
 
 /** The methods an identity policy gives. Other kinds grant nothing by themselves and give none. */
 export function analyzeRisks(document: PolicyDocument, kind: PolicyKind, options: RiskOptions = {}): RiskResult[] {
-  if (kind !== 'identity') return [];
+  if (kind !== 'identity' || !mayGiveAnyMethod(document.root)) return [];
   const policy = readPolicyDocument(document, kind);
-  const allows = policy.statements.filter((s) => s.effect === 'Allow');
+  // Only Allow statements that can match some step's action can give a method; most policies have none.
+  const allows: Array<{ statement: AccessStatement; services: ReadonlySet<string> | 'all' }> = [];
+  const servicesByIndex = new Map<number, ReadonlySet<string> | 'all'>();
+  for (const statement of policy.statements) {
+    const services = servicesOf(statement.actions);
+    servicesByIndex.set(statement.index, services);
+    if (statement.effect !== 'Allow') continue;
+    if (services === 'all' || statement.actions.patterns.some(mayMatchStepAction)) allows.push({ statement, services });
+  }
   if (allows.length === 0) return [];
   const account = probeAccount(policy);
   const principal = `arn:aws:iam::${account}:user/${SELF}`;
-  const input = { id: 'policy', document: policy.json };
+  // The question about a step's action is asked of the statements that can match its service (and
+  // of the unreadable ones, which the evaluator refuses itself): a statement whose action cannot
+  // match does not apply, so the decision is the same, and large policies are evaluated much faster.
+  const raw = policy.json?.['Statement'];
+  const list: unknown[] = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
+  const inputs = new Map<string, { input: PolicyInput; indexes: number[] }>();
+  const inputFor = (service: string) => {
+    let entry = inputs.get(service);
+    if (entry === undefined) {
+      const indexes: number[] = [];
+      for (let index = 0; index < list.length; index++) {
+        // Unreadable statements have no entry and stay in, like statements that may match any service.
+        const services = servicesByIndex.get(index);
+        if (services === undefined || services === 'all' || services.has(service)) indexes.push(index);
+      }
+      entry = { input: { id: 'policy', document: policy.json ? { ...policy.json, Statement: indexes.map((index) => list[index]) } : policy.json }, indexes };
+      inputs.set(service, entry);
+    }
+    return entry;
+  };
   const stepCache = new Map<string, { statements: number[]; request: RiskResult['requests'][number] } | null>();
 
   const tryStep = (step: RiskStep) => {
-    const key = `${step.action}\u0000${step.target}\u0000${JSON.stringify(step.context ?? {})}`;
+    const key = stepKey(step);
     const cached = stepCache.get(key);
     if (cached !== undefined) return cached;
     let found: { statements: number[]; request: RiskResult['requests'][number] } | null = null;
-    const candidates = allows.filter((s) => ActionSpace.matches(s.actions, step.action));
+    const service = serviceOf(step.action);
+    const { input, indexes } = inputFor(service);
+    const candidates = allows.filter((s) => (s.services === 'all' || s.services.has(service)) && ActionSpace.matches(s.statement.actions, step.action)).map((s) => s.statement);
     outer: for (const statement of candidates) {
       const fixed: Record<string, ContextValue> = { 'aws:username': SELF, ...(step.context ?? {}) };
       const context = satisfyingContext(statement.conditions, fixed, (raw) => (raw.split(',')[0]!.trim().toLowerCase() === 'aws:username' ? SELF : 'example'));
       if (!context) continue;
       for (const resource of probeResources(step, account)) {
         const request: EvaluationRequest = { principal, action: step.action, resource, context, identityPolicies: [input], resourceAccount: account, principalAccount: account, resourcePolicy: { id: 'delegate', document: { Statement: [{ Effect: 'Allow', Principal: { AWS: account }, Action: '*', Resource: '*' }] } } };
-        const answer = evaluate(request);
+        const answer = evaluateDecision(request);
         if (answer.decision === 'Allow') {
-          found = { statements: answer.reasons.filter((r) => r.policyRole === 'identity').map((r) => r.statementIndex), request: { action: step.action, resource, context } };
+          found = { statements: answer.reasons.filter((r) => r.policyRole === 'identity').map((r) => indexes[r.statementIndex]!), request: { action: step.action, resource, context } };
           break outer;
         }
       }

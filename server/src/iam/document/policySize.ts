@@ -39,12 +39,9 @@ export function countsWhiteSpace(kind: PolicyKind): boolean {
 /** The size of a policy text as its kind's quota counts it, with the quota when there is one. */
 export function policySize(text: string, kind: PolicyKind): { characters: number; quota?: number } {
   if (countsWhiteSpace(kind)) return { characters: text.length, quota: SIZE_QUOTAS[kind] };
-  let characters = 0;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    // Space, tab, line feed, carriage return and the other JSON-insignificant white space.
-    if (code === 32 || code === 9 || code === 10 || code === 13 || code === 11 || code === 12) continue;
-    characters++;
-  }
+  // Space, tab, line feed, carriage return and the other JSON-insignificant white space. A regular
+  // expression runs as native code from the first call, where a loop over characters in a cold
+  // process runs interpreted for a long time (a tenth of a second over the larger managed policies).
+  const characters = text.replace(/[ \t\n\r\v\f]+/g, '').length;
   return { characters, quota: SIZE_QUOTAS[kind] };
 }

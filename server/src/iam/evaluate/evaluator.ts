@@ -33,14 +33,35 @@ function failed(errors: string[], warnings: string[] = []): EvaluationAnswer {
 /** Evaluates one request. */
 export function evaluate(request: EvaluationRequest, options: EvaluateOptions = {}): EvaluationAnswer {
   try {
-    return evaluateUnsafe(request, options);
+    return evaluateUnsafe(request, options, false);
   } catch (error) {
     // A bug must not take the caller down; it is reported like any other evaluation error.
     return failed([`internal error while evaluating: ${error instanceof Error ? error.message : String(error)}`]);
   }
 }
 
-function evaluateUnsafe(request: EvaluationRequest, options: EvaluateOptions): EvaluationAnswer {
+/** The decision and its deciding statements, which is all that `evaluateDecision` answers. */
+type DecisionAnswer = Pick<EvaluationAnswer, 'decision' | 'reasons'>;
+
+/**
+ * Decides one request like `evaluate`, with the same decision and reasons, for callers that ask many
+ * questions and read only those (the access analyses): statements are evaluated only as far as they
+ * can still apply, and no trace, explanation, warnings or missing keys are built.
+ */
+export function evaluateDecision(request: EvaluationRequest): DecisionAnswer {
+  try {
+    const answer = evaluateUnsafe(request, {}, true);
+    return { decision: answer.decision, reasons: answer.reasons };
+  } catch {
+    return { decision: 'ImplicitDeny', reasons: [] };
+  }
+}
+
+/**
+ * Evaluates one request; may throw on a bug. With `decisionOnly`, only `decision` and `reasons` are
+ * filled in (see `evaluateDecision`): the other fields are left empty.
+ */
+function evaluateUnsafe(request: EvaluationRequest, options: EvaluateOptions, decisionOnly: boolean): EvaluationAnswer {
   const errors: string[] = [];
   const warnings: string[] = [];
   if (typeof request !== 'object' || request === null) return failed(['the request must be an object']);
@@ -63,7 +84,7 @@ function evaluateUnsafe(request: EvaluationRequest, options: EvaluateOptions): E
   const kind = resourcePolicyKind(request.action, request.resource);
   const accountPrincipal = isAccountPrincipal(principal);
   const boundaryApplies = request.permissionBoundary !== undefined && accountPrincipal && principal.kind !== 'root';
-  const input: MatchInput = { principal, action: request.action, resource: request.resource, context, resourceKind: kind, hasPermissionsBoundary: boundaryApplies };
+  const input: MatchInput = { principal, action: request.action, resource: request.resource, context, resourceKind: kind, hasPermissionsBoundary: boundaryApplies, decisionOnly };
   const notes: string[] = [];
   const run = (policy: PolicyInput, role: PolicyRole): PolicyOutcome => evaluatePolicy(policy, role, input);
 
@@ -116,6 +137,7 @@ function evaluateUnsafe(request: EvaluationRequest, options: EvaluateOptions): E
   }
 
   const result = decide(applicable, principal, accounts, kind, { action: request.action, resource: request.resource });
+  if (decisionOnly) return { decision: result.decision, reasons: result.reasons, explanation: '', statements: [], missingContextKeys: [], warnings: [], errors: [] };
   warnings.push(...result.warnings);
 
   const missing = new Map<string, string>();

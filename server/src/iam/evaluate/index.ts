@@ -2,7 +2,7 @@
  * The evaluator's public API: `evaluate`, `deriveContext` and `parseSimulationRequest`, plus the
  * request and answer types. Everything else in this folder is an implementation detail.
  */
-export { evaluate } from './evaluator';
+export { evaluate, evaluateDecision } from './evaluator';
 export { deriveContext } from './deriveContext';
 export { parseSimulationRequest } from './simulationRequest';
 export type * from './types';

@@ -31,6 +31,12 @@ export interface MatchInput {
   readonly resourceKind?: ResourcePolicyKind;
   /** True when a permissions boundary applies to the caller (a `Deny` with `NotPrincipal` then always applies). */
   readonly hasPermissionsBoundary?: boolean;
+  /**
+   * True when only the decision and its reasons are wanted (`evaluateDecision`): the parts of a
+   * statement after one that does not match are not evaluated, since the statement cannot apply;
+   * its trace, warnings and errors are then incomplete.
+   */
+  readonly decisionOnly?: boolean;
 }
 
 /** One statement's outcome, with what the decision logic needs beyond the trace. */
@@ -147,6 +153,10 @@ function evaluateStatement(
       actionMatched = hasAction ? any : !any;
     }
   }
+  if (input.decisionOnly && !actionMatched) {
+    const trace: StatementTrace = { policyId, policyRole: role, statementIndex: index, ...(sid !== undefined ? { sid } : {}), effect, actionMatched, resourceMatched: false, conditions: [], applies: false };
+    return { trace, missingKeys: [] };
+  }
 
   // Resource / NotResource.
   let resourceMatched = false;
@@ -223,7 +233,8 @@ function evaluateStatement(
   const conditions: ConditionTrace[] = [];
   let conditionsHold = true;
   const conditionMissing: string[] = [];
-  if ('Condition' in s) {
+  const conditionsMatter = !input.decisionOnly || (actionMatched && resourceMatched && principalMatched !== false && !broken);
+  if (conditionsMatter && 'Condition' in s) {
     const block = s['Condition'];
     if (typeof block !== 'object' || block === null || Array.isArray(block)) fail('`Condition` must be an object');
     else {

@@ -60,13 +60,30 @@ function pushPolicyText(codes: number[], text: string, options: ResolveOptions):
   }
 }
 
+/**
+ * Values without variables, resolved once per text and options: they do not depend on the request,
+ * and a batch or an access analysis evaluates the same policy texts over and over. Cleared when full.
+ */
+const literalValues = new Map<string, ResolvedValue>();
+const NOTHING: readonly string[] = Object.freeze([]);
+
+function literalValue(value: string, options: ResolveOptions): ResolvedValue {
+  const key = `${options.wildcards ? 'w' : '-'}${options.ignoreCase ? 'i' : '-'}${value}`;
+  let resolved = literalValues.get(key);
+  if (resolved === undefined) {
+    const codes: number[] = [];
+    pushPolicyText(codes, value, options);
+    resolved = { text: value, codes, unresolved: false, missingKeys: NOTHING, problems: NOTHING };
+    if (literalValues.size >= 10_000) literalValues.clear();
+    literalValues.set(key, resolved);
+  }
+  return resolved;
+}
+
 /** Resolves the policy variables of one value against the request context. */
 export function resolveValue(value: string, context: RequestContext, options: ResolveOptions): ResolvedValue {
+  if (!options.variables || !value.includes('${')) return literalValue(value, options);
   const codes: number[] = [];
-  if (!options.variables) {
-    pushPolicyText(codes, value, options);
-    return { text: value, codes, unresolved: false, missingKeys: [], problems: [] };
-  }
   const missingKeys: string[] = [];
   const problems: string[] = [];
   const parsed = parsePolicyVariables(value);

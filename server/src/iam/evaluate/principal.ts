@@ -12,7 +12,7 @@
  * - `Service` names a service principal, `Federated` an identity provider; `CanonicalUser` ids are
  *   not derivable from a principal ARN, so they match only a request whose principal is that id.
  */
-import { isAccountId } from '../principals/principalParse';
+import { classifyPrincipal, isWebIdentityDomain, parsePrincipalValue } from '../principals/principalParse';
 
 /** The kinds of calling principal the evaluator understands. */
 export type PrincipalKind =
@@ -50,53 +50,58 @@ export type PrincipalMatchKind =
   /** The caller's own ARN, service name or provider. */
   | 'direct';
 
-const KNOWN_WEB_IDENTITY_PROVIDERS = new Set([
-  'cognito-identity.amazonaws.com',
-  'www.amazon.com',
-  'graph.facebook.com',
-  'accounts.google.com',
-]);
-
-/** Parses a request principal, or returns an error message naming it. */
+/**
+ * Parses a request principal, or returns an error message naming it. The shapes are those of
+ * `principals/principalParse.ts` (the one principal parser; docs/ARCHITECTURE.md, invariant 8): a
+ * request names its caller as a policy's `Principal` would, except that the domain of a built-in web
+ * identity provider names that provider (a web identity caller), and a unique id (`AROA...`), which
+ * only IAM's rewrite of a deleted principal produces, names no caller.
+ */
 export function parsePrincipal(text: string): PrincipalInfo | { error: string } {
-  if (text === '*') return { kind: 'anonymous', text };
-  // A bare account id carries no partition, so it matches the account in any partition.
-  if (isAccountId(text)) return { kind: 'root', text, account: text };
-  if (text.startsWith('arn:')) {
-    const parts = text.split(':');
-    if (parts.length < 6) return { error: `\`${text}\` is not a principal ARN` };
-    const partition = parts[1]!;
-    const service = parts[2]!;
-    const account = parts[4]!;
-    const resource = parts.slice(5).join(':');
-    if (service === 'iam') {
-      if (resource === 'root') return { kind: 'root', text, partition, account };
-      if (resource.startsWith('user/')) return { kind: 'user', text, partition, account, name: lastSegment(resource) };
-      if (resource.startsWith('role/')) return { kind: 'role', text, partition, account, name: lastSegment(resource) };
-      if (resource.startsWith('saml-provider/') || resource.startsWith('oidc-provider/')) {
-        return { kind: 'identityProvider', text, partition, account };
-      }
-    }
-    if (service === 'sts') {
-      const segments = resource.split('/');
-      if (segments[0] === 'assumed-role' && segments.length >= 3) {
-        return { kind: 'assumedRole', text, partition, account, name: segments[1], sessionName: segments.slice(2).join('/') };
-      }
-      if (segments[0] === 'federated-user' && segments.length >= 2) {
-        return { kind: 'federatedUser', text, partition, account, name: segments.slice(1).join('/') };
-      }
-    }
-    return { error: `\`${text}\` is not a user, role, role session, federated user, root or identity provider ARN` };
+  let parsed = parsedPrincipals.get(text);
+  if (parsed === undefined) {
+    // Batches and the access analyses ask about the same few callers over and over.
+    if (parsedPrincipals.size >= 1000) parsedPrincipals.clear();
+    parsed = parsePrincipalUncached(text);
+    parsedPrincipals.set(text, parsed);
   }
-  if (KNOWN_WEB_IDENTITY_PROVIDERS.has(text.toLowerCase())) return { kind: 'identityProvider', text };
-  if (/^[a-z0-9][a-z0-9.-]*\.amazonaws\.com(\.cn)?$/i.test(text)) return { kind: 'service', text };
-  if (/^[0-9a-f]{64}$/i.test(text)) return { kind: 'canonicalUser', text };
-  return { error: `\`${text}\` is not a principal: expected an ARN, an account id, a service principal or \`*\`` };
+  return parsed;
 }
 
-function lastSegment(resource: string): string {
-  const slash = resource.lastIndexOf('/');
-  return resource.slice(slash + 1);
+const parsedPrincipals = new Map<string, PrincipalInfo | { error: string }>();
+
+function parsePrincipalUncached(text: string): PrincipalInfo | { error: string } {
+  const parsed = isWebIdentityDomain(text) ? parsePrincipalValue('Federated', text) : classifyPrincipal(text);
+  const { partition, account, name } = parsed;
+  switch (parsed.kind) {
+    case 'wildcard':
+      return { kind: 'anonymous', text };
+    // A bare account id carries no partition, so it matches the account in any partition.
+    case 'accountId':
+    case 'accountRoot':
+      return { kind: 'root', text, partition, account };
+    case 'iamUser':
+      return { kind: 'user', text, partition, account, name };
+    case 'iamRole':
+      return { kind: 'role', text, partition, account, name };
+    case 'assumedRole':
+      return { kind: 'assumedRole', text, partition, account, name, sessionName: parsed.sessionName };
+    case 'federatedUser':
+      return { kind: 'federatedUser', text, partition, account, name };
+    case 'service':
+      return { kind: 'service', text };
+    case 'samlProvider':
+    case 'oidcProvider':
+    case 'webIdentityDomain':
+      return { kind: 'identityProvider', text, partition, account };
+    case 'canonicalUser':
+      return { kind: 'canonicalUser', text };
+    case 'roleUniqueId':
+    case 'userUniqueId':
+      return { error: `\`${text}\` is a unique id, not a principal a request can name: use the principal's ARN` };
+    case 'invalid':
+      return { error: parsed.problem ?? `\`${text}\` is not a principal: expected an ARN, an account id, a service principal or \`*\`` };
+  }
 }
 
 /** True for principals that belong to an AWS account and so have identity-based policies. */
@@ -181,13 +186,12 @@ function matchAwsEntry(value: string, caller: PrincipalInfo, problems: string[])
     problems.push(`principal \`${value}\` contains a wildcard, which IAM does not expand inside principal ARNs`);
     return undefined;
   }
-  const named = parsePrincipal(value);
-  if ('error' in named) return undefined;
-  if (!isAccountPrincipal(caller)) return undefined;
-  if (named.kind === 'root') {
+  const named = parsePrincipalValue('AWS', value);
+  if (named.kind === 'invalid' || !isAccountPrincipal(caller)) return undefined;
+  if (named.kind === 'accountId' || named.kind === 'accountRoot') {
     return named.account === caller.account && samePartition(named, caller) ? 'account' : undefined;
   }
-  if (named.kind === 'role') {
+  if (named.kind === 'iamRole') {
     if (caller.kind === 'role') return named.text === caller.text ? 'direct' : undefined;
     if (caller.kind === 'assumedRole' && named.account === caller.account && named.name === caller.name && samePartition(named, caller)) {
       return 'role';
@@ -197,6 +201,6 @@ function matchAwsEntry(value: string, caller: PrincipalInfo, problems: string[])
   return named.text === caller.text ? 'direct' : undefined;
 }
 
-function samePartition(a: PrincipalInfo, b: PrincipalInfo): boolean {
+function samePartition(a: { readonly partition?: string }, b: { readonly partition?: string }): boolean {
   return a.partition === undefined || b.partition === undefined || a.partition === b.partition;
 }

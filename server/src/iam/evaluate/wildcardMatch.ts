@@ -88,6 +88,9 @@ function splitTextAtColons(text: string, count: number): string[] {
   return parts;
 }
 
+/** The segments of compiled ARN patterns, kept while the pattern is (resolved values are cached). */
+const arnPatternParts = new WeakMap<PatternCodes, number[][]>();
+
 /**
  * Matches an ARN pattern against an ARN segment by segment, as the IAM User Guide documents for
  * the `Resource` element ("wildcards within ARN segments") and for `ArnLike` ("each of the six
@@ -97,7 +100,11 @@ function splitTextAtColons(text: string, count: number): string[] {
  */
 export function matchArnCodes(pattern: PatternCodes, arn: string): boolean {
   if (pattern.length === 1 && pattern[0] === STAR) return true;
-  const patternParts = splitCodesAtColons(pattern, 5);
+  let patternParts = arnPatternParts.get(pattern);
+  if (patternParts === undefined) {
+    patternParts = splitCodesAtColons(pattern, 5);
+    arnPatternParts.set(pattern, patternParts);
+  }
   const textParts = splitTextAtColons(arn, 5);
   if (patternParts.length !== 6 || textParts.length !== 6) {
     // Either side is not a six-part ARN, so segments cannot be paired; compare as a whole.

@@ -264,8 +264,13 @@ export function classifyPrincipal(text: string): ParsedPrincipal {
   if (SERVICE_PRINCIPAL.test(text)) return parseServiceValue(text);
   if (/:(saml|oidc)-provider\//.test(text)) return parseFederatedValue(text);
   if (CANONICAL_USER.test(text) && !/^\d+$/.test(text)) return parseCanonicalValue(text);
-  if ((WEB_IDENTITY_DOMAINS as readonly string[]).includes(text)) return parseFederatedValue(text);
+  if (isWebIdentityDomain(text)) return parseFederatedValue(text);
   return parseAwsValue(text);
+}
+
+/** True for the domain of a built-in web identity provider, in any case (`accounts.google.com`). */
+export function isWebIdentityDomain(text: string): boolean {
+  return WEB_IDENTITY_DOMAINS.includes(text.toLowerCase());
 }
 
 /** True for a role ARN or assumed-role ARN of the same account and role name (role session of role). */

@@ -5,7 +5,7 @@
  * no resource type is known here, so POLICY_SIZE_EXCEEDS_RESOURCE_POLICY_QUOTA is not reported.
  * AWS managed policies are exempt from the customer managed quota (context.options.awsManaged).
  */
-import { policySize } from '../../../document/policySize';
+import { policySize, SIZE_QUOTAS } from '../../../document/policySize';
 import type { PolicyKind } from '../../../document/policyKind';
 import type { CheckContext, CheckFamily } from '../../engine/checkContext';
 
@@ -38,6 +38,9 @@ function checkPolicySize(context: CheckContext): void {
   const code = CODE_BY_KIND[context.kind];
   const root = context.document.root;
   if (!code || !root) return;
+  // The count never exceeds the text's length, so a text within the quota needs no count (most do).
+  const limit = SIZE_QUOTAS[context.kind];
+  if (limit === undefined || context.text.length <= limit) return;
   const { characters, quota } = policySize(context.text, context.kind);
   if (quota === undefined || characters <= quota) return;
   const counted = context.kind === 'scp' || context.kind === 'rcp' ? 'characters' : 'characters, excluding white space,';
