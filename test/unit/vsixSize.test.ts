@@ -33,7 +33,7 @@ function zipEntries(zip: Buffer): string[] {
 }
 
 test('the .vsix stays under 2.5 MB and ships the managed-policy data beside the server', () => {
-  if (!existsSync('dist/server.js') || !existsSync('dist/managedPoliciesData.js')) execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'ignore' });
+  if (!existsSync('dist/server.js') || !existsSync('dist/managedPoliciesData.json')) execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'ignore' });
   const dir = mkdtempSync(path.join(tmpdir(), 'iam-vsix-'));
   const out = path.join(dir, 'size-guard.vsix');
   try {
@@ -43,7 +43,7 @@ test('the .vsix stays under 2.5 MB and ships the managed-policy data beside the 
     const size = statSync(out).size;
     console.log(`.vsix size: ${(size / 1024 / 1024).toFixed(2)} MB (${size} bytes; limit 2.5 MB)`);
     const entries = zipEntries(readFileSync(out));
-    for (const file of ['extension/dist/server.js', 'extension/dist/client.js', 'extension/dist/browser/server.js', 'extension/dist/browser/client.js', 'extension/dist/managedPoliciesData.js', 'extension/THIRD-PARTY-NOTICES.md', 'extension/changelog.md']) assert.ok(entries.includes(file), `${file} is missing from the .vsix`);
+    for (const file of ['extension/dist/server.js', 'extension/dist/client.js', 'extension/dist/browser/server.js', 'extension/dist/browser/client.js', 'extension/dist/managedPoliciesData.json', 'extension/THIRD-PARTY-NOTICES.md', 'extension/changelog.md']) assert.ok(entries.includes(file), `${file} is missing from the .vsix`);
     assert.ok(!entries.includes('extension/dist/cli.js'), 'the CLI bundle must stay out of the .vsix');
     assert.ok(size < LIMIT_BYTES, `the .vsix is ${size} bytes`);
   } finally {
