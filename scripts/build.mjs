@@ -4,8 +4,10 @@
  * `--dev` keeps the output readable with source maps.
  *
  * The AWS managed policies (server/src/iam/catalog/generated/managedPoliciesData.js, 1.5 MB) stay out
- * of the bundles: they are copied next to them as dist/managedPoliciesData.js, which
- * iam/catalog/managedPolicies.ts requires on the first lookup, so that start-up never parses them.
+ * of every bundle: they are written once next to them as dist/managedPoliciesData.json, which
+ * iam/catalog/managedPolicies.ts requires on the first lookup in the Node server and CLI, so that
+ * start-up never parses them, and which the browser client hands to the browser server
+ * (scripts/external-data.mjs).
  *
  * The WebAssembly files of the Terraform parser are copied beside the bundles too: the server and the
  * CLI load them from their own directory.
@@ -17,13 +19,14 @@
  * The browser build (package.json `browser`, for vscode.dev and github.dev) is dist/browser/client.js
  * and dist/browser/server.js (run in a web worker), bundled with `platform: 'browser'` and no Node
  * shims: the server's Node APIs sit behind its I/O edge (server/src/lsp/serverIO.ts), and
- * test/unit/browserBundles.test.ts checks that neither bundle requires a Node module. The managed
- * policies are inside the browser server bundle (a worker started from a blob cannot load a file
- * beside itself); they are still decoded only on the first lookup.
+ * test/unit/browserBundles.test.ts checks that neither bundle requires a Node module. The browser
+ * server bundle holds no managed policies: a worker started from a blob URL cannot load a file beside
+ * itself, so the browser client reads dist/managedPoliciesData.json and sends its text in
+ * `initializationOptions`; the server parses it on the first lookup.
  */
 import * as esbuild from 'esbuild';
 import { chmodSync, copyFileSync, mkdirSync, rmSync } from 'node:fs';
-import { copyManagedPolicies, managedPoliciesOutside } from './external-data.mjs';
+import { copyManagedPolicies, managedPoliciesFromClient, managedPoliciesOutside } from './external-data.mjs';
 import { writeBundledPackages } from './bundled-packages.mjs';
 
 const watch = process.argv.includes('--watch');
@@ -83,7 +86,7 @@ const builds = [
   { ...common, entryPoints: ['server/src/mcp/mcpSdk.ts'], outfile: 'dist/mcp-sdk.js' },
   { ...common, entryPoints: ['server/src/cli/launcher.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...browser, entryPoints: ['client/src/browser/extension.ts'], outfile: 'dist/browser/client.js', format: 'cjs', external: ['vscode'] },
-  { ...browser, entryPoints: ['server/src/browser/server.ts'], outfile: 'dist/browser/server.js', format: 'iife' },
+  { ...browser, entryPoints: ['server/src/browser/server.ts'], outfile: 'dist/browser/server.js', format: 'iife', plugins: [managedPoliciesFromClient] },
 ];
 
 if (!watch) rmSync('dist', { recursive: true, force: true });

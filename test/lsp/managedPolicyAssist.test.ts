@@ -1,5 +1,5 @@
 /**
- * The bundled server and the AWS managed policies it keeps beside itself (dist/managedPoliciesData.js,
+ * The bundled server and the AWS managed policies it keeps beside itself (dist/managedPoliciesData.json,
  * required on the first lookup): start-up and policy validation never load them; over stdio, a hover
  * on a managed policy name in a scenario file loads them and shows the summary, and completion offers
  * the names. A preloaded hook reports every `require` of the data on stderr.
@@ -21,7 +21,7 @@ Module._load = function (request, ...rest) {
 `;
 
 test('dist/server.js: the managed policies load on the first lookup only; hover and completion in a scenario file', async () => {
-  assert.ok(existsSync('dist/server.js') && existsSync('dist/managedPoliciesData.js'), 'dist/ is missing: run `npm run build` first');
+  assert.ok(existsSync('dist/server.js') && existsSync('dist/managedPoliciesData.json'), 'dist/ is missing: run `npm run build` first');
   const dir = mkdtempSync(path.join(tmpdir(), 'iam-hook-'));
   const hook = path.join(dir, 'hook.js');
   writeFileSync(hook, HOOK);
@@ -64,7 +64,7 @@ test('dist/server.js: the managed policies load on the first lookup only; hover 
 });
 
 test('dist/cli.js: `lint` never loads the managed policies; `test` on a scenario naming one does', () => {
-  assert.ok(existsSync('dist/cli.js') && existsSync('dist/managedPoliciesData.js'), 'dist/ is missing: run `npm run build` first');
+  assert.ok(existsSync('dist/cli.js') && existsSync('dist/managedPoliciesData.json'), 'dist/ is missing: run `npm run build` first');
   const dir = mkdtempSync(path.join(tmpdir(), 'iam-hook-'));
   const hook = path.join(dir, 'hook.js');
   writeFileSync(hook, HOOK);

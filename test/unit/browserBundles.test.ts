@@ -9,7 +9,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 
 const BUNDLES = ['dist/browser/client.js', 'dist/browser/server.js'];
@@ -41,6 +41,17 @@ test('the browser bundles load no Node module, and only the client loads anythin
     // The Node language client and server are never bundled for the browser.
     assert.ok(!/\bchild_process\b|\bworker_threads\b/.test(text), `${file} holds Node-only code`);
   }
+});
+
+test('the browser server bundle holds no AWS managed policies: the client hands it dist/managedPoliciesData.json', () => {
+  if (!existsSync('dist/browser/server.js') || !existsSync('dist/managedPoliciesData.json')) execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'ignore' });
+  const data = JSON.parse(readFileSync('dist/managedPoliciesData.json', 'utf8')) as { policies: Array<[string, ...unknown[]]> };
+  assert.ok(data.policies.length > 1000, `${data.policies.length} policies in dist/managedPoliciesData.json`);
+  const server = readFileSync('dist/browser/server.js', 'utf8');
+  // Every 50th policy name (no SAM template or catalog entry has one of these names).
+  const sample = data.policies.filter((_, index) => index % 50 === 0).map((row) => row[0]);
+  assert.deepEqual(sample.filter((name) => server.includes(name)), [], 'the browser server bundle holds managed policy names');
+  assert.ok(statSync('dist/browser/server.js').size < statSync('dist/server.js').size, 'the browser server is no larger than the Node server, which holds no managed policies either');
 });
 
 test('the detector finds a Node module load in every spelling esbuild could leave', () => {

@@ -67,7 +67,7 @@ test('the package is publishable, has no runtime dependencies and ships only the
     'THIRD-PARTY-NOTICES.md',
     'dist/cli-main.js',
     'dist/cli.js',
-    'dist/managedPoliciesData.js',
+    'dist/managedPoliciesData.json',
     'dist/mcp-sdk.js',
     'dist/tree-sitter-terraform.wasm',
     'dist/tree-sitter.wasm',

