@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 /**
  * Bundles the benchmark entry points with the options of scripts/build.mjs (minified, node20, the
- * catalog inlined) into .bench/, so that benchmarks measure built code, not tsx-transpiled sources.
+ * catalog and managed policies beside the bundles) into .bench/, so that benchmarks measure built code, not tsx-transpiled sources.
  */
 import * as esbuild from 'esbuild';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, BENCH_DIR } from './common.mjs';
-import { copyManagedPolicies, managedPoliciesOutside } from '../scripts/external-data.mjs';
+import { catalogOutside, copyCatalog, copyManagedPolicies, managedPoliciesOutside } from '../scripts/external-data.mjs';
 
 const common = {
   bundle: true,
@@ -22,11 +22,12 @@ const common = {
   // As in scripts/build.mjs: web-tree-sitter's CommonJS build, since a CommonJS bundle has no `import.meta.url`.
   alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/tree-sitter.cjs' },
   absWorkingDir: ROOT,
-  // As in the shipped bundles, the AWS managed policies stay outside and load on first lookup.
-  plugins: [managedPoliciesOutside],
+  // As in the shipped bundles, the IAM catalog and the AWS managed policies stay outside and load when first needed.
+  plugins: [catalogOutside, managedPoliciesOutside],
 };
 
 mkdirSync(BENCH_DIR, { recursive: true });
+copyCatalog(ROOT, BENCH_DIR);
 copyManagedPolicies(ROOT, BENCH_DIR);
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['bench/entry.ts'], outfile: join(BENCH_DIR, 'lib.cjs') }),

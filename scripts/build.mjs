@@ -3,11 +3,11 @@
  * Bundles the client, the server and the CLI into dist/ with esbuild. `--watch` rebuilds on change;
  * `--dev` keeps the output readable with source maps.
  *
- * The AWS managed policies (server/src/iam/catalog/generated/managedPoliciesData.js, 1.5 MB) stay out
- * of every bundle: they are written once next to them as dist/managedPoliciesData.json, which
- * iam/catalog/managedPolicies.ts requires on the first lookup in the Node server and CLI, so that
- * start-up never parses them, and which the browser client hands to the browser server
- * (scripts/external-data.mjs).
+ * The IAM catalog (server/src/iam/catalog/generated/catalogData.js, 3.1 MB) and the AWS managed
+ * policies (generated/managedPoliciesData.js, 1.5 MB) stay out of every bundle: they are written once
+ * next to them as dist/catalogData.json and dist/managedPoliciesData.json, which the Node server and
+ * CLI require when they first need the data (iam/catalog/catalog.ts, managedPolicies.ts), and which the
+ * browser client hands to the browser server (scripts/external-data.mjs).
  *
  * The WebAssembly files of the Terraform parser are copied beside the bundles too: the server and the
  * CLI load them from their own directory.
@@ -20,13 +20,14 @@
  * and dist/browser/server.js (run in a web worker), bundled with `platform: 'browser'` and no Node
  * shims: the server's Node APIs sit behind its I/O edge (server/src/lsp/serverIO.ts), and
  * test/unit/browserBundles.test.ts checks that neither bundle requires a Node module. The browser
- * server bundle holds no managed policies: a worker started from a blob URL cannot load a file beside
- * itself, so the browser client reads dist/managedPoliciesData.json and sends its text in
- * `initializationOptions`; the server parses it on the first lookup.
+ * server bundle holds neither the catalog nor the managed policies: a worker started from a blob URL
+ * cannot load a file beside itself, so the browser client reads dist/catalogData.json and
+ * dist/managedPoliciesData.json and sends their text in `initializationOptions`; the server parses
+ * them when it first needs them.
  */
 import * as esbuild from 'esbuild';
 import { chmodSync, copyFileSync, mkdirSync, rmSync } from 'node:fs';
-import { copyManagedPolicies, managedPoliciesFromClient, managedPoliciesOutside } from './external-data.mjs';
+import { catalogFromClient, catalogOutside, copyCatalog, copyManagedPolicies, managedPoliciesFromClient, managedPoliciesOutside } from './external-data.mjs';
 import { writeBundledPackages } from './bundled-packages.mjs';
 
 const watch = process.argv.includes('--watch');
@@ -45,7 +46,7 @@ const common = {
   metafile: true,
   // jsonc-parser's UMD build hides its requires from esbuild; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],
-  plugins: [managedPoliciesOutside],
+  plugins: [catalogOutside, managedPoliciesOutside],
   // web-tree-sitter's ES module build finds itself through `import.meta.url`, which a CommonJS
   // bundle does not have; its CommonJS build bundles cleanly.
   alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/tree-sitter.cjs' },
@@ -86,11 +87,12 @@ const builds = [
   { ...common, entryPoints: ['server/src/mcp/mcpSdk.ts'], outfile: 'dist/mcp-sdk.js' },
   { ...common, entryPoints: ['server/src/cli/launcher.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...browser, entryPoints: ['client/src/browser/extension.ts'], outfile: 'dist/browser/client.js', format: 'cjs', external: ['vscode'] },
-  { ...browser, entryPoints: ['server/src/browser/server.ts'], outfile: 'dist/browser/server.js', format: 'iife', plugins: [managedPoliciesFromClient] },
+  { ...browser, entryPoints: ['server/src/browser/server.ts'], outfile: 'dist/browser/server.js', format: 'iife', plugins: [catalogFromClient, managedPoliciesFromClient] },
 ];
 
 if (!watch) rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist', { recursive: true });
+copyCatalog('.', 'dist');
 copyManagedPolicies('.', 'dist');
 for (const [name, source] of Object.entries(WASM_FILES)) copyFileSync(source, `dist/${name}`);
 if (watch) {

@@ -1,6 +1,20 @@
 /**
- * The esbuild side of the AWS managed policies (server/src/iam/catalog/generated/managedPoliciesData.js,
- * 1.5 MB). The data ships once, as dist/managedPoliciesData.json, for every build:
+ * The esbuild side of the data kept out of the bundles: the IAM catalog
+ * (server/src/iam/catalog/generated/catalogData.js, 3.1 MB) and the AWS managed policies
+ * (generated/managedPoliciesData.js, 1.5 MB). Each ships once, as dist/catalogData.json and
+ * dist/managedPoliciesData.json, and the sources keep importing the generated modules (tsx runs them
+ * as they are); only the bundles swap them.
+ *
+ * The IAM catalog:
+ * - the Node bundles (the server, the CLI) `require('./catalogData.json')` beside themselves when
+ *   iam/catalog/catalog.ts first reads the data (`catalogOutside`); the JSON holds each piece the
+ *   generated module parses on demand (the index, each service's actions and descriptions) as a JSON
+ *   text, so that requiring it parses only strings and the pieces are still parsed on first use;
+ * - the browser server bundle holds none of it (`catalogFromClient`): its client reads the JSON and
+ *   hands the text to the server in `initializationOptions.catalogData`.
+ * Both keep the data's version and date inline (`iam-policy --version` does not read the data).
+ *
+ * The AWS managed policies:
  * - the Node bundles (the server, the CLI) leave it out and `require('./managedPoliciesData.json')`
  *   beside themselves, which iam/catalog/managedPolicies.ts does on its first lookup, so that start-up
  *   never parses it (`managedPoliciesOutside`);
@@ -11,9 +25,17 @@
  */
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const SOURCE = join('server', 'src', 'iam', 'catalog', 'generated', 'managedPoliciesData.js');
+const CATALOG_SOURCE = join('server', 'src', 'iam', 'catalog', 'generated', 'catalogData.js');
+/** The one copy of the IAM catalog beside the bundles. */
+const CATALOG_FILE = 'catalogData.json';
+const CATALOG_IMPORT = /[\\/]catalogData\.js$/;
+const CATALOG_NAMESPACE = 'catalog';
+/** The repository root (this script's parent folder), whatever the working directory. */
+const REPOSITORY_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** The one copy of the data beside the bundles. */
 export const MANAGED_POLICIES_FILE = 'managedPoliciesData.json';
 
@@ -54,4 +76,64 @@ export function copyManagedPolicies(root, outDir) {
   const require = createRequire(import.meta.url);
   const { managedPoliciesData } = require(resolve(root, SOURCE));
   writeFileSync(join(outDir, MANAGED_POLICIES_FILE), JSON.stringify(managedPoliciesData));
+}
+
+/** The generated catalog module (its version and date are inlined into the bundles' stand-in modules). */
+function catalogModule(root) {
+  return createRequire(import.meta.url)(resolve(root, CATALOG_SOURCE));
+}
+
+/** The stand-in module's constants: the data's version and date, which need no data. */
+function catalogConstants() {
+  const { packageVersion, dataDate } = catalogModule(REPOSITORY_ROOT);
+  return `exports.packageVersion = ${JSON.stringify(packageVersion)};\nexports.dataDate = ${JSON.stringify(dataDate)};\n`;
+}
+
+/**
+ * The esbuild plugin of the Node bundles: the catalog import becomes a small module whose
+ * `catalogJson()` requires the JSON beside the bundle (iam/catalog/catalog.ts calls it when it first
+ * needs the data, and `require` keeps the result).
+ */
+export const catalogOutside = {
+  name: 'catalog-outside',
+  setup(build) {
+    build.onResolve({ filter: CATALOG_IMPORT }, () => ({ path: 'node', namespace: CATALOG_NAMESPACE }));
+    build.onLoad({ filter: /.*/, namespace: CATALOG_NAMESPACE }, () => ({ contents: `${catalogConstants()}exports.catalogJson = () => require('./${CATALOG_FILE}');`, loader: 'js' }));
+    build.onResolve({ filter: /\.json$/, namespace: CATALOG_NAMESPACE }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
+/**
+ * The esbuild plugin of the browser server bundle: the catalog import becomes a module without data;
+ * the server gets the JSON text from its client instead (browser/browserIO.ts), and catalog.ts
+ * reports a lookup without it as an error.
+ */
+export const catalogFromClient = {
+  name: 'catalog-from-client',
+  setup(build) {
+    build.onResolve({ filter: CATALOG_IMPORT }, () => ({ path: 'browser', namespace: CATALOG_NAMESPACE }));
+    build.onLoad({ filter: /.*/, namespace: CATALOG_NAMESPACE }, () => ({ contents: catalogConstants(), loader: 'js' }));
+  },
+};
+
+/**
+ * The catalog's JSON form (`CatalogJson` in iam/catalog/catalog.ts): the generated module's
+ * constants, and each piece it parses on demand as the JSON text it parses.
+ */
+export function catalogJsonText(root) {
+  const data = catalogModule(root);
+  const text = (read) => JSON.stringify(read());
+  return JSON.stringify({
+    packageVersion: data.packageVersion,
+    dataDate: data.dataDate,
+    accessLevels: data.accessLevels,
+    index: text(data.index),
+    actions: data.actions.map(text),
+    descriptions: data.descriptions.map(text),
+  });
+}
+
+/** Writes the IAM catalog as JSON next to bundles written to `outDir` (`root` is the repository root). */
+export function copyCatalog(root, outDir) {
+  writeFileSync(join(outDir, CATALOG_FILE), catalogJsonText(root));
 }

@@ -2,7 +2,7 @@
  * The extension's browser entry point (`browser`, dist/browser/client.js), for vscode.dev,
  * github.dev and any web worker extension host: the language server (dist/browser/server.js) runs
  * in a web worker. Everything else is shared with the Node entry (client/src/extension.ts), except that
- * this client hands the server the AWS managed policies (see `readManagedPolicies`).
+ * this client hands the server the IAM catalog and the AWS managed policies (see `readDataFile`).
  */
 import * as vscode from 'vscode';
 import { LanguageClient, type ServerOptions } from 'vscode-languageclient/browser';
@@ -32,30 +32,36 @@ async function createServerWorker(context: vscode.ExtensionContext): Promise<Ser
 }
 
 /**
- * The text of dist/managedPoliciesData.json, the one copy of the AWS managed policies in the package.
- * The Node server requires it from beside itself; the worker cannot (it may run from a blob URL), so
- * the client reads it and sends it in `initializationOptions.managedPoliciesData`, and the server
- * parses it on its first lookup. Fetched like the server script: the host's `fetch` maps
+ * The text of a data file in dist/: catalogData.json (the IAM catalog) or managedPoliciesData.json (the
+ * AWS managed policies), the one copy of each in the package. The Node server requires them from
+ * beside itself; the worker cannot (it may run from a blob URL), so the client reads them and sends
+ * them in `initializationOptions.catalogData` and `.managedPoliciesData`, and the server parses them
+ * when it first needs them. Fetched like the server script: the host's `fetch` maps
  * `vscode-remote://`, and vscode.dev and github.dev serve the extension over https. Undefined when it
- * cannot be read: the server then reports lookups as failing rather than the policies as unknown.
+ * cannot be read: the server then reports lookups as failing rather than the names as unknown.
  */
-async function readManagedPolicies(context: vscode.ExtensionContext, output: vscode.OutputChannel | undefined): Promise<string | undefined> {
-  const uri = vscode.Uri.joinPath(context.extensionUri, 'dist', 'managedPoliciesData.json');
+async function readDataFile(context: vscode.ExtensionContext, file: string, what: string, output: vscode.OutputChannel | undefined): Promise<string | undefined> {
+  const uri = vscode.Uri.joinPath(context.extensionUri, 'dist', file);
   try {
     const response = await fetch(uri.toString(true));
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     return await response.text();
   } catch (error) {
-    output?.appendLine(`Cannot read the AWS managed policies \`${uri.toString(true)}\`: ${error instanceof Error ? error.message : String(error)}`);
+    output?.appendLine(`Cannot read ${what} \`${uri.toString(true)}\`: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;
   }
 }
 
 export function activate(context: vscode.ExtensionContext): ReturnType<typeof activateClient> {
   return activateClient(context, async (extensionContext, clientOptions) => {
-    // The data is read while the worker's script loads: the two requests overlap.
-    const [worker, managedPoliciesData] = await Promise.all([createServerWorker(extensionContext), readManagedPolicies(extensionContext, clientOptions.outputChannel)]);
-    const initializationOptions = { ...(clientOptions.initializationOptions as Record<string, unknown> | undefined), managedPoliciesData };
+    // The data is read while the worker's script loads: the three requests overlap.
+    const output = clientOptions.outputChannel;
+    const [worker, catalogData, managedPoliciesData] = await Promise.all([
+      createServerWorker(extensionContext),
+      readDataFile(extensionContext, 'catalogData.json', 'the IAM catalog', output),
+      readDataFile(extensionContext, 'managedPoliciesData.json', 'the AWS managed policies', output),
+    ]);
+    const initializationOptions = { ...(clientOptions.initializationOptions as Record<string, unknown> | undefined), catalogData, managedPoliciesData };
     // vscode-languageclient 11 (browser) takes the Worker itself: the host's Worker is a wrapper, so the
     // function form of the server options would mistake it for a reader and writer pair.
     return new LanguageClient('iamPolicy', 'IAM Policy Workbench', worker, { ...clientOptions, initializationOptions });

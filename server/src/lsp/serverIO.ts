@@ -4,7 +4,7 @@
  * for Node and for the browser; only the implementation of this interface differs:
  * `nodeServerIO` (lsp/nodeIO.ts: the disk, worker threads, git, the Terraform parser's files) and
  * `browserServerIO` (browser/browserIO.ts: the client reads files with `vscode.workspace.fs` and
- * sends the AWS managed policies).
+ * sends the IAM catalog and the AWS managed policies).
  */
 import type { Connection } from 'vscode-languageserver';
 import { ReadFileRequest, type ReadFileParams, type ReadFileResult } from '../protocol';
@@ -50,8 +50,8 @@ export interface ServerIO {
   readonly gitShow?: (uri: string, ref: string) => Promise<string | undefined>;
   /**
    * Takes the platform's part of `initializationOptions`, before `initialize` is answered and so
-   * before any document is analysed: the browser server's AWS managed policies, which its client sends
-   * because a worker cannot load them from beside itself (the Node server requires them from disk).
+   * before any document is analysed: the browser server's IAM catalog and AWS managed policies, which
+   * its client sends because a worker cannot load them from beside itself (the Node server requires them from disk).
    */
   readonly initialize?: (initializationOptions: Readonly<Record<string, unknown>>) => void;
 }

@@ -2,14 +2,21 @@
  * The one lookup module over the IAM catalog (services, actions, resource types, condition keys).
  *
  * The data is the generated `generated/catalogData.js`, imported rather than read from disk so that the
- * pure core never needs `fs` and the bundles carry it. Decoding is lazy, and so is parsing: the index
+ * pure core never needs `fs`. Decoding is lazy, and so is parsing: the index
  * (service names, resource types, condition keys) is parsed and built on the first call, a service's
  * action rows are parsed and turned into objects only when that service is first asked about, and its
  * action descriptions only when one is read, so that linting `s3:GetObject` does not pay for all 22,000
  * actions (docs/performance.md, "cold path"). All name lookups are case-insensitive, as IAM itself treats action names and condition keys.
+ *
+ * Under tsx the import is the generated module itself. The bundles replace it (scripts/external-data.mjs)
+ * so that the data ships once, as dist/catalogData.json (`CatalogJson`): in the Node server and CLI
+ * the stand-in's `catalogJson()` requires that file beside the bundle when the data is first needed;
+ * the browser server cannot load a file beside itself, so its client reads the same JSON and the
+ * server hands the text in (`provideCatalogJson`) before any lookup. Requiring is module loading,
+ * like the import it replaces, so the core still does no I/O of its own.
  */
 
-import * as catalogData from './generated/catalogData.js';
+import * as generated from './generated/catalogData.js';
 import type { ActionRow, CatalogIndexData, ServiceRow } from './generated/catalogData.js';
 import { GLOBAL_KEY_DOCS } from './globalKeys.js';
 import { hasWildcard, matchWildcard } from '../arn/wildcard.js';
@@ -57,13 +64,113 @@ interface KeyIndex {
   readonly distinctCount: number;
 }
 
-const accessLevels = catalogData.accessLevels as readonly AccessLevel[];
+/**
+ * The catalog as the build writes it beside the bundles (dist/catalogData.json): each piece the
+ * generated module parses on demand is kept as the JSON text it parses, so that reading the file
+ * parses only strings and a piece is still parsed when it is first used.
+ */
+export interface CatalogJson {
+  readonly packageVersion: string;
+  readonly dataDate: string;
+  readonly accessLevels: readonly string[];
+  /** The JSON text of `CatalogIndexData`. */
+  readonly index: string;
+  /** Per service (index order): the JSON text of its action rows. */
+  readonly actions: readonly string[];
+  /** Per service (index order): the JSON text of its action descriptions. */
+  readonly descriptions: readonly string[];
+}
+
+/** What the lookups read: the generated module's shape, whichever way the data arrived. */
+interface CatalogSource {
+  readonly accessLevels: readonly AccessLevel[];
+  readonly index: () => CatalogIndexData;
+  readonly actions: ReadonlyArray<() => readonly ActionRow[]>;
+  readonly descriptions: ReadonlyArray<() => readonly string[]>;
+}
+
+/** What a bundle's stand-in for the generated module may carry instead of the data. */
+interface BundledCatalog {
+  /** The Node bundles' stand-in: requires dist/catalogData.json beside the bundle. */
+  readonly catalogJson?: () => unknown;
+  readonly index?: unknown;
+}
+
+/** The data's JSON text as an edge handed it in, until the data is first needed. */
+let handedIn: string | undefined;
+let source: CatalogSource | undefined;
+/** Why the data could not be loaded, so that later lookups fail at once with the same error. */
+let loadError: Error | undefined;
+
+const isStringArray = (value: unknown): value is readonly string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
+
+/** The lookups' view of the JSON form, after checking that it is the JSON the build writes. */
+function fromJson(json: unknown): CatalogSource {
+  const value = json as Partial<Record<keyof CatalogJson, unknown>> | null;
+  if (!value || typeof value !== 'object' || typeof value.index !== 'string' || !isStringArray(value.accessLevels) || !isStringArray(value.actions) || !isStringArray(value.descriptions) || value.actions.length !== value.descriptions.length) {
+    throw new Error('the IAM catalog handed to this server is not the data the build writes (dist/catalogData.json)');
+  }
+  const parser = <T>(text: string) => (): T => JSON.parse(text) as T;
+  return {
+    accessLevels: value.accessLevels as readonly AccessLevel[],
+    index: parser<CatalogIndexData>(value.index),
+    actions: value.actions.map((text) => parser<readonly ActionRow[]>(text)),
+    descriptions: value.descriptions.map((text) => parser<readonly string[]>(text)),
+  };
+}
+
+/**
+ * The data, found on first use: the handed-in text, else the JSON beside the bundle, else the generated
+ * module itself (under tsx). Throws when none is there (a browser server whose client could not read
+ * the JSON) rather than answering that no service exists.
+ */
+function catalogSource(): CatalogSource {
+  if (source) return source;
+  if (loadError) throw loadError;
+  try {
+    source = readSource();
+  } catch (error) {
+    loadError = error instanceof Error ? error : new Error(String(error));
+    throw loadError;
+  }
+  return source;
+}
+
+function readSource(): CatalogSource {
+  if (handedIn !== undefined) {
+    const text = handedIn;
+    handedIn = undefined;
+    return fromJson(JSON.parse(text));
+  }
+  const bundled = generated as BundledCatalog;
+  if (bundled.catalogJson) return fromJson(bundled.catalogJson());
+  if (typeof bundled.index !== 'function') throw new Error('the IAM catalog was not handed to this server (the browser client sends it in `initializationOptions.catalogData`)');
+  return { accessLevels: generated.accessLevels as readonly AccessLevel[], index: generated.index, actions: generated.actions, descriptions: generated.descriptions };
+}
 
 let indexData: CatalogIndexData | undefined;
 
-/** The parsed index part of the generated data. */
+/**
+ * Hands the data in as the JSON text of dist/catalogData.json, for a server that cannot `require` it
+ * (the browser server, whose client reads the file); call it before any lookup. The text is parsed
+ * when the data is first needed, not here, so that start-up does not pay for it; it replaces any data
+ * loaded before.
+ */
+export function provideCatalogJson(json: string): void {
+  handedIn = json;
+  source = undefined;
+  loadError = undefined;
+  indexData = undefined;
+  catalogIndex = undefined;
+  keyIndex = undefined;
+  allActions = undefined;
+  templateCache.clear();
+  serviceSuggestionCache.clear();
+}
+
+/** The parsed index part of the data. */
 function data(): CatalogIndexData {
-  return (indexData ??= catalogData.index());
+  return (indexData ??= catalogSource().index());
 }
 const EMPTY: readonly never[] = Object.freeze([]);
 
@@ -95,7 +202,7 @@ function refs(list: readonly number[] | undefined, strings: readonly string[]): 
 
 /** A service's action rows, parsed on first use. */
 function actionRows(state: ServiceState): readonly ActionRow[] {
-  return (state.actionRows ??= catalogData.actions[state.position]!());
+  return (state.actionRows ??= catalogSource().actions[state.position]!());
 }
 
 /** A service's lower-cased action names, for suggestions and wildcard matching without decoding. */
@@ -105,13 +212,14 @@ function actionNamesLower(state: ServiceState): readonly string[] {
 
 /** A service's action descriptions (in the order of its rows), parsed when one is first read. */
 function descriptionsOf(state: ServiceState): readonly string[] {
-  return (state.descriptions ??= catalogData.descriptions[state.position]!());
+  return (state.descriptions ??= catalogSource().descriptions[state.position]!());
 }
 
 function decodeAction(state: ServiceState, row: ActionRow, position: number): ActionInfo {
   const strings = data().strings;
   const prefix = state.info.prefix;
   const codes = typeof row[1] === 'number' ? [row[1]] : row[1];
+  const accessLevels = catalogSource().accessLevels;
   const levels = Object.freeze(codes.map((c) => accessLevels[c]!));
   const resourceTypes: readonly ActionResourceType[] = (row[2] ?? EMPTY).map((r) =>
     Object.freeze({ name: strings[r[0]]!, required: r[1] === 1, conditionKeys: refs(r[2], strings) }),
@@ -276,7 +384,7 @@ function keys(): KeyIndex {
 
 /** Where the data came from, shown to users (status bar, `iam-policy --version`, hover footers). */
 export function dataInfo(): { packageVersion: string; dataDate: string } {
-  return { packageVersion: catalogData.packageVersion, dataDate: catalogData.dataDate };
+  return { packageVersion: generated.packageVersion, dataDate: generated.dataDate };
 }
 
 /** All services, sorted by prefix. */
