@@ -6,20 +6,17 @@
  * principal it names.
  */
 import type { PrincipalSet, AccessPrincipalValue } from './statements';
-
-const ACCOUNT = /^\d{12}$/;
+import { parsePrincipalValue } from '../principals/principalParse';
 
 /** The account of an `AWS` principal value (an account id or an ARN), if it names one. */
 export function accountOfPrincipal(value: string): string | undefined {
-  if (ACCOUNT.test(value)) return value;
-  if (!value.startsWith('arn:')) return undefined;
-  const account = value.split(':')[4];
-  return account && ACCOUNT.test(account) ? account : undefined;
+  return parsePrincipalValue('AWS', value).account;
 }
 
 /** True for an account id or an account root ARN. */
 function isAccountValue(value: string): boolean {
-  return ACCOUNT.test(value) || /^arn:[^:]+:iam::\d{12}:root$/.test(value);
+  const kind = parsePrincipalValue('AWS', value).kind;
+  return kind === 'accountId' || kind === 'accountRoot';
 }
 
 function sameValue(a: AccessPrincipalValue, b: AccessPrincipalValue): boolean {
