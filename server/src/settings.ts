@@ -6,6 +6,7 @@
  */
 import { isPolicyKind, type PolicyKind } from './iam/document/policyKind';
 import type { Severity } from './iam/validate';
+import { isAccountId } from './iam/principals/principalParse';
 
 /** A severity as a user may set it: one of ours, or `off`. */
 export type SeveritySetting = Severity | 'off';
@@ -75,6 +76,6 @@ export function normalizeSettings(raw: unknown): Settings {
   const maxItems = typeof completion.maxItems === 'number' && completion.maxItems >= 10 ? Math.min(Math.floor(completion.maxItems), 5000) : DEFAULT_SETTINGS.completionMaxItems;
   const arn = isRecord(source.arn) ? source.arn : {};
   const defaultPartition = typeof arn.defaultPartition === 'string' && arn.defaultPartition ? arn.defaultPartition : DEFAULT_SETTINGS.defaultPartition;
-  const defaultAccount = typeof arn.defaultAccount === 'string' && /^\d{12}$/.test(arn.defaultAccount) ? arn.defaultAccount : DEFAULT_SETTINGS.defaultAccount;
+  const defaultAccount = typeof arn.defaultAccount === 'string' && isAccountId(arn.defaultAccount) ? arn.defaultAccount : DEFAULT_SETTINGS.defaultAccount;
   return { severity, policyTypes, extraActions, completionMaxItems: maxItems, defaultPartition, defaultAccount };
 }

@@ -11,6 +11,7 @@ import { action as catalogAction } from '../iam/catalog/catalog';
 import { generateFromTexts, type GenerateSource } from '../iam/author/index';
 import { describeReadError, type CliIo } from './cliIo';
 import type { CliCommand } from './commands';
+import { isAccountId } from '../iam/principals/principalParse';
 
 const GENERATE_USAGE = 'iam-policy generate [--from auto|actions|denied|cloudtrail] [--compact] [--account ID] [--region REGION] [--partition P] [--format policy|json] FILE|-|ACTION...';
 
@@ -73,7 +74,7 @@ function runGenerate(argv: readonly string[], io: CliIo): number {
       }
       case '--account': {
         const v = value();
-        if (!v || !/^\d{12}$/.test(v)) return fail('`--account` takes a 12-digit account id');
+        if (!v || !isAccountId(v)) return fail('`--account` takes a 12-digit account id');
         options.account = v;
         break;
       }

@@ -13,6 +13,7 @@ import { accessSummaryMarkdown, accessSummaryText } from '../service/accessRepor
 import { kindFromSettings } from '../service/documentAnalysis';
 import { summaryMarkdown, summaryText } from '../service/summary';
 import { DEFAULT_SETTINGS } from '../settings';
+import { isAccountId } from '../iam/principals/principalParse';
 
 /** What the command needs from the outside world, so that tests can run it in memory. */
 export interface SummaryIo {
@@ -49,7 +50,7 @@ export function runSummary(argv: string[], io: SummaryIo): number {
       type = value;
     } else if (flag === '--account') {
       const value = inline ?? argv[++i];
-      if (value === undefined || !/^\d{12}$/.test(value)) {
+      if (value === undefined || !isAccountId(value)) {
         io.stderr(`iam-policy summary: \`--account\` must be a 12-digit account id${value === undefined ? '' : `, not \`${value}\``}.\n${USAGE}`);
         return 2;
       }

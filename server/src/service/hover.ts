@@ -14,7 +14,7 @@ import { matchesTemplate } from '../iam/completion/arnTemplates';
 import { statementActions } from '../iam/completion/statementActions';
 import { countByLevel } from '../iam/completion/actionCompletion';
 import { region } from '../iam/catalog/regions';
-import { parsePrincipalValue } from '../iam/principals/principalParse';
+import { parsePrincipalValue, isAccountId } from '../iam/principals/principalParse';
 import type { DocumentAnalysis } from './documentAnalysis';
 import { rangeOf } from './diagnostics';
 import { scenarioHover } from './scenarioAssist';
@@ -213,7 +213,7 @@ function principalHover(target: Extract<HoverTarget, { kind: 'principal' }>): st
     };
     return text[type] ?? `${code(type)} is not a principal type: use \`AWS\`, \`Service\`, \`Federated\` or \`CanonicalUser\`.`;
   }
-  if (/^\d{12}$/.test(v)) return `**Account ${v}**: the same as \`arn:aws:iam::${v}:root\`: any principal of that account that the account's own IAM policies allow.`;
+  if (isAccountId(v)) return `**Account ${v}**: the same as \`arn:aws:iam::${v}:root\`: any principal of that account that the account's own IAM policies allow.`;
   const fields = arnFields(v);
   if (fields && (fields.service === 'iam' || fields.service === 'sts')) {
     const resource = fields.resource;

@@ -11,6 +11,7 @@ import { identityCaller, type ExampleRequest } from './harness';
 import { instancesOf } from './patterns';
 import { callerOfArn, exampleCallers } from './principals';
 import type { AccessStatement } from './statements';
+import { isAccountId } from '../principals/principalParse';
 
 /** Which resources an example draws from. */
 export type ResourcePiece =
@@ -67,7 +68,7 @@ function callerFromContext(context: Readonly<Record<string, ContextValue>>): str
     return callerOfArn(arn);
   }
   const account = get('aws:PrincipalAccount');
-  if (typeof account === 'string' && /^\d{12}$/.test(account)) return `arn:aws:iam::${account}:user/example`;
+  if (typeof account === 'string' && isAccountId(account)) return `arn:aws:iam::${account}:user/example`;
   return undefined;
 }
 

@@ -20,6 +20,7 @@ import { pieceWithin } from './excess';
 import { judge, unnamedAccount, type ExampleRequest } from './harness';
 import { accountOfPrincipal } from './principals';
 import { readPolicyDocument, type AccessStatement, type ConditionClause } from './statements';
+import { isAccountId } from '../principals/principalParse';
 
 /** Who one statement lets in. */
 export interface StatementAccess {
@@ -95,12 +96,12 @@ function boundOf(clause: ConditionClause, negatedAllowed: boolean): Bound | unde
   if (op.family !== 'String' && op.family !== 'Arn') return undefined;
   if (ORG_KEYS.has(key)) return { key: clause.key, accounts: [], organizations: [...clause.values], kind: 'organization' };
   if (ACCOUNT_KEYS.has(key)) {
-    if (!clause.values.every((v) => /^\d{12}$/.test(v))) return undefined;
+    if (!clause.values.every((v) => isAccountId(v))) return undefined;
     return { key: clause.key, accounts: [...clause.values], organizations: [], kind: 'account' };
   }
   if (ARN_KEYS.has(key)) {
     const accounts = clause.values.map((v) => v.split(':')[4] ?? '');
-    if (!accounts.every((a) => /^\d{12}$/.test(a))) return undefined;
+    if (!accounts.every((a) => isAccountId(a))) return undefined;
     return { key: clause.key, accounts: [...new Set(accounts)], organizations: [], kind: 'account' };
   }
   if (VPC_KEYS.has(key)) return { key: clause.key, accounts: [], organizations: [], kind: 'vpc' };
@@ -139,7 +140,7 @@ function ownerFrom(statements: readonly AccessStatement[]): string | undefined {
   const accounts = new Set<string>();
   for (const s of statements) for (const r of s.resources && !s.resources.not ? s.resources.patterns : []) {
     const account = r.split(':')[4];
-    if (account && /^\d{12}$/.test(account)) accounts.add(account);
+    if (account && isAccountId(account)) accounts.add(account);
   }
   return accounts.size === 1 ? [...accounts][0] : undefined;
 }

@@ -11,6 +11,7 @@
  */
 import type { PolicyKind } from '../document/policyKind';
 import { evaluate, type ContextValue, type EvaluationAnswer, type EvaluationRequest } from '../evaluate';
+import { isAccountId } from '../principals/principalParse';
 
 /** The account of the caller in identity-side requests. */
 export const CALLER_ACCOUNT = '111122223333';
@@ -26,7 +27,7 @@ const ALLOW_ALL = { id: 'allow-all', document: { Version: '2012-10-17', Statemen
  */
 export function identityCaller(resource: string): string {
   const account = resource.startsWith('arn:') ? resource.split(':')[4] : undefined;
-  return account && /^\d{12}$/.test(account) ? `arn:aws:sts::${account}:assumed-role/example-role/example-session` : CALLER;
+  return account && isAccountId(account) ? `arn:aws:sts::${account}:assumed-role/example-role/example-session` : CALLER;
 }
 
 /** One example request, as reports show it. */

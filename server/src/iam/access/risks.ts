@@ -16,6 +16,7 @@ import { satisfyingContext } from './conditions';
 import { resourcesForAction } from './examples';
 import { RISK_METHODS, type RiskMethod, type RiskStep } from './riskMethods';
 import { readPolicyDocument, type AccessPolicy, type AccessStatement } from './statements';
+import { isAccountId } from '../principals/principalParse';
 
 /** One method the policy gives. */
 export interface RiskResult {
@@ -32,7 +33,7 @@ function probeAccount(policy: AccessPolicy): string {
   const counts = new Map<string, number>();
   for (const s of policy.statements) for (const r of s.resources?.patterns ?? []) {
     const account = r.split(':')[4];
-    if (account && /^\d{12}$/.test(account)) counts.set(account, (counts.get(account) ?? 0) + 1);
+    if (account && isAccountId(account)) counts.set(account, (counts.get(account) ?? 0) + 1);
   }
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '111122223333';
 }

@@ -3,6 +3,7 @@
  * partition its ARNs already use. Computed once per parsed document (cached by identity).
  */
 import type { PolicyDocument } from '../document/model';
+import { isAccountId } from '../principals/principalParse';
 
 /** What the document's other ARNs say. */
 export interface DocumentHints {
@@ -35,7 +36,7 @@ export function documentHints(document: PolicyDocument): DocumentHints {
   const partitions = new Map<string, number>();
   const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
   for (const text of arnTexts(document)) {
-    if (/^\d{12}$/.test(text)) {
+    if (isAccountId(text)) {
       bump(accounts, text);
       continue;
     }
@@ -44,7 +45,7 @@ export function documentHints(document: PolicyDocument): DocumentHints {
     if (parts.length < 6) continue;
     if (/^aws[a-z-]*$/.test(parts[1]!)) bump(partitions, parts[1]!);
     if (/^[a-z]{2}(-[a-z]+)+-\d+$/.test(parts[3]!)) bump(regions, parts[3]!);
-    if (/^\d{12}$/.test(parts[4]!)) bump(accounts, parts[4]!);
+    if (isAccountId(parts[4]!)) bump(accounts, parts[4]!);
   }
   const top = (map: Map<string, number>) => {
     let best: string | undefined;

@@ -4,13 +4,14 @@
  * evaluation logic").
  */
 import type { PrincipalInfo } from './principal';
+import { isAccountId } from '../principals/principalParse';
 
 /** The account in an ARN's fifth field, or undefined when it has none (S3 bucket ARNs, `*`). */
 function accountOfArn(arn: string): string | undefined {
   if (!arn.startsWith('arn:')) return undefined;
   const parts = arn.split(':');
   const account = parts[4];
-  return account && /^\d{12}$/.test(account) ? account : undefined;
+  return account && isAccountId(account) ? account : undefined;
 }
 
 /** The accounts a request is evaluated in. */

@@ -5,6 +5,7 @@
  */
 import type { ContextValue, EvaluationRequest, PolicyInput } from './types';
 import { isJsonObject } from '../document/model';
+import { isAccountId } from '../principals/principalParse';
 
 /** The result of reading a request: a request when there were no errors. */
 export interface ParsedSimulationRequest {
@@ -105,7 +106,7 @@ export function parseSimulationRequest(json: unknown): ParsedSimulationRequest {
   const principalAccount = str('principalAccount', false);
   const resourceAccount = str('resourceAccount', false);
   for (const [field, value] of [['principalAccount', principalAccount], ['resourceAccount', resourceAccount]] as const) {
-    if (value !== undefined && !/^\d{12}$/.test(value)) errors.push(`${field}: expected a 12-digit account id`);
+    if (value !== undefined && !isAccountId(value)) errors.push(`${field}: expected a 12-digit account id`);
   }
 
   let context: Record<string, ContextValue> | undefined;
