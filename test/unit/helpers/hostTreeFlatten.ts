@@ -2,7 +2,7 @@
  * Test helpers for host trees: the plain JSON value of a host node (holes replaced by their
  * samples), and the host text at a range.
  */
-import type { HostNode, HostRange } from '../../../server/src/iam/sources/hostTree';
+import { sampleText, type HostNode, type HostRange } from '../../../server/src/iam/sources/hostTree';
 
 /** The JSON value a host node stands for, each hole replaced by its sample. */
 export function flatten(node: HostNode | undefined): unknown {
@@ -15,7 +15,7 @@ export function flatten(node: HostNode | undefined): unknown {
     case 'scalar':
       return node.value;
     case 'text':
-      return node.parts.map((part) => (part.kind === 'literal' ? part.value : part.hole.sample)).join('');
+      return sampleText(node);
   }
 }
 

@@ -8,7 +8,7 @@
  * to it, and a user's `Groups`. Values computed at deploy time are filled with the account the
  * scenario gives the principal (`AWS::AccountId`) and the names the template gives its resources.
  */
-import type { HostEntry, HostMap, HostNode } from '../sources/hostTree';
+import { sampleText, type HostEntry, type HostMap, type HostNode } from '../sources/hostTree';
 import { intrinsicName, NO_VALUE, resolveIntrinsics } from '../sources/cloudformation/intrinsics';
 import { readCloudFormationTemplate, type CloudFormationTemplate } from '../sources/cloudformation/template';
 import { DEFAULT_SAMPLE_VALUES } from '../sources/cloudformation/resourceValues';
@@ -49,10 +49,7 @@ function refTarget(node: HostNode | undefined): string | undefined {
 /** The text of a value with its holes filled with their samples. */
 function resolvedText(node: HostNode, template: CloudFormationTemplate): string | undefined {
   const resolved = resolveIntrinsics(node, template.context);
-  if (resolved === NO_VALUE) return undefined;
-  if (resolved.kind === 'scalar') return resolved.value === null ? undefined : String(resolved.value);
-  if (resolved.kind === 'text') return resolved.parts.map((part) => (part.kind === 'literal' ? part.value : part.hole.sample)).join('');
-  return undefined;
+  return resolved === NO_VALUE ? undefined : sampleText(resolved);
 }
 
 interface Expansion {

@@ -113,6 +113,17 @@ export interface HostText {
 
 export type HostNode = HostMap | HostSeq | HostScalar | HostText;
 
+/**
+ * The text a string value stands for, each hole written as its sample (a scalar's text, `undefined`
+ * for `null`, maps and lists): what checks that need a plain string read.
+ */
+export function sampleText(node: HostNode | undefined): string | undefined {
+  if (!node) return undefined;
+  if (node.kind === 'scalar') return node.value === null ? undefined : String(node.value);
+  if (node.kind === 'text') return node.parts.map((part) => (part.kind === 'literal' ? part.value : part.hole.sample)).join('');
+  return undefined;
+}
+
 /** The policy kinds (the same names as `iam/document/policyKind`). */
 export type EmbeddedPolicyKind = 'identity' | 'resource' | 'trust' | 'scp' | 'rcp' | 'boundary' | 'session';
 

@@ -3,7 +3,7 @@
  * content, read it into a host tree, and find every policy it embeds (policyLocations.ts), with the
  * intrinsic functions resolved into values with holes (intrinsics.ts).
  */
-import type { EmbeddedPolicy, EmbeddedPolicyKind, HostEntry, HostMap, HostNode, HostRange, HostText, TextPart } from '../hostTree';
+import { sampleText, type EmbeddedPolicy, type EmbeddedPolicyKind, type HostEntry, type HostMap, type HostNode, type HostRange, type HostText, type TextPart } from '../hostTree';
 import { readJsonTree } from '../jsonTree';
 import { readYamlTree } from '../yamlTree';
 import { alternativesOf, intrinsicName, NO_VALUE, resolveIntrinsics, type TemplateContext } from './intrinsics';
@@ -356,12 +356,6 @@ function findPolicies(root: HostMap, context: TemplateContext, expandSamTemplate
   return { policies, references };
 }
 
-/** The text a resolved value stands for, holes written as their samples. */
-function textOf(node: HostNode): string | undefined {
-  if (node.kind === 'scalar') return node.value === null ? undefined : String(node.value);
-  if (node.kind === 'text') return node.parts.map((part) => (part.kind === 'literal' ? part.value : part.hole.sample)).join('');
-  return undefined;
-}
 
 /** `ManagedPolicyArns` of roles, users and groups: the managed policies they attach, as references. */
 function managedPolicyArns(resource: HostEntry, base: string, context: TemplateContext, references: PolicyReference[]): void {
@@ -370,7 +364,7 @@ function managedPolicyArns(resource: HostEntry, base: string, context: TemplateC
   list.items.forEach((item, index) => {
     for (const alternative of alternativesOf(item, context)) {
       if (alternative === NO_VALUE) continue;
-      const name = textOf(alternative);
+      const name = sampleText(alternative);
       if (name !== undefined) references.push({ type: 'managed', name, pointer: `${base}/Properties/ManagedPolicyArns/${index}`, range: item.range, logicalId: resource.key });
     }
   });
@@ -405,7 +399,7 @@ function samPolicies(
     for (const alternative of alternativesOf(item.node, context)) {
       if (alternative === NO_VALUE) continue;
       if (alternative.kind === 'scalar' || alternative.kind === 'text') {
-        references.push({ type: 'managed', name: textOf(alternative) ?? '', pointer: item.pointer, range: item.node.range, logicalId });
+        references.push({ type: 'managed', name: sampleText(alternative) ?? '', pointer: item.pointer, range: item.node.range, logicalId });
         continue;
       }
       if (alternative.kind !== 'map') continue;

@@ -3,7 +3,7 @@
  * string templates texts whose interpolations are holes. Every node keeps its range in the `.tf`
  * text and every string character its offset, escapes decoded.
  */
-import type { HostMap, HostNode, HostRange, HostText, Hole, HostEntry, TextPart } from '../hostTree';
+import { sampleText, type HostMap, type HostNode, type HostRange, type HostText, type Hole, type HostEntry, type TextPart } from '../hostTree';
 import type { HclNode } from './hclTree';
 import { computedHole, referenceHole, type Traversal } from './references';
 
@@ -241,13 +241,6 @@ export function decodedToNode(decoded: DecodedString, from: number, to: number, 
   return { kind: 'text', range, parts, style, template: 'hcl' };
 }
 
-/** The text of a decoded string with its holes replaced by their samples (for keys and labels). */
-export function sampleText(node: HostNode | undefined): string | undefined {
-  if (!node) return undefined;
-  if (node.kind === 'scalar') return typeof node.value === 'string' ? node.value : node.value === null ? undefined : String(node.value);
-  if (node.kind === 'text') return node.parts.map((part) => (part.kind === 'literal' ? part.value : part.hole.sample)).join('');
-  return undefined;
-}
 
 /** How deep values nest before the rest is a hole (policies nest four levels). */
 const MAX_DEPTH = 64;

@@ -6,7 +6,7 @@
  * (`"Resource": ${jsonencode(var.arns)}`) is a value that is one hole.
  */
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
-import type { HostEntry, HostNode, HostRange } from '../hostTree';
+import { sampleText, type HostEntry, type HostNode, type HostRange } from '../hostTree';
 import { HOLE_CHAR, decodedToNode, type DecodedString } from './hclValues';
 
 /** A JSON syntax error inside the string, at its host range. */
@@ -133,7 +133,7 @@ export function parseJsonInString(decoded: DecodedString, style: 'json' | 'other
           const keyNode = property.children?.[0];
           if (!keyNode) continue;
           const key = stringNode(keyNode);
-          const keyText = key.kind === 'scalar' ? String(key.value) : key.kind === 'text' ? key.parts.map((part) => (part.kind === 'literal' ? part.value : part.hole.sample)).join('') : '';
+          const keyText = sampleText(key) ?? '';
           const valueNode = property.children?.[1];
           entries.push({
             key: keyText,

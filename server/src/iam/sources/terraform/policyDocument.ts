@@ -27,9 +27,9 @@
  * - Documents merged from a value that cannot be read here (`var.policy`, a module output) are left
  *   out; when nothing else is left, `Statement` is one unshaped hole.
  */
-import type { HostEntry, HostMap, HostNode, HostRange, HostSeq } from '../hostTree';
+import { sampleText, type HostEntry, type HostMap, type HostNode, type HostRange, type HostSeq } from '../hostTree';
 import type { HclNode } from './hclTree';
-import { childrenOfType, expressionToNode, firstChildOfType, holeFor, holeText, hclRange, sampleText, unwrapExpression } from './hclValues';
+import { childrenOfType, expressionToNode, firstChildOfType, holeFor, holeText, hclRange, unwrapExpression } from './hclValues';
 
 /** An `aws_iam_policy_document` block read into its parts, before documents are merged. */
 export interface PolicyDocumentBlock {

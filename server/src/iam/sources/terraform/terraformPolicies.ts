@@ -23,10 +23,10 @@
  * Terraform syntax errors are not reported here (the Terraform language server does); parsing never
  * fails, and a half-typed block still yields whatever policies can be read.
  */
-import type { EmbeddedPolicy, EmbeddedPolicyKind, HostNode, HostRange } from '../hostTree';
+import { sampleText, type EmbeddedPolicy, type EmbeddedPolicyKind, type HostNode, type HostRange } from '../hostTree';
 import { parseHcl } from './hclParser';
 import { copyTree, type HclNode } from './hclTree';
-import { childrenOfType, decodeString, firstChildOfType, objectToNode, policyDocumentReference, hclRange, sampleText, singleInterpolation, traversalOf, unwrapExpression, decodedToNode } from './hclValues';
+import { childrenOfType, decodeString, firstChildOfType, objectToNode, policyDocumentReference, hclRange, singleInterpolation, traversalOf, unwrapExpression, decodedToNode } from './hclValues';
 import { parseJsonInString } from './jsonInString';
 import { blockHeader, documentNode, mergeStatements, readPolicyDocumentBlock, type PolicyDocumentBlock } from './policyDocument';
 import { placesOf, type TerraformPolicyPlace } from './policyPlaces';
