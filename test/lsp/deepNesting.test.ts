@@ -12,8 +12,10 @@ const DEPTH = 20_000;
 const deepArray = '['.repeat(DEPTH) + ']'.repeat(DEPTH);
 
 const DOCUMENTS: ReadonlyArray<readonly [uri: string, text: string, code: string]> = [
-  ['file:///workspace/deep-condition.json', `{\n"Version": "2012-10-17",\n"Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*",\n"Condition": {"StringEquals": {"aws:PrincipalTag/t": ${deepArray}}}}]}`, 'JSON_SYNTAX_ERROR'],
-  ['file:///workspace/deep-statement.json', `{"Version": "2012-10-17", "Statement": ${'{"a":\n'.repeat(DEPTH)}1${'}'.repeat(DEPTH)}}`, 'JSON_SYNTAX_ERROR'],
+  ['file:///workspace/deep-condition.json', `{\n"Version": "2012-10-17",\n"Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*",\n"Condition": {"StringEquals": {"aws:PrincipalTag/t": ${deepArray}}}}]}`, 'POLICY_TOO_DEEP'],
+  ['file:///workspace/deep-statement.json', `{"Version": "2012-10-17", "Statement": ${'{"a":\n'.repeat(DEPTH)}1${'}'.repeat(DEPTH)}}`, 'POLICY_TOO_DEEP'],
+  ['file:///workspace/deep-template.json', `{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"R": {"Type": "AWS::IAM::ManagedPolicy", "Properties": {"PolicyDocument": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*",\n"Condition": {"StringEquals": {"aws:PrincipalTag/t": ${deepArray}}}}]}}}}}`, 'POLICY_TOO_DEEP'],
+  ['file:///workspace/deep-template.yaml', `Resources:\n  R:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        Version: "2012-10-17"\n        Statement:\n          - {Effect: Allow, Action: s3:GetObject, Resource: "*", Condition: {StringEquals: {"aws:PrincipalTag/t": ${deepArray}}}}\n`, 'POLICY_TOO_DEEP'],
   ['file:///workspace/deep.iamtest.json', `{"tests": [{"name": "t", "context": {"aws:x": ${deepArray}}}]}`, 'SCENARIO_TOO_DEEP'],
 ];
 
@@ -62,7 +64,7 @@ test('documents nested 20,000 levels deep get a diagnostic on the deep value, an
     const after = harness.diagnostics(uri);
     // Opening a policy refreshes open scenario files (after a short delay): wait for that too, so
     // that nothing is in flight when the connection is disposed.
-    const scenarioRefreshed = harness.diagnostics(DOCUMENTS[2]![0]);
+    const scenarioRefreshed = harness.diagnostics(DOCUMENTS.find(([uri]) => uri.endsWith('.iamtest.json'))![0]);
     harness.open(uri, '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObjet", "Resource": "*"}]}');
     assert.ok((await after).diagnostics.some((diagnostic) => diagnostic.code === 'INVALID_ACTION'));
     assert.ok((await scenarioRefreshed).diagnostics.some((diagnostic) => diagnostic.code === 'SCENARIO_TOO_DEEP'));

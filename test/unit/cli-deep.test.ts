@@ -1,6 +1,6 @@
 /**
  * The CLI, in-process, on inputs nested 20,000 levels deep: the deep file gets a clear message (lint:
- * a `JSON_SYNTAX_ERROR` finding on it), the other inputs are still handled, JSON output stays JSON,
+ * a `POLICY_TOO_DEEP` finding on it), the other inputs are still handled, JSON output stays JSON,
  * and "Maximum call stack size exceeded" never appears.
  */
 import { test } from 'node:test';
@@ -33,6 +33,13 @@ const ALLOW = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's
 const deepPolicy = write('policies/a-deep.json', `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalTag/t":${deepArray}}}}]}`);
 write('policies/b-typo.json', JSON.stringify({ ...ALLOW, Statement: [{ ...ALLOW.Statement[0], Action: 's3:GetObjet' }] }));
 write('policies/c-deep-objects.json', `{"Statement":${'{"a":'.repeat(DEPTH)}1${'}'.repeat(DEPTH)}}`);
+// Templates: the deep value sits in a role's trust policy, in JSON and in YAML flow style (whose parser
+// recurses per level too), and, in block style, deeper than the bound by indentation alone.
+const trustHead = '{"AWSTemplateFormatVersion":"2010-09-09","Resources":{"R":{"Type":"AWS::IAM::Role","Properties":{"AssumeRolePolicyDocument":{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:SourceAccount":';
+write('templates/deep.json', `${trustHead}${deepArray}}}}]}}}}}`);
+const yamlHead = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n';
+write('templates/deep-flow.yaml', `${yamlHead}        Version: "2012-10-17"\n        Statement:\n          - Effect: Allow\n            Principal: {Service: ec2.amazonaws.com}\n            Action: sts:AssumeRole\n            Condition: {StringEquals: {"aws:SourceAccount": ${deepArray}}}\n`);
+write('templates/deep-block.yaml', `${yamlHead}${Array.from({ length: 150 }, (_, i) => `${'  '.repeat(i + 4)}a:\n`).join('')}${'  '.repeat(154)}b: 1\n`);
 const request = { principal: 'arn:aws:iam::111122223333:user/a', action: 's3:GetObject', resource: 'arn:aws:s3:::b/k', identityPolicies: [ALLOW] };
 const deepRequest = `{"principal":"arn:aws:iam::111122223333:user/a","action":"s3:GetObject","resource":"arn:aws:s3:::b/k","context":{"aws:x":${deepArray}},"identityPolicies":[${JSON.stringify(ALLOW)}]}`;
 const deepRequestFile = write('requests/deep.json', deepRequest);
@@ -45,13 +52,13 @@ write('scenarios/a.iamtest.json', scenario(''));
 write('scenarios/b-deep.iamtest.json', scenario(`"context":{"aws:x":${deepArray}},`));
 write('scenarios/c-refers-deep.iamtest.json', scenario('', 'deep-policy.json'));
 
-test('lint: the deep files get a JSON_SYNTAX_ERROR finding, the other file is linted, JSON stays JSON', () => {
+test('lint: the deep files get a POLICY_TOO_DEEP finding, the other file is linted, JSON stays JSON', () => {
   const result = run(['lint', '--format', 'json', path.join(dir, 'policies')]);
   assert.equal(result.code, 1);
   const output = JSON.parse(result.stdout) as { files: Array<{ path: string; findings: Array<{ code: string; message: string }> }> };
   assert.deepEqual(output.files.map((file) => path.basename(file.path)), ['a-deep.json', 'b-typo.json', 'c-deep-objects.json']);
   for (const file of [output.files[0]!, output.files[2]!]) {
-    assert.ok(file.findings.some((finding) => finding.code === 'JSON_SYNTAX_ERROR' && finding.message.includes('nested more than 100 levels deep')), JSON.stringify(file.findings.map((f) => f.code)));
+    assert.ok(file.findings.some((finding) => finding.code === 'POLICY_TOO_DEEP' && finding.message.includes('nested more than 100 levels deep')), JSON.stringify(file.findings.map((f) => f.code)));
   }
   assert.ok(output.files[1]!.findings.some((finding) => finding.code === 'INVALID_ACTION'));
   for (const format of ['text', 'sarif']) {
@@ -60,6 +67,22 @@ test('lint: the deep files get a JSON_SYNTAX_ERROR finding, the other file is li
     if (format === 'sarif') JSON.parse(other.stdout);
     else assert.match(other.stdout, /3 files linted/);
   }
+});
+
+test('lint: a template with a too-deep value in a policy is still a template, with POLICY_TOO_DEEP in that policy', () => {
+  const result = run(['lint', '--format', 'json', path.join(dir, 'templates')]);
+  assert.equal(result.code, 1);
+  const output = JSON.parse(result.stdout) as { files: Array<{ path: string; format: string; policies: Array<{ pointer: string }>; findings: Array<{ code: string; message: string; policy: string; range: { start: { line: number } } }> }> };
+  assert.deepEqual(output.files.map((file) => [path.basename(file.path), file.format]), [['deep-block.yaml', 'cloudformation'], ['deep-flow.yaml', 'cloudformation'], ['deep.json', 'cloudformation']]);
+  for (const file of output.files) {
+    assert.deepEqual(file.policies.map((policy) => policy.pointer), ['/Resources/R/Properties/AssumeRolePolicyDocument'], file.path);
+    const deep = file.findings.filter((finding) => finding.code === 'POLICY_TOO_DEEP');
+    assert.equal(deep.length, 1, `${file.path}: ${file.findings.map((finding) => finding.code).join(', ')}`);
+    assert.match(deep[0]!.message, /nested more than 100 levels deep/);
+    assert.equal(deep[0]!.policy, '/Resources/R/Properties/AssumeRolePolicyDocument');
+  }
+  // Not mistaken for a standalone policy (whose root would have unknown elements).
+  assert.ok(output.files.every((file) => !file.findings.some((finding) => finding.code === 'INVALID_POLICY_ELEMENT' && finding.message.includes('AWSTemplateFormatVersion'))));
 });
 
 test('summary: a deep policy is refused with its position, exit 2', () => {

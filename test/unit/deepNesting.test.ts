@@ -71,13 +71,13 @@ for (const [name, text] of DEEP_POLICIES) {
     const depthProblems = parse.problems.filter((problem) => problem.kind === 'depth');
     assert.ok(depthProblems.length >= 1, 'the depth is reported');
     for (const problem of depthProblems) {
-      assert.equal(problem.code, 'JSON_SYNTAX_ERROR');
+      assert.equal(problem.code, 'POLICY_TOO_DEEP');
       assert.match(problem.message, new RegExp(`nested more than ${MAX_NESTING_DEPTH} levels deep`));
       assert.ok(problem.span.offset >= 0 && problem.span.offset + problem.span.length <= text.length);
     }
     const validation = validatePolicy(parse, { kind: 'identity' });
     assert.deepEqual(validation.errors, [], 'no check family failed');
-    assert.ok(validation.findings.some((finding) => finding.code === 'JSON_SYNTAX_ERROR' && finding.message.includes('levels deep')));
+    assert.ok(validation.findings.some((finding) => finding.code === 'POLICY_TOO_DEEP' && finding.message.includes('levels deep')));
     summarizePolicy(parse.document);
 
     const document = TextDocument.create('file:///w/deep.json', 'json', 1, text);

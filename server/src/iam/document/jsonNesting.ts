@@ -153,6 +153,7 @@ export function valueNestsDeeperThan(value: unknown, maxDepth: number = MAX_NEST
 
 /** The sentence a too-deep container is reported with (policies and scenario files alike). */
 export function tooDeepMessage(text: string, span: Span): string {
-  const what = text.charCodeAt(span.offset) === OPEN_BRACE ? 'object' : 'array';
+  const first = text.charCodeAt(span.offset);
+  const what = first === OPEN_BRACE ? 'object' : first === OPEN_BRACKET ? 'array' : 'value';
   return `This ${what} is nested more than ${MAX_NESTING_DEPTH} levels deep, deeper than any policy or scenario element: its content is not analysed.`;
 }

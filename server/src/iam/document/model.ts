@@ -149,13 +149,14 @@ export interface PolicyDocument {
 /** A problem found while parsing (JSON syntax, comments, trailing commas). */
 export interface ParseProblem {
   /**
-   * Always Access Analyzer's `JSON_SYNTAX_ERROR`: IAM's JSON parser rejects comments and trailing
-   * commas as syntax errors, so they share the code; `kind` tells them apart for messages and fixes.
+   * Access Analyzer's `JSON_SYNTAX_ERROR` for syntax errors, comments and trailing commas (IAM's JSON
+   * parser rejects all three, so they share the code; `kind` tells them apart for messages and
+   * fixes); our own `POLICY_TOO_DEEP` for kind `depth`.
    */
-  readonly code: 'JSON_SYNTAX_ERROR';
+  readonly code: 'JSON_SYNTAX_ERROR' | 'POLICY_TOO_DEEP';
   /**
    * `depth`: a container nested deeper than any policy element allows (iam/document/jsonNesting.ts);
-   * IAM cannot accept such a document either, and its content is not analysed.
+   * IAM cannot accept such a document either, and its content is not analysed. Always `POLICY_TOO_DEEP`.
    */
   readonly kind: 'syntax' | 'comment' | 'trailingComma' | 'depth';
   readonly message: string;

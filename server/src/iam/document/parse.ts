@@ -93,7 +93,7 @@ export function parsePolicy(text: string): ParseResult {
   }
 
   for (const span of limited.tooDeep) {
-    problems.push({ code: 'JSON_SYNTAX_ERROR', kind: 'depth', message: tooDeepMessage(text, span), span });
+    problems.push({ code: 'POLICY_TOO_DEEP', kind: 'depth', message: tooDeepMessage(text, span), span });
   }
 
   const comments: Span[] = [];

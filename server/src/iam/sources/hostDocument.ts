@@ -10,6 +10,8 @@ import { analyzeEmbeddedPolicy, type EmbeddedPolicyAnalysis, type HostSyntax } f
 import { expandSamTemplateNode } from './cloudformation/samExpansion';
 import { extractTerraformPolicies, terraformReady, type TerraformPolicyFile } from './terraform/terraformPolicies';
 import type { EmbeddedPolicy, HostRange } from './hostTree';
+import { tooDeepMessage } from '../document/jsonNesting';
+import { ruleFor } from '../validate/engine/registry';
 
 /** The host formats, as the CLI's JSON output names them. */
 export type HostFormat = 'policy' | 'cloudformation' | 'terraform';
@@ -63,7 +65,8 @@ export function analyzeHostDocument(text: string, options: HostAnalysisOptions =
   if (path !== undefined && TERRAFORM_EXTENSION.test(path)) return analyzeTerraform(text, options);
   const template = readTemplate(text, options.expandSamTemplate ?? expandSamTemplateNode);
   if (!template) return undefined;
-  const { policies, findings, errors } = analyzePolicies(text, template.syntax, template.policies, options);
+  const analyzed = analyzePolicies(text, template.syntax, template.policies, options);
+  const { policies, findings, errors } = template.tooDeep.length > 0 ? withTooDeep(text, analyzed, template.tooDeep) : analyzed;
   return { format: 'cloudformation', syntax: template.syntax, policies, references: template.references, resources: template.context.resources, policyFiles: [], problems: [], findings, errors };
 }
 
@@ -78,6 +81,32 @@ function analyzeTerraform(text: string, options: HostAnalysisOptions): HostAnaly
   }
   const { policies, findings, errors } = analyzePolicies(text, 'hcl', extraction.policies, options);
   return { format: 'terraform', syntax: 'hcl', policies, references: [], resources: new Map(), policyFiles: extraction.files, problems: extraction.problems, findings, errors };
+}
+
+/**
+ * A POLICY_TOO_DEEP finding in the policy that holds each too-deep container of the template: its
+ * content was never read, as in a standalone policy (iam/document/jsonNesting.ts). Nesting outside
+ * every policy is the template's business, not a policy finding.
+ */
+function withTooDeep(text: string, analyzed: { policies: EmbeddedPolicyAnalysis[]; findings: Finding[]; errors: string[] }, tooDeep: readonly HostRange[]): { policies: EmbeddedPolicyAnalysis[]; findings: Finding[]; errors: string[] } {
+  const rule = ruleFor('POLICY_TOO_DEEP')!;
+  const added: Finding[] = [];
+  const policies = analyzed.policies.map((analysis) => {
+    const { start, end } = analysis.policy.range;
+    const inside = tooDeep.filter((range) => range.start >= start && range.start < end);
+    if (inside.length === 0) return analysis;
+    const mine = inside.map((range): Finding => {
+      const span = { offset: range.start, length: Math.max(0, Math.min(range.end, text.length) - range.start) };
+      return { code: rule.code, category: rule.category, message: tooDeepMessage(text, span), span };
+    });
+    added.push(...mine);
+    return { ...analysis, findings: [...analysis.findings, ...mine].sort(byPlace) };
+  });
+  return { policies, findings: [...analyzed.findings, ...added].sort(byPlace), errors: analyzed.errors };
+}
+
+function byPlace(a: Finding, b: Finding): number {
+  return a.span.offset - b.span.offset || a.code.localeCompare(b.code);
 }
 
 function analyzePolicies(text: string, syntax: HostSyntax, embedded: readonly EmbeddedPolicy[], options: HostAnalysisOptions): { policies: EmbeddedPolicyAnalysis[]; findings: Finding[]; errors: string[] } {

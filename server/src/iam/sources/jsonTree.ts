@@ -4,16 +4,19 @@
  * Terraform heredoc): `translate` maps offsets of the parsed text to host offsets.
  */
 import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { limitNesting } from '../document/jsonNesting';
 import type { CharOffsets, HostEntry, HostNode, HostRange, ScalarStyle } from './hostTree';
-
-/** The deepest nesting read into the host tree; deeper values are left out with a problem. */
-export const MAX_HOST_DEPTH = 256;
 
 export interface JsonTreeResult {
   readonly root: HostNode | undefined;
   readonly errors: readonly ParseError[];
-  /** True when values nested deeper than MAX_HOST_DEPTH were left out. */
+  /** True when values nested deeper than the JSON parse bound were left out. */
   readonly truncated: boolean;
+  /**
+   * The containers nested deeper than the JSON parse bound (iam/document/jsonNesting.ts), in host
+   * offsets: parsed as empty, for the POLICY_TOO_DEEP finding of the policy that holds one.
+   */
+  readonly tooDeep: readonly HostRange[];
 }
 
 /**
@@ -38,24 +41,24 @@ function jsonStringOffsets(text: string, literalStart: number, literalLength: nu
 export function readJsonTree(text: string, translate?: (offset: number) => number, style: ScalarStyle = 'json'): JsonTreeResult {
   const errors: ParseError[] = [];
   let root: JsonNode | undefined;
-  try {
-    root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
-  } catch {
-    return { root: undefined, errors, truncated: true };
-  }
-  let truncated = false;
   const at = translate ?? ((offset: number) => offset);
+  // jsonc-parser recurses per level: what nests deeper than the bound is parsed as empty (same offsets).
+  const limited = limitNesting(text);
+  const tooDeep = limited.tooDeep.map((span) => ({ start: at(span.offset), end: at(span.offset + span.length) }));
+  try {
+    root = parseTree(limited.text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  } catch {
+    return { root: undefined, errors, truncated: true, tooDeep };
+  }
+  const truncated = tooDeep.length > 0;
   const range = (node: { offset: number; length: number }): HostRange => ({ start: at(node.offset), end: at(node.offset + node.length) });
   const offsetsOf = (node: JsonNode): CharOffsets | undefined => {
     const local = jsonStringOffsets(text, node.offset, node.length);
     if (!local || (typeof node.value === 'string' && local.length !== node.value.length + 1)) return undefined;
     return translate ? local.map(translate) : local;
   };
-  const convert = (node: JsonNode, depth: number): HostNode | undefined => {
-    if (depth > MAX_HOST_DEPTH) {
-      truncated = true;
-      return undefined;
-    }
+  // Recursion is bounded: limitNesting left nothing nested deeper than MAX_NESTING_DEPTH + 1.
+  const convert = (node: JsonNode): HostNode | undefined => {
     switch (node.type) {
       case 'object': {
         const entries: HostEntry[] = [];
@@ -66,7 +69,7 @@ export function readJsonTree(text: string, translate?: (offset: number) => numbe
             key: keyNode.value,
             keyRange: range(keyNode),
             keyOffsets: offsetsOf(keyNode),
-            value: valueNode ? convert(valueNode, depth + 1) : undefined,
+            value: valueNode ? convert(valueNode) : undefined,
             range: range(property),
           });
         }
@@ -75,7 +78,7 @@ export function readJsonTree(text: string, translate?: (offset: number) => numbe
       case 'array': {
         const items: HostNode[] = [];
         for (const child of node.children ?? []) {
-          const item = convert(child, depth + 1);
+          const item = convert(child);
           if (item) items.push(item);
         }
         return { kind: 'seq', range: range(node), items };
@@ -90,5 +93,5 @@ export function readJsonTree(text: string, translate?: (offset: number) => numbe
         return undefined;
     }
   };
-  return { root: root ? convert(root, 0) : undefined, errors, truncated };
+  return { root: root ? convert(root) : undefined, errors, truncated, tooDeep };
 }

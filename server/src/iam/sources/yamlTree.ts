@@ -6,13 +6,18 @@
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { CharOffsets, HostEntry, HostNode, HostRange, ScalarStyle } from './hostTree';
-import { MAX_HOST_DEPTH } from './jsonTree';
+import { MAX_NESTING_DEPTH } from '../document/jsonNesting';
 
 export interface YamlTreeResult {
   readonly root: HostNode | undefined;
   /** Syntax errors with their ranges (YAML the host cannot read). */
   readonly errors: ReadonlyArray<{ readonly message: string; readonly range: HostRange }>;
   readonly truncated: boolean;
+  /**
+   * Where the YAML nests too deep to read: values past MAX_NESTING_DEPTH, and the place where the YAML
+   * parser itself ran out of stack (it recurses per flow level), for POLICY_TOO_DEEP.
+   */
+  readonly tooDeep: readonly HostRange[];
 }
 
 /** The long form of a CloudFormation short-form tag (`!Sub` → `Fn::Sub`, `!Ref` → `Ref`). */
@@ -118,17 +123,20 @@ export function readYamlTree(text: string): YamlTreeResult & { document?: Docume
   try {
     document = parseDocument(text, { uniqueKeys: false, strict: false, prettyErrors: false, keepSourceTokens: false, version: '1.2', logLevel: 'silent' });
   } catch {
-    return { root: undefined, errors: [], truncated: true };
+    return { root: undefined, errors: [], truncated: true, tooDeep: [] };
   }
   const errors = document.errors.map((error) => ({ message: error.message.split('\n')[0] ?? error.message, range: { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1) } }));
   let truncated = false;
+  const tooDeep: HostRange[] = [];
   const rangeOf = (node: YamlNode): HostRange => {
     const r = node.range;
     return r ? { start: r[0], end: r[1] } : { start: 0, end: 0 };
   };
   const convert = (node: YamlNode | null | undefined, depth: number, fallback: HostRange): HostNode | undefined => {
-    if (depth > MAX_HOST_DEPTH) {
+    // Past the bound of JSON policies (iam/document/jsonNesting.ts): `depth` containers hold this node.
+    if (depth >= MAX_NESTING_DEPTH) {
       truncated = true;
+      tooDeep.push(node ? rangeOf(node as YamlNode) : fallback);
       return undefined;
     }
     if (node === null || node === undefined) return { kind: 'scalar', range: fallback, value: null, style: 'yaml-plain' };
@@ -196,5 +204,9 @@ export function readYamlTree(text: string): YamlTreeResult & { document?: Docume
     return undefined;
   };
   const root = document.contents ? convert(document.contents as YamlNode, 0, { start: 0, end: 0 }) : undefined;
-  return { root, errors, truncated, document };
+  // Where the parser ran out of stack (deeper still), unless a too-deep value read above holds it.
+  for (const error of errors) {
+    if (/Maximum call stack/i.test(error.message) && !tooDeep.some((range) => range.start <= error.range.start && error.range.start < range.end)) tooDeep.push(error.range);
+  }
+  return { root, errors, truncated, tooDeep, document };
 }

@@ -37,6 +37,8 @@ export interface CloudFormationTemplate {
   /** Policies named rather than written (SAM managed policy names and policy templates). */
   readonly references: readonly PolicyReference[];
   readonly problems: readonly TemplateProblem[];
+  /** Containers nested too deep to read (JSON past the parse bound, YAML past the parser's stack). */
+  readonly tooDeep: readonly HostRange[];
 }
 
 /** A SAM policy template expander, supplied by the catalog (kept out of this module's imports). */
@@ -82,20 +84,23 @@ export function readCloudFormationTemplate(text: string, expandSamTemplate?: Sam
   const syntax: 'json' | 'yaml' = trimmed.startsWith('{') ? 'json' : 'yaml';
   let root: HostNode | undefined;
   const problems: TemplateProblem[] = [];
+  let tooDeep: readonly HostRange[];
   if (syntax === 'json') {
     const result = readJsonTree(text);
     root = result.root;
+    tooDeep = result.tooDeep;
     if (result.truncated) problems.push({ message: 'The template is nested too deeply to read completely', range: { start: 0, end: Math.min(1, text.length) } });
   } else {
     const result = readYamlTree(text);
     root = result.root;
+    tooDeep = result.tooDeep;
     for (const error of result.errors) problems.push({ message: `YAML: ${error.message}`, range: error.range });
     if (result.truncated) problems.push({ message: 'The template is nested too deeply to read completely', range: { start: 0, end: Math.min(1, text.length) } });
   }
   if (!isTemplateTree(root)) return undefined;
   const context = templateContext(root, sampleValues);
   const { policies, references } = findPolicies(root, context, expandSamTemplate);
-  return { syntax, root, context, policies, references, problems };
+  return { syntax, root, context, policies, references, problems, tooDeep };
 }
 
 /** Parameters, resources and mappings of a template. */

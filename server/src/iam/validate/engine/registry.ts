@@ -2045,6 +2045,21 @@ const RULES: readonly RuleMeta[] = [
     resolution: 'Give the element a value, or remove it.',
   },
   {
+    code: 'POLICY_TOO_DEEP',
+    category: 'ERROR',
+    title: 'JSON nested too deep',
+    origin: 'workbench',
+    implementedBy: ['parser'],
+    description: 'An object or array is nested more than 100 levels deep, deeper than any policy element can be (the deepest, a condition value, sits at level 6). The JSON is valid, but IAM cannot accept such a document and its content past that depth is not analysed; a JSON syntax error would be the wrong name for it.',
+    resolution: 'Remove the extra nesting: a policy is an object of statements whose values are strings, lists of strings and condition blocks.',
+    examples: {
+      kind: 'identity',
+      // Root (1), Statement (2), statement (3), Condition (4), operator (5), then the value's arrays.
+      invalid: `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"aws:username":${'['.repeat(96)}"a"${']'.repeat(96)}}}}]}`,
+      valid: `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"aws:username":${'['.repeat(95)}"a"${']'.repeat(95)}}}}]}`,
+    },
+  },
+  {
     code: 'PUBLIC_ACCESS',
     category: 'SECURITY_WARNING',
     title: 'Public access',
