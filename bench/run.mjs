@@ -55,6 +55,8 @@ if (want('wholeprocess')) {
   rows.push([`whole process: lint ${whole.policies} managed policies / read+parse floor (median)`, pair(whole.lintAll, whole.readParseAll), '< 1000 ms', whole.lintAll.medianMs < 1000]);
   rows.push(['  lint ÷ read+parse floor', `${whole.lintAllRatio.toFixed(2)}x`, '<= 3x', whole.lintAllRatio <= 3]);
   rows.push(['  min over runs: lint / floor', `${ms(whole.lintAll.minMs)} / ${ms(whole.readParseAll.minMs)}`, '', undefined]);
+  rows.push(['  read + parse into trees with offsets (jsonc-parser), median', ms(whole.readParseTreeAll.medianMs), '', undefined]);
+  rows.push(['  lint ÷ read+parse-into-trees floor', `${whole.lintAllTreeRatio.toFixed(2)}x`, '<= 3x', whole.lintAllTreeRatio <= 3]);
   rows.push(['whole process: lint one small policy / node -e 0 (median)', pair(whole.lintSmall, whole.nodeBare), '< 150 ms', whole.lintSmall.medianMs < 150]);
   rows.push(['  min over runs: small lint / node -e 0', `${ms(whole.lintSmall.minMs)} / ${ms(whole.nodeBare.minMs)}`, '', undefined]);
   rows.push([`whole process: simulate --batch ${whole.batchRequests} / read+parse+print floor (median)`, pair(whole.simulateBatch, whole.readParsePrintBatch), '', undefined]);

@@ -2,7 +2,8 @@
  * Benchmark 7: what a CI user pays per run, whole process from spawn to exit, against node doing only
  * the unavoidable part of the same job (bench/floors.mjs):
  * - `iam-policy lint DIR` over every AWS managed policy written out as files (the test suite's
- *   pretty-printing), against reading and JSON-parsing the same files;
+ *   pretty-printing), against reading and JSON-parsing the same files, and against reading them and
+ *   parsing them into trees with offsets (jsonc-parser), the least a linter that reports positions does;
  * - `iam-policy lint FILE` of one small policy, against `node -e 0`;
  * - `iam-policy simulate --batch FILE` of 10,000 generated requests, against reading, parsing and
  *   printing them.
@@ -58,6 +59,7 @@ function batchRequests(count) {
 const commands = {
   lintAll: [CLI, 'lint', policiesDir],
   readParseAll: [FLOORS, 'read-parse', policiesDir],
+  readParseTreeAll: [FLOORS, 'read-parse-tree', policiesDir],
   lintSmall: [CLI, 'lint', small],
   nodeBare: ['-e', '0'],
   simulateBatch: [CLI, 'simulate', '--batch', batch],
@@ -82,5 +84,6 @@ emit({
   batchRequests: 10_000,
   ...stats,
   lintAllRatio: stats.lintAll.medianMs / stats.readParseAll.medianMs,
+  lintAllTreeRatio: stats.lintAll.medianMs / stats.readParseTreeAll.medianMs,
   simulateBatchRatio: stats.simulateBatch.medianMs / stats.readParsePrintBatch.medianMs,
 });
