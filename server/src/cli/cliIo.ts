@@ -8,8 +8,10 @@ import * as path from 'node:path';
 
 export interface CliIo {
   readFile(filePath: string): string;
-  /** `file`, `dir` or `missing`. */
-  kindOf(filePath: string): 'file' | 'dir' | 'missing';
+  /** `file`, `dir`, `missing`, or `other` for what is neither (a named pipe, a socket, a device). */
+  kindOf(filePath: string): 'file' | 'dir' | 'missing' | 'other';
+  /** The canonical path (symbolic links resolved), to recognise a directory already walked. */
+  realPath?(filePath: string): string;
   readDir(dirPath: string): string[];
   readStdin(): string;
   /** Replaces a file's content (`iam-policy fmt`); throws with the system's reason. */
@@ -29,12 +31,19 @@ export function nodeIo(): CliIo {
     kindOf: (filePath) => {
       try {
         const stat = fs.statSync(filePath);
-        return stat.isDirectory() ? 'dir' : 'file';
+        return stat.isDirectory() ? 'dir' : stat.isFile() ? 'file' : 'other';
       } catch {
         return 'missing';
       }
     },
     readDir: (dirPath) => fs.readdirSync(dirPath).map((name) => path.join(dirPath, name)),
+    realPath: (filePath) => {
+      try {
+        return fs.realpathSync(filePath);
+      } catch {
+        return path.resolve(filePath);
+      }
+    },
     readStdin: () => fs.readFileSync(0, 'utf8'),
     writeFile: (filePath, text) => fs.writeFileSync(filePath, text, 'utf8'),
     stdout: (text) => process.stdout.write(text),
@@ -69,4 +78,33 @@ export function describeReadError(error: unknown): string {
     default:
       return error instanceof Error ? error.message.split('\n')[0]! : String(error);
   }
+}
+
+/** Directories that no command looks into when it walks a directory: dependencies, VCS data, build output. */
+const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', 'dist', '.e2e', 'out', 'test-output']);
+
+/**
+ * The files under `dir` whose base name `accept` takes, recursively, in sorted order: how `lint`,
+ * `fmt` and `test` find their files in a directory. A walk never reads what could block or loop:
+ * entries that are neither files nor directories are left out (reading a named pipe waits for a
+ * writer forever), and so is a directory already walked (a symbolic link back up the tree). A file
+ * named on the command line is read whatever it is (`lint <(cat policy.json)` reads a pipe).
+ */
+export function walkFiles(io: CliIo, dir: string, accept: (base: string) => boolean): string[] {
+  const files: string[] = [];
+  const walked = new Set<string>();
+  const walk = (current: string): void => {
+    const identity = io.realPath ? io.realPath(current) : path.resolve(current);
+    if (walked.has(identity)) return;
+    walked.add(identity);
+    for (const entry of io.readDir(current).sort()) {
+      const base = path.basename(entry);
+      if (SKIPPED_DIRECTORIES.has(base)) continue;
+      const kind = io.kindOf(entry);
+      if (kind === 'dir') walk(entry);
+      else if (kind === 'file' && accept(base)) files.push(entry);
+    }
+  };
+  walk(dir);
+  return files;
 }

@@ -12,11 +12,10 @@ import { parsePolicy } from '../iam/document/parse';
 import { DEFAULT_INDENT, formatPolicy, shrinkPolicy, type IndentOptions } from '../iam/format';
 import { isScenarioPath, kindFromSettings } from '../service/documentAnalysis';
 import { DEFAULT_SETTINGS } from '../settings';
-import { describeReadError, type CliIo } from './cliIo';
+import { describeReadError, walkFiles, type CliIo } from './cliIo';
 import type { CliCommand } from './commands';
 
 const FMT_USAGE = 'iam-policy fmt [--check] [--shrink] [--type auto|identity|resource|trust|scp|rcp|boundary|session] [--indent N|tab] <file|dir|->...';
-const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', 'dist', '.e2e', 'out', 'test-output']);
 
 interface FmtOptions {
   check: boolean;
@@ -62,13 +61,7 @@ function parseFmtArgs(argv: readonly string[]): FmtOptions | string {
 
 /** Policy files of a directory, recursively: `*.json`/`*.jsonc` without scenario files; non-policies are left out later. */
 function collectPolicyFiles(io: CliIo, target: string, out: Array<{ path: string; explicit: boolean }>): void {
-  for (const entry of io.readDir(target).sort()) {
-    const base = path.basename(entry);
-    if (SKIPPED_DIRECTORIES.has(base)) continue;
-    const kind = io.kindOf(entry);
-    if (kind === 'dir') collectPolicyFiles(io, entry, out);
-    else if (/\.jsonc?$/i.test(base) && !isScenarioPath(base)) out.push({ path: entry, explicit: false });
-  }
+  for (const file of walkFiles(io, target, (base) => /\.jsonc?$/i.test(base) && !isScenarioPath(base))) out.push({ path: file, explicit: false });
 }
 
 type Outcome = { kind: 'unchanged' } | { kind: 'changed'; text: string; note?: string } | { kind: 'skipped' } | { kind: 'refused'; reason: string };
@@ -127,7 +120,7 @@ function runFmt(argv: readonly string[], io: CliIo): number {
     if (kind === 'dir') collectPolicyFiles(io, target, files);
     else if (kind === 'file') files.push({ path: target, explicit: true });
     else {
-      io.stderr(`iam-policy fmt: cannot read \`${target}\`: no such file\n`);
+      io.stderr(`iam-policy fmt: cannot read \`${target}\`: ${kind === 'other' ? 'not a regular file' : 'no such file'}\n`);
       ioError = true;
     }
   }

@@ -10,7 +10,7 @@ import { looksLikePolicy, resolvePolicyKind } from '../iam/document/policyKind';
 import { severityOfCategory, validatePolicy, type Severity } from '../iam/validate';
 import { kindFromSettings, isScenarioPath } from '../service/documentAnalysis';
 import { DEFAULT_SETTINGS } from '../settings';
-import { describeReadError, type CliIo } from './cliIo';
+import { describeReadError, walkFiles, type CliIo } from './cliIo';
 import { toSarif } from './sarif';
 import { analyzeHostDocument, TEMPLATE_EXTENSIONS, TERRAFORM_EXTENSION, type HostFormat } from '../iam/sources/hostDocument';
 import { terraformReady } from '../iam/sources/terraform/terraformPolicies';
@@ -53,21 +53,13 @@ export interface LintedFile {
   readonly error?: string;
 }
 
-const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', 'dist', '.e2e', 'out', 'test-output']);
-
-function collectFiles(io: CliIo, target: string, explicit: boolean, out: Array<{ path: string; explicit: boolean }>): void {
-  const kind = io.kindOf(target);
-  if (kind === 'dir') {
-    for (const entry of io.readDir(target).sort()) {
-      const base = path.basename(entry);
-      if (SKIPPED_DIRECTORIES.has(base)) continue;
-      const entryKind = io.kindOf(entry);
-      if (entryKind === 'dir') collectFiles(io, entry, false, out);
-      else if ((/\.jsonc?$/i.test(base) || TEMPLATE_EXTENSIONS.test(base)) && !isScenarioPath(base)) out.push({ path: entry, explicit: false });
-    }
-  } else {
-    out.push({ path: target, explicit });
+/** A command-line target: a directory's policy files and templates, or the file itself. */
+function collectFiles(io: CliIo, target: string, out: Array<{ path: string; explicit: boolean }>): void {
+  if (io.kindOf(target) !== 'dir') {
+    out.push({ path: target, explicit: true });
+    return;
   }
+  for (const file of walkFiles(io, target, (base) => (/\.jsonc?$/i.test(base) || TEMPLATE_EXTENSIONS.test(base)) && !isScenarioPath(base))) out.push({ path: file, explicit: false });
 }
 
 interface LintOptions {
@@ -174,7 +166,7 @@ export function runLint(argv: readonly string[], io: CliIo): number {
     return 2;
   }
   const files: Array<{ path: string; explicit: boolean; kind?: PolicyKind }> = [];
-  for (const target of options.targets) collectFiles(io, target, true, files);
+  for (const target of options.targets) collectFiles(io, target, files);
   const results: LintedFile[] = [];
   for (let index = 0; index < files.length; index++) {
     const file = files[index]!;

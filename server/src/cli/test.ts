@@ -14,7 +14,7 @@ import { isScenarioPath } from '../service/documentAnalysis';
 import { resultMark, resultText, stepReason, type PolicyNamer } from '../service/scenario';
 import { statementCoverage } from '../iam/author/index';
 import type { Scenario } from '../iam/scenario/index';
-import { describeReadError, type CliIo } from './cliIo';
+import { describeReadError, walkFiles, type CliIo } from './cliIo';
 import type { CliCommand } from './commands';
 
 const TEST_USAGE = 'iam-policy test [--coverage] [--format text|json|lcov] <scenario files (*.iamtest.json) or dirs>...';
@@ -29,18 +29,10 @@ Policy files named in a scenario are read relative to the scenario file.
 Exit codes: 0 all passed, 1 a test failed or could not run, 2 bad usage or unreadable scenario file.
 `;
 
-const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', 'dist', 'out', '.e2e']);
-
+/** A command-line target: a directory's scenario files, or the file itself. */
 function collect(io: CliIo, target: string, out: string[]): void {
-  if (io.kindOf(target) !== 'dir') {
-    out.push(target);
-    return;
-  }
-  for (const entry of io.readDir(target).sort()) {
-    if (SKIPPED_DIRECTORIES.has(path.basename(entry))) continue;
-    if (io.kindOf(entry) === 'dir') collect(io, entry, out);
-    else if (isScenarioPath(entry)) out.push(entry);
-  }
+  if (io.kindOf(target) !== 'dir') out.push(target);
+  else out.push(...walkFiles(io, target, isScenarioPath));
 }
 
 interface FileReport {

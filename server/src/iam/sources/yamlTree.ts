@@ -117,6 +117,9 @@ function tagRange(text: string, tag: string, nodeStart: number): HostRange {
   return at >= 0 && nodeStart - at < 200 ? { start: at, end: at + short.length } : { start: nodeStart, end: nodeStart };
 }
 
+/** The most nodes that aliases may add to one document's tree (far more than any template repeats). */
+const MAX_ALIAS_NODES = 10_000;
+
 /** Parses one YAML document into a host tree. Never throws. */
 export function readYamlTree(text: string): YamlTreeResult & { document?: Document } {
   let document: Document;
@@ -128,6 +131,10 @@ export function readYamlTree(text: string): YamlTreeResult & { document?: Docume
   const errors = document.errors.map((error) => ({ message: error.message.split('\n')[0] ?? error.message, range: { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1) } }));
   let truncated = false;
   const tooDeep: HostRange[] = [];
+  // Nodes read through aliases so far: an alias of an alias of ... repeats its anchor's nodes, so a
+  // few lines can stand for billions of them ("billion laughs"). Past the budget an alias reads as null.
+  let aliasNodes = 0;
+  let aliasDepth = 0;
   const rangeOf = (node: YamlNode): HostRange => {
     const r = node.range;
     return r ? { start: r[0], end: r[1] } : { start: 0, end: 0 };
@@ -140,10 +147,20 @@ export function readYamlTree(text: string): YamlTreeResult & { document?: Docume
       return undefined;
     }
     if (node === null || node === undefined) return { kind: 'scalar', range: fallback, value: null, style: 'yaml-plain' };
+    if (aliasDepth > 0 && ++aliasNodes > MAX_ALIAS_NODES) {
+      truncated = true;
+      return { kind: 'scalar', range: fallback, value: null, style: 'other' };
+    }
     if (isAlias(node)) {
-      // Aliases are rare in templates (CloudFormation rejects them); resolve one level.
+      // Aliases are rare in templates; the anchor's value is read in their place, within the budget.
       const target = node.resolve(document);
-      return target ? convert(target as YamlNode, depth + 1, rangeOf(node)) : { kind: 'scalar', range: rangeOf(node), value: null, style: 'other' };
+      if (!target) return { kind: 'scalar', range: rangeOf(node), value: null, style: 'other' };
+      aliasDepth++;
+      try {
+        return convert(target as YamlNode, depth + 1, rangeOf(node));
+      } finally {
+        aliasDepth--;
+      }
     }
     const tag = (node as { tag?: string }).tag;
     const inner = convertUntagged(node, depth);
