@@ -16,6 +16,7 @@ const DOCUMENTS: ReadonlyArray<readonly [uri: string, text: string, code: string
   ['file:///workspace/deep-statement.json', `{"Version": "2012-10-17", "Statement": ${'{"a":\n'.repeat(DEPTH)}1${'}'.repeat(DEPTH)}}`, 'POLICY_TOO_DEEP'],
   ['file:///workspace/deep-template.json', `{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"R": {"Type": "AWS::IAM::ManagedPolicy", "Properties": {"PolicyDocument": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*",\n"Condition": {"StringEquals": {"aws:PrincipalTag/t": ${deepArray}}}}]}}}}}`, 'POLICY_TOO_DEEP'],
   ['file:///workspace/deep-template.yaml', `Resources:\n  R:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        Version: "2012-10-17"\n        Statement:\n          - {Effect: Allow, Action: s3:GetObject, Resource: "*", Condition: {StringEquals: {"aws:PrincipalTag/t": ${deepArray}}}}\n`, 'POLICY_TOO_DEEP'],
+  ['file:///workspace/deep.tf', `resource "aws_iam_policy" "p" {\n  policy = <<EOF\n{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*",\n"Condition": {"StringEquals": {"aws:PrincipalTag/t": ${deepArray}}}}]}\nEOF\n}\n`, 'POLICY_TOO_DEEP'],
   ['file:///workspace/deep.iamtest.json', `{"tests": [{"name": "t", "context": {"aws:x": ${deepArray}}}]}`, 'SCENARIO_TOO_DEEP'],
 ];
 

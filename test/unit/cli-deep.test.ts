@@ -10,6 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli } from '../../server/src/cli/main';
 import { nodeIo } from '../../server/src/cli/cliIo';
+import { initTerraformForTests } from './helpers/terraformParser';
 
 function run(argv: string[]): { code: number; stdout: string; stderr: string } {
   let stdout = '';
@@ -40,6 +41,8 @@ write('templates/deep.json', `${trustHead}${deepArray}}}}]}}}}}`);
 const yamlHead = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n';
 write('templates/deep-flow.yaml', `${yamlHead}        Version: "2012-10-17"\n        Statement:\n          - Effect: Allow\n            Principal: {Service: ec2.amazonaws.com}\n            Action: sts:AssumeRole\n            Condition: {StringEquals: {"aws:SourceAccount": ${deepArray}}}\n`);
 write('templates/deep-block.yaml', `${yamlHead}${Array.from({ length: 150 }, (_, i) => `${'  '.repeat(i + 4)}a:\n`).join('')}${'  '.repeat(154)}b: 1\n`);
+// Terraform: a heredoc holding JSON, the same policy as a standalone file would be.
+write('terraform/deep.tf', `resource "aws_iam_policy" "p" {\n  policy = <<EOF\n{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalTag/t":${deepArray}}}}]}\nEOF\n}\n`);
 const request = { principal: 'arn:aws:iam::111122223333:user/a', action: 's3:GetObject', resource: 'arn:aws:s3:::b/k', identityPolicies: [ALLOW] };
 const deepRequest = `{"principal":"arn:aws:iam::111122223333:user/a","action":"s3:GetObject","resource":"arn:aws:s3:::b/k","context":{"aws:x":${deepArray}},"identityPolicies":[${JSON.stringify(ALLOW)}]}`;
 const deepRequestFile = write('requests/deep.json', deepRequest);
@@ -83,6 +86,19 @@ test('lint: a template with a too-deep value in a policy is still a template, wi
   }
   // Not mistaken for a standalone policy (whose root would have unknown elements).
   assert.ok(output.files.every((file) => !file.findings.some((finding) => finding.code === 'INVALID_POLICY_ELEMENT' && finding.message.includes('AWSTemplateFormatVersion'))));
+});
+
+test('lint: JSON nested too deep in a Terraform heredoc gets POLICY_TOO_DEEP in that policy', async () => {
+  // The CLI loads the Terraform parser at start; in-process it is loaded here.
+  await initTerraformForTests();
+  const result = run(['lint', '--format', 'json', path.join(dir, 'terraform')]);
+  assert.equal(result.code, 1);
+  const [file] = (JSON.parse(result.stdout) as { files: Array<{ format: string; findings: Array<{ code: string; policy: string; range: { start: { line: number } } }> }> }).files;
+  assert.equal(file!.format, 'terraform');
+  const deep = file!.findings.filter((finding) => finding.code === 'POLICY_TOO_DEEP');
+  assert.equal(deep.length, 1, file!.findings.map((finding) => finding.code).join(', '));
+  assert.equal(deep[0]!.range.start.line, 2);
+  assert.equal(deep[0]!.policy, 'aws_iam_policy.p/policy');
 });
 
 test('summary: a deep policy is refused with its position, exit 2', () => {

@@ -79,12 +79,14 @@ function analyzeTerraform(text: string, options: HostAnalysisOptions): HostAnaly
   } catch {
     return undefined;
   }
-  const { policies, findings, errors } = analyzePolicies(text, 'hcl', extraction.policies, options);
+  const analyzed = analyzePolicies(text, 'hcl', extraction.policies, options);
+  const { policies, findings, errors } = extraction.tooDeep.length > 0 ? withTooDeep(text, analyzed, extraction.tooDeep) : analyzed;
   return { format: 'terraform', syntax: 'hcl', policies, references: [], resources: new Map(), policyFiles: extraction.files, problems: extraction.problems, findings, errors };
 }
 
 /**
- * A POLICY_TOO_DEEP finding in the policy that holds each too-deep container of the template: its
+ * A POLICY_TOO_DEEP finding in the policy that holds each too-deep container of the template (a
+ * CloudFormation template, or JSON in a Terraform string): its
  * content was never read, as in a standalone policy (iam/document/jsonNesting.ts). Nesting outside
  * every policy is the template's business, not a policy finding.
  */

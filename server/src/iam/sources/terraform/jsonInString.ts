@@ -6,6 +6,7 @@
  * (`"Resource": ${jsonencode(var.arns)}`) is a value that is one hole.
  */
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { limitNesting } from '../../document/jsonNesting';
 import { sampleText, type HostEntry, type HostNode, type HostRange } from '../hostTree';
 import { HOLE_CHAR, decodedToNode, type DecodedString } from './hclValues';
 
@@ -19,6 +20,8 @@ export interface JsonInStringProblem {
 export interface JsonInString {
   readonly root: HostNode | undefined;
   readonly problems: readonly JsonInStringProblem[];
+  /** Containers nested deeper than the JSON parse bound, parsed as empty, at their host ranges. */
+  readonly tooDeep: readonly HostRange[];
 }
 
 const JSON_ESCAPES: Readonly<Record<string, string>> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
@@ -59,18 +62,20 @@ export function parseJsonInString(decoded: DecodedString, style: 'json' | 'other
   }
   const errors: ParseError[] = [];
   let tree: JsonNode | undefined;
-  try {
-    tree = parseTree(virtual, errors, { allowTrailingComma: false, disallowComments: false });
-  } catch {
-    // jsonc-parser recurses once per nesting level: JSON nested deeper than the stack is not a policy.
-    return { root: undefined, problems: [{ message: 'The JSON in this string is nested too deeply to be read.', range: decoded.range }] };
-  }
   const hostRange = (offset: number, length: number): HostRange => {
     if (virtual.length === 0) return decoded.range;
     const first = map[Math.min(offset, map.length - 1)]!;
     const last = map[Math.min(Math.max(offset + length - 1, offset), map.length - 1)]!;
     return { start: decoded.starts[first] ?? decoded.range.start, end: length === 0 ? decoded.starts[first] ?? decoded.range.start : decoded.ends[last] ?? decoded.range.end };
   };
+  // jsonc-parser recurses once per nesting level: what nests deeper than the bound is parsed as empty.
+  const limited = limitNesting(virtual);
+  const tooDeep = limited.tooDeep.map((span) => hostRange(span.offset, span.length));
+  try {
+    tree = parseTree(limited.text, errors, { allowTrailingComma: false, disallowComments: false });
+  } catch {
+    return { root: undefined, problems: [{ message: 'The JSON in this string could not be read.', range: decoded.range }], tooDeep };
+  }
   const problems = errors.map((error) => ({ message: `JSON syntax error in the policy string: ${printParseErrorCode(error.error)}`, range: hostRange(error.offset, error.length) }));
 
   const stringNode = (node: JsonNode): HostNode => {
@@ -157,5 +162,5 @@ export function parseJsonInString(decoded: DecodedString, style: 'json' | 'other
         return undefined;
     }
   };
-  return { root: tree ? convert(tree, 0) : undefined, problems };
+  return { root: tree ? convert(tree, 0) : undefined, problems, tooDeep };
 }

@@ -66,6 +66,8 @@ export interface TerraformExtraction {
   /** Policies in other files that this file names, for the caller to lint. */
   readonly files: TerraformPolicyFile[];
   readonly problems: TerraformProblem[];
+  /** JSON in strings nested deeper than the parse bound (iam/document/jsonNesting.ts), for POLICY_TOO_DEEP. */
+  readonly tooDeep: HostRange[];
 }
 
 /** How a place uses a document it references (for the kind of a policy document data source). */
@@ -134,6 +136,7 @@ class Extractor {
   private readonly policies: EmbeddedPolicy[] = [];
   private readonly files: TerraformPolicyFile[] = [];
   private readonly problems: TerraformProblem[] = [];
+  private readonly tooDeep: HostRange[] = [];
   private readonly documents = new Map<string, PolicyDocumentBlock>();
   private readonly usages = new Map<string, Usage[]>();
   /** Name → the names whose value it flows into (a document merged into another, a local's value). */
@@ -156,7 +159,7 @@ class Extractor {
       this.problems.push({ message: `The policy documents could not be merged: ${error instanceof Error ? error.message : String(error)}`, range: hclRange(root) });
     }
     this.policies.sort((a, b) => a.range.start - b.range.start);
-    return { policies: this.policies, files: this.files, problems: this.problems };
+    return { policies: this.policies, files: this.files, problems: this.problems, tooDeep: this.tooDeep };
   }
 
   private block(block: HclNode): void {
@@ -304,7 +307,8 @@ class Extractor {
     if (requireStatement && !decoded.text.includes('"Statement"')) return false;
     if (decoded.text.trim() === '') return false;
     const heredoc = template.type === 'template_expr' && template.namedChild(0)?.type === 'heredoc_template';
-    const { root, problems } = parseJsonInString(decoded, heredoc ? 'json' : 'other');
+    const { root, problems, tooDeep } = parseJsonInString(decoded, heredoc ? 'json' : 'other');
+    this.tooDeep.push(...tooDeep);
     if (!root) {
       if (!requireStatement) this.problems.push(...problems);
       return false;
