@@ -5,7 +5,7 @@
  *
  * The IAM catalog (server/src/iam/catalog/generated/catalogData.js, 3.1 MB) and the AWS managed
  * policies (generated/managedPoliciesData.js, 1.5 MB) stay out of every bundle: they are written once
- * next to them as dist/catalogData.json and dist/managedPoliciesData.json, which the Node server and
+ * next to them as dist/catalogData.jsonl and dist/managedPoliciesData.json, which the Node server and
  * CLI require when they first need the data (iam/catalog/catalog.ts, managedPolicies.ts), and which the
  * browser client hands to the browser server (scripts/external-data.mjs).
  *
@@ -21,7 +21,7 @@
  * shims: the server's Node APIs sit behind its I/O edge (server/src/lsp/serverIO.ts), and
  * test/unit/browserBundles.test.ts checks that neither bundle requires a Node module. The browser
  * server bundle holds neither the catalog nor the managed policies: a worker started from a blob URL
- * cannot load a file beside itself, so the browser client reads dist/catalogData.json and
+ * cannot load a file beside itself, so the browser client reads dist/catalogData.jsonl and
  * dist/managedPoliciesData.json and sends their text in `initializationOptions`; the server parses
  * them when it first needs them.
  */

@@ -2,7 +2,7 @@
 export const MANAGED_POLICIES_FILE: string;
 /** Writes the AWS managed policies as JSON next to bundles written to `outDir` (`root` is the repository root). */
 export function copyManagedPolicies(root: string, outDir: string): void;
-/** The IAM catalog's JSON text, as the build writes it (`root` is the repository root). */
-export function catalogJsonText(root: string): string;
-/** Writes the IAM catalog as JSON next to bundles written to `outDir` (`root` is the repository root). */
+/** The IAM catalog as the build writes it, JSON Lines (`root` is the repository root). */
+export function catalogLinesText(root: string): string;
+/** Writes the IAM catalog as JSON Lines next to bundles written to `outDir` (`root` is the repository root). */
 export function copyCatalog(root: string, outDir: string): void;

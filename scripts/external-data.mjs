@@ -1,15 +1,15 @@
 /**
  * The esbuild side of the data kept out of the bundles: the IAM catalog
  * (server/src/iam/catalog/generated/catalogData.js, 3.1 MB) and the AWS managed policies
- * (generated/managedPoliciesData.js, 1.5 MB). Each ships once, as dist/catalogData.json and
+ * (generated/managedPoliciesData.js, 1.5 MB). Each ships once, as dist/catalogData.jsonl and
  * dist/managedPoliciesData.json, and the sources keep importing the generated modules (tsx runs them
  * as they are); only the bundles swap them.
  *
  * The IAM catalog:
- * - the Node bundles (the server, the CLI) `require('./catalogData.json')` beside themselves when
- *   iam/catalog/catalog.ts first reads the data (`catalogOutside`); the JSON holds each piece the
- *   generated module parses on demand (the index, each service's actions and descriptions) as a JSON
- *   text, so that requiring it parses only strings and the pieces are still parsed on first use;
+ * - the Node bundles (the server, the CLI) read `catalogData.jsonl` beside themselves when
+ *   iam/catalog/catalog.ts first needs the data (`catalogOutside`); the file holds each piece the
+ *   generated module parses on demand (the index, each service's actions and descriptions) as one
+ *   JSON line, so that reading it parses nothing and each piece is parsed on first use;
  * - the browser server bundle holds none of it (`catalogFromClient`): its client reads the JSON and
  *   hands the text to the server in `initializationOptions.catalogData`.
  * Both keep the data's version and date inline (`iam-policy --version` does not read the data).
@@ -31,7 +31,7 @@ import { fileURLToPath } from 'node:url';
 const SOURCE = join('server', 'src', 'iam', 'catalog', 'generated', 'managedPoliciesData.js');
 const CATALOG_SOURCE = join('server', 'src', 'iam', 'catalog', 'generated', 'catalogData.js');
 /** The one copy of the IAM catalog beside the bundles. */
-const CATALOG_FILE = 'catalogData.json';
+const CATALOG_FILE = 'catalogData.jsonl';
 const CATALOG_IMPORT = /[\\/]catalogData\.js$/;
 const CATALOG_NAMESPACE = 'catalog';
 /** The repository root (this script's parent folder), whatever the working directory. */
@@ -91,15 +91,14 @@ function catalogConstants() {
 
 /**
  * The esbuild plugin of the Node bundles: the catalog import becomes a small module whose
- * `catalogJson()` requires the JSON beside the bundle (iam/catalog/catalog.ts calls it when it first
- * needs the data, and `require` keeps the result).
+ * `catalogText()` reads the JSON Lines beside the bundle (iam/catalog/catalog.ts calls it once, when
+ * it first needs the data).
  */
 export const catalogOutside = {
   name: 'catalog-outside',
   setup(build) {
     build.onResolve({ filter: CATALOG_IMPORT }, () => ({ path: 'node', namespace: CATALOG_NAMESPACE }));
-    build.onLoad({ filter: /.*/, namespace: CATALOG_NAMESPACE }, () => ({ contents: `${catalogConstants()}exports.catalogJson = () => require('./${CATALOG_FILE}');`, loader: 'js' }));
-    build.onResolve({ filter: /\.json$/, namespace: CATALOG_NAMESPACE }, (args) => ({ path: args.path, external: true }));
+    build.onLoad({ filter: /.*/, namespace: CATALOG_NAMESPACE }, () => ({ contents: `${catalogConstants()}exports.catalogText = () => require('node:fs').readFileSync(require('node:path').join(__dirname, '${CATALOG_FILE}'), 'utf8');`, loader: 'js' }));
   },
 };
 
@@ -117,23 +116,18 @@ export const catalogFromClient = {
 };
 
 /**
- * The catalog's JSON form (`CatalogJson` in iam/catalog/catalog.ts): the generated module's
- * constants, and each piece it parses on demand as the JSON text it parses.
+ * The catalog's JSON Lines form (the layout `readCatalogLines` in iam/catalog/catalog.ts reads): a
+ * header with the generated module's constants and the number of services, the index, then each
+ * service's action rows and each service's action descriptions, one JSON value per line.
  */
-export function catalogJsonText(root) {
+export function catalogLinesText(root) {
   const data = catalogModule(root);
-  const text = (read) => JSON.stringify(read());
-  return JSON.stringify({
-    packageVersion: data.packageVersion,
-    dataDate: data.dataDate,
-    accessLevels: data.accessLevels,
-    index: text(data.index),
-    actions: data.actions.map(text),
-    descriptions: data.descriptions.map(text),
-  });
+  const line = (read) => JSON.stringify(read());
+  const header = { packageVersion: data.packageVersion, dataDate: data.dataDate, accessLevels: data.accessLevels, services: data.actions.length };
+  return `${[JSON.stringify(header), line(data.index), ...data.actions.map(line), ...data.descriptions.map(line)].join('\n')}\n`;
 }
 
-/** Writes the IAM catalog as JSON next to bundles written to `outDir` (`root` is the repository root). */
+/** Writes the IAM catalog as JSON Lines next to bundles written to `outDir` (`root` is the repository root). */
 export function copyCatalog(root, outDir) {
-  writeFileSync(join(outDir, CATALOG_FILE), catalogJsonText(root));
+  writeFileSync(join(outDir, CATALOG_FILE), catalogLinesText(root));
 }

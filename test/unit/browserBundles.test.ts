@@ -54,13 +54,16 @@ test('the browser server bundle holds no AWS managed policies: the client hands 
   assert.ok(statSync('dist/browser/server.js').size < statSync('dist/server.js').size, 'the browser server is no larger than the Node server, which holds no managed policies either');
 });
 
-test('no server bundle holds the IAM catalog: the Node bundles require dist/catalogData.json, the browser client hands it to its server', () => {
+test('no server bundle holds the IAM catalog: the Node bundles read dist/catalogData.jsonl, the browser client hands it to its server', () => {
   const bundles = ['dist/browser/server.js', 'dist/server.js', 'dist/cli-main.js'];
-  if (![...bundles, 'dist/catalogData.json'].every((file) => existsSync(file))) execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'ignore' });
-  const data = JSON.parse(readFileSync('dist/catalogData.json', 'utf8')) as { descriptions: string[] };
-  assert.ok(data.descriptions.length > 300, `${data.descriptions.length} services in dist/catalogData.json`);
+  if (![...bundles, 'dist/catalogData.jsonl'].every((file) => existsSync(file))) execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'ignore' });
+  // JSON Lines: a header, the index, each service's actions, then each service's descriptions.
+  const lines = readFileSync('dist/catalogData.jsonl', 'utf8').split('\n');
+  const services = (JSON.parse(lines[0]!) as { services: number }).services;
+  const descriptions = lines.slice(2 + services, 2 + 2 * services);
+  assert.ok(services > 300, `${services} services in dist/catalogData.jsonl`);
   // The first action description of every 20th service, e.g. `Grants permission to ...`: only the data holds these sentences.
-  const sample = data.descriptions.filter((_, index) => index % 20 === 0).map((text) => (JSON.parse(text) as string[])[0]!);
+  const sample = descriptions.filter((_, index) => index % 20 === 0).map((text) => (JSON.parse(text) as string[])[0]!);
   assert.ok(sample.length > 15 && sample.every((description) => description.length > 20), sample.join('\n'));
   for (const file of bundles) {
     const text = readFileSync(file, 'utf8');

@@ -65,7 +65,7 @@ test('the package is publishable, has no runtime dependencies and ships only the
     'LICENSE',
     'README.md',
     'THIRD-PARTY-NOTICES.md',
-    'dist/catalogData.json',
+    'dist/catalogData.jsonl',
     'dist/cli-main.js',
     'dist/cli.js',
     'dist/managedPoliciesData.json',

@@ -3,7 +3,7 @@
  * issue's budget was 2.5 MB): packages the extension with `vsce package --no-dependencies` from the
  * current dist/ (built by `npm run test:unit` before the tests; built here when missing), prints its
  * size and checks what it ships: the Node and browser servers and clients, and the catalog and the
- * managed-policy data once each (dist/catalogData.json and dist/managedPoliciesData.json, which the
+ * managed-policy data once each (dist/catalogData.jsonl and dist/managedPoliciesData.json, which the
  * Node server requires on demand and the browser client hands to its server), but not the CLI bundle. Packaging needs no network.
  */
 import { test } from 'node:test';
@@ -34,7 +34,7 @@ function zipEntries(zip: Buffer): string[] {
 }
 
 test('the .vsix stays under 2 MB and ships the catalog and the managed-policy data once, beside the servers', () => {
-  if (!existsSync('dist/server.js') || !existsSync('dist/catalogData.json') || !existsSync('dist/managedPoliciesData.json')) execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'ignore' });
+  if (!existsSync('dist/server.js') || !existsSync('dist/catalogData.jsonl') || !existsSync('dist/managedPoliciesData.json')) execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'ignore' });
   const dir = mkdtempSync(path.join(tmpdir(), 'iam-vsix-'));
   const out = path.join(dir, 'size-guard.vsix');
   try {
@@ -44,11 +44,11 @@ test('the .vsix stays under 2 MB and ships the catalog and the managed-policy da
     const size = statSync(out).size;
     console.log(`.vsix size: ${(size / 1024 / 1024).toFixed(2)} MB (${size} bytes; limit 2 MB)`);
     const entries = zipEntries(readFileSync(out));
-    for (const file of ['extension/dist/server.js', 'extension/dist/client.js', 'extension/dist/browser/server.js', 'extension/dist/browser/client.js', 'extension/dist/catalogData.json', 'extension/dist/managedPoliciesData.json', 'extension/THIRD-PARTY-NOTICES.md', 'extension/changelog.md']) assert.ok(entries.includes(file), `${file} is missing from the .vsix`);
+    for (const file of ['extension/dist/server.js', 'extension/dist/client.js', 'extension/dist/browser/server.js', 'extension/dist/browser/client.js', 'extension/dist/catalogData.jsonl', 'extension/dist/managedPoliciesData.json', 'extension/THIRD-PARTY-NOTICES.md', 'extension/changelog.md']) assert.ok(entries.includes(file), `${file} is missing from the .vsix`);
     assert.ok(!entries.includes('extension/dist/cli.js'), 'the CLI bundle must stay out of the .vsix');
     // The catalog and the managed policies ship once: the JSON both servers use (test/unit/browserBundles.test.ts checks that no server bundles them).
     assert.deepEqual(entries.filter((name) => /managedPolicies/i.test(name)), ['extension/dist/managedPoliciesData.json']);
-    assert.deepEqual(entries.filter((name) => /catalogData/i.test(name)), ['extension/dist/catalogData.json']);
+    assert.deepEqual(entries.filter((name) => /catalogData/i.test(name)), ['extension/dist/catalogData.jsonl']);
     assert.ok(size < LIMIT_BYTES, `the .vsix is ${size} bytes`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

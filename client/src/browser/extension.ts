@@ -32,7 +32,7 @@ async function createServerWorker(context: vscode.ExtensionContext): Promise<Ser
 }
 
 /**
- * The text of a data file in dist/: catalogData.json (the IAM catalog) or managedPoliciesData.json (the
+ * The text of a data file in dist/: catalogData.jsonl (the IAM catalog) or managedPoliciesData.json (the
  * AWS managed policies), the one copy of each in the package. The Node server requires them from
  * beside itself; the worker cannot (it may run from a blob URL), so the client reads them and sends
  * them in `initializationOptions.catalogData` and `.managedPoliciesData`, and the server parses them
@@ -58,7 +58,7 @@ export function activate(context: vscode.ExtensionContext): ReturnType<typeof ac
     const output = clientOptions.outputChannel;
     const [worker, catalogData, managedPoliciesData] = await Promise.all([
       createServerWorker(extensionContext),
-      readDataFile(extensionContext, 'catalogData.json', 'the IAM catalog', output),
+      readDataFile(extensionContext, 'catalogData.jsonl', 'the IAM catalog', output),
       readDataFile(extensionContext, 'managedPoliciesData.json', 'the AWS managed policies', output),
     ]);
     const initializationOptions = { ...(clientOptions.initializationOptions as Record<string, unknown> | undefined), catalogData, managedPoliciesData };

@@ -102,7 +102,7 @@ describe('the browser build in the web worker extension host', () => {
   });
 
   it('completes `s3:GetObject` and shows its access level on hover', async () => {
-    // The browser server bundle holds no IAM catalog: these answers come from dist/catalogData.json,
+    // The browser server bundle holds no IAM catalog: these answers come from dist/catalogData.jsonl,
     // which the client reads and sends in initializationOptions.
     const { document } = await open('e2e/completion.json');
     const labels = await waitFor(async () => {

@@ -9,11 +9,11 @@
  * actions (docs/performance.md, "cold path"). All name lookups are case-insensitive, as IAM itself treats action names and condition keys.
  *
  * Under tsx the import is the generated module itself. The bundles replace it (scripts/external-data.mjs)
- * so that the data ships once, as dist/catalogData.json (`CatalogJson`): in the Node server and CLI
- * the stand-in's `catalogJson()` requires that file beside the bundle when the data is first needed;
- * the browser server cannot load a file beside itself, so its client reads the same JSON and the
- * server hands the text in (`provideCatalogJson`) before any lookup. Requiring is module loading,
- * like the import it replaces, so the core still does no I/O of its own.
+ * so that the data ships once, as dist/catalogData.jsonl (`readCatalogLines`): in the Node server and
+ * CLI the stand-in's `catalogText()` reads that file beside the bundle when the data is first needed;
+ * the browser server cannot load a file beside itself, so its client reads the same file and the
+ * server hands the text in (`provideCatalogText`) before any lookup. The reading is the build's
+ * stand-in module, in place of the import, so the core still does no I/O of its own.
  */
 
 import * as generated from './generated/catalogData.js';
@@ -65,20 +65,19 @@ interface KeyIndex {
 }
 
 /**
- * The catalog as the build writes it beside the bundles (dist/catalogData.json): each piece the
- * generated module parses on demand is kept as the JSON text it parses, so that reading the file
- * parses only strings and a piece is still parsed when it is first used.
+ * The first line of the catalog as the build writes it beside the bundles (dist/catalogData.jsonl,
+ * JSON Lines). The lines after it are each piece that the generated module parses on demand, as the
+ * JSON text it parses: line 1 the index (`CatalogIndexData`), then per service in index order the
+ * JSON of its action rows, then per service its action descriptions. Reading the file parses
+ * nothing; a piece is parsed when it is first used (the whole file as one JSON document cost a
+ * one-file lint 20 ms of start-up, its pieces escaped inside strings).
  */
-export interface CatalogJson {
+interface CatalogHeader {
   readonly packageVersion: string;
   readonly dataDate: string;
   readonly accessLevels: readonly string[];
-  /** The JSON text of `CatalogIndexData`. */
-  readonly index: string;
-  /** Per service (index order): the JSON text of its action rows. */
-  readonly actions: readonly string[];
-  /** Per service (index order): the JSON text of its action descriptions. */
-  readonly descriptions: readonly string[];
+  /** How many services follow (each has a line of actions and a line of descriptions). */
+  readonly services: number;
 }
 
 /** What the lookups read: the generated module's shape, whichever way the data arrived. */
@@ -91,12 +90,12 @@ interface CatalogSource {
 
 /** What a bundle's stand-in for the generated module may carry instead of the data. */
 interface BundledCatalog {
-  /** The Node bundles' stand-in: requires dist/catalogData.json beside the bundle. */
-  readonly catalogJson?: () => unknown;
+  /** The Node bundles' stand-in: reads dist/catalogData.jsonl beside the bundle. */
+  readonly catalogText?: () => string;
   readonly index?: unknown;
 }
 
-/** The data's JSON text as an edge handed it in, until the data is first needed. */
+/** The data's text as an edge handed it in, until the data is first needed. */
 let handedIn: string | undefined;
 let source: CatalogSource | undefined;
 /** Why the data could not be loaded, so that later lookups fail at once with the same error. */
@@ -104,18 +103,30 @@ let loadError: Error | undefined;
 
 const isStringArray = (value: unknown): value is readonly string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
 
-/** The lookups' view of the JSON form, after checking that it is the JSON the build writes. */
-function fromJson(json: unknown): CatalogSource {
-  const value = json as Partial<Record<keyof CatalogJson, unknown>> | null;
-  if (!value || typeof value !== 'object' || typeof value.index !== 'string' || !isStringArray(value.accessLevels) || !isStringArray(value.actions) || !isStringArray(value.descriptions) || value.actions.length !== value.descriptions.length) {
-    throw new Error('the IAM catalog handed to this server is not the data the build writes (dist/catalogData.json)');
+/**
+ * The lookups' view of the JSON Lines form (`CatalogHeader`), after checking that it is the file the
+ * build writes: its header parses and the number of lines fits it. A piece is parsed on first use.
+ */
+function readCatalogLines(text: string): CatalogSource {
+  const invalid = () => new Error('the IAM catalog handed to this server is not the data the build writes (dist/catalogData.jsonl)');
+  // Where each line starts; every line, the last one too, ends with a line break.
+  const starts = [0];
+  for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', end + 1)) starts.push(end + 1);
+  const line = (index: number): string => text.slice(starts[index], starts[index + 1]! - 1);
+  let header: Partial<Record<keyof CatalogHeader, unknown>> | null;
+  try {
+    header = JSON.parse(line(0)) as typeof header;
+  } catch {
+    throw invalid();
   }
-  const parser = <T>(text: string) => (): T => JSON.parse(text) as T;
+  const count = header?.services;
+  if (!header || typeof header !== 'object' || !isStringArray(header.accessLevels) || typeof count !== 'number' || !Number.isInteger(count) || count < 0 || starts.length !== 2 * count + 3 || starts[starts.length - 1] !== text.length) throw invalid();
+  const parser = <T>(index: number) => (): T => JSON.parse(line(index)) as T;
   return {
-    accessLevels: value.accessLevels as readonly AccessLevel[],
-    index: parser<CatalogIndexData>(value.index),
-    actions: value.actions.map((text) => parser<readonly ActionRow[]>(text)),
-    descriptions: value.descriptions.map((text) => parser<readonly string[]>(text)),
+    accessLevels: header.accessLevels as readonly AccessLevel[],
+    index: parser<CatalogIndexData>(1),
+    actions: Array.from({ length: count }, (_, position) => parser<readonly ActionRow[]>(2 + position)),
+    descriptions: Array.from({ length: count }, (_, position) => parser<readonly string[]>(2 + count + position)),
   };
 }
 
@@ -140,10 +151,10 @@ function readSource(): CatalogSource {
   if (handedIn !== undefined) {
     const text = handedIn;
     handedIn = undefined;
-    return fromJson(JSON.parse(text));
+    return readCatalogLines(text);
   }
   const bundled = generated as BundledCatalog;
-  if (bundled.catalogJson) return fromJson(bundled.catalogJson());
+  if (bundled.catalogText) return readCatalogLines(bundled.catalogText());
   if (typeof bundled.index !== 'function') throw new Error('the IAM catalog was not handed to this server (the browser client sends it in `initializationOptions.catalogData`)');
   return { accessLevels: generated.accessLevels as readonly AccessLevel[], index: generated.index, actions: generated.actions, descriptions: generated.descriptions };
 }
@@ -151,13 +162,13 @@ function readSource(): CatalogSource {
 let indexData: CatalogIndexData | undefined;
 
 /**
- * Hands the data in as the JSON text of dist/catalogData.json, for a server that cannot `require` it
- * (the browser server, whose client reads the file); call it before any lookup. The text is parsed
+ * Hands the data in as the text of dist/catalogData.jsonl, for a server that cannot read it itself
+ * (the browser server, whose client reads the file); call it before any lookup. The text is read
  * when the data is first needed, not here, so that start-up does not pay for it; it replaces any data
  * loaded before.
  */
-export function provideCatalogJson(json: string): void {
-  handedIn = json;
+export function provideCatalogText(text: string): void {
+  handedIn = text;
   source = undefined;
   loadError = undefined;
   indexData = undefined;
