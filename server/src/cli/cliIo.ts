@@ -5,6 +5,7 @@
 import type * as ChildProcess from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { PolicySet } from '../iam/scenario/index';
 
 export interface CliIo {
   readFile(filePath: string): string;
@@ -107,4 +108,16 @@ export function walkFiles(io: CliIo, dir: string, accept: (base: string) => bool
   };
   walk(dir);
   return files;
+}
+
+/** The policies of a scenario file, read on demand relative to that file (`test`, `explain-denied`). */
+export function scenarioPolicies(io: CliIo, scenarioFile: string): PolicySet {
+  const dir = path.dirname(scenarioFile);
+  return new PolicySet((relative) => {
+    try {
+      return { text: io.readFile(path.resolve(dir, relative)) };
+    } catch (error) {
+      return { error: `Cannot read policy file \`${relative}\`: ${describeReadError(error)}` };
+    }
+  });
 }

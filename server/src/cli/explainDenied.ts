@@ -13,8 +13,8 @@ import { limitNesting } from '../iam/document/jsonNesting';
 import { action as catalogAction } from '../iam/catalog/catalog';
 import { explainDenial, fixEdits, isAccessDeniedProblem, normalizeDenied, parseAccessDenied, policyTypeLabel, scenarioDenialRequest, type AccessDeniedMessage, type DenialExplanation } from '../iam/author/index';
 import type { EvaluationRequest, PolicyInput } from '../iam/evaluate/types';
-import { PolicySet, checkPolicyFiles, parseScenario } from '../iam/scenario/index';
-import { describeReadError, type CliIo } from './cliIo';
+import { checkPolicyFiles, isUnreadableScenarioProblem, parseScenario } from '../iam/scenario/index';
+import { describeReadError, scenarioPolicies, type CliIo } from './cliIo';
 import type { CliCommand } from './commands';
 
 const EXPLAIN_DENIED_USAGE = 'iam-policy explain-denied [--scenario FILE] [--policy FILE]... [--resource-policy FILE] [--boundary FILE] [--scp FILE]... [--session-policy FILE] [--format text|json] - | MESSAGE';
@@ -128,20 +128,13 @@ function scenarioRequest(io: CliIo, file: string, message: AccessDeniedMessage, 
     return `cannot read \`${file}\`: ${describeReadError(error)}`;
   }
   const parsed = parseScenario(text);
-  if (parsed.problems.some((p) => p.code === 'SCENARIO_JSON_SYNTAX' || p.code === 'SCENARIO_TOO_DEEP')) return `\`${file}\` is not valid JSON`;
-  const dir = path.dirname(file);
-  const policies = new PolicySet((relative) => {
-    try {
-      return { text: io.readFile(path.resolve(dir, relative)) };
-    } catch (error) {
-      return { error: `Cannot read policy file \`${relative}\`: ${describeReadError(error)}` };
-    }
-  });
+  if (parsed.problems.some(isUnreadableScenarioProblem)) return `\`${file}\` is not valid JSON`;
+  const policies = scenarioPolicies(io, file);
   for (const problem of checkPolicyFiles(parsed.scenario, policies)) notes.push(`Scenario: ${problem.message}.`);
   const built = scenarioDenialRequest(parsed.scenario, policies, message, resource, notes);
   if (typeof built === 'string') return built;
   for (const [id, policyText] of built.texts) texts.set(id, policyText);
-  return { request: built.request, dir };
+  return { request: built.request, dir: path.dirname(file) };
 }
 
 /** Runs `iam-policy explain-denied` with the arguments after the command name. */

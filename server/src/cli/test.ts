@@ -9,12 +9,12 @@
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { action as catalogAction } from '../iam/catalog/catalog';
-import { PolicySet, checkPolicyFiles, parseScenario, runScenario, type ScenarioProblem, type TestResult } from '../iam/scenario/index';
+import { checkPolicyFiles, isUnreadableScenarioProblem, parseScenario, runScenario, type PolicySet, type ScenarioProblem, type TestResult } from '../iam/scenario/index';
 import { isScenarioPath } from '../service/documentAnalysis';
 import { resultMark, resultText, stepReason, type PolicyNamer } from '../service/scenario';
 import { statementCoverage } from '../iam/author/index';
 import type { Scenario } from '../iam/scenario/index';
-import { describeReadError, walkFiles, type CliIo } from './cliIo';
+import { describeReadError, scenarioPolicies, walkFiles, type CliIo } from './cliIo';
 import type { CliCommand } from './commands';
 
 const TEST_USAGE = 'iam-policy test [--coverage] [--format text|json|lcov] <scenario files (*.iamtest.json) or dirs>...';
@@ -110,18 +110,10 @@ function runTestCommand(argv: readonly string[], io: CliIo): number {
     }
     const document = TextDocument.create(file, 'json', 0, text);
     const parsed = parseScenario(text);
-    const dir = path.dirname(file);
-    const policies = new PolicySet((relative) => {
-      try {
-        return { text: io.readFile(path.resolve(dir, relative)) };
-      } catch (error) {
-        return { error: `Cannot read policy file \`${relative}\`: ${describeReadError(error)}` };
-      }
-    });
+    const policies = scenarioPolicies(io, file);
     const problems = [...parsed.problems, ...checkPolicyFiles(parsed.scenario, policies)].map((p) => ({ ...p, ...document.positionAt(p.span.offset) }));
-    const unparsable = (code: string) => code === 'SCENARIO_JSON_SYNTAX' || code === 'SCENARIO_TOO_DEEP';
-    if (parsed.problems.some((p) => unparsable(p.code))) {
-      for (const p of problems.filter((x) => unparsable(x.code))) io.stderr(`${file}:${p.line + 1}:${p.character + 1}: ${p.message}\n`);
+    if (parsed.problems.some(isUnreadableScenarioProblem)) {
+      for (const p of problems.filter(isUnreadableScenarioProblem)) io.stderr(`${file}:${p.line + 1}:${p.character + 1}: ${p.message}\n`);
       const tooDeep = parsed.problems.some((p) => p.code === 'SCENARIO_TOO_DEEP');
       io.stderr(`iam-policy test: \`${file}\` ${tooDeep ? 'nests JSON too deep to be read' : 'is not valid JSON'}.\n`);
       unreadable = true;

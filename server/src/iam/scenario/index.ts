@@ -16,3 +16,4 @@ export {
   type TestStep,
 } from './runScenario';
 export type * from './scenarioModel';
+export { isUnreadableScenarioProblem } from './scenarioModel';

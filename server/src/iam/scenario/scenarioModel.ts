@@ -159,6 +159,11 @@ export type ScenarioProblemCode =
   | 'SCENARIO_POLICY_FILE'
   | 'SCENARIO_POLICY_INVALID';
 
+/** Whether a problem means the file could not be read at all (not JSON, or nested past the parse bound), so no test runs. */
+export function isUnreadableScenarioProblem(problem: { readonly code: string }): boolean {
+  return problem.code === 'SCENARIO_JSON_SYNTAX' || problem.code === 'SCENARIO_TOO_DEEP';
+}
+
 /** A problem with a scenario file, with the span it is about. */
 export interface ScenarioProblem {
   readonly code: ScenarioProblemCode;

@@ -7,7 +7,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { statementCoverage } from '../../iam/author/index';
 import { action as catalogAction } from '../../iam/catalog/catalog';
-import { PolicySet, parseScenario, runScenario } from '../../iam/scenario/index';
+import { PolicySet, isUnreadableScenarioProblem, parseScenario, runScenario } from '../../iam/scenario/index';
 import { RunScenarioRequest, type RunScenarioParams, type RunScenarioResult } from '../../protocol';
 import { scenarioCoverage, scenarioTestInfos, scenarioTestOutcome } from '../../service/scenarioRun';
 import type { ServerFeature } from '../serverContext';
@@ -23,7 +23,7 @@ export const testingFeature: ServerFeature = {
         const document = TextDocument.create(params.uri, 'json', 0, params.text);
         const parsed = parseScenario(params.text);
         const tests = scenarioTestInfos(document, parsed.scenario);
-        const unreadable = parsed.problems.find((p) => p.code === 'SCENARIO_JSON_SYNTAX' || p.code === 'SCENARIO_TOO_DEEP');
+        const unreadable = parsed.problems.find(isUnreadableScenarioProblem);
         if (unreadable) return { tests, error: `The scenario file cannot be read: ${unreadable.message}` };
         if (!params.run) return { tests };
         const wanted = params.tests ? new Set(params.tests) : undefined;
