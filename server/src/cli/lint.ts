@@ -3,7 +3,6 @@
  * as text, JSON or SARIF. Exit 1 when any error was found, 0 otherwise, 2 for bad usage.
  */
 import * as path from 'node:path';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isPolicyKind, type PolicyKind } from '../iam/document/policyKind';
 import { parsePolicy } from '../iam/document/parse';
 import { looksLikePolicy, resolvePolicyKind } from '../iam/document/policyKind';
@@ -11,6 +10,7 @@ import { severityOfCategory, validatePolicy, type Severity } from '../iam/valida
 import { kindFromSettings, isScenarioPath } from '../service/documentAnalysis';
 import { DEFAULT_SETTINGS } from '../settings';
 import { describeReadError, walkFiles, type CliIo } from './cliIo';
+import { linePositions } from './linePositions';
 import { toSarif } from './sarif';
 import { analyzeHostDocument, TEMPLATE_EXTENSIONS, TERRAFORM_EXTENSION, type HostFormat } from '../iam/sources/hostDocument';
 import { terraformReady } from '../iam/sources/terraform/terraformPolicies';
@@ -110,15 +110,15 @@ export function lintText(text: string, filePath: string, type: PolicyKind | 'aut
   if (type === 'auto' && !explicit && fromSetting === undefined && !looksLikePolicy(parse.document)) return undefined;
   const kind = type === 'auto' ? resolvePolicyKind(parse.document, undefined, fromSetting === 'auto' ? undefined : fromSetting).kind : type;
   const result = validatePolicy(parse, { kind });
-  const document = TextDocument.create('file:///lint', 'json', 0, text);
+  const positionAt = linePositions(text);
   const findings = result.findings.map((finding): LintFinding => ({
     code: finding.code,
     severity: severityOfCategory(finding.category),
     message: finding.message,
-    range: { start: document.positionAt(finding.span.offset), end: document.positionAt(finding.span.offset + finding.span.length) },
+    range: { start: positionAt(finding.span.offset), end: positionAt(finding.span.offset + finding.span.length) },
     policy: '',
   }));
-  const end = document.positionAt(text.length);
+  const end = positionAt(text.length);
   return { path: filePath, policyType: kind, format: 'policy', policies: [{ pointer: '', kind, resourceType: null, range: { start: { line: 0, character: 0 }, end } }], findings };
 }
 
@@ -130,8 +130,8 @@ function lintTemplate(text: string, filePath: string): LintedFile | undefined {
   if (TERRAFORM_EXTENSION.test(filePath) && !terraformReady()) return { path: filePath, policyType: null, format: 'terraform', policies: [], findings: [], error: `cannot read \`${filePath}\`: the Terraform parser is not loaded` };
   const host = analyzeHostDocument(text, { expandSamTemplate: expandSamTemplateNode }, filePath);
   if (!host) return TERRAFORM_EXTENSION.test(filePath) ? { path: filePath, policyType: null, format: 'terraform', policies: [], findings: [] } : undefined;
-  const document = TextDocument.create('file:///lint', 'yaml', 0, text);
-  const range = (start: number, end: number): LintRange => ({ start: document.positionAt(start), end: document.positionAt(end) });
+  const positionAt = linePositions(text);
+  const range = (start: number, end: number): LintRange => ({ start: positionAt(start), end: positionAt(end) });
   const findings: LintFinding[] = [];
   const seen = new Set<string>();
   for (const policy of host.policies) {
