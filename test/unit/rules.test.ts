@@ -16,6 +16,7 @@ import { principalTests } from './rules/principal';
 import { kindsTests } from './rules/kinds';
 import { attachedResourceTests } from './rules/attachedResource';
 import { accessTests } from './rules/access';
+import { templateTests } from './rules/templates';
 
 /** The registry's examples as rule cases: the invalid example must produce the code, the valid one must not. */
 function registryExamples(): RuleTests {
@@ -42,6 +43,7 @@ const SUITES: ReadonlyArray<readonly [string, RuleTests]> = [
   ['kinds', kindsTests],
   ['attachedResource', attachedResourceTests],
   ['access', accessTests],
+  ['templates', templateTests],
   ['registry', registryExamples()],
 ];
 

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { isPolicyKind, type PolicyKind } from '../iam/document/policyKind';
 import { parsePolicy } from '../iam/document/parse';
 import { looksLikePolicy, resolvePolicyKind } from '../iam/document/policyKind';
-import { severityOfCategory, validatePolicy, type Severity } from '../iam/validate';
+import { severityOfCategory, validatePolicy, type Finding, type Severity } from '../iam/validate';
 import { kindFromSettings, isScenarioPath } from '../service/documentAnalysis';
 import { DEFAULT_SETTINGS } from '../settings';
 import { describeReadError, walkFiles, type CliIo } from './cliIo';
@@ -134,15 +134,16 @@ function lintTemplate(text: string, filePath: string): LintedFile | undefined {
   const range = (start: number, end: number): LintRange => ({ start: positionAt(start), end: positionAt(end) });
   const findings: LintFinding[] = [];
   const seen = new Set<string>();
-  for (const policy of host.policies) {
-    for (const finding of policy.findings) {
-      // A statement merged into several Terraform documents is one finding, on its first policy.
-      const key = `${finding.code}\u0000${finding.span.offset}\u0000${finding.span.length}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      findings.push({ code: finding.code, severity: severityOfCategory(finding.category), message: finding.message, range: range(finding.span.offset, finding.span.offset + finding.span.length), policy: policy.policy.pointer });
-    }
-  }
+  const add = (finding: Finding, pointer: string) => {
+    // A statement merged into several Terraform documents is one finding, on its first policy.
+    const key = `${finding.code}\u0000${finding.span.offset}\u0000${finding.span.length}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    findings.push({ code: finding.code, severity: severityOfCategory(finding.category), message: finding.message, range: range(finding.span.offset, finding.span.offset + finding.span.length), policy: pointer });
+  };
+  for (const policy of host.policies) for (const finding of policy.findings) add(finding, policy.policy.pointer);
+  // What belongs to the file rather than to one policy (a syntax error outside every policy): pointer "".
+  for (const finding of host.findings) add(finding, '');
   findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));
   const policies = host.policies.map((policy): LintedPolicy => ({
     pointer: policy.policy.pointer,

@@ -5,6 +5,8 @@
 import { validatePolicy } from '../../../server/src/iam/validate/engine/runner';
 import type { PolicyKind } from '../../../server/src/iam/document/policyKind';
 import type { ValidationOptions } from '../../../server/src/iam/validate/engine/findings';
+import { analyzeHostDocument } from '../../../server/src/iam/sources/hostDocument';
+import { expandSamTemplateNode } from '../../../server/src/iam/sources/cloudformation/samExpansion';
 
 export interface FoundFinding {
   readonly code: string;
@@ -15,10 +17,15 @@ export interface FoundFinding {
   readonly fixes: readonly string[];
 }
 
-/** Validates `policy` (an object is serialised with 2-space indentation) as `kind`. */
-export function findingsOf(policy: string | object, kind: PolicyKind = 'identity', options: Partial<ValidationOptions> = {}): FoundFinding[] {
+/**
+ * Validates `policy` (an object is serialised with 2-space indentation) as `kind`; with `host` (a
+ * template's file name, e.g. `template.yaml`), reads the text as that template instead and returns
+ * the findings of all its policies and of the template itself.
+ */
+export function findingsOf(policy: string | object, kind: PolicyKind = 'identity', options: Partial<ValidationOptions> = {}, host?: string): FoundFinding[] {
   const text = typeof policy === 'string' ? policy : JSON.stringify(policy, null, 2);
-  const result = validatePolicy(text, { kind, ...options });
+  const result = host === undefined ? validatePolicy(text, { kind, ...options }) : analyzeHostDocument(text, { expandSamTemplate: expandSamTemplateNode }, host);
+  if (!result) throw new Error(`\`${host}\` is not read as a template`);
   if (result.errors.length > 0) throw new Error(`validation errors: ${result.errors.join('; ')}`);
   return result.findings.map((finding) => ({
     code: finding.code,

@@ -37,6 +37,8 @@ export interface RuleCase {
   readonly output?: string;
   /** When set, this family's findings must be exactly `errors`, in order. */
   readonly exactFor?: FamilyName;
+  /** When set, the text is a template of this file name (e.g. `template.yaml`), read as the host formats read it. */
+  readonly host?: string;
 }
 
 /** One file's cases, split as ESLint's RuleTester splits them. */
@@ -75,7 +77,7 @@ function checkExact(testCase: RuleCase, findings: readonly FoundFinding[]): void
 export function runRuleTests(suite: string, tests: RuleTests): void {
   for (const testCase of tests.invalid) {
     test(`${suite}: ${testCase.name}`, () => {
-      const findings = findingsOf(testCase.policy, testCase.kind ?? 'identity', testCase.options ?? {});
+      const findings = findingsOf(testCase.policy, testCase.kind ?? 'identity', testCase.options ?? {}, testCase.host);
       for (const [code, text, fix] of testCase.errors ?? []) {
         const finding = findings.find((candidate) => candidate.code === code && candidate.text === text);
         assert.ok(finding, `expected ${code} on ${text}; got ${describe(findings)}`);
@@ -94,7 +96,7 @@ export function runRuleTests(suite: string, tests: RuleTests): void {
   }
   for (const testCase of tests.valid) {
     test(`${suite}: ${testCase.name}`, () => {
-      const findings = findingsOf(testCase.policy, testCase.kind ?? 'identity', testCase.options ?? {});
+      const findings = findingsOf(testCase.policy, testCase.kind ?? 'identity', testCase.options ?? {}, testCase.host);
       for (const code of testCase.absent ?? []) {
         assert.ok(!findings.some((finding) => finding.code === code), `did not expect ${code}; got ${describe(findings)}`);
       }

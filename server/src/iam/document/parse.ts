@@ -44,6 +44,12 @@ const SYNTAX_MESSAGES: Record<string, string> = {
   InvalidCharacter: 'Invalid character in string: control characters must be escaped',
 };
 
+/** The message of a JSON syntax error, as every JSON reader of policies words it (policy files, templates, strings). */
+export function jsonSyntaxMessage(error: ParseError): string {
+  const name = printParseErrorCode(error.error);
+  return `JSON syntax error: ${SYNTAX_MESSAGES[name] ?? name}.`;
+}
+
 /**
  * Keeps a span inside the text: errors at the end of the text (an unterminated object) are put on
  * the last character so that editors can show them.
@@ -82,11 +88,10 @@ export function parsePolicy(text: string): ParseResult {
   for (const error of errors) {
     if (reported.has(error.offset)) continue;
     reported.add(error.offset);
-    const name = printParseErrorCode(error.error);
     problems.push({
       code: 'JSON_SYNTAX_ERROR',
       kind: 'syntax',
-      message: `JSON syntax error: ${SYNTAX_MESSAGES[name] ?? name}.`,
+      message: jsonSyntaxMessage(error),
       span: clampSpan(error.offset, Math.max(error.length, 1), text.length),
     });
   }

@@ -66,7 +66,8 @@ export function analyzeHostDocument(text: string, options: HostAnalysisOptions =
   const template = readTemplate(text, options.expandSamTemplate ?? expandSamTemplateNode);
   if (!template) return undefined;
   const analyzed = analyzePolicies(text, template.syntax, template.policies, options);
-  const { policies, findings, errors } = template.tooDeep.length > 0 ? withTooDeep(text, analyzed, template.tooDeep) : analyzed;
+  const syntaxCode = template.syntax === 'yaml' ? 'TEMPLATE_SYNTAX_ERROR' : 'JSON_SYNTAX_ERROR';
+  const { policies, findings, errors } = withHostFindings(text, analyzed, template.tooDeep, template.syntaxErrors.map((error) => ({ ...error, code: syntaxCode })));
   return { format: 'cloudformation', syntax: template.syntax, policies, references: template.references, resources: template.context.resources, policyFiles: [], problems: [], findings, errors };
 }
 
@@ -80,30 +81,41 @@ function analyzeTerraform(text: string, options: HostAnalysisOptions): HostAnaly
     return undefined;
   }
   const analyzed = analyzePolicies(text, 'hcl', extraction.policies, options);
-  const { policies, findings, errors } = extraction.tooDeep.length > 0 ? withTooDeep(text, analyzed, extraction.tooDeep) : analyzed;
+  const { policies, findings, errors } = withHostFindings(text, analyzed, extraction.tooDeep, extraction.syntaxErrors.map((error) => ({ ...error, code: 'JSON_SYNTAX_ERROR' as const })));
   return { format: 'terraform', syntax: 'hcl', policies, references: [], resources: new Map(), policyFiles: extraction.files, problems: extraction.problems, findings, errors };
 }
 
+type Analyzed = { policies: EmbeddedPolicyAnalysis[]; findings: Finding[]; errors: string[] };
+
 /**
- * A POLICY_TOO_DEEP finding in the policy that holds each too-deep container of the template (a
- * CloudFormation template, or JSON in a Terraform string): its
- * content was never read, as in a standalone policy (iam/document/jsonNesting.ts). Nesting outside
- * every policy is the template's business, not a policy finding.
+ * Findings about how the host text itself reads, beside the policies' own: a value nested past the
+ * JSON parse bound (POLICY_TOO_DEEP: its content was never read, as in a standalone policy,
+ * iam/document/jsonNesting.ts) and a syntax error (JSON_SYNTAX_ERROR in JSON, TEMPLATE_SYNTAX_ERROR
+ * in YAML: IAM or CloudFormation rejects the text, and the policy may be read incompletely). Each
+ * belongs to the policy whose range holds it; a syntax error outside every policy belongs to the
+ * file. A too-deep value outside every policy is the template's business, not a finding.
  */
-function withTooDeep(text: string, analyzed: { policies: EmbeddedPolicyAnalysis[]; findings: Finding[]; errors: string[] }, tooDeep: readonly HostRange[]): { policies: EmbeddedPolicyAnalysis[]; findings: Finding[]; errors: string[] } {
-  const rule = ruleFor('POLICY_TOO_DEEP')!;
-  const added: Finding[] = [];
+function withHostFindings(text: string, analyzed: Analyzed, tooDeep: readonly HostRange[], syntaxErrors: ReadonlyArray<{ readonly message: string; readonly range: HostRange; readonly code: 'JSON_SYNTAX_ERROR' | 'TEMPLATE_SYNTAX_ERROR' }>): Analyzed {
+  if (tooDeep.length === 0 && syntaxErrors.length === 0) return analyzed;
+  const finding = (code: string, message: (span: { offset: number; length: number }) => string, range: HostRange): Finding => {
+    const rule = ruleFor(code)!;
+    const offset = Math.min(range.start, Math.max(text.length - 1, 0));
+    const span = { offset, length: Math.max(0, Math.min(range.end, text.length) - offset) };
+    return { code: rule.code, category: rule.category, message: message(span), span };
+  };
+  const extra = [
+    ...tooDeep.map((range) => ({ range, finding: finding('POLICY_TOO_DEEP', (span) => tooDeepMessage(text, span), range), fileLevel: false })),
+    ...syntaxErrors.map((error) => ({ range: error.range, finding: finding(error.code, () => error.message, error.range), fileLevel: true })),
+  ];
+  const placed = new Set<Finding>();
   const policies = analyzed.policies.map((analysis) => {
     const { start, end } = analysis.policy.range;
-    const inside = tooDeep.filter((range) => range.start >= start && range.start < end);
-    if (inside.length === 0) return analysis;
-    const mine = inside.map((range): Finding => {
-      const span = { offset: range.start, length: Math.max(0, Math.min(range.end, text.length) - range.start) };
-      return { code: rule.code, category: rule.category, message: tooDeepMessage(text, span), span };
-    });
-    added.push(...mine);
+    const mine = extra.filter((item) => item.range.start >= start && item.range.start < end).map((item) => item.finding);
+    if (mine.length === 0) return analysis;
+    for (const item of mine) placed.add(item);
     return { ...analysis, findings: [...analysis.findings, ...mine].sort(byPlace) };
   });
+  const added = extra.filter((item) => placed.has(item.finding) || item.fileLevel).map((item) => item.finding);
   return { policies, findings: [...analyzed.findings, ...added].sort(byPlace), errors: analyzed.errors };
 }
 

@@ -4,6 +4,7 @@
  * intrinsic functions resolved into values with holes (intrinsics.ts).
  */
 import { sampleText, type EmbeddedPolicy, type EmbeddedPolicyKind, type HostEntry, type HostMap, type HostNode, type HostRange, type HostText, type TextPart } from '../hostTree';
+import { jsonSyntaxMessage } from '../../document/parse';
 import { readJsonTree } from '../jsonTree';
 import { readYamlTree } from '../yamlTree';
 import { alternativesOf, intrinsicName, NO_VALUE, resolveIntrinsics, type TemplateContext } from './intrinsics';
@@ -37,6 +38,11 @@ export interface CloudFormationTemplate {
   /** Policies named rather than written (SAM managed policy names and policy templates). */
   readonly references: readonly PolicyReference[];
   readonly problems: readonly TemplateProblem[];
+  /**
+   * Syntax errors of the template text: JSON errors (`json`) or YAML errors (`yaml`), with their
+   * ranges. CloudFormation rejects such a template, and what follows an error may be read incompletely.
+   */
+  readonly syntaxErrors: readonly TemplateProblem[];
   /** Containers nested too deep to read (JSON past the parse bound, YAML past the parser's stack). */
   readonly tooDeep: readonly HostRange[];
 }
@@ -84,23 +90,29 @@ export function readCloudFormationTemplate(text: string, expandSamTemplate?: Sam
   const syntax: 'json' | 'yaml' = trimmed.startsWith('{') ? 'json' : 'yaml';
   let root: HostNode | undefined;
   const problems: TemplateProblem[] = [];
+  const syntaxErrors: TemplateProblem[] = [];
   let tooDeep: readonly HostRange[];
   if (syntax === 'json') {
     const result = readJsonTree(text);
     root = result.root;
     tooDeep = result.tooDeep;
+    for (const error of result.errors) syntaxErrors.push({ message: jsonSyntaxMessage(error), range: { start: error.offset, end: error.offset + Math.max(error.length, 1) } });
     if (result.truncated) problems.push({ message: 'The template is nested too deeply to read completely', range: { start: 0, end: Math.min(1, text.length) } });
   } else {
     const result = readYamlTree(text);
     root = result.root;
     tooDeep = result.tooDeep;
     for (const error of result.errors) problems.push({ message: `YAML: ${error.message}`, range: error.range });
+    // The first error only: the parser's recovery reports every later token of a broken scalar again.
+    // Running out of stack is nesting, reported as such (tooDeep), not a syntax error.
+    const first = result.errors.filter((error) => !/Maximum call stack/i.test(error.message)).sort((a, b) => a.range.start - b.range.start)[0];
+    if (first) syntaxErrors.push({ message: `The YAML cannot be read from here (${first.message.replace(/[.:]?\s*$/, '')}): CloudFormation may reject the template, and what follows may be read incompletely.`, range: first.range });
     if (result.truncated) problems.push({ message: 'The template is nested too deeply to read completely', range: { start: 0, end: Math.min(1, text.length) } });
   }
   if (!isTemplateTree(root)) return undefined;
   const context = templateContext(root, sampleValues);
   const { policies, references } = findPolicies(root, context, expandSamTemplate);
-  return { syntax, root, context, policies, references, problems, tooDeep };
+  return { syntax, root, context, policies, references, problems, syntaxErrors, tooDeep };
 }
 
 /** Parameters, resources and mappings of a template. */

@@ -5,7 +5,8 @@
  * (`"arn:aws:s3:::${var.b}/*"`) is a hole in that string; one that stands for a whole JSON value
  * (`"Resource": ${jsonencode(var.arns)}`) is a value that is one hole.
  */
-import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { jsonSyntaxMessage } from '../../document/parse';
 import { limitNesting } from '../../document/jsonNesting';
 import { sampleText, type HostEntry, type HostNode, type HostRange } from '../hostTree';
 import { HOLE_CHAR, decodedToNode, type DecodedString } from './hclValues';
@@ -19,6 +20,7 @@ export interface JsonInStringProblem {
 /** The result of reading JSON in a string: the value (when there is one) and the syntax errors. */
 export interface JsonInString {
   readonly root: HostNode | undefined;
+  /** JSON syntax errors (IAM rejects the policy), at their host ranges. */
   readonly problems: readonly JsonInStringProblem[];
   /** Containers nested deeper than the JSON parse bound, parsed as empty, at their host ranges. */
   readonly tooDeep: readonly HostRange[];
@@ -76,7 +78,7 @@ export function parseJsonInString(decoded: DecodedString, style: 'json' | 'other
   } catch {
     return { root: undefined, problems: [{ message: 'The JSON in this string could not be read.', range: decoded.range }], tooDeep };
   }
-  const problems = errors.map((error) => ({ message: `JSON syntax error in the policy string: ${printParseErrorCode(error.error)}`, range: hostRange(error.offset, error.length) }));
+  const problems = errors.map((error) => ({ message: jsonSyntaxMessage(error), range: hostRange(error.offset, Math.max(error.length, 1)) }));
 
   const stringNode = (node: JsonNode): HostNode => {
     const range = hostRange(node.offset, node.length);

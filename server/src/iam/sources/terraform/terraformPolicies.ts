@@ -68,6 +68,8 @@ export interface TerraformExtraction {
   readonly problems: TerraformProblem[];
   /** JSON in strings nested deeper than the parse bound (iam/document/jsonNesting.ts), for POLICY_TOO_DEEP. */
   readonly tooDeep: HostRange[];
+  /** JSON syntax errors in policy strings (heredocs, quoted JSON), for JSON_SYNTAX_ERROR: IAM rejects such a policy. */
+  readonly syntaxErrors: TerraformProblem[];
 }
 
 /** How a place uses a document it references (for the kind of a policy document data source). */
@@ -137,6 +139,7 @@ class Extractor {
   private readonly files: TerraformPolicyFile[] = [];
   private readonly problems: TerraformProblem[] = [];
   private readonly tooDeep: HostRange[] = [];
+  private readonly syntaxErrors: TerraformProblem[] = [];
   private readonly documents = new Map<string, PolicyDocumentBlock>();
   private readonly usages = new Map<string, Usage[]>();
   /** Name → the names whose value it flows into (a document merged into another, a local's value). */
@@ -159,7 +162,7 @@ class Extractor {
       this.problems.push({ message: `The policy documents could not be merged: ${error instanceof Error ? error.message : String(error)}`, range: hclRange(root) });
     }
     this.policies.sort((a, b) => a.range.start - b.range.start);
-    return { policies: this.policies, files: this.files, problems: this.problems, tooDeep: this.tooDeep };
+    return { policies: this.policies, files: this.files, problems: this.problems, tooDeep: this.tooDeep, syntaxErrors: this.syntaxErrors };
   }
 
   private block(block: HclNode): void {
@@ -310,7 +313,7 @@ class Extractor {
     const { root, problems, tooDeep } = parseJsonInString(decoded, heredoc ? 'json' : 'other');
     this.tooDeep.push(...tooDeep);
     if (!root) {
-      if (!requireStatement) this.problems.push(...problems);
+      if (!requireStatement) this.syntaxErrors.push(...problems);
       return false;
     }
     if (requireStatement && !(root.kind === 'map' && root.entries.some((entry) => entry.key === 'Statement'))) return false;
@@ -318,7 +321,7 @@ class Extractor {
       // A string that is not JSON at all (a name, an ARN) is not a policy document.
       if (problems.length > 0 && !/^\s*[[{]/.test(decoded.text)) return false;
     }
-    this.problems.push(...problems);
+    this.syntaxErrors.push(...problems);
     this.report(root, hclRange(template), place);
     return true;
   }

@@ -2045,6 +2045,16 @@ const RULES: readonly RuleMeta[] = [
     resolution: 'Give the element a value, or remove it.',
   },
   {
+    code: 'TEMPLATE_SYNTAX_ERROR',
+    category: 'GENERAL_WARNING',
+    title: 'Template syntax error',
+    origin: 'workbench',
+    implementedBy: ['parser'],
+    implementedWhen: 'For YAML CloudFormation and SAM templates; a JSON template, or a policy written as a JSON string in a template, reports JSON_SYNTAX_ERROR.',
+    description: 'The YAML of a CloudFormation or SAM template cannot be read from this place on, by the YAML 1.2 rules (the first such place is reported). CloudFormation may reject the template, and the policies after it may be read incompletely, so their findings may be incomplete too. A warning, not an error: CloudFormation\'s own reader accepts some texts that the YAML rules do not, such as a quoted string whose continuation lines are indented no deeper than its key.',
+    resolution: 'Fix the YAML at the reported position (an unclosed bracket or quote, text after a closing quote, or an indentation that does not line up).',
+  },
+  {
     code: 'POLICY_TOO_DEEP',
     category: 'ERROR',
     title: 'JSON nested too deep',
