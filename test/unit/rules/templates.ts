@@ -16,7 +16,9 @@ const cases: RuleCase[] = [
   { name: 'YAML: an unterminated quote outside every policy is the file\'s', host: 'template.yaml', policy: `${HEAD}          - {Effect: Allow, Action: s3:GetObject, Resource: "*"}\nOutputs:\n  O:\n    Value: "open\n`, errors: [['TEMPLATE_SYNTAX_ERROR', '\n']] },
   { name: 'JSON template: a missing comma in a policy', host: 'template.json', policy: jsonTemplate('{"Effect": "Allow" "Action": "s3:GetObject", "Resource": "*"}'), errors: [['JSON_SYNTAX_ERROR', '"Action"']] },
   { name: 'JSON template: the same policy with the comma', host: 'template.json', policy: jsonTemplate('{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}'), absent: ['JSON_SYNTAX_ERROR', 'TEMPLATE_SYNTAX_ERROR'] },
-  { name: 'YAML: a policy written as a JSON string with a trailing comma', host: 'template.yaml', policy: `${HEAD.replace(/        Version[\s\S]*$/, '')}        '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"},]}'\n`, absent: ['TEMPLATE_SYNTAX_ERROR'] },
+  { name: 'YAML: a policy written as a JSON string with a trailing comma', host: 'template.yaml', policy: `${HEAD.replace(/        Version[\s\S]*$/, '')}        '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"},]}'\n`, errors: [['JSON_SYNTAX_ERROR', ']']], absent: ['TEMPLATE_SYNTAX_ERROR'] },
+  { name: 'YAML: the same JSON string without the comma', host: 'template.yaml', policy: `${HEAD.replace(/        Version[\s\S]*$/, '')}        '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}'\n`, absent: ['TEMPLATE_SYNTAX_ERROR', 'JSON_SYNTAX_ERROR'] },
+  { name: 'YAML: a JSON string built with !Sub holding a comment', host: 'template.yaml', policy: `${HEAD.replace(/        Version[\s\S]*$/, '')}        !Sub '{"Version": "2012-10-17", /* for \${AWS::StackName} */ "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}'\n`, errors: [['JSON_SYNTAX_ERROR', '/* for ${AWS::StackName} */']] },
 ];
 
 export const templateTests: RuleTests = ruleTests(cases);

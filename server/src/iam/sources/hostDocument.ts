@@ -66,8 +66,12 @@ export function analyzeHostDocument(text: string, options: HostAnalysisOptions =
   const template = readTemplate(text, options.expandSamTemplate ?? expandSamTemplateNode);
   if (!template) return undefined;
   const analyzed = analyzePolicies(text, template.syntax, template.policies, options);
-  const syntaxCode = template.syntax === 'yaml' ? 'TEMPLATE_SYNTAX_ERROR' : 'JSON_SYNTAX_ERROR';
-  const { policies, findings, errors } = withHostFindings(text, analyzed, template.tooDeep, template.syntaxErrors.map((error) => ({ ...error, code: syntaxCode })));
+  const syntaxCode = template.syntax === 'yaml' ? ('TEMPLATE_SYNTAX_ERROR' as const) : ('JSON_SYNTAX_ERROR' as const);
+  // Past a YAML error a quoted string may have been read only in part, so its JSON may seem broken
+  // when it is not: then only the YAML error is reported.
+  const stringErrors = template.syntax === 'yaml' && template.syntaxErrors.length > 0 ? [] : template.jsonStringErrors;
+  const syntaxErrors = [...template.syntaxErrors.map((error) => ({ ...error, code: syntaxCode })), ...stringErrors.map((error) => ({ ...error, code: 'JSON_SYNTAX_ERROR' as const }))];
+  const { policies, findings, errors } = withHostFindings(text, analyzed, template.tooDeep, syntaxErrors);
   return { format: 'cloudformation', syntax: template.syntax, policies, references: template.references, resources: template.context.resources, policyFiles: [], problems: [], findings, errors };
 }
 

@@ -4,7 +4,10 @@
  * intrinsic functions resolved into values with holes (intrinsics.ts).
  */
 import { sampleText, type EmbeddedPolicy, type EmbeddedPolicyKind, type HostEntry, type HostMap, type HostNode, type HostRange, type HostText, type TextPart } from '../hostTree';
+import { parseTree, type ParseError } from 'jsonc-parser';
 import { jsonSyntaxMessage } from '../../document/parse';
+import { limitNesting } from '../../document/jsonNesting';
+import { strictJsonTree } from '../../document/strictJsonTree';
 import { readJsonTree } from '../jsonTree';
 import { readYamlTree } from '../yamlTree';
 import { alternativesOf, intrinsicName, NO_VALUE, resolveIntrinsics, type TemplateContext } from './intrinsics';
@@ -43,6 +46,8 @@ export interface CloudFormationTemplate {
    * ranges. CloudFormation rejects such a template, and what follows an error may be read incompletely.
    */
   readonly syntaxErrors: readonly TemplateProblem[];
+  /** JSON syntax errors of policies written as JSON strings (IAM reads them as strict JSON), at host ranges. */
+  readonly jsonStringErrors: readonly TemplateProblem[];
   /** Containers nested too deep to read (JSON past the parse bound, YAML past the parser's stack). */
   readonly tooDeep: readonly HostRange[];
 }
@@ -111,8 +116,8 @@ export function readCloudFormationTemplate(text: string, expandSamTemplate?: Sam
   }
   if (!isTemplateTree(root)) return undefined;
   const context = templateContext(root, sampleValues);
-  const { policies, references } = findPolicies(root, context, expandSamTemplate);
-  return { syntax, root, context, policies, references, problems, syntaxErrors, tooDeep };
+  const { policies, references, jsonStringErrors } = findPolicies(root, context, expandSamTemplate);
+  return { syntax, root, context, policies, references, problems, syntaxErrors, jsonStringErrors, tooDeep };
 }
 
 /** Parameters, resources and mappings of a template. */
@@ -194,17 +199,32 @@ function walk(node: HostNode | undefined, path: readonly string[], pointer: stri
   return next ? walk(next.value, rest, `${pointer}/${pointerToken(head!)}`, item) : [];
 }
 
-/** The JSON policy written inside a string (a `PolicyDocument` given as JSON text), as a host tree. */
-function policyFromString(node: HostNode): HostNode | undefined {
+/**
+ * IAM reads a policy string as strict JSON: the syntax errors of `text` (comments and trailing commas
+ * included, which the tree tolerates) into `sink`, at host ranges. Strict JSON, the usual case, costs
+ * one fast-path parse.
+ */
+function strictJsonErrors(text: string, hostRange: (start: number, end: number) => HostRange, sink: TemplateProblem[]): void {
+  const limited = limitNesting(text).text;
+  if (strictJsonTree(limited) !== undefined) return;
+  const errors: ParseError[] = [];
+  parseTree(limited, errors, { allowTrailingComma: false, disallowComments: true });
+  for (const error of errors) sink.push({ message: jsonSyntaxMessage(error), range: hostRange(error.offset, error.offset + Math.max(error.length, 1)) });
+}
+
+/** The JSON policy written inside a string (a `PolicyDocument` given as JSON text), as a host tree; its syntax errors go to `sink`. */
+function policyFromString(node: HostNode, sink: TemplateProblem[]): HostNode | undefined {
   if (node.kind === 'scalar' && typeof node.value === 'string') {
     const value = node.value;
     if (!value.trimStart().startsWith('{')) return undefined;
     const offsets = node.offsets && node.offsets.length === value.length + 1 ? node.offsets : undefined;
-    const read = readJsonTree(value, offsets ? (offset) => offsets[Math.min(offset, value.length)]! : undefined);
+    const translate = offsets ? (offset: number) => offsets[Math.min(offset, value.length)]! : undefined;
+    const read = readJsonTree(value, translate);
+    strictJsonErrors(value, (start, end) => (translate ? { start: translate(start), end: translate(end) } : node.range), sink);
     if (!read.root) return undefined;
     return offsets ? read.root : rangeEverywhere(read.root, node.range);
   }
-  if (node.kind === 'text') return policyFromText(node);
+  if (node.kind === 'text') return policyFromText(node, sink);
   return undefined;
 }
 
@@ -228,7 +248,7 @@ function rangeEverywhere(node: HostNode, range: HostRange, depth = 0): HostNode 
  * text is parsed with its holes as their samples, and string values that contain a hole become texts
  * with that hole again.
  */
-function policyFromText(text: HostText): HostNode | undefined {
+function policyFromText(text: HostText, sink: TemplateProblem[]): HostNode | undefined {
   let concat = '';
   const pieces: Array<{ start: number; end: number; part: TextPart }> = [];
   for (const part of text.parts) {
@@ -246,6 +266,7 @@ function policyFromText(text: HostText): HostNode | undefined {
     return text.range.end;
   };
   const read = readJsonTree(concat);
+  strictJsonErrors(concat, (start, end) => ({ start: hostAt(start), end: Math.max(hostAt(end), hostAt(start) + 1) }), sink);
   if (!read.root) return undefined;
   /** A host range for a stretch of the text; where characters cannot be placed, the whole piece. */
   const hostRange = (start: number, end: number): HostRange => {
@@ -300,12 +321,12 @@ function statementsRoot(node: HostNode, context: TemplateContext): HostNode | un
   return resolved !== NO_VALUE && (resolved.kind === 'map' || resolved.kind === 'seq') ? resolved : undefined;
 }
 
-/** Turns the node found at a policy location into a policy tree, or undefined when it is not one. */
-function policyRoot(node: HostNode, context: TemplateContext): HostNode | undefined {
+/** Turns the node found at a policy location into a policy tree, or undefined when it is not one; JSON syntax errors of a policy string go to `sink`. */
+function policyRoot(node: HostNode, context: TemplateContext, sink: TemplateProblem[]): HostNode | undefined {
   const resolved = resolveIntrinsics(node, context);
   if (resolved === NO_VALUE) return undefined;
   if (resolved.kind === 'map') return resolved;
-  if (resolved.kind === 'scalar' || resolved.kind === 'text') return policyFromString(resolved);
+  if (resolved.kind === 'scalar' || resolved.kind === 'text') return policyFromString(resolved, sink);
   return undefined;
 }
 
@@ -326,11 +347,12 @@ function statementPolicy(statement: HostNode): HostMap {
   };
 }
 
-function findPolicies(root: HostMap, context: TemplateContext, expandSamTemplate?: SamTemplateExpander): { policies: EmbeddedPolicy[]; references: PolicyReference[] } {
+function findPolicies(root: HostMap, context: TemplateContext, expandSamTemplate?: SamTemplateExpander): { policies: EmbeddedPolicy[]; references: PolicyReference[]; jsonStringErrors: TemplateProblem[] } {
   const policies: EmbeddedPolicy[] = [];
   const references: PolicyReference[] = [];
+  const jsonStringErrors: TemplateProblem[] = [];
   const resources = mapEntry(root, 'Resources')?.value;
-  if (!resources || resources.kind !== 'map') return { policies, references };
+  if (!resources || resources.kind !== 'map') return { policies, references, jsonStringErrors };
   const boundaries = boundaryPolicies(resources);
   const globalsFunction = mapEntry(mapEntry(root, 'Globals')?.value, 'Function')?.value;
   for (const resource of resources.entries) {
@@ -355,7 +377,7 @@ function findPolicies(root: HostMap, context: TemplateContext, expandSamTemplate
           samPolicies(at.node, at.pointer, resource.key, type, location, context, policies, references, expandSamTemplate);
           continue;
         }
-        const document = location.form === 'statement' ? statementsRoot(at.node, context) : policyRoot(at.node, context);
+        const document = location.form === 'statement' ? statementsRoot(at.node, context) : policyRoot(at.node, context, jsonStringErrors);
         if (!document) continue;
         const policyName = stringOf(resolveScalar(mapEntry(at.item, 'PolicyName')?.value, context));
         policies.push({
@@ -370,7 +392,7 @@ function findPolicies(root: HostMap, context: TemplateContext, expandSamTemplate
       }
     }
   }
-  return { policies, references };
+  return { policies, references, jsonStringErrors };
 }
 
 
