@@ -38,7 +38,10 @@ function probeAccount(policy: AccessPolicy): string {
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '111122223333';
 }
 
-function probeResources(step: RiskStep, account: string): string[] {
+/** The example resources of an action, per action and account: the same few steps are probed for every policy. */
+const anyResources = new Map<string, readonly string[]>();
+
+function probeResources(step: RiskStep, account: string): readonly string[] {
   switch (step.target) {
     case 'self-user':
       return [`arn:aws:iam::${account}:user/${SELF}`, `arn:aws:iam::${account}:user/escalation-probe-other`];
@@ -50,8 +53,16 @@ function probeResources(step: RiskStep, account: string): string[] {
       return [`arn:aws:iam::${account}:role/escalation-probe-role`];
     case 'policy':
       return [`arn:aws:iam::${account}:policy/escalation-probe-policy`];
-    case 'any':
-      return resourcesForAction(step.action, account).map((arn) => arn.replace(/example/g, 'escalation-probe'));
+    case 'any': {
+      const key = `${step.action}\u0000${account}`;
+      let resources = anyResources.get(key);
+      if (resources === undefined) {
+        resources = resourcesForAction(step.action, account).map((arn) => arn.replace(/example/g, 'escalation-probe'));
+        if (anyResources.size > 10_000) anyResources.clear();
+        anyResources.set(key, resources);
+      }
+      return resources;
+    }
   }
 }
 
@@ -147,6 +158,8 @@ export function analyzeRisks(document: PolicyDocument, kind: PolicyKind, options
   if (allows.length === 0) return [];
   const account = probeAccount(policy);
   const principal = `arn:aws:iam::${account}:user/${SELF}`;
+  // The resource side leaves the decision to the account's own policies, as most resources do.
+  const delegate: PolicyInput = { id: 'delegate', document: { Statement: [{ Effect: 'Allow', Principal: { AWS: account }, Action: '*', Resource: '*' }] } };
   // The question about a step's action is asked of the statements that can match its service (and
   // of the unreadable ones, which the evaluator refuses itself): a statement whose action cannot
   // match does not apply, so the decision is the same, and large policies are evaluated much faster.
@@ -182,7 +195,7 @@ export function analyzeRisks(document: PolicyDocument, kind: PolicyKind, options
       const context = satisfyingContext(statement.conditions, fixed, (raw) => (raw.split(',')[0]!.trim().toLowerCase() === 'aws:username' ? SELF : 'example'));
       if (!context) continue;
       for (const resource of probeResources(step, account)) {
-        const request: EvaluationRequest = { principal, action: step.action, resource, context, identityPolicies: [input], resourceAccount: account, principalAccount: account, resourcePolicy: { id: 'delegate', document: { Statement: [{ Effect: 'Allow', Principal: { AWS: account }, Action: '*', Resource: '*' }] } } };
+        const request: EvaluationRequest = { principal, action: step.action, resource, context, identityPolicies: [input], resourceAccount: account, principalAccount: account, resourcePolicy: delegate };
         const answer = evaluateDecision(request);
         if (answer.decision === 'Allow') {
           found = { statements: answer.reasons.filter((r) => r.policyRole === 'identity').map((r) => indexes[r.statementIndex]!), request: { action: step.action, resource, context } };
