@@ -4,8 +4,7 @@
  * intrinsic functions resolved into values with holes (intrinsics.ts).
  */
 import { sampleText, type EmbeddedPolicy, type EmbeddedPolicyKind, type HostEntry, type HostMap, type HostNode, type HostRange, type HostText, type TextPart } from '../hostTree';
-import { parseTree, type ParseError } from 'jsonc-parser';
-import { jsonSyntaxMessage } from '../../document/parse';
+import { jsonSyntaxMessage, parsePolicy } from '../../document/parse';
 import { limitNesting } from '../../document/jsonNesting';
 import { strictJsonTree } from '../../document/strictJsonTree';
 import { readJsonTree } from '../jsonTree';
@@ -200,16 +199,15 @@ function walk(node: HostNode | undefined, path: readonly string[], pointer: stri
 }
 
 /**
- * IAM reads a policy string as strict JSON: the syntax errors of `text` (comments and trailing commas
- * included, which the tree tolerates) into `sink`, at host ranges. Strict JSON, the usual case, costs
- * one fast-path parse.
+ * IAM reads a policy string as strict JSON: its problems as a policy file's (syntax errors, comments,
+ * trailing commas, with the same messages; depth is reported apart) into `sink`, at host ranges.
+ * Strict JSON, the usual case, costs one fast-path parse.
  */
 function strictJsonErrors(text: string, hostRange: (start: number, end: number) => HostRange, sink: TemplateProblem[]): void {
-  const limited = limitNesting(text).text;
-  if (strictJsonTree(limited) !== undefined) return;
-  const errors: ParseError[] = [];
-  parseTree(limited, errors, { allowTrailingComma: false, disallowComments: true });
-  for (const error of errors) sink.push({ message: jsonSyntaxMessage(error), range: hostRange(error.offset, error.offset + Math.max(error.length, 1)) });
+  if (strictJsonTree(limitNesting(text).text) !== undefined) return;
+  for (const problem of parsePolicy(text).problems) {
+    if (problem.kind !== 'depth') sink.push({ message: problem.message, range: hostRange(problem.span.offset, problem.span.offset + Math.max(problem.span.length, 1)) });
+  }
 }
 
 /** The JSON policy written inside a string (a `PolicyDocument` given as JSON text), as a host tree; its syntax errors go to `sink`. */

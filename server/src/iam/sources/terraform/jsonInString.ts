@@ -6,7 +6,8 @@
  * (`"Resource": ${jsonencode(var.arns)}`) is a value that is one hole.
  */
 import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
-import { jsonSyntaxMessage } from '../../document/parse';
+import { parsePolicy } from '../../document/parse';
+import { strictJsonTree } from '../../document/strictJsonTree';
 import { limitNesting } from '../../document/jsonNesting';
 import { sampleText, type HostEntry, type HostNode, type HostRange } from '../hostTree';
 import { HOLE_CHAR, decodedToNode, type DecodedString } from './hclValues';
@@ -78,7 +79,9 @@ export function parseJsonInString(decoded: DecodedString, style: 'json' | 'other
   } catch {
     return { root: undefined, problems: [{ message: 'The JSON in this string could not be read.', range: decoded.range }], tooDeep };
   }
-  const problems = errors.map((error) => ({ message: jsonSyntaxMessage(error), range: hostRange(error.offset, Math.max(error.length, 1)) }));
+  // IAM reads the policy as strict JSON: its problems as a policy file's (syntax errors, comments,
+  // trailing commas, with the same messages; depth is reported apart). Strict JSON has none.
+  const problems = errors.length === 0 && strictJsonTree(limited.text) !== undefined ? [] : parsePolicy(virtual).problems.filter((problem) => problem.kind !== 'depth').map((problem) => ({ message: problem.message, range: hostRange(problem.span.offset, Math.max(problem.span.length, 1)) }));
 
   const stringNode = (node: JsonNode): HostNode => {
     const range = hostRange(node.offset, node.length);
