@@ -37,7 +37,7 @@ export function nodeIo(): CliIo {
     readDir: (dirPath) => fs.readdirSync(dirPath).map((name) => path.join(dirPath, name)),
     readStdin: () => fs.readFileSync(0, 'utf8'),
     writeFile: (filePath, text) => fs.writeFileSync(filePath, text, 'utf8'),
-    stdout: (text) => process.stdout.write(text),
+    stdout: (text) => process.stdout.write(Buffer.from(text, 'utf8')),
     stderr: (text) => process.stderr.write(text),
     cwd: () => process.cwd(),
     gitShow: (ref, file) => {
