@@ -144,22 +144,15 @@ export function runSimulate(argv: readonly string[], io: SimulateIo): number {
       deepItems.set(index, [...(deepItems.get(index) ?? []), span]);
     }
   }
-  // Answers are printed in groups as soon as they are known, in the text that
+  // Answers are printed one by one as soon as they are known, in the text that
   // `JSON.stringify(answers, null, 2)` (or the joined `--explain` texts) would give, so that answers
-  // die young instead of piling up for the garbage collector to copy: a group printed as an array
-  // without its brackets is that text's slice for those answers.
+  // die young instead of being promoted for the garbage collector to copy: an answer printed as a
+  // one-element array without its brackets is that text's slice for that answer.
   const output = bufferedOutput(io);
-  let group: unknown[] = [];
   let printed = 0;
-  const printGroup = () => {
-    if (group.length === 0) return;
-    output.write(`${printed === 0 ? '[\n' : ',\n'}${JSON.stringify(group, null, 2).slice(2, -2)}`);
-    printed += group.length;
-    group = [];
-  };
   const answer = (index: number, value: unknown, text: () => string) => {
     if (options.explain) output.write(`${index === 0 ? '' : '\n'}${text()}`);
-    else if (group.push(value) >= 256) printGroup();
+    else output.write(`${printed++ === 0 ? '[\n' : ',\n'}${JSON.stringify([value], null, 2).slice(2, -2)}`);
   };
   json.forEach((item, index) => {
     const deep = deepItems.get(index);
@@ -172,7 +165,6 @@ export function runSimulate(argv: readonly string[], io: SimulateIo): number {
     }
   });
   if (!options.explain) {
-    printGroup();
     output.write(printed === 0 ? '[]\n' : '\n]\n');
   }
   output.flush();
