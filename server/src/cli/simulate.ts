@@ -7,7 +7,7 @@
  * that cannot be read or parsed; messages go to stderr without stack traces.
  */
 import { action as catalogAction } from '../iam/catalog/catalog';
-import { deriveContext, evaluate, parseSimulationRequest } from '../iam/evaluate/index';
+import { deriveContext, evaluate, parseSimulationRequest, type EvaluateOptions } from '../iam/evaluate/index';
 import type { EvaluationAnswer, EvaluationRequest, StatementTrace } from '../iam/evaluate/types';
 import { describeReadError } from './cliIo';
 import { parseTree } from 'jsonc-parser';
@@ -186,6 +186,21 @@ function bufferedOutput(io: SimulateIo): { write(text: string): void; flush(): v
   };
 }
 
+/** The catalog's answer per action name: the requests of a batch name the same few actions over and over. */
+const knownActions = new Map<string, boolean>();
+
+function isKnownAction(name: string): boolean {
+  let known = knownActions.get(name);
+  if (known === undefined) {
+    known = catalogAction(name) !== undefined;
+    if (knownActions.size >= 10_000) knownActions.clear();
+    knownActions.set(name, known);
+  }
+  return known;
+}
+
+const EVALUATE_OPTIONS: EvaluateOptions = { isKnownAction };
+
 /** One answer: its JSON, and its `--explain` text, written only when asked for. */
 type SimulateResult = { json: unknown; text: () => string } | { error: string };
 
@@ -199,7 +214,7 @@ function simulateOne(json: unknown, options: Options): SimulateResult {
     request = { ...request, context: result.context };
     derived = result.derived;
   }
-  const evaluated = evaluate(request, { isKnownAction: (name) => catalogAction(name) !== undefined });
+  const evaluated = evaluate(request, EVALUATE_OPTIONS);
   const answer: EvaluationAnswer = parsed.warnings?.length ? { ...evaluated, warnings: [...parsed.warnings, ...evaluated.warnings] } : evaluated;
   const out = derived ? { ...answer, derivedContext: derived, context: request.context ?? {} } : answer;
   return { json: out, text: () => explainAnswer(answer, derived) };
