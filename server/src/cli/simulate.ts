@@ -7,7 +7,8 @@
  * that cannot be read or parsed; messages go to stderr without stack traces.
  */
 import { action as catalogAction } from '../iam/catalog/catalog';
-import { deriveContext, evaluate, parseSimulationRequest, type EvaluateOptions } from '../iam/evaluate/index';
+import { deriveContext, evaluate, parseSimulationRequest, StatementMemo, type EvaluateOptions } from '../iam/evaluate/index';
+import { isJsonObject } from '../iam/document/model';
 import type { EvaluationAnswer, EvaluationRequest, StatementTrace } from '../iam/evaluate/types';
 import { describeReadError } from './cliIo';
 import { parseTree } from 'jsonc-parser';
@@ -122,7 +123,7 @@ export function runSimulate(argv: readonly string[], io: SimulateIo): number {
       io.stderr(`iam-policy simulate: \`${source}\` is not a valid request: it ${tooDeep} (at ${limited.tooDeep.map(where).join(', ')}).\n`);
       return 2;
     }
-    const result = simulateOne(json, options);
+    const result = simulateOne(json, options, newBatchState());
     if ('error' in result) {
       io.stderr(`iam-policy simulate: \`${source}\` is not a valid request:\n${result.error}\n`);
       return 2;
@@ -149,6 +150,7 @@ export function runSimulate(argv: readonly string[], io: SimulateIo): number {
   // die young instead of being promoted for the garbage collector to copy: an answer printed as a
   // one-element array without its brackets is that text's slice for that answer.
   const output = bufferedOutput(io);
+  const batch = newBatchState();
   let printed = 0;
   const answer = (index: number, value: unknown, text: () => string) => {
     if (options.explain) output.write(`${index === 0 ? '' : '\n'}${text()}`);
@@ -156,7 +158,7 @@ export function runSimulate(argv: readonly string[], io: SimulateIo): number {
   };
   json.forEach((item, index) => {
     const deep = deepItems.get(index);
-    const result: SimulateResult = deep ? { error: `  - the request ${tooDeep} (at ${deep.map(where).join(', ')})` } : simulateOne(item, options);
+    const result: SimulateResult = deep ? { error: `  - the request ${tooDeep} (at ${deep.map(where).join(', ')})` } : simulateOne(item, options, batch);
     if ('error' in result) {
       // One bad request does not stop the batch: its slot says what is wrong with it.
       answer(index, { error: result.error }, () => `Request ${index}: not evaluated:\n${result.error}\n`);
@@ -199,12 +201,73 @@ function isKnownAction(name: string): boolean {
   return known;
 }
 
-const EVALUATE_OPTIONS: EvaluateOptions = { isKnownAction };
+/**
+ * What one run of `simulate` keeps between the requests of a batch: the policy document last seen
+ * in each place of a request (see `sharePolicyDocuments`) and the evaluator's statement memo.
+ */
+interface BatchState {
+  readonly documents: Map<string, unknown>;
+  readonly options: EvaluateOptions;
+}
+
+function newBatchState(): BatchState {
+  return { documents: new Map(), options: { isKnownAction, memo: new StatementMemo() } };
+}
+
+/** Whether two parsed JSON values are equal: same types, same array items, same keys in the same order, same values. */
+function jsonEqual(a: unknown, b: unknown): boolean {
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return Object.is(a, b);
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  const otherKeys = Object.keys(b);
+  if (keys.length !== otherKeys.length) return false;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    if (key !== otherKeys[i] || !jsonEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+  }
+  return true;
+}
+
+/**
+ * Replaces each policy document of a request that equals (as JSON, key order included) the document
+ * in the same place of the previous request by that very object, so that the evaluator's statement
+ * memo recognises statements it has already evaluated: the requests of a batch usually carry
+ * identical policies, each parsed into objects of its own. The evaluator reads nothing but the JSON
+ * content, so its answers do not change; nothing changes the documents afterwards. `request` must
+ * have passed the nesting bound (jsonEqual recurses).
+ */
+function sharePolicyDocuments(request: unknown, documents: Map<string, unknown>): void {
+  if (!isJsonObject(request)) return;
+  const share = (container: Record<string, unknown> | unknown[], key: string | number, place: string) => {
+    const value: unknown = (container as Record<string | number, unknown>)[key];
+    if (typeof value !== 'object' || value === null) return;
+    const previous = documents.get(place);
+    if (previous !== undefined && previous !== value && jsonEqual(previous, value)) (container as Record<string | number, unknown>)[key] = previous;
+    else documents.set(place, value);
+  };
+  for (const field of ['resourcePolicy', 'permissionBoundary', 'sessionPolicy']) share(request, field, field);
+  const identity = request['identityPolicies'];
+  if (Array.isArray(identity)) for (let i = 0; i < identity.length; i++) share(identity, i, `identityPolicies[${i}]`);
+  for (const field of ['scps', 'rcps']) {
+    const levels = request[field];
+    if (!Array.isArray(levels)) continue;
+    for (let i = 0; i < levels.length; i++) {
+      const level: unknown = levels[i];
+      if (Array.isArray(level)) for (let j = 0; j < level.length; j++) share(level, j, `${field}[${i}][${j}]`);
+    }
+  }
+}
 
 /** One answer: its JSON, and its `--explain` text, written only when asked for. */
 type SimulateResult = { json: unknown; text: () => string } | { error: string };
 
-function simulateOne(json: unknown, options: Options): SimulateResult {
+function simulateOne(json: unknown, options: Options, batch: BatchState): SimulateResult {
+  sharePolicyDocuments(json, batch.documents);
   const parsed = parseSimulationRequest(json);
   if (!parsed.request) return { error: parsed.errors.map((e) => `  - ${e}`).join('\n') };
   let request: EvaluationRequest = parsed.request;
@@ -214,7 +277,7 @@ function simulateOne(json: unknown, options: Options): SimulateResult {
     request = { ...request, context: result.context };
     derived = result.derived;
   }
-  const evaluated = evaluate(request, EVALUATE_OPTIONS);
+  const evaluated = evaluate(request, batch.options);
   const answer: EvaluationAnswer = parsed.warnings?.length ? { ...evaluated, warnings: [...parsed.warnings, ...evaluated.warnings] } : evaluated;
   const out = derived ? { ...answer, derivedContext: derived, context: request.context ?? {} } : answer;
   return { json: out, text: () => explainAnswer(answer, derived) };

@@ -10,12 +10,18 @@ import { evaluatePolicy, type MatchInput, type PolicyOutcome } from './policyEva
 import { isAccountPrincipal, isServiceLinkedRole, isSessionPrincipal, parsePrincipal, type PrincipalInfo } from './principal';
 import { RequestContext } from './requestContext';
 import { resourcePolicyKind } from './resourceKinds';
+import type { StatementMemo } from './statementMemo';
 import type { EvaluationAnswer, EvaluationRequest, PolicyInput, PolicyRole, StatementTrace } from './types';
 
 /** Optional hooks; the core stays free of catalog imports so it can be tested alone. */
 export interface EvaluateOptions {
   /** Returns false for an action the catalog does not know, which becomes a warning. */
   readonly isKnownAction?: (action: string) => boolean;
+  /**
+   * Remembers statement outcomes across calls that carry the same statement objects (see
+   * statementMemo.ts); the caller must not change those objects, or the answers, while it is in use.
+   */
+  readonly memo?: StatementMemo;
 }
 
 function failed(errors: string[], warnings: string[] = []): EvaluationAnswer {
@@ -84,7 +90,7 @@ function evaluateUnsafe(request: EvaluationRequest, options: EvaluateOptions, de
   const kind = resourcePolicyKind(request.action, request.resource);
   const accountPrincipal = isAccountPrincipal(principal);
   const boundaryApplies = request.permissionBoundary !== undefined && accountPrincipal && principal.kind !== 'root';
-  const input: MatchInput = { principal, action: request.action, resource: request.resource, context, resourceKind: kind, hasPermissionsBoundary: boundaryApplies, decisionOnly };
+  const input: MatchInput = { principal, action: request.action, resource: request.resource, context, resourceKind: kind, hasPermissionsBoundary: boundaryApplies, decisionOnly, memo: options.memo };
   const notes: string[] = [];
   const run = (policy: PolicyInput, role: PolicyRole): PolicyOutcome => evaluatePolicy(policy, role, input);
 

@@ -4,6 +4,7 @@
  */
 export { evaluate, evaluateDecision } from './evaluator';
 export type { EvaluateOptions } from './evaluator';
+export { StatementMemo } from './statementMemo';
 export { deriveContext } from './deriveContext';
 export { parseSimulationRequest } from './simulationRequest';
 export type * from './types';
