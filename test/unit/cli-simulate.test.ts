@@ -65,8 +65,9 @@ for (const count of [0, 1, 255, 256, 257, 600]) {
   });
 }
 
-// A batch makes equal policy documents one object and remembers statement outcomes across requests
-// (simulate.ts, statementMemo.ts); each answer must still be the one that request gives alone.
+// A batch makes equal policy documents one object, remembers statement outcomes across requests
+// (simulate.ts, statementMemo.ts) and prints each trace object's text once; each answer must still be
+// the one that request gives alone, in the text JSON.stringify gives.
 test('a batch of requests carrying equal policies answers each as `--request` does alone', () => {
   const identity = (version: string) => ({
     Version: version,
@@ -80,7 +81,8 @@ test('a batch of requests carrying equal policies answers each as `--request` do
   const bucketPolicy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: ['arn:aws:iam::111122223333:user/u1', '444455556666'] }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }, { Effect: 'Deny', NotPrincipal: { AWS: 'arn:aws:iam::111122223333:user/u2' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/secret/*' }] };
   const scp = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }, { Effect: 'Deny', Action: 'iam:*', Resource: '*', Condition: { StringNotLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/admin*' } } }] };
   const contexts = [{}, { 'aws:username': 'u1', 'aws:PrincipalTag/team': 'a', 'aws:ResourceTag/team': 'a' }, { 'AWS:UserName': 'u2', 'aws:ResourceTag/team': 'a', 'aws:TagKeys': ['xa'] }, { 'aws:username': ['u1'], 'aws:SecureTransport': false, 'aws:SourceIp': '10.1.2.3', 'aws:PrincipalTag/team': 'b', 'aws:ResourceTag/team': 'b' }, { 'aws:TagKeys': [], 'aws:SourceIp': '192.0.2.1', 'aws:PrincipalArn': 'arn:aws:iam::111122223333:role/admin1' }];
-  const principals = ['arn:aws:iam::111122223333:user/u1', 'arn:aws:iam::111122223333:user/u2', 'arn:aws:iam::444455556666:user/u3', 'arn:aws:sts::111122223333:assumed-role/admin1/s', 'arn:aws:iam::111122223333:role/r'];
+  // The last principal cannot be read: its answer has no statements, only an error.
+  const principals = ['arn:aws:iam::111122223333:user/u1', 'arn:aws:iam::111122223333:user/u2', 'arn:aws:iam::444455556666:user/u3', 'arn:aws:sts::111122223333:assumed-role/admin1/s', 'arn:aws:iam::111122223333:role/r', 'not-an-arn'];
   const actions = ['s3:GetObject', 'ec2:StartInstances', 'kms:Decrypt', 'iam:CreateUser', 'sqs:SendMessage'];
   const resources = ['arn:aws:s3:::b/u1/k', 'arn:aws:s3:::b/secret/k', '*', 'arn:aws:ec2:us-east-1:111122223333:instance/i-1'];
   const requests: unknown[] = [];

@@ -154,7 +154,10 @@ export function runSimulate(argv: readonly string[], io: SimulateIo): number {
   let printed = 0;
   const answer = (index: number, value: unknown, text: () => string) => {
     if (options.explain) output.write(`${index === 0 ? '' : '\n'}${text()}`);
-    else output.write(`${printed++ === 0 ? '[\n' : ',\n'}${JSON.stringify([value], null, 2).slice(2, -2)}`);
+    else {
+      output.write(printed++ === 0 ? '[\n' : ',\n');
+      printAnswer(value, batch.traceTexts, output);
+    }
   };
   json.forEach((item, index) => {
     const deep = deepItems.get(index);
@@ -173,8 +176,14 @@ export function runSimulate(argv: readonly string[], io: SimulateIo): number {
   return 0;
 }
 
+/** Where output goes, piece by piece. */
+interface Output {
+  write(text: string): void;
+  flush(): void;
+}
+
 /** Collects output and hands it to `io.stdout` in pieces of about a megabyte. */
-function bufferedOutput(io: SimulateIo): { write(text: string): void; flush(): void } {
+function bufferedOutput(io: SimulateIo): Output {
   let pending = '';
   return {
     write(text) {
@@ -208,10 +217,72 @@ function isKnownAction(name: string): boolean {
 interface BatchState {
   readonly documents: Map<string, unknown>;
   readonly options: EvaluateOptions;
+  /** The printed text of each statement trace object (see `printAnswer`). */
+  readonly traceTexts: WeakMap<object, string>;
 }
 
 function newBatchState(): BatchState {
-  return { documents: new Map(), options: { isKnownAction, memo: new StatementMemo() } };
+  return { documents: new Map(), options: { isKnownAction, memo: new StatementMemo() }, traceTexts: new WeakMap() };
+}
+
+/** `text` (JSON.stringify output with a gap of two spaces) nested at `indent`: every line break of such text is structural, since strings escape theirs. */
+function nested(text: string, indent: string): string {
+  return text.includes('\n') ? text.replaceAll('\n', `\n${indent}`) : text;
+}
+
+/**
+ * Writes one answer as it stands in the batch output: exactly `JSON.stringify([answer], null, 2)
+ * .slice(2, -2)`, i.e. the answer as an element of the pretty-printed array. The statement traces
+ * are printed once per trace object and their text reused: the statement memo shares the traces of
+ * identical statement outcomes between answers, and they are most of the output. The rest of the
+ * answer is printed field by field by JSON.stringify, in the order and with the layout it gives the
+ * whole (keys in `Object.keys` order, fields whose value JSON leaves out skipped, `{}` when empty).
+ */
+function printAnswer(answer: unknown, traceTexts: WeakMap<object, string>, output: Output): void {
+  if (!isJsonObject(answer) || !Array.isArray(answer['statements']) || typeof answer['toJSON'] === 'function') {
+    output.write(JSON.stringify([answer], null, 2).slice(2, -2));
+    return;
+  }
+  let first = true;
+  for (const key of Object.keys(answer)) {
+    const value = answer[key];
+    if (key === 'statements') {
+      output.write(`${first ? '  {\n' : ',\n'}    "statements": `);
+      printTraces(value as unknown[], traceTexts, output);
+    } else {
+      const field = JSON.stringify(value, null, 2);
+      if (field === undefined) continue;
+      output.write(`${first ? '  {\n' : ',\n'}    ${JSON.stringify(key)}: `);
+      output.write(nested(field, '    '));
+    }
+    first = false;
+  }
+  output.write(first ? '  {}' : '\n  }');
+}
+
+/** The `statements` array of an answer as `printAnswer` nests it. */
+function printTraces(traces: readonly unknown[], traceTexts: WeakMap<object, string>, output: Output): void {
+  if (traces.length === 0) {
+    output.write('[]');
+    return;
+  }
+  for (let i = 0; i < traces.length; i++) {
+    const trace = traces[i];
+    let item: string | undefined;
+    if (typeof trace === 'object' && trace !== null) {
+      item = traceTexts.get(trace);
+      if (item === undefined) {
+        item = nested(JSON.stringify(trace, null, 2), '      ');
+        traceTexts.set(trace, item);
+      }
+    } else {
+      // As in JSON.stringify, an array item that JSON has no text for is `null`.
+      item = nested(JSON.stringify(trace, null, 2) ?? 'null', '      ');
+    }
+    output.write(i === 0 ? '[\n      ' : ',\n      ');
+    output.write(item);
+  }
+  output.write('\n    ]');
 }
 
 /** Whether two parsed JSON values are equal: same types, same array items, same keys in the same order, same values. */
