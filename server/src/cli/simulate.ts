@@ -215,14 +215,24 @@ function isKnownAction(name: string): boolean {
  * in each place of a request (see `sharePolicyDocuments`) and the evaluator's statement memo.
  */
 interface BatchState {
-  readonly documents: Map<string, unknown>;
+  readonly documents: SharedDocuments;
   readonly options: EvaluateOptions;
   /** The printed text of each statement trace object (see `printAnswer`). */
   readonly traceTexts: WeakMap<object, string>;
 }
 
+/** The policy document last seen in each place of a request (see `sharePolicyDocuments`). */
+interface SharedDocuments {
+  readonly single: Map<string | number, unknown>;
+  readonly identity: Map<string | number, unknown>;
+  readonly scps: Array<Map<string | number, unknown>>;
+  readonly rcps: Array<Map<string | number, unknown>>;
+}
+
+const SINGLE_POLICY_FIELDS = ['resourcePolicy', 'permissionBoundary', 'sessionPolicy'] as const;
+
 function newBatchState(): BatchState {
-  return { documents: new Map(), options: { isKnownAction, memo: new StatementMemo() }, traceTexts: new WeakMap() };
+  return { documents: { single: new Map(), identity: new Map(), scps: [], rcps: [] }, options: { isKnownAction, memo: new StatementMemo() }, traceTexts: new WeakMap() };
 }
 
 /** `text` (JSON.stringify output with a gap of two spaces) nested at `indent`: every line break of such text is structural, since strings escape theirs. */
@@ -294,13 +304,13 @@ function jsonEqual(a: unknown, b: unknown): boolean {
     return true;
   }
   if (Array.isArray(b)) return false;
+  // Parsed JSON objects have only own, enumerable properties, which is what `for...in` visits, in
+  // `Object.keys` order: the keys of `b` are compared with those of `a` without a second array.
   const keys = Object.keys(a);
-  const otherKeys = Object.keys(b);
-  if (keys.length !== otherKeys.length) return false;
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i]!;
-    if (key !== otherKeys[i] || !jsonEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
-  }
+  let count = 0;
+  for (const key in b) if (key !== keys[count++]) return false;
+  if (count !== keys.length) return false;
+  for (const key of keys) if (!jsonEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
   return true;
 }
 
@@ -312,24 +322,28 @@ function jsonEqual(a: unknown, b: unknown): boolean {
  * content, so its answers do not change; nothing changes the documents afterwards. `request` must
  * have passed the nesting bound (jsonEqual recurses).
  */
-function sharePolicyDocuments(request: unknown, documents: Map<string, unknown>): void {
+function sharePolicyDocuments(request: unknown, documents: SharedDocuments): void {
   if (!isJsonObject(request)) return;
-  const share = (container: Record<string, unknown> | unknown[], key: string | number, place: string) => {
+  // The document last seen in each place: by field, by index in `identityPolicies`, by level and index in `scps` and `rcps`.
+  const share = (container: Record<string, unknown> | unknown[], key: string | number, last: Map<string | number, unknown>) => {
     const value: unknown = (container as Record<string | number, unknown>)[key];
     if (typeof value !== 'object' || value === null) return;
-    const previous = documents.get(place);
+    const previous = last.get(key);
     if (previous !== undefined && previous !== value && jsonEqual(previous, value)) (container as Record<string | number, unknown>)[key] = previous;
-    else documents.set(place, value);
+    else last.set(key, value);
   };
-  for (const field of ['resourcePolicy', 'permissionBoundary', 'sessionPolicy']) share(request, field, field);
+  for (const field of SINGLE_POLICY_FIELDS) if (request[field] !== undefined) share(request, field, documents.single);
   const identity = request['identityPolicies'];
-  if (Array.isArray(identity)) for (let i = 0; i < identity.length; i++) share(identity, i, `identityPolicies[${i}]`);
-  for (const field of ['scps', 'rcps']) {
+  if (Array.isArray(identity)) for (let i = 0; i < identity.length; i++) share(identity, i, documents.identity);
+  for (const field of ['scps', 'rcps'] as const) {
     const levels = request[field];
     if (!Array.isArray(levels)) continue;
     for (let i = 0; i < levels.length; i++) {
       const level: unknown = levels[i];
-      if (Array.isArray(level)) for (let j = 0; j < level.length; j++) share(level, j, `${field}[${i}][${j}]`);
+      if (!Array.isArray(level)) continue;
+      let last = documents[field][i];
+      if (last === undefined) documents[field][i] = last = new Map();
+      for (let j = 0; j < level.length; j++) share(level, j, last);
     }
   }
 }
