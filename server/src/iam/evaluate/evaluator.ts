@@ -156,7 +156,12 @@ function evaluateUnsafe(request: EvaluationRequest, options: EvaluateOptions, de
 
   const missing = new Map<string, string>();
   for (const outcome of evaluated) {
-    for (const s of outcome.statements) for (const key of s.missingKeys) if (!missing.has(key.toLowerCase())) missing.set(key.toLowerCase(), key);
+    for (const s of outcome.statements) {
+      for (const key of s.missingKeys) {
+        const lower = key.toLowerCase();
+        if (!missing.has(lower)) missing.set(lower, key);
+      }
+    }
   }
   const missingContextKeys = [...missing.values()];
 

@@ -23,8 +23,10 @@ export class RequestContext {
 
   constructor(context: Readonly<Record<string, ContextValue>> | undefined) {
     if (!context) return;
-    for (const [key, raw] of Object.entries(context)) {
-      const entry = toEntry(key, raw);
+    // The own enumerable keys, in order, as Object.entries gives them, without its pairs.
+    for (const key in context) {
+      if (!Object.prototype.hasOwnProperty.call(context, key)) continue;
+      const entry = toEntry(key, context[key]);
       if (entry) this.entries.set(key.toLowerCase(), entry);
     }
   }

@@ -21,6 +21,8 @@ const KNOWN_FIELDS = new Set([
   'principalIsManagementAccount', 'resourceIsManagementAccount',
 ]);
 
+const REQUIRED_FIELDS = new Set(['principal', 'action', 'resource']);
+
 function isScalar(value: unknown): value is string | number | boolean {
   return typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
 }
@@ -32,11 +34,11 @@ export function parseSimulationRequest(json: unknown): ParsedSimulationRequest {
   if (!isJsonObject(json)) return { errors: ['request: expected an object'] };
   // Unknown fields (names, comments, expected answers kept next to a request) are ignored, not
   // fatal, so that annotated request files still run; the answer lists them as warnings.
+  // `null` means "not given" for every optional field.
   for (const key of Object.keys(json)) {
     if (!KNOWN_FIELDS.has(key)) warnings.push(`request field \`${key}\` is not used by the evaluator and was ignored`);
+    if (json[key] === null && !REQUIRED_FIELDS.has(key)) delete json[key];
   }
-  // `null` means "not given" for every optional field.
-  for (const key of Object.keys(json)) if (json[key] === null && !['principal', 'action', 'resource'].includes(key)) delete json[key];
   const str = (field: string, required: boolean): string | undefined => {
     const value = json[field];
     if (value === undefined) {
