@@ -10,7 +10,7 @@ import { action as catalogAction } from '../iam/catalog/catalog';
 import { deriveContext, evaluate, parseSimulationRequest, StatementMemo, type EvaluateOptions } from '../iam/evaluate/index';
 import { isJsonObject } from '../iam/document/model';
 import type { EvaluationAnswer, EvaluationRequest, StatementTrace } from '../iam/evaluate/types';
-import { describeReadError } from './cliIo';
+import { describeReadError, writeStdout, writeStdoutBytes } from './cliIo';
 import { parseTree } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { limitNesting, MAX_NESTING_DEPTH, valueNestsDeeperThan } from '../iam/document/jsonNesting';
@@ -182,13 +182,44 @@ interface Output {
   flush(): void;
 }
 
-/** Collects output and hands it to `io.stdout` in pieces of about a megabyte. */
+/** The size of the pieces output is handed to stdout in. */
+const OUTPUT_CHUNK = 1 << 20;
+
+/**
+ * Collects output and hands it to stdout in pieces of about a megabyte. When the io writes to the
+ * process's stdout, the pieces are encoded into a Buffer as they come: concatenating them into a
+ * megabyte string first would cost flattening that string before encoding it.
+ */
 function bufferedOutput(io: SimulateIo): Output {
+  if (io.stdout === writeStdout) {
+    let buffer = Buffer.allocUnsafe(OUTPUT_CHUNK);
+    let used = 0;
+    return {
+      write(text) {
+        // A UTF-16 code unit takes at most three bytes in UTF-8 (a surrogate pair four for two units).
+        if (used + text.length * 3 > buffer.length) {
+          this.flush();
+          if (text.length * 3 > buffer.length) {
+            writeStdoutBytes(Buffer.from(text, 'utf8'));
+            return;
+          }
+        }
+        used += buffer.write(text, used);
+      },
+      flush() {
+        if (used === 0) return;
+        // The buffer is handed over, not reused: a stream may still hold it.
+        writeStdoutBytes(buffer.subarray(0, used));
+        buffer = Buffer.allocUnsafe(OUTPUT_CHUNK);
+        used = 0;
+      },
+    };
+  }
   let pending = '';
   return {
     write(text) {
       pending += text;
-      if (pending.length >= 1 << 20) this.flush();
+      if (pending.length >= OUTPUT_CHUNK) this.flush();
     },
     flush() {
       if (pending !== '') io.stdout(pending);
