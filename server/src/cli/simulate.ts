@@ -275,30 +275,33 @@ function nested(text: string, indent: string): string {
  * Writes one answer as it stands in the batch output: exactly `JSON.stringify([answer], null, 2)
  * .slice(2, -2)`, i.e. the answer as an element of the pretty-printed array. The statement traces
  * are printed once per trace object and their text reused: the statement memo shares the traces of
- * identical statement outcomes between answers, and they are most of the output. The rest of the
- * answer is printed field by field by JSON.stringify, in the order and with the layout it gives the
- * whole (keys in `Object.keys` order, fields whose value JSON leaves out skipped, `{}` when empty).
+ * identical statement outcomes between answers, and they are most of the output. The fields before
+ * and after `statements` are printed by JSON.stringify as the members of a one-element array's
+ * object, which puts them at the answer's depth with the layout it gives the whole.
  */
 function printAnswer(answer: unknown, traceTexts: WeakMap<object, string>, output: Output): void {
-  if (!isJsonObject(answer) || !Array.isArray(answer['statements']) || typeof answer['toJSON'] === 'function') {
+  const keys = isJsonObject(answer) && Array.isArray(answer['statements']) && typeof answer['toJSON'] !== 'function' ? Object.keys(answer) : undefined;
+  if (!keys || keys.includes('__proto__')) {
     output.write(JSON.stringify([answer], null, 2).slice(2, -2));
     return;
   }
-  let first = true;
-  for (const key of Object.keys(answer)) {
-    const value = answer[key];
-    if (key === 'statements') {
-      output.write(`${first ? '  {\n' : ',\n'}    "statements": `);
-      printTraces(value as unknown[], traceTexts, output);
-    } else {
-      const field = JSON.stringify(value, null, 2);
-      if (field === undefined) continue;
-      output.write(`${first ? '  {\n' : ',\n'}    ${JSON.stringify(key)}: `);
-      output.write(nested(field, '    '));
-    }
-    first = false;
-  }
-  output.write(first ? '  {}' : '\n  }');
+  const record = answer as Record<string, unknown>;
+  const at = keys.indexOf('statements');
+  const before: Record<string, unknown> = {};
+  const after: Record<string, unknown> = {};
+  for (let i = 0; i < keys.length; i++) if (i !== at) (i < at ? before : after)[keys[i]!] = record[keys[i]!];
+  const head = members(before);
+  output.write(head === '' ? '  {\n    "statements": ' : `  {\n${head},\n    "statements": `);
+  printTraces(record['statements'] as unknown[], traceTexts, output);
+  const tail = members(after);
+  output.write(tail === '' ? '\n  }' : `,\n${tail}\n  }`);
+}
+
+/** The members of `object` as JSON.stringify lays them out in an object that is an item of a top-level array, or '' when it has none. */
+function members(object: Record<string, unknown>): string {
+  const text = JSON.stringify([object], null, 2);
+  // `[\n  {\n` ... `\n  }\n]`, or `[\n  {}\n]` without members.
+  return text.length === 8 ? '' : text.slice(6, -6);
 }
 
 /** The `statements` array of an answer as `printAnswer` nests it. */
