@@ -111,7 +111,7 @@ export function evaluatePolicy(policy: PolicyInput, role: PolicyRole, input: Mat
   list.forEach((statement, index) => {
     const outcome =
       memo && typeof statement === 'object' && statement !== null
-        ? memo.outcome(statement, { policyId: policy.id, index, role, variables }, input, errors, warnings, (recording, e, w) => evaluateStatement(statement, index, policy.id, role, variables, recording, e, w))
+        ? memo.outcome(statement, index, policy.id, role, variables, input, errors, warnings, evaluateStatement)
         : evaluateStatement(statement, index, policy.id, role, variables, input, errors, warnings);
     if (outcome) statements.push(outcome);
   });

@@ -20,6 +20,18 @@ import type { ContextEntry, RequestContext } from './requestContext';
 import type { MatchInput, StatementOutcome } from './policyEvaluation';
 import type { PolicyRole } from './types';
 
+/** Evaluates one statement, pushing its errors and warnings (`evaluateStatement` of policyEvaluation.ts). */
+export type StatementEvaluation = (
+  statement: unknown,
+  index: number,
+  policyId: string,
+  role: PolicyRole,
+  variables: boolean,
+  input: MatchInput,
+  errors: string[],
+  warnings: string[],
+) => StatementOutcome | undefined;
+
 /** What one evaluation of a statement produced: the outcome and what it added to the policy's lists. */
 interface Remembered {
   readonly outcome: StatementOutcome | undefined;
@@ -74,12 +86,12 @@ function answersText(variant: Variant, context: RequestContext, principal: strin
   return text;
 }
 
-/** `map.get(key)`, or a new value stored under it (the map is emptied first when full). */
-function getOrAdd<K, V>(map: Map<K, V>, key: K, create: () => V): V {
+/** `map.get(key)`, or a new empty map stored under it (the map is emptied first when full). */
+function mapIn<K, V>(map: Map<K, Map<string, V>>, key: K): Map<string, V> {
   let value = map.get(key);
   if (value === undefined) {
     if (map.size >= MAX_KEYS_PER_MAP) map.clear();
-    value = create();
+    value = new Map();
     map.set(key, value);
   }
   return value;
@@ -91,16 +103,20 @@ export class StatementMemo {
 
   /**
    * The outcome of `statement` for this request: remembered, or computed by `run` (which pushes its
-   * errors and warnings into the arrays it is given). Either way the errors and warnings are pushed
+   * errors and warnings into the arrays it is given; passed in, not imported, to keep the modules
+   * free of an import cycle). Either way the errors and warnings are pushed
    * into `errors` and `warnings`, in the order `run` pushed them.
    */
   outcome(
     statement: object,
-    where: { policyId: string; index: number; role: PolicyRole; variables: boolean },
+    index: number,
+    policyId: string,
+    role: PolicyRole,
+    variables: boolean,
     input: MatchInput,
     errors: string[],
     warnings: string[],
-    run: (input: MatchInput, errors: string[], warnings: string[]) => StatementOutcome | undefined,
+    run: StatementEvaluation,
   ): StatementOutcome | undefined {
     let places = this.byStatement.get(statement);
     if (places === undefined) {
@@ -110,23 +126,33 @@ export class StatementMemo {
     const resourceKind = input.resourceKind;
     const hasPermissionsBoundary = input.hasPermissionsBoundary === true;
     const decisionOnly = input.decisionOnly === true;
-    let place = places.find(
-      (p) =>
-        p.index === where.index &&
-        p.role === where.role &&
-        p.variables === where.variables &&
+    let place: Place | undefined;
+    for (const p of places) {
+      if (
+        p.index === index &&
+        p.role === role &&
+        p.variables === variables &&
         p.resourceKind === resourceKind &&
         p.hasPermissionsBoundary === hasPermissionsBoundary &&
         p.decisionOnly === decisionOnly &&
-        p.policyId === where.policyId,
-    );
+        p.policyId === policyId
+      ) {
+        place = p;
+        break;
+      }
+    }
     if (place === undefined) {
       if (places.length >= MAX_PLACES_PER_STATEMENT) places.length = 0;
-      place = { ...where, resourceKind, hasPermissionsBoundary, decisionOnly, byAction: new Map() };
+      place = { policyId, index, role, variables, resourceKind, hasPermissionsBoundary, decisionOnly, byAction: new Map() };
       places.push(place);
     }
-    const byResource = getOrAdd(place.byAction, input.action, () => new Map<string, Variant[]>());
-    const variants = getOrAdd(byResource, input.resource, (): Variant[] => []);
+    const byResource = mapIn(place.byAction, input.action);
+    let variants = byResource.get(input.resource);
+    if (variants === undefined) {
+      if (byResource.size >= MAX_KEYS_PER_MAP) byResource.clear();
+      variants = [];
+      byResource.set(input.resource, variants);
+    }
     for (const variant of variants) {
       const remembered = variant.outcomes.get(answersText(variant, input.context, input.principal.text));
       if (remembered !== undefined) return replay(remembered, errors, warnings);
@@ -150,7 +176,7 @@ export class StatementMemo {
     const remembered = { errors: [] as string[], warnings: [] as string[], outcome: undefined as StatementOutcome | undefined };
     input.context.recordLookups(keys);
     try {
-      remembered.outcome = run(recordingInput, remembered.errors, remembered.warnings);
+      remembered.outcome = run(statement, index, policyId, role, variables, recordingInput, remembered.errors, remembered.warnings);
     } finally {
       input.context.recordLookups(undefined);
     }
@@ -161,7 +187,8 @@ export class StatementMemo {
       variant = { keys, principalRead, outcomes: new Map() };
       variants.push(variant);
     }
-    getOrAdd(variant.outcomes, answersText(variant, input.context, input.principal.text), () => remembered);
+    if (variant.outcomes.size >= MAX_KEYS_PER_MAP) variant.outcomes.clear();
+    variant.outcomes.set(answersText(variant, input.context, input.principal.text), remembered);
     return replay(remembered, errors, warnings);
   }
 }
