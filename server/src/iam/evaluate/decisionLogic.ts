@@ -57,7 +57,10 @@ function applying(policies: readonly PolicyOutcome[], effect: 'Allow' | 'Deny'):
 /** Turns a statement into a reason. */
 function toReason(s: StatementOutcome): Reason {
   const t = s.trace;
-  return { policyId: t.policyId, policyRole: t.policyRole, statementIndex: t.statementIndex, ...(t.sid !== undefined ? { sid: t.sid } : {}), effect: t.effect };
+  // The key order is the printed order: `sid` between `statementIndex` and `effect`, when there is one.
+  return t.sid !== undefined
+    ? { policyId: t.policyId, policyRole: t.policyRole, statementIndex: t.statementIndex, sid: t.sid, effect: t.effect }
+    : { policyId: t.policyId, policyRole: t.policyRole, statementIndex: t.statementIndex, effect: t.effect };
 }
 
 /** Names a statement the way explanations do: "statement `S3Full` (index 0) of `identityPolicies[0]`". */

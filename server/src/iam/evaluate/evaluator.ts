@@ -128,14 +128,10 @@ function evaluateUnsafe(request: EvaluationRequest, options: EvaluateOptions, de
     else rcpLevels = request.rcps.map((level) => level.map((p) => run(p, 'rcp')));
   }
 
-  const applicable: ApplicablePolicies = {
-    identity: identityApplied,
-    ...(resource ? { resource } : {}),
-    ...(boundary ? { boundary } : {}),
-    ...(session ? { session } : {}),
-    scpLevels,
-    rcpLevels,
-  };
+  const applicable: { -readonly [K in keyof ApplicablePolicies]: ApplicablePolicies[K] } = { identity: identityApplied, scpLevels, rcpLevels };
+  if (resource) applicable.resource = resource;
+  if (boundary) applicable.boundary = boundary;
+  if (session) applicable.session = session;
   // Every evaluated policy in evaluation order: RCPs, SCPs, resource, identity, boundary, session.
   // Loops rather than spreads of flattened copies: this runs once per request of a batch.
   const evaluated: PolicyOutcome[] = [];

@@ -107,16 +107,17 @@ export function parseSimulationRequest(json: unknown): ParsedSimulationRequest {
   if (action !== undefined && !/^[^:\s]+:[^:\s]+$/.test(action)) errors.push('action: expected `service:Action`, e.g. `s3:GetObject`');
   const principalAccount = str('principalAccount', false);
   const resourceAccount = str('resourceAccount', false);
-  for (const [field, value] of [['principalAccount', principalAccount], ['resourceAccount', resourceAccount]] as const) {
-    if (value !== undefined && !isAccountId(value)) errors.push(`${field}: expected a 12-digit account id`);
-  }
+  if (principalAccount !== undefined && !isAccountId(principalAccount)) errors.push('principalAccount: expected a 12-digit account id');
+  if (resourceAccount !== undefined && !isAccountId(resourceAccount)) errors.push('resourceAccount: expected a 12-digit account id');
 
   let context: Record<string, ContextValue> | undefined;
   if (json['context'] !== undefined) {
     if (!isJsonObject(json['context'])) errors.push('context: expected an object of context keys');
     else {
       context = {};
-      for (const [key, value] of Object.entries(json['context'])) {
+      const given = json['context'];
+      for (const key of Object.keys(given)) {
+        const value = given[key];
         if (isScalar(value)) context[key] = value;
         else if (Array.isArray(value) && value.every(isScalar)) context[key] = value;
         else errors.push(`context.${key}: expected a string, number, boolean or an array of them`);
@@ -134,21 +135,18 @@ export function parseSimulationRequest(json: unknown): ParsedSimulationRequest {
   const resourceIsManagementAccount = bool('resourceIsManagementAccount');
 
   if (errors.length > 0 || principal === undefined || action === undefined || resource === undefined) return { errors, warnings };
-  const request: EvaluationRequest = {
-    principal,
-    action,
-    resource,
-    ...(context ? { context } : {}),
-    ...(principalAccount ? { principalAccount } : {}),
-    ...(resourceAccount ? { resourceAccount } : {}),
-    ...(identityPolicies ? { identityPolicies } : {}),
-    ...(resourcePolicy ? { resourcePolicy } : {}),
-    ...(permissionBoundary ? { permissionBoundary } : {}),
-    ...(sessionPolicy ? { sessionPolicy } : {}),
-    ...(scps ? { scps } : {}),
-    ...(rcps ? { rcps } : {}),
-    ...(principalIsManagementAccount !== undefined ? { principalIsManagementAccount } : {}),
-    ...(resourceIsManagementAccount !== undefined ? { resourceIsManagementAccount } : {}),
-  };
+  // Set field by field rather than spread from conditional objects: a batch reads thousands of requests.
+  const request: { -readonly [K in keyof EvaluationRequest]: EvaluationRequest[K] } = { principal, action, resource };
+  if (context) request.context = context;
+  if (principalAccount) request.principalAccount = principalAccount;
+  if (resourceAccount) request.resourceAccount = resourceAccount;
+  if (identityPolicies) request.identityPolicies = identityPolicies;
+  if (resourcePolicy) request.resourcePolicy = resourcePolicy;
+  if (permissionBoundary) request.permissionBoundary = permissionBoundary;
+  if (sessionPolicy) request.sessionPolicy = sessionPolicy;
+  if (scps) request.scps = scps;
+  if (rcps) request.rcps = rcps;
+  if (principalIsManagementAccount !== undefined) request.principalIsManagementAccount = principalIsManagementAccount;
+  if (resourceIsManagementAccount !== undefined) request.resourceIsManagementAccount = resourceIsManagementAccount;
   return { request, errors, warnings };
 }
