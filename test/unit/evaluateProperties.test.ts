@@ -8,13 +8,15 @@
  *   resource-based policies", and the documented same-/cross-account rules are monotone in them);
  * - the evaluator never throws, whatever JSON the policies hold (ARCHITECTURE invariant 2);
  * - `evaluateDecision`, which stops evaluating a statement once it cannot apply, gives the decision
- *   and reasons of `evaluate`, also for policies with broken statements.
+ *   and reasons of `evaluate`, also for policies with broken statements;
+ * - a statement memo shared by many requests over the same policy objects gives the answers that
+ *   evaluation without it gives.
  * Seeds are fixed so that a failure reproduces.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { evaluate, evaluateDecision } from '../../server/src/iam/evaluate/index';
+import { evaluate, evaluateDecision, StatementMemo } from '../../server/src/iam/evaluate/index';
 import type { EvaluationRequest, PolicyInput } from '../../server/src/iam/evaluate/types';
 
 const PRINCIPALS = [
@@ -230,5 +232,31 @@ test('property: garbage requests are answered, not thrown', () => {
       assert.ok(['Allow', 'ExplicitDeny', 'ImplicitDeny'].includes(answer.decision));
     }),
     { seed: 7, numRuns: 500 },
+  );
+});
+
+test('property: a statement memo shared by many requests gives the answers evaluation gives without it', () => {
+  // Requests draw their policies from a small pool of document objects, as a simulate batch does once
+  // equal documents are shared, so the memo meets the same statements under many different requests.
+  const broken: Record<string, unknown>[] = [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { NoSuchOperator: { 'aws:username': 'x' } } }, { Effect: 'Deny', Action: ['s3:*'], Resource: '*', NotResource: '*' }, { Effect: 'Allow', Action: 7, Resource: '*' }];
+  const identityPool: unknown[] = [...fc.sample(policyDoc(false), { seed: 42, numRuns: 10 }), { Version: '2008-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: RESOURCE_PATTERNS, Condition: CONDITIONS[7] }] }, { Version: '2012-10-17', Statement: broken }];
+  const resourcePool: unknown[] = fc.sample(policyDoc(true), { seed: 43, numRuns: 8 });
+  const memo = new StatementMemo();
+  const pick = (pool: unknown[], n: number) => ({ id: '', document: pool[n % pool.length] });
+  fc.assert(
+    fc.property(requestArb, fc.array(fc.nat(), { minLength: 8, maxLength: 8 }), (r, picks) => {
+      const base = toRequest(r);
+      const request: EvaluationRequest = {
+        ...base,
+        identityPolicies: base.identityPolicies!.map((p, i) => ({ ...pick(identityPool, picks[i]!), id: p.id })),
+        ...(base.resourcePolicy ? { resourcePolicy: { ...pick(resourcePool, picks[2]!), id: 'resourcePolicy' } } : {}),
+        ...(base.permissionBoundary ? { permissionBoundary: { ...pick(identityPool, picks[3]!), id: 'permissionBoundary' } } : {}),
+        ...(base.sessionPolicy ? { sessionPolicy: { ...pick(identityPool, picks[4]!), id: 'sessionPolicy' } } : {}),
+        ...(base.scps ? { scps: base.scps.map((level, i) => level.map((p, j) => ({ ...pick(identityPool, picks[5]! + i + j), id: p.id }))) } : {}),
+        ...(base.rcps ? { rcps: base.rcps.map((level, i) => level.map((p, j) => ({ ...pick(resourcePool, picks[6]! + i + j), id: p.id }))) } : {}),
+      };
+      assert.deepEqual(evaluate(request, { memo }), evaluate(request));
+    }),
+    { seed: 1206, numRuns: 3000 },
   );
 });

@@ -25,6 +25,25 @@ export interface CliIo {
   gitShow?(ref: string, file: string): string;
 }
 
+/**
+ * Writes text to the process's stdout. It hands over a Buffer, not the string: through
+ * process.stdout (a SyncWriteStream for files), written strings were kept alive across scavenges
+ * and promoted for the garbage collector to copy. `nodeIo().stdout` is this very function, so that a
+ * command can tell the real stdout from a test's (see `writeStdoutBytes`).
+ */
+export function writeStdout(text: string): void {
+  process.stdout.write(Buffer.from(text, 'utf8'));
+}
+
+/**
+ * Writes UTF-8 bytes to the process's stdout; the caller must not change them afterwards. For
+ * commands whose io writes to the real stdout (`io.stdout === writeStdout`) and that encode large
+ * output themselves.
+ */
+export function writeStdoutBytes(bytes: Uint8Array): void {
+  process.stdout.write(bytes);
+}
+
 /** The real thing: the file system and the process's standard streams. */
 export function nodeIo(): CliIo {
   return {
@@ -47,7 +66,7 @@ export function nodeIo(): CliIo {
     },
     readStdin: () => fs.readFileSync(0, 'utf8'),
     writeFile: (filePath, text) => fs.writeFileSync(filePath, text, 'utf8'),
-    stdout: (text) => process.stdout.write(text),
+    stdout: writeStdout,
     stderr: (text) => process.stderr.write(text),
     cwd: () => process.cwd(),
     gitShow: (ref, file) => {

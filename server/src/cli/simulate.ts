@@ -7,9 +7,10 @@
  * that cannot be read or parsed; messages go to stderr without stack traces.
  */
 import { action as catalogAction } from '../iam/catalog/catalog';
-import { deriveContext, evaluate, parseSimulationRequest } from '../iam/evaluate/index';
+import { deriveContext, evaluate, parseSimulationRequest, StatementMemo, type EvaluateOptions } from '../iam/evaluate/index';
+import { isJsonObject } from '../iam/document/model';
 import type { EvaluationAnswer, EvaluationRequest, StatementTrace } from '../iam/evaluate/types';
-import { describeReadError } from './cliIo';
+import { describeReadError, writeStdout, writeStdoutBytes } from './cliIo';
 import { parseTree } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { limitNesting, MAX_NESTING_DEPTH, valueNestsDeeperThan } from '../iam/document/jsonNesting';
@@ -122,7 +123,7 @@ export function runSimulate(argv: readonly string[], io: SimulateIo): number {
       io.stderr(`iam-policy simulate: \`${source}\` is not a valid request: it ${tooDeep} (at ${limited.tooDeep.map(where).join(', ')}).\n`);
       return 2;
     }
-    const result = simulateOne(json, options);
+    const result = simulateOne(json, options, newBatchState());
     if ('error' in result) {
       io.stderr(`iam-policy simulate: \`${source}\` is not a valid request:\n${result.error}\n`);
       return 2;
@@ -144,26 +145,23 @@ export function runSimulate(argv: readonly string[], io: SimulateIo): number {
       deepItems.set(index, [...(deepItems.get(index) ?? []), span]);
     }
   }
-  // Answers are printed in groups as soon as they are known, in the text that
+  // Answers are printed one by one as soon as they are known, in the text that
   // `JSON.stringify(answers, null, 2)` (or the joined `--explain` texts) would give, so that answers
-  // die young instead of piling up for the garbage collector to copy: a group printed as an array
-  // without its brackets is that text's slice for those answers.
+  // die young instead of being promoted for the garbage collector to copy: an answer printed as a
+  // one-element array without its brackets is that text's slice for that answer.
   const output = bufferedOutput(io);
-  let group: unknown[] = [];
+  const batch = newBatchState();
   let printed = 0;
-  const printGroup = () => {
-    if (group.length === 0) return;
-    output.write(`${printed === 0 ? '[\n' : ',\n'}${JSON.stringify(group, null, 2).slice(2, -2)}`);
-    printed += group.length;
-    group = [];
-  };
   const answer = (index: number, value: unknown, text: () => string) => {
     if (options.explain) output.write(`${index === 0 ? '' : '\n'}${text()}`);
-    else if (group.push(value) >= 256) printGroup();
+    else {
+      output.write(printed++ === 0 ? '[\n' : ',\n');
+      printAnswer(value, batch.traceTexts, output);
+    }
   };
   json.forEach((item, index) => {
     const deep = deepItems.get(index);
-    const result: SimulateResult = deep ? { error: `  - the request ${tooDeep} (at ${deep.map(where).join(', ')})` } : simulateOne(item, options);
+    const result: SimulateResult = deep ? { error: `  - the request ${tooDeep} (at ${deep.map(where).join(', ')})` } : simulateOne(item, options, batch);
     if ('error' in result) {
       // One bad request does not stop the batch: its slot says what is wrong with it.
       answer(index, { error: result.error }, () => `Request ${index}: not evaluated:\n${result.error}\n`);
@@ -172,20 +170,56 @@ export function runSimulate(argv: readonly string[], io: SimulateIo): number {
     }
   });
   if (!options.explain) {
-    printGroup();
     output.write(printed === 0 ? '[]\n' : '\n]\n');
   }
   output.flush();
   return 0;
 }
 
-/** Collects output and hands it to `io.stdout` in pieces of about a megabyte. */
-function bufferedOutput(io: SimulateIo): { write(text: string): void; flush(): void } {
+/** Where output goes, piece by piece. */
+interface Output {
+  write(text: string): void;
+  flush(): void;
+}
+
+/** The size of the pieces output is handed to stdout in. */
+const OUTPUT_CHUNK = 1 << 20;
+
+/**
+ * Collects output and hands it to stdout in pieces of about a megabyte. When the io writes to the
+ * process's stdout, the pieces are encoded into a Buffer as they come: concatenating them into a
+ * megabyte string first would cost flattening that string before encoding it.
+ */
+function bufferedOutput(io: SimulateIo): Output {
+  if (io.stdout === writeStdout) {
+    let buffer = Buffer.allocUnsafe(OUTPUT_CHUNK);
+    let used = 0;
+    return {
+      write(text) {
+        // A UTF-16 code unit takes at most three bytes in UTF-8 (a surrogate pair four for two units).
+        if (used + text.length * 3 > buffer.length) {
+          this.flush();
+          if (text.length * 3 > buffer.length) {
+            writeStdoutBytes(Buffer.from(text, 'utf8'));
+            return;
+          }
+        }
+        used += buffer.write(text, used);
+      },
+      flush() {
+        if (used === 0) return;
+        // The buffer is handed over, not reused: a stream may still hold it.
+        writeStdoutBytes(buffer.subarray(0, used));
+        buffer = Buffer.allocUnsafe(OUTPUT_CHUNK);
+        used = 0;
+      },
+    };
+  }
   let pending = '';
   return {
     write(text) {
       pending += text;
-      if (pending.length >= 1 << 20) this.flush();
+      if (pending.length >= OUTPUT_CHUNK) this.flush();
     },
     flush() {
       if (pending !== '') io.stdout(pending);
@@ -194,10 +228,165 @@ function bufferedOutput(io: SimulateIo): { write(text: string): void; flush(): v
   };
 }
 
+/** The catalog's answer per action name: the requests of a batch name the same few actions over and over. */
+const knownActions = new Map<string, boolean>();
+
+function isKnownAction(name: string): boolean {
+  let known = knownActions.get(name);
+  if (known === undefined) {
+    known = catalogAction(name) !== undefined;
+    if (knownActions.size >= 10_000) knownActions.clear();
+    knownActions.set(name, known);
+  }
+  return known;
+}
+
+/**
+ * What one run of `simulate` keeps between the requests of a batch: the policy document last seen
+ * in each place of a request (see `sharePolicyDocuments`) and the evaluator's statement memo.
+ */
+interface BatchState {
+  readonly documents: SharedDocuments;
+  readonly options: EvaluateOptions;
+  /** The printed text of each statement trace object (see `printAnswer`). */
+  readonly traceTexts: WeakMap<object, string>;
+}
+
+/** The policy document last seen in each place of a request (see `sharePolicyDocuments`). */
+interface SharedDocuments {
+  readonly single: Map<string | number, unknown>;
+  readonly identity: Map<string | number, unknown>;
+  readonly scps: Array<Map<string | number, unknown>>;
+  readonly rcps: Array<Map<string | number, unknown>>;
+}
+
+const SINGLE_POLICY_FIELDS = ['resourcePolicy', 'permissionBoundary', 'sessionPolicy'] as const;
+
+function newBatchState(): BatchState {
+  return { documents: { single: new Map(), identity: new Map(), scps: [], rcps: [] }, options: { isKnownAction, memo: new StatementMemo() }, traceTexts: new WeakMap() };
+}
+
+/** `text` (JSON.stringify output with a gap of two spaces) nested at `indent`: every line break of such text is structural, since strings escape theirs. */
+function nested(text: string, indent: string): string {
+  return text.includes('\n') ? text.replaceAll('\n', `\n${indent}`) : text;
+}
+
+/**
+ * Writes one answer as it stands in the batch output: exactly `JSON.stringify([answer], null, 2)
+ * .slice(2, -2)`, i.e. the answer as an element of the pretty-printed array. The statement traces
+ * are printed once per trace object and their text reused: the statement memo shares the traces of
+ * identical statement outcomes between answers, and they are most of the output. The fields before
+ * and after `statements` are printed by JSON.stringify as the members of a one-element array's
+ * object, which puts them at the answer's depth with the layout it gives the whole.
+ */
+function printAnswer(answer: unknown, traceTexts: WeakMap<object, string>, output: Output): void {
+  const keys = isJsonObject(answer) && Array.isArray(answer['statements']) && typeof answer['toJSON'] !== 'function' ? Object.keys(answer) : undefined;
+  if (!keys || keys.includes('__proto__')) {
+    output.write(JSON.stringify([answer], null, 2).slice(2, -2));
+    return;
+  }
+  const record = answer as Record<string, unknown>;
+  const at = keys.indexOf('statements');
+  const before: Record<string, unknown> = {};
+  const after: Record<string, unknown> = {};
+  for (let i = 0; i < keys.length; i++) if (i !== at) (i < at ? before : after)[keys[i]!] = record[keys[i]!];
+  const head = members(before);
+  output.write(head === '' ? '  {\n    "statements": ' : `  {\n${head},\n    "statements": `);
+  printTraces(record['statements'] as unknown[], traceTexts, output);
+  const tail = members(after);
+  output.write(tail === '' ? '\n  }' : `,\n${tail}\n  }`);
+}
+
+/** The members of `object` as JSON.stringify lays them out in an object that is an item of a top-level array, or '' when it has none. */
+function members(object: Record<string, unknown>): string {
+  const text = JSON.stringify([object], null, 2);
+  // `[\n  {\n` ... `\n  }\n]`, or `[\n  {}\n]` without members.
+  return text.length === 8 ? '' : text.slice(6, -6);
+}
+
+/** The `statements` array of an answer as `printAnswer` nests it. */
+function printTraces(traces: readonly unknown[], traceTexts: WeakMap<object, string>, output: Output): void {
+  if (traces.length === 0) {
+    output.write('[]');
+    return;
+  }
+  for (let i = 0; i < traces.length; i++) {
+    const trace = traces[i];
+    let item: string | undefined;
+    if (typeof trace === 'object' && trace !== null) {
+      item = traceTexts.get(trace);
+      if (item === undefined) {
+        item = nested(JSON.stringify(trace, null, 2), '      ');
+        traceTexts.set(trace, item);
+      }
+    } else {
+      // As in JSON.stringify, an array item that JSON has no text for is `null`.
+      item = nested(JSON.stringify(trace, null, 2) ?? 'null', '      ');
+    }
+    output.write(i === 0 ? '[\n      ' : ',\n      ');
+    output.write(item);
+  }
+  output.write('\n    ]');
+}
+
+/** Whether two parsed JSON values are equal: same types, same array items, same keys in the same order, same values. */
+function jsonEqual(a: unknown, b: unknown): boolean {
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return Object.is(a, b);
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  // Parsed JSON objects have only own, enumerable properties, which is what `for...in` visits, in
+  // `Object.keys` order: the keys of `b` are compared with those of `a` without a second array.
+  const keys = Object.keys(a);
+  let count = 0;
+  for (const key in b) if (key !== keys[count++]) return false;
+  if (count !== keys.length) return false;
+  for (const key of keys) if (!jsonEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+  return true;
+}
+
+/**
+ * Replaces each policy document of a request that equals (as JSON, key order included) the document
+ * in the same place of the previous request by that very object, so that the evaluator's statement
+ * memo recognises statements it has already evaluated: the requests of a batch usually carry
+ * identical policies, each parsed into objects of its own. The evaluator reads nothing but the JSON
+ * content, so its answers do not change; nothing changes the documents afterwards. `request` must
+ * have passed the nesting bound (jsonEqual recurses).
+ */
+function sharePolicyDocuments(request: unknown, documents: SharedDocuments): void {
+  if (!isJsonObject(request)) return;
+  // The document last seen in each place: by field, by index in `identityPolicies`, by level and index in `scps` and `rcps`.
+  const share = (container: Record<string, unknown> | unknown[], key: string | number, last: Map<string | number, unknown>) => {
+    const value: unknown = (container as Record<string | number, unknown>)[key];
+    if (typeof value !== 'object' || value === null) return;
+    const previous = last.get(key);
+    if (previous !== undefined && previous !== value && jsonEqual(previous, value)) (container as Record<string | number, unknown>)[key] = previous;
+    else last.set(key, value);
+  };
+  for (const field of SINGLE_POLICY_FIELDS) if (request[field] !== undefined) share(request, field, documents.single);
+  const identity = request['identityPolicies'];
+  if (Array.isArray(identity)) for (let i = 0; i < identity.length; i++) share(identity, i, documents.identity);
+  for (const field of ['scps', 'rcps'] as const) {
+    const levels = request[field];
+    if (!Array.isArray(levels)) continue;
+    for (let i = 0; i < levels.length; i++) {
+      const level: unknown = levels[i];
+      if (!Array.isArray(level)) continue;
+      let last = documents[field][i];
+      if (last === undefined) documents[field][i] = last = new Map();
+      for (let j = 0; j < level.length; j++) share(level, j, last);
+    }
+  }
+}
+
 /** One answer: its JSON, and its `--explain` text, written only when asked for. */
 type SimulateResult = { json: unknown; text: () => string } | { error: string };
 
-function simulateOne(json: unknown, options: Options): SimulateResult {
+function simulateOne(json: unknown, options: Options, batch: BatchState): SimulateResult {
+  sharePolicyDocuments(json, batch.documents);
   const parsed = parseSimulationRequest(json);
   if (!parsed.request) return { error: parsed.errors.map((e) => `  - ${e}`).join('\n') };
   let request: EvaluationRequest = parsed.request;
@@ -207,7 +396,7 @@ function simulateOne(json: unknown, options: Options): SimulateResult {
     request = { ...request, context: result.context };
     derived = result.derived;
   }
-  const evaluated = evaluate(request, { isKnownAction: (name) => catalogAction(name) !== undefined });
+  const evaluated = evaluate(request, batch.options);
   const answer: EvaluationAnswer = parsed.warnings?.length ? { ...evaluated, warnings: [...parsed.warnings, ...evaluated.warnings] } : evaluated;
   const out = derived ? { ...answer, derivedContext: derived, context: request.context ?? {} } : answer;
   return { json: out, text: () => explainAnswer(answer, derived) };

@@ -9,8 +9,14 @@ import { isAccountId } from '../principals/principalParse';
 /** The account in an ARN's fifth field, or undefined when it has none (S3 bucket ARNs, `*`). */
 function accountOfArn(arn: string): string | undefined {
   if (!arn.startsWith('arn:')) return undefined;
-  const parts = arn.split(':');
-  const account = parts[4];
+  // The text between the fourth and fifth colons (or the end), found without splitting the whole ARN.
+  let start = 0;
+  for (let colons = 0; colons < 4; colons++) {
+    start = arn.indexOf(':', start) + 1;
+    if (start === 0) return undefined;
+  }
+  const end = arn.indexOf(':', start);
+  const account = end < 0 ? arn.slice(start) : arn.slice(start, end);
   return account && isAccountId(account) ? account : undefined;
 }
 

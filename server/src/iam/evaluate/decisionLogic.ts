@@ -37,24 +37,30 @@ export interface DecisionResult {
 }
 
 function allPolicies(p: ApplicablePolicies): PolicyOutcome[] {
-  return [
-    ...p.rcpLevels.flat(),
-    ...p.scpLevels.flat(),
-    ...(p.resource ? [p.resource] : []),
-    ...p.identity,
-    ...(p.boundary ? [p.boundary] : []),
-    ...(p.session ? [p.session] : []),
-  ];
+  const out: PolicyOutcome[] = [];
+  for (const level of p.rcpLevels) for (const outcome of level) out.push(outcome);
+  for (const level of p.scpLevels) for (const outcome of level) out.push(outcome);
+  if (p.resource) out.push(p.resource);
+  for (const outcome of p.identity) out.push(outcome);
+  if (p.boundary) out.push(p.boundary);
+  if (p.session) out.push(p.session);
+  return out;
 }
 
+/** The statements of `policies` that apply and have `effect`, in order (a loop: this runs several times per request). */
 function applying(policies: readonly PolicyOutcome[], effect: 'Allow' | 'Deny'): StatementOutcome[] {
-  return policies.flatMap((p) => p.statements.filter((s) => s.trace.applies && s.trace.effect === effect));
+  const out: StatementOutcome[] = [];
+  for (const p of policies) for (const s of p.statements) if (s.trace.applies && s.trace.effect === effect) out.push(s);
+  return out;
 }
 
 /** Turns a statement into a reason. */
 function toReason(s: StatementOutcome): Reason {
   const t = s.trace;
-  return { policyId: t.policyId, policyRole: t.policyRole, statementIndex: t.statementIndex, ...(t.sid !== undefined ? { sid: t.sid } : {}), effect: t.effect };
+  // The key order is the printed order: `sid` between `statementIndex` and `effect`, when there is one.
+  return t.sid !== undefined
+    ? { policyId: t.policyId, policyRole: t.policyRole, statementIndex: t.statementIndex, sid: t.sid, effect: t.effect }
+    : { policyId: t.policyId, policyRole: t.policyRole, statementIndex: t.statementIndex, effect: t.effect };
 }
 
 /** Names a statement the way explanations do: "statement `S3Full` (index 0) of `identityPolicies[0]`". */

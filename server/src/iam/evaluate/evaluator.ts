@@ -10,12 +10,18 @@ import { evaluatePolicy, type MatchInput, type PolicyOutcome } from './policyEva
 import { isAccountPrincipal, isServiceLinkedRole, isSessionPrincipal, parsePrincipal, type PrincipalInfo } from './principal';
 import { RequestContext } from './requestContext';
 import { resourcePolicyKind } from './resourceKinds';
-import type { EvaluationAnswer, EvaluationRequest, PolicyInput, PolicyRole } from './types';
+import type { StatementMemo } from './statementMemo';
+import type { EvaluationAnswer, EvaluationRequest, PolicyInput, PolicyRole, StatementTrace } from './types';
 
 /** Optional hooks; the core stays free of catalog imports so it can be tested alone. */
 export interface EvaluateOptions {
   /** Returns false for an action the catalog does not know, which becomes a warning. */
   readonly isKnownAction?: (action: string) => boolean;
+  /**
+   * Remembers statement outcomes across calls that carry the same statement objects (see
+   * statementMemo.ts); the caller must not change those objects, or the answers, while it is in use.
+   */
+  readonly memo?: StatementMemo;
 }
 
 function failed(errors: string[], warnings: string[] = []): EvaluationAnswer {
@@ -84,7 +90,7 @@ function evaluateUnsafe(request: EvaluationRequest, options: EvaluateOptions, de
   const kind = resourcePolicyKind(request.action, request.resource);
   const accountPrincipal = isAccountPrincipal(principal);
   const boundaryApplies = request.permissionBoundary !== undefined && accountPrincipal && principal.kind !== 'root';
-  const input: MatchInput = { principal, action: request.action, resource: request.resource, context, resourceKind: kind, hasPermissionsBoundary: boundaryApplies, decisionOnly };
+  const input: MatchInput = { principal, action: request.action, resource: request.resource, context, resourceKind: kind, hasPermissionsBoundary: boundaryApplies, decisionOnly, memo: options.memo };
   const notes: string[] = [];
   const run = (policy: PolicyInput, role: PolicyRole): PolicyOutcome => evaluatePolicy(policy, role, input);
 
@@ -122,18 +128,22 @@ function evaluateUnsafe(request: EvaluationRequest, options: EvaluateOptions, de
     else rcpLevels = request.rcps.map((level) => level.map((p) => run(p, 'rcp')));
   }
 
-  const applicable: ApplicablePolicies = {
-    identity: identityApplied,
-    ...(resource ? { resource } : {}),
-    ...(boundary ? { boundary } : {}),
-    ...(session ? { session } : {}),
-    scpLevels,
-    rcpLevels,
-  };
-  const evaluated: PolicyOutcome[] = [...rcpLevels.flat(), ...scpLevels.flat(), ...(resource ? [resource] : []), ...identityApplied, ...(boundary ? [boundary] : []), ...(session ? [session] : [])];
+  const applicable: { -readonly [K in keyof ApplicablePolicies]: ApplicablePolicies[K] } = { identity: identityApplied, scpLevels, rcpLevels };
+  if (resource) applicable.resource = resource;
+  if (boundary) applicable.boundary = boundary;
+  if (session) applicable.session = session;
+  // Every evaluated policy in evaluation order: RCPs, SCPs, resource, identity, boundary, session.
+  // Loops rather than spreads of flattened copies: this runs once per request of a batch.
+  const evaluated: PolicyOutcome[] = [];
+  for (const level of rcpLevels) for (const outcome of level) evaluated.push(outcome);
+  for (const level of scpLevels) for (const outcome of level) evaluated.push(outcome);
+  if (resource) evaluated.push(resource);
+  for (const outcome of identityApplied) evaluated.push(outcome);
+  if (boundary) evaluated.push(boundary);
+  if (session) evaluated.push(session);
   for (const outcome of evaluated) {
-    errors.push(...outcome.errors);
-    warnings.push(...outcome.warnings);
+    for (const error of outcome.errors) errors.push(error);
+    for (const warning of outcome.warnings) warnings.push(warning);
   }
 
   const result = decide(applicable, principal, accounts, kind, { action: request.action, resource: request.resource });
@@ -142,7 +152,12 @@ function evaluateUnsafe(request: EvaluationRequest, options: EvaluateOptions, de
 
   const missing = new Map<string, string>();
   for (const outcome of evaluated) {
-    for (const s of outcome.statements) for (const key of s.missingKeys) if (!missing.has(key.toLowerCase())) missing.set(key.toLowerCase(), key);
+    for (const s of outcome.statements) {
+      for (const key of s.missingKeys) {
+        const lower = key.toLowerCase();
+        if (!missing.has(lower)) missing.set(lower, key);
+      }
+    }
   }
   const missingContextKeys = [...missing.values()];
 
@@ -152,17 +167,23 @@ function evaluateUnsafe(request: EvaluationRequest, options: EvaluateOptions, de
   }
   if (errors.length > 0) lines.push(`${errors.length} statement(s) could not be evaluated; see errors.`);
 
+  const statements: StatementTrace[] = [];
+  for (const outcome of evaluated) for (const s of outcome.statements) statements.push(s.trace);
   return {
     decision: result.decision,
     reasons: result.reasons,
     explanation: lines.join('\n'),
-    statements: evaluated.flatMap((o) => o.statements.map((s) => s.trace)),
+    statements,
     missingContextKeys,
     warnings: dedupe(warnings),
     errors: dedupe(errors),
   };
 }
 
-function dedupe(items: readonly string[]): string[] {
-  return [...new Set(items)];
+/** The items without repeats, each where it first occurs. Short lists (the usual case) skip the Set. */
+function dedupe(items: string[]): string[] {
+  if (items.length > 16) return [...new Set(items)];
+  const out: string[] = [];
+  for (const item of items) if (!out.includes(item)) out.push(item);
+  return out;
 }

@@ -3,6 +3,8 @@
  * request and answer types. Everything else in this folder is an implementation detail.
  */
 export { evaluate, evaluateDecision } from './evaluator';
+export type { EvaluateOptions } from './evaluator';
+export { StatementMemo } from './statementMemo';
 export { deriveContext } from './deriveContext';
 export { parseSimulationRequest } from './simulationRequest';
 export type * from './types';

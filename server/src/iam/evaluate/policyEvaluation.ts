@@ -20,6 +20,7 @@ import { resolveValue } from './policyVariables';
 import type { RequestContext } from './requestContext';
 import type { ResourcePolicyKind } from './resourceKinds';
 import { matchArnCodes, matchWildcard } from './wildcardMatch';
+import type { StatementMemo } from './statementMemo';
 
 /** What the statements of all policies need to know about the request. */
 export interface MatchInput {
@@ -37,6 +38,8 @@ export interface MatchInput {
    * its trace, warnings and errors are then incomplete.
    */
   readonly decisionOnly?: boolean;
+  /** Remembers statement outcomes across requests that carry the same statement objects (see statementMemo.ts). */
+  readonly memo?: StatementMemo;
 }
 
 /** One statement's outcome, with what the decision logic needs beyond the trace. */
@@ -104,8 +107,12 @@ export function evaluatePolicy(policy: PolicyInput, role: PolicyRole, input: Mat
     errors.push(`${where}: the policy has no \`Statement\``);
     return { policy, role, statements, errors, warnings };
   }
+  const memo = input.memo;
   list.forEach((statement, index) => {
-    const outcome = evaluateStatement(statement, index, policy.id, role, variables, input, errors, warnings);
+    const outcome =
+      memo && typeof statement === 'object' && statement !== null
+        ? memo.outcome(statement, index, policy.id, role, variables, input, errors, warnings, evaluateStatement)
+        : evaluateStatement(statement, index, policy.id, role, variables, input, errors, warnings);
     if (outcome) statements.push(outcome);
   });
   return { policy, role, statements, errors, warnings };

@@ -62,20 +62,22 @@ function pushPolicyText(codes: number[], text: string, options: ResolveOptions):
 
 /**
  * Values without variables, resolved once per text and options: they do not depend on the request,
- * and a batch or an access analysis evaluates the same policy texts over and over. Cleared when full.
+ * and a batch or an access analysis evaluates the same policy texts over and over. One map per
+ * combination of `wildcards` and `ignoreCase`, so that a lookup needs no composed key; each is
+ * cleared when full.
  */
-const literalValues = new Map<string, ResolvedValue>();
+const literalValues: ReadonlyArray<Map<string, ResolvedValue>> = [new Map(), new Map(), new Map(), new Map()];
 const NOTHING: readonly string[] = Object.freeze([]);
 
 function literalValue(value: string, options: ResolveOptions): ResolvedValue {
-  const key = `${options.wildcards ? 'w' : '-'}${options.ignoreCase ? 'i' : '-'}${value}`;
-  let resolved = literalValues.get(key);
+  const cache = literalValues[(options.wildcards ? 2 : 0) + (options.ignoreCase ? 1 : 0)]!;
+  let resolved = cache.get(value);
   if (resolved === undefined) {
     const codes: number[] = [];
     pushPolicyText(codes, value, options);
     resolved = { text: value, codes, unresolved: false, missingKeys: NOTHING, problems: NOTHING };
-    if (literalValues.size >= 10_000) literalValues.clear();
-    literalValues.set(key, resolved);
+    if (cache.size >= 2_500) cache.clear();
+    cache.set(value, resolved);
   }
   return resolved;
 }

@@ -18,23 +18,37 @@ export interface ContextEntry {
 /** A case-insensitive view of a request context. */
 export class RequestContext {
   private readonly entries = new Map<string, ContextEntry>();
+  /** Where lookups are being recorded (see `recordLookups`), if anywhere. */
+  private lookups: string[] | undefined;
 
   constructor(context: Readonly<Record<string, ContextValue>> | undefined) {
     if (!context) return;
-    for (const [key, raw] of Object.entries(context)) {
-      const entry = toEntry(key, raw);
+    // The own enumerable keys, in order, as Object.entries gives them, without its pairs.
+    for (const key in context) {
+      if (!Object.prototype.hasOwnProperty.call(context, key)) continue;
+      const entry = toEntry(key, context[key]);
       if (entry) this.entries.set(key.toLowerCase(), entry);
     }
   }
 
   /** The entry for a key, or undefined when the request does not carry it. */
   get(key: string): ContextEntry | undefined {
+    if (this.lookups) this.lookups.push(key);
     return this.entries.get(key.toLowerCase());
   }
 
   /** Whether the request carries the key, spelled in any case. */
   has(key: string): boolean {
+    if (this.lookups) this.lookups.push(key);
     return this.entries.has(key.toLowerCase());
+  }
+
+  /**
+   * Appends every key looked up from now on to `keys`, until called with undefined: the statement
+   * memo (statementMemo.ts) learns this way which keys an evaluation depended on.
+   */
+  recordLookups(keys: string[] | undefined): void {
+    this.lookups = keys;
   }
 }
 
