@@ -68,6 +68,17 @@ test('fmt refuses a named pipe given by name; lint reads a pipe given by name', 
   assert.match(out, /INVALID_ACTION/);
 });
 
+test('output into a pipe whose reader goes away (`| head -1`): no stack trace, the run keeps its exit code', () => {
+  const root = path.join(__dirname, '..', '..');
+  const many = Array.from({ length: 400 }, (_, i) => write(`many/p${String(i).padStart(3, '0')}.json`, POLICY));
+  assert.equal(many.length, 400);
+  // bash reports the CLI's own exit status (PIPESTATUS[0]) and its stderr after head has closed the pipe.
+  const script = `node --import tsx server/src/cli/main.ts lint '${path.join(dir, 'many')}' 2>'${path.join(dir, 'stderr.txt')}' | head -1 >/dev/null; echo "\${PIPESTATUS[0]}"`;
+  const status = execFileSync('bash', ['-c', script], { cwd: root, encoding: 'utf8' }).trim();
+  assert.equal(status, '1', 'lint found errors (the misspelt action), so it exits 1 as without the pipe');
+  assert.equal(fs.readFileSync(path.join(dir, 'stderr.txt'), 'utf8'), '');
+});
+
 test('a YAML template whose aliases expand to billions of nodes is read within a bound; its policy is still linted', () => {
   const levels = ['a: &a ["s3:GetObjet", "s3:GetObjet", "s3:GetObjet", "s3:GetObjet", "s3:GetObjet", "s3:GetObjet", "s3:GetObjet", "s3:GetObjet", "s3:GetObjet"]'];
   for (const [name, previous] of [['b', 'a'], ['c', 'b'], ['d', 'c'], ['e', 'd'], ['f', 'e'], ['g', 'f'], ['h', 'g'], ['i', 'h']]) levels.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(', ')}]`);

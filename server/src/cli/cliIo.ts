@@ -32,7 +32,37 @@ export interface CliIo {
  * command can tell the real stdout from a test's (see `writeStdoutBytes`).
  */
 export function writeStdout(text: string): void {
-  process.stdout.write(Buffer.from(text, 'utf8'));
+  if (watchOutput()) process.stdout.write(Buffer.from(text, 'utf8'));
+}
+
+/** Set when the reader of stdout has gone (`iam-policy lint . | head` once head has read its lines). */
+let stdoutClosed = false;
+let outputWatched = false;
+
+/**
+ * Watches the standard streams once: a reader that goes away (a closed pipe, EPIPE) ends the output,
+ * not the run, which still ends with its own exit code; any other write error is one clear line and
+ * exit code 2, never an unhandled 'error' event with a stack trace. Returns whether stdout is still
+ * read.
+ */
+function watchOutput(): boolean {
+  if (!outputWatched) {
+    outputWatched = true;
+    const onError = (stream: 'stdout' | 'stderr') => (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') {
+        if (stream === 'stdout') stdoutClosed = true;
+        return;
+      }
+      if (stream === 'stdout') {
+        stdoutClosed = true;
+        process.stderr.write(`iam-policy: cannot write the output: ${error.message}\n`);
+      }
+      process.exitCode = 2;
+    };
+    process.stdout.on('error', onError('stdout'));
+    process.stderr.on('error', onError('stderr'));
+  }
+  return !stdoutClosed;
 }
 
 /**
@@ -41,7 +71,7 @@ export function writeStdout(text: string): void {
  * output themselves.
  */
 export function writeStdoutBytes(bytes: Uint8Array): void {
-  process.stdout.write(bytes);
+  if (watchOutput()) process.stdout.write(bytes);
 }
 
 /** The real thing: the file system and the process's standard streams. */
@@ -67,7 +97,10 @@ export function nodeIo(): CliIo {
     readStdin: () => fs.readFileSync(0, 'utf8'),
     writeFile: (filePath, text) => fs.writeFileSync(filePath, text, 'utf8'),
     stdout: writeStdout,
-    stderr: (text) => process.stderr.write(text),
+    stderr: (text) => {
+      watchOutput();
+      process.stderr.write(text);
+    },
     cwd: () => process.cwd(),
     gitShow: (ref, file) => {
       const relative = path.relative(process.cwd(), path.resolve(file)).split(path.sep).join('/');
