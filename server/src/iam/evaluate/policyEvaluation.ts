@@ -118,6 +118,9 @@ export function evaluatePolicy(policy: PolicyInput, role: PolicyRole, input: Mat
   return { policy, role, statements, errors, warnings };
 }
 
+/** Evaluates one statement, pushing its errors and warnings: what the statement memo (statementMemo.ts) calls on a miss. */
+export type StatementEvaluation = typeof evaluateStatement;
+
 function evaluateStatement(
   statement: unknown,
   index: number,

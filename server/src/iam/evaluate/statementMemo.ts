@@ -17,20 +17,8 @@
  * (their traces) are shared between the answers of such requests and must not be changed either.
  */
 import type { ContextEntry, RequestContext } from './requestContext';
-import type { MatchInput, StatementOutcome } from './policyEvaluation';
+import type { MatchInput, StatementEvaluation, StatementOutcome } from './policyEvaluation';
 import type { PolicyRole } from './types';
-
-/** Evaluates one statement, pushing its errors and warnings (`evaluateStatement` of policyEvaluation.ts). */
-export type StatementEvaluation = (
-  statement: unknown,
-  index: number,
-  policyId: string,
-  role: PolicyRole,
-  variables: boolean,
-  input: MatchInput,
-  errors: string[],
-  warnings: string[],
-) => StatementOutcome | undefined;
 
 /** What one evaluation of a statement produced: the outcome and what it added to the policy's lists. */
 interface Remembered {
