@@ -70,7 +70,8 @@ export function hasWildcard(pattern: string): boolean {
   return pattern.includes('*') || pattern.includes('?');
 }
 
-function lowerAscii(text: string): string {
+/** Lower-cases ASCII letters only (IAM names compare case-insensitively in ASCII): what `patternCovers` does with `ignoreCase`. */
+export function lowerAscii(text: string): string {
   return /[A-Z]/.test(text) ? text.replace(/[A-Z]+/g, (run) => run.toLowerCase()) : text;
 }
 

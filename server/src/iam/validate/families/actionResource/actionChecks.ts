@@ -12,7 +12,7 @@ import { spanOf } from '../../../document/model';
 import { isTrustAction, TRUST_POLICY_ACTIONS } from '../../../document/policyKind';
 import { action as catalogAction, dataInfo, expandActionPattern, service as catalogService, suggestActions, suggestServices } from '../../../catalog/catalog';
 import type { ActionInfo } from '../../../catalog/types';
-import { hasWildcard, matchWildcard, patternCovers } from '../../../arn/wildcard';
+import { hasWildcard, lowerAscii, matchWildcard, patternCovers } from '../../../arn/wildcard';
 import { runTracked, type CheckContext } from '../../engine/checkContext';
 import type { Fix } from '../../engine/findings';
 import { contentSpan, removeEntryFix, replaceValueFix } from './actionResourceEdits';
@@ -226,6 +226,13 @@ function checkActionText(context: CheckContext, value: StringValue): boolean {
   return false;
 }
 
+/** A wildcard entry of `findRedundantEntries` with its comparison key and folded text. */
+interface Wild {
+  readonly value: StringValue;
+  readonly key: string;
+  readonly folded: string;
+}
+
 /**
  * Reports entries of an Action/NotAction (or Resource/NotResource) list that another entry of the same
  * list already covers (Access Analyzer, "Suggestion – Redundant action" / "Redundant resource"). Only
@@ -238,16 +245,19 @@ export function findRedundantEntries(values: readonly StringValue[], ignoreCase:
   // Wildcard entries by group (the service prefix for actions); undefined group = may cover anything.
   // Most lists have no wildcard entry: then nothing but duplicates can be redundant, and neither the
   // map nor the group of any entry is needed (the group costs a slice and a lower-casing per entry).
-  let wildByGroup: Map<string | undefined, StringValue[]> | undefined;
+  // Each wildcard entry keeps its comparison key and its ASCII-folded text, computed once: it is
+  // compared with every entry of its group.
+  let wildByGroup: Map<string | undefined, Wild[]> | undefined;
   for (const value of values) {
     if (!hasWildcard(value.value)) continue;
     const group = groupOf(value.value);
     wildByGroup ??= new Map();
+    const wild: Wild = { value, key: ignoreCase ? value.value.toLowerCase() : value.value, folded: ignoreCase ? lowerAscii(value.value) : value.value };
     const list = wildByGroup.get(group);
-    if (list) list.push(value);
-    else wildByGroup.set(group, [value]);
+    if (list) list.push(wild);
+    else wildByGroup.set(group, [wild]);
   }
-  const none: StringValue[] = [];
+  const none: Wild[] = [];
   const global = wildByGroup?.get(undefined) ?? none;
   // Whether some wildcard entry belongs to a group; if not, `own` below is empty for every entry.
   const grouped = wildByGroup !== undefined && wildByGroup.size > (global.length > 0 ? 1 : 0);
@@ -263,15 +273,16 @@ export function findRedundantEntries(values: readonly StringValue[], ignoreCase:
     if (wildByGroup === undefined) continue;
     const group = grouped ? groupOf(value.value) : undefined;
     const own = group === undefined ? none : (wildByGroup.get(group) ?? none);
+    if (own.length + global.length === 0) continue;
+    // `patternCovers` with `ignoreCase` folds both texts on every call; fold this entry once instead.
+    const folded = ignoreCase ? lowerAscii(value.value) : value.value;
     for (let c = 0; c < own.length + global.length; c++) {
       const other = c < own.length ? own[c]! : global[c - own.length]!;
-      if (other === value) continue;
-      const otherKey = ignoreCase ? other.value.toLowerCase() : other.value;
-      if (otherKey === key) continue;
-      if (!patternCovers(other.value, value.value, ignoreCase)) continue;
+      if (other.value === value || other.key === key) continue;
+      if (!patternCovers(other.folded, folded, false)) continue;
       // Equivalent patterns: report only the later one.
-      if (patternCovers(value.value, other.value, ignoreCase) && values.indexOf(other) > index) continue;
-      result.push({ value, coveredBy: other });
+      if (patternCovers(folded, other.folded, false) && values.indexOf(other.value) > index) continue;
+      result.push({ value, coveredBy: other.value });
       break;
     }
   }
