@@ -9,7 +9,7 @@
  */
 import type { JsonNode, PolicyDocument } from '../document/model';
 import type { PolicyKind } from '../document/policyKind';
-import { evaluateDecision, type ContextValue, type EvaluationRequest, type PolicyInput } from '../evaluate';
+import { evaluateDecision, statementMayApply, type ContextValue, type EvaluationRequest, type PolicyInput } from '../evaluate';
 import { matchWildcard } from '../arn/wildcard';
 import { ActionSpace, servicesOf } from './actionSpace';
 import { satisfyingContext } from './conditions';
@@ -102,6 +102,19 @@ const STEP_ACTIONS: ReadonlyMap<string, readonly string[]> = (() => {
  * names are case-insensitive, `*` and `?` are the only wildcards).
  */
 function mayMatchStepAction(pattern: string): boolean {
+  let hit = stepActionMatches.get(pattern);
+  if (hit === undefined) {
+    hit = mayMatchStepActionUncached(pattern);
+    if (stepActionMatches.size > 20_000) stepActionMatches.clear();
+    stepActionMatches.set(pattern, hit);
+  }
+  return hit;
+}
+
+/** `mayMatchStepAction`'s answers per pattern: policies repeat the same action texts. */
+const stepActionMatches = new Map<string, boolean>();
+
+function mayMatchStepActionUncached(pattern: string): boolean {
   const colon = pattern.indexOf(':');
   const service = colon < 0 ? pattern : pattern.slice(0, colon);
   if (service.includes('*') || service.includes('?')) return true;
@@ -186,25 +199,36 @@ export function analyzeRisks(document: PolicyDocument, kind: PolicyKind, options
     const key = stepKey(step);
     const cached = stepCache.get(key);
     if (cached !== undefined) return cached;
-    let found: { statements: number[]; request: RiskResult['requests'][number] } | null = null;
     const service = serviceOf(step.action);
-    const { input, indexes } = inputFor(service);
     const candidates = allows.filter((s) => (s.services === 'all' || s.services.has(service)) && ActionSpace.matches(s.statement.actions, step.action)).map((s) => s.statement);
-    outer: for (const statement of candidates) {
-      const fixed: Record<string, ContextValue> = { 'aws:username': SELF, ...(step.context ?? {}) };
+    // The policy of the service is built only when some statement may allow the step.
+    const found = candidates.length > 0 ? firstAllowed(step, candidates, inputFor(service)) : null;
+    stepCache.set(key, found);
+    return found;
+  };
+
+  /** The first probe request of a step that the evaluator allows, trying the candidate statements in order. */
+  const firstAllowed = (step: RiskStep, candidates: readonly AccessStatement[], { input, indexes }: { input: PolicyInput; indexes: number[] }) => {
+    // The evaluator allows a probe only through an identity-policy `Allow` that matches its action,
+    // its resource and its context (the delegating resource policy grants nothing by itself). When
+    // each statement could be read, the candidates are every such statement, and each probe's
+    // context has the step's fixed keys: a probe resource that no candidate may apply to
+    // (`statementMayApply`) is denied whatever the rest of the context, so it is not asked about.
+    const fixed: Record<string, ContextValue> = { 'aws:username': SELF, ...(step.context ?? {}) };
+    const resources = probeResources(step, account).filter((resource) => policy.unreadable.length > 0 || candidates.some((statement) => statementMayApply(statement.json, resource, fixed)));
+    if (resources.length === 0) return null;
+    for (const statement of candidates) {
       const context = satisfyingContext(statement.conditions, fixed, (raw) => (raw.split(',')[0]!.trim().toLowerCase() === 'aws:username' ? SELF : 'example'));
       if (!context) continue;
-      for (const resource of probeResources(step, account)) {
+      for (const resource of resources) {
         const request: EvaluationRequest = { principal, action: step.action, resource, context, identityPolicies: [input], resourceAccount: account, principalAccount: account, resourcePolicy: delegate };
         const answer = evaluateDecision(request);
         if (answer.decision === 'Allow') {
-          found = { statements: answer.reasons.filter((r) => r.policyRole === 'identity').map((r) => indexes[r.statementIndex]!), request: { action: step.action, resource, context } };
-          break outer;
+          return { statements: answer.reasons.filter((r) => r.policyRole === 'identity').map((r) => indexes[r.statementIndex]!), request: { action: step.action, resource, context } };
         }
       }
     }
-    stepCache.set(key, found);
-    return found;
+    return null;
   };
 
   const results: RiskResult[] = [];

@@ -14,10 +14,10 @@
  * - "Conditions with multiple context keys or values": several operators and several keys are AND.
  */
 import { evaluateCondition } from './conditions/conditionEvaluation';
-import type { ConditionTrace, PolicyInput, PolicyRole, StatementTrace } from './types';
+import type { ConditionTrace, ContextValue, PolicyInput, PolicyRole, StatementTrace } from './types';
 import { matchPrincipalElement, type PrincipalInfo, type PrincipalMatchKind } from './principal';
 import { resolveValue } from './policyVariables';
-import type { RequestContext } from './requestContext';
+import { RequestContext } from './requestContext';
 import type { ResourcePolicyKind } from './resourceKinds';
 import { matchArnCodes, matchWildcard } from './wildcardMatch';
 import type { StatementMemo } from './statementMemo';
@@ -81,6 +81,39 @@ function readStringList(value: unknown): string[] | undefined {
   if (typeof value === 'string') return [value];
   if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value as string[];
   return undefined;
+}
+
+const NO_CONTEXT = new RequestContext(undefined);
+
+/**
+ * False only when `statement` cannot apply to a request for `resource` whose context has the `fixed`
+ * values, whatever else the context holds: its `Resource` has no entry with a policy variable and
+ * none matches, or a condition on a fixed key, with no variable in its values, does not hold for the
+ * fixed value. Both are decided as `evaluateStatement` decides them. Anything else answers true. For
+ * callers that ask the evaluator many questions and may skip those whose answer this settles (the
+ * risk analysis).
+ */
+export function statementMayApply(statement: Readonly<Record<string, unknown>>, resource: string, fixed: Readonly<Record<string, ContextValue>>): boolean {
+  if ('Resource' in statement && !('NotResource' in statement)) {
+    const patterns = readStringList(statement['Resource']);
+    // Without a variable the context is not read, and `variables` does not change the result.
+    const mayMatch = (pattern: string) => pattern.includes('${') || matchArnCodes(resolveValue(pattern, NO_CONTEXT, { variables: false, wildcards: true, ignoreCase: false }).codes, resource);
+    if (patterns && !patterns.some(mayMatch)) return false;
+  }
+  const block = statement['Condition'];
+  if (typeof block !== 'object' || block === null || Array.isArray(block)) return true;
+  const fixedKeys = new Set(Object.keys(fixed).map((key) => key.toLowerCase()));
+  const context = new RequestContext(fixed);
+  for (const [operatorName, keys] of Object.entries(block as Record<string, unknown>)) {
+    if (typeof keys !== 'object' || keys === null || Array.isArray(keys)) continue;
+    for (const [key, values] of Object.entries(keys as Record<string, unknown>)) {
+      // A clause reads only its own key, and variables in its values; the fixed key has its fixed value.
+      if (!fixedKeys.has(key.toLowerCase()) || JSON.stringify(values).includes('${')) continue;
+      const outcome = evaluateCondition(operatorName, key, values, context, false);
+      if (!('error' in outcome) && !outcome.trace.matched) return false;
+    }
+  }
+  return true;
 }
 
 /** Evaluates every statement of one policy. */
