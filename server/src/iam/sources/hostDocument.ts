@@ -3,7 +3,7 @@
  * handled by the existing document pipeline; this module recognises templates (CloudFormation and
  * SAM, JSON and YAML) and analyses each policy they embed.
  */
-import type { Finding, Fix } from '../validate';
+import { removalFix, type Finding, type Fix } from '../validate';
 import type { PolicyKind } from '../document/policyKind';
 import { readCloudFormationTemplate, type CloudFormationTemplate, type PolicyReference, type SamTemplateExpander } from './cloudformation/template';
 import { analyzeEmbeddedPolicy, type EmbeddedPolicyAnalysis, type HostSyntax } from './embeddedAnalysis';
@@ -68,7 +68,11 @@ export function analyzeHostDocument(text: string, options: HostAnalysisOptions =
   // Past a YAML error a quoted string may have been read only in part, so its JSON may seem broken
   // when it is not: then only the YAML error is reported.
   const stringErrors = template.syntax === 'yaml' && template.syntaxErrors.length > 0 ? [] : template.jsonStringErrors;
-  const hostProblems: HostProblem[] = [...template.syntaxErrors.map((error) => ({ ...error, code: syntaxCode })), ...stringErrors.map((error) => ({ ...error, code: 'JSON_SYNTAX_ERROR' }))];
+  const hostProblems: HostProblem[] = [
+    // A comment or trailing comma of a JSON template gets the fix it gets in a policy file.
+    ...template.syntaxErrors.map(({ message, range, removable }) => ({ message, range, code: syntaxCode, ...(removable ? { fixes: [removalFix(removable, { offset: range.start, length: range.end - range.start })] } : {}) })),
+    ...stringErrors.map(({ message, range }) => ({ message, range, code: 'JSON_SYNTAX_ERROR' })),
+  ];
   const { policies, findings, errors } = withHostFindings(text, analyzed, template.tooDeep, hostProblems);
   return { format: 'cloudformation', syntax: template.syntax, policies, references: template.references, resources: template.context.resources, policyFiles: [], findings, errors };
 }
