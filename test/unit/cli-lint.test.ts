@@ -141,3 +141,49 @@ test('every example lints without errors', async () => {
   assert.deepEqual(errors, []);
   assert.equal(code, 0);
 });
+
+/**
+ * Findings of a template's own text, in the JSON output with the pointer of the policy that holds
+ * them or the file's (""): a Terraform document used as policies of several kinds, and a comment or
+ * trailing comma in a JSON CloudFormation template (CloudFormation reads JSON templates as strict
+ * JSON, CloudFormation User Guide, "Template format").
+ */
+const HOST_CASES: ReadonlyArray<readonly [name: string, file: string, text: string, expected: ReadonlyArray<readonly [code: string, severity: string, policy: string, line: number, character: number, text: string]>]> = [
+  [
+    'a Terraform document used as a trust policy and as a bucket policy',
+    'main.tf',
+    'data "aws_iam_policy_document" "shared" {\n  statement {\n    actions = ["sts:AssumeRole"]\n    principals {\n      type        = "Service"\n      identifiers = ["ec2.amazonaws.com"]\n    }\n  }\n}\nresource "aws_iam_role" "r" {\n  assume_role_policy = data.aws_iam_policy_document.shared.json\n}\nresource "aws_s3_bucket_policy" "b" {\n  bucket = "b"\n  policy = data.aws_iam_policy_document.shared.json\n}\n',
+    [['POLICY_USED_AS_SEVERAL_KINDS', 'warning', 'data.aws_iam_policy_document.shared', 0, 31, '"shared"']],
+  ],
+  [
+    'a JSON template with a comment outside its policy and a trailing comma inside it',
+    'template.json',
+    '{\n  // note\n  "AWSTemplateFormatVersion": "2010-09-09",\n  "Resources": {"P": {"Type": "AWS::IAM::ManagedPolicy", "Properties": {"PolicyDocument": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"},]}}}}\n}\n',
+    [
+      ['JSON_SYNTAX_ERROR', 'error', '', 1, 2, '// note'],
+      ['JSON_SYNTAX_ERROR', 'error', '/Resources/P/Properties/PolicyDocument', 3, 192, ','],
+    ],
+  ],
+];
+
+for (const [name, file, text, expected] of HOST_CASES) {
+  test(`lint reports the template's own text: ${name}`, async () => {
+    await initTerraformForTests();
+    const target = path.join(dir, file);
+    fs.writeFileSync(target, text);
+    const lines = text.split('\n');
+    const json = run(['lint', '--format', 'json', target]);
+    const findings = (JSON.parse(json.stdout).files[0].findings as Array<{ code: string; severity: string; policy: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }>).map((finding) => [
+      finding.code,
+      finding.severity,
+      finding.policy,
+      finding.range.start.line,
+      finding.range.start.character,
+      lines[finding.range.start.line]!.slice(finding.range.start.character, finding.range.end.line === finding.range.start.line ? finding.range.end.character : undefined),
+    ]);
+    assert.deepEqual(findings, expected);
+    assert.equal(json.code, expected.some(([, severity]) => severity === 'error') ? 1 : 0);
+    const textRun = run(['lint', target]);
+    for (const [code, severity, , line, character] of expected) assert.ok(textRun.stdout.includes(`${target}:${line + 1}:${character + 1} ${severity} ${code} `), textRun.stdout);
+  });
+}

@@ -4,7 +4,7 @@
  * every implemented code has a case that hits it on its exact text and a close case that must not
  * produce it.
  */
-import { test } from 'node:test';
+import { before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { coverageOf, runRuleTests, ruleTests, type RuleCase, type RuleTests } from './helpers/ruleTester';
 import { allRules, implementedCodes } from '../../server/src/iam/validate/engine/registry';
@@ -17,6 +17,7 @@ import { kindsTests } from './rules/kinds';
 import { attachedResourceTests } from './rules/attachedResource';
 import { accessTests } from './rules/access';
 import { templateTests } from './rules/templates';
+import { initTerraformForTests } from './helpers/terraformParser';
 
 /** The registry's examples as rule cases: the invalid example must produce the code, the valid one must not. */
 function registryExamples(): RuleTests {
@@ -46,6 +47,9 @@ const SUITES: ReadonlyArray<readonly [string, RuleTests]> = [
   ['templates', templateTests],
   ['registry', registryExamples()],
 ];
+
+// The template cases include Terraform files, read by the HCL parser.
+before(() => initTerraformForTests());
 
 for (const [suite, tests] of SUITES) runRuleTests(suite, tests);
 

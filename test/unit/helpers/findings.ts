@@ -43,10 +43,11 @@ export function applyFirstFix(policy: string, code: string, kind: PolicyKind = '
 
 /**
  * Applies the first fix of the first finding with `code` (and, when given, exactly `text` under
- * it) and returns the new text.
+ * it) and returns the new text; with `host`, of the text read as that template.
  */
-export function applyFix(policy: string, code: string, kind: PolicyKind = 'identity', text?: string): string {
-  const result = validatePolicy(policy, { kind });
+export function applyFix(policy: string, code: string, kind: PolicyKind = 'identity', text?: string, host?: string): string {
+  const result = host === undefined ? validatePolicy(policy, { kind }) : analyzeHostDocument(policy, { expandSamTemplate: expandSamTemplateNode }, host);
+  if (!result) throw new Error(`\`${host}\` is not read as a template`);
   const finding = result.findings.find((candidate) => candidate.code === code && (text === undefined || policy.slice(candidate.span.offset, candidate.span.offset + candidate.span.length) === text));
   const fix = finding?.fixes?.[0];
   if (!fix) throw new Error(`no fix for ${code}`);

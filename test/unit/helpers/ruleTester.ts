@@ -90,7 +90,7 @@ export function runRuleTests(suite: string, tests: RuleTests): void {
       for (const finding of findings) assert.ok(!finding.message.includes('\n'), `${finding.code}: messages are one line`);
       if (testCase.output !== undefined) {
         const [code, text] = testCase.errors![0]!;
-        assert.equal(applyFix(textOf(testCase.policy), code, testCase.kind ?? 'identity', text), testCase.output);
+        assert.equal(applyFix(textOf(testCase.policy), code, testCase.kind ?? 'identity', text, testCase.host), testCase.output);
       }
     });
   }

@@ -10,15 +10,64 @@ import { ruleTests, type RuleCase, type RuleTests } from '../helpers/ruleTester'
 const HEAD = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  P:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        Version: "2012-10-17"\n        Statement:\n';
 const jsonTemplate = (statement: string) => `{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"P": {"Type": "AWS::IAM::ManagedPolicy", "Properties": {"PolicyDocument": {"Version": "2012-10-17", "Statement": [${statement}]}}}}}`;
 
+/** A trust policy document, used by a role and by one more resource `type.name` with `arguments`. */
+function terraformDocumentUsedBy(type: string, name: string, args: string): string {
+  return `data "aws_iam_policy_document" "shared" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "Service"
+      identifiers = ["ec2.amazonaws.com"]
+    }
+  }
+}
+resource "aws_iam_role" "r" {
+  assume_role_policy = data.aws_iam_policy_document.shared.json
+}
+resource "${type}" "${name}" {
+  ${args}
+}
+`;
+}
+
+/** The value of the local `deny` below, where its finding lands. */
+const TERRAFORM_LOCAL_VALUE = 'jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Deny", Action = "s3:DeleteBucket", Resource = "*" }] })';
+
+/** A local holding a policy, used as a role's inline policy and by `more`. */
+function terraformLocalUsedBy(more: string): string {
+  return `locals {
+  deny = ${TERRAFORM_LOCAL_VALUE}
+}
+resource "aws_iam_role_policy" "p" {
+  role   = "r"
+  policy = local.deny
+}
+${more}`;
+}
+
 const cases: RuleCase[] = [
   { name: 'YAML: an unclosed flow sequence in a policy', host: 'template.yaml', policy: `${HEAD}          - Effect: Allow\n            Action: [s3:GetObject\n            Resource: "*"\n`, errors: [['TEMPLATE_SYNTAX_ERROR', 'R']] },
   { name: 'YAML: the same policy with the bracket closed', host: 'template.yaml', policy: `${HEAD}          - Effect: Allow\n            Action: [s3:GetObject]\n            Resource: "*"\n`, absent: ['TEMPLATE_SYNTAX_ERROR', 'JSON_SYNTAX_ERROR'] },
   { name: 'YAML: an unterminated quote outside every policy is the file\'s', host: 'template.yaml', policy: `${HEAD}          - {Effect: Allow, Action: s3:GetObject, Resource: "*"}\nOutputs:\n  O:\n    Value: "open\n`, errors: [['TEMPLATE_SYNTAX_ERROR', '\n']] },
   { name: 'JSON template: a missing comma in a policy', host: 'template.json', policy: jsonTemplate('{"Effect": "Allow" "Action": "s3:GetObject", "Resource": "*"}'), errors: [['JSON_SYNTAX_ERROR', '"Action"']] },
   { name: 'JSON template: the same policy with the comma', host: 'template.json', policy: jsonTemplate('{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}'), absent: ['JSON_SYNTAX_ERROR', 'TEMPLATE_SYNTAX_ERROR'] },
+  // CloudFormation reads a JSON template as strict JSON (CloudFormation User Guide, "Template format":
+  // JSON or YAML; a text that is not well-formed JSON fails with "Template format error: JSON not
+  // well-formed"): comments and trailing commas are reported as in a policy file, with the same fix.
+  { name: 'JSON template: a trailing comma after the last statement', host: 'template.json', policy: jsonTemplate('{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"},'), errors: [['JSON_SYNTAX_ERROR', ',', 'Remove the trailing comma']], output: jsonTemplate('{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}') },
+  { name: 'JSON template: a line comment outside every policy is the file\'s', host: 'template.json', policy: jsonTemplate('{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}').replace('"Resources"', '// The policy.\n"Resources"'), errors: [['JSON_SYNTAX_ERROR', '// The policy.', 'Remove the comment']], output: jsonTemplate('{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}').replace('"Resources"', '\n"Resources"') },
+  { name: 'JSON template: a block comment before the template, which is still read as JSON', host: 'template.template', policy: `/* IAM */\n${jsonTemplate('{"Effect": "Allow", "Action": "s3:GetObjectt", "Resource": "*"}')}`, errors: [['JSON_SYNTAX_ERROR', '/* IAM */', 'Remove the comment'], ['INVALID_ACTION', '"s3:GetObjectt"']], absent: ['TEMPLATE_SYNTAX_ERROR'] },
+  { name: 'JSON template: comment and comma characters inside strings are text', host: 'template.json', policy: jsonTemplate('{"Sid": "A", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b//*,]"}').replace('"Resources"', '"Description": "// not a comment, /* nor this */ ,}", "Resources"'), absent: ['JSON_SYNTAX_ERROR'] },
   { name: 'YAML: a policy written as a JSON string with a trailing comma', host: 'template.yaml', policy: `${HEAD.replace(/        Version[\s\S]*$/, '')}        '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"},]}'\n`, errors: [['JSON_SYNTAX_ERROR', ',']], absent: ['TEMPLATE_SYNTAX_ERROR'] },
   { name: 'YAML: the same JSON string without the comma', host: 'template.yaml', policy: `${HEAD.replace(/        Version[\s\S]*$/, '')}        '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}'\n`, absent: ['TEMPLATE_SYNTAX_ERROR', 'JSON_SYNTAX_ERROR'] },
   { name: 'YAML: a JSON string built with !Sub holding a comment', host: 'template.yaml', policy: `${HEAD.replace(/        Version[\s\S]*$/, '')}        !Sub '{"Version": "2012-10-17", /* for \${AWS::StackName} */ "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}'\n`, errors: [['JSON_SYNTAX_ERROR', '/* for ${AWS::StackName} */']] },
+  // Terraform: one document referenced by arguments of different policy kinds (Terraform AWS provider,
+  // `aws_iam_role` `assume_role_policy` takes a trust policy, `aws_s3_bucket_policy` `policy` a bucket
+  // policy; IAM User Guide, "Policies and permissions in IAM": the kinds and the elements each takes).
+  { name: 'Terraform: a policy document used as a trust policy and as a bucket policy', host: 'main.tf', policy: terraformDocumentUsedBy('aws_s3_bucket_policy', 'b', 'bucket = "b"\n  policy = data.aws_iam_policy_document.shared.json'), errors: [['POLICY_USED_AS_SEVERAL_KINDS', '"shared"']] },
+  { name: 'Terraform: the same document used as the trust policy of two roles', host: 'main.tf', policy: terraformDocumentUsedBy('aws_iam_role', 'other', 'assume_role_policy = data.aws_iam_policy_document.shared.json'), absent: ['POLICY_USED_AS_SEVERAL_KINDS'] },
+  { name: 'Terraform: a local holding a policy, used as a role policy and as an SCP', host: 'main.tf', policy: terraformLocalUsedBy('resource "aws_organizations_policy" "scp" {\n  content = local.deny\n}\n'), errors: [['POLICY_USED_AS_SEVERAL_KINDS', TERRAFORM_LOCAL_VALUE]] },
+  { name: 'Terraform: the same local used as the policy of two roles', host: 'main.tf', policy: terraformLocalUsedBy('resource "aws_iam_role_policy" "q" {\n  role   = "r2"\n  policy = local.deny\n}\n'), absent: ['POLICY_USED_AS_SEVERAL_KINDS'] },
 ];
 
 export const templateTests: RuleTests = ruleTests(cases);

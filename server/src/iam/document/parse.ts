@@ -45,7 +45,7 @@ const SYNTAX_MESSAGES: Record<string, string> = {
 };
 
 /** The message of a JSON syntax error, as every JSON reader of policies words it (policy files, templates, strings). */
-export function jsonSyntaxMessage(error: ParseError): string {
+function jsonSyntaxMessage(error: ParseError): string {
   const name = printParseErrorCode(error.error);
   return `JSON syntax error: ${SYNTAX_MESSAGES[name] ?? name}.`;
 }

@@ -3,7 +3,7 @@
  * handled by the existing document pipeline; this module recognises templates (CloudFormation and
  * SAM, JSON and YAML) and analyses each policy they embed.
  */
-import type { Finding } from '../validate';
+import { removalFix, type Finding, type Fix } from '../validate';
 import type { PolicyKind } from '../document/policyKind';
 import { readCloudFormationTemplate, type CloudFormationTemplate, type PolicyReference, type SamTemplateExpander } from './cloudformation/template';
 import { analyzeEmbeddedPolicy, type EmbeddedPolicyAnalysis, type HostSyntax } from './embeddedAnalysis';
@@ -27,11 +27,9 @@ export interface HostAnalysis {
   readonly resources: ReadonlyMap<string, string>;
   /** Policy files a Terraform module reads with `file()` / `templatefile()`, with the kind their use gives them. */
   readonly policyFiles: readonly TerraformPolicyFile[];
-  /** Problems reading the host (Terraform: conflicting uses of one document). */
-  readonly problems: ReadonlyArray<{ readonly message: string; readonly range: HostRange }>;
   /** Every policy's findings, in host offsets, sorted. */
   readonly findings: readonly Finding[];
-  /** Internal failures of check families, for the log. */
+  /** Internal failures of check families and of the host's reader, for the log. */
   readonly errors: readonly string[];
 }
 
@@ -70,9 +68,13 @@ export function analyzeHostDocument(text: string, options: HostAnalysisOptions =
   // Past a YAML error a quoted string may have been read only in part, so its JSON may seem broken
   // when it is not: then only the YAML error is reported.
   const stringErrors = template.syntax === 'yaml' && template.syntaxErrors.length > 0 ? [] : template.jsonStringErrors;
-  const syntaxErrors = [...template.syntaxErrors.map((error) => ({ ...error, code: syntaxCode })), ...stringErrors.map((error) => ({ ...error, code: 'JSON_SYNTAX_ERROR' as const }))];
-  const { policies, findings, errors } = withHostFindings(text, analyzed, template.tooDeep, syntaxErrors);
-  return { format: 'cloudformation', syntax: template.syntax, policies, references: template.references, resources: template.context.resources, policyFiles: [], problems: [], findings, errors };
+  const hostProblems: HostProblem[] = [
+    // A comment or trailing comma of a JSON template gets the fix it gets in a policy file.
+    ...template.syntaxErrors.map(({ message, range, removable }) => ({ message, range, code: syntaxCode, ...(removable ? { fixes: [removalFix(removable, { offset: range.start, length: range.end - range.start })] } : {}) })),
+    ...stringErrors.map(({ message, range }) => ({ message, range, code: 'JSON_SYNTAX_ERROR' })),
+  ];
+  const { policies, findings, errors } = withHostFindings(text, analyzed, template.tooDeep, hostProblems);
+  return { format: 'cloudformation', syntax: template.syntax, policies, references: template.references, resources: template.context.resources, policyFiles: [], findings, errors };
 }
 
 /** A Terraform file's policies, when the HCL parser is loaded (the server and the CLI load it at start). */
@@ -85,8 +87,34 @@ function analyzeTerraform(text: string, options: HostAnalysisOptions): HostAnaly
     return undefined;
   }
   const analyzed = analyzePolicies(text, 'hcl', extraction.policies, options);
-  const { policies, findings, errors } = withHostFindings(text, analyzed, extraction.tooDeep, extraction.syntaxErrors.map((error) => ({ ...error, code: 'JSON_SYNTAX_ERROR' as const })));
-  return { format: 'terraform', syntax: 'hcl', policies, references: [], resources: new Map(), policyFiles: extraction.files, problems: extraction.problems, findings, errors };
+  // A document used as several kinds is checked as one of them: the file says so where the document
+  // is. A defect of the reader is ours, not the file's: it goes to the log with the families' failures.
+  const hostProblems: HostProblem[] = [
+    ...extraction.syntaxErrors.map((error) => ({ ...error, code: 'JSON_SYNTAX_ERROR' })),
+    ...extraction.problems.filter((problem) => problem.cause === 'kinds').map((problem) => ({ message: problem.message, range: problem.range, code: 'POLICY_USED_AS_SEVERAL_KINDS' })),
+  ];
+  const hosted = withHostFindings(text, analyzed, extraction.tooDeep, hostProblems);
+  const defects = extraction.problems.filter((problem) => problem.cause === 'defect').map((problem) => `${lineOf(text, problem.range.start)}: ${problem.message}`);
+  return { format: 'terraform', syntax: 'hcl', policies: hosted.policies, references: [], resources: new Map(), policyFiles: extraction.files, findings: hosted.findings, errors: [...defects, ...hosted.errors] };
+}
+
+/** `line N` (1-based) of an offset, for log lines. */
+function lineOf(text: string, offset: number): string {
+  let line = 1;
+  for (let at = text.indexOf('\n'); at >= 0 && at < offset; at = text.indexOf('\n', at + 1)) line++;
+  return `line ${line}`;
+}
+
+/**
+ * A finding about the host text itself, with its code: a syntax error (JSON_SYNTAX_ERROR,
+ * TEMPLATE_SYNTAX_ERROR), a comment or trailing comma in a JSON template (JSON_SYNTAX_ERROR, with the
+ * fix that removes it), a document used as several kinds (POLICY_USED_AS_SEVERAL_KINDS).
+ */
+interface HostProblem {
+  readonly message: string;
+  readonly range: HostRange;
+  readonly code: string;
+  readonly fixes?: readonly Fix[];
 }
 
 type Analyzed = { policies: EmbeddedPolicyAnalysis[]; findings: Finding[]; errors: string[] };
@@ -94,22 +122,23 @@ type Analyzed = { policies: EmbeddedPolicyAnalysis[]; findings: Finding[]; error
 /**
  * Findings about how the host text itself reads, beside the policies' own: a value nested past the
  * JSON parse bound (POLICY_TOO_DEEP: its content was never read, as in a standalone policy,
- * iam/document/jsonNesting.ts) and a syntax error (JSON_SYNTAX_ERROR in JSON, TEMPLATE_SYNTAX_ERROR
- * in YAML: IAM or CloudFormation rejects the text, and the policy may be read incompletely). Each
- * belongs to the policy whose range holds it; a syntax error outside every policy belongs to the
- * file. A too-deep value outside every policy is the template's business, not a finding.
+ * iam/document/jsonNesting.ts) and the host's problems (a syntax error, JSON_SYNTAX_ERROR in JSON,
+ * TEMPLATE_SYNTAX_ERROR in YAML: IAM or CloudFormation rejects the text, and the policy may be read
+ * incompletely; a Terraform document used as several kinds). Each belongs to the policy whose range
+ * holds it; a host problem outside every policy belongs to the file. A too-deep value outside every
+ * policy is the template's business, not a finding.
  */
-function withHostFindings(text: string, analyzed: Analyzed, tooDeep: readonly HostRange[], syntaxErrors: ReadonlyArray<{ readonly message: string; readonly range: HostRange; readonly code: 'JSON_SYNTAX_ERROR' | 'TEMPLATE_SYNTAX_ERROR' }>): Analyzed {
-  if (tooDeep.length === 0 && syntaxErrors.length === 0) return analyzed;
-  const finding = (code: string, message: (span: { offset: number; length: number }) => string, range: HostRange): Finding => {
+function withHostFindings(text: string, analyzed: Analyzed, tooDeep: readonly HostRange[], hostProblems: readonly HostProblem[]): Analyzed {
+  if (tooDeep.length === 0 && hostProblems.length === 0) return analyzed;
+  const finding = (code: string, message: (span: { offset: number; length: number }) => string, range: HostRange, fixes?: readonly Fix[]): Finding => {
     const rule = ruleFor(code)!;
     const offset = Math.min(range.start, Math.max(text.length - 1, 0));
     const span = { offset, length: Math.max(0, Math.min(range.end, text.length) - offset) };
-    return { code: rule.code, category: rule.category, message: message(span), span };
+    return { code: rule.code, category: rule.category, message: message(span), span, ...(fixes ? { fixes } : {}) };
   };
   const extra = [
     ...tooDeep.map((range) => ({ range, finding: finding('POLICY_TOO_DEEP', (span) => tooDeepMessage(text, span), range), fileLevel: false })),
-    ...syntaxErrors.map((error) => ({ range: error.range, finding: finding(error.code, () => error.message, error.range), fileLevel: true })),
+    ...hostProblems.map((problem) => ({ range: problem.range, finding: finding(problem.code, () => problem.message, problem.range, problem.fixes), fileLevel: true })),
   ];
   const placed = new Set<Finding>();
   const policies = analyzed.policies.map((analysis) => {

@@ -5,11 +5,18 @@
  */
 import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { limitNesting } from '../document/jsonNesting';
+import { strictJsonTree } from '../document/strictJsonTree';
 import type { CharOffsets, HostEntry, HostNode, HostRange, ScalarStyle } from './hostTree';
 
 export interface JsonTreeResult {
   readonly root: HostNode | undefined;
   readonly errors: readonly ParseError[];
+  /**
+   * True when the text is strict JSON (no comments, trailing commas or errors; values nested past the
+   * parse bound aside), as IAM and CloudFormation read it. False says only that it may not be:
+   * `parsePolicy` finds its problems.
+   */
+  readonly strict: boolean;
   /** True when values nested deeper than the JSON parse bound were left out. */
   readonly truncated: boolean;
   /**
@@ -37,7 +44,10 @@ function jsonStringOffsets(text: string, literalStart: number, literalLength: nu
   return offsets;
 }
 
-/** Parses JSON (comments and trailing commas tolerated) into a host tree. Never throws. */
+/**
+ * Parses JSON (comments and trailing commas tolerated) into a host tree. Never throws. Strict JSON,
+ * nearly every template and policy string, takes the fast path to jsonc-parser's own tree.
+ */
 export function readJsonTree(text: string, translate?: (offset: number) => number, style: ScalarStyle = 'json'): JsonTreeResult {
   const errors: ParseError[] = [];
   let root: JsonNode | undefined;
@@ -45,10 +55,13 @@ export function readJsonTree(text: string, translate?: (offset: number) => numbe
   // jsonc-parser recurses per level: what nests deeper than the bound is parsed as empty (same offsets).
   const limited = limitNesting(text);
   const tooDeep = limited.tooDeep.map((span) => ({ start: at(span.offset), end: at(span.offset + span.length) }));
+  let strict = false;
   try {
-    root = parseTree(limited.text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+    root = strictJsonTree(limited.text);
+    strict = root !== undefined;
+    root ??= parseTree(limited.text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
   } catch {
-    return { root: undefined, errors, truncated: true, tooDeep };
+    return { root: undefined, errors, strict: false, truncated: true, tooDeep };
   }
   const truncated = tooDeep.length > 0;
   const range = (node: { offset: number; length: number }): HostRange => ({ start: at(node.offset), end: at(node.offset + node.length) });
@@ -93,5 +106,5 @@ export function readJsonTree(text: string, translate?: (offset: number) => numbe
         return undefined;
     }
   };
-  return { root: root ? convert(root) : undefined, errors, truncated, tooDeep };
+  return { root: root ? convert(root) : undefined, errors, strict, truncated, tooDeep };
 }

@@ -4,5 +4,5 @@
  * "validate/").
  */
 export { validatePolicy, type ValidationResult } from './engine/runner';
-export { severityOfCategory, type Finding, type Fix, type Severity, type TextEdit } from './engine/findings';
+export { removalFix, severityOfCategory, type Finding, type Fix, type Severity, type TextEdit } from './engine/findings';
 export { ruleFor } from './engine/registry';

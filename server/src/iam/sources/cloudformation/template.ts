@@ -4,9 +4,7 @@
  * intrinsic functions resolved into values with holes (intrinsics.ts).
  */
 import { sampleText, type EmbeddedPolicy, type EmbeddedPolicyKind, type HostEntry, type HostMap, type HostNode, type HostRange, type HostText, type TextPart } from '../hostTree';
-import { jsonSyntaxMessage, parsePolicy } from '../../document/parse';
-import { limitNesting } from '../../document/jsonNesting';
-import { strictJsonTree } from '../../document/strictJsonTree';
+import { parsePolicy } from '../../document/parse';
 import { readJsonTree } from '../jsonTree';
 import { readYamlTree } from '../yamlTree';
 import { alternativesOf, intrinsicName, NO_VALUE, resolveIntrinsics, type TemplateContext } from './intrinsics';
@@ -17,6 +15,8 @@ import type { SampleValues } from './resourceValues';
 export interface TemplateProblem {
   readonly message: string;
   readonly range: HostRange;
+  /** Set for a comment or a trailing comma of a JSON template, which deleting fixes. */
+  readonly removable?: 'comment' | 'trailingComma';
 }
 
 /** A SAM `Policies` entry that names a policy instead of writing it. */
@@ -90,8 +90,7 @@ function pointerToken(token: string): string {
 /** Reads a template; undefined when the text is not a CloudFormation template. Never throws. */
 export function readCloudFormationTemplate(text: string, expandSamTemplate?: SamTemplateExpander, sampleValues?: SampleValues): CloudFormationTemplate | undefined {
   if (!mayBeTemplateText(text)) return undefined;
-  const trimmed = text.trimStart();
-  const syntax: 'json' | 'yaml' = trimmed.startsWith('{') ? 'json' : 'yaml';
+  const syntax: 'json' | 'yaml' = startsAsJson(text) ? 'json' : 'yaml';
   let root: HostNode | undefined;
   const problems: TemplateProblem[] = [];
   const syntaxErrors: TemplateProblem[] = [];
@@ -100,7 +99,9 @@ export function readCloudFormationTemplate(text: string, expandSamTemplate?: Sam
     const result = readJsonTree(text);
     root = result.root;
     tooDeep = result.tooDeep;
-    for (const error of result.errors) syntaxErrors.push({ message: jsonSyntaxMessage(error), range: { start: error.offset, end: error.offset + Math.max(error.length, 1) } });
+    // CloudFormation reads a JSON template as strict JSON: a comment or a trailing comma fails the
+    // deploy as a syntax error does. Strict JSON, the usual case, has none and costs nothing more.
+    if (!result.strict) syntaxErrors.push(...templateJsonProblems(text));
     if (result.truncated) problems.push({ message: 'The template is nested too deeply to read completely', range: { start: 0, end: Math.min(1, text.length) } });
   } else {
     const result = readYamlTree(text);
@@ -198,13 +199,48 @@ function walk(node: HostNode | undefined, path: readonly string[], pointer: stri
   return next ? walk(next.value, rest, `${pointer}/${pointerToken(head!)}`, item) : [];
 }
 
+/** Whether a template is JSON: its first character past white space and JSON comments is `{`. */
+function startsAsJson(text: string): boolean {
+  let at = 0;
+  for (;;) {
+    while (at < text.length && /\s/.test(text[at]!)) at++;
+    if (text.startsWith('//', at)) {
+      const end = text.indexOf('\n', at);
+      if (end < 0) return false;
+      at = end + 1;
+    } else if (text.startsWith('/*', at)) {
+      const end = text.indexOf('*/', at + 2);
+      if (end < 0) return false;
+      at = end + 2;
+    } else {
+      return text[at] === '{';
+    }
+  }
+}
+
+/**
+ * The syntax errors, comments and trailing commas of a JSON template, found as in a policy file
+ * (`parsePolicy`: the same syntax messages and spans) and worded for the template: CloudFormation
+ * rejects it. Depth is reported apart (POLICY_TOO_DEEP inside a policy).
+ */
+function templateJsonProblems(text: string): TemplateProblem[] {
+  const problems: TemplateProblem[] = [];
+  for (const problem of parsePolicy(text).problems) {
+    const range = { start: problem.span.offset, end: problem.span.offset + Math.max(problem.span.length, 1) };
+    if (problem.kind === 'syntax') problems.push({ message: problem.message, range });
+    else if (problem.kind === 'comment') problems.push({ message: 'Comments are not valid in a JSON template: CloudFormation rejects the template. Remove the comment.', range, removable: 'comment' });
+    else if (problem.kind === 'trailingComma') problems.push({ message: 'Trailing commas are not valid JSON: CloudFormation rejects the template. Remove the comma.', range, removable: 'trailingComma' });
+  }
+  return problems;
+}
+
 /**
  * IAM reads a policy string as strict JSON: its problems as a policy file's (syntax errors, comments,
  * trailing commas, with the same messages; depth is reported apart) into `sink`, at host ranges.
- * Strict JSON, the usual case, costs one fast-path parse.
+ * Strict JSON, the usual case (`strict`, from the fast path of `readJsonTree`), has none.
  */
-function strictJsonErrors(text: string, hostRange: (start: number, end: number) => HostRange, sink: TemplateProblem[]): void {
-  if (strictJsonTree(limitNesting(text).text) !== undefined) return;
+function strictJsonErrors(text: string, strict: boolean, hostRange: (start: number, end: number) => HostRange, sink: TemplateProblem[]): void {
+  if (strict) return;
   for (const problem of parsePolicy(text).problems) {
     if (problem.kind !== 'depth') sink.push({ message: problem.message, range: hostRange(problem.span.offset, problem.span.offset + Math.max(problem.span.length, 1)) });
   }
@@ -218,7 +254,7 @@ function policyFromString(node: HostNode, sink: TemplateProblem[]): HostNode | u
     const offsets = node.offsets && node.offsets.length === value.length + 1 ? node.offsets : undefined;
     const translate = offsets ? (offset: number) => offsets[Math.min(offset, value.length)]! : undefined;
     const read = readJsonTree(value, translate);
-    strictJsonErrors(value, (start, end) => (translate ? { start: translate(start), end: translate(end) } : node.range), sink);
+    strictJsonErrors(value, read.strict, (start, end) => (translate ? { start: translate(start), end: translate(end) } : node.range), sink);
     if (!read.root) return undefined;
     return offsets ? read.root : rangeEverywhere(read.root, node.range);
   }
@@ -264,7 +300,7 @@ function policyFromText(text: HostText, sink: TemplateProblem[]): HostNode | und
     return text.range.end;
   };
   const read = readJsonTree(concat);
-  strictJsonErrors(concat, (start, end) => ({ start: hostAt(start), end: Math.max(hostAt(end), hostAt(start) + 1) }), sink);
+  strictJsonErrors(concat, read.strict, (start, end) => ({ start: hostAt(start), end: Math.max(hostAt(end), hostAt(start) + 1) }), sink);
   if (!read.root) return undefined;
   /** A host range for a stretch of the text; where characters cannot be placed, the whole piece. */
   const hostRange = (start: number, end: number): HostRange => {

@@ -38,6 +38,15 @@ export interface TerraformProblem {
   readonly range: HostRange;
 }
 
+/**
+ * A problem of how the file's policies are used or read: a document or value used as policies of
+ * several kinds, which is checked as one of them only (`kinds`), or a defect of this reader that
+ * cost a block or a document its policies (`defect`: for the log, not a finding about the file).
+ */
+export interface TerraformReadProblem extends TerraformProblem {
+  readonly cause: 'kinds' | 'defect';
+}
+
 /** A policy kept in another file, named by `file(...)` or `templatefile(...)` in a policy argument. */
 export interface TerraformPolicyFile {
   /** Where the reference sits, in the pointer format of `EmbeddedPolicy.pointer`. */
@@ -65,7 +74,7 @@ export interface TerraformExtraction {
   readonly policies: EmbeddedPolicy[];
   /** Policies in other files that this file names, for the caller to lint. */
   readonly files: TerraformPolicyFile[];
-  readonly problems: TerraformProblem[];
+  readonly problems: TerraformReadProblem[];
   /** JSON in strings nested deeper than the parse bound (iam/document/jsonNesting.ts), for POLICY_TOO_DEEP. */
   readonly tooDeep: HostRange[];
   /** JSON syntax errors in policy strings (heredocs, quoted JSON), for JSON_SYNTAX_ERROR: IAM rejects such a policy. */
@@ -137,7 +146,7 @@ function variableDefaults(root: HclNode): Map<string, string> {
 class Extractor {
   private readonly policies: EmbeddedPolicy[] = [];
   private readonly files: TerraformPolicyFile[] = [];
-  private readonly problems: TerraformProblem[] = [];
+  private readonly problems: TerraformReadProblem[] = [];
   private readonly tooDeep: HostRange[] = [];
   private readonly syntaxErrors: TerraformProblem[] = [];
   private readonly documents = new Map<string, PolicyDocumentBlock>();
@@ -153,13 +162,13 @@ class Extractor {
         this.block(block);
       } catch (error) {
         // A defect must not cost the other blocks their policies; it is reported, not thrown.
-        this.problems.push({ message: `This block could not be read for policies: ${error instanceof Error ? error.message : String(error)}`, range: hclRange(block) });
+        this.problems.push({ cause: 'defect', message: `This block could not be read for policies: ${error instanceof Error ? error.message : String(error)}`, range: hclRange(block) });
       }
     }
     try {
       this.reportDocuments();
     } catch (error) {
-      this.problems.push({ message: `The policy documents could not be merged: ${error instanceof Error ? error.message : String(error)}`, range: hclRange(root) });
+      this.problems.push({ cause: 'defect', message: `The policy documents could not be merged: ${error instanceof Error ? error.message : String(error)}`, range: hclRange(root) });
     }
     this.policies.sort((a, b) => a.range.start - b.range.start);
     return { policies: this.policies, files: this.files, problems: this.problems, tooDeep: this.tooDeep, syntaxErrors: this.syntaxErrors };
@@ -502,7 +511,7 @@ class Extractor {
       } catch (error) {
         // A defect must not cost the other documents; this one is reported with what is known.
         merged.set(document.name, []);
-        this.problems.push({ message: `The statements of \`data.aws_iam_policy_document.${document.name}\` could not be read: ${error instanceof Error ? error.message : String(error)}`, range: hclRange(document.block) });
+        this.problems.push({ cause: 'defect', message: `The statements of \`data.aws_iam_policy_document.${document.name}\` could not be read: ${error instanceof Error ? error.message : String(error)}`, range: hclRange(document.block) });
       }
     }
 
@@ -515,7 +524,7 @@ class Extractor {
       const labelNode = document.block.namedChildren.filter((child) => child?.type === 'string_lit')[1] ?? document.block;
       if (kinds.length > 1) {
         const uses = kinds.map((k) => `${KIND_WORDS[k]} by \`${kinded.find((usage) => usage.kind === k)!.pointer}\``).join(' and as ');
-        this.problems.push({ message: `\`${pointer}\` is used as ${uses}; it is checked as ${KIND_WORDS[kind!]}.`, range: hclRange(labelNode) });
+        this.problems.push({ cause: 'kinds', message: `\`${pointer}\` is used as ${uses}; it is checked as ${KIND_WORDS[kind!]}.`, range: hclRange(labelNode) });
       }
       const attached = [...new Set(kinded.filter((usage) => usage.kind === kind).map((usage) => usage.attachedResourceType))];
       this.policies.push({
@@ -539,7 +548,8 @@ class Extractor {
       const attached = usages[0]!.attachedResourceType;
       this.policies[index] = { ...policy, kind: kinds[0]!, ...(attached ? { attachedResourceType: attached } : {}) };
       if (kinds.length > 1) {
-        this.problems.push({ message: `\`${policy.pointer}\` is used as ${kinds.map((k) => KIND_WORDS[k]).join(' and as ')}; it is checked as ${KIND_WORDS[kinds[0]!]}.`, range: policy.range });
+        const uses = kinds.map((k) => `${KIND_WORDS[k]} by \`${usages.find((usage) => usage.kind === k)!.pointer}\``).join(' and as ');
+        this.problems.push({ cause: 'kinds', message: `\`${policy.pointer}\` is used as ${uses}; it is checked as ${KIND_WORDS[kinds[0]!]}.`, range: policy.range });
       }
     }
   }

@@ -28,6 +28,14 @@ export interface Fix {
   readonly preferred?: boolean;
 }
 
+/**
+ * The fix of a comment or a trailing comma, which JSON does not allow where IAM or CloudFormation
+ * reads it: delete it. The same fix for a policy file and a JSON template.
+ */
+export function removalFix(kind: 'comment' | 'trailingComma', span: Span): Fix {
+  return { title: kind === 'comment' ? 'Remove the comment' : 'Remove the trailing comma', edits: [{ ...span, newText: '' }], preferred: true };
+}
+
 /** One finding. */
 export interface Finding {
   /** Access Analyzer's code where the check is the same, otherwise our own UPPER_SNAKE code. */

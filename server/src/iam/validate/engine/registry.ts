@@ -25,8 +25,8 @@ import type { PolicyKind } from '../../document/policyKind';
 export type RuleCategory = 'ERROR' | 'SECURITY_WARNING' | 'GENERAL_WARNING' | 'SUGGESTION';
 
 /**
- * The name of a check family (one folder under `families/`), or `parser` for the syntax problems
- * that the parser reports before any family runs.
+ * The name of a check family (one folder under `families/`), or `parser` for the problems that the
+ * parser or a host format's reader (templates, Terraform) reports before any family runs.
  */
 export type FamilyName = 'parser' | 'grammar' | 'actionResource' | 'condition' | 'variable' | 'principal' | 'trust' | 'rcp' | 'size' | 'redundancy' | 'attachedResource' | 'access';
 
@@ -2053,6 +2053,16 @@ const RULES: readonly RuleMeta[] = [
     implementedWhen: 'For YAML CloudFormation and SAM templates; a JSON template, or a policy written as a JSON string in a template, reports JSON_SYNTAX_ERROR.',
     description: 'The YAML of a CloudFormation or SAM template cannot be read from this place on, by the YAML 1.2 rules (the first such place is reported). CloudFormation may reject the template, and the policies after it may be read incompletely, so their findings may be incomplete too. A warning, not an error: CloudFormation\'s own reader accepts some texts that the YAML rules do not, such as a quoted string whose continuation lines are indented no deeper than its key.',
     resolution: 'Fix the YAML at the reported position (an unclosed bracket or quote, text after a closing quote, or an indentation that does not line up).',
+  },
+  {
+    code: 'POLICY_USED_AS_SEVERAL_KINDS',
+    category: 'GENERAL_WARNING',
+    title: 'Policy used as several kinds',
+    origin: 'workbench',
+    implementedBy: ['parser'],
+    implementedWhen: 'For Terraform files: an `aws_iam_policy_document` data source, or a local value or rendered template that holds a policy, referenced by arguments that take different kinds of policy.',
+    description: 'One policy document is used in places that take different kinds of policy, for example as a role\'s trust policy and as a bucket policy. It is checked as the first of those kinds only, so problems that only the other uses would have are not reported. The kinds have different grammars: a trust, resource or resource control policy needs `Principal`, and an identity policy, permissions boundary, session policy or SCP must not have it, so no document is valid as one of the first and one of the second at once.',
+    resolution: 'Write one document for each kind of use, or make sure that the document is valid as every kind it is used as.',
   },
   {
     code: 'POLICY_TOO_DEEP',

@@ -5,7 +5,7 @@
 import { parsePolicy } from '../../document/parse';
 import type { ParseResult, Span } from '../../document/model';
 import type { CheckContext, CheckFamily } from './checkContext';
-import type { Finding, Fix, ValidationOptions } from './findings';
+import { removalFix, type Finding, type Fix, type ValidationOptions } from './findings';
 import { codesOfFamily, ruleFor } from './registry';
 import { CHECK_FAMILIES } from './families';
 
@@ -43,8 +43,7 @@ export function validatePolicy(input: string | ParseResult, options: ValidationO
   };
   for (const problem of parse.problems) {
     // Comments and trailing commas have an obvious fix: delete them.
-    const removable = problem.kind === 'comment' || problem.kind === 'trailingComma';
-    const fixes = removable ? [{ title: problem.kind === 'comment' ? 'Remove the comment' : 'Remove the trailing comma', edits: [{ ...problem.span, newText: '' }], preferred: true }] : undefined;
+    const fixes = problem.kind === 'comment' || problem.kind === 'trailingComma' ? [removalFix(problem.kind, problem.span)] : undefined;
     report(problem.code, problem.span, problem.message, fixes);
   }
   const document = parse.document;
