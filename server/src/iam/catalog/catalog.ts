@@ -208,7 +208,7 @@ function index(): CatalogIndex {
 }
 
 function refs(list: readonly number[] | undefined, strings: readonly string[]): readonly string[] {
-  return list && list.length > 0 ? Object.freeze(list.map((i) => strings[i]!)) : EMPTY;
+  return list && list.length > 0 ? list.map((i) => strings[i]!) : EMPTY;
 }
 
 /** A service's action rows, parsed on first use. */
@@ -226,29 +226,47 @@ function descriptionsOf(state: ServiceState): readonly string[] {
   return (state.descriptions ??= catalogSource().descriptions[state.position]!());
 }
 
+/**
+ * One decoded action. A class rather than an object literal with its own getter: a cold run decodes
+ * thousands of actions, and each literal would carry a closure for its description.
+ */
+class DecodedAction implements ActionInfo {
+  readonly service: string;
+  readonly name: string;
+  readonly fullName: string;
+  readonly accessLevel: AccessLevel;
+  readonly accessLevels: readonly AccessLevel[];
+  readonly resourceTypes: readonly ActionResourceType[];
+  readonly conditionKeys: readonly string[];
+  readonly dependentActions: readonly string[];
+  readonly #state: ServiceState;
+  readonly #position: number;
+
+  constructor(state: ServiceState, row: ActionRow, position: number) {
+    const strings = data().strings;
+    const prefix = state.info.prefix;
+    const accessLevels = catalogSource().accessLevels;
+    const levels = typeof row[1] === 'number' ? [accessLevels[row[1]]!] : row[1].map((c) => accessLevels[c]!);
+    this.service = prefix;
+    this.name = row[0];
+    this.fullName = `${prefix}:${row[0]}`;
+    this.accessLevel = levels[0]!;
+    this.accessLevels = levels;
+    this.resourceTypes = row[2] && row[2].length > 0 ? row[2].map((r) => ({ name: strings[r[0]]!, required: r[1] === 1, conditionKeys: refs(r[2], strings) })) : EMPTY;
+    this.conditionKeys = refs(row[3], strings);
+    this.dependentActions = refs(row[4], strings);
+    this.#state = state;
+    this.#position = position;
+  }
+
+  /** Descriptions are half the data and only hovers and completion details read them. */
+  get description(): string {
+    return descriptionsOf(this.#state)[this.#position] ?? '';
+  }
+}
+
 function decodeAction(state: ServiceState, row: ActionRow, position: number): ActionInfo {
-  const strings = data().strings;
-  const prefix = state.info.prefix;
-  const codes = typeof row[1] === 'number' ? [row[1]] : row[1];
-  const accessLevels = catalogSource().accessLevels;
-  const levels = Object.freeze(codes.map((c) => accessLevels[c]!));
-  const resourceTypes: readonly ActionResourceType[] = (row[2] ?? EMPTY).map((r) =>
-    Object.freeze({ name: strings[r[0]]!, required: r[1] === 1, conditionKeys: refs(r[2], strings) }),
-  );
-  return Object.freeze({
-    service: prefix,
-    name: row[0],
-    fullName: `${prefix}:${row[0]}`,
-    accessLevel: levels[0]!,
-    accessLevels: levels,
-    // Descriptions are half the data and only hovers and completion details read them.
-    get description(): string {
-      return descriptionsOf(state)[position] ?? '';
-    },
-    resourceTypes: resourceTypes.length > 0 ? Object.freeze(resourceTypes) : EMPTY,
-    conditionKeys: refs(row[3], strings),
-    dependentActions: refs(row[4], strings),
-  });
+  return new DecodedAction(state, row, position);
 }
 
 function serviceState(prefix: string): ServiceState | undefined {
