@@ -97,19 +97,19 @@ export function statementMayApply(statement: Readonly<Record<string, unknown>>, 
   if ('Resource' in statement && !('NotResource' in statement)) {
     const patterns = readStringList(statement['Resource']);
     // Without a variable the context is not read, and `variables` does not change the result.
-    const mayMatch = (pattern: string) => pattern.includes('${') || matchArnCodes(resolveValue(pattern, NO_CONTEXT, { variables: false, wildcards: true, ignoreCase: false }).codes, resource);
+    const mayMatch = (pattern: string) => pattern === '*' || pattern.includes('${') || matchArnCodes(resolveValue(pattern, NO_CONTEXT, { variables: false, wildcards: true, ignoreCase: false }).codes, resource);
     if (patterns && !patterns.some(mayMatch)) return false;
   }
   const block = statement['Condition'];
   if (typeof block !== 'object' || block === null || Array.isArray(block)) return true;
   const fixedKeys = new Set(Object.keys(fixed).map((key) => key.toLowerCase()));
-  const context = new RequestContext(fixed);
+  let context: RequestContext | undefined;
   for (const [operatorName, keys] of Object.entries(block as Record<string, unknown>)) {
     if (typeof keys !== 'object' || keys === null || Array.isArray(keys)) continue;
     for (const [key, values] of Object.entries(keys as Record<string, unknown>)) {
       // A clause reads only its own key, and variables in its values; the fixed key has its fixed value.
       if (!fixedKeys.has(key.toLowerCase()) || JSON.stringify(values).includes('${')) continue;
-      const outcome = evaluateCondition(operatorName, key, values, context, false);
+      const outcome = evaluateCondition(operatorName, key, values, (context ??= new RequestContext(fixed)), false);
       if (!('error' in outcome) && !outcome.trace.matched) return false;
     }
   }
