@@ -96,30 +96,36 @@ const STEP_ACTIONS: ReadonlyMap<string, readonly string[]> = (() => {
   return byService;
 })();
 
+/** Every step action, lower case. */
+const ALL_STEP_ACTIONS: readonly string[] = [...STEP_ACTIONS.values()].flat();
+
+const NO_ACTIONS: readonly string[] = [];
+
 /**
- * Whether an action pattern may match an action some method step needs: a pattern whose service
- * prefix has no wildcard can match only actions of that service ("IAM JSON policy elements: Action":
- * names are case-insensitive, `*` and `?` are the only wildcards).
+ * The step actions (lower case) an action pattern matches, compared as the evaluator compares them
+ * ("IAM JSON policy elements: Action": names are case-insensitive, `*` and `?` are the only
+ * wildcards). A pattern whose service prefix has no wildcard can match only actions of that service.
+ * Cached per pattern: policies repeat the same action texts.
  */
-function mayMatchStepAction(pattern: string): boolean {
+function stepActionsOf(pattern: string): readonly string[] {
   let hit = stepActionMatches.get(pattern);
   if (hit === undefined) {
-    hit = mayMatchStepActionUncached(pattern);
+    const colon = pattern.indexOf(':');
+    const service = colon < 0 ? pattern : pattern.slice(0, colon);
+    const actions = service.includes('*') || service.includes('?') ? ALL_STEP_ACTIONS : (STEP_ACTIONS.get(service.toLowerCase()) ?? NO_ACTIONS);
+    hit = actions.filter((action) => matchWildcard(pattern, action, true));
+    if (hit.length === 0) hit = NO_ACTIONS;
     if (stepActionMatches.size > 20_000) stepActionMatches.clear();
     stepActionMatches.set(pattern, hit);
   }
   return hit;
 }
 
-/** `mayMatchStepAction`'s answers per pattern: policies repeat the same action texts. */
-const stepActionMatches = new Map<string, boolean>();
+const stepActionMatches = new Map<string, readonly string[]>();
 
-function mayMatchStepActionUncached(pattern: string): boolean {
-  const colon = pattern.indexOf(':');
-  const service = colon < 0 ? pattern : pattern.slice(0, colon);
-  if (service.includes('*') || service.includes('?')) return true;
-  const actions = STEP_ACTIONS.get(service.toLowerCase());
-  return actions !== undefined && actions.some((action) => matchWildcard(pattern, action, true));
+/** Whether an action pattern matches an action some method step needs. */
+function mayMatchStepAction(pattern: string): boolean {
+  return stepActionsOf(pattern).length > 0;
 }
 
 /**
@@ -160,13 +166,19 @@ export function analyzeRisks(document: PolicyDocument, kind: PolicyKind, options
   if (kind !== 'identity' || !mayGiveAnyMethod(document.root)) return [];
   const policy = readPolicyDocument(document, kind);
   // Only Allow statements that can match some step's action can give a method; most policies have none.
-  const allows: Array<{ statement: AccessStatement; services: ReadonlySet<string> | 'all' }> = [];
+  // Each one with the step actions its `Action` matches (a `NotAction` is matched per step instead).
+  const allows: Array<{ statement: AccessStatement; stepActions: ReadonlySet<string> | undefined }> = [];
   const servicesByIndex = new Map<number, ReadonlySet<string> | 'all'>();
   for (const statement of policy.statements) {
     const services = servicesOf(statement.actions);
     servicesByIndex.set(statement.index, services);
     if (statement.effect !== 'Allow') continue;
-    if (services === 'all' || statement.actions.patterns.some(mayMatchStepAction)) allows.push({ statement, services });
+    if (statement.actions.not) {
+      allows.push({ statement, stepActions: undefined });
+      continue;
+    }
+    const stepActions = new Set(statement.actions.patterns.flatMap(stepActionsOf));
+    if (stepActions.size > 0) allows.push({ statement, stepActions });
   }
   if (allows.length === 0) return [];
   const account = probeAccount(policy);
@@ -200,7 +212,8 @@ export function analyzeRisks(document: PolicyDocument, kind: PolicyKind, options
     const cached = stepCache.get(key);
     if (cached !== undefined) return cached;
     const service = serviceOf(step.action);
-    const candidates = allows.filter((s) => (s.services === 'all' || s.services.has(service)) && ActionSpace.matches(s.statement.actions, step.action)).map((s) => s.statement);
+    const action = step.action.toLowerCase();
+    const candidates = allows.filter((s) => (s.stepActions ? s.stepActions.has(action) : ActionSpace.matches(s.statement.actions, step.action))).map((s) => s.statement);
     // The policy of the service is built only when some statement may allow the step.
     const found = candidates.length > 0 ? firstAllowed(step, candidates, inputFor(service)) : null;
     stepCache.set(key, found);
