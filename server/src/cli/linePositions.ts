@@ -2,8 +2,9 @@
  * Offsets → LSP positions (0-based line and UTF-16 character) for the CLI's reports, exactly as
  * `TextDocument.positionAt` of vscode-languageserver-textdocument gives them (`\r\n`, `\r` and `\n`
  * end lines; an offset inside `\r\n` or at a line's end is placed before its line break), but with the
- * line starts found by `indexOf`, which runs as native code: `lint` places the end of every file it
- * reads, and the character-by-character scan took 40 ms of linting the 1,594 AWS managed policies.
+ * line starts found by `indexOf`, which runs as native code: the character-by-character scan took
+ * 40 ms of linting the 1,594 AWS managed policies. Line starts are found only when a position is
+ * asked for (`lint` places a file's end only for the outputs that print it).
  */
 import type { Position } from 'vscode-languageserver-textdocument';
 

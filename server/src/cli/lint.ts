@@ -118,8 +118,18 @@ export function lintText(text: string, filePath: string, type: PolicyKind | 'aut
     range: { start: positionAt(finding.span.offset), end: positionAt(finding.span.offset + finding.span.length) },
     policy: '',
   }));
-  const end = positionAt(text.length);
-  return { path: filePath, policyType: kind, format: 'policy', policies: [{ pointer: '', kind, resourceType: null, range: { start: { line: 0, character: 0 }, end } }], findings };
+  // The policy's range (the whole file) is placed only when an output reads it: placing the end of a
+  // file finds all its line starts, which the text output, and a file without findings, never need.
+  let end: LintRange['end'] | undefined;
+  const policy: LintedPolicy = {
+    pointer: '',
+    kind,
+    resourceType: null,
+    get range(): LintRange {
+      return { start: { line: 0, character: 0 }, end: (end ??= positionAt(text.length)) };
+    },
+  };
+  return { path: filePath, policyType: kind, format: 'policy', policies: [policy], findings };
 }
 
 /** Per linted Terraform file: the policy files it reads with `file()` / `templatefile()`. */
