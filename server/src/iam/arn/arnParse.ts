@@ -342,9 +342,8 @@ function literalPrefixOf(text: string): string {
   return text.slice(0, i);
 }
 
-/** Whether a policy resource part can match a template's resource part. */
-function resourceMatches(valueResource: string, valueTokenList: Int32Array, template: CompiledTemplate, relaxed: boolean): boolean {
-  const a = literalPrefixOf(valueResource);
+/** Whether a policy resource part (its literal prefix `a`, from `literalPrefixOf`, and its tokens) can match a template's resource part. */
+function resourceMatches(a: string, valueTokenList: Int32Array, template: CompiledTemplate, relaxed: boolean): boolean {
   const b = template.literalPrefix;
   const common = Math.min(a.length, b.length);
   for (let i = 0; i < common; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return false;
@@ -365,7 +364,8 @@ export function matchArnTemplates(service: string, resource: string, relaxed = f
   if (hit) return hit;
   const templates = compiledTemplates(service.toLowerCase());
   const tokens = valueTokens(resource);
-  const result = templates.filter((t) => resourceMatches(resource, tokens, t, relaxed));
+  const prefix = literalPrefixOf(resource);
+  const result = templates.filter((t) => resourceMatches(prefix, tokens, t, relaxed));
   if (matchCache.size >= MATCH_CACHE_LIMIT) matchCache.clear();
   matchCache.set(key, result);
   return result;
