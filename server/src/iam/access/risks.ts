@@ -123,9 +123,16 @@ function stepActionsOf(pattern: string): readonly string[] {
 
 const stepActionMatches = new Map<string, readonly string[]>();
 
+/**
+ * Whether an action may start like some step action: one of the steps' services, or a wildcard before
+ * the colon. Most actions of most policies fail this test, which costs no map lookup. (Service
+ * prefixes are letters, digits and hyphens, which need no escaping in a pattern.)
+ */
+const STEP_SERVICE_START = new RegExp(`^(?:(?:${[...STEP_ACTIONS.keys()].join('|')}):|[^:]*[*?])`, 'i');
+
 /** Whether an action pattern matches an action some method step needs. */
 function mayMatchStepAction(pattern: string): boolean {
-  return stepActionsOf(pattern).length > 0;
+  return STEP_SERVICE_START.test(pattern) && stepActionsOf(pattern).length > 0;
 }
 
 /**

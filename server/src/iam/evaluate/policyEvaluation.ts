@@ -19,7 +19,7 @@ import { matchPrincipalElement, type PrincipalInfo, type PrincipalMatchKind } fr
 import { resolveValue } from './policyVariables';
 import { RequestContext } from './requestContext';
 import type { ResourcePolicyKind } from './resourceKinds';
-import { matchArnCodes, matchWildcard } from './wildcardMatch';
+import { matchArnCodes, matchWildcard, type PatternCodes } from './wildcardMatch';
 import type { StatementMemo } from './statementMemo';
 
 /** What the statements of all policies need to know about the request. */
@@ -86,6 +86,24 @@ function readStringList(value: unknown): string[] | undefined {
 const NO_CONTEXT = new RequestContext(undefined);
 
 /**
+ * The pattern codes of a `Resource` entry without variables, as `evaluateStatement` compiles it,
+ * kept per text: the same entries are compared with the same probe resources for many questions,
+ * and `matchArnCodes` keeps the split of codes it has seen.
+ */
+const literalPatterns = new Map<string, PatternCodes>();
+
+function literalCodes(pattern: string): PatternCodes {
+  let codes = literalPatterns.get(pattern);
+  if (codes === undefined) {
+    // Without a variable the context is not read, and `variables` does not change the result.
+    codes = resolveValue(pattern, NO_CONTEXT, { variables: false, wildcards: true, ignoreCase: false }).codes;
+    if (literalPatterns.size > 20_000) literalPatterns.clear();
+    literalPatterns.set(pattern, codes);
+  }
+  return codes;
+}
+
+/**
  * False only when `statement` cannot apply to a request for `resource` whose context has the `fixed`
  * values, whatever else the context holds: its `Resource` has no entry with a policy variable and
  * none matches, or a condition on a fixed key, with no variable in its values, does not hold for the
@@ -96,8 +114,7 @@ const NO_CONTEXT = new RequestContext(undefined);
 export function statementMayApply(statement: Readonly<Record<string, unknown>>, resource: string, fixed: Readonly<Record<string, ContextValue>>): boolean {
   if ('Resource' in statement && !('NotResource' in statement)) {
     const patterns = readStringList(statement['Resource']);
-    // Without a variable the context is not read, and `variables` does not change the result.
-    const mayMatch = (pattern: string) => pattern === '*' || pattern.includes('${') || matchArnCodes(resolveValue(pattern, NO_CONTEXT, { variables: false, wildcards: true, ignoreCase: false }).codes, resource);
+    const mayMatch = (pattern: string) => pattern === '*' || pattern.includes('${') || matchArnCodes(literalCodes(pattern), resource);
     if (patterns && !patterns.some(mayMatch)) return false;
   }
   const block = statement['Condition'];
