@@ -234,29 +234,54 @@ class DecodedAction implements ActionInfo {
   readonly service: string;
   readonly name: string;
   readonly fullName: string;
-  readonly accessLevel: AccessLevel;
-  readonly accessLevels: readonly AccessLevel[];
-  readonly resourceTypes: readonly ActionResourceType[];
-  readonly conditionKeys: readonly string[];
-  readonly dependentActions: readonly string[];
   readonly #state: ServiceState;
+  readonly #row: ActionRow;
   readonly #position: number;
+  #accessLevels: readonly AccessLevel[] | undefined;
+  #resourceTypes: readonly ActionResourceType[] | undefined;
+  #conditionKeys: readonly string[] | undefined;
+  #dependentActions: readonly string[] | undefined;
 
   constructor(state: ServiceState, row: ActionRow, position: number) {
-    const strings = data().strings;
-    const prefix = state.info.prefix;
-    const accessLevels = catalogSource().accessLevels;
-    const levels = typeof row[1] === 'number' ? [accessLevels[row[1]]!] : row[1].map((c) => accessLevels[c]!);
-    this.service = prefix;
+    this.service = state.info.prefix;
     this.name = row[0];
-    this.fullName = `${prefix}:${row[0]}`;
-    this.accessLevel = levels[0]!;
-    this.accessLevels = levels;
-    this.resourceTypes = row[2] && row[2].length > 0 ? row[2].map((r) => ({ name: strings[r[0]]!, required: r[1] === 1, conditionKeys: refs(r[2], strings) })) : EMPTY;
-    this.conditionKeys = refs(row[3], strings);
-    this.dependentActions = refs(row[4], strings);
+    this.fullName = `${state.info.prefix}:${row[0]}`;
     this.#state = state;
+    this.#row = row;
     this.#position = position;
+  }
+
+  // The other fields are read from the row on first use: a lint decodes whole services (a wildcard
+  // expands to their actions) but reads resource types and keys of few of their actions.
+
+  get accessLevels(): readonly AccessLevel[] {
+    if (this.#accessLevels === undefined) {
+      const accessLevels = catalogSource().accessLevels;
+      const codes = this.#row[1];
+      this.#accessLevels = typeof codes === 'number' ? [accessLevels[codes]!] : codes.map((c) => accessLevels[c]!);
+    }
+    return this.#accessLevels;
+  }
+
+  get accessLevel(): AccessLevel {
+    return this.accessLevels[0]!;
+  }
+
+  get resourceTypes(): readonly ActionResourceType[] {
+    if (this.#resourceTypes === undefined) {
+      const strings = data().strings;
+      const types = this.#row[2];
+      this.#resourceTypes = types && types.length > 0 ? types.map((r) => ({ name: strings[r[0]]!, required: r[1] === 1, conditionKeys: refs(r[2], strings) })) : EMPTY;
+    }
+    return this.#resourceTypes;
+  }
+
+  get conditionKeys(): readonly string[] {
+    return (this.#conditionKeys ??= refs(this.#row[3], data().strings));
+  }
+
+  get dependentActions(): readonly string[] {
+    return (this.#dependentActions ??= refs(this.#row[4], data().strings));
   }
 
   /** Descriptions are half the data and only hovers and completion details read them. */
