@@ -17,7 +17,8 @@ import { applyFix, findingsOf, type FoundFinding } from './findings';
  * A finding that must be reported: its code, the exact text under it and, optionally, the title of
  * its first fix.
  */
-export type ExpectedFinding = readonly [code: string, text: string, fix?: string];
+/** A finding expected on `text`; `fix` is the title of its first fix, or null when it must have none. */
+export type ExpectedFinding = readonly [code: string, text: string, fix?: string | null];
 
 /**
  * One case: a policy (text, or an object serialised with 2-space indentation) of a kind. A case
@@ -81,7 +82,8 @@ export function runRuleTests(suite: string, tests: RuleTests): void {
       for (const [code, text, fix] of testCase.errors ?? []) {
         const finding = findings.find((candidate) => candidate.code === code && candidate.text === text);
         assert.ok(finding, `expected ${code} on ${text}; got ${describe(findings)}`);
-        if (fix !== undefined) assert.equal(finding.fixes[0], fix, `first fix of ${code}`);
+        if (fix === null) assert.deepEqual(finding.fixes, [], `${code} has no fix`);
+        else if (fix !== undefined) assert.equal(finding.fixes[0], fix, `first fix of ${code}`);
       }
       for (const code of testCase.absent ?? []) {
         assert.ok(!findings.some((finding) => finding.code === code), `did not expect ${code}; got ${describe(findings)}`);

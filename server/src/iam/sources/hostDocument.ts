@@ -71,7 +71,7 @@ export function analyzeHostDocument(text: string, options: HostAnalysisOptions =
   const hostProblems: HostProblem[] = [
     // A comment or trailing comma of a JSON template gets the fix it gets in a policy file.
     ...template.syntaxErrors.map(({ message, range, removable }) => ({ message, range, code: syntaxCode, ...(removable ? { fixes: [removalFix(removable, { offset: range.start, length: range.end - range.start })] } : {}) })),
-    ...stringErrors.map(({ message, range }) => ({ message, range, code: 'JSON_SYNTAX_ERROR' })),
+    ...stringErrors.map(({ message, range, removable }) => ({ message, range, code: 'JSON_SYNTAX_ERROR', ...(removable ? { fixes: [removalFix(removable, { offset: range.start, length: range.end - range.start })] } : {}) })),
   ];
   const { policies, findings, errors } = withHostFindings(text, analyzed, template.tooDeep, hostProblems);
   return { format: 'cloudformation', syntax: template.syntax, policies, references: template.references, resources: template.context.resources, policyFiles: [], findings, errors };
@@ -90,7 +90,7 @@ function analyzeTerraform(text: string, options: HostAnalysisOptions): HostAnaly
   // A document used as several kinds is checked as one of them: the file says so where the document
   // is. A defect of the reader is ours, not the file's: it goes to the log with the families' failures.
   const hostProblems: HostProblem[] = [
-    ...extraction.syntaxErrors.map((error) => ({ ...error, code: 'JSON_SYNTAX_ERROR' })),
+    ...extraction.syntaxErrors.map(({ message, range, removable }) => ({ message, range, code: 'JSON_SYNTAX_ERROR', ...(removable ? { fixes: [removalFix(removable, { offset: range.start, length: range.end - range.start })] } : {}) })),
     ...extraction.problems.filter((problem) => problem.cause === 'kinds').map((problem) => ({ message: problem.message, range: problem.range, code: 'POLICY_USED_AS_SEVERAL_KINDS' })),
   ];
   const hosted = withHostFindings(text, analyzed, extraction.tooDeep, hostProblems);

@@ -15,7 +15,7 @@ import type { SampleValues } from './resourceValues';
 export interface TemplateProblem {
   readonly message: string;
   readonly range: HostRange;
-  /** Set for a comment or a trailing comma of a JSON template, which deleting fixes. */
+  /** Set for a comment or a trailing comma (of a JSON template, or of a policy string that maps one to one), which deleting fixes. */
   readonly removable?: 'comment' | 'trailingComma';
 }
 
@@ -239,10 +239,14 @@ function templateJsonProblems(text: string): TemplateProblem[] {
  * trailing commas, with the same messages; depth is reported apart) into `sink`, at host ranges.
  * Strict JSON, the usual case (`strict`, from the fast path of `readJsonTree`), has none.
  */
-function strictJsonErrors(text: string, strict: boolean, hostRange: (start: number, end: number) => HostRange, sink: TemplateProblem[]): void {
+function strictJsonErrors(text: string, strict: boolean, hostRange: (start: number, end: number) => HostRange, sink: TemplateProblem[], exact?: (start: number, end: number) => boolean): void {
   if (strict) return;
   for (const problem of parsePolicy(text).problems) {
-    if (problem.kind !== 'depth') sink.push({ message: problem.message, range: hostRange(problem.span.offset, problem.span.offset + Math.max(problem.span.length, 1)) });
+    if (problem.kind === 'depth') continue;
+    // Where each character of the comment or comma is one character of the template, deleting those
+    // characters deletes it from the policy, as in a policy file.
+    const removable = (problem.kind === 'comment' || problem.kind === 'trailingComma') && exact?.(problem.span.offset, problem.span.offset + problem.span.length) ? problem.kind : undefined;
+    sink.push({ message: problem.message, range: hostRange(problem.span.offset, problem.span.offset + Math.max(problem.span.length, 1)), ...(removable ? { removable } : {}) });
   }
 }
 
@@ -254,7 +258,7 @@ function policyFromString(node: HostNode, sink: TemplateProblem[]): HostNode | u
     const offsets = node.offsets && node.offsets.length === value.length + 1 ? node.offsets : undefined;
     const translate = offsets ? (offset: number) => offsets[Math.min(offset, value.length)]! : undefined;
     const read = readJsonTree(value, translate);
-    strictJsonErrors(value, read.strict, (start, end) => (translate ? { start: translate(start), end: translate(end) } : node.range), sink);
+    strictJsonErrors(value, read.strict, (start, end) => (translate ? { start: translate(start), end: translate(end) } : node.range), sink, offsets ? (start, end) => offsets[end]! - offsets[start]! === end - start : undefined);
     if (!read.root) return undefined;
     return offsets ? read.root : rangeEverywhere(read.root, node.range);
   }

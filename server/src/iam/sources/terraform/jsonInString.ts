@@ -16,6 +16,8 @@ import { HOLE_CHAR, decodedToNode, type DecodedString } from './hclValues';
 export interface JsonInStringProblem {
   readonly message: string;
   readonly range: HostRange;
+  /** Set for a comment or a trailing comma whose characters are the host's own, so that deleting `range` fixes it. */
+  readonly removable?: 'comment' | 'trailingComma';
 }
 
 /** The result of reading JSON in a string: the value (when there is one) and the syntax errors. */
@@ -81,7 +83,25 @@ export function parseJsonInString(decoded: DecodedString, style: 'json' | 'other
   }
   // IAM reads the policy as strict JSON: its problems as a policy file's (syntax errors, comments,
   // trailing commas, with the same messages; depth is reported apart). Strict JSON has none.
-  const problems = errors.length === 0 && strictJsonTree(limited.text) !== undefined ? [] : parsePolicy(virtual).problems.filter((problem) => problem.kind !== 'depth').map((problem) => ({ message: problem.message, range: hostRange(problem.span.offset, Math.max(problem.span.length, 1)) }));
+  // A comment or trailing comma can be deleted from the host where each of its characters is one
+  // character there: no interpolation and no escape inside it.
+  const verbatim = (offset: number, length: number): boolean => {
+    for (let v = offset; v < offset + length; v++) {
+      const d = map[v];
+      if (d === undefined || decoded.holes.has(d) || decoded.ends[d]! - decoded.starts[d]! !== 1) return false;
+      if (v > offset && decoded.starts[d]! !== decoded.ends[map[v - 1]!]!) return false;
+    }
+    return length > 0;
+  };
+  const problems: JsonInStringProblem[] =
+    errors.length === 0 && strictJsonTree(limited.text) !== undefined
+      ? []
+      : parsePolicy(virtual)
+          .problems.filter((problem) => problem.kind !== 'depth')
+          .map((problem) => {
+            const removable = (problem.kind === 'comment' || problem.kind === 'trailingComma') && verbatim(problem.span.offset, problem.span.length) ? problem.kind : undefined;
+            return { message: problem.message, range: hostRange(problem.span.offset, Math.max(problem.span.length, 1)), ...(removable ? { removable } : {}) };
+          });
 
   const stringNode = (node: JsonNode): HostNode => {
     const range = hostRange(node.offset, node.length);

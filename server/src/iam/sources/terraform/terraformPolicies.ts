@@ -36,6 +36,8 @@ import { withVariableDefaults } from './references';
 export interface TerraformProblem {
   readonly message: string;
   readonly range: HostRange;
+  /** Set for a comment or a trailing comma in JSON that deleting `range` fixes. */
+  readonly removable?: 'comment' | 'trailingComma';
 }
 
 /**
