@@ -46,6 +46,16 @@ const JSON_TEMPLATE = `{
 }
 `;
 
+const TERRAFORM_HEREDOC = `resource "aws_iam_policy" "p" {
+  policy = <<EOF
+{
+  "Version": "2012-10-17",
+  "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"},]
+}
+EOF
+}
+`;
+
 interface Case {
   readonly uri: string;
   readonly text: string;
@@ -55,6 +65,7 @@ interface Case {
 
 const CASES: readonly Case[] = [
   { uri: 'file:///workspace/main.tf', text: TERRAFORM, expected: [['POLICY_USED_AS_SEVERAL_KINDS', '"shared"']] },
+  { uri: 'file:///workspace/policy.tf', text: TERRAFORM_HEREDOC, expected: [['JSON_SYNTAX_ERROR', ',', ['Remove the trailing comma', TERRAFORM_HEREDOC.replace('"*"},]', '"*"}]')]]] },
   {
     uri: 'file:///workspace/template.json',
     text: JSON_TEMPLATE,
@@ -65,7 +76,7 @@ const CASES: readonly Case[] = [
   },
 ];
 
-test('template findings of the host text: diagnostics on the exact text, and the quick fix of a comment or trailing comma', async () => {
+test('template findings of the host text: diagnostics on the exact text, and the quick fix of a comment or trailing comma (in a JSON template and in a Terraform heredoc)', async () => {
   const harness = await startHarness();
   try {
     for (const { uri, text, expected } of CASES) {
