@@ -4,11 +4,12 @@
  * language, and JSON already has VS Code's own formatter (YAML and Terraform usually have theirs). So
  * the server's formatting capability is not registered for every JSON file: the command
  * *IAM Policy: Format Policy* formats the active policy on demand, and the setting
- * `iamPolicy.format.enable` registers this extension as a JSON formatter (Format Document, format on
- * save) for users who choose it; other JSON is then formatted as VS Code's JSON formatter does.
+ * `iamPolicy.format.enable` registers this extension as a JSON formatter (Format Document, Format
+ * Selection, format on save) for users who choose it; other JSON is then formatted as VS Code's JSON
+ * formatter does.
  */
 import * as vscode from 'vscode';
-import { DocumentFormattingRequest, type BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
+import { DocumentFormattingRequest, DocumentRangeFormattingRequest, type BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 
 const FORMAT_SELECTOR: vscode.DocumentSelector = ['file', 'untitled', 'vscode-remote', 'vscode-vfs'].flatMap((scheme) => [
   { scheme, language: 'json' },
@@ -25,6 +26,17 @@ async function formattingEdits(client: LanguageClient, document: vscode.TextDocu
   return (await client.protocol2CodeConverter.asTextEdits(edits, token)) ?? [];
 }
 
+/** The server's edits that format the statements a range touches (Format Selection). */
+async function rangeFormattingEdits(client: LanguageClient, document: vscode.TextDocument, range: vscode.Range, options: vscode.FormattingOptions, token?: vscode.CancellationToken): Promise<vscode.TextEdit[]> {
+  const params = {
+    textDocument: client.code2ProtocolConverter.asTextDocumentIdentifier(document),
+    range: client.code2ProtocolConverter.asRange(range),
+    options: { tabSize: options.tabSize, insertSpaces: options.insertSpaces },
+  };
+  const edits = await client.sendRequest(DocumentRangeFormattingRequest.type, params, token);
+  return (await client.protocol2CodeConverter.asTextEdits(edits, token)) ?? [];
+}
+
 function editorOptions(editor: vscode.TextEditor | undefined): vscode.FormattingOptions {
   const tabSize = typeof editor?.options.tabSize === 'number' ? editor.options.tabSize : 2;
   const insertSpaces = typeof editor?.options.insertSpaces === 'boolean' ? editor.options.insertSpaces : true;
@@ -37,9 +49,15 @@ export function registerFormatting(context: vscode.ExtensionContext, client: Lan
   const update = () => {
     const enabled = vscode.workspace.getConfiguration('iamPolicy').get<boolean>('format.enable', false);
     if (enabled && !provider) {
-      provider = vscode.languages.registerDocumentFormattingEditProvider(FORMAT_SELECTOR, {
-        provideDocumentFormattingEdits: (document, options, token) => formattingEdits(client, document, options, token),
-      });
+      provider = vscode.Disposable.from(
+        vscode.languages.registerDocumentFormattingEditProvider(FORMAT_SELECTOR, {
+          provideDocumentFormattingEdits: (document, options, token) => formattingEdits(client, document, options, token),
+        }),
+        // Format Selection (and format on paste): the statements the selection touches.
+        vscode.languages.registerDocumentRangeFormattingEditProvider(FORMAT_SELECTOR, {
+          provideDocumentRangeFormattingEdits: (document, range, options, token) => rangeFormattingEdits(client, document, range, options, token),
+        }),
+      );
     } else if (!enabled && provider) {
       provider.dispose();
       provider = undefined;

@@ -121,3 +121,34 @@ test('a policy near its quota gets "Shrink policy (N → M characters)"; a small
     harness.dispose();
   }
 });
+
+test('range formatting (Format Selection): the statements the range touches, as one edit of what changed; other JSON gets its range laid out', async () => {
+  const harness = await startHarness();
+  try {
+    assert.equal(harness.capabilities.documentRangeFormattingProvider, true);
+    const text = '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Resource": "*", "Action": "s3:GetObject", "Effect": "Allow"},\n    {"Resource": "*", "Action": "s3:PutObject", "Effect": "Allow"}\n  ]\n}';
+    const uri = 'file:///workspace/selection.json';
+    const opened = harness.diagnostics(uri);
+    harness.open(uri, text);
+    await opened;
+    // The cursor in the second statement.
+    const at = { line: 4, character: 10 };
+    const edits = (await harness.client.sendRequest('textDocument/rangeFormatting', { textDocument: { uri }, range: { start: at, end: at }, options: { tabSize: 2, insertSpaces: true } })) as Edit[];
+    assert.equal(edits.length, 1);
+    const lines = text.split('\n');
+    const offsetOf = (position: { line: number; character: number }) => lines.slice(0, position.line).reduce((sum, line) => sum + line.length + 1, 0) + position.character;
+    const after = text.slice(0, offsetOf(edits[0]!.range.start)) + edits[0]!.newText + text.slice(offsetOf(edits[0]!.range.end));
+    assert.equal(after, text.replace('{"Resource": "*", "Action": "s3:PutObject", "Effect": "Allow"}', '{\n      "Effect": "Allow",\n      "Action": "s3:PutObject",\n      "Resource": "*"\n    }'));
+    // The edit covers only the second statement: the first one is untouched.
+    assert.ok(edits[0]!.range.start.line >= 4, JSON.stringify(edits[0]!.range));
+
+    const quiet = await startHarness({ initializationOptions: { formatting: false } });
+    try {
+      assert.equal(quiet.capabilities.documentRangeFormattingProvider, undefined);
+    } finally {
+      quiet.dispose();
+    }
+  } finally {
+    harness.dispose();
+  }
+});

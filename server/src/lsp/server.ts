@@ -269,7 +269,10 @@ export function startServer(options: StartOptions): Connection {
     for (const feature of features) capabilities = { ...capabilities, ...feature.capabilities };
     // A client that registers formatting itself (the VS Code client, so that it does not compete with
     // the editor's JSON, YAML and Terraform formatters) says so; the requests are still answered.
-    if (initOptions.formatting === false) delete capabilities.documentFormattingProvider;
+    if (initOptions.formatting === false) {
+      delete capabilities.documentFormattingProvider;
+      delete capabilities.documentRangeFormattingProvider;
+    }
     return { capabilities, serverInfo: { name: 'IAM Policy Workbench', version: VERSION } };
   });
 

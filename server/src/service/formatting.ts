@@ -5,9 +5,9 @@
  * write.
  */
 import { format as formatJson } from 'jsonc-parser';
-import { CodeActionKind, type CodeAction, type FormattingOptions, type TextEdit } from 'vscode-languageserver-types';
+import { CodeActionKind, type CodeAction, type FormattingOptions, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { formatPolicy, isNearQuota, shrinkPolicy } from '../iam/format';
+import { formatPolicy, formatPolicyRange, isNearQuota, shrinkPolicy } from '../iam/format';
 import type { DocumentAnalysis } from './documentAnalysis';
 
 /**
@@ -34,15 +34,35 @@ export function formatDocumentEdits(document: TextDocument, analysis: DocumentAn
 }
 
 /**
+ * The edits that format the statements a range touches (Format Selection, format on paste): one edit
+ * of the text that changed, or none. Other JSON documents get `jsonc-parser`'s layout of the range.
+ */
+export function formatRangeEdits(document: TextDocument, analysis: DocumentAnalysis, range: Range, options: FormattingOptions): TextEdit[] {
+  const text = document.getText();
+  if (text.length > MAX_EDITOR_FORMAT_CHARS) return [];
+  const offset = document.offsetAt(range.start);
+  const length = document.offsetAt(range.end) - offset;
+  if (analysis.role !== 'policy' || !analysis.kind) return plainJsonEdits(document, options, { offset, length });
+  const result = formatPolicyRange(text, { offset, length }, { indent: { tabSize: options.tabSize, insertSpaces: options.insertSpaces }, kind: analysis.kind.kind });
+  if (!result.ok || !result.changed) return [];
+  // One edit of the part that differs: the text before and after it stays as the user wrote it.
+  let prefix = 0;
+  while (prefix < text.length && prefix < result.text.length && text[prefix] === result.text[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < text.length - prefix && suffix < result.text.length - prefix && text[text.length - 1 - suffix] === result.text[result.text.length - 1 - suffix]) suffix++;
+  return [{ range: { start: document.positionAt(prefix), end: document.positionAt(text.length - suffix) }, newText: result.text.slice(prefix, result.text.length - suffix) }];
+}
+
+/**
  * Other JSON documents (package.json, scenario files, JSON templates) get the whitespace-only layout
  * of `jsonc-parser`'s formatter, the one VS Code's JSON support uses, so that choosing this extension
  * as the JSON formatter leaves them formatted as before. YAML and Terraform are not formatted.
  */
-function plainJsonEdits(document: TextDocument, options: FormattingOptions): TextEdit[] {
+function plainJsonEdits(document: TextDocument, options: FormattingOptions, range?: { offset: number; length: number }): TextEdit[] {
   if (document.languageId !== 'json' && document.languageId !== 'jsonc') return [];
   const text = document.getText();
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  return formatJson(text, undefined, { tabSize: options.tabSize, insertSpaces: options.insertSpaces, eol }).map((edit) => ({
+  return formatJson(text, range, { tabSize: options.tabSize, insertSpaces: options.insertSpaces, eol }).map((edit) => ({
     range: { start: document.positionAt(edit.offset), end: document.positionAt(edit.offset + edit.length) },
     newText: edit.content,
   }));

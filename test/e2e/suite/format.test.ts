@@ -1,7 +1,8 @@
 /**
  * Formatting a policy in the editor: *IAM Policy: Format Policy* gives the checked layout of
  * `iam-policy fmt` with the editor's indentation; with `iamPolicy.format.enable` the extension is also
- * a JSON formatter for Format Document, and other JSON then keeps VS Code's own JSON layout.
+ * a JSON formatter for Format Document and Format Selection (the statements the selection touches),
+ * and other JSON then keeps VS Code's own JSON layout.
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
@@ -62,5 +63,31 @@ describe('format a policy', () => {
       return document.getText() === expected();
     }, 'the formatted policy');
     assert.strictEqual(document.getText(), expected());
+  });
+
+  it('with iamPolicy.format.enable, Format Selection formats the statement under the cursor only', async () => {
+    // The settings of the previous test are still in place (they are reset after all tests).
+    await vscode.workspace.getConfiguration('iamPolicy').update('format.enable', true, vscode.ConfigurationTarget.Workspace);
+    await editorSettings().update('defaultFormatter', EXTENSION_ID, vscode.ConfigurationTarget.Workspace, true);
+    const editor = await openInEditor('e2e/format-selection.json');
+    const { document } = editor;
+    const original = document.getText();
+    const line = 4; // the second statement
+    editor.selection = new vscode.Selection(line, 10, line, 10);
+    const expected = () => {
+      const tabSize = typeof editor.options.tabSize === 'number' ? editor.options.tabSize : 4;
+      const unit = editor.options.insertSpaces === false ? '\t' : ' '.repeat(tabSize);
+      const base = '    ';
+      const block = ['{', `${unit}"Sid": "Write",`, `${unit}"Effect": "Allow",`, `${unit}"Action": [`, `${unit}${unit}"s3:DeleteObject",`, `${unit}${unit}"s3:PutObject"`, `${unit}],`, `${unit}"Resource": "*"`, '}'];
+      const lines = original.split('\n');
+      lines[line] = base + block.map((text, index) => (index === 0 ? text : base + text)).join('\n');
+      return lines.join('\n');
+    };
+    await waitFor(async () => {
+      await vscode.commands.executeCommand('editor.action.formatSelection');
+      return document.getText() === expected();
+    }, 'the statement under the cursor formatted');
+    // The first statement, which the cursor is not in, keeps its one-line layout.
+    assert.ok(document.getText().includes('{"Sid": "Read", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"},'));
   });
 });

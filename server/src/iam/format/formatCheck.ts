@@ -78,7 +78,50 @@ export function formatPolicy(text: string, options: FormatOptions = {}): FormatR
   const parsed = parseJsonc(text);
   if ('error' in parsed) return { ok: false, reason: `not formatted: ${parsed.error}` };
   if (parsed.root.type !== 'object' || !looksLikePolicy(parsePolicy(text).document)) return { ok: false, reason: 'not formatted: the document is not an IAM policy (no `Statement`)' };
-  const formatted = layoutPolicy(text, parsed, options.indent ?? DEFAULT_INDENT);
+  return checkedResult(text, parsed, layoutPolicy(text, parsed, options.indent ?? DEFAULT_INDENT), options);
+}
+
+/** The leading whitespace of the line that holds `offset`. */
+function lineIndent(text: string, offset: number): string {
+  const lineStart = Math.max(text.lastIndexOf('\n', offset - 1) + 1, 0);
+  return /^[ \t]*/.exec(text.slice(lineStart, offset))![0];
+}
+
+/**
+ * Formats the statements of a policy that a range touches (Format Selection), leaving the rest of the
+ * text as it is: each such statement becomes its formatted text from `formatPolicy`, indented from its
+ * own line. The result is checked as `formatPolicy`'s is. A range that touches no statement formats
+ * nothing; one that holds the whole policy formats the whole text. Never throws for any text.
+ */
+export function formatPolicyRange(text: string, range: { readonly offset: number; readonly length: number }, options: FormatOptions = {}): FormatResult {
+  const whole = formatPolicy(text, options);
+  if (!whole.ok || !whole.changed) return whole;
+  const before = parseJsonc(text);
+  const after = parseJsonc(whole.text);
+  if ('error' in before || 'error' in after) return { ok: false, reason: 'not formatted: the policy could not be read again' };
+  const start = range.offset;
+  const end = range.offset + range.length;
+  if (start <= before.root.offset && end >= before.root.offset + before.root.length) return whole;
+  // The formatter keeps the statements in their order, so the i-th statement of one text is the i-th of the other.
+  const oldStatements = [...statementNodes(before.root)];
+  const newStatements = [...statementNodes(after.root)];
+  if (oldStatements.length !== newStatements.length) return { ok: false, reason: 'not formatted: the statements of the formatted policy do not line up with the original' };
+  let result = text;
+  for (let index = oldStatements.length - 1; index >= 0; index--) {
+    const old = oldStatements[index]!;
+    if (old.offset > end || old.offset + old.length < start) continue;
+    const formatted = newStatements[index]!;
+    const fromIndent = lineIndent(whole.text, formatted.offset);
+    const toIndent = lineIndent(text, old.offset);
+    const lines = whole.text.slice(formatted.offset, formatted.offset + formatted.length).split('\n');
+    const reindented = lines.map((line, at) => (at > 0 && line.startsWith(fromIndent) ? toIndent + line.slice(fromIndent.length) : line)).join('\n');
+    result = result.slice(0, old.offset) + reindented + result.slice(old.offset + old.length);
+  }
+  return checkedResult(text, before, result, options);
+}
+
+/** A formatted text, checked against its original as described at the top of this file. */
+function checkedResult(text: string, parsed: { readonly root: JsonNode; readonly comments: readonly { readonly text: string }[] }, formatted: string, options: FormatOptions): FormatResult {
   if (formatted === text) return { ok: true, text, changed: false, proof: 'structural' };
   const reparsed = parseJsonc(formatted);
   if ('error' in reparsed) return { ok: false, reason: `not formatted: the formatted text would not parse (${reparsed.error})` };
