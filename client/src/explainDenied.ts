@@ -6,8 +6,11 @@
  * simulated again and the result shown. When an SCP, a boundary or an explicit Deny denies, it says
  * so and offers no Allow.
  *
+ * When several scenario files define the caller, it asks which one to use (the first is the default).
+ *
  * Called with a message argument (tests, other extensions), it asks nothing and shows nothing: it
- * returns the result, and with `{apply: true}` applies the fix and returns the re-simulation too.
+ * returns the result, and with `{apply: true}` applies the fix and returns the re-simulation too;
+ * `{scenarioUri}` explains against that scenario file only.
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
@@ -36,14 +39,24 @@ export function registerExplainDenied(context: vscode.ExtensionContext, client: 
     await vscode.commands.executeCommand('markdown.showPreviewToSide', document.uri).then(undefined, () => vscode.window.showTextDocument(document, vscode.ViewColumn.Beside));
   };
 
-  const explain = async (message: string): Promise<ExplainDeniedResult> => {
+  /** Explains a message; with `scenarioUri`, against that scenario file only (the one the user chose). */
+  const explain = async (message: string, scenarioUri?: string): Promise<ExplainDeniedResult> => {
     const active = vscode.window.activeTextEditor?.document;
     const policyUri = active && (active.languageId === 'json' || active.languageId === 'jsonc') && !active.uri.path.toLowerCase().endsWith('.iamtest.json') ? active.uri.toString() : undefined;
-    const params: ExplainDeniedParams = { message, scenarios: await scenarioTexts(), ...(policyUri ? { policyUri } : {}) };
+    const scenarios = (await scenarioTexts()).filter((file) => scenarioUri === undefined || file.uri === scenarioUri);
+    const params: ExplainDeniedParams = { message, scenarios, ...(policyUri ? { policyUri } : {}) };
     return client.sendRequest<ExplainDeniedResult>(ExplainDeniedRequest, params);
   };
 
-  const applyFix = async (message: string, result: ExplainDeniedResult): Promise<{ ok: boolean; after?: ExplainDeniedResult }> => {
+  /** When several scenario files define the caller, the user picks one (the first is the default); undefined when cancelled. */
+  const chooseScenario = async (result: ExplainDeniedResult): Promise<string | undefined> => {
+    const uris = result.callerScenarioUris ?? [];
+    const items = uris.map((uri) => ({ label: vscode.workspace.asRelativePath(vscode.Uri.parse(uri)), description: uri === result.scenarioUri ? 'used by default' : undefined, uri }));
+    const picked = await vscode.window.showQuickPick(items, { title: 'Explain access denied', placeHolder: 'Several scenario files define the caller: which one models the account that denied?' });
+    return picked?.uri;
+  };
+
+  const applyFix = async (message: string, result: ExplainDeniedResult, scenarioUri?: string): Promise<{ ok: boolean; after?: ExplainDeniedResult }> => {
     const edit = new vscode.WorkspaceEdit();
     for (const fix of result.edits ?? []) {
       const converted = await client.protocol2CodeConverter.asWorkspaceEdit(fix.edit as Parameters<typeof client.protocol2CodeConverter.asWorkspaceEdit>[0]);
@@ -52,18 +65,18 @@ export function registerExplainDenied(context: vscode.ExtensionContext, client: 
     }
     if (!(await vscode.workspace.applyEdit(edit))) return { ok: false };
     // The edited documents are open now, with the fix unsaved: the server simulates their text.
-    return { ok: true, after: await explain(message) };
+    return { ok: true, after: await explain(message, scenarioUri) };
   };
 
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(SCHEME, {
       provideTextDocumentContent: (uri) => reports.get(uri.query) ?? '# Access denied\n\nThis report has expired; run *IAM Policy: Explain access denied…* again.\n',
     }),
-    vscode.commands.registerCommand('iamPolicy.explainDenied', async (messageArgument?: unknown, options?: { apply?: boolean }): Promise<ExplainDeniedOutcome | undefined> => {
+    vscode.commands.registerCommand('iamPolicy.explainDenied', async (messageArgument?: unknown, options?: { apply?: boolean; scenarioUri?: string }): Promise<ExplainDeniedOutcome | undefined> => {
       if (typeof messageArgument === 'string') {
-        const result = await explain(messageArgument);
+        const result = await explain(messageArgument, options?.scenarioUri);
         if (!options?.apply || !result.edits) return { result };
-        return { result, applied: await applyFix(messageArgument, result) };
+        return { result, applied: await applyFix(messageArgument, result, options?.scenarioUri) };
       }
       const clipboard = await vscode.env.clipboard.readText().then(
         (text) => text,
@@ -76,7 +89,16 @@ export function registerExplainDenied(context: vscode.ExtensionContext, client: 
         ignoreFocusOut: true,
       });
       if (!message?.trim()) return undefined;
-      const result = await explain(message);
+      let result = await explain(message);
+      let scenarioUri = result.scenarioUri;
+      if ((result.callerScenarioUris?.length ?? 0) > 1) {
+        const chosen = await chooseScenario(result);
+        if (chosen === undefined) return undefined;
+        if (chosen !== result.scenarioUri) {
+          result = await explain(message, chosen);
+          scenarioUri = chosen;
+        }
+      }
       await showReport(result.markdown);
       if (result.status === 'unreadable') {
         void vscode.window.showWarningMessage('This is not an AccessDenied message that can be explained; see the report.');
@@ -85,7 +107,7 @@ export function registerExplainDenied(context: vscode.ExtensionContext, client: 
       } else if (result.status === 'fix' && result.edits && result.edits.length > 0) {
         const choice = await vscode.window.showInformationMessage(`Fix: ${result.edits.map((e) => e.description).join('; ')} (checked: ${result.verifiedDecision ?? 'Allow'} with the edit).`, 'Apply fix');
         if (choice === 'Apply fix') {
-          const applied = await applyFix(message, result);
+          const applied = await applyFix(message, result, scenarioUri);
           if (!applied.ok) void vscode.window.showErrorMessage('The fix could not be applied.');
           else {
             const decision = applied.after?.status === 'not-reproduced' ? 'allowed' : `still not allowed (${applied.after?.status ?? 'unknown'})`;

@@ -262,6 +262,8 @@ export interface ExplainDeniedResult {
   readonly deniedBy: readonly string[];
   /** The scenario file used, if any. */
   readonly scenarioUri?: string;
+  /** Every scenario file that defines the caller, in the order given, when there are several (`scenarioUri` is one of them). */
+  readonly callerScenarioUris?: readonly string[];
   /** The decision simulated with the fix applied (set with a fix). */
   readonly verifiedDecision?: string;
   /** The fixes that edit policy files: a `WorkspaceEdit` (LSP JSON) per target file. */

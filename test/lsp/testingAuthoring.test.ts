@@ -188,6 +188,34 @@ test('explainDenied: the fix edit allows exactly the request, and the re-simulat
   }
 });
 
+test('explainDenied: when several scenario files define the caller, the first is used and all are listed for the client to offer', async () => {
+  const harness = await startHarness();
+  try {
+    await openFixture(harness);
+    const copy = `${BASE}/copy.iamtest.json`;
+    const other = `${BASE}/other.iamtest.json`;
+    const message = `User: ${REPORTER} is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::e2e-reports/q4.csv`;
+    // A scenario whose accounts do not hold the caller is not a candidate.
+    const unrelated = JSON.stringify({ accounts: { '444455556666': { users: { someone: { policies: [] } } } }, tests: [] });
+    const scenarios = [
+      { uri: SCENARIO, text: read('app.iamtest.json') },
+      { uri: other, text: unrelated },
+      { uri: copy, text: read('app.iamtest.json') },
+    ];
+    const result = (await harness.client.sendRequest('iam/explainDenied', { message, scenarios })) as ExplainDeniedResult;
+    assert.equal(result.scenarioUri, SCENARIO);
+    assert.deepEqual(result.callerScenarioUris, [SCENARIO, copy]);
+    assert.match(result.markdown, /The caller is also defined in `copy\.iamtest\.json`; this explanation uses `app\.iamtest\.json`\./);
+    // The client's choice: only the chosen file is sent, and it is used.
+    const chosen = (await harness.client.sendRequest('iam/explainDenied', { message, scenarios: [scenarios[2]] })) as ExplainDeniedResult;
+    assert.equal(chosen.scenarioUri, copy);
+    assert.equal(chosen.callerScenarioUris, undefined);
+    assert.doesNotMatch(chosen.markdown, /also defined in/);
+  } finally {
+    harness.dispose();
+  }
+});
+
 test('explainDenied uses the active policy document when no scenario defines the caller', async () => {
   const harness = await startHarness();
   try {

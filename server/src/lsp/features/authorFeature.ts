@@ -3,7 +3,8 @@
  * - `iam/explainDenied` (as `iam-policy explain-denied --scenario`): reads an AccessDenied
  *   message, simulates it against the first of the client's scenario files that defines the caller
  *   (or else the given open policy), and returns the report and the verified fix as workspace edits
- *   of the policy files it targets.
+ *   of the policy files it targets, and every scenario file that defines the caller when there are
+ *   several (the client offers them to choose from).
  * - `iam/generatePolicy` (as `iam-policy generate`): a least-privilege policy from actions,
  *   AccessDenied messages or CloudTrail records.
  */
@@ -38,9 +39,10 @@ export const authorFeature: ServerFeature = {
         const targets = new Map<string, { uri: string; text: string }>();
         let source = 'no policies';
         let scenarioUri: string | undefined;
-        for (const scenarioFile of params.scenarios ?? []) {
-          const parsed = parseScenario(scenarioFile.text);
-          if (!scenarioDefinesCaller(parsed.scenario, message.principal)) continue;
+        // Every scenario file that defines the caller, in the client's order: the first one that can
+        // build the request is used, and the client may offer the others (a picker).
+        const candidates = (params.scenarios ?? []).map((file) => ({ file, parsed: parseScenario(file.text) })).filter(({ parsed }) => scenarioDefinesCaller(parsed.scenario, message.principal));
+        for (const { file: scenarioFile, parsed } of candidates) {
           // Policy files are read through the I/O edge (disk, or the client's workspace.fs) as they are asked for.
           const { scenarioNotes, built } = await files.withReader(scenarioFile.uri, (reader) => {
             const policies = new PolicySet(reader);
@@ -73,6 +75,8 @@ export const authorFeature: ServerFeature = {
             source = `the policy \`${id}\` as the caller's identity-based policy`;
           }
         }
+        const others = candidates.map(({ file }) => file.uri).filter((uri) => uri !== scenarioUri);
+        if (scenarioUri && others.length > 0) notes.push(`The caller is also defined in ${others.map((uri) => `\`${baseName(uri)}\``).join(', ')}; this explanation uses \`${baseName(scenarioUri)}\`.`);
         if (source === 'no policies') notes.push(`No scenario file of the workspace defines the caller${params.policyUri ? ' and the active document is not a readable policy' : ''}: the caller was simulated with no policies.`);
 
         const explanation = explainDenial(message, request, { isKnownAction });
@@ -97,6 +101,7 @@ export const authorFeature: ServerFeature = {
           markdown: explainDeniedMarkdown(message, explanation, notes, source, name),
           deniedBy: explanation.deniedBy.map((d) => d.policyType),
           ...(scenarioUri ? { scenarioUri } : {}),
+          ...(candidates.length > 1 ? { callerScenarioUris: candidates.map(({ file }) => file.uri) } : {}),
           ...(explanation.verification ? { verifiedDecision: explanation.verification.decision } : {}),
           ...(edits.length > 0 ? { edits } : {}),
           ...(newPolicy !== undefined ? { newPolicy } : {}),
