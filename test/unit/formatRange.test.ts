@@ -152,3 +152,33 @@ test('format selection: CRLF line breaks are kept', () => {
   assert.ok(!/[^\r]\n/.test(result.text), 'every line break is CRLF');
   assert.match(result.text, /\{\r\n {6}"Sid": "Two",\r\n {6}"Effect": "Allow",/);
 });
+
+test('format selection: any range of any of these texts never throws, and formatting the whole result gives the whole original formatted', () => {
+  const texts = [
+    UNTIDY,
+    UNTIDY.replace(/\n/g, '\r\n'),
+    '{"Statement": {"Resource": "*", "Action": ["b:B", "a:A", "A:a"], "Effect": "Allow"}, "Version": "2012-10-17"}',
+    '// head\n{"Version": "2012-10-17", /* mid */ "Statement": [{"Effect": "Deny", "NotAction": ["iam:*", "s3:*"], "Resource": "*"} /* tail */, {"Effect": "Allow", "Action": "*", "Resource": "*",},]}\n',
+    '{"Version": "2012-10-17", "Statement": []}',
+    '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow"',
+  ];
+  let seed = 7;
+  const random = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  let changed = 0;
+  for (let round = 0; round < 300; round++) {
+    const text = texts[round % texts.length]!;
+    const offset = random(text.length + 5) - 2;
+    const length = random(text.length + 5) - 2;
+    const result = formatPolicyRange(text, { offset, length });
+    if (!result.ok || !result.changed) continue;
+    changed++;
+    const whole = formatPolicyRange(text, { offset: 0, length: text.length });
+    const again = formatPolicyRange(result.text, { offset: 0, length: result.text.length });
+    assert.ok(whole.ok && again.ok, 'both texts format');
+    assert.equal(again.text, whole.text, `range ${offset}+${length} of text ${round % texts.length}`);
+  }
+  assert.ok(changed > 50, `only ${changed} ranges changed anything`);
+});
