@@ -10,24 +10,9 @@ import * as assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { startHarness } from './harness';
+import { TERRAFORM_HEREDOC, terraformDocumentUsedBy } from '../unit/helpers/terraformDocuments';
 
-const TERRAFORM = `data "aws_iam_policy_document" "shared" {
-  statement {
-    actions = ["sts:AssumeRole"]
-    principals {
-      type        = "Service"
-      identifiers = ["ec2.amazonaws.com"]
-    }
-  }
-}
-resource "aws_iam_role" "r" {
-  assume_role_policy = data.aws_iam_policy_document.shared.json
-}
-resource "aws_s3_bucket_policy" "b" {
-  bucket = "b"
-  policy = data.aws_iam_policy_document.shared.json
-}
-`;
+const TERRAFORM = terraformDocumentUsedBy('aws_s3_bucket_policy', 'b', 'bucket = "b"\n  policy = data.aws_iam_policy_document.shared.json');
 
 const JSON_TEMPLATE = `{
   // The stack's one policy.
@@ -46,15 +31,6 @@ const JSON_TEMPLATE = `{
 }
 `;
 
-const TERRAFORM_HEREDOC = `resource "aws_iam_policy" "p" {
-  policy = <<EOF
-{
-  "Version": "2012-10-17",
-  "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"},]
-}
-EOF
-}
-`;
 
 interface Case {
   readonly uri: string;
@@ -65,7 +41,11 @@ interface Case {
 
 const CASES: readonly Case[] = [
   { uri: 'file:///workspace/main.tf', text: TERRAFORM, expected: [['POLICY_USED_AS_SEVERAL_KINDS', '"shared"']] },
-  { uri: 'file:///workspace/policy.tf', text: TERRAFORM_HEREDOC, expected: [['JSON_SYNTAX_ERROR', ',', ['Remove the trailing comma', TERRAFORM_HEREDOC.replace('"*"},]', '"*"}]')]]] },
+  {
+    uri: 'file:///workspace/policy.tf',
+    text: TERRAFORM_HEREDOC('{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"},'),
+    expected: [['JSON_SYNTAX_ERROR', ',', ['Remove the trailing comma', TERRAFORM_HEREDOC('{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}')]]],
+  },
   {
     uri: 'file:///workspace/template.json',
     text: JSON_TEMPLATE,

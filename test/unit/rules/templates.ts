@@ -6,32 +6,10 @@
  * Guide, "Template format" and `AWS::IAM::ManagedPolicy` (`PolicyDocument` as JSON or a JSON string).
  */
 import { ruleTests, type RuleCase, type RuleTests } from '../helpers/ruleTester';
+import { TERRAFORM_HEREDOC, terraformDocumentUsedBy } from '../helpers/terraformDocuments';
 
 const HEAD = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  P:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        Version: "2012-10-17"\n        Statement:\n';
 const jsonTemplate = (statement: string) => `{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"P": {"Type": "AWS::IAM::ManagedPolicy", "Properties": {"PolicyDocument": {"Version": "2012-10-17", "Statement": [${statement}]}}}}}`;
-
-/** A Terraform `aws_iam_policy` whose policy is JSON in a heredoc, with the given statement text. */
-const TERRAFORM_HEREDOC = (statement: string) => `resource "aws_iam_policy" "p" {\n  policy = <<EOF\n{"Version": "2012-10-17", "Statement": [${statement}]}\nEOF\n}\n`;
-
-/** A trust policy document, used by a role and by one more resource `type.name` with `arguments`. */
-function terraformDocumentUsedBy(type: string, name: string, args: string): string {
-  return `data "aws_iam_policy_document" "shared" {
-  statement {
-    actions = ["sts:AssumeRole"]
-    principals {
-      type        = "Service"
-      identifiers = ["ec2.amazonaws.com"]
-    }
-  }
-}
-resource "aws_iam_role" "r" {
-  assume_role_policy = data.aws_iam_policy_document.shared.json
-}
-resource "${type}" "${name}" {
-  ${args}
-}
-`;
-}
 
 /** The value of the local `deny` below, where its finding lands. */
 const TERRAFORM_LOCAL_VALUE = 'jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Deny", Action = "s3:DeleteBucket", Resource = "*" }] })';
