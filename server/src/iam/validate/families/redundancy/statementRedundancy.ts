@@ -117,6 +117,8 @@ function listsOf(shape: Shape): Lists {
 function listCovers(outer: PatternList, inner: PatternList): boolean {
   // Plain loops: this runs for every pair of statements compared, and closures per call showed up.
   const patterns = outer.patterns;
+  // Without wildcards, `outer` covers only its own values: a wildcard of `inner`, or more distinct values, is not covered.
+  if (patterns.length === 0 && (inner.patterns.length > 0 || inner.literals.size > outer.literals.size)) return false;
   for (const value of inner.values) {
     if (outer.literals.has(value)) continue;
     let covered = false;
