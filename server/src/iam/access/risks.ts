@@ -214,15 +214,26 @@ export function analyzeRisks(document: PolicyDocument, kind: PolicyKind, options
   };
   const stepCache = new Map<string, { statements: number[]; request: RiskResult['requests'][number] } | null>();
 
+  /** The Allow statements whose action may match a step's action, per action. */
+  const candidateCache = new Map<string, AccessStatement[]>();
+  const candidatesOf = (step: RiskStep): AccessStatement[] => {
+    let candidates = candidateCache.get(step.action);
+    if (candidates === undefined) {
+      const action = step.action.toLowerCase();
+      candidates = [];
+      for (const s of allows) if (s.stepActions ? s.stepActions.has(action) : ActionSpace.matches(s.statement.actions, step.action)) candidates.push(s.statement);
+      candidateCache.set(step.action, candidates);
+    }
+    return candidates;
+  };
+
   const tryStep = (step: RiskStep) => {
     const key = stepKey(step);
     const cached = stepCache.get(key);
     if (cached !== undefined) return cached;
-    const service = serviceOf(step.action);
-    const action = step.action.toLowerCase();
-    const candidates = allows.filter((s) => (s.stepActions ? s.stepActions.has(action) : ActionSpace.matches(s.statement.actions, step.action))).map((s) => s.statement);
+    const candidates = candidatesOf(step);
     // The policy of the service is built only when some statement may allow the step.
-    const found = candidates.length > 0 ? firstAllowed(step, candidates, inputFor(service)) : null;
+    const found = candidates.length > 0 ? firstAllowed(step, candidates, inputFor(serviceOf(step.action))) : null;
     stepCache.set(key, found);
     return found;
   };
@@ -256,6 +267,8 @@ export function analyzeRisks(document: PolicyDocument, kind: PolicyKind, options
     if (options.families && !options.families.includes(method.family)) continue;
     const statements = new Set<number>();
     const requests: RiskResult['requests'][number][] = [];
+    // A step that no Allow statement names cannot be allowed: then the evaluator is not asked about the method's other steps.
+    if (method.steps.some((step) => candidatesOf(step).length === 0)) continue;
     let given = true;
     for (const step of method.steps) {
       const found = tryStep(step);
