@@ -144,13 +144,17 @@ function mayMatchStepAction(pattern: string): boolean {
  */
 function mayGiveAnyMethod(root: JsonNode | undefined): boolean {
   if (!root || root.type !== 'object') return true;
+  // Indexing, not destructuring: this runs over every statement of every policy linted, mostly
+  // before the code is optimised, where destructuring goes through the iterator protocol.
   for (const property of root.children ?? []) {
-    const [key, value] = property.children ?? [];
+    const key = property.children?.[0];
+    const value = property.children?.[1];
     if (key?.value !== 'Statement' || !value) continue;
     for (const statement of value.type === 'array' ? (value.children ?? []) : [value]) {
       if (statement.type !== 'object') continue;
       for (const element of statement.children ?? []) {
-        const [name, actions] = element.children ?? [];
+        const name = element.children?.[0];
+        const actions = element.children?.[1];
         if (name?.value === 'NotAction') return true;
         if (name?.value !== 'Action' || !actions) continue;
         for (const action of actions.type === 'array' ? (actions.children ?? []) : [actions]) {
