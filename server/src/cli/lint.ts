@@ -211,11 +211,18 @@ export function runLint(argv: readonly string[], io: CliIo): number {
   } else if (options.format === 'sarif') {
     io.stdout(`${JSON.stringify(toSarif(results.filter((result) => !result.error), io.cwd()), null, 2)}\n`);
   } else {
+    // Written in chunks of about 64 KB, not a write (a system call) per finding.
+    let chunk = '';
     for (const result of results) {
       for (const finding of result.findings) {
-        io.stdout(`${result.path}:${finding.range.start.line + 1}:${finding.range.start.character + 1} ${finding.severity} ${finding.code} ${finding.message}\n`);
+        chunk += `${result.path}:${finding.range.start.line + 1}:${finding.range.start.character + 1} ${finding.severity} ${finding.code} ${finding.message}\n`;
+        if (chunk.length >= 65_536) {
+          io.stdout(chunk);
+          chunk = '';
+        }
       }
     }
+    if (chunk !== '') io.stdout(chunk);
     const warnings = all.filter((finding) => finding.severity === 'warning').length;
     const infos = all.length - errors - warnings;
     const linted = results.length - unreadable.length;
