@@ -86,6 +86,9 @@ function withResource(arn: ParsedArn, resource: string): ParsedArn {
 /** Checks that each resource of an Action + Resource statement fits some action's resource types. */
 export function checkResourceTypeFit(context: CheckContext, statement: Statement, resources: readonly ResourceAnalysis[]): void {
   if (!statement.action || !statement.resource || resources.length === 0) return;
+  // Only resources that parsed into known ARN formats are judged (`*` and unknown formats are not):
+  // without one, the actions need not be looked at.
+  if (!resources.some((resource) => resource.templates.length > 0)) return;
   const sets: ReadonlySet<string>[] = [];
   const analyses: (readonly ActionInfo[])[] = [];
   for (const value of statement.action.values) {
