@@ -137,6 +137,12 @@ const CASES: readonly RuleCase[] = [
   miss('Allow NotAction with Null on resource tag', policy({ Null: { 'aws:ResourceTag/team': 'false' } }, { Action: undefined, NotAction: 's3:GetObject' }), 'ALLOW_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE'),
   hit('service key no action supports', policy({ StringLike: { 's3:prefix': 'home/' } }), 'CONDITION_KEY_UNSUPPORTED_BY_ACTIONS', '"s3:prefix"'),
   miss('service key an action supports', policy({ StringLike: { 's3:prefix': 'home/' } }, { Action: 's3:List*' }), 'CONDITION_KEY_UNSUPPORTED_BY_ACTIONS'),
+  // Patterns with a wildcard in the service part: the key's own service is asked first, then the rest.
+  miss('service key with every action', policy({ StringLike: { 's3:prefix': 'home/' } }, { Action: '*' }), 'CONDITION_KEY_UNSUPPORTED_BY_ACTIONS'),
+  miss('service key with a wildcard service that covers its service', policy({ StringLike: { 's3:prefix': 'home/' } }, { Action: '*:List*' }), 'CONDITION_KEY_UNSUPPORTED_BY_ACTIONS'),
+  miss('service key with a pattern spanning the colon', policy({ StringLike: { 's3:prefix': 'home/' } }, { Action: 's3*Bucket' }), 'CONDITION_KEY_UNSUPPORTED_BY_ACTIONS'),
+  hit('service key with a wildcard service whose actions never list it', policy({ StringLike: { 's3:prefix': 'home/' } }, { Action: '*:GetObject' }), 'CONDITION_KEY_UNSUPPORTED_BY_ACTIONS', '"s3:prefix"'),
+  hit('service key of another service with every action of one service', policy({ StringLike: { 's3:prefix': 'home/' } }, { Action: 'ec2:*' }), 'CONDITION_KEY_UNSUPPORTED_BY_ACTIONS', '"s3:prefix"'),
   hit('service key some actions support', policy({ StringLike: { 's3:prefix': 'home/' } }, { Action: ['s3:ListBucket', 's3:GetObject'] }), 'CONDITION_KEY_UNSUPPORTED_BY_SOME_ACTIONS', '"s3:prefix"'),
   miss('service key all actions support', policy({ StringLike: { 's3:prefix': 'home/' } }, { Action: ['s3:ListBucket'] }), 'CONDITION_KEY_UNSUPPORTED_BY_SOME_ACTIONS'),
 

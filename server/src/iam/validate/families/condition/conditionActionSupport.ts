@@ -7,9 +7,9 @@
  * Every answer is cached: patterns to their expansion, and (action, key template) to support, so
  * a policy with `"Action": "*"` costs one scan of the catalog per key, once per process.
  */
-import { expandActionPattern, resourceType } from '../../../catalog/catalog';
+import { actionsOf, expandActionPattern, resourceType } from '../../../catalog/catalog';
 import type { ActionInfo } from '../../../catalog/types';
-import { matchWildcard } from '../../../arn/wildcard';
+import { hasWildcard, matchWildcard } from '../../../arn/wildcard';
 
 const expansionCache = new Map<string, readonly ActionInfo[]>();
 
@@ -40,9 +40,9 @@ function cachedPattern(documented: string): string {
   return pattern;
 }
 
-function listed(keys: readonly string[], key: string): boolean {
+function listed(keys: readonly string[], key: string, lowerKey: string): boolean {
   for (const documented of keys) {
-    if (documented.length === key.length && documented.toLowerCase() === key.toLowerCase()) return true;
+    if (documented.length === key.length && documented.toLowerCase() === lowerKey) return true;
     if ((documented.includes('${') || documented.includes('<')) && matchWildcard(cachedPattern(documented), key, true)) return true;
   }
   return false;
@@ -50,16 +50,22 @@ function listed(keys: readonly string[], key: string): boolean {
 
 const supportCache = new Map<string, boolean>();
 
+/** `actionListsKey` without its cache; `lowerKey` is `key` lower-cased. */
+function listsKey(action: ActionInfo, key: string, lowerKey: string): boolean {
+  if (listed(action.conditionKeys, key, lowerKey)) return true;
+  for (const rt of action.resourceTypes) {
+    if (listed(rt.conditionKeys, key, lowerKey) || listed(resourceType(action.service, rt.name)?.conditionKeys ?? [], key, lowerKey)) return true;
+  }
+  return false;
+}
+
 /** Whether the reference lists `key` (a concrete key such as `aws:ResourceTag/team`) for `action`. */
 export function actionListsKey(action: ActionInfo, key: string): boolean {
-  const cacheKey = `${action.fullName}\n${key.toLowerCase()}`;
+  const lowerKey = key.toLowerCase();
+  const cacheKey = `${action.fullName}\n${lowerKey}`;
   let result = supportCache.get(cacheKey);
   if (result === undefined) {
-    result = listed(action.conditionKeys, key);
-    for (const rt of action.resourceTypes) {
-      if (result) break;
-      result = listed(rt.conditionKeys, key) || listed(resourceType(action.service, rt.name)?.conditionKeys ?? [], key);
-    }
+    result = listsKey(action, key, lowerKey);
     if (supportCache.size > 200_000) supportCache.clear();
     supportCache.set(cacheKey, result);
   }
@@ -68,12 +74,31 @@ export function actionListsKey(action: ActionInfo, key: string): boolean {
 
 const anySupportCache = new Map<string, boolean>();
 
-/** Whether at least one action named by `pattern` lists `key`; cached per pattern and key. */
+/**
+ * The actions of the key's own service (`s3` for `s3:prefix`) that a pattern with a wildcard in its
+ * service part names, matched as `expandActionPattern` matches such patterns (the full name, any
+ * case), so they are a subset of its expansion. Empty for other patterns, whose expansion reads one
+ * service anyway.
+ */
+function ownServiceActions(pattern: string, key: string): readonly ActionInfo[] {
+  const colon = pattern.indexOf(':');
+  if (colon >= 0 && !hasWildcard(pattern.slice(0, colon))) return [];
+  const keyColon = key.indexOf(':');
+  if (keyColon <= 0) return [];
+  return actionsOf(key.slice(0, keyColon)).filter((action) => pattern === '*' || matchWildcard(pattern, action.fullName, true));
+}
+
+/**
+ * Whether at least one action named by `pattern` lists `key`; cached per pattern and key. A service's
+ * keys are listed by its own actions above all, so those are asked first: for `"Action": "*"` with
+ * `s3:prefix` the answer is then found without expanding the pattern over the whole catalog.
+ */
 export function patternHasActionListingKey(pattern: string, key: string): boolean {
   const cacheKey = `${pattern.toLowerCase()}\n${key.toLowerCase()}`;
   let result = anySupportCache.get(cacheKey);
   if (result === undefined) {
-    result = actionsOfPattern(pattern).some((action) => actionListsKey(action, key));
+    const lists = (action: ActionInfo) => actionListsKey(action, key);
+    result = ownServiceActions(pattern, key).some(lists) || actionsOfPattern(pattern).some(lists);
     if (anySupportCache.size > 20_000) anySupportCache.clear();
     anySupportCache.set(cacheKey, result);
   }
@@ -87,8 +112,11 @@ export function servicesNotListingKey(pattern: string, key: string): readonly st
   const cacheKey = `${pattern.toLowerCase()}\n${key.toLowerCase()}`;
   let result = unsupportedServicesCache.get(cacheKey);
   if (!result) {
+    // Its answer is cached as a whole, so the actions are asked without the per-action cache, which for
+    // `*` would take one entry per action of the catalog.
+    const lowerKey = key.toLowerCase();
     const prefixes = new Set<string>();
-    for (const action of actionsOfPattern(pattern)) if (!prefixes.has(action.service) && !actionListsKey(action, key)) prefixes.add(action.service);
+    for (const action of actionsOfPattern(pattern)) if (!prefixes.has(action.service) && !listsKey(action, key, lowerKey)) prefixes.add(action.service);
     result = [...prefixes].sort();
     if (unsupportedServicesCache.size > 20_000) unsupportedServicesCache.clear();
     unsupportedServicesCache.set(cacheKey, result);

@@ -435,12 +435,10 @@ function checkServiceKeySupport(context: CheckContext, facts: StatementFacts, ke
   const writtenPrefix = key.key.slice(0, key.key.indexOf(':')).toLowerCase();
   // Keys of identity providers (saml:, accounts.google.com:) are listed under sts but written otherwise.
   if (writtenPrefix !== resolution.info.service.toLowerCase()) return;
-  let anyKnown = false;
-  for (const pattern of facts.actions) {
-    if (actionsOfPattern(pattern).length > 0) anyKnown = true;
-    if (patternHasActionListingKey(pattern, key.key)) return;
-  }
-  if (!anyKnown) return;
+  // Whether some action lists the key is asked first: for `*` it is usually answered from the key's
+  // own service, without expanding the pattern over the whole catalog.
+  if (facts.actions.some((pattern) => patternHasActionListingKey(pattern, key.key))) return;
+  if (!facts.actions.some((pattern) => actionsOfPattern(pattern).length > 0)) return;
   const explicit = facts.actions.filter((pattern) => !hasWildcard(pattern));
   context.report(
     'CONDITION_KEY_UNSUPPORTED_BY_ACTIONS',
