@@ -155,7 +155,10 @@ export function analyzeExternalAccess(document: PolicyDocument, kind: PolicyKind
   const owner = options.ownerAccount ?? ownerFrom(policy.statements);
   const outsider = unnamedAccount([document.text, owner ?? ''], 444455556666);
   const resourceOwner = owner ?? unnamedAccount([document.text, outsider]);
-  const space = new ActionSpace(policy.statements.map((s) => s.actions));
+  // The action universe (for `*`, every action of the catalog) is built only when a statement is
+  // compared with a `Deny` or confirmed public with an example request.
+  let actionSpace: ActionSpace | undefined;
+  const spaceOf = (): ActionSpace => (actionSpace ??= new ActionSpace(policy.statements.map((s) => s.actions)));
   const denies = policy.statements.filter((s) => s.effect === 'Deny');
   const out: StatementAccess[] = [];
   for (const statement of policy.statements) {
@@ -190,9 +193,11 @@ export function analyzeExternalAccess(document: PolicyDocument, kind: PolicyKind
     // Bounds from the statement's own conditions, and from denies that cover the whole statement.
     const bounds = statement.conditions.map((c) => boundOf(c, false)).filter((b): b is Bound => b !== undefined);
     const deniedBy: number[] = [];
-    const mine = space.members(statement.actions);
+    let membership: Uint8Array | undefined;
+    const mineOf = (): Uint8Array => (membership ??= spaceOf().members(statement.actions));
     for (const deny of denies) {
-      const theirs = space.members(deny.actions);
+      const mine = mineOf();
+      const theirs = spaceOf().members(deny.actions);
       let covers = true;
       for (let i = 0; i < mine.length && covers; i++) if (mine[i] && !theirs[i]) covers = false;
       if (!covers || !piecesOf(statement).every((p) => pieceWithin(p, deny.resources))) continue;
@@ -231,6 +236,8 @@ export function analyzeExternalAccess(document: PolicyDocument, kind: PolicyKind
     if (isPublic) {
       // Confirm with a request from an outside caller; a Deny that stops every such request rules it out.
       const outsiderStatement: AccessStatement = publicProvider ? { ...statement, principal: { not: false, any: false, values: [{ type: 'Federated', value: publicProvider }] } } : { ...statement, principal: { not: false, any: true, values: [] } };
+      const space = spaceOf();
+      const mine = mineOf();
       const firstAction = statement.actions.not ? space.names.find((_, i) => mine[i]) : statement.actions.patterns.map((p) => p.replace(/\*/g, '').replace(/\?/g, '')).find((a) => space.indexOf(a) !== undefined) ?? space.names.find((_, i) => mine[i]);
       const explicitDenies = new Set<number>();
       if (firstAction) {
