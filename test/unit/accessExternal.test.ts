@@ -15,6 +15,7 @@ import assert from 'node:assert/strict';
 import { parsePolicy } from '../../server/src/iam/document/parse';
 import { accessFindings, analyzeExternalAccess, checkNoPublicAccess, ACCESS_CODES } from '../../server/src/iam/access';
 import type { PolicyKind } from '../../server/src/iam/document/policyKind';
+import { expandActionPattern } from '../../server/src/iam/catalog/catalog';
 
 const OWNER = '111122223333';
 const OTHER = '444455556666';
@@ -104,6 +105,25 @@ test('public access: the example is a request from an outside caller that the po
   assert.ok(!s!.example.principal!.includes(OWNER));
   assert.equal(s!.example.action, 's3:GetObject');
   assert.match(s!.example.resource, /^arn:aws:s3:::example-bucket\//);
+});
+
+test('public access with `"Action": "*"`: the example names the first action of the catalog', () => {
+  const document = parsePolicy(doc({ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' })).document;
+  const [s] = analyzeExternalAccess(document, 'resource', { ownerAccount: OWNER }).statements;
+  assert.equal(s!.public, true);
+  assert.equal(s!.example?.action, expandActionPattern('*')[0]!.fullName);
+});
+
+test('a Deny of every action for outsiders bounds a public `*` statement', () => {
+  const document = parsePolicy(
+    doc(
+      { Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' },
+      { Effect: 'Deny', Principal: '*', Action: '*', Resource: '*', Condition: { StringNotEquals: { 'aws:PrincipalAccount': OWNER } } },
+    ),
+  ).document;
+  const [s] = analyzeExternalAccess(document, 'resource', { ownerAccount: OWNER }).statements;
+  assert.equal(s!.public, false);
+  assert.deepEqual(s!.deniedBy, [1]);
 });
 
 test('the owner is read from the resource ARNs when not given', () => {

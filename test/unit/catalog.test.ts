@@ -20,6 +20,15 @@ const actionsFile = (prefix: string): Record<string, { name: string; accessLevel
 const keysFile = (prefix: string): Record<string, { key: string; type: string }> =>
   readJson('data', 'conditionKeys', `${prefix}.json`);
 
+test('firstAction is the first action of `*`, found before and after the whole catalog is expanded', () => {
+  // Runs before any other test of this file expands `*`, so the first call takes the one-service path.
+  const before = catalog.firstAction();
+  const all = catalog.expandActionPattern('*');
+  assert.ok(all.length > 20_000);
+  assert.equal(before, all[0]);
+  assert.equal(catalog.firstAction(), all[0]);
+});
+
 test('dataInfo reports the package version and data date', () => {
   assert.deepEqual(catalog.dataInfo(), {
     packageVersion: pkg.version,

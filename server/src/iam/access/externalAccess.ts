@@ -19,7 +19,8 @@ import { candidateExamples, piecesOf } from './examples';
 import { pieceWithin } from './excess';
 import { judge, unnamedAccount, type ExampleRequest } from './harness';
 import { accountOfPrincipal } from './principals';
-import { readPolicyDocument, type AccessStatement, type ConditionClause } from './statements';
+import { readPolicyDocument, type AccessStatement, type ConditionClause, type PatternSet } from './statements';
+import { firstAction as catalogFirstAction } from '../catalog/catalog';
 import { isAccountId } from '../principals/principalParse';
 
 /** Who one statement lets in. */
@@ -149,6 +150,19 @@ function listOf(values: readonly string[]): string {
   return values.map((v) => `\`${v}\``).join(', ');
 }
 
+/**
+ * The action an example request of a statement names: one its `Action` writes (wildcards removed) that
+ * the universe knows, else the first of the universe it matches. For `"Action": "*"` that is the
+ * catalog's first action, found without building the universe of every action.
+ */
+function firstActionOf(actions: PatternSet, spaceOf: () => ActionSpace, mineOf: () => Uint8Array): string | undefined {
+  if (!actions.not && actions.patterns.length > 0 && actions.patterns.every((pattern) => pattern === '*')) return catalogFirstAction()?.fullName;
+  const space = spaceOf();
+  const mine = mineOf();
+  if (actions.not) return space.names.find((_, i) => mine[i]);
+  return actions.patterns.map((p) => p.replace(/\*/g, '').replace(/\?/g, '')).find((a) => space.indexOf(a) !== undefined) ?? space.names.find((_, i) => mine[i]);
+}
+
 /** Analyses who each `Allow` statement of a resource-based or trust policy lets in. */
 export function analyzeExternalAccess(document: PolicyDocument, kind: PolicyKind, options: ExternalAccessOptions = {}): ExternalAccessAnalysis {
   const policy = readPolicyDocument(document, kind);
@@ -236,9 +250,7 @@ export function analyzeExternalAccess(document: PolicyDocument, kind: PolicyKind
     if (isPublic) {
       // Confirm with a request from an outside caller; a Deny that stops every such request rules it out.
       const outsiderStatement: AccessStatement = publicProvider ? { ...statement, principal: { not: false, any: false, values: [{ type: 'Federated', value: publicProvider }] } } : { ...statement, principal: { not: false, any: true, values: [] } };
-      const space = spaceOf();
-      const mine = mineOf();
-      const firstAction = statement.actions.not ? space.names.find((_, i) => mine[i]) : statement.actions.patterns.map((p) => p.replace(/\*/g, '').replace(/\?/g, '')).find((a) => space.indexOf(a) !== undefined) ?? space.names.find((_, i) => mine[i]);
+      const firstAction = firstActionOf(statement.actions, spaceOf, mineOf);
       const explicitDenies = new Set<number>();
       if (firstAction) {
         for (const piece of piecesOf(statement)) {

@@ -513,6 +513,16 @@ export function expandActionPattern(pattern: string): readonly ActionInfo[] {
   return result;
 }
 
+/** The first action of the catalog in `expandActionPattern('*')`'s order, decoding one service only. */
+export function firstAction(): ActionInfo | undefined {
+  if (allActions) return allActions[0];
+  for (const info of index().services) {
+    const actions = actionsOf(info.prefix);
+    if (actions.length > 0) return actions[0];
+  }
+  return undefined;
+}
+
 function everyAction(): readonly ActionInfo[] {
   if (!allActions) {
     const all: ActionInfo[] = [];
