@@ -114,6 +114,22 @@ test('public access with `"Action": "*"`: the example names the first action of 
   assert.equal(s!.example?.action, expandActionPattern('*')[0]!.fullName);
 });
 
+test('the example of a public statement names its written action, its first matching action, or none', () => {
+  const bounded = { Effect: 'Allow', Principal: '*', Action: '*', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-exampleorgid' } } };
+  const exampleAction = (action: string | string[]) => {
+    const document = parsePolicy(doc(bounded, { Effect: 'Allow', Principal: '*', Action: action, Resource: '*' })).document;
+    const statements = analyzeExternalAccess(document, 'resource', { ownerAccount: OWNER }).statements;
+    assert.equal(statements[1]!.public, true);
+    return statements[1]!.example?.action;
+  };
+  // Written (wildcards removed) and known: that action, even beside a statement that allows `*`.
+  assert.equal(exampleAction(['s3:GetObject', 's3:ListBucket']), 's3:GetObject');
+  // A wildcard: the first action of the catalog it matches.
+  assert.equal(exampleAction('s3:Get*'), expandActionPattern('s3:Get*')[0]!.fullName);
+  // A placeholder names no action: no example request.
+  assert.equal(exampleAction('<action>'), undefined);
+});
+
 test('a Deny of every action for outsiders bounds a public `*` statement', () => {
   const document = parsePolicy(
     doc(

@@ -20,7 +20,8 @@ import { pieceWithin } from './excess';
 import { judge, unnamedAccount, type ExampleRequest } from './harness';
 import { accountOfPrincipal } from './principals';
 import { readPolicyDocument, type AccessStatement, type ConditionClause, type PatternSet } from './statements';
-import { firstAction as catalogFirstAction } from '../catalog/catalog';
+import { action as catalogAction, firstAction as catalogFirstAction } from '../catalog/catalog';
+import { hasWildcard } from '../arn/wildcard';
 import { isAccountId } from '../principals/principalParse';
 
 /** Who one statement lets in. */
@@ -155,12 +156,26 @@ function listOf(values: readonly string[]): string {
  * the universe knows, else the first of the universe it matches. For `"Action": "*"` that is the
  * catalog's first action, found without building the universe of every action.
  */
-function firstActionOf(actions: PatternSet, spaceOf: () => ActionSpace, mineOf: () => Uint8Array): string | undefined {
-  if (!actions.not && actions.patterns.length > 0 && actions.patterns.every((pattern) => pattern === '*')) return catalogFirstAction()?.fullName;
+function firstActionOf(actions: PatternSet, literalNames: ReadonlySet<string>, spaceOf: () => ActionSpace, mineOf: () => Uint8Array): string | undefined {
+  if (!actions.not) {
+    if (actions.patterns.length > 0 && actions.patterns.every((pattern) => pattern === '*')) return catalogFirstAction()?.fullName;
+    // The universe holds exactly the catalog's actions and the well-formed literal names the policy
+    // writes (`ActionSpace`), so a written action is looked up there without building it.
+    const written = actions.patterns.map((p) => p.replace(/\*/g, '').replace(/\?/g, '')).find((a) => catalogAction(a) !== undefined || literalNames.has(a.toLowerCase()));
+    if (written !== undefined) return written;
+    // A name without wildcards matches only itself: if none is in the universe, the statement names no action of it.
+    if (!actions.patterns.some(hasWildcard)) return undefined;
+  }
   const space = spaceOf();
   const mine = mineOf();
-  if (actions.not) return space.names.find((_, i) => mine[i]);
-  return actions.patterns.map((p) => p.replace(/\*/g, '').replace(/\?/g, '')).find((a) => space.indexOf(a) !== undefined) ?? space.names.find((_, i) => mine[i]);
+  return space.names.find((_, i) => mine[i]);
+}
+
+/** The literal action names (no wildcard, `service:action`) that some statement writes, lower case. */
+function literalActionNames(statements: readonly AccessStatement[]): Set<string> {
+  const names = new Set<string>();
+  for (const statement of statements) for (const pattern of statement.actions.patterns) if (!hasWildcard(pattern) && /^[^:\s]+:[^:\s]+$/.test(pattern)) names.add(pattern.toLowerCase());
+  return names;
 }
 
 /** Analyses who each `Allow` statement of a resource-based or trust policy lets in. */
@@ -173,6 +188,7 @@ export function analyzeExternalAccess(document: PolicyDocument, kind: PolicyKind
   // compared with a `Deny` or confirmed public with an example request.
   let actionSpace: ActionSpace | undefined;
   const spaceOf = (): ActionSpace => (actionSpace ??= new ActionSpace(policy.statements.map((s) => s.actions)));
+  let literalNames: Set<string> | undefined;
   const denies = policy.statements.filter((s) => s.effect === 'Deny');
   const out: StatementAccess[] = [];
   for (const statement of policy.statements) {
@@ -250,7 +266,7 @@ export function analyzeExternalAccess(document: PolicyDocument, kind: PolicyKind
     if (isPublic) {
       // Confirm with a request from an outside caller; a Deny that stops every such request rules it out.
       const outsiderStatement: AccessStatement = publicProvider ? { ...statement, principal: { not: false, any: false, values: [{ type: 'Federated', value: publicProvider }] } } : { ...statement, principal: { not: false, any: true, values: [] } };
-      const firstAction = firstActionOf(statement.actions, spaceOf, mineOf);
+      const firstAction = firstActionOf(statement.actions, (literalNames ??= literalActionNames(policy.statements)), spaceOf, mineOf);
       const explicitDenies = new Set<number>();
       if (firstAction) {
         for (const piece of piecesOf(statement)) {
