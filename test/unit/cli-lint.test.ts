@@ -131,6 +131,26 @@ test('the bundled CLI runs as a program (dist/cli.js, built by npm test)', () =>
   assert.ok(version.stdout.startsWith(`iam-policy ${PACKAGE_VERSION} (IAM data `), version.stdout);
 });
 
+test('the bundled CLI reads a Terraform file deep in a named directory, and lints a directory without one', () => {
+  const cli = path.resolve('dist/cli.js');
+  const tree = fs.mkdtempSync(path.join(os.tmpdir(), 'iam-lint-tf-'));
+  fs.mkdirSync(path.join(tree, 'modules', 'app'), { recursive: true });
+  fs.writeFileSync(
+    path.join(tree, 'modules', 'app', 'main.tf'),
+    'resource "aws_iam_policy" "p" {\n  policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{ Effect = "Allow", Action = "s3:GetObjekt", Resource = "*" }]\n  })\n}\n',
+  );
+  fs.writeFileSync(path.join(tree, 'policy.json'), fs.readFileSync(good));
+  const withTerraform = spawnSync(process.execPath, [cli, 'lint', tree], { encoding: 'utf8' });
+  assert.equal(withTerraform.stderr, '');
+  assert.match(withTerraform.stdout, /main\.tf:4:\d+ error INVALID_ACTION /);
+  assert.match(withTerraform.stdout, /^2 files linted: 1 error, /m);
+  fs.rmSync(path.join(tree, 'modules'), { recursive: true });
+  const without = spawnSync(process.execPath, [cli, 'lint', tree], { encoding: 'utf8' });
+  assert.equal(without.stderr, '');
+  assert.equal(without.status, 0);
+  assert.match(without.stdout, /^1 file linted: 0 errors, /m);
+});
+
 test('every example lints without errors', async () => {
   // The examples include Terraform files: the CLI loads the parser at start, the in-process run here.
   await initTerraformForTests();
