@@ -29,6 +29,28 @@ test('firstAction is the first action of `*`, found before and after the whole c
   assert.equal(catalog.firstAction(), all[0]);
 });
 
+test('an `aws:` key is answered from the global keys as from the whole key index', () => {
+  // Runs before any other test of this file builds the whole index, so the first answers take the
+  // global-keys-only path; the second ones, after serviceConditionKeys has built it, the full one.
+  const keys = [
+    ...GLOBAL_KEY_DOCS.map((doc) => doc.key),
+    ...GLOBAL_KEY_DOCS.map((doc) => doc.key.toUpperCase()),
+    'aws:ResourceTag/team',
+    'AWS:principaltag/cost-center',
+    'aws:RequestTag/Name',
+    'aws:TagKeys',
+    'aws:NoSuchKey',
+    'aws:',
+    'aws:ResourceTag/',
+  ];
+  const before = keys.map((key) => catalog.conditionKey(key));
+  assert.ok(catalog.serviceConditionKeys('s3').length > 0);
+  const after = keys.map((key) => catalog.conditionKey(key));
+  keys.forEach((key, i) => assert.equal(before[i], after[i], key));
+  assert.equal(before[keys.indexOf('aws:NoSuchKey')], undefined);
+  assert.equal(before[keys.indexOf('aws:ResourceTag/team')]?.global, true);
+});
+
 test('dataInfo reports the package version and data date', () => {
   assert.deepEqual(catalog.dataInfo(), {
     packageVersion: pkg.version,

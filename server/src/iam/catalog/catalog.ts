@@ -174,6 +174,7 @@ export function provideCatalogText(text: string): void {
   indexData = undefined;
   catalogIndex = undefined;
   keyIndex = undefined;
+  globalKeys = undefined;
   allActions = undefined;
   templateCache.clear();
   serviceSuggestionCache.clear();
@@ -187,6 +188,7 @@ const EMPTY: readonly never[] = Object.freeze([]);
 
 let catalogIndex: CatalogIndex | undefined;
 let keyIndex: KeyIndex | undefined;
+let globalKeys: GlobalKeyIndex | undefined;
 let allActions: readonly ActionInfo[] | undefined;
 
 function index(): CatalogIndex {
@@ -371,18 +373,26 @@ function keyMatches(candidate: string, written: string): boolean {
   return pattern !== undefined && matchWildcard(pattern, written, true);
 }
 
-function keys(): KeyIndex {
-  if (keyIndex) return keyIndex;
-  const exact = new Map<string, ConditionKeyInfo>();
-  const templates: { pattern: string; info: ConditionKeyInfo }[] = [];
-  const add = (info: ConditionKeyInfo): void => {
-    const lower = info.key.toLowerCase();
-    if (exact.has(lower)) return;
-    exact.set(lower, info);
-    const pattern = templatePattern(info.key);
-    if (pattern !== undefined) templates.push({ pattern, info });
-  };
+/** The global keys alone, looked up as `keys()` looks them up; the start of `keys()`. */
+interface GlobalKeyIndex {
+  readonly globals: readonly ConditionKeyInfo[];
+  /** Lower-cased documented global keys. */
+  readonly documented: ReadonlySet<string>;
+  readonly exact: ReadonlyMap<string, ConditionKeyInfo>;
+  readonly templates: readonly { pattern: string; info: ConditionKeyInfo }[];
+}
 
+/** Adds a key to an index under construction: the first key of a lower-cased name wins. */
+function addKey(exact: Map<string, ConditionKeyInfo>, templates: { pattern: string; info: ConditionKeyInfo }[], info: ConditionKeyInfo): void {
+  const lower = info.key.toLowerCase();
+  if (exact.has(lower)) return;
+  exact.set(lower, info);
+  const pattern = templatePattern(info.key);
+  if (pattern !== undefined) templates.push({ pattern, info });
+}
+
+function globalKeyIndex(): GlobalKeyIndex {
+  if (globalKeys) return globalKeys;
   // Global keys: our documentation first, then any key the package lists that we have not documented
   // yet, so that a newer package never loses a key.
   const globals: ConditionKeyInfo[] = [];
@@ -401,12 +411,24 @@ function keys(): KeyIndex {
       }),
     );
   }
-  const { globalKeys, services: serviceRows, strings } = data();
-  for (const [key, type] of globalKeys) {
+  for (const [key, type] of data().globalKeys) {
     if (documented.has(key.toLowerCase())) continue;
     globals.push(Object.freeze({ key, type, description: '', global: true, multiValued: type.startsWith('ArrayOf') }));
   }
-  for (const g of globals) add(g);
+  const exact = new Map<string, ConditionKeyInfo>();
+  const templates: { pattern: string; info: ConditionKeyInfo }[] = [];
+  for (const g of globals) addKey(exact, templates, g);
+  globalKeys = { globals: Object.freeze(globals), documented, exact, templates };
+  return globalKeys;
+}
+
+function keys(): KeyIndex {
+  if (keyIndex) return keyIndex;
+  const { globals, documented, exact: globalExact, templates: globalTemplates } = globalKeyIndex();
+  const exact = new Map(globalExact);
+  const templates = [...globalTemplates];
+  const add = (info: ConditionKeyInfo): void => addKey(exact, templates, info);
+  const { services: serviceRows, strings } = data();
 
   const byService = new Map<string, readonly ConditionKeyInfo[]>();
   for (const row of serviceRows) {
@@ -429,7 +451,7 @@ function keys(): KeyIndex {
     }
     byService.set(prefix.toLowerCase(), own.length > 0 ? Object.freeze(own) : EMPTY);
   }
-  keyIndex = { exact, templates, globals: Object.freeze(globals), byService, distinctCount: exact.size };
+  keyIndex = { exact, templates, globals, byService, distinctCount: exact.size };
   return keyIndex;
 }
 
@@ -567,6 +589,14 @@ export function resourceType(prefix: string, name: string): ResourceTypeInfo | u
  * `s3:ExistingObjectTag/<key>`; each placeholder matches any non-empty text.
  */
 export function conditionKey(key: string): ConditionKeyInfo | undefined {
+  // An `aws:` key is answered from the global keys alone when one matches, without decoding every
+  // service's keys: services list no `aws:` key of their own (`keys()` skips them), and the global
+  // keys come first in both the exact map and the templates, so the answer is the same.
+  if (!keyIndex && key.length > 4 && key.slice(0, 4).toLowerCase() === 'aws:') {
+    const globals = globalKeyIndex();
+    const hit = globals.exact.get(key.toLowerCase()) ?? globals.templates.find((t) => matchWildcard(t.pattern, key, true))?.info;
+    if (hit) return hit;
+  }
   const idx = keys();
   const hit = idx.exact.get(key.toLowerCase());
   if (hit) return hit;
@@ -578,7 +608,7 @@ export function conditionKey(key: string): ConditionKeyInfo | undefined {
 
 /** The global condition keys (with our descriptions and availability notes). */
 export function globalConditionKeys(): readonly ConditionKeyInfo[] {
-  return keys().globals;
+  return globalKeyIndex().globals;
 }
 
 /** The keys a service defines, without the `aws:` global keys that its page also lists. */
