@@ -47,6 +47,28 @@ test('the first run writes the code cache, the next runs use it and answer the s
   assert.ok(fs.statSync(path.join(dir, cacheFiles(dir)[0]!)).size > 1000, 'the corrupt cache was replaced');
 });
 
+test('commands with different V8 flags keep a cache each, and a write removes only other builds\' caches', () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'iam-launcher-'));
+  const dir = cacheDirIn(tmp);
+  const env = { ...process.env, TMPDIR: tmp, TMP: tmp, TEMP: tmp };
+  const lint = () => spawnSync(process.execPath, [cli, 'lint', '--format', 'json', policy], { encoding: 'utf8', env });
+  const check = () => spawnSync(process.execPath, [cli, 'check', policy, '--no-public-access'], { encoding: 'utf8', env });
+  assert.equal(lint().status, 1);
+  fs.writeFileSync(path.join(dir, '1-2-3-v0.0.0-x64-default.bin'), 'the cache of another build');
+  assert.equal(check().status, 0);
+  // lint runs without TurboFan inlining, check with V8's defaults: a cache each; the other build's is gone.
+  const files = cacheFiles(dir).sort();
+  assert.equal(files.length, 2, files.join(', '));
+  assert.ok(files.some((name) => name.endsWith('-default.bin')) && files.some((name) => name.includes('no_turbo_inlining')), files.join(', '));
+  const mtimes = () => files.map((name) => fs.statSync(path.join(dir, name)).mtimeMs);
+  const written = mtimes();
+  // Alternating commands reuse their own cache: neither is rejected and rewritten.
+  assert.equal(lint().status, 1);
+  assert.equal(check().status, 0);
+  assert.equal(lint().status, 1);
+  assert.deepEqual(mtimes(), written);
+});
+
 test('a cache directory that others can write is not used', { skip: process.getuid ? false : 'no user ids on this system' }, () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'iam-launcher-'));
   const dir = cacheDirIn(tmp);

@@ -6,9 +6,11 @@
  * Node 22 has this built in (`module.enableCompileCache`); Node 20, which we support, does not, so it
  * is done as v8-compile-cache does it: `vm.Script` with `cachedData`, written after the first run to
  * `<tmpdir>/iam-policy-compile-cache-<uid>/` (used only when this user owns it and nobody else can
- * write it), one file named after the bundle file's size and times (a
- * rebuild or reinstall changes them; V8 itself only checks the source length) and the Node version;
- * writing one removes the others. Only the bundle
+ * write it), one file per set of V8 flags (`COMMAND_FLAGS`: V8 rejects a cache written under other
+ * flags, so commands with different flags would otherwise evict each other's cache on every switch),
+ * named after the bundle file's size and times (a rebuild or reinstall changes them; V8 itself only
+ * checks the source length), the Node version and the flags; writing one removes those of other
+ * builds. Only the bundle
  * shipped next to this file is compiled this way, never user input. A missing, stale or unwritable
  * cache only costs the compile time it would have saved: V8 rejects a cache that does not fit, and then
  * a fresh one is written. `IAM_POLICY_COMPILE_CACHE=off` disables reading and writing it.
@@ -50,10 +52,20 @@ function trustedCacheDir(): boolean {
   }
 }
 
-function cacheFile(bundle: string): string | undefined {
-  if (process.env.IAM_POLICY_COMPILE_CACHE === 'off') return undefined;
+/** The part of a cache file's name that names the build: the bundle file and the Node version. */
+function buildKey(bundle: string): string {
   const stat = fs.statSync(bundle);
-  return path.join(CACHE_DIR, `${stat.size}-${Math.round(stat.mtimeMs)}-${Math.round(stat.ctimeMs)}-${process.version}-${process.arch}.bin`);
+  return `${stat.size}-${Math.round(stat.mtimeMs)}-${Math.round(stat.ctimeMs)}-${process.version}-${process.arch}`;
+}
+
+/** The part of a cache file's name that names the V8 flags it was written under. */
+function flagsKey(flags: readonly string[]): string {
+  return flags.length === 0 ? 'default' : flags.map((flag) => flag.replace(/^--/, '').replace(/[^A-Za-z0-9]+/g, '_')).join('+');
+}
+
+function cacheFile(bundle: string, flags: readonly string[]): string | undefined {
+  if (process.env.IAM_POLICY_COMPILE_CACHE === 'off') return undefined;
+  return path.join(CACHE_DIR, `${buildKey(bundle)}-${flagsKey(flags)}.bin`);
 }
 
 function readCache(file: string | undefined): Buffer | undefined {
@@ -66,7 +78,7 @@ function readCache(file: string | undefined): Buffer | undefined {
 }
 
 /** Writes the cache atomically (a rename), so that concurrent runs never read half a file, and removes the caches of other builds. */
-function writeCache(file: string, data: Buffer): void {
+function writeCache(file: string, build: string, data: Buffer): void {
   try {
     fs.mkdirSync(CACHE_DIR, { recursive: true, mode: 0o700 });
     if (!trustedCacheDir()) return;
@@ -74,17 +86,18 @@ function writeCache(file: string, data: Buffer): void {
     fs.writeFileSync(temporary, data);
     fs.renameSync(temporary, file);
     for (const name of fs.readdirSync(CACHE_DIR)) {
-      if (name.endsWith('.bin') && path.join(CACHE_DIR, name) !== file) fs.rmSync(path.join(CACHE_DIR, name), { force: true });
+      if (name.endsWith('.bin') && !name.startsWith(`${build}-`)) fs.rmSync(path.join(CACHE_DIR, name), { force: true });
     }
   } catch {
     // A read-only or full temporary directory only means no cache.
   }
 }
 
-function launch(): void {
+function launch(flags: readonly string[]): void {
   const bundle = path.join(__dirname, 'cli-main.js');
   const source = fs.readFileSync(bundle, 'utf8');
-  const file = cacheFile(bundle);
+  const build = process.env.IAM_POLICY_COMPILE_CACHE === 'off' ? '' : buildKey(bundle);
+  const file = cacheFile(bundle, flags);
   const cachedData = readCache(file);
   const CjsModule = Module as unknown as ModuleConstructor;
   const script = new vm.Script(CjsModule.wrap(source), { filename: bundle, cachedData });
@@ -95,20 +108,21 @@ function launch(): void {
   const run = script.runInThisContext() as (exports: unknown, require: unknown, module: unknown, filename: string, dirname: string) => void;
   run.call(bundleModule.exports, bundleModule.exports, bundleRequire, bundleModule, bundle, path.dirname(bundle));
   // The functions this run compiled go into the cache too, so it is written when the run is over.
-  if (file && (cachedData === undefined || script.cachedDataRejected)) process.once('exit', () => writeCache(file, script.createCachedData()));
+  if (file && (cachedData === undefined || script.cachedDataRejected)) process.once('exit', () => writeCache(file, build, script.createCachedData()));
 }
 
 /**
- * `lint` and `simulate` are batch runs in a process that lives a second or two: TurboFan's optimizing
- * compiles of the big check and evaluation functions (each inlining its callees, up to 100 ms of CPU
- * apiece) then queue up behind each other on a two-core machine for longer than the run, so most of
- * the work runs unoptimized. Without inlining each compile is a fraction of that and the optimized
- * code arrives while it is still useful (docs/performance.md, "cold path": about 10 % off linting the
- * 1,594 managed policies, 6 % off a batch of 10,000 requests). Set before the bundle compiles
- * anything; the other commands (the long-lived `mcp` server, `test`, whose small runs measured a
- * little slower without inlining) keep V8's defaults.
+ * Batch runs (`lint`, `simulate`, `fmt`, `diff`) live a second or two: TurboFan's optimizing compiles
+ * of the big check and evaluation functions (each inlining its callees, up to 100 ms of CPU apiece)
+ * then queue up behind each other on a two-core machine for longer than the run, so most of the work
+ * runs unoptimized, and the process waits at exit for the compiles still running. Without inlining
+ * each compile is a fraction of that and the optimized code arrives while it is still useful
+ * (docs/performance.md, "cold path": about 10 % off linting the 1,594 managed policies, 6 % off a
+ * batch of 10,000 requests; "Fifth round": `fmt --check` of the same policies 3.37 → 2.82 s, `diff` of
+ * a policy with `"Action": "*"` ~315 → ~287 ms). `check`, `summary` and `test`, whose small runs
+ * measured a little slower without inlining, and the long-lived `mcp` server keep V8's defaults.
  */
-if (process.argv[2] === 'lint' || process.argv[2] === 'simulate') v8.setFlagsFromString('--no-turbo-inlining');
+const NO_INLINING = '--no-turbo-inlining';
 
 /**
  * The Terraform parser is WebAssembly. After a few milliseconds of parsing, V8 recompiles its lexer
@@ -120,6 +134,19 @@ if (process.argv[2] === 'lint' || process.argv[2] === 'simulate') v8.setFlagsFro
  * still reach it and get the optimized lexer (211 `.tf` files: no difference; one 180 KB file:
  * ~7 % slower). The long-lived `mcp` server keeps the default.
  */
-if (process.argv[2] === 'lint' || process.argv[2] === 'summary' || process.argv[2] === 'test') v8.setFlagsFromString('--wasm-tiering-budget=100000000');
+const WASM_TIERING = '--wasm-tiering-budget=100000000';
 
-launch();
+/** The V8 flags of each command, set before the bundle compiles anything; each set has its own compile cache. */
+const COMMAND_FLAGS: Readonly<Record<string, readonly string[]>> = {
+  lint: [NO_INLINING, WASM_TIERING],
+  simulate: [NO_INLINING],
+  fmt: [NO_INLINING],
+  diff: [NO_INLINING],
+  summary: [WASM_TIERING],
+  test: [WASM_TIERING],
+};
+
+const flags = Object.hasOwn(COMMAND_FLAGS, process.argv[2] ?? '') ? COMMAND_FLAGS[process.argv[2]!]! : [];
+if (flags.length > 0) v8.setFlagsFromString(flags.join(' '));
+
+launch(flags);
