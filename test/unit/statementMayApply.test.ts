@@ -25,6 +25,15 @@ interface Row {
 
 const allow = (extra: Record<string, unknown>): Record<string, unknown> => ({ Effect: 'Allow', Action: 'iam:PassRole', ...extra });
 
+/** A row about `Resource: "*"` with a condition, for a role passed to Lambda (`iam:PassedToService` fixed). */
+const passedTo = (name: string, condition: Record<string, unknown>, expected: boolean): Row => ({
+  name,
+  statement: allow({ Resource: '*', Condition: condition }),
+  resource: ROLE,
+  fixed: { 'iam:PassedToService': 'lambda.amazonaws.com' },
+  expected,
+});
+
 const ROWS: readonly Row[] = [
   { name: 'Resource `*` matches', statement: allow({ Resource: '*' }), resource: ROLE, fixed: {}, expected: true },
   { name: 'a Resource naming another role cannot match', statement: allow({ Resource: 'arn:aws:iam::111122223333:role/other' }), resource: ROLE, fixed: {}, expected: false },
@@ -32,48 +41,12 @@ const ROWS: readonly Row[] = [
   { name: 'Resource compares case-sensitively', statement: allow({ Resource: 'arn:aws:iam::111122223333:role/APP' }), resource: ROLE, fixed: {}, expected: false },
   { name: 'a policy variable may match (its value comes from the context)', statement: allow({ Resource: 'arn:aws:iam::111122223333:role/${aws:username}' }), resource: ROLE, fixed: {}, expected: true },
   { name: 'NotResource is left to the evaluator', statement: allow({ NotResource: ROLE }), resource: ROLE, fixed: {}, expected: true },
-  {
-    name: 'a condition on a fixed key that does not hold',
-    statement: allow({ Resource: '*', Condition: { StringEquals: { 'iam:PassedToService': 'ec2.amazonaws.com' } } }),
-    resource: ROLE,
-    fixed: { 'iam:PassedToService': 'lambda.amazonaws.com' },
-    expected: false,
-  },
-  {
-    name: 'condition keys compare case-insensitively',
-    statement: allow({ Resource: '*', Condition: { StringLike: { 'IAM:passedtoservice': 'ec2.*' } } }),
-    resource: ROLE,
-    fixed: { 'iam:PassedToService': 'lambda.amazonaws.com' },
-    expected: false,
-  },
-  {
-    name: 'a condition on a fixed key that holds',
-    statement: allow({ Resource: '*', Condition: { StringLike: { 'iam:PassedToService': '*.amazonaws.com' } } }),
-    resource: ROLE,
-    fixed: { 'iam:PassedToService': 'lambda.amazonaws.com' },
-    expected: true,
-  },
-  {
-    name: 'a condition on a key that is not fixed is left to the evaluator',
-    statement: allow({ Resource: '*', Condition: { StringEquals: { 'aws:RequestedRegion': 'us-east-1' } } }),
-    resource: ROLE,
-    fixed: { 'iam:PassedToService': 'lambda.amazonaws.com' },
-    expected: true,
-  },
-  {
-    name: 'a condition value with a variable is left to the evaluator',
-    statement: allow({ Resource: '*', Condition: { StringEquals: { 'iam:PassedToService': '${aws:PrincipalTag/svc}' } } }),
-    resource: ROLE,
-    fixed: { 'iam:PassedToService': 'lambda.amazonaws.com' },
-    expected: true,
-  },
-  {
-    name: 'a negated operator on a fixed key that the value makes false',
-    statement: allow({ Resource: '*', Condition: { StringNotEquals: { 'iam:PassedToService': 'lambda.amazonaws.com' } } }),
-    resource: ROLE,
-    fixed: { 'iam:PassedToService': 'lambda.amazonaws.com' },
-    expected: false,
-  },
+  passedTo('a condition on a fixed key that does not hold', { StringEquals: { 'iam:PassedToService': 'ec2.amazonaws.com' } }, false),
+  passedTo('condition keys compare case-insensitively', { StringLike: { 'IAM:passedtoservice': 'ec2.*' } }, false),
+  passedTo('a condition on a fixed key that holds', { StringLike: { 'iam:PassedToService': '*.amazonaws.com' } }, true),
+  passedTo('a condition on a key that is not fixed is left to the evaluator', { StringEquals: { 'aws:RequestedRegion': 'us-east-1' } }, true),
+  passedTo('a condition value with a variable is left to the evaluator', { StringEquals: { 'iam:PassedToService': '${aws:PrincipalTag/svc}' } }, true),
+  passedTo('a negated operator on a fixed key that the value makes false', { StringNotEquals: { 'iam:PassedToService': 'lambda.amazonaws.com' } }, false),
 ];
 
 for (const row of ROWS) {

@@ -19,6 +19,7 @@ import { RESOURCE_TYPE_SAMPLES } from '../../server/src/iam/sources/terraform/re
 import { resourceType } from '../../server/src/iam/catalog/catalog';
 import { at, flatten, rangeProblems } from './helpers/hostTreeFlatten';
 import { initTerraformForTests } from './helpers/terraformParser';
+import { terraformDocumentUsedBy } from './helpers/terraformDocuments';
 
 before(() => initTerraformForTests());
 
@@ -343,25 +344,9 @@ resource "aws_iam_role" "this" {
   },
   {
     name: 'a document used in two places of different kinds is reported once, with a problem',
-    tf: `data "aws_iam_policy_document" "both" {
-  statement {
-    actions = ["sts:AssumeRole"]
-    principals {
-      type        = "Service"
-      identifiers = ["ec2.amazonaws.com"]
-    }
-  }
-}
-resource "aws_iam_role" "r" {
-  assume_role_policy = data.aws_iam_policy_document.both.json
-}
-resource "aws_s3_bucket_policy" "b" {
-  bucket = aws_s3_bucket.b.id
-  policy = data.aws_iam_policy_document.both.json
-}
-`,
-    policies: [{ pointer: 'data.aws_iam_policy_document.both', kind: 'trust', attachedResourceType: 'AWS::IAM::Role', json: { Version: '2012-10-17', Statement: [{ Action: ['sts:AssumeRole'], Effect: 'Allow', Principal: { Service: ['ec2.amazonaws.com'] } }] } }],
-    problems: [/`data\.aws_iam_policy_document\.both` is used as a trust policy by `aws_iam_role\.r\/assume_role_policy` and as a resource policy by `aws_s3_bucket_policy\.b\/policy`/],
+    tf: terraformDocumentUsedBy('aws_s3_bucket_policy', 'b', 'bucket = aws_s3_bucket.b.id\n  policy = data.aws_iam_policy_document.shared.json'),
+    policies: [{ pointer: 'data.aws_iam_policy_document.shared', kind: 'trust', attachedResourceType: 'AWS::IAM::Role', json: { Version: '2012-10-17', Statement: [{ Action: ['sts:AssumeRole'], Effect: 'Allow', Principal: { Service: ['ec2.amazonaws.com'] } }] } }],
+    problems: [/`data\.aws_iam_policy_document\.shared` is used as a trust policy by `aws_iam_role\.r\/assume_role_policy` and as a resource policy by `aws_s3_bucket_policy\.b\/policy`/],
   },
   {
     name: 'jsonencode objects: bare and quoted keys, `=` and `:`, key ranges at the HCL keys',
