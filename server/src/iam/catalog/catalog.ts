@@ -593,14 +593,17 @@ export function conditionKey(key: string): ConditionKeyInfo | undefined {
   // service's keys: services list no `aws:` key of their own (`keys()` skips them), and the global
   // keys come first in both the exact map and the templates, so the answer is the same.
   if (!keyIndex && key.length > 4 && key.slice(0, 4).toLowerCase() === 'aws:') {
-    const globals = globalKeyIndex();
-    const hit = globals.exact.get(key.toLowerCase()) ?? globals.templates.find((t) => matchWildcard(t.pattern, key, true))?.info;
+    const hit = lookUpKey(globalKeyIndex(), key);
     if (hit) return hit;
   }
-  const idx = keys();
-  const hit = idx.exact.get(key.toLowerCase());
+  return lookUpKey(keys(), key);
+}
+
+/** A key in an index: its exact lower-cased name, else the first template that matches it. */
+function lookUpKey(index: Pick<GlobalKeyIndex, 'exact' | 'templates'>, key: string): ConditionKeyInfo | undefined {
+  const hit = index.exact.get(key.toLowerCase());
   if (hit) return hit;
-  for (const t of idx.templates) {
+  for (const t of index.templates) {
     if (matchWildcard(t.pattern, key, true)) return t.info;
   }
   return undefined;
