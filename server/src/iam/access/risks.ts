@@ -130,20 +130,22 @@ const stepActionMatches = new Map<string, readonly string[]>();
  */
 const STEP_SERVICE_START = new RegExp(`^(?:(?:${[...STEP_ACTIONS.keys()].join('|')}):|[^:]*[*?])`, 'i');
 
-/** Whether an action pattern matches an action some method step needs. */
-function mayMatchStepAction(pattern: string): boolean {
-  return STEP_SERVICE_START.test(pattern) && stepActionsOf(pattern).length > 0;
-}
+/** Each method's step actions, lower case, for the pre-check of `mayGiveAnyMethod`. */
+const METHOD_STEP_ACTIONS: readonly (readonly string[])[] = RISK_METHODS.map((method) => [...new Set(method.steps.map((step) => step.action.toLowerCase()))]);
 
 /**
- * False when no statement of the parsed JSON can match an action some method step needs, decided on
- * the JSON tree before the policy is read for the evaluator (most identity policies name only other
- * services). Anything unusual answers true, and the full reading decides: a `NotAction`, an action
- * element that is not a string or a list of strings. Statements that are not objects are refused by
- * the evaluator, so they give nothing.
+ * False when no method can be given by the parsed JSON: some step of every method has an action that
+ * no statement's `Action` matches (a method needs each of its steps allowed by some `Allow`; the
+ * effect is not looked at here, so this only over-approximates). Decided on the JSON tree before the
+ * policy is read for the evaluator: most identity policies name no step action, and most of the others
+ * name only some steps of each method (an `iam:PassRole` without the action that passes the role).
+ * Anything unusual answers true, and the full reading decides: a `NotAction`, an action element that
+ * is not a string or a list of strings. Statements that are not objects are refused by the evaluator,
+ * so they give nothing.
  */
 function mayGiveAnyMethod(root: JsonNode | undefined): boolean {
   if (!root || root.type !== 'object') return true;
+  let named: Set<string> | undefined;
   // Indexing, not destructuring: this runs over every statement of every policy linted, mostly
   // before the code is optimised, where destructuring goes through the iterator protocol.
   for (const property of root.children ?? []) {
@@ -158,12 +160,18 @@ function mayGiveAnyMethod(root: JsonNode | undefined): boolean {
         if (name?.value === 'NotAction') return true;
         if (name?.value !== 'Action' || !actions) continue;
         for (const action of actions.type === 'array' ? (actions.children ?? []) : [actions]) {
-          if (action.type !== 'string' || mayMatchStepAction(action.value as string)) return true;
+          if (action.type !== 'string') return true;
+          const pattern = action.value as string;
+          // Most actions of most policies fail the service test, which costs no map lookup.
+          if (!STEP_SERVICE_START.test(pattern)) continue;
+          for (const stepAction of stepActionsOf(pattern)) (named ??= new Set()).add(stepAction);
         }
       }
     }
   }
-  return false;
+  if (named === undefined) return false;
+  const given = named;
+  return METHOD_STEP_ACTIONS.some((actions) => actions.every((action) => given.has(action)));
 }
 
 /** Options of the risk analysis. */
