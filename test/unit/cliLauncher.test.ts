@@ -86,3 +86,59 @@ test('IAM_POLICY_COMPILE_CACHE=off reads and writes no cache', () => {
   assert.match(result.stdout, /INVALID_ACTION/);
   assert.equal(fs.existsSync(cacheDirIn(tmp)), false);
 });
+
+/** The nice value of each thread of a process (Linux `/proc/<pid>/task/<tid>/stat`, field 19), by thread id. */
+function threadNiceness(pid: number): Map<number, number> {
+  const result = new Map<number, number>();
+  for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      // Fields after the command name (which may contain spaces) start at field 3.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      result.set(Number(tid), Number(fields[19 - 3]));
+    } catch {
+      // The thread ended between the listing and the read.
+    }
+  }
+  return result;
+}
+
+/**
+ * Runs `lint` on a named pipe, so that the process waits for its input while the test reads its
+ * threads' priorities; then writes the policy and returns the threads' nice values and the output.
+ */
+async function lintThroughPipe(env: Record<string, string>): Promise<{ main: number; helpers: number[]; stdout: string; code: number | null }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iam-launcher-pipe-'));
+  const pipe = path.join(dir, 'p.json');
+  assert.equal(spawnSync('mkfifo', [pipe]).status, 0, 'mkfifo');
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, [cli, 'lint', '--format', 'json', pipe], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  // Until the process blocks opening the pipe (kernel wait channel `wait_for_partner`), after the
+  // launcher has run; V8's helper threads exist from the start.
+  let seen = new Map<number, number>();
+  for (let attempt = 0; attempt < 200; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    seen = threadNiceness(child.pid!);
+    const wchan = fs.readFileSync(`/proc/${child.pid}/wchan`, 'utf8');
+    if (seen.size > 1 && /fifo|pipe|partner/i.test(wchan)) break;
+  }
+  fs.writeFileSync(pipe, fs.readFileSync(policy));
+  const code = await exited;
+  const main = seen.get(child.pid!)!;
+  return { main, helpers: [...seen].filter(([tid]) => tid !== child.pid).map(([, nice]) => nice), stdout, code };
+}
+
+test('lint runs V8\'s helper threads at a lower priority than its main thread; IAM_POLICY_HELPER_NICE=off leaves them', { skip: process.platform === 'linux' ? false : 'thread priorities are lowered on Linux only' }, async () => {
+  const lowered = await lintThroughPipe({});
+  assert.equal(lowered.code, 1);
+  assert.match(lowered.stdout, /INVALID_ACTION/);
+  assert.ok(lowered.helpers.length >= 2, `helper threads: ${lowered.helpers.length}`);
+  for (const nice of lowered.helpers) assert.equal(nice, Math.min(19, lowered.main + 10), `main ${lowered.main}, helpers ${lowered.helpers.join(' ')}`);
+
+  const left = await lintThroughPipe({ IAM_POLICY_HELPER_NICE: 'off' });
+  assert.equal(left.code, 1);
+  for (const nice of left.helpers) assert.equal(nice, left.main, `main ${left.main}, helpers ${left.helpers.join(' ')}`);
+});
