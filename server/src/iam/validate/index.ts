@@ -5,4 +5,4 @@
  */
 export { validatePolicy, type ValidationResult } from './engine/runner';
 export { removalFix, severityOfCategory, type Finding, type Fix, type Severity, type TextEdit } from './engine/findings';
-export { ruleFor } from './engine/registry';
+export { compareCodes, ruleFor } from './engine/registry';

@@ -2240,6 +2240,31 @@ export function ruleFor(code: string): RuleMeta | undefined {
   return BY_CODE.get(code);
 }
 
+/** Each registry code's place in `localeCompare` order (codes that compare equal share one), built on first use. */
+let codeRanks: Map<string, number> | undefined;
+
+/**
+ * Orders two finding codes as `a.localeCompare(b)` does, the order in which findings at the same place
+ * are listed. Registry codes compare by their precomputed place: `localeCompare` goes through the
+ * ICU collator, which was ~10 ms of a lint of the managed policies in sorting alone; other codes fall
+ * back to it.
+ */
+export function compareCodes(a: string, b: string): number {
+  if (a === b) return 0;
+  if (codeRanks === undefined) {
+    const sorted = RULES.map((rule) => rule.code).sort((x, y) => x.localeCompare(y));
+    codeRanks = new Map();
+    let rank = 0;
+    for (let i = 0; i < sorted.length; i++) {
+      if (i > 0 && sorted[i - 1]!.localeCompare(sorted[i]!) !== 0) rank++;
+      codeRanks.set(sorted[i]!, rank);
+    }
+  }
+  const rankA = codeRanks.get(a);
+  const rankB = codeRanks.get(b);
+  return rankA !== undefined && rankB !== undefined ? rankA - rankB : a.localeCompare(b);
+}
+
 /** Every rule, Access Analyzer's first. */
 export function allRules(): readonly RuleMeta[] {
   return RULES;

@@ -6,7 +6,7 @@ import { parsePolicy } from '../../document/parse';
 import type { ParseResult, Span } from '../../document/model';
 import type { CheckContext, CheckFamily } from './checkContext';
 import { removalFix, type Finding, type Fix, type ValidationOptions } from './findings';
-import { codesOfFamily, ruleFor } from './registry';
+import { codesOfFamily, compareCodes, ruleFor } from './registry';
 import { CHECK_FAMILIES } from './families';
 
 /** The result of validating one document. */
@@ -62,6 +62,6 @@ export function validatePolicy(input: string | ParseResult, options: ValidationO
       }
     }
   }
-  findings.sort((a, b) => a.span.offset - b.span.offset || a.code.localeCompare(b.code));
+  findings.sort((a, b) => a.span.offset - b.span.offset || compareCodes(a.code, b.code));
   return { parse, findings, errors };
 }
