@@ -20,6 +20,7 @@ import * as generated from './generated/catalogData.js';
 import type { ActionRow, CatalogIndexData, ServiceRow } from './generated/catalogData.js';
 import { GLOBAL_KEY_DOCS } from './globalKeys.js';
 import { hasWildcard, matchWildcard } from '../arn/wildcard.js';
+import { editDistance } from '../spelling/nearestName.js';
 import type {
   AccessLevel,
   ActionInfo,
@@ -656,27 +657,6 @@ export function counts(): { services: number; actions: number; resourceTypes: nu
  * Levenshtein distance between two lower-cased strings, or `max + 1` as soon as it is certain to
  * exceed `max`; two rolling rows, so it allocates O(length) and stops early on hopeless candidates.
  */
-function boundedDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = new Array<number>(b.length + 1);
-  let cur = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    let rowMin = cur[0];
-    const ac = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) {
-      const cost = ac === b.charCodeAt(j - 1) ? 0 : 1;
-      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      cur[j] = v;
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > max) return max + 1;
-    [prev, cur] = [cur, prev];
-  }
-  return prev[b.length]!;
-}
-
 /** How many edits a suggestion may be away from what was typed: about one per four characters. */
 function allowedDistance(length: number): number {
   return Math.max(1, Math.min(4, Math.floor(length / 4)));
@@ -719,7 +699,7 @@ function suggestServicesUncached(lower: string, limit: number): ServiceInfo[] {
   const scored: Scored<ServiceInfo>[] = [];
   for (const info of index().services) {
     if (info.prefix === lower) continue;
-    const d = boundedDistance(lower, info.prefix, max);
+    const d = editDistance(lower, info.prefix, max);
     if (d <= max) scored.push({ item: info, distance: d, name: info.prefix });
   }
   return best(scored, limit);
@@ -744,17 +724,17 @@ export function suggestActions(text: string, limit: number): readonly ActionInfo
     ? [servicePart]
     : idx.services
         .map((s) => s.prefix.toLowerCase())
-        .filter((p) => boundedDistance(servicePart, p, serviceMax) <= serviceMax);
+        .filter((p) => editDistance(servicePart, p, serviceMax) <= serviceMax);
   const max = allowedDistance(namePart.length);
   const scored: Scored<ActionInfo>[] = [];
   for (const prefix of prefixes) {
     const state = idx.byPrefix.get(prefix)!;
     const names = actionNamesLower(state);
-    const serviceDistance = prefix === servicePart ? 0 : boundedDistance(servicePart, prefix, serviceMax);
+    const serviceDistance = prefix === servicePart ? 0 : editDistance(servicePart, prefix, serviceMax);
     for (let i = 0; i < names.length; i++) {
       const name = names[i]!;
       if (prefix === servicePart && name === namePart) continue;
-      const d = boundedDistance(namePart, name, max);
+      const d = editDistance(namePart, name, max);
       if (d <= max) {
         const info = decodedActions(state)[i]!;
         scored.push({ item: info, distance: d + serviceDistance, name: info.fullName });

@@ -3,23 +3,43 @@
  * Large vocabularies such as actions have their own indexed suggestion in the catalog.
  */
 
-/** Levenshtein distance, bounded: returns `limit + 1` as soon as the distance must exceed `limit`. */
+/** Two rows of `editDistance`'s table, reused across calls and grown as needed. */
+let distanceRows = new Int32Array(64);
+
+/**
+ * Levenshtein distance, bounded: `limit + 1` whenever the distance exceeds `limit`, returned as soon
+ * as a row of the table shows it must.
+ * The one edit distance: the catalog's action and service suggestions use it too, for every action
+ * of a service, mostly before the code is optimised; so it is plain loops over one reused buffer
+ * (rows at 0 and `width`), without an allocation or a destructuring swap per call.
+ */
 export function editDistance(a: string, b: string, limit = Number.MAX_SAFE_INTEGER): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  const width = b.length + 1;
+  if (distanceRows.length < 2 * width) distanceRows = new Int32Array(4 * width);
+  const rows = distanceRows;
+  let prev = 0;
+  let cur = width;
+  for (let j = 0; j < width; j++) rows[prev + j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    rows[cur] = i;
     let rowMinimum = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      current.push(value);
+    const ac = a.charCodeAt(i - 1);
+    for (let j = 1; j < width; j++) {
+      const substitution = rows[prev + j - 1]! + (ac === b.charCodeAt(j - 1) ? 0 : 1);
+      const deletion = rows[prev + j]! + 1;
+      const insertion = rows[cur + j - 1]! + 1;
+      const value = substitution < deletion ? (substitution < insertion ? substitution : insertion) : deletion < insertion ? deletion : insertion;
+      rows[cur + j] = value;
       if (value < rowMinimum) rowMinimum = value;
     }
     if (rowMinimum > limit) return limit + 1;
-    previous = current;
+    const swap = prev;
+    prev = cur;
+    cur = swap;
   }
-  return previous[b.length]!;
+  const distance = rows[prev + b.length]!;
+  return distance > limit ? limit + 1 : distance;
 }
 
 /**
