@@ -77,7 +77,7 @@ test('registry: SARIF rules take name, title and description from the registry',
   assert.doesNotMatch(rcp!.fullDescription.text, /Unconfirmed/);
 });
 
-test('registry: compareCodes orders codes as localeCompare does (findings at the same place are listed in that order)', () => {
+test('registry: compareCodes orders codes as localeCompare does, without the collator (findings at the same place are listed in that order)', () => {
   const codes = allRules().map((rule) => rule.code);
   // Where `_` meets a letter at the same place, code-unit order and the collator's order differ.
   assert.ok('INVALID_VPCE_FORMAT' < 'INVALID_VPC_FORMAT' && 'INVALID_VPCE_FORMAT'.localeCompare('INVALID_VPC_FORMAT') > 0);
@@ -86,4 +86,7 @@ test('registry: compareCodes orders codes as localeCompare does (findings at the
     for (const b of codes) assert.equal(Math.sign(compareCodes(a, b)), Math.sign(a.localeCompare(b)), `${a} vs ${b}`);
     assert.equal(Math.sign(compareCodes(a, 'NOT_A_REGISTERED_CODE')), Math.sign(a.localeCompare('NOT_A_REGISTERED_CODE')));
   }
+  // Codes as the scheme allows them, and texts outside it (which fall back to the collator).
+  const texts = ['A', 'A_', 'A0', 'AB', 'A_B', 'A9B', 'AB_', 'Z', '_', '0', 'ab', 'a_b', 'A-B', 'É', 'A B', 'AÉ', ''];
+  for (const a of texts) for (const b of texts) assert.equal(Math.sign(compareCodes(a, b)), Math.sign(a.localeCompare(b)), `${a} vs ${b}`);
 });
