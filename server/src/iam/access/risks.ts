@@ -196,6 +196,29 @@ function addStepActions(pattern: string, named: Set<string> | undefined): Set<st
   return set;
 }
 
+const NO_STATEMENTS: readonly AccessStatement[] = [];
+
+/**
+ * The step actions (lower case) a statement's action patterns match, or undefined when none does.
+ * Patterns that cannot start like a step action are passed over without a map lookup.
+ */
+function stepActionsOfList(patterns: readonly string[]): ReadonlySet<string> | undefined {
+  let result: Set<string> | undefined;
+  for (let i = 0; i < patterns.length; i++) result = addStepActions(patterns[i]!, result);
+  return result;
+}
+
+/** Each step's action in lower case, computed once: the same steps are tried for every policy. */
+const lowerStepActions = new Map<RiskStep, string>();
+function lowerStepAction(step: RiskStep): string {
+  let lower = lowerStepActions.get(step);
+  if (lower === undefined) {
+    lower = step.action.toLowerCase();
+    lowerStepActions.set(step, lower);
+  }
+  return lower;
+}
+
 /** Options of the risk analysis. */
 export interface RiskOptions {
   /** Limit the analysis to some families. */
@@ -209,17 +232,21 @@ export function analyzeRisks(document: PolicyDocument, kind: PolicyKind, options
   // Only Allow statements that can match some step's action can give a method; most policies have none.
   // Each one with the step actions its `Action` matches (a `NotAction` is matched per step instead).
   const allows: Array<{ statement: AccessStatement; stepActions: ReadonlySet<string> | undefined }> = [];
-  const servicesByIndex = new Map<number, ReadonlySet<string> | 'all'>();
+  // The step actions some Allow statement's `Action` names, and whether some Allow has a `NotAction`:
+  // a step outside both has no candidate statement, which is decided without a look at each statement.
+  const named = new Set<string>();
+  let anyNotAction = false;
   for (const statement of policy.statements) {
-    const services = servicesOf(statement.actions);
-    servicesByIndex.set(statement.index, services);
     if (statement.effect !== 'Allow') continue;
     if (statement.actions.not) {
       allows.push({ statement, stepActions: undefined });
+      anyNotAction = true;
       continue;
     }
-    const stepActions = new Set(statement.actions.patterns.flatMap(stepActionsOf));
-    if (stepActions.size > 0) allows.push({ statement, stepActions });
+    const stepActions = stepActionsOfList(statement.actions.patterns);
+    if (stepActions === undefined) continue;
+    allows.push({ statement, stepActions });
+    for (const action of stepActions) named.add(action);
   }
   if (allows.length === 0) return [];
   const account = probeAccount(policy);
@@ -232,9 +259,15 @@ export function analyzeRisks(document: PolicyDocument, kind: PolicyKind, options
   const raw = policy.json?.['Statement'];
   const list: unknown[] = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
   const inputs = new Map<string, { input: PolicyInput; indexes: number[] }>();
+  // The services each readable statement's actions may name, by index, computed when a step first needs a policy.
+  let servicesByIndex: Map<number, ReadonlySet<string> | 'all'> | undefined;
   const inputFor = (service: string) => {
     let entry = inputs.get(service);
     if (entry === undefined) {
+      if (servicesByIndex === undefined) {
+        servicesByIndex = new Map();
+        for (const statement of policy.statements) servicesByIndex.set(statement.index, servicesOf(statement.actions));
+      }
       const indexes: number[] = [];
       for (let index = 0; index < list.length; index++) {
         // Unreadable statements have no entry and stay in, like statements that may match any service.
@@ -249,13 +282,20 @@ export function analyzeRisks(document: PolicyDocument, kind: PolicyKind, options
   const stepCache = new Map<string, { statements: number[]; request: RiskResult['requests'][number] } | null>();
 
   /** The Allow statements whose action may match a step's action, per action. */
-  const candidateCache = new Map<string, AccessStatement[]>();
-  const candidatesOf = (step: RiskStep): AccessStatement[] => {
+  const candidateCache = new Map<string, readonly AccessStatement[]>();
+  const candidatesOf = (step: RiskStep): readonly AccessStatement[] => {
     let candidates = candidateCache.get(step.action);
     if (candidates === undefined) {
-      const action = step.action.toLowerCase();
-      candidates = [];
-      for (const s of allows) if (s.stepActions ? s.stepActions.has(action) : ActionSpace.matches(s.statement.actions, step.action)) candidates.push(s.statement);
+      const action = lowerStepAction(step);
+      candidates = NO_STATEMENTS;
+      if (anyNotAction || named.has(action)) {
+        const found: AccessStatement[] = [];
+        for (let i = 0; i < allows.length; i++) {
+          const s = allows[i]!;
+          if (s.stepActions ? s.stepActions.has(action) : ActionSpace.matches(s.statement.actions, step.action)) found.push(s.statement);
+        }
+        if (found.length > 0) candidates = found;
+      }
       candidateCache.set(step.action, candidates);
     }
     return candidates;
