@@ -77,26 +77,29 @@ export function isVariableField(text: string): boolean {
 /** A token of a policy value: a literal character, `*` (any run) or `?` (one character). */
 const ANY = -1;
 const ONE = -2;
+/** Past the end of the value or the template (tokens are characters >= 0, ANY, ONE or placeholders <= -1). */
+const NONE = -1_000_000;
 
 /**
  * Tokenises a policy value: `*` and `?` are wildcards, a `${...}` policy variable stands for any run
  * of characters (its value is only known at request time), every other character is literal.
  */
 function valueTokens(text: string): Int32Array {
-  const out: number[] = [];
+  const out = new Int32Array(text.length);
+  let count = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 42) out.push(ANY);
-    else if (c === 63) out.push(ONE);
+    if (c === 42) out[count++] = ANY;
+    else if (c === 63) out[count++] = ONE;
     else if (c === 36 && text.charCodeAt(i + 1) === 123) {
       const close = text.indexOf('}', i + 2);
       if (close > 0) {
-        out.push(ANY);
+        out[count++] = ANY;
         i = close;
-      } else out.push(c);
-    } else out.push(c);
+      } else out[count++] = c;
+    } else out[count++] = c;
   }
-  return Int32Array.from(out);
+  return count === text.length ? out : out.subarray(0, count);
 }
 
 /**
@@ -188,12 +191,18 @@ function compileGroup(resources: readonly string[]): TemplatePattern[] {
   });
 }
 
-/** Marks a table cell as reached and queues it. */
-function visit(seen: Uint8Array, stack: number[], cell: number): void {
-  if (seen[cell] === 0) {
-    seen[cell] = 1;
-    stack.push(cell);
-  }
+/**
+ * The table and the stack of `intersects`, reused across calls and grown as needed: it runs for every
+ * distinct resource value against each template with a fitting literal prefix, mostly before the code
+ * is optimised, where a fresh table and a growing array per call cost more than the search.
+ */
+let seenCells = new Uint8Array(1024);
+let cellStack = new Int32Array(1024);
+
+/** Whether `code` is one of the characters of `forbidden` (one or two separators). */
+function isForbidden(forbidden: string, code: number): boolean {
+  for (let k = 0; k < forbidden.length; k++) if (forbidden.charCodeAt(k) === code) return true;
+  return false;
 }
 
 /**
@@ -202,33 +211,60 @@ function visit(seen: Uint8Array, stack: number[], cell: number): void {
  */
 function intersects(value: Int32Array, template: TemplatePattern, relaxed: boolean): boolean {
   const forbiddenList = relaxed ? template.relaxedForbidden : template.forbidden;
+  const tokens = template.tokens;
   const n = value.length;
-  const m = template.tokens.length;
+  const m = tokens.length;
   const width = m + 1;
-  const seen = new Uint8Array((n + 1) * width);
-  const stack: number[] = [0];
+  const size = (n + 1) * width;
+  if (seenCells.length < size) {
+    seenCells = new Uint8Array(2 * size);
+    cellStack = new Int32Array(2 * size);
+  }
+  const seen = seenCells;
+  const stack = cellStack;
+  seen.fill(0, 0, size);
+  // Each cell is queued at most once, so the stack never holds more than `size` cells.
+  let top = 0;
+  stack[top++] = 0;
   seen[0] = 1;
-  while (stack.length > 0) {
-    const k = stack.pop()!;
-    const i = Math.floor(k / width);
+  while (top > 0) {
+    const k = stack[--top]!;
+    const i = (k / width) | 0;
     const j = k - i * width;
     if (i === n && j === m) return true;
-    const v = i < n ? value[i]! : undefined;
-    const t = j < m ? template.tokens[j]! : undefined;
+    const v = i < n ? value[i]! : NONE;
+    const t = j < m ? tokens[j]! : NONE;
     if (v === ANY) {
-      visit(seen, stack, (i + 1) * width + (j)); // the value's star ends
-      if (t !== undefined) visit(seen, stack, (i) * width + (j + 1)); // the star absorbs a template token (a character or a whole placeholder)
-      continue;
-    }
-    if (t !== undefined && t < 0) {
-      visit(seen, stack, (i) * width + (j + 1)); // the placeholder ends
-      if (v !== undefined) {
-        const forbidden = forbiddenList[-1 - t]!;
-        if (v === ONE || !forbidden.includes(String.fromCharCode(v))) visit(seen, stack, (i + 1) * width + (j));
+      // The value's star ends.
+      const end = k + width;
+      if (seen[end] === 0) {
+        seen[end] = 1;
+        stack[top++] = end;
+      }
+      // The star absorbs a template token (a character or a whole placeholder).
+      if (t !== NONE && seen[k + 1] === 0) {
+        seen[k + 1] = 1;
+        stack[top++] = k + 1;
       }
       continue;
     }
-    if (v !== undefined && t !== undefined && (v === ONE || v === t)) visit(seen, stack, (i + 1) * width + (j + 1));
+    if (t !== NONE && t < 0) {
+      // The placeholder ends.
+      if (seen[k + 1] === 0) {
+        seen[k + 1] = 1;
+        stack[top++] = k + 1;
+      }
+      // The placeholder takes the value's character, unless it is a separator it may not contain.
+      if (v !== NONE && (v === ONE || !isForbidden(forbiddenList[-1 - t]!, v)) && seen[k + width] === 0) {
+        seen[k + width] = 1;
+        stack[top++] = k + width;
+      }
+      continue;
+    }
+    if (v !== NONE && t !== NONE && (v === ONE || v === t) && seen[k + width + 1] === 0) {
+      seen[k + width + 1] = 1;
+      stack[top++] = k + width + 1;
+    }
   }
   return false;
 }
@@ -365,7 +401,8 @@ export function matchArnTemplates(service: string, resource: string, relaxed = f
   const templates = compiledTemplates(service.toLowerCase());
   const tokens = valueTokens(resource);
   const prefix = literalPrefixOf(resource);
-  const result = templates.filter((t) => resourceMatches(prefix, tokens, t, relaxed));
+  const result: CompiledTemplate[] = [];
+  for (let i = 0; i < templates.length; i++) if (resourceMatches(prefix, tokens, templates[i]!, relaxed)) result.push(templates[i]!);
   if (matchCache.size >= MATCH_CACHE_LIMIT) matchCache.clear();
   matchCache.set(key, result);
   return result;
