@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { hasWildcard, matchWildcard } from '../../server/src/iam/arn/wildcard.ts';
+import { hasWildcard, lowerAscii, matchWildcard } from '../../server/src/iam/arn/wildcard.ts';
 
 const cases: readonly (readonly [pattern: string, text: string, ignoreCase: boolean, expected: boolean])[] = [
   ['', '', false, true],
@@ -113,4 +113,21 @@ test('matchWildcard agrees with a RegExp oracle on random inputs', () => {
     ),
     { numRuns: 3000, seed: 20261129 },
   );
+});
+
+test('lowerAscii lowers ASCII capitals only, and returns the text itself when it has none', () => {
+  const table: Array<[string, string]> = [
+    ['', ''],
+    ['s3:getobject', 's3:getobject'],
+    ['s3:GetObject', 's3:getobject'],
+    ['EC2:Describe*', 'ec2:describe*'],
+    ['ÄWS:GetObject', 'Äws:getobject'],
+    ['s3:GetÖbject', 's3:getÖbject'],
+    ['İAM:Pass', 'İam:pass'],
+    ['ΣS3:X', 'Σs3:x'],
+  ];
+  for (const [text, lowered] of table) assert.equal(lowerAscii(text), lowered, text);
+  const plain = 'iam:passrole';
+  assert.equal(lowerAscii(plain), plain);
+  fc.assert(fc.property(fc.string({ maxLength: 30 }), (text) => lowerAscii(text) === text.replace(/[A-Z]/g, (c) => c.toLowerCase())));
 });

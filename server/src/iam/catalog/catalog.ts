@@ -706,6 +706,28 @@ function suggestServicesUncached(lower: string, limit: number): ServiceInfo[] {
 }
 
 /**
+ * The known service prefixes (lower case, in the index's order) within `max` edits of an unknown
+ * one, cached per prefix: a policy's unknown actions mostly share a few unknown services.
+ */
+function nearServices(servicePart: string, max: number): readonly string[] {
+  const key = `${max}\u0000${servicePart}`;
+  let near = nearServiceCache.get(key);
+  if (near === undefined) {
+    const idx = index();
+    near = [];
+    for (let i = 0; i < idx.services.length; i++) {
+      const prefix = idx.services[i]!.prefix.toLowerCase();
+      if (editDistance(servicePart, prefix, max) <= max) near.push(prefix);
+    }
+    if (nearServiceCache.size > 2000) nearServiceCache.clear();
+    nearServiceCache.set(key, near);
+  }
+  return near;
+}
+
+const nearServiceCache = new Map<string, string[]>();
+
+/**
  * Actions nearest to `text` (`service:Name`, any case) for "did you mean". When the service is known
  * only its actions are compared; otherwise the action name is looked up in the services nearest to the
  * typed prefix, so a typo in either half is found without scanning all 22,000 actions.
@@ -720,11 +742,7 @@ export function suggestActions(text: string, limit: number): readonly ActionInfo
   // nearest), because the action name often decides: `sss:GetObject` is nearer to `ssm` than to `s3`.
   const idx = index();
   const serviceMax = Math.max(2, allowedDistance(servicePart.length));
-  const prefixes = serviceState(servicePart)
-    ? [servicePart]
-    : idx.services
-        .map((s) => s.prefix.toLowerCase())
-        .filter((p) => editDistance(servicePart, p, serviceMax) <= serviceMax);
+  const prefixes = serviceState(servicePart) ? [servicePart] : nearServices(servicePart, serviceMax);
   const max = allowedDistance(namePart.length);
   const scored: Scored<ActionInfo>[] = [];
   for (const prefix of prefixes) {
