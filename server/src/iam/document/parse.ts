@@ -73,7 +73,8 @@ export function parsePolicy(text: string): ParseResult {
   // it: with comments disallowed, jsonc-parser reports each one as an error (the tree is the same);
   // without comments or syntax errors, a trailing comma needs `,`, JSON whitespace, then `}` or `]`.
   // Strict JSON, which nearly every policy file is, takes a fast path to the same tree.
-  let root = strictJsonTree(source) ?? parseTree(source, errors, { allowTrailingComma: true, disallowComments: true, allowEmptyContent: true });
+  const strict = strictJsonTree(source);
+  let root = strict ?? parseTree(source, errors, { allowTrailingComma: true, disallowComments: true, allowEmptyContent: true });
   const mayHaveComments = errors.some((error) => printParseErrorCode(error.error) === 'InvalidCommentToken');
   if (mayHaveComments) {
     // Parse again the way comments are reported (an unterminated comment is a syntax error too).
@@ -83,7 +84,8 @@ export function parsePolicy(text: string): ParseResult {
   // jsonc-parser ends an unterminated block comment (always at the end of the text) one character
   // past the text, and the nodes around it with it; keep every node inside the text.
   if (errors.some((error) => printParseErrorCode(error.error) === 'UnexpectedEndOfComment')) clampNodes(root, text.length);
-  const mayHaveTrailingCommas = mayHaveComments || errors.length > 0 || mayHaveTrailingComma(source);
+  // Strict JSON has no trailing comma; only a text the fast path refused is scanned for one.
+  const mayHaveTrailingCommas = strict === undefined && (mayHaveComments || errors.length > 0 || mayHaveTrailingComma(source));
   const reported = new Set<number>();
   for (const error of errors) {
     if (reported.has(error.offset)) continue;
