@@ -303,9 +303,19 @@ function serviceState(prefix: string): ServiceState | undefined {
 
 function decodedActions(state: ServiceState): readonly ActionInfo[] {
   if (!state.actions) {
-    const actions = actionRows(state).map((row, position) => decodeAction(state, row, position));
+    // One plain loop (no pair array for the map): a lint of many policies decodes hundreds of services
+    // before this code is optimised. The lower-cased names are shared with suggestions and wildcards.
+    const rows = actionRows(state);
+    const names = actionNamesLower(state);
+    const actions: ActionInfo[] = [];
+    const byName = new Map<string, ActionInfo>();
+    for (let position = 0; position < rows.length; position++) {
+      const decoded = decodeAction(state, rows[position]!, position);
+      actions.push(decoded);
+      byName.set(names[position]!, decoded);
+    }
     state.actions = Object.freeze(actions);
-    state.actionByName = new Map(actions.map((a) => [a.name.toLowerCase(), a]));
+    state.actionByName = byName;
   }
   return state.actions;
 }

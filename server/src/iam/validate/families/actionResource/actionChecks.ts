@@ -319,7 +319,11 @@ export function checkActionElement(context: CheckContext, element: StringListEle
   // An entry that is itself wrong (unknown action, bad format) gets that finding only: calling it
   // redundant as well would suggest deleting what the user most likely meant to correct.
   let invalid: Set<StringValue> | undefined;
-  for (const entry of element.values) {
+  const values = element.values;
+  for (let i = 0; i < values.length; i++) {
+    const entry = values[i]!;
+    // Most values are known valid texts (never one with a variable): one set lookup.
+    if (validActions.has(entry.value)) continue;
     // A policy variable in an action is VARIABLE_UNSUPPORTED_IN_ELEMENT (variable checks); calling
     // the action unknown as well would only repeat it.
     if (entry.value.includes('${') || checkActionValue(context, entry)) (invalid ??= new Set()).add(entry);
