@@ -10,7 +10,7 @@
 import type { JsonNode, PolicyDocument } from '../document/model';
 import type { PolicyKind } from '../document/policyKind';
 import { evaluateDecision, statementMayApply, type ContextValue, type EvaluationRequest, type PolicyInput } from '../evaluate';
-import { matchWildcard } from '../arn/wildcard';
+import { hasWildcard, lowerAscii, matchWildcard } from '../arn/wildcard';
 import { ActionSpace, servicesOf } from './actionSpace';
 import { satisfyingContext } from './conditions';
 import { resourcesForAction } from './examples';
@@ -113,7 +113,12 @@ function stepActionsOf(pattern: string): readonly string[] {
     const colon = pattern.indexOf(':');
     const service = colon < 0 ? pattern : pattern.slice(0, colon);
     const actions = service.includes('*') || service.includes('?') ? ALL_STEP_ACTIONS : (STEP_ACTIONS.get(service.toLowerCase()) ?? NO_ACTIONS);
-    hit = actions.filter((action) => matchWildcard(pattern, action, true));
+    if (hasWildcard(pattern)) hit = actions.filter((action) => matchWildcard(pattern, action, true));
+    else {
+      // Without a wildcard the match is ASCII case-insensitive equality (step actions are lower case).
+      const at = actions.indexOf(lowerAscii(pattern));
+      hit = at < 0 ? NO_ACTIONS : [actions[at]!];
+    }
     if (hit.length === 0) hit = NO_ACTIONS;
     if (stepActionMatches.size > 20_000) stepActionMatches.clear();
     stepActionMatches.set(pattern, hit);
