@@ -130,7 +130,25 @@ for (const prefix of prefixes) {
   ]);
   conditionKeyCount += conditionKeys.length;
 
-  services.push({ index: [prefix, serviceNames[prefix] ?? prefix, actions.length, resourceTypes, conditionKeys], actions, descriptions });
+  // Each distinct set of condition keys that some action of the service lists, in its row or through
+  // its resource types (as the action's row and as the resource type itself lists them; resource
+  // types are looked up by lower-cased name, the last of a name winning, as catalog.ts does). With
+  // them `"Action": "*"` can be checked against a key without decoding every service's actions.
+  const typeKeys = new Map();
+  for (const r of Object.values(resourceFile)) typeKeys.set(String(r.key).toLowerCase(), (r.conditionKeys ?? []).map(intern));
+  const keySetsByText = new Map();
+  for (const a of sorted) {
+    const keys = new Set((a.conditionKeys ?? []).map(intern));
+    for (const r of a.resourceTypes ?? []) {
+      for (const k of r.conditionKeys ?? []) keys.add(intern(k));
+      for (const k of typeKeys.get(String(r.name).toLowerCase()) ?? []) keys.add(k);
+    }
+    const list = [...keys].sort((x, y) => x - y);
+    keySetsByText.set(list.join(','), list);
+  }
+  const actionKeySets = [...keySetsByText.entries()].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0)).map(([, list]) => list);
+
+  services.push({ index: [prefix, serviceNames[prefix] ?? prefix, actions.length, resourceTypes, conditionKeys, actionKeySets], actions, descriptions });
 }
 
 // The package lists its global keys in JavaScript only (with empty descriptions); our own descriptions

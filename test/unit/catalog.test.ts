@@ -381,3 +381,22 @@ test('the catalog sources stay pure: no editor, file system, network or process 
     assert.doesNotMatch(text, /\bprocess\./, f);
   }
 });
+
+test('actionKeySetsOf: each service\'s distinct key sets are those its decoded actions list, in their rows and through their resource types', () => {
+  const setText = (keys: Iterable<string>) => [...new Set(keys)].sort().join('\n');
+  let services = 0;
+  for (const info of catalog.services()) {
+    const expected = new Set<string>();
+    for (const action of catalog.actionsOf(info.prefix)) {
+      const keys = [...action.conditionKeys];
+      for (const rt of action.resourceTypes) keys.push(...rt.conditionKeys, ...(catalog.resourceType(info.prefix, rt.name)?.conditionKeys ?? []));
+      expected.add(setText(keys));
+    }
+    const sets = catalog.actionKeySetsOf(info.prefix);
+    assert.ok(sets, info.prefix);
+    assert.deepEqual(new Set(sets.map(setText)), expected, info.prefix);
+    services++;
+  }
+  assert.ok(services > 400);
+  assert.equal(catalog.actionKeySetsOf('no-such-service'), undefined);
+});

@@ -43,6 +43,7 @@ interface ServiceState {
   actionByName?: Map<string, ActionInfo>;
   resourceTypes?: readonly ResourceTypeInfo[];
   resourceTypeByName?: Map<string, ResourceTypeInfo>;
+  actionKeySets?: readonly (readonly string[])[];
 }
 
 /** The lazily built top-level index. */
@@ -477,6 +478,24 @@ export function dataInfo(): { packageVersion: string; dataDate: string } {
 /** All services, sorted by prefix. */
 export function services(): readonly ServiceInfo[] {
   return index().services;
+}
+
+/**
+ * Each distinct set of condition keys (as documented, templates included) that some action of the
+ * service lists, in its row or through its resource types, from the generated index: what
+ * `"Action": "*"` checks against a key need, without decoding every service's actions. Undefined for
+ * an unknown service, or data generated without the sets.
+ */
+export function actionKeySetsOf(prefix: string): readonly (readonly string[])[] | undefined {
+  const state = serviceState(prefix);
+  if (!state) return undefined;
+  if (state.actionKeySets === undefined) {
+    const sets = state.row[5] as ServiceRow[5] | undefined;
+    if (sets === undefined) return undefined;
+    const strings = data().strings;
+    state.actionKeySets = sets.map((set) => set.map((ref) => strings[ref]!));
+  }
+  return state.actionKeySets;
 }
 
 /** The service with this prefix (any case), if known. */

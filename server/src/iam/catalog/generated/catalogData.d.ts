@@ -35,13 +35,18 @@ export type ResourceTypeRow = readonly [
 /** `[key, type, description]` of a condition key defined by a service. */
 export type ConditionKeyRow = readonly [key: StringRef, type: StringRef, description: StringRef];
 
-/** `[prefix, displayName, number of actions, resourceTypes, conditionKeys]`. */
+/**
+ * `[prefix, displayName, number of actions, resourceTypes, conditionKeys, actionKeySets]`.
+ * `actionKeySets`: each distinct set of condition keys (sorted refs) that some action of the service
+ * lists, in its row or through its resource types (the action's and the resource type's own keys).
+ */
 export type ServiceRow = readonly [
   prefix: string,
   name: string,
   actionCount: number,
   resourceTypes: readonly ResourceTypeRow[],
   conditionKeys: readonly ConditionKeyRow[],
+  actionKeySets: readonly (readonly StringRef[])[],
 ];
 
 /** `[key, type, category]` of a global condition key as the package lists it. */
