@@ -2,11 +2,12 @@
  * The authoring commands with an argument (no prompts): *Explain access denied…* explains a message
  * against the workspace's scenario that defines the caller, applies the verified fix to the policy
  * file and simulates again; an explicit Deny gets no Allow; *Generate policy…* opens a new document
- * with a least-privilege policy. Fixtures: `e2e/testing/`.
+ * with a least-privilege policy. Run without an argument, it asks which scenario to use when several
+ * define the caller (its prompts answered by the test). Fixtures: `e2e/testing/`.
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { closeAllEditors, waitFor } from './helpers';
+import { closeAllEditors, waitFor, workspaceRoot } from './helpers';
 
 interface ExplainDeniedResult {
   readonly status: string;
@@ -49,6 +50,50 @@ describe('authoring commands: explain access denied, generate policy', () => {
     const policy = JSON.parse(edited.getText()) as { Statement: Array<{ Action: unknown; Resource: unknown }> };
     assert.deepStrictEqual(policy.Statement[1], { Sid: 'AllowS3GetObject', Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::e2e-reports/q4.csv' });
     await closeAllEditors();
+  });
+
+  it('asks which scenario to use when several define the caller, explains against the chosen one, and stops when the choice is cancelled', async () => {
+    // A second scenario file that defines the caller too, written for this test (without tests of its
+    // own, so that the Test Explorer has nothing to run from it while it exists).
+    const second = vscode.Uri.joinPath(workspaceRoot(), 'e2e/testing/second-view.iamtest.json');
+    const scenario = { description: 'Editor tests: a second scenario that defines the reporter.', accounts: [{ id: '111122223333', name: 'Main' }], users: [{ name: 'reporter', account: 'Main', policies: ['app-policy.json'] }], tests: [] };
+    await vscode.workspace.fs.writeFile(second, new TextEncoder().encode(JSON.stringify(scenario, null, 2)));
+    // The command's prompts, answered here: the extension and this suite share the `vscode` API object.
+    type Item = { label: string; description?: string; uri: string };
+    const prompts = vscode.window as unknown as Record<'showInputBox' | 'showQuickPick' | 'showInformationMessage' | 'showWarningMessage', unknown>;
+    const saved = { showInputBox: prompts.showInputBox, showQuickPick: prompts.showQuickPick, showInformationMessage: prompts.showInformationMessage, showWarningMessage: prompts.showWarningMessage };
+    const offered: Item[][] = [];
+    let choose: (items: Item[]) => Item | undefined = (items) => items.find((item) => item.description === undefined);
+    try {
+      prompts.showInputBox = async () => REPORTER_DENIED;
+      prompts.showInformationMessage = async () => undefined;
+      prompts.showWarningMessage = async () => undefined;
+      prompts.showQuickPick = async (items: Item[] | Thenable<Item[]>) => {
+        const list = await items;
+        offered.push(list);
+        return choose(list);
+      };
+      const outcome = await vscode.commands.executeCommand<ExplainDeniedOutcome | undefined>('iamPolicy.explainDenied');
+      assert.strictEqual(offered.length, 1, 'one scenario picker');
+      const items = offered[0]!;
+      assert.deepStrictEqual(items.map((item) => item.label).sort(), ['e2e/testing/app.iamtest.json', 'e2e/testing/second-view.iamtest.json']);
+      // The first file is the default; the other one was chosen.
+      assert.strictEqual(items[0]!.label, 'e2e/testing/app.iamtest.json');
+      assert.strictEqual(items[0]!.description, 'used by default');
+      assert.strictEqual(items[1]!.description, undefined);
+      assert.ok(outcome, 'the command answered');
+      assert.strictEqual(outcome.result.scenarioUri, second.toString(), outcome.result.markdown);
+
+      // Cancelling the picker ends the command: no report, no answer.
+      choose = () => undefined;
+      const cancelled = await vscode.commands.executeCommand<ExplainDeniedOutcome | undefined>('iamPolicy.explainDenied');
+      assert.strictEqual(offered.length, 2, 'asked again');
+      assert.strictEqual(cancelled, undefined);
+    } finally {
+      Object.assign(prompts, saved);
+      await vscode.workspace.fs.delete(second);
+      await closeAllEditors();
+    }
   });
 
   it('proposes no Allow when an explicit Deny denies', async () => {

@@ -40,7 +40,7 @@ export async function waitFor<T>(
 }
 
 /** The root of the (temporary) workspace the runner opened. */
-function workspaceRoot(): vscode.Uri {
+export function workspaceRoot(): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'the runner must open a workspace folder');
   return folder.uri;
