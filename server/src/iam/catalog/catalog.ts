@@ -682,10 +682,8 @@ export function counts(): { services: number; actions: number; resourceTypes: nu
 // ---------------------------------------------------------------------------------------------------
 // Did-you-mean suggestions
 
-/**
- * Levenshtein distance between two lower-cased strings, or `max + 1` as soon as it is certain to
- * exceed `max`; two rolling rows, so it allocates O(length) and stops early on hopeless candidates.
- */
+// Distances are `editDistance` of spelling/nearestName.ts, bounded by the allowed distance below.
+
 /** How many edits a suggestion may be away from what was typed: about one per four characters. */
 function allowedDistance(length: number): number {
   return Math.max(1, Math.min(4, Math.floor(length / 4)));
