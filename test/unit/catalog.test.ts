@@ -400,3 +400,16 @@ test('actionKeySetsOf: each service\'s distinct key sets are those its decoded a
   assert.ok(services > 400);
   assert.equal(catalog.actionKeySetsOf('no-such-service'), undefined);
 });
+
+test('ARN templates contain no `?`: their literal prefixes are read like a policy value\'s (arnParse.ts)', () => {
+  let templates = 0;
+  for (const info of catalog.services()) {
+    for (const type of catalog.resourceTypesOf(info.prefix)) {
+      for (const template of type.arnTemplates) {
+        templates++;
+        assert.ok(!template.includes('?'), template);
+      }
+    }
+  }
+  assert.ok(templates > 2000);
+});

@@ -368,20 +368,13 @@ function compiledTemplates(arnService: string): readonly CompiledTemplate[] {
         account: fields[i]![4]!.text,
         resource,
         pattern: patterns[i]!,
-        literalPrefix: literalPrefixOfTemplate(resource),
+        // Templates have no `?` (a test of the generated data says so): the value's prefix function serves.
+        literalPrefix: literalPrefixOf(resource),
       });
     }
     compiledByArnService.set(arnService, compiled);
   }
   return compiled;
-}
-
-/** The literal text of a template's resource part before its first placeholder or `*`. */
-function literalPrefixOfTemplate(resource: string): string {
-  const placeholder = resource.indexOf('${');
-  const star = resource.indexOf('*');
-  const stop = placeholder < 0 ? star : star < 0 ? placeholder : Math.min(placeholder, star);
-  return stop < 0 ? resource : resource.slice(0, stop);
 }
 
 /** Whether some documented ARN format uses this service field (lower case compare). */
