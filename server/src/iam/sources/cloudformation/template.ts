@@ -364,6 +364,10 @@ function policyRoot(node: HostNode, context: TemplateContext, sink: TemplateProb
   const resolved = resolveIntrinsics(node, context);
   if (resolved === NO_VALUE) return undefined;
   if (resolved.kind === 'map') return resolved;
+  // A list, a number, a boolean or an empty value written as the policy is no policy at all:
+  // CloudFormation refuses it. It is analysed as the policy, so that it gets a policy file's
+  // diagnostics (INVALID_TYPE, POLICY_TOO_DEEP) at its place, instead of being passed over.
+  if (node.kind === 'seq' || (node.kind === 'scalar' && typeof node.value !== 'string')) return resolved;
   if (resolved.kind === 'scalar' || resolved.kind === 'text') return policyFromString(resolved, sink);
   return undefined;
 }
