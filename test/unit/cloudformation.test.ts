@@ -243,6 +243,84 @@ test('a policy written as a JSON string (Logs resource policy) is checked inside
   assert.equal(invalid.text, '"logs:PutLogEventz"');
 });
 
+test('dynamic references ({{resolve:...}}) are unknown values: nothing is reported on them, the rest is still checked', () => {
+  // CloudFormation User Guide, "Get values stored in other services using dynamic references": ssm,
+  // ssm-secure and secretsmanager references are replaced, in any resource property, at deploy time.
+  const text = `Resources:
+  Reader:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Action: s3:GetObject
+            Resource: '{{resolve:ssm:/app/bucket-arn}}'
+          - Effect: Allow
+            Action: s3:GetObjekt
+            Resource: !Sub 'arn:\${AWS::Partition}:s3:::{{resolve:ssm:/app/bucket}}/*'
+          - Effect: Allow
+            Action: secretsmanager:GetSecretValue
+            Resource: !Join ['', ['{{resolve:secretsmanager:arn:aws:secretsmanager:us-east-1:111122223333:secret:app:SecretString:arn}}']]
+          - Effect: Allow
+            Action: s3:GetObject
+            Resource: notanarn
+  Shared:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: shared
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Principal: { AWS: '{{resolve:ssm:/org/partner-account}}' }
+            Action: s3:GetObject
+            Resource: arn:aws:s3:::shared/*
+  External:
+    Type: AWS::IAM::Policy
+    Properties:
+      PolicyName: external
+      PolicyDocument: '{{resolve:ssm:/app/policy-json}}'
+`;
+  const found = findings(text).filter((finding) => finding.category === 'ERROR');
+  // Without dynamic references these were INVALID_ARN_PREFIX, INVALID_PRINCIPAL_FORMAT and eight JSON errors.
+  assert.deepEqual(found.map((finding) => `${finding.code} ${finding.text}`), ['INVALID_ACTION s3:GetObjekt', 'INVALID_ARN_PREFIX notanarn']);
+  const host = analyzeHostDocument(text)!;
+  // The policy read from Parameter Store is not in the template: no policy to analyse there.
+  assert.deepEqual(host.policies.map((analysis) => analysis.policy.pointer), ['/Resources/Reader/Properties/PolicyDocument', '/Resources/Shared/Properties/PolicyDocument']);
+  // The reference is explained where it stands.
+  const document = TextDocument.create('file:///t.yaml', 'yaml', 1, text);
+  const analysis = analyzeDocument({ text, path: 't.yaml', settings: DEFAULT_SETTINGS });
+  const hover = hoverAt(document, analysis, document.positionAt(text.indexOf('/app/bucket-arn')));
+  assert.match(JSON.stringify(hover?.contents ?? ''), /Parameter Store parameter `\/app\/bucket-arn`/);
+});
+
+test('a policy document that is a list, a number or a boolean is reported as a policy file would be, at any depth', () => {
+  const template = (value: string) => `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  P:
+    Type: AWS::IAM::Policy
+    Properties:
+      PolicyName: p
+      PolicyDocument: ${value}
+`;
+  const cases: Array<[string, string[]]> = [
+    ['[]', ['INVALID_TYPE []']],
+    ['[{Statement: []}]', ['INVALID_TYPE [{Statemen']],
+    ['5', ['INVALID_TYPE 5']],
+    ['true', ['INVALID_TYPE true']],
+    // A value nested deeper than any policy (iam/document/jsonNesting.ts): the type and the depth.
+    ['['.repeat(30_000) + ']'.repeat(30_000), ['INVALID_TYPE [[[[[[[[[[', 'POLICY_TOO_DEEP [[[[[[[[[[']],
+    // Left out, or a value from elsewhere: nothing to report.
+    ['!Ref AWS::NoValue', []],
+    ['!If [C, !Ref AWS::NoValue, !Ref AWS::NoValue]', []],
+  ];
+  for (const [value, expected] of cases) {
+    const found = findings(template(value)).filter((finding) => finding.category === 'ERROR');
+    assert.deepEqual(found.map((finding) => `${finding.code} ${finding.text.slice(0, 10)}`), expected, value.slice(0, 40));
+  }
+});
+
 test('editor features run on the policy under the cursor and answer in the template', () => {
   const text = ROLE_YAML.replace('                  - s3:GetObject\n', '                  - s3:GetObject\n                  - s3:Put\n');
   const document = TextDocument.create('file:///t/template.yaml', 'yaml', 1, text);

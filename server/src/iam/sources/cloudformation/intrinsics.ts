@@ -116,6 +116,54 @@ function resolveGetAtt(logicalId: string, attribute: string, range: HostRange, c
   return unknownHole(range, source, `${logicalId}-${attribute}`, `\`${attribute}\` of \`${logicalId}\`${resourceType ? ` (${resourceType})` : ''}`, `${logicalId}.${attribute}`);
 }
 
+/**
+ * A dynamic reference (CloudFormation User Guide, "Get values stored in other services using dynamic
+ * references"): `{{resolve:ssm:name}}`, `{{resolve:ssm-secure:name}}` or
+ * `{{resolve:secretsmanager:secret-id:...}}`, which CloudFormation replaces, in any resource property,
+ * with the value it reads from Parameter Store or Secrets Manager when it deploys the stack.
+ */
+const DYNAMIC_REFERENCE = /\{\{resolve:(ssm|ssm-secure|secretsmanager):[^}]*\}\}/g;
+
+const DYNAMIC_SERVICES: Readonly<Record<string, string>> = {
+  ssm: 'a Systems Manager Parameter Store parameter',
+  'ssm-secure': 'a Systems Manager Parameter Store secure string',
+  secretsmanager: 'a Secrets Manager secret',
+};
+
+/** A literal with its dynamic references as holes (unknown values); the literal itself when it has none. */
+function splitDynamicReferences(part: Extract<TextPart, { kind: 'literal' }>): TextPart[] {
+  if (!part.value.includes('{{resolve:')) return [part];
+  const text = part.value;
+  const offsets = part.offsets && part.offsets.length === text.length + 1 ? part.offsets : undefined;
+  const rangeOf = (from: number, to: number): HostRange => (offsets ? { start: offsets[from]!, end: offsets[to]! } : part.range);
+  const parts: TextPart[] = [];
+  let at = 0;
+  for (const match of text.matchAll(DYNAMIC_REFERENCE)) {
+    const start = match.index!;
+    const end = start + match[0].length;
+    if (start > at) parts.push({ kind: 'literal', value: text.slice(at, start), offsets: offsets?.slice(at, start + 1), range: rangeOf(at, start) });
+    // The reference key: a parameter name (which has no `:`), or a secret's name or ARN before `:SecretString`.
+    const key = match[0].slice(match[1]!.length + 11, -2);
+    const name = match[1] === 'secretsmanager' ? key.split(':SecretString')[0]! : key.split(':')[0]!;
+    parts.push({ kind: 'hole', hole: { sample: sampleName(name.replace(/^.*[/:]/, '')), shaped: false, source: match[0], description: `the value of ${DYNAMIC_SERVICES[match[1]!]} \`${name}\`, which CloudFormation reads when it deploys the stack (a dynamic reference)` }, range: rangeOf(start, end) });
+    at = end;
+  }
+  if (parts.length === 0) return [part];
+  if (at < text.length) parts.push({ kind: 'literal', value: text.slice(at), offsets: offsets?.slice(at), range: rangeOf(at, text.length) });
+  return parts;
+}
+
+/** A string value with its dynamic references as holes; the node itself when it has none. */
+function withDynamicReferences<T extends HostScalar | HostText>(node: T): T | HostText {
+  if (node.kind === 'scalar') {
+    if (typeof node.value !== 'string' || !node.value.includes('{{resolve:')) return node;
+    const parts = splitDynamicReferences({ kind: 'literal', value: node.value, offsets: node.offsets, range: node.range });
+    return parts.length === 1 && parts[0]!.kind === 'literal' ? node : { kind: 'text', range: node.range, parts, style: node.style };
+  }
+  if (!node.parts.some((part) => part.kind === 'literal' && part.value.includes('{{resolve:'))) return node;
+  return { ...node, parts: node.parts.flatMap((part) => (part.kind === 'literal' ? splitDynamicReferences(part) : [part])) };
+}
+
 /** The parts of a resolved value when it is used inside a string (Sub variables, Join items). */
 function partsOf(value: Resolved, range: HostRange, source: string): TextPart[] {
   if (value === NO_VALUE) return [];
@@ -188,7 +236,7 @@ function resolveSub(template: HostScalar, variables: HostMap | undefined, contex
     i = close + 1;
   }
   literal(runStart, text.length);
-  return { kind: 'text', range: template.range, parts, style: template.style, template: 'cfn-sub' };
+  return withDynamicReferences({ kind: 'text', range: template.range, parts, style: template.style, template: 'cfn-sub' });
 }
 
 /** Looks a value up in the Mappings section when every key is known. */
@@ -213,7 +261,7 @@ function findInMap(args: readonly HostNode[], context: TemplateContext, depth: n
  */
 export function resolveIntrinsics(node: HostNode, context: TemplateContext, depth = 0): Resolved {
   if (depth > 64) return unknownHole(node.range, 'a deeply nested value', 'value', 'a value nested too deeply to resolve');
-  if (node.kind === 'scalar' || node.kind === 'text') return node;
+  if (node.kind === 'scalar' || node.kind === 'text') return withDynamicReferences(node);
   if (node.kind === 'seq') {
     const items: HostNode[] = [];
     for (const item of node.items) {
