@@ -377,6 +377,25 @@ resource "aws_iam_role" "this" {
     ],
   },
   {
+    // A list, a number or a boolean encodes to JSON that is no policy (IAM rejects it): it is analysed
+    // as the policy, so that it gets a policy file's INVALID_TYPE; a computed value is not.
+    name: 'jsonencode of a list, a number or a boolean is the policy, so that it is reported; a reference is not',
+    tf: `resource "aws_iam_policy" "list" {
+  policy = jsonencode([{ Statement = [] }])
+}
+resource "aws_iam_policy" "number" {
+  policy = jsonencode(5)
+}
+resource "aws_iam_policy" "computed" {
+  policy = jsonencode(var.policy)
+}
+`,
+    policies: [
+      { pointer: 'aws_iam_policy.list/policy', kind: 'identity', hostResourceType: 'aws_iam_policy', json: [{ Statement: [] }], values: [[[], '[{ Statement = [] }]']] },
+      { pointer: 'aws_iam_policy.number/policy', kind: 'identity', hostResourceType: 'aws_iam_policy', json: 5, values: [[[], '5']] },
+    ],
+  },
+  {
     name: 'heredoc JSON (<<EOF and <<-EOF): ranges inside the heredoc, interpolations as holes',
     tf: `resource "aws_s3_bucket_policy" "b" {
   bucket = aws_s3_bucket.b.id

@@ -26,7 +26,7 @@
 import { sampleText, type EmbeddedPolicy, type EmbeddedPolicyKind, type HostNode, type HostRange } from '../hostTree';
 import { parseHcl } from './hclParser';
 import { copyTree, type HclNode } from './hclTree';
-import { childrenOfType, decodeString, firstChildOfType, objectToNode, policyDocumentReference, hclRange, singleInterpolation, traversalOf, unwrapExpression, decodedToNode } from './hclValues';
+import { childrenOfType, decodeString, expressionToNode, firstChildOfType, objectToNode, policyDocumentReference, hclRange, singleInterpolation, traversalOf, unwrapExpression, decodedToNode } from './hclValues';
 import { parseJsonInString } from './jsonInString';
 import { blockHeader, documentNode, mergeStatements, readPolicyDocumentBlock, type PolicyDocumentBlock } from './policyDocument';
 import { placesOf, type TerraformPolicyPlace } from './policyPlaces';
@@ -261,6 +261,9 @@ class Extractor {
       if (name === 'jsonencode' && args[0]) {
         const object = objectOf(args[0]);
         if (object) this.report(objectToNode(object, this.host), hclRange(target), place);
+        // A list, a number or a boolean encodes to JSON that is no policy: analysed as the policy, it
+        // gets a policy file's INVALID_TYPE at its place instead of being passed over.
+        else if (isLiteralNonObject(args[0])) this.report(expressionToNode(args[0], this.host), hclRange(target), place);
         else this.useReferencesIn(args[0], place);
       } else if ((name === 'file' || name === 'templatefile') && args[0]) {
         this.file(name, args[0], target, place);
@@ -654,6 +657,14 @@ function placeAttributes(body: HclNode, place: TerraformPolicyPlace, address: st
     index += 1;
   }
   return found;
+}
+
+/** Whether a `jsonencode` argument is written as a tuple, a number or a boolean (a literal that is not an object). */
+function isLiteralNonObject(argument: HclNode): boolean {
+  const target = unwrapExpression(argument);
+  if (target.type === 'collection_value') return target.namedChild(0)?.type === 'tuple';
+  const literal = target.type === 'literal_value' ? target.namedChild(0)?.type : undefined;
+  return literal === 'numeric_lit' || literal === 'bool_lit';
 }
 
 /** The object literal of a `jsonencode` argument, or undefined. */
