@@ -91,4 +91,20 @@ test('a YAML template whose aliases expand to billions of nodes is read within a
   assert.equal(linted!.format, 'cloudformation');
   assert.ok(linted!.findings.some((finding) => finding.code === 'INVALID_ACTION' && finding.range.start.line === 17), JSON.stringify(linted!.findings.slice(0, 5)));
   assert.ok(linted!.findings.length < 100, `${linted!.findings.length} findings`);
+  // The bound is said once, at the first alias that reached it (the first `*d` of `e`, 0-based line 6:
+  // nine copies of `d`'s 7,381 nodes), and what is not
+  // read is an unknown value: no error is made up about it (the `*i` action was "not a string" before).
+  const bound = linted!.findings.filter((finding) => finding.code === 'TEMPLATE_SYNTAX_ERROR');
+  assert.deepEqual(bound.map((finding) => finding.range.start.line), [6], JSON.stringify(bound));
+  assert.deepEqual(linted!.findings.filter((finding) => finding.code === 'INVALID_TYPE'), []);
+});
+
+test('a policy read through an alias past the bound is unknown: the bound is reported, not a type error', () => {
+  const levels = ['a: &a [x, x, x, x, x, x, x, x, x]'];
+  for (const [name, previous] of [['b', 'a'], ['c', 'b'], ['d', 'c'], ['e', 'd'], ['f', 'e'], ['g', 'f']]) levels.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(', ')}]`);
+  const text = `AWSTemplateFormatVersion: "2010-09-09"\n${levels.join('\n')}\nResources:\n  R:\n    Type: AWS::IAM::Policy\n    Properties:\n      PolicyName: p\n      PolicyDocument:\n        Statement: *g\n`;
+  const lint = run(['lint', '--format', 'json', write('bomb2.yaml', text)]);
+  const [linted] = (JSON.parse(lint.stdout) as { files: Array<{ findings: Array<{ code: string; message: string }> }> }).files;
+  assert.deepEqual(linted!.findings.map((finding) => finding.code).sort(), ['MISSING_VERSION', 'TEMPLATE_SYNTAX_ERROR']);
+  assert.match(linted!.findings.find((finding) => finding.code === 'TEMPLATE_SYNTAX_ERROR')!.message, /more than 10,000 nodes/);
 });

@@ -132,9 +132,12 @@ export function readYamlTree(text: string): YamlTreeResult & { document?: Docume
   let truncated = false;
   const tooDeep: HostRange[] = [];
   // Nodes read through aliases so far: an alias of an alias of ... repeats its anchor's nodes, so a
-  // few lines can stand for billions of them ("billion laughs"). Past the budget an alias reads as null.
+  // few lines can stand for billions of them ("billion laughs"). Past the budget an alias reads as an
+  // unknown value (a hole: nothing is reported on it), and the outermost alias being read is reported.
   let aliasNodes = 0;
   let aliasDepth = 0;
+  let outerAlias: HostRange | undefined;
+  let aliasOverflow: HostRange | undefined;
   const rangeOf = (node: YamlNode): HostRange => {
     const r = node.range;
     return r ? { start: r[0], end: r[1] } : { start: 0, end: 0 };
@@ -149,12 +152,14 @@ export function readYamlTree(text: string): YamlTreeResult & { document?: Docume
     if (node === null || node === undefined) return { kind: 'scalar', range: fallback, value: null, style: 'yaml-plain' };
     if (aliasDepth > 0 && ++aliasNodes > MAX_ALIAS_NODES) {
       truncated = true;
-      return { kind: 'scalar', range: fallback, value: null, style: 'other' };
+      aliasOverflow ??= outerAlias;
+      return { kind: 'text', range: fallback, parts: [{ kind: 'hole', hole: { sample: 'value', shaped: false, source: 'a YAML alias', description: `a value that YAML aliases repeat past ${MAX_ALIAS_NODES.toLocaleString('en-US')} nodes, which is not read` }, range: fallback }], style: 'other' };
     }
     if (isAlias(node)) {
       // Aliases are rare in templates; the anchor's value is read in their place, within the budget.
       const target = node.resolve(document);
       if (!target) return { kind: 'scalar', range: rangeOf(node), value: null, style: 'other' };
+      if (aliasDepth === 0) outerAlias = rangeOf(node);
       aliasDepth++;
       try {
         return convert(target as YamlNode, depth + 1, rangeOf(node));
@@ -225,5 +230,6 @@ export function readYamlTree(text: string): YamlTreeResult & { document?: Docume
   for (const error of errors) {
     if (/Maximum call stack/i.test(error.message) && !tooDeep.some((range) => range.start <= error.range.start && error.range.start < range.end)) tooDeep.push(error.range);
   }
+  if (aliasOverflow) errors.push({ message: `Aliases here repeat more than ${MAX_ALIAS_NODES.toLocaleString('en-US')} nodes (a "billion laughs" document), so what they repeat is not read`, range: aliasOverflow });
   return { root, errors, truncated, tooDeep, document };
 }
