@@ -23,3 +23,24 @@ test('kinds: the size message shows the size and the quota', () => {
   assert.match(finding.message, /2100 characters/);
   assert.match(finding.message, /2048-character quota/);
 });
+
+test('invisible characters of a quoted value are shown as \\uXXXX: controls, lone surrogates, bidirectional controls', () => {
+  // Each value is one character away from `s3:GetObject`; printed as it is, the message would say that
+  // `s3:GetObject` is not an action (a control or U+202E does not show; a lone surrogate prints as U+FFFD).
+  const cases: Array<[string, string]> = [
+    ['s3:Get\\u0000Object', '`s3:Get\\u0000Object`'],
+    ['s3:Get\\u007fObject', '`s3:Get\\u007fObject`'],
+    ['s3:Get\\ud800Object', '`s3:Get\\ud800Object`'],
+    ['s3:Get\\u202eObject', '`s3:Get\\u202eObject`'],
+    ['s3:Get\\u2066Object', '`s3:Get\\u2066Object`'],
+  ];
+  for (const [escaped, shown] of cases) {
+    const finding = findingsOf(S(`{"Effect":"Allow","Action":"${escaped}","Resource":"*"}`), 'identity').find((candidate) => candidate.code === 'INVALID_ACTION');
+    assert.ok(finding, escaped);
+    assert.ok(finding.message.includes(shown), `${escaped}: ${JSON.stringify(finding.message)}`);
+    assert.doesNotMatch(finding.message, /[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069\ud800-\udfff]/);
+  }
+  // Text outside those ranges is left as it is: a pair of surrogates is one character (an emoji here).
+  const emoji = findingsOf(S('{"Effect":"Allow","Action":"s3:Get\\ud83d\\ude00","Resource":"*"}'), 'identity').find((candidate) => candidate.code === 'INVALID_ACTION');
+  assert.ok(emoji?.message.includes('`s3:Get\u{1F600}`'), emoji?.message);
+});

@@ -17,6 +17,21 @@ export interface ValidationResult {
   readonly errors: readonly string[];
 }
 
+/**
+ * Characters a message must not carry as they are: C0 controls and DEL, lone surrogates (which print
+ * as U+FFFD), and the bidirectional controls that can make quoted text read differently from what it
+ * is ("Trojan Source"). A value quoted in a message shows them as `\uXXXX`, so that `s3:Get\u0000Object`
+ * does not print as `s3:GetObject`.
+ */
+const INVISIBLE = /[\u0000-\u001f\u007f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** A message with its invisible characters written as `\uXXXX`. */
+function visibleMessage(message: string): string {
+  INVISIBLE.lastIndex = 0;
+  if (!INVISIBLE.test(message)) return message;
+  return message.replace(INVISIBLE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Validates policy text, or an existing parse of it. Never throws. */
 export function validatePolicy(input: string | ParseResult, options: ValidationOptions, families: readonly CheckFamily[] = CHECK_FAMILIES): ValidationResult {
   const parse = typeof input === 'string' ? parsePolicy(input) : input;
@@ -33,7 +48,7 @@ export function validatePolicy(input: string | ParseResult, options: ValidationO
     }
     const key = `${code}\u0000${span.offset}\u0000${span.length}`;
     const earlier = reported.get(key);
-    const finding: Finding = { code, category: rule.category, message, span, fixes };
+    const finding: Finding = { code, category: rule.category, message: visibleMessage(message), span, fixes };
     if (earlier === undefined) {
       reported.set(key, findings.length);
       findings.push(finding);
