@@ -27,17 +27,25 @@ export interface DerivedContext {
   readonly derived: string[];
 }
 
-/** Fills the derivable keys into a copy of the request's context. */
-export function deriveContext(request: EvaluationRequest): DerivedContext {
-  const context: Record<string, ContextValue> = { ...(request.context ?? {}) };
-  const derived: string[] = [];
+/**
+ * Adds a key to `context` unless it has the key in any spelling, with a readable line in `derived`:
+ * the one way a derived key is added, here and for what a scenario knows (its principals' tags).
+ */
+export function contextAdder(context: Record<string, ContextValue>, derived: string[]): (key: string, value: ContextValue, why: string) => void {
   const present = new Set(Object.keys(context).map((k) => k.toLowerCase()));
-  const add = (key: string, value: ContextValue, why: string) => {
+  return (key, value, why) => {
     if (present.has(key.toLowerCase())) return;
     context[key] = value;
     present.add(key.toLowerCase());
     derived.push(`${key} = ${JSON.stringify(value)} (${why})`);
   };
+}
+
+/** Fills the derivable keys into a copy of the request's context. */
+export function deriveContext(request: EvaluationRequest): DerivedContext {
+  const context: Record<string, ContextValue> = { ...(request.context ?? {}) };
+  const derived: string[] = [];
+  const add = contextAdder(context, derived);
   if (typeof request?.principal !== 'string') return { context, derived };
   const principal = parsePrincipal(request.principal);
   if ('error' in principal) return { context, derived };

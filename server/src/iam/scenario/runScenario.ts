@@ -8,7 +8,7 @@
  */
 import { parseTree, getNodeValue, type ParseError } from 'jsonc-parser';
 import { limitNesting, MAX_NESTING_DEPTH } from '../document/jsonNesting';
-import { deriveContext } from '../evaluate/deriveContext';
+import { contextAdder, deriveContext } from '../evaluate/deriveContext';
 import { evaluate } from '../evaluate/evaluator';
 import { matchWildcard } from '../arn/wildcard';
 import { managedPolicy, managedPolicyReference, nearestManagedPolicyName } from '../catalog/managedPolicies';
@@ -444,13 +444,7 @@ function evaluateStep(
     const result = deriveContext(request);
     const context = result.context;
     derived = [...result.derived];
-    const present = new Set(Object.keys(context).map((k) => k.toLowerCase()));
-    const add = (key: string, value: ContextValue, why: string) => {
-      if (present.has(key.toLowerCase())) return;
-      context[key] = value;
-      present.add(key.toLowerCase());
-      derived.push(`${key} = ${JSON.stringify(value)} (${why})`);
-    };
+    const add = contextAdder(context, derived);
     for (const [key, value] of Object.entries(caller.tags)) add(`aws:PrincipalTag/${key}`, value, "a tag of the principal in the scenario");
     for (const [key, value] of Object.entries(extra)) add(key, value, 'the role session name');
     effective = { ...request, context };
