@@ -176,6 +176,13 @@ const HOST_CASES: ReadonlyArray<readonly [name: string, file: string, text: stri
     [['POLICY_USED_AS_SEVERAL_KINDS', 'warning', 'data.aws_iam_policy_document.shared', 0, 31, '"shared"']],
   ],
   [
+    // The account Terraform deploys into (data.aws_caller_identity) is the bucket's own: not another account.
+    "a Terraform bucket policy for the caller's own account and for another account",
+    'bucket.tf',
+    'data "aws_caller_identity" "current" {}\nresource "aws_s3_bucket_policy" "b" {\n  bucket = "b"\n  policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [\n      { Effect = "Allow", Principal = { AWS = "arn:aws:iam::${data.aws_caller_identity.current.account_id}:root" }, Action = "s3:GetObject", Resource = "arn:aws:s3:::b/*" },\n      { Effect = "Allow", Principal = { AWS = "444455556666" }, Action = "s3:GetObject", Resource = "arn:aws:s3:::b/*" },\n    ]\n  })\n}\n',
+    [['CROSS_ACCOUNT_ACCESS', 'info', 'aws_s3_bucket_policy.b/policy', 7, 6, '{ Effect = "Allow", Principal = { AWS = "444455556666" }, Action = "s3:GetObject", Resource = "arn:aws:s3:::b/*" }']],
+  ],
+  [
     'a JSON template with a comment outside its policy and a trailing comma inside it',
     'template.json',
     '{\n  // note\n  "AWSTemplateFormatVersion": "2010-09-09",\n  "Resources": {"P": {"Type": "AWS::IAM::ManagedPolicy", "Properties": {"PolicyDocument": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"},]}}}}\n}\n',

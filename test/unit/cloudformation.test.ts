@@ -12,7 +12,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { readCloudFormationTemplate } from '../../server/src/iam/sources/cloudformation/template';
 import { analyzeHostDocument } from '../../server/src/iam/sources/hostDocument';
 import { analyzeDocument } from '../../server/src/service/documentAnalysis';
-import { completionsAt, hoverAt, policyLenses, symbolsOf } from '../../server/src/service/templateFeatures';
+import { completionsAt, hoverAt, policyLenses, summaryMarkdownOf, symbolsOf } from '../../server/src/service/templateFeatures';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import type { Finding } from '../../server/src/iam/validate';
 
@@ -293,6 +293,50 @@ test('dynamic references ({{resolve:...}}) are unknown values: nothing is report
   const analysis = analyzeDocument({ text, path: 't.yaml', settings: DEFAULT_SETTINGS });
   const hover = hoverAt(document, analysis, document.positionAt(text.indexOf('/app/bucket-arn')));
   assert.match(JSON.stringify(hover?.contents ?? ''), /Parameter Store parameter `\/app\/bucket-arn`/);
+});
+
+test("the template's own account is not another account: ${AWS::AccountId} is the owner, a literal account may not be", () => {
+  // IAM User Guide, "Cross account resource access in IAM": a principal of another account; the
+  // stack's resources are in the stack's account, which ${AWS::AccountId} names (its sample value is
+  // not an account of the template and must never be reported as one).
+  const text = `Resources:
+  Key:
+    Type: AWS::KMS::Key
+    Properties:
+      KeyPolicy:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Principal: { AWS: !Sub 'arn:\${AWS::Partition}:iam::\${AWS::AccountId}:root' }
+            Action: kms:*
+            Resource: '*'
+          - Effect: Allow
+            Principal: { AWS: !Join ['', ['arn:', !Ref AWS::Partition, ':iam::444455556666:root']] }
+            Action: kms:Decrypt
+            Resource: '*'
+  Queue:
+    Type: AWS::SQS::Queue
+  QueuePolicy:
+    Type: AWS::SQS::QueuePolicy
+    Properties:
+      Queues: [!Ref Queue]
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Principal: { AWS: !Ref AWS::AccountId }
+            Action: sqs:SendMessage
+            Resource: !GetAtt Queue.Arn
+`;
+  const cross = findings(text).filter((finding) => finding.code === 'CROSS_ACCOUNT_ACCESS');
+  // Only the literal account, and still hedged: the stack may be deployed into it.
+  assert.deepEqual(cross.map((finding) => finding.message), ['Cross-account access: statement 1 lets account(s) `444455556666` perform `kms:Decrypt` (cross-account unless the policy belongs to that account).']);
+  // The summary of the key policy says the same: the owning account, without the sample's number.
+  const document = TextDocument.create('file:///t.yaml', 'yaml', 1, text);
+  const analysis = analyzeDocument({ text, path: 't.yaml', settings: DEFAULT_SETTINGS });
+  const summary = summaryMarkdownOf(document, analysis, '/Resources/Key/Properties/KeyPolicy');
+  assert.match(summary, /the owning account/);
+  assert.doesNotMatch(summary, /123456789012/);
 });
 
 test('a policy document that is a list, a number or a boolean is reported as a policy file would be, at any depth', () => {

@@ -27,6 +27,8 @@ export interface DocumentAnalysis {
   readonly validation?: ValidationResult;
   /** Set for templates: the policies they embed, each analysed. */
   readonly host?: HostAnalysis;
+  /** Set for a policy embedded in a template: the sample of the account the template deploys into. */
+  readonly hostAccount?: string;
 }
 
 /** The inputs that decide the analysis besides the text. */

@@ -36,7 +36,7 @@ function embeddedView(host: TextDocument, embedded: EmbeddedPolicyAnalysis): Pol
   let cached = virtualDocuments.get(embedded);
   if (!cached) {
     const document = TextDocument.create(`${host.uri}#${encodeURIComponent(embedded.policy.pointer)}`, 'json', host.version, embedded.virtual.text);
-    cached = { document, analysis: { role: 'policy', parse: embedded.parse, kind: embedded.kind, validation: embedded.validation } };
+    cached = { document, analysis: { role: 'policy', parse: embedded.parse, kind: embedded.kind, validation: embedded.validation, ...(embedded.hostAccount ? { hostAccount: embedded.hostAccount } : {}) } };
     virtualDocuments.set(embedded, cached);
   }
   const { document, analysis } = cached;

@@ -122,13 +122,18 @@ export function summaryText(summary: PolicySummary): string {
   return lines.join('\n').trimEnd() + '\n';
 }
 
+/** A template's own account is not another account (ExternalAccessOptions.hostAccount). */
+function accessOptions(analysis: DocumentAnalysis): { hostAccount?: string } {
+  return analysis.hostAccount ? { hostAccount: analysis.hostAccount } : {};
+}
+
 /** The markdown summary of an analysed document, for PolicySummaryRequest. */
 export function getSummaryMarkdown(analysis: DocumentAnalysis): string {
   if (analysis.role !== 'policy') return '# Policy summary\n\nThis document is not an IAM policy.';
   const markdown = summaryMarkdown(summarizePolicy(analysis.parse.document));
   if (!analysis.kind) return markdown;
   // Who can get in (resource and trust policies) or the risks (identity policies), as `iam-policy summary` shows them.
-  const access = accessSummaryMarkdown(summarizeAccess(analysis.parse.document, analysis.kind.kind));
+  const access = accessSummaryMarkdown(summarizeAccess(analysis.parse.document, analysis.kind.kind, accessOptions(analysis)));
   return access.length > 0 ? `${markdown.trimEnd()}\n\n${access.join('\n')}\n` : markdown;
 }
 
@@ -138,7 +143,7 @@ export function getSummaryCodeLenses(document: TextDocument, analysis: DocumentA
   const summary = summarizePolicy(analysis.parse.document);
   const root = analysis.parse.document.root;
   const start = document.positionAt(root?.offset ?? 0);
-  const access = analysis.kind ? accessHeadline(summarizeAccess(analysis.parse.document, analysis.kind.kind)) : undefined;
+  const access = analysis.kind ? accessHeadline(summarizeAccess(analysis.parse.document, analysis.kind.kind, accessOptions(analysis))) : undefined;
   return [
     {
       range: { start, end: start },

@@ -64,6 +64,12 @@ export interface ExternalAccessAnalysis {
 export interface ExternalAccessOptions {
   /** The account the resource or role belongs to; same-account principals are not external. */
   readonly ownerAccount?: string;
+  /**
+   * The sample that stands for the account a template deploys into (`${AWS::AccountId}`,
+   * `data.aws_caller_identity.current.account_id`): principals written with it are the owner's. It
+   * is not the owner's number, so other accounts are still only possibly external.
+   */
+  readonly hostAccount?: string;
 }
 
 const ORG_KEYS = new Set(['aws:principalorgid', 'aws:principalorgpaths', 'aws:sourceorgid', 'aws:sourceorgpaths']);
@@ -181,9 +187,13 @@ function literalActionNames(statements: readonly AccessStatement[]): Set<string>
 /** Analyses who each `Allow` statement of a resource-based or trust policy lets in. */
 export function analyzeExternalAccess(document: PolicyDocument, kind: PolicyKind, options: ExternalAccessOptions = {}): ExternalAccessAnalysis {
   const policy = readPolicyDocument(document, kind);
-  const owner = options.ownerAccount ?? ownerFrom(policy.statements);
-  const outsider = unnamedAccount([document.text, owner ?? ''], 444455556666);
-  const resourceOwner = owner ?? unnamedAccount([document.text, outsider]);
+  const host = options.hostAccount;
+  // A resource ARN of the template's own account says no more than the sample does.
+  const derived = ownerFrom(policy.statements);
+  const owner = options.ownerAccount ?? (derived === host ? undefined : derived);
+  const isOwn = (account: string): boolean => account === owner || account === host;
+  const outsider = unnamedAccount([document.text, owner ?? '', host ?? ''], 444455556666);
+  const resourceOwner = owner ?? host ?? unnamedAccount([document.text, outsider]);
   // The action universe (for `*`, every action of the catalog) is built only when a statement is
   // compared with a `Deny` or confirmed public with an example request.
   let actionSpace: ActionSpace | undefined;
@@ -205,7 +215,7 @@ export function analyzeExternalAccess(document: PolicyDocument, kind: PolicyKind
     for (const value of statement.principal.values) {
       if (value.type === 'AWS' && value.value !== '*') {
         const account = accountOfPrincipal(value.value);
-        if (account && account === owner) sameAccount = true;
+        if (account && isOwn(account)) sameAccount = true;
         else if (account) externalAccounts.add(account);
       } else if (value.type === 'Service') {
         if (value.value === '*') everyone = true;
@@ -254,7 +264,7 @@ export function analyzeExternalAccess(document: PolicyDocument, kind: PolicyKind
       let allowed = new Set(boundAccounts[0]!.accounts);
       for (const b of boundAccounts.slice(1)) allowed = new Set([...allowed].filter((a) => b.accounts.includes(a)));
       for (const a of allowed) {
-        if (a === owner) sameAccount = true;
+        if (isOwn(a)) sameAccount = true;
         else externalAccounts.add(a);
       }
     }
@@ -296,7 +306,7 @@ export function analyzeExternalAccess(document: PolicyDocument, kind: PolicyKind
       if (bounds.some((b) => b.kind === 'principal')) parts.push('the principals `aws:userid` names');
     } else if (everyone && !isPublic && deniedBy.length > 0) parts.push('nobody outside what the `Deny` statements leave');
     if (externalAccounts.size > 0) parts.push(`${owner ? 'other ' : ''}account(s) ${listOf([...externalAccounts])}`);
-    if (sameAccount) parts.push(`the owning account \`${owner}\``);
+    if (sameAccount) parts.push(owner ? `the owning account \`${owner}\`` : 'the owning account');
     if (services.length > 0) parts.push(`AWS service(s) ${listOf(services)}`);
     const boundedProviders = providers.filter((p) => p !== publicProvider);
     if (boundedProviders.length > 0) parts.push(`users of identity provider(s) ${listOf(boundedProviders)}`);

@@ -27,6 +27,8 @@ export interface EmbeddedPolicyAnalysis {
   readonly validation?: ValidationResult;
   /** The findings in host offsets, with fixes in the host's syntax. */
   readonly findings: readonly Finding[];
+  /** The sample of the account the host deploys into, when the host has one (see ValidationOptions). */
+  readonly hostAccount?: string;
 }
 
 export interface EmbeddedAnalysisOptions {
@@ -34,6 +36,8 @@ export interface EmbeddedAnalysisOptions {
   /** A kind chosen by the user for the whole document. */
   readonly override?: PolicyKind;
   readonly validate?: boolean;
+  /** The sample of the account the host deploys into (`${AWS::AccountId}`): see ValidationOptions. */
+  readonly hostAccount?: string;
 }
 
 /**
@@ -68,9 +72,10 @@ export function analyzeEmbeddedPolicy(hostText: string, syntax: HostSyntax, poli
     : policy.kind
       ? { kind: policy.kind, source: 'template' }
       : resolvePolicyKind(parse.document);
-  if (options.validate === false) return { policy, virtual, parse, kind, findings: [] };
-  const validationOptions = { kind: kind.kind, extraActions: options.extraActions, attachedResourceType: policy.attachedResourceType };
-  const key = `v\u0000${kind.kind}\u0000${policy.attachedResourceType ?? ''}\u0000${(options.extraActions ?? []).join(',')}\u0000${virtual.text}`;
+  const host = options.hostAccount ? { hostAccount: options.hostAccount } : {};
+  if (options.validate === false) return { policy, virtual, parse, kind, findings: [], ...host };
+  const validationOptions = { kind: kind.kind, extraActions: options.extraActions, attachedResourceType: policy.attachedResourceType, hostAccount: options.hostAccount };
+  const key = `v\u0000${kind.kind}\u0000${policy.attachedResourceType ?? ''}\u0000${options.hostAccount ?? ''}\u0000${(options.extraActions ?? []).join(',')}\u0000${virtual.text}`;
   const validation = cachedAnalysis(key, () => ({ parse, validation: validatePolicy(parse, validationOptions) })).validation!;
   const findings: Finding[] = [];
   const definition = policy.definitionRange;
@@ -80,7 +85,7 @@ export function analyzeEmbeddedPolicy(hostText: string, syntax: HostSyntax, poli
     if (definition && hostFinding.span.offset >= definition.start && hostFinding.span.offset + hostFinding.span.length <= definition.end) continue;
     findings.push(hostFinding);
   }
-  return { policy, virtual, parse, kind, validation, findings };
+  return { policy, virtual, parse, kind, validation, findings, ...host };
 }
 
 /** True when a finding lands on a string that holds an unknown value. */

@@ -11,6 +11,8 @@ import { expandSamTemplateNode } from './cloudformation/samExpansion';
 import { extractTerraformPolicies, terraformReady, type TerraformPolicyFile } from './terraform/terraformPolicies';
 import type { EmbeddedPolicy, HostRange } from './hostTree';
 import { tooDeepMessage } from '../document/jsonNesting';
+import { DEFAULT_SAMPLE_VALUES } from './cloudformation/resourceValues';
+import { TERRAFORM_SAMPLE_ACCOUNT } from './terraform/references';
 import { compareCodes, ruleFor } from '../validate/engine/registry';
 
 /** The host formats, as the CLI's JSON output names them. */
@@ -63,7 +65,7 @@ export function analyzeHostDocument(text: string, options: HostAnalysisOptions =
   if (path !== undefined && TERRAFORM_EXTENSION.test(path)) return analyzeTerraform(text, options);
   const template = readTemplate(text, options.expandSamTemplate ?? expandSamTemplateNode);
   if (!template) return undefined;
-  const analyzed = analyzePolicies(text, template.syntax, template.policies, options);
+  const analyzed = analyzePolicies(text, template.syntax, template.policies, options, (template.context.sampleValues ?? DEFAULT_SAMPLE_VALUES).account);
   const syntaxCode = template.syntax === 'yaml' ? ('TEMPLATE_SYNTAX_ERROR' as const) : ('JSON_SYNTAX_ERROR' as const);
   // Past a YAML error a quoted string may have been read only in part, so its JSON may seem broken
   // when it is not: then only the YAML error is reported.
@@ -86,7 +88,7 @@ function analyzeTerraform(text: string, options: HostAnalysisOptions): HostAnaly
   } catch {
     return undefined;
   }
-  const analyzed = analyzePolicies(text, 'hcl', extraction.policies, options);
+  const analyzed = analyzePolicies(text, 'hcl', extraction.policies, options, TERRAFORM_SAMPLE_ACCOUNT);
   // A document used as several kinds is checked as one of them: the file says so where the document
   // is. A defect of the reader is ours, not the file's: it goes to the log with the families' failures.
   const hostProblems: HostProblem[] = [
@@ -156,12 +158,13 @@ function byPlace(a: Finding, b: Finding): number {
   return a.span.offset - b.span.offset || compareCodes(a.code, b.code);
 }
 
-function analyzePolicies(text: string, syntax: HostSyntax, embedded: readonly EmbeddedPolicy[], options: HostAnalysisOptions): { policies: EmbeddedPolicyAnalysis[]; findings: Finding[]; errors: string[] } {
+/** Analyses each embedded policy; `hostAccount` is the sample that stands for the account the host deploys into. */
+function analyzePolicies(text: string, syntax: HostSyntax, embedded: readonly EmbeddedPolicy[], options: HostAnalysisOptions, hostAccount: string): { policies: EmbeddedPolicyAnalysis[]; findings: Finding[]; errors: string[] } {
   const policies: EmbeddedPolicyAnalysis[] = [];
   const errors: string[] = [];
   for (const policy of embedded) {
     try {
-      const analysis = analyzeEmbeddedPolicy(text, syntax, policy, { extraActions: options.extraActions, override: options.override, validate: options.validate });
+      const analysis = analyzeEmbeddedPolicy(text, syntax, policy, { extraActions: options.extraActions, override: options.override, validate: options.validate, hostAccount });
       policies.push(analysis);
       for (const error of analysis.validation?.errors ?? []) errors.push(`${policy.pointer}: ${error}`);
     } catch (error) {

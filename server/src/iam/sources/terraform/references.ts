@@ -9,7 +9,9 @@
 import type { Hole } from '../hostTree';
 
 /** The account id, Region and partition used in samples, the same as the completion defaults. */
-const SAMPLE_ACCOUNT = '123456789012';
+/** The account id that `data.aws_caller_identity` and the ARNs of this configuration's resources sample: the account Terraform deploys into. */
+export const TERRAFORM_SAMPLE_ACCOUNT = '123456789012';
+const SAMPLE_ACCOUNT = TERRAFORM_SAMPLE_ACCOUNT;
 const SAMPLE_REGION = 'us-east-1';
 const SAMPLE_PARTITION = 'aws';
 

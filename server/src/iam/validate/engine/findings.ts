@@ -64,6 +64,8 @@ export interface ValidationOptions {
    * when a host format knows it: the attached-resource checks then run.
    */
   readonly attachedResourceType?: string;
+  /** The sample of the account a template deploys into (access checks: its principals are not other accounts). */
+  readonly hostAccount?: string;
 }
 
 /** The default severity of a category (Access Analyzer ERROR is an error, warnings warn, suggestions inform). */

@@ -9,6 +9,7 @@ import type { CheckFamily } from '../../engine/checkContext';
 export const accessChecks: CheckFamily = {
   name: 'access',
   check(context) {
-    for (const finding of accessFindings(context.document, context.kind)) context.report(finding.code, finding.span, finding.message, finding.fixes);
+    const options = context.options.hostAccount ? { hostAccount: context.options.hostAccount } : {};
+    for (const finding of accessFindings(context.document, context.kind, options)) context.report(finding.code, finding.span, finding.message, finding.fixes);
   },
 };
