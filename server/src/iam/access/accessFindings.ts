@@ -28,6 +28,12 @@ function spanFor(document: PolicyDocument, index: number, element: 'principal' |
   return target ? target.span : statement.span;
 }
 
+/** Whether a statement's principals are all AWS service principals (`{"Service": ...}` only). */
+function onlyServices(document: PolicyDocument, index: number): boolean {
+  const principal = document.statements.find((s) => s.index === index)?.principal;
+  return principal !== undefined && !principal.wildcard && principal.entries.length > 0 && principal.entries.every((entry) => entry.type === 'Service');
+}
+
 function riskFindings(document: PolicyDocument, risks: readonly RiskResult[]): Finding[] {
   // Methods given by the same statements share one finding, so that `"Action": "*"` is one warning, not thirty.
   const grouped = new Map<string, RiskResult[]>();
@@ -87,7 +93,10 @@ export function accessFindings(document: PolicyDocument, kind: PolicyKind, optio
             span,
           });
         }
-        if (kind === 'resource' && s.services.length > 0 && !s.limitedBy.some((k) => /^aws:source(arn|account|orgid|orgpaths|owner)$/i.test(k))) {
+        // A statement whose principals are all services is Access Analyzer's own check
+        // (RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL, or RECOMMENDED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL, in the
+        // principal family): one finding says it. This one covers a service among other principals.
+        if (kind === 'resource' && s.services.length > 0 && !onlyServices(document, s.index) && !s.limitedBy.some((k) => /^aws:source(arn|account|orgid|orgpaths|owner)$/i.test(k))) {
           findings.push({
             code: ACCESS_CODES.SERVICE_ACCESS_WITHOUT_SOURCE.code,
             category: ACCESS_CODES.SERVICE_ACCESS_WITHOUT_SOURCE.category,

@@ -2103,7 +2103,7 @@ const RULES: readonly RuleMeta[] = [
     title: 'Service access without a source',
     origin: 'workbench',
     implementedBy: ['access'],
-    description: 'A resource-based policy statement lets in an AWS service without `aws:SourceArn`, `aws:SourceAccount` or `aws:SourceOrgID`, so the service may act for any account (the confused deputy problem).',
+    description: 'A resource-based policy statement lets in an AWS service, beside other principals, without `aws:SourceArn`, `aws:SourceAccount` or `aws:SourceOrgID`, so the service may act for any account (the confused deputy problem). A statement of service principals only is Access Analyzer\'s RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL.',
     resolution: 'Add a condition on `aws:SourceArn` or `aws:SourceAccount` naming your resource or account.',
   },
   {
