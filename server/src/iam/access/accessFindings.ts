@@ -28,6 +28,17 @@ function spanFor(document: PolicyDocument, index: number, element: 'principal' |
   return target ? target.span : statement.span;
 }
 
+/**
+ * Whether a statement tests where a service's request comes from: `aws:SourceArn`, `aws:SourceAccount`,
+ * `aws:SourceOrgID`, `aws:SourceOrgPaths` or `aws:SourceOwner` under a positive operator (IAM User
+ * Guide, "The confused deputy problem"). Any value counts: a bucket ARN, which has no account, or a
+ * template parameter, names the source as well as an account does.
+ */
+function hasSourceCondition(document: PolicyDocument, index: number): boolean {
+  const condition = document.statements.find((s) => s.index === index)?.condition;
+  return (condition?.operators ?? []).some((entry) => !/Not|^Null$/i.test(entry.operator) && entry.keys.some((key) => /^aws:source(arn|account|orgid|orgpaths|owner)$/i.test(key.key)));
+}
+
 /** Whether a statement's principals are all AWS service principals (`{"Service": ...}` only). */
 function onlyServices(document: PolicyDocument, index: number): boolean {
   const principal = document.statements.find((s) => s.index === index)?.principal;
@@ -96,7 +107,7 @@ export function accessFindings(document: PolicyDocument, kind: PolicyKind, optio
         // A statement whose principals are all services is Access Analyzer's own check
         // (RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL, or RECOMMENDED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL, in the
         // principal family): one finding says it. This one covers a service among other principals.
-        if (kind === 'resource' && s.services.length > 0 && !onlyServices(document, s.index) && !s.limitedBy.some((k) => /^aws:source(arn|account|orgid|orgpaths|owner)$/i.test(k))) {
+        if (kind === 'resource' && s.services.length > 0 && !onlyServices(document, s.index) && !hasSourceCondition(document, s.index)) {
           findings.push({
             code: ACCESS_CODES.SERVICE_ACCESS_WITHOUT_SOURCE.code,
             category: ACCESS_CODES.SERVICE_ACCESS_WITHOUT_SOURCE.category,
