@@ -44,3 +44,16 @@ test('invisible characters of a quoted value are shown as \\uXXXX: controls, lon
   const emoji = findingsOf(S('{"Effect":"Allow","Action":"s3:Get\\ud83d\\ude00","Resource":"*"}'), 'identity').find((candidate) => candidate.code === 'INVALID_ACTION');
   assert.ok(emoji?.message.includes('`s3:Get\u{1F600}`'), emoji?.message);
 });
+
+test('messages count statements from 0, as the access findings, the simulator and the JSON output do', () => {
+  const policy = S('{"Effect":"Allow","Action":"s3:*","Resource":"*"}', '{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}', '{"Sid":"Named","Effect":"Allow","Action":"s3:PutObject","Resource":"*"}');
+  const redundant = findingsOf(policy, 'identity').filter((candidate) => candidate.code === 'REDUNDANT_STATEMENT');
+  assert.deepEqual(
+    redundant.map((finding) => finding.message),
+    [
+      'This statement is redundant: statement 0 already allows everything it does. Remove it.',
+      'This statement is redundant: statement 0 already allows everything it does. Remove it.',
+    ],
+  );
+  assert.deepEqual(redundant.map((finding) => finding.fixes[0]), ['Remove statement 1', 'Remove statement `Named` (index 2)']);
+});

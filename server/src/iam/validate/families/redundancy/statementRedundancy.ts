@@ -11,6 +11,7 @@ import { spanOf } from '../../../document/model';
 import type { CheckContext, CheckFamily } from '../../engine/checkContext';
 import { effectOf, removeArrayElementFix } from '../statementFacts';
 import { patternCovers } from '../../../arn/wildcard';
+import { statementLabel } from '../../../access/statements';
 
 /**
  * A statement reduced to comparable parts, computed once. The bucket parts (effect, principal,
@@ -149,9 +150,10 @@ function listsCover(outer: Lists, inner: Lists, noResource: boolean): boolean {
   return outer.notActions !== undefined && outer.notActions === inner.notActions;
 }
 
+/** How messages name a statement: by Sid and index, or by index (0-based, as every other message and the JSON output count). */
 function describe(statement: Statement): string {
   const sid = statement.sid?.value;
-  return sid?.type === 'string' && sid.value ? `statement \`${sid.value as string}\`` : `statement ${statement.index + 1}`;
+  return statementLabel({ index: statement.index, ...(sid?.type === 'string' && sid.value ? { sid: sid.value as string } : {}) });
 }
 
 /**
