@@ -57,3 +57,15 @@ test('messages count statements from 0, as the access findings, the simulator an
   );
   assert.deepEqual(redundant.map((finding) => finding.fixes[0]), ['Remove statement 1', 'Remove statement `Named` (index 2)']);
 });
+
+test('exposure messages: "name the resources" only where the action takes a resource ARN (Service Authorization Reference)', () => {
+  const message = (action: string, code: string) => findingsOf(S(`{"Effect":"Allow","Action":"${action}","Resource":"*"}`), 'identity').find((candidate) => candidate.code === code)?.message ?? '';
+  // s3:PutBucketPolicy takes a bucket ARN: naming the buckets limits it.
+  assert.match(message('s3:PutBucketPolicy', 'RESOURCE_EXPOSURE'), /name the resources or deny them/);
+  // logs:PutResourcePolicy and ecr:GetAuthorizationToken take none: `Resource` cannot limit them.
+  for (const [action, code] of [['logs:PutResourcePolicy', 'RESOURCE_EXPOSURE'], ['ecr:GetAuthorizationToken', 'CREDENTIAL_EXPOSURE']] as const) {
+    const text = message(action, code);
+    assert.match(text, /supports no resource-level permissions/, text);
+    assert.doesNotMatch(text, /name the resources|does not name/, text);
+  }
+});

@@ -10,6 +10,7 @@ import { ACCESS_CODES } from './accessCodes';
 import { analyzeExternalAccess, type ExternalAccessOptions } from './externalAccess';
 import { analyzeRisks, type RiskResult } from './risks';
 import { statementLabel } from './statements';
+import { action as catalogAction } from '../catalog/catalog';
 
 /** Options of `accessFindings`. */
 export interface AccessFindingOptions extends ExternalAccessOptions {
@@ -45,6 +46,11 @@ function onlyServices(document: PolicyDocument, index: number): boolean {
   return principal !== undefined && !principal.wildcard && principal.entries.length > 0 && principal.entries.every((entry) => entry.type === 'Service');
 }
 
+/** Whether every step action of a group of exposure methods takes no resource ARN (the catalog lists no resource type for it). */
+function everyStepTakesNoResource(group: readonly RiskResult[]): boolean {
+  return group.every((r) => r.method.steps.every((step) => catalogAction(step.action)?.resourceTypes.length === 0));
+}
+
 function riskFindings(document: PolicyDocument, risks: readonly RiskResult[]): Finding[] {
   // Methods given by the same statements share one finding, so that `"Action": "*"` is one warning, not thirty.
   const grouped = new Map<string, RiskResult[]>();
@@ -66,6 +72,16 @@ function riskFindings(document: PolicyDocument, risks: readonly RiskResult[]): F
       message = group.length === 1
         ? `Privilege escalation (${names[0]}): ${where} ${several ? 'let' : 'lets'} the holder ${first.method.title}; block it with ${first.method.blockedBy}.`
         : `Privilege escalation: ${where} ${several ? 'give' : 'gives'} ${group.length} published methods (${names.join(', ')}); block them with conditions, resource limits or a \`Deny\`.`;
+    } else if (everyStepTakesNoResource(group)) {
+      // Such an action applies to every resource whatever `Resource` says (Service Authorization
+      // Reference: no resource types), so "name the resources" cannot be followed.
+      const one = group.length === 1 && first.method.steps.length === 1;
+      const does = first.method.family === 'resource-exposure' ? 'can open resources to other accounts or the public' : one ? 'returns credentials' : 'return credentials';
+      message =
+        `${first.method.family === 'resource-exposure' ? 'Resource' : 'Credential'} exposure: ${where} ${several ? 'allow' : 'allows'} ${names.join(', ')}, which ${does}. ` +
+        (one
+          ? 'The action supports no resource-level permissions, so it applies to every resource: grant it only to the principals that need it, or bound it with a condition.'
+          : 'These actions support no resource-level permissions, so they apply to every resource: grant them only to the principals that need them, or bound them with a condition.');
     } else if (first.method.family === 'resource-exposure') {
       message = `Resource exposure: ${where} ${several ? 'allow' : 'allows'} ${names.join(', ')} on resources ${several ? 'they do' : 'it does'} not name, which can open them to other accounts or the public; name the resources or deny them.`;
     } else {
