@@ -339,6 +339,43 @@ test("the template's own account is not another account: ${AWS::AccountId} is th
   assert.doesNotMatch(summary, /123456789012/);
 });
 
+test('resource policies of every documented place are found: one per resource type and property', () => {
+  // CloudFormation resource reference of each type (the property that holds the JSON policy).
+  const places: Array<[type: string, property: string]> = [
+    ['AWS::Logs::Destination', 'DestinationPolicy'],
+    ['AWS::Lambda::ResourcePolicy', 'PolicyDocument'],
+    ['AWS::ECR::PublicRepository', 'RepositoryPolicyText'],
+    ['AWS::MSK::ClusterPolicy', 'Policy'],
+    ['AWS::VpcLattice::AuthPolicy', 'Policy'],
+    ['AWS::VpcLattice::ResourcePolicy', 'Policy'],
+    ['AWS::SSM::ResourcePolicy', 'Policy'],
+    ['AWS::EventSchemas::RegistryPolicy', 'Policy'],
+    ['AWS::Lex::ResourcePolicy', 'Policy'],
+    ['AWS::S3ObjectLambda::AccessPointPolicy', 'PolicyDocument'],
+    ['AWS::S3Outposts::BucketPolicy', 'PolicyDocument'],
+    ['AWS::S3Outposts::AccessPoint', 'Policy'],
+    ['AWS::S3Tables::TablePolicy', 'ResourcePolicy'],
+    ['AWS::S3Vectors::VectorBucketPolicy', 'Policy'],
+    ['AWS::Oam::Sink', 'Policy'],
+    ['AWS::XRay::ResourcePolicy', 'PolicyDocument'],
+    ['AWS::APS::ResourcePolicy', 'PolicyDocument'],
+    ['AWS::MediaStore::Container', 'Policy'],
+    ['AWS::SageMaker::ModelPackageGroup', 'ModelPackageGroupPolicy'],
+  ];
+  for (const [type, property] of places) {
+    // Written as a JSON string, which every one of these properties accepts.
+    const text = `Resources:
+  Thing:
+    Type: ${type}
+    Properties:
+      ${property}: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "111122223333"}, "Action": "s3:GetObjekt", "Resource": "*"}]}'
+`;
+    const host = analyzeHostDocument(text)!;
+    assert.deepEqual(host.policies.map((analysis) => [analysis.policy.pointer, analysis.kind.kind]), [[`/Resources/Thing/Properties/${property}`, 'resource']], type);
+    assert.ok(host.findings.some((finding) => finding.code === 'INVALID_ACTION'), type);
+  }
+});
+
 test('a policy document that is a list, a number or a boolean is reported as a policy file would be, at any depth', () => {
   const template = (value: string) => `AWSTemplateFormatVersion: '2010-09-09'
 Resources:
