@@ -857,3 +857,11 @@ describe('samples of resource attributes', () => {
     assert.equal(terraformResourceType('aws_unknown_thing'), undefined);
   });
 });
+
+test('resource policies of the AWS provider resources that hold one in `policy` are found (registry.terraform.io resource docs)', () => {
+  for (const type of ['aws_ecrpublic_repository_policy', 'aws_codebuild_resource_policy', 'aws_msk_cluster_policy', 'aws_vpclattice_auth_policy', 'aws_vpclattice_resource_policy', 'aws_oam_sink_policy']) {
+    const tf = `resource "${type}" "p" {\n  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = "*", Action = "s3:GetObject", Resource = "*" }] })\n}\n`;
+    const { policies } = extractTerraformPolicies(tf);
+    assert.deepEqual(policies.map((policy) => [policy.pointer, policy.kind]), [[`${type}.p/policy`, 'resource']], type);
+  }
+});
