@@ -293,6 +293,8 @@ test('dynamic references ({{resolve:...}}) are unknown values: nothing is report
   const analysis = analyzeDocument({ text, path: 't.yaml', settings: DEFAULT_SETTINGS });
   const hover = hoverAt(document, analysis, document.positionAt(text.indexOf('/app/bucket-arn')));
   assert.match(JSON.stringify(hover?.contents ?? ''), /Parameter Store parameter `\/app\/bucket-arn`/);
+  // The whole value is unknown: nothing is said about the placeholder that stands for it.
+  assert.doesNotMatch(JSON.stringify(hover?.contents ?? ''), /not an ARN|bucket-arn`\s*\(/);
 });
 
 test("the template's own account is not another account: ${AWS::AccountId} is the owner, a literal account may not be", () => {

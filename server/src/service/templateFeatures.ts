@@ -219,7 +219,10 @@ export function hoverAt(document: TextDocument, analysis: DocumentAnalysis, posi
     ? `\`${hole.hole.source}\`: ${hole.hole.description}. ${hole.hole.shaped ? `Checked as \`${hole.hole.sample}\`.` : 'Its value is known only when the stack deploys, so checks that depend on it are skipped.'}`
     : undefined;
   if (!hover && !holeText) return null;
-  const base = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+  // An unknown value that is the whole string: the policy hover would describe its placeholder (say,
+  // that `bucket-arn` is not an ARN), which the template never wrote.
+  const wholeUnknown = hole !== undefined && !hole.hole.shaped && hole.vStart === hole.literalStart + 1 && hole.vEnd === hole.literalEnd - 1;
+  const base = !wholeUnknown && hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
   const value = [holeText, base].filter(Boolean).join('\n\n---\n\n');
   const range = hover?.range ? view.toHostRange(hover.range) : hole ? { start: document.positionAt(hole.host.start), end: document.positionAt(hole.host.end) } : undefined;
   return { contents: { kind: MarkupKind.Markdown, value }, ...(range ? { range } : {}) };
