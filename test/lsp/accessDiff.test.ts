@@ -71,3 +71,51 @@ test('no lens when the text equals HEAD or the file is not in git', async () => 
     harness.dispose();
   }
 });
+
+test('a template that differs from HEAD: a lens on each policy that changed, and the report compares policy by policy', async () => {
+  const template = (actions: string) => `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Reader:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Action: [${actions}]
+            Resource: arn:aws:s3:::reports/*
+  Other:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Action: sqs:SendMessage
+            Resource: '*'
+`;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iam-access-git-'));
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'ignore', env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' } });
+  git('init', '-q');
+  fs.writeFileSync(path.join(dir, 'template.yaml'), template('s3:GetObject'));
+  git('add', 'template.yaml');
+  git('-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-q', '-m', 'template');
+  const harness = await startHarness();
+  try {
+    const uri = pathToFileURL(path.join(dir, 'template.yaml')).href;
+    const text = template('s3:GetObject, s3:PutObject');
+    const opened = harness.diagnostics(uri);
+    harness.open(uri, text);
+    await opened;
+    const lenses = (await harness.client.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as Array<{ range: { start: { line: number } }; command?: { title: string; command: string } }>;
+    const compared = lenses.filter((l) => l.command?.command === CompareAccessCommand);
+    // Only the policy that changed, at its place (the Reader document starts on line 6, 0-based 6).
+    assert.deepEqual(compared.map((l) => [l.range.start.line, l.command!.title]), [[6, 'compared with HEAD: grants 1 more action']]);
+    const result = (await harness.client.sendRequest(AccessDiffRequest, { uri, against: { git: 'HEAD' } })) as AccessDiffResult;
+    assert.equal(result.verdict, 'new-access');
+    assert.match(result.markdown, /1 policy differs, 1 unchanged/);
+    assert.match(result.markdown, /`s3:PutObject`/);
+  } finally {
+    harness.dispose();
+  }
+});

@@ -11,6 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli } from '../../server/src/cli/main';
 import { nodeIo, type CliIo } from '../../server/src/cli/cliIo';
+import { initTerraformForTests } from './helpers/terraformParser';
 
 function run(argv: string[], overrides: Partial<CliIo> = {}): { code: number; stdout: string; stderr: string } {
   let stdout = '';
@@ -94,6 +95,81 @@ test('diff --git REF FILE reads the old text from git', () => {
   const missing = run(['diff', '--git', 'HEAD', path.join(dir, 'nowhere.json')], { gitShow: () => { throw new Error('fatal: path does not exist'); } });
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /cannot read/);
+});
+
+test('diff of two versions of a template: each policy against the one at the same place (CloudFormation and Terraform)', async () => {
+  const template = (actions: string, extra = '') => `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Reader:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Action: [${actions}]
+            Resource: arn:aws:s3:::reports/*
+  Queue:
+    Type: AWS::SQS::Queue
+  QueuePolicy:
+    Type: AWS::SQS::QueuePolicy
+    Properties:
+      Queues: [!Ref Queue]
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Principal: { Service: sns.amazonaws.com }
+            Action: sqs:SendMessage
+            Resource: !GetAtt Queue.Arn
+${extra}`;
+  const oldTemplate = write('old.yaml', template('s3:GetObject'));
+  const added = `  Extra:
+    Type: AWS::IAM::Policy
+    Properties:
+      PolicyName: extra
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Action: sqs:DeleteQueue
+            Resource: '*'
+`;
+  const newTemplate = write('new.yaml', template('s3:GetObject, s3:PutObject', added));
+  const json = run(['diff', oldTemplate, newTemplate, '--format', 'json']);
+  assert.equal(json.code, 0, json.stderr);
+  const result = JSON.parse(json.stdout);
+  assert.equal(result.format, 'cloudformation');
+  assert.equal(result.policyType, null);
+  assert.equal(result.verdict, 'new-access');
+  // The queue policy is the same: not compared. The managed policy grants s3:PutObject; the new policy grants its action.
+  assert.equal(result.unchanged, 1);
+  assert.deepEqual(result.policies.map((p: { pointer: string; change: string; verdict: string; policyType: string }) => [p.pointer, p.change, p.verdict, p.policyType]), [
+    ['/Resources/Reader/Properties/PolicyDocument', 'changed', 'new-access', 'identity'],
+    ['/Resources/Extra/Properties/PolicyDocument', 'added', 'new-access', 'identity'],
+  ]);
+  assert.deepEqual(result.newAccess.map((g: { policy: string; actions: string[] }) => [g.policy, g.actions]), [
+    ['/Resources/Reader/Properties/PolicyDocument', ['s3:PutObject']],
+    ['/Resources/Extra/Properties/PolicyDocument', ['sqs:DeleteQueue']],
+  ]);
+  // The other way round, the policy is removed and nothing is new.
+  const back = JSON.parse(run(['diff', newTemplate, oldTemplate, '--format', 'json']).stdout);
+  assert.equal(back.verdict, 'no-new-access');
+  assert.deepEqual(back.policies.map((p: { pointer: string; change: string }) => [p.pointer, p.change]), [['/Resources/Reader/Properties/PolicyDocument', 'changed'], ['/Resources/Extra/Properties/PolicyDocument', 'removed']]);
+  assert.equal(run(['diff', oldTemplate, newTemplate, '--fail-on-new-access']).code, 1);
+  assert.equal(run(['diff', oldTemplate, oldTemplate, '--fail-on-new-access']).code, 0);
+  // Text and markdown name each policy by its label and place.
+  assert.match(run(['diff', oldTemplate, newTemplate]).stdout, /^Reader managed policy \(\/Resources\/Reader\/Properties\/PolicyDocument, changed\):$/m);
+  assert.match(run(['diff', oldTemplate, newTemplate, '--format', 'markdown']).stdout, /\*\*Extra policy\*\* \(`\/Resources\/Extra\/Properties\/PolicyDocument`, added\)/);
+  // --git: a template new in this change has no old policies.
+  const fresh = JSON.parse(run(['diff', '--git', 'HEAD', newTemplate, '--format', 'json'], { gitShow: () => '' }).stdout);
+  assert.deepEqual(fresh.policies.map((p: { change: string }) => p.change), ['added', 'added', 'added']);
+  // Terraform, once its parser is loaded.
+  await initTerraformForTests();
+  const tf = (actions: string) => `resource "aws_iam_policy" "p" {\n  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = [${actions}], Resource = "*" }] })\n}\n`;
+  const tfResult = JSON.parse(run(['diff', write('old.tf', tf('"s3:GetObject"')), write('new.tf', tf('"s3:GetObject", "s3:ListBucket"')), '--format', 'json']).stdout);
+  assert.equal(tfResult.format, 'terraform');
+  assert.deepEqual(tfResult.newAccess.map((g: { policy: string; actions: string[] }) => [g.policy, g.actions]), [['aws_iam_policy.p/policy', ['s3:ListBucket']]]);
 });
 
 test('diff: bad usage and unreadable input exit 2 with one clear line', () => {

@@ -11,10 +11,13 @@ import { checkNoPublicAccess, checkNotGranted, diffAccess, type PolicyCheck } fr
 import type { PolicyDocument } from '../iam/document/model';
 import { parsePolicy } from '../iam/document/parse';
 import { isPolicyKind, resolvePolicyKind, type PolicyKind } from '../iam/document/policyKind';
-import { checksMarkdown, checksText, diffMarkdown, diffText } from '../service/accessReport';
+import { checksMarkdown, checksText, diffMarkdown, diffText, templateDiffMarkdown, templateDiffText } from '../service/accessReport';
 import { kindFromSettings } from '../service/documentAnalysis';
 import { DEFAULT_SETTINGS } from '../settings';
 import { describeReadError, type CliIo } from './cliIo';
+import { diffTemplates, type TemplateAccessDiff } from '../service/templateAccessDiff';
+import { TEMPLATE_EXTENSIONS, TERRAFORM_EXTENSION } from '../iam/sources/hostDocument';
+import { terraformReady } from '../iam/sources/terraform/terraformPolicies';
 import type { CliCommand } from './commands';
 
 const DIFF_USAGE = 'iam-policy diff OLD NEW | --git REF FILE [--type auto|identity|resource|trust|scp|rcp|boundary|session] [--format text|json|markdown] [--fail-on-new-access]';
@@ -57,6 +60,28 @@ function readPolicy(text: string, name: string): PolicyDocument | string {
   const syntax = parsed.problems.find((p) => p.kind === 'syntax');
   if (syntax || !parsed.document.root || parsed.document.root.type !== 'object') return `\`${name}\` is not a JSON policy object${syntax ? ` (${syntax.message})` : ''}`;
   return parsed.document;
+}
+
+/**
+ * The JSON of a template diff: the fields of a policy diff for the whole template (each group and
+ * undecided entry with the `policy` it belongs to; `policyType` null, as `lint` says for a template),
+ * and `policies`, each policy's own diff with its `pointer`, `label`, `policyType` and `change`.
+ */
+function templateDiffJson(diff: TemplateAccessDiff, oldName: string, newName: string) {
+  const tagged = <T extends object>(pick: (p: TemplateAccessDiff['policies'][number]) => readonly T[]) => diff.policies.flatMap((p) => pick(p).map((entry) => ({ policy: p.pointer, ...entry })));
+  return {
+    old: oldName,
+    new: newName,
+    format: diff.format,
+    policyType: null,
+    verdict: diff.verdict,
+    newAccess: tagged((p) => p.newAccess),
+    removedAccess: tagged((p) => p.removedAccess),
+    undecided: tagged((p) => p.undecided),
+    unreadable: { old: tagged((p) => p.unreadable.old), new: tagged((p) => p.unreadable.new) },
+    policies: diff.policies,
+    unchanged: diff.unchanged,
+  };
 }
 
 /** Runs `iam-policy diff`. */
@@ -114,6 +139,20 @@ function runDiff(argv: readonly string[], io: CliIo): number {
   } catch (error) {
     io.stderr(`iam-policy diff: cannot read \`${newName}\` (${describeReadError(error)}).\n`);
     return 2;
+  }
+  // A template (CloudFormation/SAM, Terraform) is compared policy by policy, at the same places.
+  if (TEMPLATE_EXTENSIONS.test(newName)) {
+    if (TERRAFORM_EXTENSION.test(newName) && !terraformReady()) {
+      io.stderr(`iam-policy diff: cannot read \`${newName}\`: the Terraform parser is not loaded.\n`);
+      return 2;
+    }
+    const templates = diffTemplates(oldText, newText, newName);
+    if (templates) {
+      if (options.format === 'json') io.stdout(`${JSON.stringify(templateDiffJson(templates, oldName, newName), null, 2)}\n`);
+      else if (options.format === 'markdown') io.stdout(templateDiffMarkdown(templates, oldName, newName));
+      else io.stdout(templateDiffText(templates, oldName, newName));
+      return failOnNew && templates.verdict !== 'no-new-access' ? 1 : 0;
+    }
   }
   const oldDoc = readPolicy(oldText, oldName);
   const newDoc = readPolicy(newText, newName);

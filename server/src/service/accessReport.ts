@@ -5,6 +5,7 @@
  */
 import type { AccessDiff, AccessGroup, ExampleRequest, PolicyCheck } from '../iam/access';
 import type { AccessSummary } from '../iam/summary/accessSummary';
+import type { TemplateAccessDiff } from './templateAccessDiff';
 
 function inlineCode(text: string): string {
   return `\`${text.replace(/`/g, "'")}\``;
@@ -128,4 +129,18 @@ export function accessSummaryMarkdown(summary: AccessSummary): string[] {
   }
   if (summary.risks && summary.risks.length > 0) return ['## Risks', '', ...summary.risks.map((r) => `- ${r.family}: \`${r.method}\` — ${r.title} (statement ${r.statements.join(', ')})`), ''];
   return [];
+}
+
+/** A template's access diff as text: a line for the template, then each policy that differs. */
+export function templateDiffText(diff: TemplateAccessDiff, oldName: string, newName: string): string {
+  const lines = [`${newName} compared with ${oldName}: ${diff.policies.length} ${diff.policies.length === 1 ? 'policy differs' : 'policies differ'}, ${diff.unchanged} unchanged`];
+  for (const policy of diff.policies) lines.push('', `${policy.label} (${policy.pointer}, ${policy.change}):`, diffText(policy, `${oldName}#${policy.pointer}`, `${newName}#${policy.pointer}`).trimEnd());
+  return `${lines.join('\n')}\n`;
+}
+
+/** A template's access diff as Markdown: a heading for the template, then each policy that differs. */
+export function templateDiffMarkdown(diff: TemplateAccessDiff, oldName: string, newName: string): string {
+  const parts = [`## Access diff of \`${newName}\`: ${diff.policies.length} ${diff.policies.length === 1 ? 'policy differs' : 'policies differ'}, ${diff.unchanged} unchanged`, ''];
+  for (const policy of diff.policies) parts.push(`**${policy.label}** (\`${policy.pointer}\`, ${policy.change})`, '', diffMarkdown(policy, `${oldName}#${policy.pointer}`, `${newName}#${policy.pointer}`).trimEnd(), '');
+  return `${parts.join('\n').trimEnd()}\n`;
 }

@@ -46,7 +46,8 @@ export const accessDiffFeature: ServerFeature = {
       }),
     );
     context.registerCodeLensProvider(async (document, analysis) => {
-      if (analysis.role !== 'policy' || analysis.parse.document.statements.length === 0) return [];
+      const policies = analysis.role === 'template' ? (analysis.host?.policies.length ?? 0) : analysis.role === 'policy' ? analysis.parse.document.statements.length : 0;
+      if (policies === 0) return [];
       return accessDiffCodeLenses(document, analysis, await head(document.uri, 'HEAD'), 'HEAD');
     });
   },
