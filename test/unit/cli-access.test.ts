@@ -225,6 +225,63 @@ test('check --no-public-access: exit 1 for a public bucket policy, 0 when bounde
   assert.match(md.stdout, /^### .*no public access — FAIL/);
 });
 
+test('check of a template: every embedded policy with the kind of its place; the JSON names the policy of each finding', () => {
+  const file = write('guarded.yaml', `Resources:
+  Bucket:
+    Type: AWS::S3::Bucket
+  BucketPolicy:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: !Ref Bucket
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Principal: '*'
+            Action: s3:GetObject
+            Resource: !Sub '\${Bucket.Arn}/*'
+  Deployer:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Action: iam:PassRole
+            Resource: '*'
+`);
+  const json = run(['check', file, '--no-public-access', '--not-granted', 'iam:PassRole', '--format', 'json']);
+  assert.equal(json.code, 1, json.stderr);
+  const result = JSON.parse(json.stdout);
+  assert.equal(result.format, 'cloudformation');
+  assert.equal(result.policyType, null);
+  assert.equal(result.result, 'FAIL');
+  assert.deepEqual(result.policies.map((p: { pointer: string; policyType: string; result: string }) => [p.pointer, p.policyType, p.result]), [
+    ['/Resources/BucketPolicy/Properties/PolicyDocument', 'resource', 'FAIL'],
+    ['/Resources/Deployer/Properties/PolicyDocument', 'identity', 'FAIL'],
+  ]);
+  const byCheck = Object.fromEntries(result.checks.map((c: { check: string; result: string; findings: Array<{ policy: string }> }) => [c.check, [c.result, c.findings.map((f) => f.policy)]]));
+  assert.deepEqual(byCheck, {
+    'not-granted': ['FAIL', ['/Resources/Deployer/Properties/PolicyDocument']],
+    'no-public-access': ['FAIL', ['/Resources/BucketPolicy/Properties/PolicyDocument']],
+  });
+  // Only the guard that holds: exit 0.
+  const clean = write('clean.yaml', `Resources:
+  Reader:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Action: s3:GetObject
+            Resource: arn:aws:s3:::reports/*
+`);
+  const pass = run(['check', clean, '--no-public-access', '--not-granted', 'iam:PassRole']);
+  assert.equal(pass.code, 0, pass.stdout);
+  assert.match(pass.stdout, /clean\.yaml#\/Resources\/Reader\/Properties\/PolicyDocument: access not granted: PASS/);
+});
+
 test('check: bad usage exits 2', () => {
   for (const argv of [['check'], ['check', oldFile], ['check', oldFile, '--not-granted'], ['check', oldFile, '--not-granted', 'GetObject'], ['check', oldFile, '--resource', 'arn:aws:s3:::x'], ['check', oldFile, newFile, '--no-public-access'], ['check', oldFile, '--no-public-access', '--format', 'sarif']]) {
     const { code, stderr } = run(argv);

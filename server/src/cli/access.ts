@@ -16,7 +16,7 @@ import { kindFromSettings } from '../service/documentAnalysis';
 import { DEFAULT_SETTINGS } from '../settings';
 import { describeReadError, type CliIo } from './cliIo';
 import { diffTemplates, type TemplateAccessDiff } from '../service/templateAccessDiff';
-import { TEMPLATE_EXTENSIONS, TERRAFORM_EXTENSION } from '../iam/sources/hostDocument';
+import { analyzeHostDocument, TEMPLATE_EXTENSIONS, TERRAFORM_EXTENSION } from '../iam/sources/hostDocument';
 import { terraformReady } from '../iam/sources/terraform/terraformPolicies';
 import type { CliCommand } from './commands';
 
@@ -170,6 +170,11 @@ function runDiff(argv: readonly string[], io: CliIo): number {
   return failOnNew && diff.verdict !== 'no-new-access' ? 1 : 0;
 }
 
+/** FAIL when one is FAIL, else UNDECIDED when one is, else PASS. */
+function worstResult(items: readonly { readonly result: PolicyCheck['result'] }[]): PolicyCheck['result'] {
+  return items.some((c) => c.result === 'FAIL') ? 'FAIL' : items.some((c) => c.result === 'UNDECIDED') ? 'UNDECIDED' : 'PASS';
+}
+
 /** Runs `iam-policy check`. */
 function runCheck(argv: readonly string[], io: CliIo): number {
   const options: Common = { type: 'auto', format: 'text' };
@@ -217,17 +222,46 @@ function runCheck(argv: readonly string[], io: CliIo): number {
     io.stderr(`iam-policy check: cannot read \`${file}\` (${describeReadError(error)}).\n`);
     return 2;
   }
+  const runChecks = (doc: PolicyDocument, kind: PolicyKind): PolicyCheck[] => [
+    ...(notGranted ? [checkNotGranted(doc, kind, actions, resources)] : []),
+    ...(noPublic ? [checkNoPublicAccess(doc, kind)] : []),
+  ];
+  const display = path.normalize(file);
+  // A template (CloudFormation/SAM, Terraform): every embedded policy is checked, with the kind its place gives it.
+  if (TEMPLATE_EXTENSIONS.test(file)) {
+    if (TERRAFORM_EXTENSION.test(file) && !terraformReady()) {
+      io.stderr(`iam-policy check: cannot read \`${file}\`: the Terraform parser is not loaded.\n`);
+      return 2;
+    }
+    const host = analyzeHostDocument(text, { validate: false }, file);
+    if (host) {
+      const policies = host.policies.map((embedded) => {
+        const checks = runChecks(embedded.parse.document, embedded.kind.kind);
+        return { pointer: embedded.policy.pointer, label: embedded.policy.label, policyType: embedded.kind.kind, result: worstResult(checks), checks };
+      });
+      const result = worstResult(policies);
+      if (options.format === 'json') {
+        // The checks of the whole template, each finding and undecided entry naming its `policy`, then each policy's own.
+        const checks = (['not-granted', 'no-public-access'] as const).filter((name) => (name === 'not-granted' ? notGranted : noPublic)).map((name) => {
+          const own = policies.flatMap((p) => p.checks.filter((c) => c.check === name).map((c) => ({ policy: p.pointer, check: c })));
+          return { check: name, result: worstResult(own.map((o) => o.check)), findings: own.flatMap((o) => o.check.findings.map((f) => ({ policy: o.policy, ...f }))), undecided: own.flatMap((o) => o.check.undecided.map((u) => ({ policy: o.policy, ...u }))) };
+        });
+        io.stdout(`${JSON.stringify({ file: display, format: host.format, policyType: null, result, checks, policies }, null, 2)}\n`);
+      } else {
+        const render = options.format === 'markdown' ? checksMarkdown : checksText;
+        io.stdout(policies.length === 0 ? `${display}: no policies\n` : policies.map((p) => render(p.checks, `${display}#${p.pointer}`)).join(options.format === 'markdown' ? '\n' : ''));
+      }
+      return result === 'PASS' ? 0 : 1;
+    }
+  }
   const doc = readPolicy(text, file);
   if (typeof doc === 'string') {
     io.stderr(`iam-policy check: ${doc}.\n`);
     return 2;
   }
   const kind = kindFor(doc, file, options.type);
-  const checks: PolicyCheck[] = [];
-  if (notGranted) checks.push(checkNotGranted(doc, kind, actions, resources));
-  if (noPublic) checks.push(checkNoPublicAccess(doc, kind));
-  const result = checks.some((c) => c.result === 'FAIL') ? 'FAIL' : checks.some((c) => c.result === 'UNDECIDED') ? 'UNDECIDED' : 'PASS';
-  const display = path.normalize(file);
+  const checks = runChecks(doc, kind);
+  const result = worstResult(checks);
   if (options.format === 'json') io.stdout(`${JSON.stringify({ file: display, policyType: kind, result, checks }, null, 2)}\n`);
   else if (options.format === 'markdown') io.stdout(checksMarkdown(checks, display));
   else io.stdout(checksText(checks, display));
