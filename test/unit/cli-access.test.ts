@@ -164,6 +164,11 @@ ${extra}`;
   // --git: a template new in this change has no old policies.
   const fresh = JSON.parse(run(['diff', '--git', 'HEAD', newTemplate, '--format', 'json'], { gitShow: () => '' }).stdout);
   assert.deepEqual(fresh.policies.map((p: { change: string }) => p.change), ['added', 'added', 'added']);
+  // Other YAML (a workflow) holds no policy, as for lint: nothing to compare, exit 0.
+  const workflow = write('workflow.yaml', 'name: ci\non: push\n');
+  const none = run(['diff', workflow, workflow, '--format', 'json', '--fail-on-new-access']);
+  assert.equal(none.code, 0, none.stderr);
+  assert.deepEqual([JSON.parse(none.stdout).format, JSON.parse(none.stdout).verdict, JSON.parse(none.stdout).policies], [null, 'no-new-access', []]);
   // Terraform, once its parser is loaded.
   await initTerraformForTests();
   const tf = (actions: string) => `resource "aws_iam_policy" "p" {\n  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = [${actions}], Resource = "*" }] })\n}\n`;

@@ -153,6 +153,12 @@ function runDiff(argv: readonly string[], io: CliIo): number {
       else io.stdout(templateDiffText(templates, oldName, newName));
       return failOnNew && templates.verdict !== 'no-new-access' ? 1 : 0;
     }
+    // A YAML file that is not a template holds no policy, as `lint` says: nothing to compare.
+    if (!/\.json$/i.test(newName)) {
+      if (options.format === 'json') io.stdout(`${JSON.stringify({ old: oldName, new: newName, format: null, policyType: null, verdict: 'no-new-access', newAccess: [], removedAccess: [], undecided: [], unreadable: { old: [], new: [] }, policies: [], unchanged: 0 }, null, 2)}\n`);
+      else io.stdout(`${newName} is not a template or a policy: nothing to compare.\n`);
+      return 0;
+    }
   }
   const oldDoc = readPolicy(oldText, oldName);
   const newDoc = readPolicy(newText, newName);
