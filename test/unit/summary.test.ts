@@ -131,11 +131,54 @@ test('CLI: formats, exit codes and messages', () => {
     [['p.json', '--format'], /must be text, json or markdown/],
     [['--verbose', 'p.json'], /unknown option `--verbose`/],
     [['missing.json'], /cannot read `missing.json` \(ENOENT\)/],
+    // A text that does not parse is not summarised as a policy that grants nothing.
+    [['broken.json'], /`broken.json` is not a JSON policy object \(JSON syntax error/],
+    [['list.json'], /`list.json` is not a JSON policy object/],
   ];
   for (const [argv, message] of cases) {
-    const result = cli(argv, files);
+    const result = cli(argv, { ...files, 'broken.json': '{"Version": ', 'list.json': '[]' });
     assert.equal(result.code, 2, argv.join(' '));
     assert.match(result.err, message);
     assert.equal(result.out, '');
   }
+});
+
+test('CLI: a template is summarised policy by policy, with the kind of each place', () => {
+  const template = `Resources:
+  Bucket:
+    Type: AWS::S3::Bucket
+  BucketPolicy:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: !Ref Bucket
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Principal: { AWS: !Sub 'arn:\${AWS::Partition}:iam::\${AWS::AccountId}:root' }
+            Action: s3:GetObject
+            Resource: !Sub '\${Bucket.Arn}/*'
+  Reader:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Action: dynamodb:GetItem
+            Resource: '*'
+`;
+  const json = cli(['t.yaml', '--format', 'json'], { 't.yaml': template });
+  assert.equal(json.code, 0, json.err);
+  const parsed = JSON.parse(json.out);
+  assert.equal(parsed.format, 'cloudformation');
+  assert.deepEqual(parsed.policies.map((p: { pointer: string; policyType: string; allow: { services: Array<{ prefix: string }> } }) => [p.pointer, p.policyType, p.allow.services.map((x) => x.prefix)]), [
+    ['/Resources/BucketPolicy/Properties/PolicyDocument', 'resource', ['s3']],
+    ['/Resources/Reader/Properties/PolicyDocument', 'identity', ['dynamodb']],
+  ]);
+  // The stack's own account is the owning account, not another one.
+  assert.equal(parsed.policies[0].access.whoCanGetIn.statements[0].summary, 'the owning account');
+  const text = cli(['t.yaml'], { 't.yaml': template });
+  assert.match(text.out, /^BucketPolicy bucket policy \(t\.yaml#\/Resources\/BucketPolicy\/Properties\/PolicyDocument, resource\):\nPolicy summary: 1 service/);
+  assert.match(text.out, /Reader managed policy \(t\.yaml#\/Resources\/Reader\/Properties\/PolicyDocument, identity\):/);
 });

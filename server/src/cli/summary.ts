@@ -14,6 +14,8 @@ import { kindFromSettings } from '../service/documentAnalysis';
 import { summaryMarkdown, summaryText } from '../service/summary';
 import { DEFAULT_SETTINGS } from '../settings';
 import { isAccountId } from '../iam/principals/principalParse';
+import { analyzeHostDocument, TEMPLATE_EXTENSIONS, TERRAFORM_EXTENSION } from '../iam/sources/hostDocument';
+import { terraformReady } from '../iam/sources/terraform/terraformPolicies';
 
 /** What the command needs from the outside world, so that tests can run it in memory. */
 export interface SummaryIo {
@@ -24,6 +26,11 @@ export interface SummaryIo {
 
 const USAGE = 'Usage: iam-policy summary FILE [--type auto|identity|resource|trust|scp|rcp|boundary|session] [--account ID] [--format text|json|markdown]\n';
 const FORMATS = new Set(['text', 'json', 'markdown']);
+
+/** The access lines after a summary, when there are any. */
+function accessLines(lines: readonly string[]): string {
+  return lines.length > 0 ? `\n${lines.join('\n')}\n` : '';
+}
 
 /** Runs the command; returns the exit code (0 on success, 2 on bad usage or an unreadable file). */
 export function runSummary(argv: string[], io: SummaryIo): number {
@@ -78,7 +85,37 @@ export function runSummary(argv: string[], io: SummaryIo): number {
     io.stderr(`iam-policy summary: cannot read \`${file}\` (${reason}).\n`);
     return 2;
   }
+  // A template (CloudFormation/SAM, Terraform): each embedded policy, with the kind of its place.
+  if (TEMPLATE_EXTENSIONS.test(file)) {
+    if (TERRAFORM_EXTENSION.test(file) && !terraformReady()) {
+      io.stderr(`iam-policy summary: cannot read \`${file}\`: the Terraform parser is not loaded.\n`);
+      return 2;
+    }
+    const host = analyzeHostDocument(text, { validate: false }, file);
+    if (host) {
+      const policies = host.policies.map((embedded) => {
+        const policyType = embedded.kind.kind;
+        return { pointer: embedded.policy.pointer, label: embedded.policy.label, policyType, summary: summarizePolicy(embedded.parse.document), access: summarizeAccess(embedded.parse.document, policyType, account ? { ownerAccount: account } : embedded.hostAccount ? { hostAccount: embedded.hostAccount } : {}) };
+      });
+      if (format === 'json') {
+        io.stdout(`${JSON.stringify({ file, format: host.format, policies: policies.map(({ summary, ...rest }) => ({ ...rest, ...summary })) }, null, 2)}\n`);
+      } else if (policies.length === 0) {
+        io.stdout(`${file}: no policies\n`);
+      } else if (format === 'markdown') {
+        io.stdout(policies.map((p) => `${summaryMarkdown(p.summary, `${p.label} (${file}#${p.pointer})`)}${accessLines(accessSummaryMarkdown(p.access))}`).join('\n'));
+      } else {
+        io.stdout(policies.map((p) => `${p.label} (${file}#${p.pointer}, ${p.policyType}):\n${summaryText(p.summary)}${accessLines(accessSummaryText(p.access))}`).join('\n'));
+      }
+      return 0;
+    }
+  }
   const parsed = parsePolicy(text);
+  const syntax = parsed.problems.find((problem) => problem.kind === 'syntax');
+  if (syntax || parsed.document.root?.type !== 'object') {
+    // A summary of a document that does not parse would describe a policy that is not there.
+    io.stderr(`iam-policy summary: \`${file}\` is not a JSON policy object${syntax ? ` (${syntax.message})` : ''}.\n`);
+    return 2;
+  }
   // A summary of blanked too-deep content would describe a different policy.
   const tooDeep = parsed.problems.filter((problem) => problem.kind === 'depth');
   if (tooDeep.length > 0) {
