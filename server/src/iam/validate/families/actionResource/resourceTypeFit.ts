@@ -133,7 +133,13 @@ function report(context: CheckContext, resource: ResourceAnalysis, actions: read
   // Candidate rewrites: descend into the resource (`bucket` → `bucket/*`) or go up to its parent (`bucket/*` → `bucket`).
   const text = value.value;
   const resourcePart = resource.arn.resource.text;
-  const candidates: string[] = [`${resourcePart}/*`];
+  // Children are written after the resource's own separator: `table/T/*` (a DynamoDB stream),
+  // `log-group:G:*` (a log stream), `function:F:*` (a version or alias); `bucket/*` when it has none.
+  // (`log-group:G/*` would match other log groups, whose names may hold `/`.)
+  const colon = resourcePart.indexOf(':');
+  const slashAt = resourcePart.indexOf('/');
+  const colonFirst = colon >= 0 && (slashAt < 0 || colon < slashAt);
+  const candidates: string[] = colonFirst ? [`${resourcePart}:*`, `${resourcePart}/*`] : [`${resourcePart}/*`];
   const slash = resourcePart.indexOf('/');
   if (slash > 0) candidates.push(resourcePart.slice(0, slash));
   let fitting: { action: ActionInfo; template: ArnTemplate } | undefined;
