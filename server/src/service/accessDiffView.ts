@@ -25,7 +25,7 @@ function diffAgainst(analysis: DocumentAnalysis, otherText: string): AccessDiff 
 function templateDiff(analysis: DocumentAnalysis, otherText: string, currentText: string): TemplateAccessDiff | undefined {
   if (analysis.role !== 'template' || !analysis.host) return undefined;
   // The path only tells the format: Terraform, or a CloudFormation/SAM template.
-  return diffTemplates(otherText, currentText, analysis.host.format === 'terraform' ? 'template.tf' : 'template.yaml');
+  return diffTemplates(otherText, currentText, analysis.host.format === 'terraform' ? 'template.tf' : 'template.yaml', analysis.host);
 }
 
 /** The report for the access diff view. */

@@ -11,7 +11,7 @@ import type { DiffVerdict } from '../iam/access/accessDiff';
 import type { PolicyDocument } from '../iam/document/model';
 import { parsePolicy } from '../iam/document/parse';
 import type { PolicyKind } from '../iam/document/policyKind';
-import { analyzeHostDocument, type HostFormat } from '../iam/sources/hostDocument';
+import { analyzeHostDocument, type HostAnalysis, type HostFormat } from '../iam/sources/hostDocument';
 import type { EmbeddedPolicyAnalysis } from '../iam/sources/embeddedAnalysis';
 
 /** The diff of one embedded policy. */
@@ -47,10 +47,11 @@ function byPointer(policies: readonly EmbeddedPolicyAnalysis[]): Map<string, Emb
  * Compares the policies of two versions of a template; undefined when the new text is not a template
  * (then it is a policy file, or nothing to compare). `path` decides the format as `lint` does (`.tf`
  * is Terraform, whose parser must be loaded). An old text that is not a template (a file new in
- * this change) has no policies.
+ * this change) has no policies. `current`, the new text's analysis when the caller has it (the
+ * editor), saves reading it again.
  */
-export function diffTemplates(oldText: string, newText: string, path: string): TemplateAccessDiff | undefined {
-  const newer = analyzeHostDocument(newText, { validate: false }, path);
+export function diffTemplates(oldText: string, newText: string, path: string, current?: HostAnalysis): TemplateAccessDiff | undefined {
+  const newer = current ?? analyzeHostDocument(newText, { validate: false }, path);
   if (!newer) return undefined;
   const older = analyzeHostDocument(oldText, { validate: false }, path);
   const before = byPointer(older?.policies ?? []);
