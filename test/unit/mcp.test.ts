@@ -53,10 +53,10 @@ async function ok(name: string, args: Record<string, unknown>): Promise<Record<s
 
 const policy = (...statements: object[]) => JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2);
 
-test('the server names itself and lists the eight tools, each with input and output schemas and read-only', async () => {
+test('the server names itself and lists the nine tools, each with input and output schemas and read-only', async () => {
   assert.equal(client.getServerVersion()?.name, 'iam-policy');
   const { tools } = await client.listTools();
-  assert.deepEqual(tools.map((tool) => tool.name), ['validate_policy', 'summarize_policy', 'simulate_request', 'diff_policies', 'check_not_granted', 'check_no_public_access', 'generate_policy', 'explain_access_denied']);
+  assert.deepEqual(tools.map((tool) => tool.name), ['validate_policy', 'summarize_policy', 'simulate_request', 'diff_policies', 'diff_templates', 'check_not_granted', 'check_no_public_access', 'generate_policy', 'explain_access_denied']);
   for (const tool of tools) {
     assert.equal(tool.inputSchema.type, 'object', tool.name);
     assert.equal(tool.outputSchema?.type, 'object', `${tool.name} has no output schema`);
@@ -69,6 +69,7 @@ test('the server names itself and lists the eight tools, each with input and out
     summarize_policy: ['policy'],
     simulate_request: ['principal', 'action', 'resource'],
     diff_policies: ['oldPolicy', 'newPolicy'],
+    diff_templates: ['oldText', 'newText'],
     check_not_granted: ['policy', 'actions'],
     check_no_public_access: ['policy'],
     generate_policy: ['input'],
@@ -238,6 +239,30 @@ test('diff_policies: adding s3:PutObject is new access with a confirmed example 
   assert.equal(shrunk.removedAccess.length, 1);
 });
 
+test('diff_templates: each policy of a template against the one at its place; a Terraform file when named', async () => {
+  const template = (actions: string) => `Resources:
+  Reader:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Action: [${actions}]
+            Resource: arn:aws:s3:::example-bucket/*
+`;
+  const grown = await ok('diff_templates', { oldText: template('s3:GetObject'), newText: template('s3:GetObject, s3:PutObject') });
+  assert.equal(grown.format, 'cloudformation');
+  assert.equal(grown.verdict, 'new-access');
+  assert.deepEqual(grown.policies.map((p: { pointer: string; change: string; policyType: string }) => [p.pointer, p.change, p.policyType]), [['/Resources/Reader/Properties/PolicyDocument', 'changed', 'identity']]);
+  assert.deepEqual(grown.policies[0].newAccess[0].actions, ['s3:PutObject']);
+  const fresh = await ok('diff_templates', { oldText: '', newText: template('s3:GetObject') });
+  assert.deepEqual(fresh.policies.map((p: { change: string }) => p.change), ['added']);
+  const tf = (actions: string) => `resource "aws_iam_policy" "p" {\n  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = [${actions}], Resource = "*" }] })\n}\n`;
+  const terraform = await ok('diff_templates', { oldText: tf('"s3:GetObject"'), newText: tf('"s3:GetObject"'), format: 'terraform' });
+  assert.deepEqual([terraform.format, terraform.verdict, terraform.unchanged, terraform.policies.length], ['terraform', 'no-new-access', 1, 0]);
+});
+
 describe('check_not_granted and check_no_public_access', () => {
   const cases: Array<{ name: string; tool: string; args: Record<string, unknown>; result: string }> = [
     { name: 'iam:PassRole through iam:* fails', tool: 'check_not_granted', args: { policy: policy({ Effect: 'Allow', Action: 'iam:*', Resource: '*' }), actions: ['iam:PassRole'] }, result: 'FAIL' },
@@ -331,6 +356,7 @@ describe('errors are tool results with one line, and the server keeps serving', 
     { name: 'an action list with a malformed action', tool: 'check_not_granted', args: { policy: policy(), actions: ['not an action'] }, message: /service:Action/ },
     { name: 'a YAML text that is not a template, read as one', tool: 'validate_policy', args: { text: 'just: yaml\n', format: 'cloudformation' }, message: /not a CloudFormation or SAM template/ },
     { name: 'an unknown format', tool: 'validate_policy', args: { text: '{}', format: 'bicep' }, message: /format/ },
+    { name: 'a template diff of a text that is not a template', tool: 'diff_templates', args: { oldText: '', newText: '{"Version": "2012-10-17", "Statement": []}' }, message: /`newText` is not a CloudFormation or SAM template/ },
     { name: 'an unknown tool', tool: 'write_policy', args: {}, message: /write_policy/ },
     { name: 'nothing to generate from', tool: 'generate_policy', args: { input: 'hello world' }, message: /^generate_policy: / },
     { name: 'a text that is not an AccessDenied message', tool: 'explain_access_denied', args: { message: 'Internal server error' }, message: /^explain_access_denied: / },

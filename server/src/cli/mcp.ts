@@ -12,7 +12,7 @@ const MCP_USAGE = 'iam-policy mcp   (Model Context Protocol server on stdio, for
 /** Starts the server; returns 0 at once, the process lives while stdin is open. */
 function runMcp(argv: readonly string[], io: { stdout(text: string): void; stderr(text: string): void }, version: string): number {
   if (argv.includes('--help') || argv.includes('-h')) {
-    io.stdout(`Usage: ${MCP_USAGE}\nTools: validate_policy, summarize_policy, simulate_request, diff_policies, check_not_granted, check_no_public_access, generate_policy, explain_access_denied.\n`);
+    io.stdout(`Usage: ${MCP_USAGE}\nTools: validate_policy, summarize_policy, simulate_request, diff_policies, diff_templates, check_not_granted, check_no_public_access, generate_policy, explain_access_denied.\n`);
     return 0;
   }
   if (argv.length > 0) {

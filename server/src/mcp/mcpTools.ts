@@ -18,7 +18,8 @@ import { deriveContext, evaluate, parseSimulationRequest } from '../iam/evaluate
 import type { EvaluationRequest } from '../iam/evaluate/types';
 import { summarizeAccess } from '../iam/summary/accessSummary';
 import { ACCESS_LEVELS, summarizePolicy } from '../iam/summary/policySummary';
-import { accessSummaryText, checksText, diffText } from '../service/accessReport';
+import { accessSummaryText, checksText, diffText, templateDiffText } from '../service/accessReport';
+import { diffTemplates } from '../service/templateAccessDiff';
 import { summaryText } from '../service/summary';
 import { lintText } from '../cli/lint';
 import { explainAnswer } from '../cli/simulate';
@@ -314,6 +315,49 @@ const diffPoliciesTool: McpToolDefinition = {
   },
 };
 
+const diffTemplatesTool: McpToolDefinition = {
+  name: 'diff_templates',
+  title: 'Compare the access of two versions of a template',
+  description:
+    'Compares two versions of a CloudFormation/SAM template (JSON or YAML) or a Terraform file offline, policy by policy: each embedded IAM policy against the one at the same place in the other version (a policy only one version has against an empty policy), as diff_policies compares two policies, with the policy type its place gives it. The verdict is `new-access` when some policy grants new access.',
+  inputSchema: {
+    oldText: z.string().describe('The old version of the template (empty for a template new in the change).'),
+    newText: z.string().describe('The new version of the template.'),
+    format: z.enum(['auto', 'cloudformation', 'terraform']).optional().describe('`auto` (the default) reads a CloudFormation/SAM template; Terraform must be named.'),
+  },
+  outputSchema: {
+    format: z.enum(['cloudformation', 'terraform']),
+    verdict: z.enum(['no-new-access', 'new-access', 'undecided']),
+    unchanged: z.number().int().describe('Policies whose text is the same in both versions (not compared).'),
+    policies: z.array(
+      z.object({
+        pointer: z.string(),
+        label: z.string(),
+        policyType: policyKind,
+        change: z.enum(['added', 'removed', 'changed']),
+        verdict: z.enum(['no-new-access', 'new-access', 'undecided']),
+        newAccess: z.array(accessGroup),
+        removedAccess: z.array(accessGroup),
+        undecided: z.array(z.object({ reason: z.string(), actions: stringList, resources: stringList, statement: z.number().int(), direction: z.enum(['new', 'removed']) })),
+        unreadable: z.object({ old: unreadable, new: unreadable }),
+      }),
+    ),
+  },
+  async run(input, environment) {
+    const { oldText, newText, format = 'auto' } = input as { oldText: string; newText: string; format?: 'auto' | 'cloudformation' | 'terraform' };
+    if (format === 'terraform') {
+      try {
+        await environment.loadTerraform();
+      } catch (error) {
+        throw new McpToolError(`the Terraform parser could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    const diff = diffTemplates(oldText, newText, format === 'terraform' ? 'main.tf' : 'template.yaml');
+    if (!diff) throw new McpToolError('`newText` is not a CloudFormation or SAM template; give `format: "terraform"` for a Terraform file, or use diff_policies for two policies');
+    return { structured: { format: diff.format, verdict: diff.verdict, unchanged: diff.unchanged, policies: diff.policies }, text: templateDiffText(diff, 'oldText', 'newText') };
+  },
+};
+
 const checkOutput = {
   policyType: policyKind,
   check: z.enum(['not-granted', 'no-public-access']),
@@ -481,5 +525,5 @@ const explainDeniedTool: McpToolDefinition = {
 };
 
 /** Every tool the MCP server offers, in the order `tools/list` shows them. */
-export const MCP_TOOLS: readonly McpToolDefinition[] = [validatePolicyTool, summarizePolicyTool, simulateRequestTool, diffPoliciesTool, checkNotGrantedTool, checkNoPublicAccessTool, generatePolicyTool, explainDeniedTool];
+export const MCP_TOOLS: readonly McpToolDefinition[] = [validatePolicyTool, summarizePolicyTool, simulateRequestTool, diffPoliciesTool, diffTemplatesTool, checkNotGrantedTool, checkNoPublicAccessTool, generatePolicyTool, explainDeniedTool];
 
