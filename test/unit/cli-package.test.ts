@@ -98,7 +98,8 @@ test('`iam-policy mcp` from the installed tarball serves its tools', async () =>
   await client.connect(new StdioClientTransport({ command: process.execPath, args: [bin, 'mcp'], cwd: project }));
   try {
     const { tools } = await client.listTools();
-    assert.equal(tools.length, 8);
+    // The same nine tools as the repository's server (test/unit/mcp.test.ts lists them), from the package.
+    assert.deepEqual(tools.map((tool) => tool.name), ['validate_policy', 'summarize_policy', 'simulate_request', 'diff_policies', 'diff_templates', 'check_not_granted', 'check_no_public_access', 'generate_policy', 'explain_access_denied']);
     const result = await client.callTool({ name: 'validate_policy', arguments: { text: readFileSync(path.join(project, 'main.tf'), 'utf8'), format: 'terraform' } });
     assert.ok(!result.isError, JSON.stringify(result.content));
     assert.deepEqual((result.structuredContent as { counts: object }).counts, { error: 1, warning: 0, info: 0 });
