@@ -16,8 +16,8 @@ import { kindFromSettings } from '../service/documentAnalysis';
 import { DEFAULT_SETTINGS } from '../settings';
 import { describeReadError, type CliIo } from './cliIo';
 import { diffTemplates, type TemplateAccessDiff } from '../service/templateAccessDiff';
-import { analyzeHostDocument, TEMPLATE_EXTENSIONS, TERRAFORM_EXTENSION } from '../iam/sources/hostDocument';
-import { terraformReady } from '../iam/sources/terraform/terraformPolicies';
+import { TEMPLATE_EXTENSIONS } from '../iam/sources/hostDocument';
+import { readTemplate } from './templateInput';
 import type { CliCommand } from './commands';
 
 const DIFF_USAGE = 'iam-policy diff OLD NEW | --git REF FILE [--type auto|identity|resource|trust|scp|rcp|boundary|session] [--format text|json|markdown] [--fail-on-new-access]';
@@ -142,11 +142,12 @@ function runDiff(argv: readonly string[], io: CliIo): number {
   }
   // A template (CloudFormation/SAM, Terraform) is compared policy by policy, at the same places.
   if (TEMPLATE_EXTENSIONS.test(newName)) {
-    if (TERRAFORM_EXTENSION.test(newName) && !terraformReady()) {
-      io.stderr(`iam-policy diff: cannot read \`${newName}\`: the Terraform parser is not loaded.\n`);
+    const template = readTemplate(newText, newName);
+    if (template && 'error' in template) {
+      io.stderr(`iam-policy diff: ${template.error}.\n`);
       return 2;
     }
-    const templates = diffTemplates(oldText, newText, newName);
+    const templates = template ? diffTemplates(oldText, newText, newName, template) : undefined;
     if (templates) {
       if (options.format === 'json') io.stdout(`${JSON.stringify(templateDiffJson(templates, oldName, newName), null, 2)}\n`);
       else if (options.format === 'markdown') io.stdout(templateDiffMarkdown(templates, oldName, newName));
@@ -234,31 +235,29 @@ function runCheck(argv: readonly string[], io: CliIo): number {
   ];
   const display = path.normalize(file);
   // A template (CloudFormation/SAM, Terraform): every embedded policy is checked, with the kind its place gives it.
-  if (TEMPLATE_EXTENSIONS.test(file)) {
-    if (TERRAFORM_EXTENSION.test(file) && !terraformReady()) {
-      io.stderr(`iam-policy check: cannot read \`${file}\`: the Terraform parser is not loaded.\n`);
-      return 2;
-    }
-    const host = analyzeHostDocument(text, { validate: false }, file);
-    if (host) {
-      const policies = host.policies.map((embedded) => {
-        const checks = runChecks(embedded.parse.document, embedded.kind.kind);
-        return { pointer: embedded.policy.pointer, label: embedded.policy.label, policyType: embedded.kind.kind, result: worstResult(checks), checks };
+  const host = readTemplate(text, file);
+  if (host && 'error' in host) {
+    io.stderr(`iam-policy check: ${host.error}.\n`);
+    return 2;
+  }
+  if (host) {
+    const policies = host.policies.map((embedded) => {
+      const checks = runChecks(embedded.parse.document, embedded.kind.kind);
+      return { pointer: embedded.policy.pointer, label: embedded.policy.label, policyType: embedded.kind.kind, result: worstResult(checks), checks };
+    });
+    const result = worstResult(policies);
+    if (options.format === 'json') {
+      // The checks of the whole template, each finding and undecided entry naming its `policy`, then each policy's own.
+      const checks = (['not-granted', 'no-public-access'] as const).filter((name) => (name === 'not-granted' ? notGranted : noPublic)).map((name) => {
+        const own = policies.flatMap((p) => p.checks.filter((c) => c.check === name).map((c) => ({ policy: p.pointer, check: c })));
+        return { check: name, result: worstResult(own.map((o) => o.check)), findings: own.flatMap((o) => o.check.findings.map((f) => ({ policy: o.policy, ...f }))), undecided: own.flatMap((o) => o.check.undecided.map((u) => ({ policy: o.policy, ...u }))) };
       });
-      const result = worstResult(policies);
-      if (options.format === 'json') {
-        // The checks of the whole template, each finding and undecided entry naming its `policy`, then each policy's own.
-        const checks = (['not-granted', 'no-public-access'] as const).filter((name) => (name === 'not-granted' ? notGranted : noPublic)).map((name) => {
-          const own = policies.flatMap((p) => p.checks.filter((c) => c.check === name).map((c) => ({ policy: p.pointer, check: c })));
-          return { check: name, result: worstResult(own.map((o) => o.check)), findings: own.flatMap((o) => o.check.findings.map((f) => ({ policy: o.policy, ...f }))), undecided: own.flatMap((o) => o.check.undecided.map((u) => ({ policy: o.policy, ...u }))) };
-        });
-        io.stdout(`${JSON.stringify({ file: display, format: host.format, policyType: null, result, checks, policies }, null, 2)}\n`);
-      } else {
-        const render = options.format === 'markdown' ? checksMarkdown : checksText;
-        io.stdout(policies.length === 0 ? `${display}: no policies\n` : policies.map((p) => render(p.checks, `${display}#${p.pointer}`)).join(options.format === 'markdown' ? '\n' : ''));
-      }
-      return result === 'PASS' ? 0 : 1;
+      io.stdout(`${JSON.stringify({ file: display, format: host.format, policyType: null, result, checks, policies }, null, 2)}\n`);
+    } else {
+      const render = options.format === 'markdown' ? checksMarkdown : checksText;
+      io.stdout(policies.length === 0 ? `${display}: no policies\n` : policies.map((p) => render(p.checks, `${display}#${p.pointer}`)).join(options.format === 'markdown' ? '\n' : ''));
     }
+    return result === 'PASS' ? 0 : 1;
   }
   const doc = readPolicy(text, file);
   if (typeof doc === 'string') {

@@ -14,8 +14,7 @@ import { kindFromSettings } from '../service/documentAnalysis';
 import { summaryMarkdown, summaryText } from '../service/summary';
 import { DEFAULT_SETTINGS } from '../settings';
 import { isAccountId } from '../iam/principals/principalParse';
-import { analyzeHostDocument, TEMPLATE_EXTENSIONS, TERRAFORM_EXTENSION } from '../iam/sources/hostDocument';
-import { terraformReady } from '../iam/sources/terraform/terraformPolicies';
+import { readTemplate } from './templateInput';
 
 /** What the command needs from the outside world, so that tests can run it in memory. */
 export interface SummaryIo {
@@ -86,28 +85,26 @@ export function runSummary(argv: string[], io: SummaryIo): number {
     return 2;
   }
   // A template (CloudFormation/SAM, Terraform): each embedded policy, with the kind of its place.
-  if (TEMPLATE_EXTENSIONS.test(file)) {
-    if (TERRAFORM_EXTENSION.test(file) && !terraformReady()) {
-      io.stderr(`iam-policy summary: cannot read \`${file}\`: the Terraform parser is not loaded.\n`);
-      return 2;
+  const host = readTemplate(text, file);
+  if (host && 'error' in host) {
+    io.stderr(`iam-policy summary: ${host.error}.\n`);
+    return 2;
+  }
+  if (host) {
+    const policies = host.policies.map((embedded) => {
+      const policyType = embedded.kind.kind;
+      return { pointer: embedded.policy.pointer, label: embedded.policy.label, policyType, summary: summarizePolicy(embedded.parse.document), access: summarizeAccess(embedded.parse.document, policyType, account ? { ownerAccount: account } : embedded.hostAccount ? { hostAccount: embedded.hostAccount } : {}) };
+    });
+    if (format === 'json') {
+      io.stdout(`${JSON.stringify({ file, format: host.format, policies: policies.map(({ summary, ...rest }) => ({ ...rest, ...summary })) }, null, 2)}\n`);
+    } else if (policies.length === 0) {
+      io.stdout(`${file}: no policies\n`);
+    } else if (format === 'markdown') {
+      io.stdout(policies.map((p) => `${summaryMarkdown(p.summary, `${p.label} (${file}#${p.pointer})`)}${accessLines(accessSummaryMarkdown(p.access))}`).join('\n'));
+    } else {
+      io.stdout(policies.map((p) => `${p.label} (${file}#${p.pointer}, ${p.policyType}):\n${summaryText(p.summary)}${accessLines(accessSummaryText(p.access))}`).join('\n'));
     }
-    const host = analyzeHostDocument(text, { validate: false }, file);
-    if (host) {
-      const policies = host.policies.map((embedded) => {
-        const policyType = embedded.kind.kind;
-        return { pointer: embedded.policy.pointer, label: embedded.policy.label, policyType, summary: summarizePolicy(embedded.parse.document), access: summarizeAccess(embedded.parse.document, policyType, account ? { ownerAccount: account } : embedded.hostAccount ? { hostAccount: embedded.hostAccount } : {}) };
-      });
-      if (format === 'json') {
-        io.stdout(`${JSON.stringify({ file, format: host.format, policies: policies.map(({ summary, ...rest }) => ({ ...rest, ...summary })) }, null, 2)}\n`);
-      } else if (policies.length === 0) {
-        io.stdout(`${file}: no policies\n`);
-      } else if (format === 'markdown') {
-        io.stdout(policies.map((p) => `${summaryMarkdown(p.summary, `${p.label} (${file}#${p.pointer})`)}${accessLines(accessSummaryMarkdown(p.access))}`).join('\n'));
-      } else {
-        io.stdout(policies.map((p) => `${p.label} (${file}#${p.pointer}, ${p.policyType}):\n${summaryText(p.summary)}${accessLines(accessSummaryText(p.access))}`).join('\n'));
-      }
-      return 0;
-    }
+    return 0;
   }
   const parsed = parsePolicy(text);
   const syntax = parsed.problems.find((problem) => problem.kind === 'syntax');
