@@ -17,7 +17,7 @@ import { DEFAULT_SETTINGS } from '../settings';
 import { describeReadError, type CliIo } from './cliIo';
 import { diffTemplates, type TemplateAccessDiff } from '../service/templateAccessDiff';
 import { TEMPLATE_EXTENSIONS } from '../iam/sources/hostDocument';
-import { readTemplate } from './templateInput';
+import { readTemplateFile } from './templateInput';
 import type { CliCommand } from './commands';
 
 const DIFF_USAGE = 'iam-policy diff OLD NEW | --git REF FILE [--type auto|identity|resource|trust|scp|rcp|boundary|session] [--format text|json|markdown] [--fail-on-new-access]';
@@ -142,7 +142,7 @@ function runDiff(argv: readonly string[], io: CliIo): number {
   }
   // A template (CloudFormation/SAM, Terraform) is compared policy by policy, at the same places.
   if (TEMPLATE_EXTENSIONS.test(newName)) {
-    const template = readTemplate(newText, newName);
+    const template = readTemplateFile(newText, newName);
     if (template && 'error' in template) {
       io.stderr(`iam-policy diff: ${template.error}.\n`);
       return 2;
@@ -235,7 +235,7 @@ function runCheck(argv: readonly string[], io: CliIo): number {
   ];
   const display = path.normalize(file);
   // A template (CloudFormation/SAM, Terraform): every embedded policy is checked, with the kind its place gives it.
-  const host = readTemplate(text, file);
+  const host = readTemplateFile(text, file);
   if (host && 'error' in host) {
     io.stderr(`iam-policy check: ${host.error}.\n`);
     return 2;

@@ -14,7 +14,7 @@ import { kindFromSettings } from '../service/documentAnalysis';
 import { summaryMarkdown, summaryText } from '../service/summary';
 import { DEFAULT_SETTINGS } from '../settings';
 import { isAccountId } from '../iam/principals/principalParse';
-import { readTemplate } from './templateInput';
+import { readTemplateFile } from './templateInput';
 
 /** What the command needs from the outside world, so that tests can run it in memory. */
 export interface SummaryIo {
@@ -85,7 +85,7 @@ export function runSummary(argv: string[], io: SummaryIo): number {
     return 2;
   }
   // A template (CloudFormation/SAM, Terraform): each embedded policy, with the kind of its place.
-  const host = readTemplate(text, file);
+  const host = readTemplateFile(text, file);
   if (host && 'error' in host) {
     io.stderr(`iam-policy summary: ${host.error}.\n`);
     return 2;

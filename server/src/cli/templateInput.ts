@@ -7,7 +7,7 @@ import { analyzeHostDocument, TEMPLATE_EXTENSIONS, TERRAFORM_EXTENSION, type Hos
 import { terraformReady } from '../iam/sources/terraform/terraformPolicies';
 
 /** The template's policies; `{ error }` when a Terraform file cannot be read; undefined when the text is not a template. */
-export function readTemplate(text: string, file: string): HostAnalysis | { readonly error: string } | undefined {
+export function readTemplateFile(text: string, file: string): HostAnalysis | { readonly error: string } | undefined {
   if (!TEMPLATE_EXTENSIONS.test(file)) return undefined;
   if (TERRAFORM_EXTENSION.test(file) && !terraformReady()) return { error: `cannot read \`${file}\`: the Terraform parser is not loaded` };
   return analyzeHostDocument(text, { validate: false }, file);
