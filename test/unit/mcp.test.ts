@@ -193,6 +193,60 @@ test('summarize_policy: services and access levels, and who can get in for a buc
   assert.deepEqual(bucket.access.whoCanGetIn.statements[0].externalAccounts, ['444455556666']);
 });
 
+test('summarize_policy: each policy of a template with the type of its place; the deploying account owns its resources', async () => {
+  // A bucket policy (AWS::S3::BucketPolicy) is resource-based; a role's Policies are identity policies.
+  const template = `Resources:
+  Bucket:
+    Type: AWS::S3::Bucket
+  BucketPolicy:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: !Ref Bucket
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Principal:
+              AWS:
+                - !Sub arn:aws:iam::\${AWS::AccountId}:root
+                - arn:aws:iam::444455556666:root
+            Action: s3:GetObject
+            Resource: !Sub \${Bucket.Arn}/*
+  Role:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Principal: { Service: lambda.amazonaws.com }
+            Action: sts:AssumeRole
+      Policies:
+        - PolicyName: read
+          PolicyDocument:
+            Version: '2012-10-17'
+            Statement:
+              - Effect: Allow
+                Action: [s3:GetObject, s3:ListBucket]
+                Resource: '*'
+`;
+  const answer = await ok('summarize_policy', { policy: template });
+  assert.equal(answer.format, 'cloudformation');
+  assert.equal(answer.statementCount, undefined, 'a template has no policy-level summary');
+  const byPointer = new Map(answer.policies.map((p: { pointer: string }) => [p.pointer, p]));
+  assert.deepEqual([...byPointer.keys()].sort(), ['/Resources/BucketPolicy/Properties/PolicyDocument', '/Resources/Role/Properties/AssumeRolePolicyDocument', '/Resources/Role/Properties/Policies/0/PolicyDocument']);
+  const bucket: any = byPointer.get('/Resources/BucketPolicy/Properties/PolicyDocument');
+  assert.equal(bucket.policyType, 'resource');
+  // The template's own account (\${AWS::AccountId}) is not external; 444455556666 is.
+  assert.deepEqual(bucket.access.whoCanGetIn.statements[0].externalAccounts, ['444455556666']);
+  const read: any = byPointer.get('/Resources/Role/Properties/Policies/0/PolicyDocument');
+  assert.equal(read.policyType, 'identity');
+  assert.deepEqual(read.allow.services.find((s: { prefix: string }) => s.prefix === 's3').levels.map((l: { level: string; granted: number }) => [l.level, l.granted]), [['List', 1], ['Read', 1]]);
+  assert.equal((byPointer.get('/Resources/Role/Properties/AssumeRolePolicyDocument') as any).policyType, 'trust');
+  const result = await call('summarize_policy', { policy: template });
+  assert.match(textOf(result), /^BucketPolicy.*\(\/Resources\/BucketPolicy\/Properties\/PolicyDocument, resource\):$/m);
+});
+
 describe('simulate_request', () => {
   const read = { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::example-bucket/*' };
   const base = { principal: 'arn:aws:iam::111122223333:role/app', action: 's3:GetObject', resource: 'arn:aws:s3:::example-bucket/report.csv' };
@@ -290,6 +344,58 @@ describe('check_not_granted and check_no_public_access', () => {
   }
 });
 
+describe('check_not_granted and check_no_public_access on templates: every policy, with the type of its place', () => {
+  const template = `{
+  "Resources": {
+    "Bucket": { "Type": "AWS::S3::Bucket" },
+    "Open": {
+      "Type": "AWS::S3::BucketPolicy",
+      "Properties": {
+        "Bucket": { "Ref": "Bucket" },
+        "PolicyDocument": { "Version": "2012-10-17", "Statement": [{ "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": { "Fn::Sub": "\${Bucket.Arn}/*" } }] }
+      }
+    },
+    "Admin": {
+      "Type": "AWS::IAM::ManagedPolicy",
+      "Properties": { "PolicyDocument": { "Version": "2012-10-17", "Statement": [{ "Effect": "Allow", "Action": "iam:*", "Resource": "*" }] } }
+    }
+  }
+}`;
+  const OPEN = '/Resources/Open/Properties/PolicyDocument';
+  const ADMIN = '/Resources/Admin/Properties/PolicyDocument';
+
+  test('check_no_public_access: the public bucket policy fails, the identity policy passes', async () => {
+    const answer = await ok('check_no_public_access', { policy: template });
+    assert.deepEqual([answer.policyType, answer.format, answer.check, answer.result], [null, 'cloudformation', 'no-public-access', 'FAIL']);
+    assert.deepEqual(answer.policies.map((p: { pointer: string; policyType: string; result: string }) => [p.pointer, p.policyType, p.result]), [[OPEN, 'resource', 'FAIL'], [ADMIN, 'identity', 'PASS']]);
+    assert.equal(answer.findings[0].policy, OPEN);
+    assert.equal(answer.findings[0].example.action, 's3:GetObject');
+  });
+
+  test('check_not_granted: iam:PassRole through the managed policy fails; only that policy', async () => {
+    const answer = await ok('check_not_granted', { policy: template, actions: ['iam:PassRole'] });
+    assert.equal(answer.result, 'FAIL');
+    assert.deepEqual(answer.findings.map((f: { policy: string }) => f.policy), [ADMIN]);
+    assert.deepEqual(answer.policies.map((p: { result: string }) => p.result), ['PASS', 'FAIL']);
+    const passing = await ok('check_not_granted', { policy: template, actions: ['s3:DeleteBucket'] });
+    assert.equal(passing.result, 'PASS');
+  });
+
+  test('a Terraform file when named; a template without policies passes', async () => {
+    const tf = 'resource "aws_s3_bucket_policy" "p" {\n  bucket = "b"\n  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = "*", Action = "s3:GetObject", Resource = "arn:aws:s3:::b/*" }] })\n}\n';
+    const answer = await ok('check_no_public_access', { policy: tf, format: 'terraform' });
+    assert.deepEqual([answer.format, answer.result, answer.policies[0].policyType], ['terraform', 'FAIL', 'resource']);
+    const empty = await ok('check_no_public_access', { policy: 'Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n' });
+    assert.deepEqual([empty.result, empty.policies.length], ['PASS', 0]);
+  });
+
+  test('`format: "policy"` reads the text as a policy', async () => {
+    // Read as one policy, the template has no Statement: nothing is public, and there are no template fields.
+    const answer = await ok('check_no_public_access', { policy: template, format: 'policy' });
+    assert.deepEqual([typeof answer.policyType, answer.result, answer.format, answer.policies], ['string', 'PASS', undefined, undefined]);
+  });
+});
+
 // The message formats of the IAM User Guide, "Troubleshoot access denied error messages".
 const DENIED_GET =
   'User: arn:aws:sts::111122223333:assumed-role/App/i-0abc is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::reports/2026/q1.csv because no identity-based policy allows the s3:GetObject action';
@@ -354,6 +460,7 @@ describe('errors are tool results with one line, and the server keeps serving', 
     { name: 'a request without its principal (schema)', tool: 'simulate_request', args: { action: 's3:GetObject', resource: '*' }, message: /principal/ },
     { name: 'a request with a malformed action', tool: 'simulate_request', args: { principal: 'arn:aws:iam::111122223333:role/app', action: 'GetObject', resource: '*' }, message: /^simulate_request: not a valid request: action: expected `service:Action`/ },
     { name: 'an action list with a malformed action', tool: 'check_not_granted', args: { policy: policy(), actions: ['not an action'] }, message: /service:Action/ },
+    { name: 'a text that is not a template, checked as one', tool: 'check_no_public_access', args: { policy: policy(), format: 'cloudformation' }, message: /^check_no_public_access: the text is not a CloudFormation or SAM template/ },
     { name: 'a YAML text that is not a template, read as one', tool: 'validate_policy', args: { text: 'just: yaml\n', format: 'cloudformation' }, message: /not a CloudFormation or SAM template/ },
     { name: 'an unknown format', tool: 'validate_policy', args: { text: '{}', format: 'bicep' }, message: /format/ },
     { name: 'a template diff of a text that is not a template', tool: 'diff_templates', args: { oldText: '', newText: '{"Version": "2012-10-17", "Statement": []}' }, message: /`newText` is not a CloudFormation or SAM template/ },

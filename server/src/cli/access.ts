@@ -18,6 +18,7 @@ import { describeReadError, type CliIo } from './cliIo';
 import { diffTemplates, type TemplateAccessDiff } from '../service/templateAccessDiff';
 import { TEMPLATE_EXTENSIONS } from '../iam/sources/hostDocument';
 import { readTemplateFile } from './templateInput';
+import { checkTemplatePolicies, templateCheck, worstResult } from '../service/templatePolicies';
 import type { CliCommand } from './commands';
 
 const DIFF_USAGE = 'iam-policy diff OLD NEW | --git REF FILE [--type auto|identity|resource|trust|scp|rcp|boundary|session] [--format text|json|markdown] [--fail-on-new-access]';
@@ -177,11 +178,6 @@ function runDiff(argv: readonly string[], io: CliIo): number {
   return failOnNew && diff.verdict !== 'no-new-access' ? 1 : 0;
 }
 
-/** FAIL when one is FAIL, else UNDECIDED when one is, else PASS. */
-function worstResult(items: readonly { readonly result: PolicyCheck['result'] }[]): PolicyCheck['result'] {
-  return items.some((c) => c.result === 'FAIL') ? 'FAIL' : items.some((c) => c.result === 'UNDECIDED') ? 'UNDECIDED' : 'PASS';
-}
-
 /** Runs `iam-policy check`. */
 function runCheck(argv: readonly string[], io: CliIo): number {
   const options: Common = { type: 'auto', format: 'text' };
@@ -241,17 +237,11 @@ function runCheck(argv: readonly string[], io: CliIo): number {
     return 2;
   }
   if (host) {
-    const policies = host.policies.map((embedded) => {
-      const checks = runChecks(embedded.parse.document, embedded.kind.kind);
-      return { pointer: embedded.policy.pointer, label: embedded.policy.label, policyType: embedded.kind.kind, result: worstResult(checks), checks };
-    });
+    const policies = checkTemplatePolicies(host, runChecks);
     const result = worstResult(policies);
     if (options.format === 'json') {
       // The checks of the whole template, each finding and undecided entry naming its `policy`, then each policy's own.
-      const checks = (['not-granted', 'no-public-access'] as const).filter((name) => (name === 'not-granted' ? notGranted : noPublic)).map((name) => {
-        const own = policies.flatMap((p) => p.checks.filter((c) => c.check === name).map((c) => ({ policy: p.pointer, check: c })));
-        return { check: name, result: worstResult(own.map((o) => o.check)), findings: own.flatMap((o) => o.check.findings.map((f) => ({ policy: o.policy, ...f }))), undecided: own.flatMap((o) => o.check.undecided.map((u) => ({ policy: o.policy, ...u }))) };
-      });
+      const checks = (['not-granted', 'no-public-access'] as const).filter((name) => (name === 'not-granted' ? notGranted : noPublic)).map((name) => templateCheck(policies, name));
       io.stdout(`${JSON.stringify({ file: display, format: host.format, policyType: null, result, checks, policies }, null, 2)}\n`);
     } else {
       const render = options.format === 'markdown' ? checksMarkdown : checksText;

@@ -15,6 +15,7 @@ import { summaryMarkdown, summaryText } from '../service/summary';
 import { DEFAULT_SETTINGS } from '../settings';
 import { isAccountId } from '../iam/principals/principalParse';
 import { readTemplateFile } from './templateInput';
+import { summarizeTemplatePolicies } from '../service/templatePolicies';
 
 /** What the command needs from the outside world, so that tests can run it in memory. */
 export interface SummaryIo {
@@ -91,10 +92,7 @@ export function runSummary(argv: string[], io: SummaryIo): number {
     return 2;
   }
   if (host) {
-    const policies = host.policies.map((embedded) => {
-      const policyType = embedded.kind.kind;
-      return { pointer: embedded.policy.pointer, label: embedded.policy.label, policyType, summary: summarizePolicy(embedded.parse.document), access: summarizeAccess(embedded.parse.document, policyType, account ? { ownerAccount: account } : embedded.hostAccount ? { hostAccount: embedded.hostAccount } : {}) };
-    });
+    const policies = summarizeTemplatePolicies(host, account);
     if (format === 'json') {
       io.stdout(`${JSON.stringify({ file, format: host.format, policies: policies.map(({ summary, ...rest }) => ({ ...rest, ...summary })) }, null, 2)}\n`);
     } else if (policies.length === 0) {

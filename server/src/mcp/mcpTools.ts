@@ -6,7 +6,8 @@
  * `McpToolError` with a one-line message, which the server turns into a tool result with `isError`.
  *
  * Policies come in as text (the JSON of the policy, as in a file), so that findings point at the
- * lines the agent wrote. Nothing here reads files or the network.
+ * lines the agent wrote; the tools that validate, summarise and check take a template's text too
+ * (every embedded policy, with the kind its place gives it). Nothing here reads files or the network.
  */
 import { z } from './mcpSdk';
 import { action as catalogAction } from '../iam/catalog/catalog';
@@ -22,6 +23,9 @@ import { accessSummaryText, checksText, diffText, templateDiffText } from '../se
 import { diffTemplates } from '../service/templateAccessDiff';
 import { summaryText } from '../service/summary';
 import { lintText } from '../cli/lint';
+import { readTemplateFile } from '../cli/templateInput';
+import type { HostAnalysis } from '../iam/sources/hostDocument';
+import { checkTemplatePolicies, summarizeTemplatePolicies, templateCheck } from '../service/templatePolicies';
 import { explainAnswer } from '../cli/simulate';
 import { denialJson, denialText } from '../cli/explainDenied';
 import { explainDenial, generateFromTexts, isAccessDeniedProblem, normalizeDenied, parseAccessDenied } from '../iam/author/index';
@@ -88,6 +92,33 @@ function kindOf(document: PolicyDocument, type: PolicyKind | 'auto' | undefined)
 
 /** The file names that make `lintText` read a text as each format. */
 const FORMAT_FILE_NAMES = { auto: 'input.json', policy: 'policy.json', cloudformation: 'template.yaml', terraform: 'main.tf' } as const;
+type InputFormat = keyof typeof FORMAT_FILE_NAMES;
+
+const inputFormat = z
+  .enum(['auto', 'policy', 'cloudformation', 'terraform'])
+  .optional()
+  .describe('`auto` (the default) reads a CloudFormation/SAM template when the text is one, else a policy; Terraform must be named.');
+
+async function loadTerraform(environment: McpToolEnvironment): Promise<void> {
+  try {
+    await environment.loadTerraform();
+  } catch (error) {
+    throw new McpToolError(`the Terraform parser could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/**
+ * The template a tool's text is (its policies parsed and given the kind of their place, not
+ * validated), for the tools that take a policy or a template; undefined when it is a policy.
+ */
+async function templateArgument(text: string, format: InputFormat, environment: McpToolEnvironment): Promise<HostAnalysis | undefined> {
+  if (format === 'policy') return undefined;
+  if (format === 'terraform') await loadTerraform(environment);
+  const host = readTemplateFile(text, FORMAT_FILE_NAMES[format]);
+  if (host && 'error' in host) throw new McpToolError(host.error);
+  if (!host && format === 'cloudformation') throw new McpToolError('the text is not a CloudFormation or SAM template; give `format: "policy"` for a policy');
+  return host;
+}
 
 const validatePolicyTool: McpToolDefinition = {
   name: 'validate_policy',
@@ -96,10 +127,7 @@ const validatePolicyTool: McpToolDefinition = {
     'Validates an AWS IAM policy (JSON) or every policy embedded in a CloudFormation/SAM template (JSON or YAML) or a Terraform file offline, with the checks of the IAM Policy Workbench editor (IAM Access Analyzer policy-validation codes where the check is the same). Returns every finding with its code, severity, message and 0-based range.',
   inputSchema: {
     text: z.string().describe('The policy JSON, or the template text.'),
-    format: z
-      .enum(['auto', 'policy', 'cloudformation', 'terraform'])
-      .optional()
-      .describe('`auto` (the default) reads a CloudFormation/SAM template when the text is one, else a policy; Terraform must be named.'),
+    format: inputFormat,
     policyType: policyType.describe('For a standalone policy: its type; `auto` (the default) detects it. Template policies take their type from the template.'),
   },
   outputSchema: {
@@ -120,13 +148,7 @@ const validatePolicyTool: McpToolDefinition = {
   },
   async run(input, environment) {
     const { text, format = 'auto', policyType: type = 'auto' } = input as { text: string; format?: keyof typeof FORMAT_FILE_NAMES; policyType?: PolicyKind | 'auto' };
-    if (format === 'terraform') {
-      try {
-        await environment.loadTerraform();
-      } catch (error) {
-        throw new McpToolError(`the Terraform parser could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    }
+    if (format === 'terraform') await loadTerraform(environment);
     const linted = lintText(text, FORMAT_FILE_NAMES[format], type);
     if (!linted) throw new McpToolError('the text is not a CloudFormation or SAM template; give `format: "policy"` to validate it as a policy');
     if (linted.error) throw new McpToolError(linted.error);
@@ -161,53 +183,78 @@ const effectSummary = z.object({
   allServices: z.object({ except: stringList, resources: stringList, conditions: z.array(conditionText), statements: z.array(z.number().int()) }).optional(),
 });
 
+const accessOutput = z.object({
+  policyType: policyKind,
+  whoCanGetIn: z
+    .object({
+      owner: z.string().optional(),
+      statements: z.array(
+        z.object({
+          statement: z.number().int(),
+          sid: z.string().optional(),
+          summary: z.string(),
+          public: z.boolean(),
+          externalAccounts: stringList,
+          organizations: stringList,
+          services: stringList,
+          identityProviders: stringList,
+          limitedBy: stringList,
+        }),
+      ),
+    })
+    .optional(),
+  risks: z.array(z.object({ family: z.enum(['privilege-escalation', 'resource-exposure', 'credential-exposure']), method: z.string(), title: z.string(), statements: z.array(z.number().int()), source: z.string() })).optional(),
+});
+
+/** Where a template's policy is, and the type its place gives it. */
+const templatePolicyPlace = {
+  pointer: z.string().describe('Where the policy is in the template (a JSON Pointer, or a Terraform address).'),
+  label: z.string(),
+  policyType: policyKind,
+};
+
 const summarizePolicyTool: McpToolDefinition = {
   name: 'summarize_policy',
-  title: 'Summarize an IAM policy',
+  title: 'Summarize an IAM policy or the policies of a template',
   description:
-    'Summarizes what an AWS IAM policy allows and denies, per service and access level (List, Read, Write, Permissions management, Tagging) as the IAM console does, and who can get in (resource-based and trust policies) or which privilege-escalation and exposure methods it gives (identity policies).',
+    'Summarizes what an AWS IAM policy allows and denies, per service and access level (List, Read, Write, Permissions management, Tagging) as the IAM console does, and who can get in (resource-based and trust policies) or which privilege-escalation and exposure methods it gives (identity policies). Given a CloudFormation/SAM template (JSON or YAML) or a Terraform file, summarizes each embedded policy, with the type its place gives it, in `policies`.',
   inputSchema: {
-    policy: policyText('The policy'),
-    policyType,
-    account: z.string().regex(/^\d{12}$/).optional().describe('The 12-digit account that owns the resource (for "who can get in": other accounts are external).'),
+    policy: z.string().describe('The policy\'s JSON text, as it would be in a file, or the text of a template.'),
+    format: inputFormat,
+    policyType: policyType.describe('For a standalone policy: its type; `auto` (the default) detects it. Template policies take their type from the template.'),
+    account: z.string().regex(/^\d{12}$/).optional().describe('The 12-digit account that owns the resource (for "who can get in": other accounts are external). For a template, the default is the account it deploys into.'),
   },
   outputSchema: {
-    statementCount: z.number().int(),
-    allow: effectSummary,
-    deny: effectSummary,
-    unknownActions: stringList,
-    access: z.object({
-      policyType: policyKind,
-      whoCanGetIn: z
-        .object({
-          owner: z.string().optional(),
-          statements: z.array(
-            z.object({
-              statement: z.number().int(),
-              sid: z.string().optional(),
-              summary: z.string(),
-              public: z.boolean(),
-              externalAccounts: stringList,
-              organizations: stringList,
-              services: stringList,
-              identityProviders: stringList,
-              limitedBy: stringList,
-            }),
-          ),
-        })
-        .optional(),
-      risks: z.array(z.object({ family: z.enum(['privilege-escalation', 'resource-exposure', 'credential-exposure']), method: z.string(), title: z.string(), statements: z.array(z.number().int()), source: z.string() })).optional(),
-    }),
+    statementCount: z.number().int().optional().describe('For a policy; a template gives each policy\'s in `policies`.'),
+    allow: effectSummary.optional(),
+    deny: effectSummary.optional(),
+    unknownActions: stringList.optional(),
+    access: accessOutput.optional(),
+    format: z.enum(['cloudformation', 'terraform']).optional().describe('For a template: its format.'),
+    policies: z
+      .array(z.object({ ...templatePolicyPlace, statementCount: z.number().int(), allow: effectSummary, deny: effectSummary, unknownActions: stringList, access: accessOutput }))
+      .optional()
+      .describe('For a template: each embedded policy, summarized.'),
   },
-  run(input) {
-    const { policy, policyType: type, account } = input as { policy: string; policyType?: PolicyKind | 'auto'; account?: string };
+  async run(input, environment) {
+    const { policy, format = 'auto', policyType: type, account } = input as { policy: string; format?: InputFormat; policyType?: PolicyKind | 'auto'; account?: string };
+    const host = await templateArgument(policy, format, environment);
+    if (host) {
+      const policies = summarizeTemplatePolicies(host, account);
+      const text = policies.length === 0 ? 'The template has no policies.\n' : policies.map((p) => `${p.label} (${p.pointer}, ${p.policyType}):\n${summaryText(p.summary)}${accessLines(accessSummaryText(p.access))}`).join('\n');
+      return { structured: { format: host.format, policies: policies.map(({ summary, ...place }) => ({ ...place, ...summary })) }, text };
+    }
     const document = parsePolicyArgument(policy, 'policy');
     const summary = summarizePolicy(document);
     const access = summarizeAccess(document, kindOf(document, type), account ? { ownerAccount: account } : {});
-    const extra = accessSummaryText(access);
-    return { structured: { ...summary, access }, text: `${summaryText(summary)}${extra.length > 0 ? `\n${extra.join('\n')}\n` : ''}` };
+    return { structured: { ...summary, access }, text: `${summaryText(summary)}${accessLines(accessSummaryText(access))}` };
   },
 };
+
+/** Access lines after a summary, when there are any. */
+function accessLines(lines: readonly string[]): string {
+  return lines.length > 0 ? `\n${lines.join('\n')}\n` : '';
+}
 
 const policyObject = z.record(z.string(), z.unknown()).describe('A policy document as a JSON object.');
 const conditionTrace = z.object({ operator: z.string(), key: z.string(), policyValues: stringList, requestValues: stringList.optional(), matched: z.boolean(), explanation: z.string() });
@@ -345,65 +392,88 @@ const diffTemplatesTool: McpToolDefinition = {
   },
   async run(input, environment) {
     const { oldText, newText, format = 'auto' } = input as { oldText: string; newText: string; format?: 'auto' | 'cloudformation' | 'terraform' };
-    if (format === 'terraform') {
-      try {
-        await environment.loadTerraform();
-      } catch (error) {
-        throw new McpToolError(`the Terraform parser could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    }
+    if (format === 'terraform') await loadTerraform(environment);
     const diff = diffTemplates(oldText, newText, format === 'terraform' ? 'main.tf' : 'template.yaml');
     if (!diff) throw new McpToolError('`newText` is not a CloudFormation or SAM template; give `format: "terraform"` for a Terraform file, or use diff_policies for two policies');
     return { structured: { format: diff.format, verdict: diff.verdict, unchanged: diff.unchanged, policies: diff.policies }, text: templateDiffText(diff, 'oldText', 'newText') };
   },
 };
 
+const checkFinding = z.object({ statement: z.number().int(), sid: z.string().optional(), actions: stringList, resources: stringList, example: exampleRequest, access: z.string().optional() });
+const checkUndecided = z.object({ reason: z.string(), statement: z.number().int(), actions: stringList.optional(), resources: stringList.optional() });
+const checkResult = z.enum(['PASS', 'FAIL', 'UNDECIDED']);
 const checkOutput = {
-  policyType: policyKind,
+  policyType: policyKind.nullable().describe('The policy\'s type; null for a template (each policy\'s is in `policies`).'),
   check: z.enum(['not-granted', 'no-public-access']),
-  result: z.enum(['PASS', 'FAIL', 'UNDECIDED']),
-  findings: z.array(
-    z.object({ statement: z.number().int(), sid: z.string().optional(), actions: stringList, resources: stringList, example: exampleRequest, access: z.string().optional() }),
-  ),
-  undecided: z.array(z.object({ reason: z.string(), statement: z.number().int(), actions: stringList.optional(), resources: stringList.optional() })),
+  result: checkResult.describe('For a template: FAIL when some policy fails, else UNDECIDED when one is, else PASS.'),
+  findings: z.array(checkFinding.extend({ policy: z.string().optional().describe('For a template: the pointer of the policy.') })),
+  undecided: z.array(checkUndecided.extend({ policy: z.string().optional() })),
+  format: z.enum(['cloudformation', 'terraform']).optional().describe('For a template: its format.'),
+  policies: z
+    .array(z.object({ ...templatePolicyPlace, result: checkResult, findings: z.array(checkFinding), undecided: z.array(checkUndecided) }))
+    .optional()
+    .describe('For a template: each embedded policy and its result.'),
 };
 
-function checkAnswer(check: PolicyCheck, kind: PolicyKind): McpToolAnswer {
+const policyOrTemplate = z.string().describe('The policy\'s JSON text, as it would be in a file, or the text of a template (every embedded policy is checked).');
+
+/** Runs one check on the policy or on every policy of the template the text is. */
+async function runCheckTool(
+  name: PolicyCheck['check'],
+  text: string,
+  format: InputFormat,
+  type: PolicyKind | 'auto' | undefined,
+  environment: McpToolEnvironment,
+  run: (document: PolicyDocument, kind: PolicyKind) => PolicyCheck,
+): Promise<McpToolAnswer> {
+  const host = await templateArgument(text, format, environment);
+  if (host) {
+    const policies = checkTemplatePolicies(host, (document, kind) => [run(document, kind)]);
+    return {
+      structured: {
+        policyType: null,
+        ...templateCheck(policies, name),
+        format: host.format,
+        policies: policies.map(({ checks, ...place }) => ({ ...place, findings: checks[0]!.findings, undecided: checks[0]!.undecided })),
+      },
+      text: policies.length === 0 ? 'The template has no policies: PASS.\n' : policies.map((p) => checksText(p.checks, `${p.label} (${p.pointer})`)).join(''),
+    };
+  }
+  const document = parsePolicyArgument(text, 'policy');
+  const kind = kindOf(document, type);
+  const check = run(document, kind);
   return { structured: { policyType: kind, ...check }, text: checksText([check], 'policy') };
 }
 
 const checkNotGrantedTool: McpToolDefinition = {
   name: 'check_not_granted',
-  title: 'Check that a policy does not grant actions',
+  title: 'Check that a policy or template does not grant actions',
   description:
-    'The offline counterpart of IAM Access Analyzer CheckAccessNotGranted: FAIL when the policy allows any of the actions (on any of the resources, when given), with the statement and a confirmed example request; UNDECIDED when a statement reaches them but neither an example nor a proof was found; else PASS.',
+    'The offline counterpart of IAM Access Analyzer CheckAccessNotGranted: FAIL when the policy allows any of the actions (on any of the resources, when given), with the statement and a confirmed example request; UNDECIDED when a statement reaches them but neither an example nor a proof was found; else PASS. Given a CloudFormation/SAM template or a Terraform file, checks every embedded policy with the type its place gives it.',
   inputSchema: {
-    policy: policyText('The policy'),
+    policy: policyOrTemplate,
     actions: z.array(z.string().regex(/^([^:\s]+:[^:\s]+|\*)$/, 'expected `service:Action`')).min(1).describe('Actions that must not be granted, e.g. `["s3:DeleteBucket", "iam:Pass*"]`.'),
     resources: stringList.optional().describe('Resource ARNs the check is limited to.'),
     policyType,
+    format: inputFormat,
   },
   outputSchema: checkOutput,
-  run(input) {
-    const { policy, actions, resources, policyType: type } = input as { policy: string; actions: string[]; resources?: string[]; policyType?: PolicyKind | 'auto' };
-    const document = parsePolicyArgument(policy, 'policy');
-    const kind = kindOf(document, type);
-    return checkAnswer(checkNotGranted(document, kind, actions, resources), kind);
+  run(input, environment) {
+    const { policy, actions, resources, policyType: type, format = 'auto' } = input as { policy: string; actions: string[]; resources?: string[]; policyType?: PolicyKind | 'auto'; format?: InputFormat };
+    return runCheckTool('not-granted', policy, format, type, environment, (document, kind) => checkNotGranted(document, kind, actions, resources));
   },
 };
 
 const checkNoPublicAccessTool: McpToolDefinition = {
   name: 'check_no_public_access',
-  title: 'Check that a policy grants no public access',
+  title: 'Check that a policy or template grants no public access',
   description:
-    'The offline counterpart of IAM Access Analyzer CheckNoPublicAccess: FAIL when a resource-based or trust policy lets in anyone, confirmed by an example request from an outside caller. Policies that name no principals (identity policies, SCPs) PASS.',
-  inputSchema: { policy: policyText('The policy'), policyType },
+    'The offline counterpart of IAM Access Analyzer CheckNoPublicAccess: FAIL when a resource-based or trust policy lets in anyone, confirmed by an example request from an outside caller. Policies that name no principals (identity policies, SCPs) PASS. Given a CloudFormation/SAM template or a Terraform file, checks every embedded policy with the type its place gives it.',
+  inputSchema: { policy: policyOrTemplate, policyType, format: inputFormat },
   outputSchema: checkOutput,
-  run(input) {
-    const { policy, policyType: type } = input as { policy: string; policyType?: PolicyKind | 'auto' };
-    const document = parsePolicyArgument(policy, 'policy');
-    const kind = kindOf(document, type);
-    return checkAnswer(checkNoPublicAccess(document, kind), kind);
+  run(input, environment) {
+    const { policy, policyType: type, format = 'auto' } = input as { policy: string; policyType?: PolicyKind | 'auto'; format?: InputFormat };
+    return runCheckTool('no-public-access', policy, format, type, environment, checkNoPublicAccess);
   },
 };
 
