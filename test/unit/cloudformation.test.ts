@@ -462,6 +462,39 @@ Resources:
   assert.ok(lenses.some((lens) => /^Fn S3ReadPolicy: .*S3/.test(lens.command!.title)), lenses.map((lens) => lens.command!.title).join('; '));
 });
 
+test('on a SAM policy template: its name completes to SAM policy template names, its parameters to nothing of the policy it expands to', () => {
+  // AWS SAM Developer Guide, "AWS SAM policy templates": an item of a function's Policies that is a
+  // mapping names a template (its key) and gives its parameters (its value).
+  const yaml = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Policies:
+        - S3ReadPolicy:
+            BucketName: my-bucket
+`;
+  const json = JSON.stringify({ Transform: 'AWS::Serverless-2016-10-31', Resources: { Fn: { Type: 'AWS::Serverless::Function', Properties: { Policies: [{ S3ReadPolicy: { BucketName: 'my-bucket' } }] } } } }, null, 2);
+  for (const [text, path, newText] of [[yaml, 'sam.yaml', 'S3ReadPolicy'], [json, 'sam.json', '"S3ReadPolicy"']] as const) {
+    const document = TextDocument.create(`file:///t/${path}`, path.endsWith('.json') ? 'json' : 'yaml', 1, text);
+    const analysis = analyzeDocument({ text, path, settings: DEFAULT_SETTINGS });
+    const at = text.indexOf('S3Read') + 'S3Read'.length;
+    const list = completionsAt(document, analysis, document.positionAt(at), DEFAULT_SETTINGS);
+    assert.ok(list.items.length > 0, path);
+    for (const item of list.items) assert.equal(item.detail, 'SAM policy template', `${path}: ${item.label}`);
+    const s3Read = list.items.find((item) => item.label === 'S3ReadPolicy');
+    const edit = s3Read?.textEdit as { newText: string; range: { start: { character: number }; end: { character: number } } } | undefined;
+    assert.equal(edit?.newText, newText, path);
+    // The edit replaces the name, nothing more.
+    assert.equal(edit!.range.end.character - edit!.range.start.character, newText.length, path);
+    const hover = hoverAt(document, analysis, document.positionAt(at));
+    assert.match(JSON.stringify(hover?.contents), /SAM policy template/, path);
+    assert.equal(hover!.range!.end.character - hover!.range!.start.character, newText.length, path);
+    const inParameters = completionsAt(document, analysis, document.positionAt(text.indexOf('my-bucket') + 3), DEFAULT_SETTINGS);
+    assert.deepEqual(inParameters.items.map((item) => item.label), [], path);
+  }
+});
+
 test('a bucket policy is checked against its bucket: an ARN of another service is an error', () => {
   const text = `Resources:
   Bucket:

@@ -70,20 +70,27 @@ function templateReferenceAt(analysis: DocumentAnalysis, offset: number): Policy
   return analysis.host?.references.find((reference) => reference.range.start <= offset && offset <= reference.range.end);
 }
 
+/** Whether a host range holds an offset (its ends included). */
+function holds(range: { readonly start: number; readonly end: number }, offset: number): boolean {
+  return range.start <= offset && offset <= range.end;
+}
+
 /**
  * Names of AWS managed policies where a template attaches them: full ARNs in `ManagedPolicyArns`
  * (with the partition the text names, else `aws`), bare names or SAM policy template names in SAM
- * `Policies`.
+ * `Policies`; on the name of a SAM policy template (a mapping's key), SAM policy template names only.
  */
 function managedPolicyCompletions(document: TextDocument, analysis: DocumentAnalysis, reference: PolicyReference, maxItems: number): CompletionList {
-  const range: Range = { start: document.positionAt(reference.range.start), end: document.positionAt(reference.range.end) };
+  const samName = reference.type === 'sam-template' ? reference.nameRange : undefined;
+  const hostRange = samName ?? reference.range;
+  const range: Range = { start: document.positionAt(hostRange.start), end: document.positionAt(hostRange.end) };
   if (range.start.line !== range.end.line) return { isIncomplete: false, items: [] };
   const typed = document.getText(range).replace(/^["']|["']$/g, '');
-  const asArn = reference.pointer.includes('/ManagedPolicyArns/') || typed.startsWith('arn:');
+  const asArn = !samName && (reference.pointer.includes('/ManagedPolicyArns/') || typed.startsWith('arn:'));
   const partition = /^arn:([^:]*):/.exec(typed)?.[1] || 'aws';
   const syntax = hostSyntax(analysis);
   const items: CompletionItem[] = [];
-  for (const name of managedPolicyNames()) {
+  for (const name of samName ? [] : managedPolicyNames()) {
     const policy = managedPolicy(name);
     const value = asArn ? `arn:${partition}:iam::aws:policy${policy?.path ?? '/'}${name}` : name;
     items.push({ label: name, kind: CompletionItemKind.Module, detail: 'AWS managed policy', filterText: asArn ? value : name, textEdit: { range, newText: renderString(syntax, undefined, value) } });
@@ -102,8 +109,14 @@ function managedPolicyCompletions(document: TextDocument, analysis: DocumentAnal
 /** Completion at a position of any document with policies. */
 export function completionsAt(document: TextDocument, analysis: DocumentAnalysis, position: Position, settings: Settings): CompletionList {
   if (analysis.role !== 'template') return getCompletions(document, analysis, position, settings);
-  const reference = templateReferenceAt(analysis, document.offsetAt(position));
+  const offset = document.offsetAt(position);
+  const reference = templateReferenceAt(analysis, offset);
   if (reference?.type === 'managed') return managedPolicyCompletions(document, analysis, reference, settings.completionMaxItems);
+  // On a SAM policy template: its name completes to the names of SAM policy templates; its parameters
+  // are names and ids, not the policy they expand to.
+  if (reference?.type === 'sam-template') {
+    return reference.nameRange && holds(reference.nameRange, offset) ? managedPolicyCompletions(document, analysis, reference, settings.completionMaxItems) : { isIncomplete: false, items: [] };
+  }
   const view = policyViewAt(document, analysis, position);
   if (!view) return { isIncomplete: false, items: [] };
   const viewPosition = view.toViewPosition(position);
@@ -195,7 +208,7 @@ export function hoverAt(document: TextDocument, analysis: DocumentAnalysis, posi
   const offset = document.offsetAt(position);
   const found = templateReferenceAt(analysis, offset);
   // A SAM policy template's hover is on its name; its parameters are values of the template.
-  const reference = found?.type === 'sam-template' && offset > found.range.start + found.name.length ? undefined : found;
+  const reference = found?.type === 'sam-template' && !(found.nameRange && holds(found.nameRange, offset)) ? undefined : found;
   if (reference) {
     const range = { start: document.positionAt(reference.range.start), end: document.positionAt(reference.range.end) };
     if (reference.type === 'managed') {
@@ -205,7 +218,7 @@ export function hoverAt(document: TextDocument, analysis: DocumentAnalysis, posi
     const template = samPolicyTemplate(reference.name);
     if (template) {
       const parameters = template.parameters.map((name) => `- \`${name}\`: ${template.parameterDescriptions[name] ?? ''}`).join('\n');
-      return { contents: { kind: MarkupKind.Markdown, value: `**${template.name}** (SAM policy template)\n\n${template.description}${parameters ? `\n\nParameters:\n${parameters}` : ''}` }, range: { start: range.start, end: document.positionAt(reference.range.start + reference.name.length) } };
+      return { contents: { kind: MarkupKind.Markdown, value: `**${template.name}** (SAM policy template)\n\n${template.description}${parameters ? `\n\nParameters:\n${parameters}` : ''}` }, range: reference.nameRange ? { start: document.positionAt(reference.nameRange.start), end: document.positionAt(reference.nameRange.end) } : range };
     }
   }
   const view = policyViewAt(document, analysis, position);

@@ -28,6 +28,8 @@ export interface PolicyReference {
   readonly range: HostRange;
   /** The SAM template's parameters, as written. */
   readonly parameters?: HostNode;
+  /** A SAM policy template's name (the key of its mapping), as written. */
+  readonly nameRange?: HostRange;
   /** The resource that uses it. */
   readonly logicalId: string;
 }
@@ -490,7 +492,7 @@ function samPolicies(
       }
       if (alternative.entries.length === 1) {
         const template = alternative.entries[0]!;
-        references.push({ type: 'sam-template', name: template.key, pointer: item.pointer, range: alternative.range, parameters: template.value, logicalId });
+        references.push({ type: 'sam-template', name: template.key, pointer: item.pointer, range: alternative.range, parameters: template.value, nameRange: template.keyRange, logicalId });
         const expanded = expandSamTemplate?.(template.key, template.value, template.keyRange);
         if (expanded) {
           const resolved = resolveIntrinsics(expanded, context);
