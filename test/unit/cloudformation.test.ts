@@ -495,6 +495,47 @@ Resources:
   }
 });
 
+test('completion never replaces an intrinsic function that stands for a policy value', () => {
+  // CloudFormation User Guide, "Intrinsic function reference": `!GetAtt`/`Fn::GetAtt` and `!Ref`/`Ref`
+  // stand for values known at deployment; a completion that replaced one with a literal would change it.
+  const yaml = `Resources:
+  Role:
+    Type: AWS::IAM::Role
+  Bucket:
+    Type: AWS::S3::Bucket
+  BucketPolicy:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: !Ref Bucket
+      PolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal:
+              AWS: !GetAtt Role.Arn
+            Action: s3:GetObject
+            Resource: '*'
+            Condition:
+              StringEquals:
+                aws:PrincipalTag/team: !Ref Team
+`;
+  const json = JSON.stringify({ Resources: { Role: { Type: 'AWS::IAM::Role' }, Bucket: { Type: 'AWS::S3::Bucket' }, BucketPolicy: { Type: 'AWS::S3::BucketPolicy', Properties: { Bucket: { Ref: 'Bucket' }, PolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { AWS: { 'Fn::GetAtt': ['Role', 'Arn'] } }, Action: 's3:GetObject', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalTag/team': { Ref: 'Team' } } } }] } } } } }, null, 2);
+  const cases: Array<[string, string, string[]]> = [
+    [yaml, 'policy.yaml', ['Role.Arn', 'Team']],
+    [json, 'policy.json', ['"Fn::GetAtt"', '"Arn"', '"Ref": "Team"']],
+  ];
+  for (const [text, path, needles] of cases) {
+    const document = TextDocument.create(`file:///t/${path}`, path.endsWith('.json') ? 'json' : 'yaml', 1, text);
+    const analysis = analyzeDocument({ text, path, settings: DEFAULT_SETTINGS });
+    for (const needle of needles) {
+      const list = completionsAt(document, analysis, document.positionAt(text.indexOf(needle) + 2), DEFAULT_SETTINGS);
+      assert.deepEqual(list.items.map((item) => item.label), [], `${path} at ${needle}`);
+    }
+    // A plain value next to them still completes.
+    const actions = completionsAt(document, analysis, document.positionAt(text.indexOf('s3:Get') + 's3:Get'.length), DEFAULT_SETTINGS);
+    assert.ok(actions.items.some((item) => item.label === 's3:GetObject'), path);
+  }
+});
+
 test('a bucket policy is checked against its bucket: an ARN of another service is an error', () => {
   const text = `Resources:
   Bucket:

@@ -128,10 +128,12 @@ export function completionsAt(document: TextDocument, analysis: DocumentAnalysis
     const edit = item.textEdit;
     if (!edit || !('range' in edit)) continue;
     const range = view.toHostRange(edit.range);
-    // The replaced host text must be a plain value or key: never across a `!Sub` hole.
+    // The replaced host text must be a plain value or key: never across a `!Sub` hole, never an
+    // intrinsic function (`!GetAtt Role.Arn`, `{"Ref": "Team"}`) that stands for the value.
     const newText = hostCompletionText(syntax, edit.newText, item.insertTextFormat === 2);
     if (newText === undefined) continue;
     if (range.start.line !== range.end.line) continue;
+    if (/^[!{[]/.test(document.getText(range))) continue;
     items.push({ ...item, textEdit: { range, newText }, filterText: item.filterText ? stripQuotes(item.filterText, syntax) : undefined });
   }
   const idiom = templateArnCompletions(view, viewPosition, analysis, settings);
