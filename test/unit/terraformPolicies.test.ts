@@ -20,6 +20,10 @@ import { resourceType } from '../../server/src/iam/catalog/catalog';
 import { at, flatten, rangeProblems } from './helpers/hostTreeFlatten';
 import { initTerraformForTests } from './helpers/terraformParser';
 import { terraformDocumentUsedBy } from './helpers/terraformDocuments';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzeDocument } from '../../server/src/service/documentAnalysis';
+import { completionsAt } from '../../server/src/service/templateFeatures';
+import { DEFAULT_SETTINGS } from '../../server/src/settings';
 
 before(() => initTerraformForTests());
 
@@ -864,4 +868,46 @@ test('resource policies of the AWS provider resources that hold one in `policy` 
     const { policies } = extractTerraformPolicies(tf);
     assert.deepEqual(policies.map((policy) => [policy.pointer, policy.kind]), [[`${type}.p/policy`, 'resource']], type);
   }
+});
+
+describe('completion in Terraform writes Terraform', () => {
+  // Terraform language documentation, "Strings and Templates": a string is double-quoted, and a
+  // literal `${` is written `$${` (else it begins an interpolation); an expression such as
+  // `aws_kms_key.k.arn` stands for a value known when Terraform applies.
+  const text = `resource "aws_iam_policy" "p" {
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Action    = "s3:GetObject"
+      Resource  = ["arn:aws:s3:::b/home/x", aws_kms_key.k.arn, "\${aws_s3_bucket.b.arn}/*"]
+      Condition = { StringEquals = { "aws:PrincipalTag/team" = "$" } }
+    }]
+  })
+}
+`;
+  const complete = (needle: string, delta: number) => {
+    const document = TextDocument.create('file:///t/main.tf', 'terraform', 1, text);
+    const analysis = analyzeDocument({ text, path: 'main.tf', settings: DEFAULT_SETTINGS });
+    return completionsAt(document, analysis, document.positionAt(text.indexOf(needle) + delta), DEFAULT_SETTINGS).items.map((item) => (item.textEdit as { newText: string }).newText);
+  };
+
+  test('a string stays quoted, snippets included; a literal ${ is $${', () => {
+    const arns = complete('arn:aws:s3:::b/home/x', 'arn:aws:s3:::b/home/x'.length);
+    assert.ok(arns.length > 0);
+    for (const newText of arns) assert.match(newText, /^".*"$/, newText);
+    const keys = complete('aws:PrincipalTag/team', 5);
+    assert.ok(keys.includes('"aws:PrincipalAccount"'), keys.join(' '));
+    // A key with a placeholder is a snippet; it stays a quoted string too.
+    for (const newText of keys) assert.match(newText, /^".*"$/, newText);
+    // A policy variable: the snippet `$\${$0}` expands to `$${}`, the cursor inside.
+    assert.deepEqual(complete('= "$', 4), ['"$\\${$0}"']);
+  });
+
+  test('never over an expression or a string with an interpolation', () => {
+    assert.deepEqual(complete('aws_kms_key.k.arn', 4), []);
+    assert.deepEqual(complete('${aws_s3_bucket', 5), []);
+    // No CloudFormation idiom in Terraform.
+    assert.ok(complete('arn:aws:s3:::b/home/x', 3).every((newText) => !newText.includes('!Sub') && !newText.includes('Fn::')));
+  });
 });

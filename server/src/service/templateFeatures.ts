@@ -44,6 +44,7 @@ function hostSyntax(analysis: DocumentAnalysis): HostSyntax {
 /** A completion's text in the template's syntax, or undefined when it cannot be written there. */
 function hostCompletionText(syntax: HostSyntax, newText: string, snippet: boolean): string | undefined {
   if (syntax === 'json') return newText;
+  if (syntax === 'hcl') return hclCompletionText(newText, snippet);
   // A string value: `"s3:GetObject"` → `s3:GetObject` (or quoted when YAML needs it).
   const stringLiteral = /^"((?:[^"\\]|\\.)*)"$/.exec(newText);
   if (stringLiteral) {
@@ -62,6 +63,27 @@ function hostCompletionText(syntax: HostSyntax, newText: string, snippet: boolea
   // A key with a simple value: `"Effect": "$1"` → `Effect: $1`.
   const key = /^"([A-Za-z0-9:_/-]+)"(?:: ?"?(\$\{?\d[^"]*)?"?)?$/.exec(newText);
   if (key) return key[2] !== undefined ? `${key[1]}: ${key[2]}` : key[1];
+  return undefined;
+}
+
+/**
+ * A completion's JSON text in Terraform: strings stay quoted, with a literal `${` or `%{` (a policy
+ * variable) written `$${` / `%%{` as Terraform's string templates require ("String Templates" in the
+ * Terraform language documentation); keys are written `Key = value`, quoted unless identifiers.
+ */
+function hclCompletionText(newText: string, snippet: boolean): string | undefined {
+  const stringLiteral = /^"((?:[^"\\]|\\.)*)"$/.exec(newText);
+  if (stringLiteral) {
+    // In a snippet a literal `${` is written `\${`: it becomes `$\${`, which the editor expands to `$${`.
+    if (snippet) return `"${stringLiteral[1]!.replace(/\\\$\{/g, '$\\${').replace(/%\{/g, '%%{')}"`;
+    try {
+      return renderString('hcl', undefined, JSON.parse(newText) as string);
+    } catch {
+      return undefined;
+    }
+  }
+  const key = /^"([A-Za-z0-9:_/-]+)": ?("\$\{?\d[^"]*"|\$\{?\d[^"]*)$/.exec(newText);
+  if (key) return `${/^[A-Za-z_][A-Za-z0-9_-]*$/.test(key[1]!) ? key[1] : `"${key[1]}"`} = ${key[2]!.startsWith('"') ? key[2] : `"${key[2]}"`}`;
   return undefined;
 }
 
@@ -133,7 +155,11 @@ export function completionsAt(document: TextDocument, analysis: DocumentAnalysis
     const newText = hostCompletionText(syntax, edit.newText, item.insertTextFormat === 2);
     if (newText === undefined) continue;
     if (range.start.line !== range.end.line) continue;
-    if (/^[!{[]/.test(document.getText(range))) continue;
+    const replaced = document.getText(range);
+    if (/^[!{[]/.test(replaced)) continue;
+    // Nor a Terraform expression (`aws_kms_key.k.arn`, `var.team`, `format(...)`) or a string with an
+    // interpolation (`"${aws_s3_bucket.b.arn}/*"`; `$${aws:username}` is a literal): only strings and keys.
+    if (syntax === 'hcl' && ((!replaced.startsWith('"') && /[.([]/.test(replaced)) || /(?:^|[^$])\$\{|(?:^|[^%])%\{/.test(replaced))) continue;
     items.push({ ...item, textEdit: { range, newText }, filterText: item.filterText ? stripQuotes(item.filterText, syntax) : undefined });
   }
   const idiom = templateArnCompletions(view, viewPosition, analysis, settings);
@@ -166,6 +192,8 @@ function fitsArnFormat(format: string, arn: string): boolean {
  * statement's actions accept, and `!Sub 'arn:${AWS::Partition}:...'` for each accepted ARN format.
  */
 function templateArnCompletions(view: PolicyView, viewPosition: Position, analysis: DocumentAnalysis, settings: Settings): Array<Omit<CompletionItem, 'textEdit'> & { textEdit: string }> {
+  // The idiom is CloudFormation's: `!Sub` and `Fn::GetAtt` are not Terraform.
+  if (hostSyntax(analysis) === 'hcl') return [];
   const answer = complete(view.analysis.parse.document, view.document.offsetAt(viewPosition), { kind: view.analysis.kind?.kind, maxItems: settings.completionMaxItems, defaultPartition: settings.defaultPartition, defaultAccount: settings.defaultAccount });
   if (answer.context.slot !== 'resource') return [];
   const formats = new Map<string, string>();
@@ -231,7 +259,7 @@ export function hoverAt(document: TextDocument, analysis: DocumentAnalysis, posi
   // A hole under the cursor: say what the template value stands for and how it was checked.
   const hole = view.embedded.virtual.holes.find((candidate) => candidate.host.start <= offset && offset <= candidate.host.end);
   const holeText = hole
-    ? `\`${hole.hole.source}\`: ${hole.hole.description}. ${hole.hole.shaped ? `Checked as \`${hole.hole.sample}\`.` : 'Its value is known only when the stack deploys, so checks that depend on it are skipped.'}`
+    ? `\`${hole.hole.source}\`: ${hole.hole.description}. ${hole.hole.shaped ? `Checked as \`${hole.hole.sample}\`.` : hostSyntax(analysis) === 'hcl' ? 'Checks that depend on it are skipped.' : 'Its value is known only when the stack deploys, so checks that depend on it are skipped.'}`
     : undefined;
   if (!hover && !holeText) return null;
   // An unknown value that is the whole string: the policy hover would describe its placeholder (say,
