@@ -216,6 +216,57 @@ test('explainDenied: when several scenario files define the caller, the first is
   }
 });
 
+test('explainDenied: a role taken from a template gets its fix as an edit of the template, which then allows the request', async () => {
+  // docs/scenarios.md: `"template": "file#LogicalId"` takes the role and the policies the template attaches to it.
+  const template = `${BASE}/template.yaml`;
+  const text = `Resources:
+  App:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Principal: { Service: lambda.amazonaws.com }
+            Action: sts:AssumeRole
+      Policies:
+        - PolicyName: reports
+          PolicyDocument:
+            Version: '2012-10-17'
+            Statement:
+              - Sid: Tags
+                Effect: Allow
+                Action:
+                  - s3:GetObjectTagging
+                Resource: arn:aws:s3:::e2e-reports/q4.csv
+`;
+  const harness = await startHarness();
+  try {
+    const opened = harness.diagnostics(template);
+    harness.open(template, text);
+    await opened;
+    const scenario = { uri: `${BASE}/template.iamtest.json`, text: JSON.stringify({ accounts: [{ id: '111122223333' }], roles: [{ name: 'App', account: '111122223333', template: 'template.yaml#App' }], tests: [] }) };
+    const params = { message: 'User: arn:aws:sts::111122223333:assumed-role/App/i-0abc is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::e2e-reports/q4.csv because no identity-based policy allows the s3:GetObject action', scenarios: [scenario] };
+    const result = (await harness.client.sendRequest('iam/explainDenied', params)) as ExplainDeniedResult;
+    assert.equal(result.status, 'fix', result.markdown);
+    const fix = result.edits?.[0];
+    assert.ok(fix, result.markdown);
+    assert.equal(fix.uri, template);
+    assert.match(fix.description, /`template\.yaml#\/Resources\/App\/Properties\/Policies\/0\/PolicyDocument`/);
+    const edits = (fix.edit as { changes: Record<string, Array<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }>> }).changes[template]!;
+    const after = TextDocument.applyEdits(TextDocument.create(template, 'yaml', 1, text), edits);
+    assert.equal(after, text.replace('- s3:GetObjectTagging\n', '- s3:GetObjectTagging\n                  - s3:GetObject\n'));
+    // The editor applies the edit to the open template; the server then simulates its unsaved text.
+    const republished = harness.diagnostics(template);
+    harness.change(template, after, 2);
+    await republished;
+    const again = (await harness.client.sendRequest('iam/explainDenied', params)) as ExplainDeniedResult;
+    assert.equal(again.status, 'not-reproduced', again.markdown);
+  } finally {
+    harness.dispose();
+  }
+});
+
 test('explainDenied uses the active policy document when no scenario defines the caller', async () => {
   const harness = await startHarness();
   try {

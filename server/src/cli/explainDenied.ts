@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { limitNesting } from '../iam/document/jsonNesting';
 import { action as catalogAction } from '../iam/catalog/catalog';
-import { explainDenial, fixEdits, isAccessDeniedProblem, normalizeDenied, parseAccessDenied, policyTypeLabel, scenarioDenialRequest, type AccessDeniedMessage, type DenialExplanation } from '../iam/author/index';
+import { explainDenial, isAccessDeniedProblem, targetFixEdits, type FixTarget, normalizeDenied, parseAccessDenied, policyTypeLabel, scenarioDenialRequest, type AccessDeniedMessage, type DenialExplanation } from '../iam/author/index';
 import type { EvaluationRequest, PolicyInput } from '../iam/evaluate/types';
 import { checkPolicyFiles, isUnreadableScenarioProblem, parseScenario } from '../iam/scenario/index';
 import { describeReadError, scenarioPolicies, type CliIo } from './cliIo';
@@ -102,7 +102,7 @@ function parseArgs(argv: readonly string[]): Options | { help: true } | string {
 
 class UsageError extends Error {}
 
-function readPolicyInput(io: CliIo, file: string, texts: Map<string, string>): PolicyInput | string {
+function readPolicyInput(io: CliIo, file: string, texts: Map<string, FixTarget>): PolicyInput | string {
   let text: string;
   try {
     text = io.readFile(file);
@@ -115,12 +115,12 @@ function readPolicyInput(io: CliIo, file: string, texts: Map<string, string>): P
   const errors: ParseError[] = [];
   const document: unknown = parseJsonc(text, errors, { allowTrailingComma: true });
   if (errors.length > 0 || document === undefined) return `\`${file}\` is not valid JSON`;
-  texts.set(file, text);
+  texts.set(file, { text });
   return { id: file, document };
 }
 
 /** The request of the message with the policies of a scenario file. */
-function scenarioRequest(io: CliIo, file: string, message: AccessDeniedMessage, resource: string, notes: string[], texts: Map<string, string>): { request: EvaluationRequest; dir: string } | string {
+function scenarioRequest(io: CliIo, file: string, message: AccessDeniedMessage, resource: string, notes: string[], texts: Map<string, FixTarget>): { request: EvaluationRequest; dir: string } | string {
   let text: string;
   try {
     text = io.readFile(file);
@@ -133,7 +133,7 @@ function scenarioRequest(io: CliIo, file: string, message: AccessDeniedMessage, 
   for (const problem of checkPolicyFiles(parsed.scenario, policies)) notes.push(`Scenario: ${problem.message}.`);
   const built = scenarioDenialRequest(parsed.scenario, policies, message, resource, notes);
   if (typeof built === 'string') return built;
-  for (const [id, policyText] of built.texts) texts.set(id, policyText);
+  for (const [id, target] of built.texts) texts.set(id, target);
   return { request: built.request, dir: path.dirname(file) };
 }
 
@@ -169,7 +169,7 @@ function runExplainDenied(argv: readonly string[], io: CliIo): number {
   const parsed = normalized.message;
   const resource = normalized.resource;
   const notes = normalized.notes;
-  const texts = new Map<string, string>();
+  const texts = new Map<string, FixTarget>();
   let request: EvaluationRequest = { principal: parsed.principal === 'anonymous' ? '*' : parsed.principal, action: parsed.action, resource, ...(parsed.context ? { context: parsed.context } : {}) };
   let scenarioDir: string | undefined;
   if (options.scenario !== undefined) {
@@ -200,7 +200,11 @@ function runExplainDenied(argv: readonly string[], io: CliIo): number {
   if (options.scenario === undefined && options.policies.length === 0 && !request.resourcePolicy) notes.push('No policies were given (--scenario, --policy): the caller was simulated with none.');
 
   const explanation = explainDenial(parsed, request, { isKnownAction: (name) => catalogAction(name) !== undefined });
-  const fileOf = (id: string) => (scenarioDir !== undefined && !options.policies.includes(id) && id !== options.resourcePolicy && id !== options.boundary && id !== options.sessionPolicy && !options.scps.includes(id) && id !== 'new-policy' && id !== 'new-resource-policy' ? path.join(scenarioDir, id) : id);
+  // A template's policy is `FILE#POINTER` (the evaluator's id adds the account the scenario read it for).
+  const fileOf = (id: string) => {
+    const file = texts.get(id)?.template ? id.replace(/ \(account \d{12}\)$/, '') : id;
+    return scenarioDir !== undefined && !options.policies.includes(id) && id !== options.resourcePolicy && id !== options.boundary && id !== options.sessionPolicy && !options.scps.includes(id) && id !== 'new-policy' && id !== 'new-resource-policy' ? path.join(scenarioDir, file) : file;
+  };
   const allNotes = [...notes, ...explanation.notes];
   const code = explanation.status === 'fix' || explanation.status === 'explicit-deny' || explanation.status === 'guardrail' ? 0 : 1;
   if (options.format === 'json') {
@@ -212,7 +216,7 @@ function runExplainDenied(argv: readonly string[], io: CliIo): number {
 }
 
 /** The JSON answer of `explain-denied --format json` (and of the MCP tool `explain_access_denied`). */
-export function denialJson(message: AccessDeniedMessage, e: DenialExplanation, fileOf: (id: string) => string, notes: readonly string[], texts: ReadonlyMap<string, string>): unknown {
+export function denialJson(message: AccessDeniedMessage, e: DenialExplanation, fileOf: (id: string) => string, notes: readonly string[], texts: ReadonlyMap<string, FixTarget>): unknown {
   return {
     message: {
       principal: message.principal,
@@ -231,7 +235,7 @@ export function denialJson(message: AccessDeniedMessage, e: DenialExplanation, f
     simulated: { decision: e.simulated.decision, reasons: e.simulated.reasons, explanation: e.simulated.explanation },
     deniedBy: e.deniedBy,
     agreesWithMessage: e.agreesWithMessage,
-    fixes: e.fixes.map((f) => ({ kind: f.kind, policyType: f.policyType, policy: fileOf(f.policy), statementIndex: f.statementIndex, description: f.description, statement: f.statement, document: f.document, edits: texts.has(f.policy) ? fixEdits(texts.get(f.policy)!, f) ?? null : null })),
+    fixes: e.fixes.map((f) => ({ kind: f.kind, policyType: f.policyType, policy: fileOf(f.policy), statementIndex: f.statementIndex, description: f.description, statement: f.statement, document: f.document, edits: texts.has(f.policy) ? targetFixEdits(texts.get(f.policy)!, f) ?? null : null })),
     verification: e.verification ?? null,
     notes,
   };

@@ -69,8 +69,9 @@ export function runCli(argv: readonly string[], io: CliIo): number {
 if (require.main === module) {
   const argv = process.argv.slice(2);
   // The Terraform parser (WebAssembly, ~20 ms to load) is loaded only when a `.tf` file is named or
-  // lies in a named directory (found with the walk `lint` itself does, which skips the same folders).
-  const mayReadTerraform = argv[0] === 'test' || ((argv[0] === 'lint' || argv[0] === 'summary' || argv[0] === 'diff' || argv[0] === 'check') && argv.slice(1).some((arg) => TERRAFORM_EXTENSION.test(arg) || (!arg.startsWith('-') && isDirectory(arg) && walkFiles(nodeIo(), arg, (base) => TERRAFORM_EXTENSION.test(base)).length > 0)));
+  // lies in a named directory (found with the walk `lint` itself does, which skips the same folders),
+  // or a scenario (`test`, `explain-denied --scenario`) may name one.
+  const mayReadTerraform = argv[0] === 'test' || (argv[0] === 'explain-denied' && argv.some((arg) => arg === '--scenario' || arg.startsWith('--scenario='))) || ((argv[0] === 'lint' || argv[0] === 'summary' || argv[0] === 'diff' || argv[0] === 'check') && argv.slice(1).some((arg) => TERRAFORM_EXTENSION.test(arg) || (!arg.startsWith('-') && isDirectory(arg) && walkFiles(nodeIo(), arg, (base) => TERRAFORM_EXTENSION.test(base)).length > 0)));
   void (mayReadTerraform ? initTerraformFromDisk().catch((error: unknown) => process.stderr.write(`iam-policy: the Terraform parser could not be loaded: ${error instanceof Error ? error.message : String(error)}\n`)) : Promise.resolve()).then(() => {
     process.exitCode = runCli(argv, nodeIo());
   });

@@ -28,7 +28,7 @@ import type { HostAnalysis } from '../iam/sources/hostDocument';
 import { checkTemplatePolicies, summarizeTemplatePolicies, templateCheck } from '../service/templatePolicies';
 import { explainAnswer } from '../cli/simulate';
 import { denialJson, denialText } from '../cli/explainDenied';
-import { explainDenial, generateFromTexts, isAccessDeniedProblem, normalizeDenied, parseAccessDenied } from '../iam/author/index';
+import { explainDenial, generateFromTexts, isAccessDeniedProblem, normalizeDenied, parseAccessDenied, type FixTarget } from '../iam/author/index';
 import { limitNesting } from '../iam/document/jsonNesting';
 import type { PolicyInput } from '../iam/evaluate/types';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
@@ -512,12 +512,12 @@ const generatePolicyTool: McpToolDefinition = {
 };
 
 /** A policy given as text, read as the evaluator reads policy files (JSONC). */
-function policyInputArgument(text: string, id: string, texts: Map<string, string>): PolicyInput {
+function policyInputArgument(text: string, id: string, texts: Map<string, FixTarget>): PolicyInput {
   if (limitNesting(text).tooDeep.length > 0) throw new McpToolError(`\`${id}\` nests JSON too deep to be a policy`);
   const errors: ParseError[] = [];
   const document: unknown = parseJsonc(text, errors, { allowTrailingComma: true });
   if (errors.length > 0 || document === null || typeof document !== 'object' || Array.isArray(document)) throw new McpToolError(`\`${id}\` is not a JSON policy object; validate_policy reports every problem with its line`);
-  texts.set(id, text);
+  texts.set(id, { text });
   return { id, document };
 }
 
@@ -574,7 +574,7 @@ const explainDeniedTool: McpToolDefinition = {
     const parsedMessage = parseAccessDenied(args.message);
     if (isAccessDeniedProblem(parsedMessage)) throw new McpToolError(parsedMessage.error);
     const { message, resource, notes } = normalizeDenied(parsedMessage);
-    const texts = new Map<string, string>();
+    const texts = new Map<string, FixTarget>();
     const request = {
       principal: message.principal === 'anonymous' ? '*' : message.principal,
       action: message.action,

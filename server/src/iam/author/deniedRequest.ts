@@ -6,7 +6,7 @@
  */
 import { action as catalogAction } from '../catalog/catalog';
 import type { EvaluationRequest, PolicyInput } from '../evaluate/types';
-import { resolvePrincipal, runTest, type PolicySet, type Scenario, type ScenarioTest } from '../scenario/index';
+import { isTemplateReference, resolvePrincipal, runTest, scenarioWithTemplates, splitTemplateReference, type PolicySet, type Scenario, type ScenarioTest } from '../scenario/index';
 import type { AccessDeniedMessage } from './accessDenied';
 import { arnForNamedResource } from './explainDenied';
 
@@ -41,12 +41,18 @@ export function scenarioDefinesCaller(scenario: Scenario, principal: string): bo
 
 const ZERO = { offset: 0, length: 0 };
 
+/** A policy that a fix may edit: the text of its file and, for a policy in a template, where it is there. */
+export interface FixTarget {
+  readonly text: string;
+  readonly template?: { readonly file: string; readonly pointer: string; readonly account?: string };
+}
+
 /**
  * The request of the message with the policies of a scenario, built by running it as a test, and
- * the texts of the policy files (not templates, not inline policies) that can take text edits, by
+ * the policy files and template policies (not inline policies) that can take text edits, by
  * evaluator id. A string says why the scenario cannot simulate it.
  */
-export function scenarioDenialRequest(scenario: Scenario, policies: PolicySet, message: AccessDeniedMessage, resource: string, notes: string[]): { request: EvaluationRequest; texts: Map<string, string> } | string {
+export function scenarioDenialRequest(scenario: Scenario, policies: PolicySet, message: AccessDeniedMessage, resource: string, notes: string[]): { request: EvaluationRequest; texts: Map<string, FixTarget> } | string {
   // A role session acts as its role: the scenario knows the role, not the session.
   const caller = callerOf(message.principal);
   const known = scenarioDefinesCaller(scenario, message.principal);
@@ -64,13 +70,17 @@ export function scenarioDenialRequest(scenario: Scenario, policies: PolicySet, m
     span: ZERO,
     broken: false,
   };
-  const result = runTest(scenario, test, policies, { isKnownAction: (name) => catalogAction(name) !== undefined });
+  // A role taken from a template has the policies the template attaches to it.
+  const result = runTest(scenarioWithTemplates(scenario, policies), test, policies, { isKnownAction: (name) => catalogAction(name) !== undefined });
   const step = result.steps[result.steps.length - 1];
   if (!step) return `the scenario cannot simulate the request: ${result.error ?? 'unknown error'}`;
-  const texts = new Map<string, string>();
+  const texts = new Map<string, FixTarget>();
   for (const input of [...(step.request.identityPolicies ?? []), step.request.resourcePolicy].filter((p): p is PolicyInput => p !== undefined)) {
     const resolved = policies.byId(input.id);
-    if (resolved?.text !== undefined && !input.id.includes('#') && resolved.ref.kind === 'file') texts.set(input.id, resolved.text);
+    if (resolved?.text === undefined || resolved.ref.kind !== 'file' || resolved.error) continue;
+    const reference = isTemplateReference(resolved.ref.path) ? splitTemplateReference(resolved.ref.path) : undefined;
+    if (reference) texts.set(input.id, { text: resolved.text, template: { file: reference.file, pointer: reference.rest, ...(resolved.ref.templateAccount ? { account: resolved.ref.templateAccount } : {}) } });
+    else if (!input.id.includes('#')) texts.set(input.id, { text: resolved.text });
   }
   // The message's own session ARN is the caller, so that policies naming the session match it.
   return { request: { ...step.request, principal: caller.session ? message.principal : step.request.principal }, texts };

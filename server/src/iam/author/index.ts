@@ -7,6 +7,7 @@ export { parseAccessDenied, isAccessDeniedProblem, identityArnOf, type AccessDen
 export { applyFixEdits, explainDenial, fixEdits, policyTypeLabel, type DenialExplanation } from './explainDenied';
 export { generatePolicy, type GenerateRequest } from './generatePolicy';
 export { generateFromTexts, type GenerateSource } from './generateInput';
-export { normalizeDenied, scenarioDefinesCaller, scenarioDenialRequest } from './deniedRequest';
+export { normalizeDenied, scenarioDefinesCaller, scenarioDenialRequest, type FixTarget } from './deniedRequest';
+export { targetFixEdits } from './templateFixEdits';
 export { actionForEvent, requestsFromCloudTrail } from './cloudTrail';
 export { statementCoverage } from './coverage';

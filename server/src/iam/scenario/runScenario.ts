@@ -16,18 +16,46 @@ import type { ContextValue, Decision, EvaluationAnswer, EvaluationRequest, Polic
 import { policyFileRefs, resolvePrincipal, resolveRole, statementSpansOf } from './parseScenario';
 import type { PolicyRef, Scenario, ScenarioProblem, ScenarioRole, ScenarioTest, Span } from './scenarioModel';
 import { expandScenarioTemplates, readScenarioTemplate, splitTemplateReference } from './scenarioTemplates';
-import { printVirtualPolicy, virtualToHost } from '../sources/virtualPolicy';
+import { printVirtualPolicy, virtualToHost, type VirtualPolicy } from '../sources/virtualPolicy';
 import { extractTerraformPolicies, terraformReady } from '../sources/terraform/terraformPolicies';
 import type { EmbeddedPolicy } from '../sources/hostTree';
+import type { HostSyntax } from '../sources/embeddedAnalysis';
 
 /** A Terraform file's policies, in the shape a template reference needs (undefined before the parser loads). */
-function terraformTemplate(text: string): { policies: readonly EmbeddedPolicy[] } | undefined {
+function terraformTemplate(text: string): { syntax: 'hcl'; policies: readonly EmbeddedPolicy[] } | undefined {
   if (!terraformReady()) return undefined;
   try {
-    return { policies: extractTerraformPolicies(text).policies };
+    return { syntax: 'hcl', policies: extractTerraformPolicies(text).policies };
   } catch {
     return undefined;
   }
+}
+
+/** Whether a policy reference points into a template (`file#/JSON/Pointer`, `main.tf#address`). */
+export function isTemplateReference(path: string): boolean {
+  return /#\/|\.tf#/i.test(path);
+}
+
+/** A policy of a template, as a scenario reads it: its place, the host's syntax and its virtual JSON text. */
+export interface TemplatePolicy {
+  readonly syntax: HostSyntax;
+  readonly policy: EmbeddedPolicy;
+  readonly virtual: VirtualPolicy;
+}
+
+/**
+ * The policy at `pointer` of a template's text (a Terraform file when `file` ends in `.tf`), with
+ * `account` as the value of `AWS::AccountId`; a string says why there is none.
+ */
+export function templatePolicyAt(file: string, text: string, pointer: string, account?: string): TemplatePolicy | string {
+  const template = /\.tf$/i.test(file) ? terraformTemplate(text) : readScenarioTemplate(text, account);
+  if (!template) return `\`${file}\` is not a CloudFormation or SAM template`;
+  const policy = template.policies.find((candidate) => candidate.pointer === pointer);
+  if (!policy) {
+    const known = template.policies.slice(0, 5).map((candidate) => `\`${candidate.pointer}\``).join(', ');
+    return `\`${file}\` has no policy at \`${pointer}\`${known ? `; its policies are at ${known}${template.policies.length > 5 ? ', ...' : ''}` : ''}`;
+  }
+  return { syntax: template.syntax, policy, virtual: printVirtualPolicy(policy.root) };
 }
 
 /** Reads a policy file given by its path as written in the scenario (relative to the scenario file). */
@@ -104,7 +132,7 @@ export class PolicySet {
       this.files.set(ref.path, resolved);
       return resolved;
     }
-    const inTemplate = /#\/|\.tf#/i.test(ref.path) ? this.resolveInTemplate(ref) : undefined;
+    const inTemplate = isTemplateReference(ref.path) ? this.resolveInTemplate(ref) : undefined;
     if (inTemplate) {
       this.files.set(inTemplate.id, inTemplate);
       return inTemplate;
@@ -146,14 +174,9 @@ export class PolicySet {
     const label = `${reference.file.split(/[\\/]/).pop() || reference.file}#${reference.rest}`;
     const read = this.reader(reference.file);
     if ('error' in read) return { id, label, ref, statementSpans: [], error: read.error };
-    const template = /\.tf$/i.test(reference.file) ? terraformTemplate(read.text) : readScenarioTemplate(read.text, ref.templateAccount);
-    if (!template) return { id, label, ref, text: read.text, statementSpans: [], error: `\`${reference.file}\` is not a CloudFormation or SAM template` };
-    const policy = template.policies.find((candidate) => candidate.pointer === reference.rest);
-    if (!policy) {
-      const known = template.policies.slice(0, 5).map((candidate) => `\`${candidate.pointer}\``).join(', ');
-      return { id, label, ref, text: read.text, statementSpans: [], error: `\`${reference.file}\` has no policy at \`${reference.rest}\`${known ? `; its policies are at ${known}${template.policies.length > 5 ? ', ...' : ''}` : ''}` };
-    }
-    const virtual = printVirtualPolicy(policy.root);
+    const found = templatePolicyAt(reference.file, read.text, reference.rest, ref.templateAccount);
+    if (typeof found === 'string') return { id, label, ref, text: read.text, statementSpans: [], error: found };
+    const { policy, virtual } = found;
     const errors: ParseError[] = [];
     const root = parseTree(virtual.text, errors, { allowTrailingComma: true });
     if (!root || root.type !== 'object') return { id, label, ref, text: read.text, statementSpans: [], error: `The policy at \`${ref.path}\` is not a JSON object` };
@@ -278,8 +301,13 @@ export function runTest(scenario: Scenario, test: ScenarioTest, policies: Policy
 
 /** Runs every test of a scenario. */
 export function runScenario(scenario: Scenario, policies: PolicySet, options: RunOptions = {}): TestResult[] {
-  const expanded = withTemplates(scenario, policies).scenario;
+  const expanded = scenarioWithTemplates(scenario, policies);
   return expanded.tests.map((test) => runTest(expanded, test, policies, options));
+}
+
+/** The scenario with what its template principals' templates attach to them: what `runTest` needs. */
+export function scenarioWithTemplates(scenario: Scenario, policies: PolicySet): Scenario {
+  return withTemplates(scenario, policies).scenario;
 }
 
 const expansions = new WeakMap<Scenario, WeakMap<PolicySet, ReturnType<typeof expandScenarioTemplates>>>();

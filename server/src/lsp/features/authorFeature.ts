@@ -11,7 +11,7 @@
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver';
-import { explainDenial, fixEdits, generateFromTexts, isAccessDeniedProblem, normalizeDenied, parseAccessDenied, scenarioDefinesCaller, scenarioDenialRequest } from '../../iam/author/index';
+import { explainDenial, generateFromTexts, isAccessDeniedProblem, normalizeDenied, parseAccessDenied, scenarioDefinesCaller, scenarioDenialRequest, targetFixEdits, type FixTarget } from '../../iam/author/index';
 import { action as catalogAction } from '../../iam/catalog/catalog';
 import { limitNesting } from '../../iam/document/jsonNesting';
 import type { EvaluationRequest } from '../../iam/evaluate/types';
@@ -22,6 +22,11 @@ import type { ServerFeature } from '../serverContext';
 import { ScenarioFiles } from './scenarioFeature';
 import { uriBaseName as baseName } from '../documentUris';
 
+
+/** How the report names a policy the fix edits: its file, and where in a template it is. */
+function targetName(target: { readonly uri: string; readonly target: FixTarget }): string {
+  return target.target.template ? `${baseName(target.uri)}#${target.target.template.pointer}` : baseName(target.uri);
+}
 
 export const authorFeature: ServerFeature = {
   name: 'author',
@@ -36,7 +41,7 @@ export const authorFeature: ServerFeature = {
         const { message, resource, notes } = normalizeDenied(read);
         let request: EvaluationRequest = { principal: message.principal === 'anonymous' ? '*' : message.principal, action: message.action, resource, ...(message.context ? { context: message.context } : {}) };
         // Evaluator policy id → the file it is and its text, for the fix's edits.
-        const targets = new Map<string, { uri: string; text: string }>();
+        const targets = new Map<string, { uri: string; target: FixTarget }>();
         let source = 'no policies';
         let scenarioUri: string | undefined;
         // Every scenario file that defines the caller, in the client's order: the first one that can
@@ -55,9 +60,10 @@ export const authorFeature: ServerFeature = {
           }
           notes.push(...scenarioNotes);
           request = built.request;
-          for (const [id, text] of built.texts) {
-            const uri = files.uriFor(scenarioFile.uri, id);
-            if (uri) targets.set(id, { uri, text });
+          for (const [id, target] of built.texts) {
+            // A policy in a template is edited in the template's file.
+            const uri = files.uriFor(scenarioFile.uri, target.template?.file ?? id);
+            if (uri) targets.set(id, { uri, target });
           }
           scenarioUri = scenarioFile.uri;
           source = `the scenario \`${baseName(scenarioFile.uri)}\``;
@@ -71,7 +77,7 @@ export const authorFeature: ServerFeature = {
           if (text !== undefined && policy && typeof policy === 'object' && errors.length === 0) {
             const id = baseName(params.policyUri);
             request = { ...request, identityPolicies: [{ id, document: policy }] };
-            targets.set(id, { uri: params.policyUri, text });
+            targets.set(id, { uri: params.policyUri, target: { text } });
             source = `the policy \`${id}\` as the caller's identity-based policy`;
           }
         }
@@ -84,18 +90,22 @@ export const authorFeature: ServerFeature = {
         let newPolicy: string | undefined;
         for (const fix of explanation.fixes) {
           const target = targets.get(fix.policy);
-          const fixed = target ? fixEdits(target.text, fix) : undefined;
+          const fixed = target ? targetFixEdits(target.target, fix) : undefined;
           if (target && fixed) {
-            const document = TextDocument.create(target.uri, 'json', 0, target.text);
+            const document = TextDocument.create(target.uri, 'json', 0, target.target.text);
             const changes: TextEdit[] = fixed.map((e) => ({ range: { start: document.positionAt(e.offset), end: document.positionAt(e.offset + e.length) }, newText: e.newText }));
-            edits.push({ uri: target.uri, description: fix.description.replace(`\`${fix.policy}\``, `\`${baseName(target.uri)}\``), edit: { changes: { [target.uri]: changes } } });
+            edits.push({ uri: target.uri, description: fix.description.replace(`\`${fix.policy}\``, `\`${targetName(target)}\``), edit: { changes: { [target.uri]: changes } } });
           } else if (fix.kind === 'new-policy') {
             newPolicy = JSON.stringify(fix.document, null, 2);
           } else {
-            notes.push(`The fix edits \`${fix.policy}\`, which is not a policy file that can take a text edit (a template or an inline policy): make the change shown by hand.`);
+            notes.push(
+              target?.target.template
+                ? `The fix edits \`${fix.policy}\`, a policy of a template written in a way this edit cannot be made to (a JSON string, \`statement\` blocks, a single \`Statement\`): make the change shown by hand.`
+                : `The fix edits \`${fix.policy}\`, which is not a policy file that can take a text edit (an inline policy): make the change shown by hand.`,
+            );
           }
         }
-        const name = (id: string) => (targets.has(id) ? baseName(targets.get(id)!.uri) : id);
+        const name = (id: string) => (targets.has(id) ? targetName(targets.get(id)!) : id);
         return {
           status: explanation.status,
           markdown: explainDeniedMarkdown(message, explanation, notes, source, name),

@@ -1,0 +1,200 @@
+/**
+ * The fix of an AccessDenied explanation written into a template: the action or resource added to a
+ * statement's list, or the new statement added to the policy's `Statement` list, as text edits of the
+ * template in its own syntax (YAML block or flow, JSON, Terraform), so that values the template
+ * computes (`!Sub`, `!GetAtt`, Terraform references) stay as they are written.
+ *
+ * Each answer is checked before it is given: the template is read again with the edits applied, and
+ * the policy at the same place must be the fixed policy the evaluator verified, value for value.
+ * Anything else (a policy written as a JSON string, `statement` blocks of a Terraform policy document,
+ * a `Statement` that is a single map) gives no edits, and the explanation says to make the change by hand.
+ */
+import { parseTree, findNodeAtLocation, getNodeValue, modify, type Node as JsonNode } from 'jsonc-parser';
+import { stringify as yamlStringify } from 'yaml';
+import { renderString, type HostSyntax } from '../sources/embeddedAnalysis';
+import type { HostNode } from '../sources/hostTree';
+import { nodeAtVirtual } from '../sources/virtualPolicy';
+import { templatePolicyAt, type TemplatePolicy } from '../scenario/runScenario';
+import { fixEdits, type FixEdit, type ProposedFix } from './explainDenied';
+import type { FixTarget } from './deniedRequest';
+
+/** The edits of a fix to the file of the policy it edits: a policy file, or a template with the policy. */
+export function targetFixEdits(target: FixTarget, fix: ProposedFix): FixEdit[] | undefined {
+  return target.template ? templateFixEdits(target.template.file, target.text, target.template.pointer, fix, target.template.account) : fixEdits(target.text, fix);
+}
+
+/**
+ * Edits of a template's text that make the policy at `pointer` what `fix` proposes; undefined when
+ * they cannot be written there or do not give exactly that policy. `account` is the value of
+ * `AWS::AccountId` the scenario read the template with.
+ */
+function templateFixEdits(file: string, text: string, pointer: string, fix: ProposedFix, account?: string): FixEdit[] | undefined {
+  if (fix.kind === 'new-policy') return undefined;
+  const found = templatePolicyAt(file, text, pointer, account);
+  if (typeof found === 'string') return undefined;
+  const edits = proposeEdits(text, found, fix);
+  if (!edits) return undefined;
+  // The check: the edited template's policy at the same place is the fixed policy.
+  const after = templatePolicyAt(file, applyEdits(text, edits), pointer, account);
+  if (typeof after === 'string') return undefined;
+  const root = parseTree(after.virtual.text);
+  if (!root || !sameValue(getNodeValue(root), fix.document)) return undefined;
+  return edits;
+}
+
+function proposeEdits(text: string, template: TemplatePolicy, fix: ProposedFix): FixEdit[] | undefined {
+  const { virtual, syntax } = template;
+  const root = parseTree(virtual.text);
+  if (!root || root.type !== 'object') return undefined;
+  const statements = findNodeAtLocation(root, ['Statement']);
+  if (!statements) return undefined;
+  if (fix.kind === 'add-statement') {
+    if (statements.type !== 'array') return undefined;
+    const host = hostNodeOf(template, statements);
+    if (host?.kind !== 'seq') return undefined;
+    return appendItem(text, syntax, host, [{ statement: fix.statement }]);
+  }
+  const element = fix.kind === 'add-action' ? 'Action' : 'Resource';
+  const statement = statements.type === 'array' ? statements.children?.[fix.statementIndex] : statements;
+  const valueNode = statement?.type === 'object' ? findNodeAtLocation(statement, [element]) : undefined;
+  if (!valueNode) return undefined;
+  const current = toList(getNodeValue(valueNode));
+  const wanted = toList(fix.statement[element]);
+  if (!current || !wanted || wanted.length <= current.length || current.some((value, index) => value !== wanted[index])) return undefined;
+  const added = wanted.slice(current.length);
+  const host = hostNodeOf(template, valueNode);
+  if (!host) return undefined;
+  if (host.kind === 'seq') return appendItem(text, syntax, host, added.map((value) => ({ value })));
+  if (host.kind === 'scalar' || host.kind === 'text') {
+    // A single value becomes a list: the value as written (with its `!Sub` or `Fn::Sub`), then the added ones.
+    const statementHost = statement ? hostNodeOf(template, statement) : undefined;
+    const extent = statementHost?.kind === 'map' ? valueExtent(text, statementHost, host) : undefined;
+    if (!extent) return undefined;
+    const written = text.slice(extent.start, extent.end);
+    if (syntax === 'yaml' && /^[|>]/.test(written)) return undefined;
+    return [{ offset: extent.start, length: extent.end - extent.start, newText: `[${[written, ...added.map((value) => flowValue(syntax, value, written))].join(', ')}]` }];
+  }
+  return undefined;
+}
+
+/** Where the value of the map entry whose value is `value` is written: after its key and `:` (or `=`), tags and intrinsic objects included. */
+function valueExtent(text: string, map: Extract<HostNode, { kind: 'map' }>, value: HostNode): { start: number; end: number } | undefined {
+  const entry = map.entries.find((candidate) => candidate.value === value);
+  if (!entry) return undefined;
+  const separator = /^["']?\s*[:=]\s*/.exec(text.slice(entry.keyRange.end, entry.range.end));
+  if (!separator) return undefined;
+  const start = entry.keyRange.end + separator[0].length;
+  const end = entry.range.start + text.slice(entry.range.start, entry.range.end).trimEnd().length;
+  return start <= value.range.start && value.range.end <= end ? { start, end } : undefined;
+}
+
+function toList(value: unknown): string[] | undefined {
+  const list = Array.isArray(value) ? value : [value];
+  return list.every((item): item is string => typeof item === 'string') ? list : undefined;
+}
+
+/** The host node printed at a virtual node. */
+function hostNodeOf(template: TemplatePolicy, node: JsonNode): HostNode | undefined {
+  const mapped = nodeAtVirtual(template.virtual, node.offset, node.offset + node.length);
+  return mapped && mapped.vStart === node.offset && mapped.vEnd === node.offset + node.length ? mapped.node : undefined;
+}
+
+/** A string in a flow list of the host, written the way its neighbour is (JSON strings beside JSON strings). */
+function flowValue(syntax: HostSyntax, value: string, neighbour: string | undefined): string {
+  if (syntax === 'hcl') return renderString('hcl', undefined, value);
+  if (syntax === 'json' || neighbour?.startsWith('"')) return JSON.stringify(value);
+  return renderString('yaml', 'yaml-single', value);
+}
+
+/** An object as a Terraform object constructor (`{ Effect = "Allow", ... }`), for `jsonencode`. */
+function hclValue(value: unknown): string {
+  if (typeof value === 'string') return renderString('hcl', undefined, value);
+  if (Array.isArray(value)) return `[${value.map(hclValue).join(', ')}]`;
+  if (value !== null && typeof value === 'object') {
+    return `{ ${Object.entries(value).map(([key, item]) => `${/^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) ? key : renderString('hcl', undefined, key)} = ${hclValue(item)}`).join(', ')} }`;
+  }
+  return JSON.stringify(value);
+}
+
+type NewItem = { readonly value: string } | { readonly statement: Record<string, unknown> };
+
+/** Appends values or a statement to a host list: a YAML block sequence, or a flow list of any syntax. */
+function appendItem(text: string, syntax: HostSyntax, list: Extract<HostNode, { kind: 'seq' }>, items: readonly NewItem[]): FixEdit[] | undefined {
+  const last = list.items[list.items.length - 1];
+  if (!last || items.length === 0) return undefined;
+  if (text[list.range.start] === '[') {
+    const neighbour = text.slice(last.range.start, last.range.end);
+    const statement = items.find((item): item is { statement: Record<string, unknown> } => 'statement' in item)?.statement;
+    if (statement && syntax === 'json') return items.length === 1 ? jsonStatementInsertion(text, list, statement) : undefined;
+    const written = items.map((item) => ('value' in item ? flowValue(syntax, item.value, neighbour) : syntax === 'hcl' && !/^\{\s*"[^"]*"\s*:/.test(neighbour) ? hclValue(item.statement) : JSON.stringify(item.statement)));
+    return [{ offset: last.range.end, length: 0, newText: written.map((item) => `, ${item}`).join('') }];
+  }
+  if (syntax !== 'yaml') return undefined;
+  // A block sequence: `- item` lines at the indentation of the others, after the last one's lines.
+  const first = list.items[0]!;
+  const lineStart = text.lastIndexOf('\n', first.range.start - 1) + 1;
+  const dash = /^(\s*)-\s+$/.exec(text.slice(lineStart, first.range.start));
+  if (!dash) return undefined;
+  const indent = dash[1]!;
+  // A block node's range may run past its last line's break.
+  let lastEnd = last.range.end;
+  while (lastEnd > last.range.start && /\s/.test(text[lastEnd - 1]!)) lastEnd--;
+  let end = text.indexOf('\n', lastEnd);
+  if (end < 0) end = text.length;
+  const rest = text.slice(lastEnd, end).trim();
+  if (rest !== '' && !rest.startsWith('#')) return undefined;
+  if (text[end - 1] === '\r') end--;
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const lines = items.flatMap((item) => {
+    const itemLines = 'value' in item ? [renderString('yaml', undefined, item.value)] : yamlStringify(item.statement, { lineWidth: 0 }).replace(/\n$/, '').split('\n');
+    return itemLines.map((line, index) => (index === 0 ? `${indent}- ${line}` : `${indent}  ${line}`));
+  });
+  return [{ offset: end, length: 0, newText: lines.map((line) => `${eol}${line}`).join('') }];
+}
+
+/** A statement added to a JSON template's `Statement` array, formatted as the template is. */
+function jsonStatementInsertion(text: string, list: Extract<HostNode, { kind: 'seq' }>, statement: Record<string, unknown>): FixEdit[] | undefined {
+  const root = parseTree(text, [], { allowTrailingComma: true });
+  const path = root ? pathTo(root, list.range.start) : undefined;
+  if (!path) return undefined;
+  const indent = /\n([ \t]+)"/.exec(text)?.[1] ?? '  ';
+  const formattingOptions = { insertSpaces: !indent.includes('\t'), tabSize: indent.includes('\t') ? 1 : indent.length, eol: text.includes('\r\n') ? '\r\n' : '\n' };
+  return modify(text, [...path, -1], statement, { formattingOptions, isArrayInsertion: true }).map((edit) => ({ offset: edit.offset, length: edit.length, newText: edit.content }));
+}
+
+/** The JSON path of the array that starts at `offset`, when the host is JSON and it is one. */
+function pathTo(root: JsonNode, offset: number): Array<string | number> | undefined {
+  const walk = (node: JsonNode, path: Array<string | number>): Array<string | number> | undefined => {
+    if (node.offset === offset && node.type === 'array') return path;
+    if (offset < node.offset || offset >= node.offset + node.length) return undefined;
+    for (const [index, child] of (node.children ?? []).entries()) {
+      if (node.type === 'object' && child.type === 'property') {
+        const key = child.children?.[0]?.value as string;
+        const value = child.children?.[1];
+        const found = value ? walk(value, [...path, key]) : undefined;
+        if (found) return found;
+      } else if (node.type === 'array') {
+        const found = walk(child, [...path, index]);
+        if (found) return found;
+      }
+    }
+    return undefined;
+  };
+  return walk(root, []);
+}
+
+function applyEdits(text: string, edits: readonly FixEdit[]): string {
+  let out = text;
+  for (const edit of [...edits].sort((a, b) => b.offset - a.offset)) out = out.slice(0, edit.offset) + edit.newText + out.slice(edit.offset + edit.length);
+  return out;
+}
+
+/** Equal JSON values, whatever the order of object keys. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, index) => sameValue(item, b[index]));
+  if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object') {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((key) => Object.prototype.hasOwnProperty.call(b, key) && sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+  }
+  return a === b;
+}

@@ -1,0 +1,277 @@
+/**
+ * The fix of an AccessDenied explanation written into the template that holds the policy
+ * (iam/author/templateFixEdits.ts), through `iam-policy explain-denied --scenario` with a role that a
+ * scenario takes from a template (`"template": "file#LogicalId"`, docs/scenarios.md).
+ *
+ * Each case is checked here independently of the code under test: the edits applied to the template
+ * give the expected text exactly (values the template computes, `!Sub`, `Fn::Sub`, Terraform
+ * references, comments and layout kept), and the same message explained again against the edited
+ * template is allowed (exit 1, "Simulated: Allow"). Evaluation rules: IAM User Guide, "Policy
+ * evaluation logic" (an identity-based Allow allows the request); template syntax: CloudFormation
+ * User Guide "Template anatomy" and "Fn::Sub", Terraform language "Strings and Templates".
+ */
+import { before, test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { applyFixEdits } from '../../server/src/iam/author/index';
+import { runCli } from '../../server/src/cli/main';
+import { nodeIo } from '../../server/src/cli/cliIo';
+import { initTerraformForTests } from './helpers/terraformParser';
+
+before(() => initTerraformForTests());
+
+function cli(argv: string[], stdin = ''): { code: number; stdout: string; stderr: string } {
+  let stdout = '';
+  let stderr = '';
+  const io = { ...nodeIo(), readStdin: () => stdin, stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t) };
+  return { code: runCli(argv, io), stdout, stderr };
+}
+
+const OBJECT = 'arn:aws:s3:::reports/2026.csv';
+const denied = (action: string) => `User: arn:aws:sts::111122223333:assumed-role/App/i-0abc is not authorized to perform: ${action} on resource: ${OBJECT} because no identity-based policy allows the ${action} action`;
+
+const cfnRole = (policy: string) => `Resources:
+  Reports:
+    Type: AWS::S3::Bucket
+  App:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Principal: { Service: lambda.amazonaws.com }
+            Action: sts:AssumeRole
+      Policies:
+        - PolicyName: app
+          PolicyDocument:
+            Version: '2012-10-17'
+            Statement:
+${policy}`;
+
+interface Case {
+  readonly name: string;
+  readonly file: string;
+  readonly template: string;
+  readonly role: string;
+  readonly action: string;
+  readonly kind: string;
+  /** The template after the edits, or null when the edit cannot be written there. */
+  readonly expected: string | null;
+}
+
+const cases: Case[] = [
+  (() => {
+    const policy = `              - Sid: Tags
+                Effect: Allow
+                Action:
+                  - s3:GetObjectTagging # tags only
+                Resource: ${OBJECT}
+  # the end
+`;
+    return {
+      name: 'YAML block list: the action on a line of its own, the comment kept',
+      file: 'template.yaml',
+      template: cfnRole(policy),
+      role: 'template.yaml#App',
+      action: 's3:GetObject',
+      kind: 'add-action',
+      expected: cfnRole(policy.replace('# tags only\n', '# tags only\n                  - s3:GetObject\n')),
+    };
+  })(),
+  {
+    name: 'YAML single value: becomes a flow list',
+    file: 'template.yaml',
+    template: cfnRole(`              - Effect: Allow\n                Action: s3:GetObjectTagging\n                Resource: ${OBJECT}\n`),
+    role: 'template.yaml#App',
+    action: 's3:GetObject',
+    kind: 'add-action',
+    expected: cfnRole(`              - Effect: Allow\n                Action: [s3:GetObjectTagging, 's3:GetObject']\n                Resource: ${OBJECT}\n`),
+  },
+  {
+    name: 'YAML !Sub resource: kept as written in the new list',
+    file: 'template.yaml',
+    template: cfnRole(`              - Effect: Allow\n                Action: s3:GetObject\n                Resource: !Sub 'arn:\${AWS::Partition}:s3:::\${Reports}/2025.csv'\n`),
+    role: 'template.yaml#App',
+    action: 's3:GetObject',
+    kind: 'add-resource',
+    expected: cfnRole(`              - Effect: Allow\n                Action: s3:GetObject\n                Resource: [!Sub 'arn:\${AWS::Partition}:s3:::\${Reports}/2025.csv', '${OBJECT}']\n`),
+  },
+  {
+    name: 'YAML block statements: a new statement at their indentation',
+    file: 'template.yaml',
+    template: cfnRole(`              - Effect: Allow\n                Action: sqs:SendMessage\n                Resource: '*'\n`),
+    role: 'template.yaml#App',
+    action: 's3:GetObject',
+    kind: 'add-statement',
+    expected: cfnRole(`              - Effect: Allow\n                Action: sqs:SendMessage\n                Resource: '*'\n              - Sid: AllowS3GetObject\n                Effect: Allow\n                Action: s3:GetObject\n                Resource: ${OBJECT}\n`),
+  },
+  (() => {
+    const json = (statements: string) => `{
+  "Resources": {
+    "App": {
+      "Type": "AWS::IAM::Role",
+      "Properties": {
+        "AssumeRolePolicyDocument": { "Version": "2012-10-17", "Statement": [{ "Effect": "Allow", "Principal": { "Service": "lambda.amazonaws.com" }, "Action": "sts:AssumeRole" }] },
+        "Policies": [
+          {
+            "PolicyName": "app",
+            "PolicyDocument": {
+              "Version": "2012-10-17",
+              "Statement": [
+                {
+                  "Effect": "Allow",
+                  "Action": "sqs:SendMessage",
+                  "Resource": { "Fn::Sub": "arn:\${AWS::Partition}:sqs:\${AWS::Region}:\${AWS::AccountId}:jobs" }
+                }${statements}
+              ]
+            }
+          }
+        ]
+      }
+    }
+  }
+}
+`;
+    return {
+      name: 'JSON template: a new statement, formatted as the template is',
+      file: 'template.json',
+      template: json(''),
+      role: 'template.json#App',
+      action: 's3:GetObject',
+      kind: 'add-statement',
+      expected: json(`,\n                {\n                  "Sid": "AllowS3GetObject",\n                  "Effect": "Allow",\n                  "Action": "s3:GetObject",\n                  "Resource": "${OBJECT}"\n                }`),
+    };
+  })(),
+  (() => {
+    const tf = (action: string, extra: string) => `resource "aws_iam_role" "app" {
+  name               = "App"
+  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { Service = "lambda.amazonaws.com" }, Action = "sts:AssumeRole" }] })
+}
+
+resource "aws_iam_role_policy" "app" {
+  role = aws_iam_role.app.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      { Effect = "Allow", Action = ${action}, Resource = "${OBJECT}" }${extra},
+    ]
+  })
+}
+`;
+    return {
+      name: 'Terraform jsonencode: a single value becomes a list',
+      file: 'main.tf',
+      template: tf('"s3:GetObjectTagging"', ''),
+      role: 'main.tf#aws_iam_role.app',
+      action: 's3:GetObject',
+      kind: 'add-action',
+      expected: tf('["s3:GetObjectTagging", "s3:GetObject"]', ''),
+    };
+  })(),
+  (() => {
+    const tf = (extra: string) => `resource "aws_iam_role" "app" {
+  name               = "App"
+  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { Service = "lambda.amazonaws.com" }, Action = "sts:AssumeRole" }] })
+}
+
+resource "aws_iam_role_policy" "app" {
+  role = aws_iam_role.app.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      { Effect = "Allow", Action = "sqs:SendMessage", Resource = "\${aws_sqs_queue.jobs.arn}" }${extra}
+    ]
+  })
+}
+`;
+    return {
+      name: 'Terraform jsonencode: a new statement as a Terraform object',
+      file: 'main.tf',
+      template: tf(''),
+      role: 'main.tf#aws_iam_role.app',
+      action: 's3:GetObject',
+      kind: 'add-statement',
+      expected: tf(`, { Sid = "AllowS3GetObject", Effect = "Allow", Action = "s3:GetObject", Resource = "${OBJECT}" }`),
+    };
+  })(),
+  (() => {
+    const tf = (actions: string) => `resource "aws_iam_role" "app" {
+  name               = "App"
+  assume_role_policy = data.aws_iam_policy_document.assume.json
+}
+
+data "aws_iam_policy_document" "assume" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "Service"
+      identifiers = ["lambda.amazonaws.com"]
+    }
+  }
+}
+
+data "aws_iam_policy_document" "app" {
+  statement {
+    actions   = [${actions}]
+    resources = ["${OBJECT}"]
+  }
+}
+
+resource "aws_iam_role_policy" "app" {
+  role   = aws_iam_role.app.id
+  policy = data.aws_iam_policy_document.app.json
+}
+`;
+    return {
+      name: 'Terraform policy document: the action added to `actions`',
+      file: 'main.tf',
+      template: tf('"s3:GetObjectTagging"'),
+      role: 'main.tf#aws_iam_role.app',
+      action: 's3:GetObject',
+      kind: 'add-action',
+      expected: tf('"s3:GetObjectTagging", "s3:GetObject"'),
+    };
+  })(),
+  {
+    name: 'YAML Statement written as a single map: no edit, the change is shown',
+    file: 'template.yaml',
+    template: cfnRole('').replace(/            Statement:\n$/, `            Statement:\n              Effect: Allow\n              Action: sqs:SendMessage\n              Resource: '*'\n`),
+    role: 'template.yaml#App',
+    action: 's3:GetObject',
+    kind: 'add-statement',
+    expected: null,
+  },
+];
+
+for (const c of cases) {
+  test(c.name, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'template-fix-'));
+    const template = join(dir, c.file);
+    writeFileSync(template, c.template);
+    const scenario = join(dir, 'world.iamtest.json');
+    writeFileSync(scenario, JSON.stringify({ accounts: [{ id: '111122223333' }], roles: [{ name: 'App', account: '111122223333', template: c.role }], tests: [] }));
+    const first = cli(['explain-denied', '--scenario', scenario, '--format', 'json', '-'], denied(c.action));
+    assert.equal(first.code, 0, first.stderr);
+    const out = JSON.parse(first.stdout);
+    assert.equal(out.status, 'fix', out.notes.join('\n'));
+    const fix = out.fixes[0];
+    assert.equal(fix.kind, c.kind);
+    assert.ok(fix.policy.startsWith(join(dir, c.file)), fix.policy);
+    if (c.expected === null) {
+      assert.equal(fix.edits, null);
+      return;
+    }
+    assert.ok(Array.isArray(fix.edits), `no edits: ${out.notes.join('\n')}`);
+    const edited = applyFixEdits(c.template, fix.edits);
+    assert.equal(edited, c.expected);
+    // Explained again against the edited template, the request is allowed.
+    writeFileSync(template, edited);
+    const again = cli(['explain-denied', '--scenario', scenario, '-'], denied(c.action));
+    assert.equal(again.code, 1, again.stdout);
+    assert.match(again.stdout, /Simulated: Allow/);
+    assert.equal(readFileSync(template, 'utf8'), c.expected);
+  });
+}
