@@ -1,7 +1,8 @@
 /**
  * The command *IAM Policy: Explain access denied…* (`iamPolicy.explainDenied`): takes an AccessDenied
  * message (an argument, or an input box prefilled from the clipboard when it holds one), asks the
- * server to explain it against the workspace's scenario files (or the active policy), shows the report
+ * server to explain it against the workspace's scenario files (or the active policy, or the active
+ * template when it defines the caller's role or user), shows the report
  * beside the editor and offers the verified fix: *Apply fix* edits the policy file, then the request is
  * simulated again and the result shown. When an SCP, a boundary or an explicit Deny denies, it says
  * so and offers no Allow.
@@ -42,7 +43,9 @@ export function registerExplainDenied(context: vscode.ExtensionContext, client: 
   /** Explains a message; with `scenarioUri`, against that scenario file only (the one the user chose). */
   const explain = async (message: string, scenarioUri?: string): Promise<ExplainDeniedResult> => {
     const active = vscode.window.activeTextEditor?.document;
-    const policyUri = active && (active.languageId === 'json' || active.languageId === 'jsonc') && !active.uri.path.toLowerCase().endsWith('.iamtest.json') ? active.uri.toString() : undefined;
+    // The active policy, or the template that may define the caller (the server decides which it is).
+    const readable = active && (['json', 'jsonc', 'yaml', 'terraform'].includes(active.languageId) || /\.(json|ya?ml|template|tf)$/i.test(active.uri.path));
+    const policyUri = active && readable && !active.uri.path.toLowerCase().endsWith('.iamtest.json') ? active.uri.toString() : undefined;
     const scenarios = (await scenarioTexts()).filter((file) => scenarioUri === undefined || file.uri === scenarioUri);
     const params: ExplainDeniedParams = { message, scenarios, ...(policyUri ? { policyUri } : {}) };
     return client.sendRequest<ExplainDeniedResult>(ExplainDeniedRequest, params);

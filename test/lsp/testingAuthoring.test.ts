@@ -6,7 +6,7 @@
  * Decisions follow the IAM User Guide, "Policy evaluation logic" (an explicit deny overrides any
  * allow; without an allow the request is implicitly denied).
  */
-import { test } from 'node:test';
+import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -265,6 +265,93 @@ test('explainDenied: a role taken from a template gets its fix as an edit of the
   } finally {
     harness.dispose();
   }
+});
+
+describe('explainDenied against the active template that defines the caller (no scenario)', () => {
+  // CloudFormation User Guide, "Name type": without RoleName, a role is named `stack-LogicalId-RANDOM`.
+  const yaml = `Resources:
+  App:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Principal: { Service: lambda.amazonaws.com }
+            Action: sts:AssumeRole
+      Policies:
+        - PolicyName: reports
+          PolicyDocument:
+            Version: '2012-10-17'
+            Statement:
+              - Effect: Allow
+                Action: s3:GetObjectTagging
+                Resource: arn:aws:s3:::e2e-reports/q4.csv
+  Other:
+    Type: AWS::IAM::Role
+    Properties:
+      RoleName: other
+      AssumeRolePolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Principal: { Service: ec2.amazonaws.com }
+            Action: sts:AssumeRole
+`;
+  const terraform = `resource "aws_iam_role" "app" {
+  name               = "reports-reader"
+  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { Service = "lambda.amazonaws.com" }, Action = "sts:AssumeRole" }] })
+}
+
+resource "aws_iam_role_policy" "app" {
+  role = aws_iam_role.app.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = ["s3:GetObjectTagging"], Resource = "arn:aws:s3:::e2e-reports/q4.csv" }]
+  })
+}
+`;
+  const denied = (role: string) => `User: arn:aws:sts::111122223333:assumed-role/${role}/i-0abc is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::e2e-reports/q4.csv because no identity-based policy allows the s3:GetObject action`;
+  const cases = [
+    { name: 'a CloudFormation role by the name CloudFormation generated for it', file: 'stack.yaml', text: yaml, role: 'reports-stack-App-1A2B3C4D5E6F', what: /the role `App` of the template `stack\.yaml`/, edited: yaml.replace('Action: s3:GetObjectTagging', "Action: [s3:GetObjectTagging, 's3:GetObject']") },
+    { name: 'a Terraform role by its name', file: 'main.tf', text: terraform, role: 'reports-reader', what: /the role `aws_iam_role\.app` of the template `main\.tf`/, edited: terraform.replace('["s3:GetObjectTagging"]', '["s3:GetObjectTagging", "s3:GetObject"]') },
+  ];
+  for (const c of cases) {
+    test(c.name, async () => {
+      const harness = await startHarness();
+      try {
+        const uri = `${BASE}/${c.file}`;
+        const opened = harness.diagnostics(uri);
+        harness.open(uri, c.text);
+        await opened;
+        const result = (await harness.client.sendRequest('iam/explainDenied', { message: denied(c.role), scenarios: [], policyUri: uri })) as ExplainDeniedResult;
+        assert.equal(result.status, 'fix', result.markdown);
+        assert.match(result.markdown, c.what);
+        const fix = result.edits?.[0];
+        assert.equal(fix?.uri, uri, result.markdown);
+        const edits = (fix!.edit as { changes: Record<string, Array<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }>> }).changes[uri]!;
+        assert.equal(TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 1, c.text), edits), c.edited);
+      } finally {
+        harness.dispose();
+      }
+    });
+  }
+
+  test('a role the template does not define, and a JSON template, are not read as a policy', async () => {
+    const harness = await startHarness();
+    try {
+      const uri = `${BASE}/stack.json`;
+      const json = JSON.stringify({ Resources: { App: { Type: 'AWS::IAM::Role', Properties: { RoleName: 'app', AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [] } } } } }, null, 2);
+      const opened = harness.diagnostics(uri);
+      harness.open(uri, json);
+      await opened;
+      const result = (await harness.client.sendRequest('iam/explainDenied', { message: denied('someone-else'), scenarios: [], policyUri: uri })) as ExplainDeniedResult;
+      assert.match(result.markdown, /neither a policy nor a template that defines it/);
+      assert.equal(result.edits, undefined);
+    } finally {
+      harness.dispose();
+    }
+  });
 });
 
 test('explainDenied uses the active policy document when no scenario defines the caller', async () => {

@@ -9,5 +9,6 @@ export { generatePolicy, type GenerateRequest } from './generatePolicy';
 export { generateFromTexts, type GenerateSource } from './generateInput';
 export { normalizeDenied, scenarioDefinesCaller, scenarioDenialRequest, type FixTarget } from './deniedRequest';
 export { targetFixEdits } from './templateFixEdits';
+export { isTemplateText, templateCallerScenario } from './templateCaller';
 export { actionForEvent, requestsFromCloudTrail } from './cloudTrail';
 export { statementCoverage } from './coverage';

@@ -11,11 +11,11 @@
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver';
-import { explainDenial, generateFromTexts, isAccessDeniedProblem, normalizeDenied, parseAccessDenied, scenarioDefinesCaller, scenarioDenialRequest, targetFixEdits, type FixTarget } from '../../iam/author/index';
+import { explainDenial, generateFromTexts, isAccessDeniedProblem, isTemplateText, normalizeDenied, parseAccessDenied, scenarioDefinesCaller, scenarioDenialRequest, targetFixEdits, templateCallerScenario, type FixTarget } from '../../iam/author/index';
 import { action as catalogAction } from '../../iam/catalog/catalog';
 import { limitNesting } from '../../iam/document/jsonNesting';
 import type { EvaluationRequest } from '../../iam/evaluate/types';
-import { PolicySet, checkPolicyFiles, parseScenario } from '../../iam/scenario/index';
+import { PolicySet, checkPolicyFiles, parseScenario, type Scenario } from '../../iam/scenario/index';
 import { ExplainDeniedRequest, GeneratePolicyRequest, type ExplainDeniedParams, type ExplainDeniedResult, type GeneratePolicyParams, type GeneratePolicyResult } from '../../protocol';
 import { explainDeniedMarkdown } from '../../service/explainDeniedView';
 import type { ServerFeature } from '../serverContext';
@@ -47,24 +47,29 @@ export const authorFeature: ServerFeature = {
         // Every scenario file that defines the caller, in the client's order: the first one that can
         // build the request is used, and the client may offer the others (a picker).
         const candidates = (params.scenarios ?? []).map((file) => ({ file, parsed: parseScenario(file.text) })).filter(({ parsed }) => scenarioDefinesCaller(parsed.scenario, message.principal));
-        for (const { file: scenarioFile, parsed } of candidates) {
+        /** Builds the request from a scenario read relative to `baseUri`; false (with a note) when it cannot. */
+        const useScenario = async (baseUri: string, scenario: Scenario, label: string): Promise<boolean> => {
           // Policy files are read through the I/O edge (disk, or the client's workspace.fs) as they are asked for.
-          const { scenarioNotes, built } = await files.withReader(scenarioFile.uri, (reader) => {
+          const { scenarioNotes, built } = await files.withReader(baseUri, (reader) => {
             const policies = new PolicySet(reader);
-            const scenarioNotes: string[] = checkPolicyFiles(parsed.scenario, policies).map((p) => `Scenario: ${p.message}.`);
-            return { scenarioNotes, built: scenarioDenialRequest(parsed.scenario, policies, message, resource, scenarioNotes) };
+            const scenarioNotes: string[] = checkPolicyFiles(scenario, policies).map((p) => `Scenario: ${p.message}.`);
+            return { scenarioNotes, built: scenarioDenialRequest(scenario, policies, message, resource, scenarioNotes) };
           });
           if (typeof built === 'string') {
-            notes.push(`\`${baseName(scenarioFile.uri)}\`: ${built}.`);
-            continue;
+            notes.push(`${label}: ${built}.`);
+            return false;
           }
           notes.push(...scenarioNotes);
           request = built.request;
           for (const [id, target] of built.texts) {
             // A policy in a template is edited in the template's file.
-            const uri = files.uriFor(scenarioFile.uri, target.template?.file ?? id);
+            const uri = files.uriFor(baseUri, target.template?.file ?? id);
             if (uri) targets.set(id, { uri, target });
           }
+          return true;
+        };
+        for (const { file: scenarioFile, parsed } of candidates) {
+          if (!(await useScenario(scenarioFile.uri, parsed.scenario, `\`${baseName(scenarioFile.uri)}\``))) continue;
           scenarioUri = scenarioFile.uri;
           source = `the scenario \`${baseName(scenarioFile.uri)}\``;
           break;
@@ -72,18 +77,24 @@ export const authorFeature: ServerFeature = {
         if (!scenarioUri && params.policyUri) {
           const document = context.documents.get(params.policyUri);
           const text = document?.getText();
-          const errors: ParseError[] = [];
-          const policy: unknown = text !== undefined && limitNesting(text).tooDeep.length === 0 ? parseJsonc(text, errors, { allowTrailingComma: true }) : undefined;
-          if (text !== undefined && policy && typeof policy === 'object' && errors.length === 0) {
-            const id = baseName(params.policyUri);
-            request = { ...request, identityPolicies: [{ id, document: policy }] };
-            targets.set(id, { uri: params.policyUri, target: { text } });
-            source = `the policy \`${id}\` as the caller's identity-based policy`;
+          // The active document is a template that defines the caller: its role or user, with what the template attaches.
+          const fromTemplate = text !== undefined ? templateCallerScenario(baseName(params.policyUri), text, message.principal) : undefined;
+          if (fromTemplate && (await useScenario(params.policyUri, fromTemplate.scenario, `\`${baseName(params.policyUri)}\``))) {
+            source = fromTemplate.what;
+          } else if (!fromTemplate && text !== undefined && !isTemplateText(baseName(params.policyUri), text)) {
+            const errors: ParseError[] = [];
+            const policy: unknown = limitNesting(text).tooDeep.length === 0 ? parseJsonc(text, errors, { allowTrailingComma: true }) : undefined;
+            if (policy && typeof policy === 'object' && !Array.isArray(policy) && errors.length === 0) {
+              const id = baseName(params.policyUri);
+              request = { ...request, identityPolicies: [{ id, document: policy }] };
+              targets.set(id, { uri: params.policyUri, target: { text } });
+              source = `the policy \`${id}\` as the caller's identity-based policy`;
+            }
           }
         }
         const others = candidates.map(({ file }) => file.uri).filter((uri) => uri !== scenarioUri);
         if (scenarioUri && others.length > 0) notes.push(`The caller is also defined in ${others.map((uri) => `\`${baseName(uri)}\``).join(', ')}; this explanation uses \`${baseName(scenarioUri)}\`.`);
-        if (source === 'no policies') notes.push(`No scenario file of the workspace defines the caller${params.policyUri ? ' and the active document is not a readable policy' : ''}: the caller was simulated with no policies.`);
+        if (source === 'no policies') notes.push(`No scenario file of the workspace defines the caller${params.policyUri ? ', and the active document is neither a policy nor a template that defines it' : ''}: the caller was simulated with no policies.`);
 
         const explanation = explainDenial(message, request, { isKnownAction });
         const edits: { uri: string; description: string; edit: WorkspaceEdit }[] = [];

@@ -40,6 +40,16 @@ function terraformResources(text: string): Resource[] {
   return out;
 }
 
+/** The roles and users of a Terraform file: their address and the name they are given, when it is a literal. */
+export function terraformPrincipalNames(text: string): Array<{ readonly address: string; readonly kind: 'role' | 'user'; readonly name?: string }> {
+  return terraformResources(text)
+    .filter((resource) => resource.type === 'aws_iam_role' || resource.type === 'aws_iam_user')
+    .map((resource) => {
+      const name = literal(attribute(resource.body, 'name'));
+      return { address: `${resource.type}.${resource.name}`, kind: resource.type === 'aws_iam_role' ? ('role' as const) : ('user' as const), ...(name !== undefined ? { name } : {}) };
+    });
+}
+
 function attribute(body: HclNode | undefined, name: string): HclNode | undefined {
   if (!body) return undefined;
   for (const candidate of childrenOfType(body, 'attribute')) {
