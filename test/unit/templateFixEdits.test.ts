@@ -275,3 +275,28 @@ for (const c of cases) {
     assert.equal(readFileSync(template, 'utf8'), c.expected);
   });
 }
+
+test('--template: the caller is the role the template defines, by the name CloudFormation generates from its logical id', () => {
+  // CloudFormation User Guide, "Name type": without RoleName, `stack-LogicalId-RANDOM`.
+  const dir = mkdtempSync(join(tmpdir(), 'template-caller-'));
+  const template = join(dir, 'stack.yaml');
+  const text = cfnRole(`              - Effect: Allow\n                Action: s3:GetObjectTagging\n                Resource: ${OBJECT}\n`);
+  writeFileSync(template, text);
+  const message = denied('s3:GetObject').replace('assumed-role/App/', 'assumed-role/reports-App-1A2B3C4D5E6F/');
+  const { code, stdout, stderr } = cli(['explain-denied', '--template', template, '--format', 'json', '-'], message);
+  assert.equal(code, 0, stderr);
+  const out = JSON.parse(stdout);
+  assert.equal(out.fixes[0].kind, 'add-action');
+  assert.equal(out.fixes[0].policy, `${template}#/Resources/App/Properties/Policies/0/PolicyDocument`);
+  const edited = applyFixEdits(text, out.fixes[0].edits);
+  assert.equal(edited, text.replace('Action: s3:GetObjectTagging', "Action: [s3:GetObjectTagging, 's3:GetObject']"));
+  writeFileSync(template, edited);
+  const again = cli(['explain-denied', '--template', template, '-'], message);
+  assert.equal(again.code, 1, again.stdout);
+  assert.match(again.stdout, /Simulated: Allow/);
+  // A caller the template does not define, and both sources at once, are bad usage.
+  const stranger = cli(['explain-denied', '--template', template, '-'], denied('s3:GetObject').replace('assumed-role/App/', 'assumed-role/Stranger/'));
+  assert.equal(stranger.code, 2);
+  assert.match(stranger.stderr, /defines no role or user that the message's caller/);
+  assert.equal(cli(['explain-denied', '--template', template, '--scenario', join(dir, 'x.iamtest.json'), '-'], message).code, 2);
+});

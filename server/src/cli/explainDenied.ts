@@ -1,5 +1,5 @@
 /**
- * `iam-policy explain-denied [--scenario FILE] [--policy FILE]... [--format text|json] - | MESSAGE`:
+ * `iam-policy explain-denied [--scenario FILE | --template FILE] [--policy FILE]... [--format text|json] - | MESSAGE`:
  * reads an AccessDenied message, simulates the request it describes against the given scenario and
  * policies, says which kind of policy denies it, and proposes the smallest edit that allows exactly
  * that request (never when a guardrail or an explicit Deny denies).
@@ -11,13 +11,13 @@ import * as path from 'node:path';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { limitNesting } from '../iam/document/jsonNesting';
 import { action as catalogAction } from '../iam/catalog/catalog';
-import { explainDenial, isAccessDeniedProblem, targetFixEdits, type FixTarget, normalizeDenied, parseAccessDenied, policyTypeLabel, scenarioDenialRequest, type AccessDeniedMessage, type DenialExplanation } from '../iam/author/index';
+import { explainDenial, isAccessDeniedProblem, targetFixEdits, templateCallerScenario, type FixTarget, normalizeDenied, parseAccessDenied, policyTypeLabel, scenarioDenialRequest, type AccessDeniedMessage, type DenialExplanation } from '../iam/author/index';
 import type { EvaluationRequest, PolicyInput } from '../iam/evaluate/types';
 import { checkPolicyFiles, isUnreadableScenarioProblem, parseScenario } from '../iam/scenario/index';
 import { describeReadError, scenarioPolicies, type CliIo } from './cliIo';
 import type { CliCommand } from './commands';
 
-const EXPLAIN_DENIED_USAGE = 'iam-policy explain-denied [--scenario FILE] [--policy FILE]... [--resource-policy FILE] [--boundary FILE] [--scp FILE]... [--session-policy FILE] [--format text|json] - | MESSAGE';
+const EXPLAIN_DENIED_USAGE = 'iam-policy explain-denied [--scenario FILE | --template FILE] [--policy FILE]... [--resource-policy FILE] [--boundary FILE] [--scp FILE]... [--session-policy FILE] [--format text|json] - | MESSAGE';
 
 const HELP = `${EXPLAIN_DENIED_USAGE}
 
@@ -28,6 +28,10 @@ by simulating again. No Allow is proposed when an SCP, a boundary, a session pol
 Deny denies.
   --scenario FILE         a scenario (*.iamtest.json): the caller's policies, boundary, SCPs and the
                           resource's policy come from it (the principal is matched by ARN)
+  --template FILE         a CloudFormation/SAM template or Terraform file that defines the caller: the
+                          role or user the message names (by its name, or the name CloudFormation
+                          generates from its logical id), with the policies the file attaches to it;
+                          a fix to one of them is an edit of the file
   --policy FILE           an identity-based policy of the caller (repeatable)
   --resource-policy FILE  the resource's resource-based policy
   --boundary FILE         the caller's permissions boundary
@@ -39,6 +43,7 @@ Exit codes: 0 explained, 1 no fix found, 2 bad usage or unreadable message.
 
 interface Options {
   scenario?: string;
+  template?: string;
   policies: string[];
   resourcePolicy?: string;
   boundary?: string;
@@ -65,6 +70,9 @@ function parseArgs(argv: readonly string[]): Options | { help: true } | string {
           return { help: true };
         case '--scenario':
           options.scenario = value();
+          break;
+        case '--template':
+          options.template = value();
           break;
         case '--policy':
           options.policies.push(value());
@@ -97,6 +105,7 @@ function parseArgs(argv: readonly string[]): Options | { help: true } | string {
     }
   }
   if (options.message.length === 0) return 'give the message as an argument or `-` to read it from stdin';
+  if (options.scenario !== undefined && options.template !== undefined) return 'give `--scenario` or `--template`, not both';
   return options;
 }
 
@@ -132,6 +141,24 @@ function scenarioRequest(io: CliIo, file: string, message: AccessDeniedMessage, 
   const policies = scenarioPolicies(io, file);
   for (const problem of checkPolicyFiles(parsed.scenario, policies)) notes.push(`Scenario: ${problem.message}.`);
   const built = scenarioDenialRequest(parsed.scenario, policies, message, resource, notes);
+  if (typeof built === 'string') return built;
+  for (const [id, target] of built.texts) texts.set(id, target);
+  return { request: built.request, dir: path.dirname(file) };
+}
+
+/** The request of the message with the caller the template (or Terraform file) defines. */
+function templateRequest(io: CliIo, file: string, message: AccessDeniedMessage, resource: string, notes: string[], texts: Map<string, FixTarget>): { request: EvaluationRequest; dir: string } | string {
+  let text: string;
+  try {
+    text = io.readFile(file);
+  } catch (error) {
+    return `cannot read \`${file}\`: ${describeReadError(error)}`;
+  }
+  const found = templateCallerScenario(file, text, message.principal);
+  if (!found) return `\`${file}\` defines no role or user that the message's caller \`${message.principal}\` is`;
+  const policies = scenarioPolicies(io, file);
+  for (const problem of checkPolicyFiles(found.scenario, policies)) notes.push(`Template: ${problem.message}.`);
+  const built = scenarioDenialRequest(found.scenario, policies, message, resource, notes);
   if (typeof built === 'string') return built;
   for (const [id, target] of built.texts) texts.set(id, target);
   return { request: built.request, dir: path.dirname(file) };
@@ -180,6 +207,14 @@ function runExplainDenied(argv: readonly string[], io: CliIo): number {
     }
     request = built.request;
     scenarioDir = built.dir;
+  } else if (options.template !== undefined) {
+    const built = templateRequest(io, options.template, parsed, resource, notes, texts);
+    if (typeof built === 'string') {
+      io.stderr(`iam-policy explain-denied: ${built}.\n`);
+      return 2;
+    }
+    request = built.request;
+    scenarioDir = built.dir;
   }
   const read = (file: string): PolicyInput => {
     const policy = readPolicyInput(io, file, texts);
@@ -197,7 +232,7 @@ function runExplainDenied(argv: readonly string[], io: CliIo): number {
     io.stderr(`iam-policy explain-denied: ${error.message}.\n`);
     return 2;
   }
-  if (options.scenario === undefined && options.policies.length === 0 && !request.resourcePolicy) notes.push('No policies were given (--scenario, --policy): the caller was simulated with none.');
+  if (options.scenario === undefined && options.template === undefined && options.policies.length === 0 && !request.resourcePolicy) notes.push('No policies were given (--scenario, --template, --policy): the caller was simulated with none.');
 
   const explanation = explainDenial(parsed, request, { isKnownAction: (name) => catalogAction(name) !== undefined });
   // A template's policy is `FILE#POINTER` (the evaluator's id adds the account the scenario read it for).

@@ -6,7 +6,7 @@
  *   iam-policy summary FILE [--type ...] [--account ID] [--format text|json|markdown]
  *   iam-policy diff OLD NEW | --git REF FILE [--type ...] [--format text|json|markdown] [--fail-on-new-access]
  *   iam-policy check FILE --not-granted ACTIONS [--resource ARN]... | --no-public-access
- *   iam-policy explain-denied [--scenario FILE] [--policy FILE]... - | MESSAGE
+ *   iam-policy explain-denied [--scenario FILE | --template FILE] [--policy FILE]... - | MESSAGE
  *   iam-policy generate [--from auto|actions|denied|cloudtrail] [--compact] FILE|-|ACTION...
  *   iam-policy fmt [--check] [--shrink] [--type ...] [--indent N|tab] <file|dir|->...
  *   iam-policy mcp   (Model Context Protocol server on stdio)
@@ -70,8 +70,8 @@ if (require.main === module) {
   const argv = process.argv.slice(2);
   // The Terraform parser (WebAssembly, ~20 ms to load) is loaded only when a `.tf` file is named or
   // lies in a named directory (found with the walk `lint` itself does, which skips the same folders),
-  // or a scenario (`test`, `explain-denied --scenario`) may name one.
-  const mayReadTerraform = argv[0] === 'test' || (argv[0] === 'explain-denied' && argv.some((arg) => arg === '--scenario' || arg.startsWith('--scenario='))) || ((argv[0] === 'lint' || argv[0] === 'summary' || argv[0] === 'diff' || argv[0] === 'check') && argv.slice(1).some((arg) => TERRAFORM_EXTENSION.test(arg) || (!arg.startsWith('-') && isDirectory(arg) && walkFiles(nodeIo(), arg, (base) => TERRAFORM_EXTENSION.test(base)).length > 0)));
+  // or a scenario or template (`test`, `explain-denied --scenario|--template`) may name one.
+  const mayReadTerraform = argv[0] === 'test' || (argv[0] === 'explain-denied' && argv.some((arg) => arg === '--scenario' || arg === '--template')) || ((argv[0] === 'lint' || argv[0] === 'summary' || argv[0] === 'diff' || argv[0] === 'check') && argv.slice(1).some((arg) => TERRAFORM_EXTENSION.test(arg) || (!arg.startsWith('-') && isDirectory(arg) && walkFiles(nodeIo(), arg, (base) => TERRAFORM_EXTENSION.test(base)).length > 0)));
   void (mayReadTerraform ? initTerraformFromDisk().catch((error: unknown) => process.stderr.write(`iam-policy: the Terraform parser could not be loaded: ${error instanceof Error ? error.message : String(error)}\n`)) : Promise.resolve()).then(() => {
     process.exitCode = runCli(argv, nodeIo());
   });
