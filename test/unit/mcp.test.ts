@@ -452,6 +452,44 @@ describe('explain_access_denied', () => {
   });
 });
 
+test('explain_access_denied with a template: the caller is the role it defines, the fix a text edit of the template', async () => {
+  // CloudFormation User Guide, "Name type": without RoleName, a role is named `stack-LogicalId-RANDOM`.
+  const template = `Resources:
+  App:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Principal: { Service: lambda.amazonaws.com }
+            Action: sts:AssumeRole
+      Policies:
+        - PolicyName: reports
+          PolicyDocument:
+            Version: '2012-10-17'
+            Statement:
+              - Effect: Allow
+                Action:
+                  - s3:GetObjectTagging
+                Resource: arn:aws:s3:::reports/2026/q1.csv
+`;
+  const message = DENIED_GET.replace('assumed-role/App/', 'assumed-role/stack-App-0A1B2C3D4E5F/');
+  const answer = await ok('explain_access_denied', { message, template });
+  assert.equal(answer.status, 'fix');
+  const fix = answer.fixes[0];
+  assert.deepEqual([fix.kind, fix.policy], ['add-action', 'template.yaml#/Resources/App/Properties/Policies/0/PolicyDocument']);
+  let edited = template;
+  for (const edit of [...fix.edits].sort((a: { offset: number }, b: { offset: number }) => b.offset - a.offset)) edited = edited.slice(0, edit.offset) + edit.newText + edited.slice(edit.offset + edit.length);
+  assert.equal(edited, template.replace('- s3:GetObjectTagging\n', '- s3:GetObjectTagging\n                  - s3:GetObject\n'));
+  // Explained again against the edited template, the request is allowed.
+  const again = await ok('explain_access_denied', { message, template: edited });
+  assert.equal(again.status, 'not-reproduced');
+  const stranger = await call('explain_access_denied', { message: DENIED_GET.replace('assumed-role/App/', 'assumed-role/Stranger/'), template });
+  assert.equal(stranger.isError, true);
+  assert.match(textOf(stranger), /defines no role or user/);
+});
+
 describe('errors are tool results with one line, and the server keeps serving', () => {
   const cases: Array<{ name: string; tool: string; args: Record<string, unknown>; message: RegExp }> = [
     { name: 'a policy that is not JSON', tool: 'summarize_policy', args: { policy: '{"Version": ' }, message: /^summarize_policy: `policy` is not a JSON policy object/ },

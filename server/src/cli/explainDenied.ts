@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { limitNesting } from '../iam/document/jsonNesting';
 import { action as catalogAction } from '../iam/catalog/catalog';
-import { explainDenial, isAccessDeniedProblem, targetFixEdits, templateCallerScenario, type FixTarget, normalizeDenied, parseAccessDenied, policyTypeLabel, scenarioDenialRequest, type AccessDeniedMessage, type DenialExplanation } from '../iam/author/index';
+import { explainDenial, fixPolicyName, isAccessDeniedProblem, targetFixEdits, templateCallerScenario, type FixTarget, normalizeDenied, parseAccessDenied, policyTypeLabel, scenarioDenialRequest, type AccessDeniedMessage, type DenialExplanation } from '../iam/author/index';
 import type { EvaluationRequest, PolicyInput } from '../iam/evaluate/types';
 import { checkPolicyFiles, isUnreadableScenarioProblem, parseScenario } from '../iam/scenario/index';
 import { describeReadError, scenarioPolicies, type CliIo } from './cliIo';
@@ -237,7 +237,7 @@ function runExplainDenied(argv: readonly string[], io: CliIo): number {
   const explanation = explainDenial(parsed, request, { isKnownAction: (name) => catalogAction(name) !== undefined });
   // A template's policy is `FILE#POINTER` (the evaluator's id adds the account the scenario read it for).
   const fileOf = (id: string) => {
-    const file = texts.get(id)?.template ? id.replace(/ \(account \d{12}\)$/, '') : id;
+    const file = fixPolicyName(id, texts.get(id));
     return scenarioDir !== undefined && !options.policies.includes(id) && id !== options.resourcePolicy && id !== options.boundary && id !== options.sessionPolicy && !options.scps.includes(id) && id !== 'new-policy' && id !== 'new-resource-policy' ? path.join(scenarioDir, file) : file;
   };
   const allNotes = [...notes, ...explanation.notes];

@@ -28,7 +28,8 @@ import type { HostAnalysis } from '../iam/sources/hostDocument';
 import { checkTemplatePolicies, summarizeTemplatePolicies, templateCheck } from '../service/templatePolicies';
 import { explainAnswer } from '../cli/simulate';
 import { denialJson, denialText } from '../cli/explainDenied';
-import { explainDenial, generateFromTexts, isAccessDeniedProblem, normalizeDenied, parseAccessDenied, type FixTarget } from '../iam/author/index';
+import { explainDenial, fixPolicyName, generateFromTexts, isAccessDeniedProblem, normalizeDenied, parseAccessDenied, scenarioDenialRequest, templateCallerScenario, type FixTarget } from '../iam/author/index';
+import { PolicySet, checkPolicyFiles } from '../iam/scenario/index';
 import { limitNesting } from '../iam/document/jsonNesting';
 import type { PolicyInput } from '../iam/evaluate/types';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
@@ -535,6 +536,11 @@ const explainDeniedTool: McpToolDefinition = {
     permissionBoundary: z.string().optional().describe("The caller's permissions boundary, as JSON text."),
     sessionPolicy: z.string().optional().describe('The session policy, as JSON text.'),
     scps: z.array(z.string()).optional().describe('SCPs that apply to the caller\'s account (one organization level), each as JSON text.'),
+    template: z
+      .string()
+      .optional()
+      .describe('The text of a CloudFormation/SAM template (JSON or YAML) or a Terraform file that defines the caller: the role or user the message names (by its name, or the name CloudFormation generates from its logical id), with the policies the template attaches to it; a fix to one of them is a text edit of this template.'),
+    templateFormat: z.enum(['auto', 'cloudformation', 'terraform']).optional().describe('`auto` (the default) reads a CloudFormation/SAM template; Terraform must be named.'),
   },
   outputSchema: {
     message: z.object({
@@ -558,39 +564,56 @@ const explainDeniedTool: McpToolDefinition = {
       z.object({
         kind: z.enum(['add-action', 'add-resource', 'add-statement', 'new-policy']),
         policyType: z.enum(['identity', 'resource']),
-        policy: z.string().describe('`identityPolicies[N]`, `resourcePolicy`, or `new-policy` / `new-resource-policy`.'),
+        policy: z.string().describe('`identityPolicies[N]`, `resourcePolicy`, `template.yaml#POINTER` / `main.tf#ADDRESS` (a policy of `template`), or `new-policy` / `new-resource-policy`.'),
         statementIndex: z.number().int(),
         description: z.string(),
         statement: z.record(z.string(), z.unknown()),
         document: z.unknown(),
-        edits: z.array(z.object({ offset: z.number().int(), length: z.number().int(), newText: z.string() })).nullable().describe('Text edits to the given policy text that make the fix (null for a new policy).'),
+        edits: z.array(z.object({ offset: z.number().int(), length: z.number().int(), newText: z.string() })).nullable().describe('Text edits to the given policy text (or to `template`, for a policy of the template) that make the fix; null for a new policy, or a template policy written in a way the edit cannot be made to.'),
       }),
     ),
     verification: z.object({ decision: z.enum(['Allow', 'ExplicitDeny', 'ImplicitDeny']), newAccess: z.array(z.object({ policy: z.string(), actions: stringList, resources: stringList })), exact: z.boolean() }).nullable(),
     notes: stringList,
   },
-  run(input) {
-    const args = input as { message: string; identityPolicies?: string[]; resourcePolicy?: string; permissionBoundary?: string; sessionPolicy?: string; scps?: string[] };
+  async run(input, environment) {
+    const args = input as { message: string; identityPolicies?: string[]; resourcePolicy?: string; permissionBoundary?: string; sessionPolicy?: string; scps?: string[]; template?: string; templateFormat?: 'auto' | 'cloudformation' | 'terraform' };
     const parsedMessage = parseAccessDenied(args.message);
     if (isAccessDeniedProblem(parsedMessage)) throw new McpToolError(parsedMessage.error);
     const { message, resource, notes } = normalizeDenied(parsedMessage);
     const texts = new Map<string, FixTarget>();
-    const request = {
-      principal: message.principal === 'anonymous' ? '*' : message.principal,
+    // The caller from the template: its policies, and the fix as edits of the template's text.
+    let fromTemplate: EvaluationRequest | undefined;
+    if (args.template !== undefined) {
+      if (args.templateFormat === 'terraform') await loadTerraform(environment);
+      const file = args.templateFormat === 'terraform' ? 'main.tf' : 'template.yaml';
+      const template = args.template;
+      const found = templateCallerScenario(file, template, message.principal);
+      if (!found) throw new McpToolError(`\`template\` defines no role or user that the message's caller \`${message.principal}\` is`);
+      const policies = new PolicySet((relative) => (relative === file ? { text: template } : { error: `\`${relative}\` is not given (the tools read no files)` }));
+      for (const problem of checkPolicyFiles(found.scenario, policies)) notes.push(`Template: ${problem.message}.`);
+      const built = scenarioDenialRequest(found.scenario, policies, message, resource, notes);
+      if (typeof built === 'string') throw new McpToolError(built);
+      fromTemplate = built.request;
+      for (const [id, target] of built.texts) texts.set(id, target);
+    }
+    const identityPolicies = [...(fromTemplate?.identityPolicies ?? []), ...(args.identityPolicies ?? []).map((text, i) => policyInputArgument(text, `identityPolicies[${i}]`, texts))];
+    const request: EvaluationRequest = {
+      ...(fromTemplate ?? {}),
+      principal: fromTemplate?.principal ?? (message.principal === 'anonymous' ? '*' : message.principal),
       action: message.action,
       resource,
-      ...(message.context ? { context: message.context } : {}),
-      ...(args.identityPolicies?.length ? { identityPolicies: args.identityPolicies.map((text, i) => policyInputArgument(text, `identityPolicies[${i}]`, texts)) } : {}),
+      ...(message.context ? { context: { ...(fromTemplate?.context ?? {}), ...message.context } } : {}),
+      ...(identityPolicies.length > 0 ? { identityPolicies } : {}),
       ...(args.resourcePolicy !== undefined ? { resourcePolicy: policyInputArgument(args.resourcePolicy, 'resourcePolicy', texts) } : {}),
       ...(args.permissionBoundary !== undefined ? { permissionBoundary: policyInputArgument(args.permissionBoundary, 'permissionBoundary', texts) } : {}),
       ...(args.sessionPolicy !== undefined ? { sessionPolicy: policyInputArgument(args.sessionPolicy, 'sessionPolicy', texts) } : {}),
       ...(args.scps?.length ? { scps: [args.scps.map((text, i) => policyInputArgument(text, `scps[${i}]`, texts))] } : {}),
     };
-    if (!args.identityPolicies?.length && args.resourcePolicy === undefined) notes.push('No policies were given (identityPolicies, resourcePolicy): the caller was simulated with none.');
+    if (!args.identityPolicies?.length && args.resourcePolicy === undefined && args.template === undefined) notes.push('No policies were given (identityPolicies, resourcePolicy, template): the caller was simulated with none.');
     const explanation = explainDenial(message, request, { isKnownAction: (name) => catalogAction(name) !== undefined });
     const allNotes = [...notes, ...explanation.notes];
-    const same = (id: string) => id;
-    return { structured: denialJson(message, explanation, same, allNotes, texts) as Record<string, unknown>, text: denialText(message, explanation, same, allNotes) };
+    const name = (id: string) => fixPolicyName(id, texts.get(id));
+    return { structured: denialJson(message, explanation, name, allNotes, texts) as Record<string, unknown>, text: denialText(message, explanation, name, allNotes) };
   },
 };
 

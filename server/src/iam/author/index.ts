@@ -8,7 +8,7 @@ export { applyFixEdits, explainDenial, fixEdits, policyTypeLabel, type DenialExp
 export { generatePolicy, type GenerateRequest } from './generatePolicy';
 export { generateFromTexts, type GenerateSource } from './generateInput';
 export { normalizeDenied, scenarioDefinesCaller, scenarioDenialRequest, type FixTarget } from './deniedRequest';
-export { targetFixEdits } from './templateFixEdits';
+export { fixPolicyName, targetFixEdits } from './templateFixEdits';
 export { isTemplateText, templateCallerScenario } from './templateCaller';
 export { actionForEvent, requestsFromCloudTrail } from './cloudTrail';
 export { statementCoverage } from './coverage';

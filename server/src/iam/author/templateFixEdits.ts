@@ -18,6 +18,11 @@ import { templatePolicyAt, type TemplatePolicy } from '../scenario/runScenario';
 import { fixEdits, type FixEdit, type ProposedFix } from './explainDenied';
 import type { FixTarget } from './deniedRequest';
 
+/** How a fix's policy is named to the user: a template's as `FILE#POINTER` (the evaluator's id adds the account it was read for). */
+export function fixPolicyName(id: string, target: FixTarget | undefined): string {
+  return target?.template ? `${target.template.file}#${target.template.pointer}` : id;
+}
+
 /** The edits of a fix to the file of the policy it edits: a policy file, or a template with the policy. */
 export function targetFixEdits(target: FixTarget, fix: ProposedFix): FixEdit[] | undefined {
   return target.template ? templateFixEdits(target.template.file, target.text, target.template.pointer, fix, target.template.account) : fixEdits(target.text, fix);
