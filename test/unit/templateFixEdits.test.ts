@@ -236,6 +236,73 @@ resource "aws_iam_role_policy" "app" {
     };
   })(),
   {
+    name: 'YAML block list of !Sub values: the resource on a line of its own',
+    file: 'template.yaml',
+    template: cfnRole(`              - Effect: Allow\n                Action: s3:GetObject\n                Resource:\n                  - !Sub 'arn:\${AWS::Partition}:s3:::\${Reports}/2025.csv'\n`),
+    role: 'template.yaml#App',
+    action: 's3:GetObject',
+    kind: 'add-resource',
+    expected: cfnRole(`              - Effect: Allow\n                Action: s3:GetObject\n                Resource:\n                  - !Sub 'arn:\${AWS::Partition}:s3:::\${Reports}/2025.csv'\n                  - ${OBJECT}\n`),
+  },
+  {
+    name: 'YAML statements with `-` on a line of its own: the new one written the same way',
+    file: 'template.yaml',
+    template: cfnRole(`              -\n                Effect: Allow\n                Action: sqs:SendMessage\n                Resource: '*'\n`),
+    role: 'template.yaml#App',
+    action: 's3:GetObject',
+    kind: 'add-statement',
+    expected: cfnRole(`              -\n                Effect: Allow\n                Action: sqs:SendMessage\n                Resource: '*'\n              -\n                Sid: AllowS3GetObject\n                Effect: Allow\n                Action: s3:GetObject\n                Resource: ${OBJECT}\n`),
+  },
+  (() => {
+    const tf = (extra: string) => `resource "aws_iam_role" "app" {
+  name = "App"
+  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { Service = "lambda.amazonaws.com" }, Action = "sts:AssumeRole" }] })
+}
+
+data "aws_iam_policy_document" "app" {
+  statement {
+    actions   = ["sqs:SendMessage"]
+    resources = ["*"]
+  }${extra}
+}
+
+resource "aws_iam_role_policy" "app" {
+  role   = aws_iam_role.app.id
+  policy = data.aws_iam_policy_document.app.json
+}
+`;
+    return {
+      name: 'Terraform policy document: a new `statement` block',
+      file: 'main.tf',
+      template: tf(''),
+      role: 'main.tf#aws_iam_role.app',
+      action: 's3:GetObject',
+      kind: 'add-statement',
+      expected: tf(`\n\n  statement {\n    sid       = "AllowS3GetObject"\n    effect    = "Allow"\n    actions   = ["s3:GetObject"]\n    resources = ["${OBJECT}"]\n  }`),
+    };
+  })(),
+  {
+    name: 'an AWS managed policy attached by the template is not edited: a new policy is proposed',
+    file: 'template.yaml',
+    template: `Resources:
+  App:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Principal: { Service: lambda.amazonaws.com }
+            Action: sts:AssumeRole
+      ManagedPolicyArns:
+        - arn:aws:iam::aws:policy/AmazonSQSReadOnlyAccess
+`,
+    role: 'template.yaml#App',
+    action: 's3:GetObject',
+    kind: 'new-policy',
+    expected: null,
+  },
+  {
     name: 'YAML Statement written as a single map: no edit, the change is shown',
     file: 'template.yaml',
     template: cfnRole('').replace(/            Statement:\n$/, `            Statement:\n              Effect: Allow\n              Action: sqs:SendMessage\n              Resource: '*'\n`),
@@ -259,7 +326,7 @@ for (const c of cases) {
     assert.equal(out.status, 'fix', out.notes.join('\n'));
     const fix = out.fixes[0];
     assert.equal(fix.kind, c.kind);
-    assert.ok(fix.policy.startsWith(join(dir, c.file)), fix.policy);
+    if (c.kind !== 'new-policy') assert.ok(fix.policy.startsWith(join(dir, c.file)), fix.policy);
     if (c.expected === null) {
       assert.equal(fix.edits, null);
       return;

@@ -129,7 +129,7 @@ function readPolicyInput(io: CliIo, file: string, texts: Map<string, FixTarget>)
 }
 
 /** The request of the message with the policies of a scenario file. */
-function scenarioRequest(io: CliIo, file: string, message: AccessDeniedMessage, resource: string, notes: string[], texts: Map<string, FixTarget>): { request: EvaluationRequest; dir: string } | string {
+function scenarioRequest(io: CliIo, file: string, message: AccessDeniedMessage, resource: string, notes: string[], texts: Map<string, FixTarget>): { request: EvaluationRequest; dir: string; fixedPolicies: ReadonlySet<string> } | string {
   let text: string;
   try {
     text = io.readFile(file);
@@ -143,11 +143,11 @@ function scenarioRequest(io: CliIo, file: string, message: AccessDeniedMessage, 
   const built = scenarioDenialRequest(parsed.scenario, policies, message, resource, notes);
   if (typeof built === 'string') return built;
   for (const [id, target] of built.texts) texts.set(id, target);
-  return { request: built.request, dir: path.dirname(file) };
+  return { request: built.request, dir: path.dirname(file), fixedPolicies: built.fixedPolicies };
 }
 
 /** The request of the message with the caller the template (or Terraform file) defines. */
-function templateRequest(io: CliIo, file: string, message: AccessDeniedMessage, resource: string, notes: string[], texts: Map<string, FixTarget>): { request: EvaluationRequest; dir: string } | string {
+function templateRequest(io: CliIo, file: string, message: AccessDeniedMessage, resource: string, notes: string[], texts: Map<string, FixTarget>): { request: EvaluationRequest; dir: string; fixedPolicies: ReadonlySet<string> } | string {
   let text: string;
   try {
     text = io.readFile(file);
@@ -161,7 +161,7 @@ function templateRequest(io: CliIo, file: string, message: AccessDeniedMessage, 
   const built = scenarioDenialRequest(found.scenario, policies, message, resource, notes);
   if (typeof built === 'string') return built;
   for (const [id, target] of built.texts) texts.set(id, target);
-  return { request: built.request, dir: path.dirname(file) };
+  return { request: built.request, dir: path.dirname(file), fixedPolicies: built.fixedPolicies };
 }
 
 /** Runs `iam-policy explain-denied` with the arguments after the command name. */
@@ -199,6 +199,7 @@ function runExplainDenied(argv: readonly string[], io: CliIo): number {
   const texts = new Map<string, FixTarget>();
   let request: EvaluationRequest = { principal: parsed.principal === 'anonymous' ? '*' : parsed.principal, action: parsed.action, resource, ...(parsed.context ? { context: parsed.context } : {}) };
   let scenarioDir: string | undefined;
+  let fixedPolicies: ReadonlySet<string> = new Set();
   if (options.scenario !== undefined) {
     const built = scenarioRequest(io, options.scenario, parsed, resource, notes, texts);
     if (typeof built === 'string') {
@@ -207,6 +208,7 @@ function runExplainDenied(argv: readonly string[], io: CliIo): number {
     }
     request = built.request;
     scenarioDir = built.dir;
+    fixedPolicies = built.fixedPolicies;
   } else if (options.template !== undefined) {
     const built = templateRequest(io, options.template, parsed, resource, notes, texts);
     if (typeof built === 'string') {
@@ -215,6 +217,7 @@ function runExplainDenied(argv: readonly string[], io: CliIo): number {
     }
     request = built.request;
     scenarioDir = built.dir;
+    fixedPolicies = built.fixedPolicies;
   }
   const read = (file: string): PolicyInput => {
     const policy = readPolicyInput(io, file, texts);
@@ -234,7 +237,7 @@ function runExplainDenied(argv: readonly string[], io: CliIo): number {
   }
   if (options.scenario === undefined && options.template === undefined && options.policies.length === 0 && !request.resourcePolicy) notes.push('No policies were given (--scenario, --template, --policy): the caller was simulated with none.');
 
-  const explanation = explainDenial(parsed, request, { isKnownAction: (name) => catalogAction(name) !== undefined });
+  const explanation = explainDenial(parsed, request, { isKnownAction: (name) => catalogAction(name) !== undefined, fixedPolicies });
   // A template's policy is `FILE#POINTER` (the evaluator's id adds the account the scenario read it for).
   const fileOf = (id: string) => {
     const file = fixPolicyName(id, texts.get(id));

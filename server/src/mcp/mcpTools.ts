@@ -583,6 +583,7 @@ const explainDeniedTool: McpToolDefinition = {
     const texts = new Map<string, FixTarget>();
     // The caller from the template: its policies, and the fix as edits of the template's text.
     let fromTemplate: EvaluationRequest | undefined;
+    let fixedPolicies: ReadonlySet<string> = new Set();
     if (args.template !== undefined) {
       if (args.templateFormat === 'terraform') await loadTerraform(environment);
       const file = args.templateFormat === 'terraform' ? 'main.tf' : 'template.yaml';
@@ -594,6 +595,7 @@ const explainDeniedTool: McpToolDefinition = {
       const built = scenarioDenialRequest(found.scenario, policies, message, resource, notes);
       if (typeof built === 'string') throw new McpToolError(built);
       fromTemplate = built.request;
+      fixedPolicies = built.fixedPolicies;
       for (const [id, target] of built.texts) texts.set(id, target);
     }
     const identityPolicies = [...(fromTemplate?.identityPolicies ?? []), ...(args.identityPolicies ?? []).map((text, i) => policyInputArgument(text, `identityPolicies[${i}]`, texts))];
@@ -610,7 +612,7 @@ const explainDeniedTool: McpToolDefinition = {
       ...(args.scps?.length ? { scps: [args.scps.map((text, i) => policyInputArgument(text, `scps[${i}]`, texts))] } : {}),
     };
     if (!args.identityPolicies?.length && args.resourcePolicy === undefined && args.template === undefined) notes.push('No policies were given (identityPolicies, resourcePolicy, template): the caller was simulated with none.');
-    const explanation = explainDenial(message, request, { isKnownAction: (name) => catalogAction(name) !== undefined });
+    const explanation = explainDenial(message, request, { isKnownAction: (name) => catalogAction(name) !== undefined, fixedPolicies });
     const allNotes = [...notes, ...explanation.notes];
     const name = (id: string) => fixPolicyName(id, texts.get(id));
     return { structured: denialJson(message, explanation, name, allNotes, texts) as Record<string, unknown>, text: denialText(message, explanation, name, allNotes) };

@@ -52,7 +52,7 @@ export interface FixTarget {
  * the policy files and template policies (not inline policies) that can take text edits, by
  * evaluator id. A string says why the scenario cannot simulate it.
  */
-export function scenarioDenialRequest(scenario: Scenario, policies: PolicySet, message: AccessDeniedMessage, resource: string, notes: string[]): { request: EvaluationRequest; texts: Map<string, FixTarget> } | string {
+export function scenarioDenialRequest(scenario: Scenario, policies: PolicySet, message: AccessDeniedMessage, resource: string, notes: string[]): { request: EvaluationRequest; texts: Map<string, FixTarget>; fixedPolicies: Set<string> } | string {
   // A role session acts as its role: the scenario knows the role, not the session.
   const caller = callerOf(message.principal);
   const known = scenarioDefinesCaller(scenario, message.principal);
@@ -75,13 +75,15 @@ export function scenarioDenialRequest(scenario: Scenario, policies: PolicySet, m
   const step = result.steps[result.steps.length - 1];
   if (!step) return `the scenario cannot simulate the request: ${result.error ?? 'unknown error'}`;
   const texts = new Map<string, FixTarget>();
+  const fixedPolicies = new Set<string>();
   for (const input of [...(step.request.identityPolicies ?? []), step.request.resourcePolicy].filter((p): p is PolicyInput => p !== undefined)) {
     const resolved = policies.byId(input.id);
+    if (resolved?.named) fixedPolicies.add(input.id);
     if (resolved?.text === undefined || resolved.ref.kind !== 'file' || resolved.error) continue;
     const reference = isTemplateReference(resolved.ref.path) ? splitTemplateReference(resolved.ref.path) : undefined;
     if (reference) texts.set(input.id, { text: resolved.text, template: { file: reference.file, pointer: reference.rest, ...(resolved.ref.templateAccount ? { account: resolved.ref.templateAccount } : {}) } });
     else if (!input.id.includes('#')) texts.set(input.id, { text: resolved.text });
   }
   // The message's own session ARN is the caller, so that policies naming the session match it.
-  return { request: { ...step.request, principal: caller.session ? message.principal : step.request.principal }, texts };
+  return { request: { ...step.request, principal: caller.session ? message.principal : step.request.principal }, texts, fixedPolicies };
 }

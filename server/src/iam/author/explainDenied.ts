@@ -75,7 +75,12 @@ export interface DenialExplanation {
 
 export interface ExplainOptions {
   readonly isKnownAction?: (action: string) => boolean;
+  /** Ids of policies that cannot be edited (AWS managed policies named by a scenario or a template). */
+  readonly fixedPolicies?: ReadonlySet<string>;
 }
+
+/** An AWS managed policy's ARN (`arn:aws:iam::aws:policy/...`): AWS owns it, so it cannot take an edit. */
+const AWS_MANAGED_ARN = /^arn:[^:]+:iam::aws:policy\//;
 
 const TYPE_LABELS: Readonly<Record<DeniedPolicyType, string>> = {
   identity: 'identity-based policy',
@@ -289,7 +294,9 @@ export function explainDenial(message: AccessDeniedMessage, request: EvaluationR
       continue;
     }
     const principalArn = identityArnOf(request.principal);
-    const policies: PolicyInput[] = role === 'identity' ? [...(current.identityPolicies ?? [])] : current.resourcePolicy ? [current.resourcePolicy] : [];
+    // AWS managed policies are AWS's to change: a fix goes to the caller's own policies, or a new one.
+    const editable = (p: PolicyInput) => !AWS_MANAGED_ARN.test(p.id) && !options.fixedPolicies?.has(p.id);
+    const policies: PolicyInput[] = (role === 'identity' ? [...(current.identityPolicies ?? [])] : current.resourcePolicy ? [current.resourcePolicy] : []).filter(editable);
     const options_: ProposedFix[] = policies.flatMap((p) => candidateEdits(p, role, request.action, request.resource, principalArn));
     // Edits of statements come before new statements, whatever the policy.
     options_.sort((a, b) => rank(a) - rank(b));

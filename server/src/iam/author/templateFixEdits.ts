@@ -43,8 +43,21 @@ function templateFixEdits(file: string, text: string, pointer: string, fix: Prop
   const after = templatePolicyAt(file, applyEdits(text, edits), pointer, account);
   if (typeof after === 'string') return undefined;
   const root = parseTree(after.virtual.text);
-  if (!root || !sameValue(getNodeValue(root), fix.document)) return undefined;
+  if (!root || !sameValue(getNodeValue(root), withoutAddedVersion(found, fix))) return undefined;
   return edits;
+}
+
+/**
+ * The fixed policy as the template will hold it: the explanation writes `Version` into a policy that
+ * has none, which the template keeps as it is (its added values hold no policy variable, where the
+ * version would matter).
+ */
+function withoutAddedVersion(template: TemplatePolicy, fix: ProposedFix): unknown {
+  const document = fix.document;
+  const root = parseTree(template.virtual.text);
+  if (!root || findNodeAtLocation(root, ['Version']) || document === null || typeof document !== 'object' || JSON.stringify(fix.statement).includes('${')) return document;
+  const { Version: _added, ...rest } = document as Record<string, unknown>;
+  return rest;
 }
 
 function proposeEdits(text: string, template: TemplatePolicy, fix: ProposedFix): FixEdit[] | undefined {
@@ -134,14 +147,11 @@ function appendItem(text: string, syntax: HostSyntax, list: Extract<HostNode, { 
     const written = items.map((item) => ('value' in item ? flowValue(syntax, item.value, neighbour) : syntax === 'hcl' && !/^\{\s*"[^"]*"\s*:/.test(neighbour) ? hclValue(item.statement) : JSON.stringify(item.statement)));
     return [{ offset: last.range.end, length: 0, newText: written.map((item) => `, ${item}`).join('') }];
   }
-  if (syntax !== 'yaml') return undefined;
-  // A block sequence: `- item` lines at the indentation of the others, after the last one's lines.
   const first = list.items[0]!;
   const lineStart = text.lastIndexOf('\n', first.range.start - 1) + 1;
-  const dash = /^(\s*)-\s+$/.exec(text.slice(lineStart, first.range.start));
-  if (!dash) return undefined;
-  const indent = dash[1]!;
-  // A block node's range may run past its last line's break.
+  const before = text.slice(lineStart, first.range.start);
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  // After the last item's lines (a block node's range may run past its last line's break).
   let lastEnd = last.range.end;
   while (lastEnd > last.range.start && /\s/.test(text[lastEnd - 1]!)) lastEnd--;
   let end = text.indexOf('\n', lastEnd);
@@ -149,12 +159,73 @@ function appendItem(text: string, syntax: HostSyntax, list: Extract<HostNode, { 
   const rest = text.slice(lastEnd, end).trim();
   if (rest !== '' && !rest.startsWith('#')) return undefined;
   if (text[end - 1] === '\r') end--;
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  if (syntax === 'hcl') {
+    // `statement` blocks of a Terraform policy document: a new block at their indentation.
+    const block = /^(\s*)$/.test(before) && text.startsWith('statement', first.range.start) ? before : undefined;
+    const statement = items.length === 1 && 'statement' in items[0]! ? items[0].statement : undefined;
+    const written = block !== undefined && statement ? statementBlock(statement, block, eol) : undefined;
+    return written ? [{ offset: end, length: 0, newText: `${eol}${eol}${written}` }] : undefined;
+  }
+  if (syntax !== 'yaml') return undefined;
+  // A block sequence: `- item` at the indentation of the others (a tag such as `!Sub` may follow the
+  // dash), or `-` on a line of its own with the item below it.
+  let indent: string;
+  let content: string | undefined;
+  const dash = /^(\s*)-\s+(?:!\S+\s+)?$/.exec(before);
+  if (dash) indent = dash[1]!;
+  else {
+    const previousEnd = lineStart - 1;
+    const previous = /^(\s*)-\s*$/.exec(text.slice(text.lastIndexOf('\n', previousEnd - 1) + 1, previousEnd).replace(/\r$/, ''));
+    if (!previous || !/^\s*$/.test(before)) return undefined;
+    indent = previous[1]!;
+    content = before;
+  }
   const lines = items.flatMap((item) => {
-    const itemLines = 'value' in item ? [renderString('yaml', undefined, item.value)] : yamlStringify(item.statement, { lineWidth: 0 }).replace(/\n$/, '').split('\n');
+    if ('value' in item) return [`${indent}- ${renderString('yaml', undefined, item.value)}`];
+    const itemLines = yamlStringify(item.statement, { lineWidth: 0 }).replace(/\n$/, '').split('\n');
+    if (content !== undefined) return [`${indent}-`, ...itemLines.map((line) => `${content}${line}`)];
     return itemLines.map((line, index) => (index === 0 ? `${indent}- ${line}` : `${indent}  ${line}`));
   });
   return [{ offset: end, length: 0, newText: lines.map((line) => `${eol}${line}`).join('') }];
+}
+
+/** The arguments of a policy document's `statement` block for each element of a statement (Terraform `aws_iam_policy_document`). */
+const STATEMENT_ARGUMENTS: Readonly<Record<string, string>> = { Sid: 'sid', Effect: 'effect', Action: 'actions', NotAction: 'not_actions', Resource: 'resources', NotResource: 'not_resources' };
+
+/** A statement as a `statement` block of a Terraform policy document; undefined for what one cannot say. */
+function statementBlock(statement: Record<string, unknown>, indent: string, eol: string): string | undefined {
+  const lines: string[] = [];
+  const strings = (value: unknown): string[] | undefined => toList(value);
+  const keys = Object.keys(statement).filter((key) => STATEMENT_ARGUMENTS[key]);
+  const width = Math.max(...keys.map((key) => STATEMENT_ARGUMENTS[key]!.length));
+  for (const [key, value] of Object.entries(statement)) {
+    const argument = STATEMENT_ARGUMENTS[key];
+    if (argument) {
+      const list = strings(value);
+      if (!list) return undefined;
+      const written = key === 'Sid' || key === 'Effect' ? (typeof value === 'string' ? renderString('hcl', undefined, value) : undefined) : `[${list.map((item) => renderString('hcl', undefined, item)).join(', ')}]`;
+      if (written === undefined) return undefined;
+      lines.push(`${indent}  ${argument.padEnd(width)} = ${written}`);
+    } else if (key === 'Condition' && value !== null && typeof value === 'object') {
+      for (const [test, byKey] of Object.entries(value)) {
+        if (byKey === null || typeof byKey !== 'object') return undefined;
+        for (const [variable, values] of Object.entries(byKey)) {
+          const list = strings(values);
+          if (!list) return undefined;
+          lines.push(`${indent}  condition {`, `${indent}    test     = ${renderString('hcl', undefined, test)}`, `${indent}    variable = ${renderString('hcl', undefined, variable)}`, `${indent}    values   = [${list.map((item) => renderString('hcl', undefined, item)).join(', ')}]`, `${indent}  }`);
+        }
+      }
+    } else if (key === 'Principal' && value !== null && typeof value === 'object') {
+      for (const [type, identifiers] of Object.entries(value)) {
+        const list = strings(identifiers);
+        if (!list) return undefined;
+        lines.push(`${indent}  principals {`, `${indent}    type        = ${renderString('hcl', undefined, type)}`, `${indent}    identifiers = [${list.map((item) => renderString('hcl', undefined, item)).join(', ')}]`, `${indent}  }`);
+      }
+    } else {
+      return undefined;
+    }
+  }
+  return [`${indent}statement {`, ...lines, `${indent}}`].join(eol);
 }
 
 /** A statement added to a JSON template's `Statement` array, formatted as the template is. */
@@ -194,8 +265,14 @@ function applyEdits(text: string, edits: readonly FixEdit[]): string {
   return out;
 }
 
-/** Equal JSON values, whatever the order of object keys. */
+/**
+ * Equal policy values, whatever the order of object keys, and a single value equal to a list of it
+ * (IAM reads `"Action": "s3:GetObject"` and `"Action": ["s3:GetObject"]` alike; Terraform's policy
+ * documents always write lists).
+ */
 function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && a.length === 1 && !Array.isArray(b)) return sameValue(a[0], b);
+  if (Array.isArray(b) && b.length === 1 && !Array.isArray(a)) return sameValue(a, b[0]);
   if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, index) => sameValue(item, b[index]));
   if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object') {
     const keys = Object.keys(a);

@@ -42,6 +42,7 @@ export const authorFeature: ServerFeature = {
         let request: EvaluationRequest = { principal: message.principal === 'anonymous' ? '*' : message.principal, action: message.action, resource, ...(message.context ? { context: message.context } : {}) };
         // Evaluator policy id → the file it is and its text, for the fix's edits.
         const targets = new Map<string, { uri: string; target: FixTarget }>();
+        const fixedPolicies = new Set<string>();
         let source = 'no policies';
         let scenarioUri: string | undefined;
         // Every scenario file that defines the caller, in the client's order: the first one that can
@@ -61,6 +62,7 @@ export const authorFeature: ServerFeature = {
           }
           notes.push(...scenarioNotes);
           request = built.request;
+          for (const id of built.fixedPolicies) fixedPolicies.add(id);
           for (const [id, target] of built.texts) {
             // A policy in a template is edited in the template's file.
             const uri = files.uriFor(baseUri, target.template?.file ?? id);
@@ -96,7 +98,7 @@ export const authorFeature: ServerFeature = {
         if (scenarioUri && others.length > 0) notes.push(`The caller is also defined in ${others.map((uri) => `\`${baseName(uri)}\``).join(', ')}; this explanation uses \`${baseName(scenarioUri)}\`.`);
         if (source === 'no policies') notes.push(`No scenario file of the workspace defines the caller${params.policyUri ? ', and the active document is neither a policy nor a template that defines it' : ''}: the caller was simulated with no policies.`);
 
-        const explanation = explainDenial(message, request, { isKnownAction });
+        const explanation = explainDenial(message, request, { isKnownAction, fixedPolicies });
         const edits: { uri: string; description: string; edit: WorkspaceEdit }[] = [];
         let newPolicy: string | undefined;
         for (const fix of explanation.fixes) {
