@@ -96,6 +96,49 @@ describe('authoring commands: explain access denied, generate policy', () => {
     }
   });
 
+  it('explains against the active template that defines the caller and applies the fix to the template', async () => {
+    // The role CloudFormation names `stack-LogicalId-RANDOM` (no RoleName), with its inline policy.
+    const uri = vscode.Uri.joinPath(workspaceRoot(), 'e2e/testing/denied-stack.yaml');
+    const template = [
+      'Resources:',
+      '  Reader:',
+      '    Type: AWS::IAM::Role',
+      '    Properties:',
+      '      AssumeRolePolicyDocument:',
+      "        Version: '2012-10-17'",
+      '        Statement:',
+      '          - Effect: Allow',
+      '            Principal: { Service: lambda.amazonaws.com }',
+      '            Action: sts:AssumeRole',
+      '      Policies:',
+      '        - PolicyName: reports',
+      '          PolicyDocument:',
+      "            Version: '2012-10-17'",
+      '            Statement:',
+      '              - Effect: Allow',
+      '                Action:',
+      '                  - s3:GetObjectTagging',
+      '                Resource: arn:aws:s3:::e2e-reports/q4.csv',
+      '',
+    ].join('\n');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(template));
+    try {
+      const document = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(document);
+      const message = 'User: arn:aws:sts::111122223333:assumed-role/stack-Reader-0A1B2C3D4E5F/i-0abc is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::e2e-reports/q4.csv because no identity-based policy allows the s3:GetObject action';
+      const { result, applied } = await waitFor(() => vscode.commands.executeCommand<ExplainDeniedOutcome>('iamPolicy.explainDenied', message, { apply: true }), 'iamPolicy.explainDenied to answer');
+      assert.strictEqual(result.status, 'fix', result.markdown);
+      assert.match(result.markdown, /the role `Reader` of the template `denied-stack\.yaml`/);
+      assert.strictEqual(result.edits?.[0]?.uri, uri.toString());
+      assert.ok(applied?.ok, 'the fix was applied');
+      assert.strictEqual(applied.after?.status, 'not-reproduced', applied.after?.markdown);
+      assert.strictEqual(document.getText(), template.replace('- s3:GetObjectTagging\n', '- s3:GetObjectTagging\n                  - s3:GetObject\n'));
+    } finally {
+      await closeAllEditors();
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
+
   it('proposes no Allow when an explicit Deny denies', async () => {
     const message = 'User: arn:aws:iam::111122223333:user/app is not authorized to perform: s3:DeleteObject on resource: arn:aws:s3:::e2e-bucket/data.csv with an explicit deny in an identity-based policy';
     const { result } = await vscode.commands.executeCommand<ExplainDeniedOutcome>('iamPolicy.explainDenied', message);
