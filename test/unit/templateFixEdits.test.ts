@@ -281,10 +281,8 @@ resource "aws_iam_role_policy" "app" {
       expected: tf(`\n\n  statement {\n    sid       = "AllowS3GetObject"\n    effect    = "Allow"\n    actions   = ["s3:GetObject"]\n    resources = ["${OBJECT}"]\n  }`),
     };
   })(),
-  {
-    name: 'an AWS managed policy attached by the template is not edited: a new policy is proposed',
-    file: 'template.yaml',
-    template: `Resources:
+  (() => {
+    const role = (extra: string) => `Resources:
   App:
     Type: AWS::IAM::Role
     Properties:
@@ -295,13 +293,37 @@ resource "aws_iam_role_policy" "app" {
             Principal: { Service: lambda.amazonaws.com }
             Action: sts:AssumeRole
       ManagedPolicyArns:
-        - arn:aws:iam::aws:policy/AmazonSQSReadOnlyAccess
-`,
-    role: 'template.yaml#App',
-    action: 's3:GetObject',
-    kind: 'new-policy',
-    expected: null,
-  },
+        - arn:aws:iam::aws:policy/AmazonSQSReadOnlyAccess${extra}
+  Other:
+    Type: AWS::S3::Bucket
+`;
+    return {
+      name: 'an AWS managed policy is never edited: the new policy becomes an inline policy of the role (a new `Policies`)',
+      file: 'template.yaml',
+      template: role(''),
+      role: 'template.yaml#App',
+      action: 's3:GetObject',
+      kind: 'new-policy',
+      expected: role(`\n      Policies:\n        - PolicyName: AllowS3GetObject\n          PolicyDocument:\n            Version: "2012-10-17"\n            Statement:\n              - Sid: AllowS3GetObject\n                Effect: Allow\n                Action: s3:GetObject\n                Resource: ${OBJECT}`),
+    };
+  })(),
+  (() => {
+    const tf = (extra: string) => `resource "aws_iam_role" "app" {
+  name                = "App"
+  assume_role_policy  = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { Service = "lambda.amazonaws.com" }, Action = "sts:AssumeRole" }] })
+  managed_policy_arns = ["arn:aws:iam::aws:policy/AmazonSQSReadOnlyAccess"]
+}
+${extra}`;
+    return {
+      name: 'Terraform: the new policy becomes an `aws_iam_role_policy` of the role',
+      file: 'main.tf',
+      template: tf(''),
+      role: 'main.tf#aws_iam_role.app',
+      action: 's3:GetObject',
+      kind: 'new-policy',
+      expected: tf(`\nresource "aws_iam_role_policy" "app_access" {\n  name   = "AllowS3GetObject"\n  role   = aws_iam_role.app.id\n  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Sid = "AllowS3GetObject", Effect = "Allow", Action = "s3:GetObject", Resource = "${OBJECT}" }] })\n}\n`),
+    };
+  })(),
   {
     name: 'YAML Statement written as a single map: no edit, the change is shown',
     file: 'template.yaml',
@@ -326,7 +348,7 @@ for (const c of cases) {
     assert.equal(out.status, 'fix', out.notes.join('\n'));
     const fix = out.fixes[0];
     assert.equal(fix.kind, c.kind);
-    if (c.kind !== 'new-policy') assert.ok(fix.policy.startsWith(join(dir, c.file)), fix.policy);
+    assert.ok(fix.policy.startsWith(join(dir, c.file)), fix.policy);
     if (c.expected === null) {
       assert.equal(fix.edits, null);
       return;

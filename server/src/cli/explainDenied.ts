@@ -240,8 +240,9 @@ function runExplainDenied(argv: readonly string[], io: CliIo): number {
   const explanation = explainDenial(parsed, request, { isKnownAction: (name) => catalogAction(name) !== undefined, fixedPolicies });
   // A template's policy is `FILE#POINTER` (the evaluator's id adds the account the scenario read it for).
   const fileOf = (id: string) => {
-    const file = fixPolicyName(id, texts.get(id));
-    return scenarioDir !== undefined && !options.policies.includes(id) && id !== options.resourcePolicy && id !== options.boundary && id !== options.sessionPolicy && !options.scps.includes(id) && id !== 'new-policy' && id !== 'new-resource-policy' ? path.join(scenarioDir, file) : file;
+    const target = texts.get(id);
+    if (target?.template && scenarioDir !== undefined) return path.join(scenarioDir, fixPolicyName(id, target));
+    return scenarioDir !== undefined && !options.policies.includes(id) && id !== options.resourcePolicy && id !== options.boundary && id !== options.sessionPolicy && !options.scps.includes(id) && id !== 'new-policy' && id !== 'new-resource-policy' ? path.join(scenarioDir, id) : id;
   };
   const allNotes = [...notes, ...explanation.notes];
   const code = explanation.status === 'fix' || explanation.status === 'explicit-deny' || explanation.status === 'guardrail' ? 0 : 1;
@@ -291,7 +292,9 @@ export function denialText(message: AccessDeniedMessage, e: DenialExplanation, f
     for (const d of e.deniedBy) lines.push(`  - ${policyTypeLabel(d.policyType)}${d.explicit ? ' (explicit Deny)' : ''}: ${d.why}`);
   }
   for (const fix of e.fixes) {
-    lines.push(`Fix: ${fix.description.replace(`\`${fix.policy}\``, `\`${fileOf(fix.policy)}\``)}:`);
+    // A new policy that a template can hold as its caller's inline policy says where.
+    const place = fix.kind === 'new-policy' && fileOf(fix.policy) !== fix.policy ? ` (as the inline policy \`${fileOf(fix.policy)}\`)` : '';
+    lines.push(`Fix: ${fix.description.replace(`\`${fix.policy}\``, `\`${fileOf(fix.policy)}\``)}${place}:`);
     lines.push(...JSON.stringify(fix.statement, null, 2).split('\n').map((l) => `  ${l}`));
   }
   if (e.verification) {

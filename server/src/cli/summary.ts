@@ -9,7 +9,7 @@ import { parsePolicy } from '../iam/document/parse';
 import { isPolicyKind, resolvePolicyKind, type PolicyKind } from '../iam/document/policyKind';
 import { summarizeAccess } from '../iam/summary/accessSummary';
 import { summarizePolicy } from '../iam/summary/policySummary';
-import { accessSummaryMarkdown, accessSummaryText } from '../service/accessReport';
+import { accessSummaryMarkdown, accessSummaryText, blockAfter } from '../service/accessReport';
 import { kindFromSettings } from '../service/documentAnalysis';
 import { summaryMarkdown, summaryText } from '../service/summary';
 import { DEFAULT_SETTINGS } from '../settings';
@@ -27,10 +27,6 @@ export interface SummaryIo {
 const USAGE = 'Usage: iam-policy summary FILE [--type auto|identity|resource|trust|scp|rcp|boundary|session] [--account ID] [--format text|json|markdown]\n';
 const FORMATS = new Set(['text', 'json', 'markdown']);
 
-/** The access lines after a summary, when there are any. */
-function accessLines(lines: readonly string[]): string {
-  return lines.length > 0 ? `\n${lines.join('\n')}\n` : '';
-}
 
 /** Runs the command; returns the exit code (0 on success, 2 on bad usage or an unreadable file). */
 export function runSummary(argv: string[], io: SummaryIo): number {
@@ -98,9 +94,9 @@ export function runSummary(argv: string[], io: SummaryIo): number {
     } else if (policies.length === 0) {
       io.stdout(`${file}: no policies\n`);
     } else if (format === 'markdown') {
-      io.stdout(policies.map((p) => `${summaryMarkdown(p.summary, `${p.label} (${file}#${p.pointer})`)}${accessLines(accessSummaryMarkdown(p.access))}`).join('\n'));
+      io.stdout(policies.map((p) => `${summaryMarkdown(p.summary, `${p.label} (${file}#${p.pointer})`)}${blockAfter(accessSummaryMarkdown(p.access))}`).join('\n'));
     } else {
-      io.stdout(policies.map((p) => `${p.label} (${file}#${p.pointer}, ${p.policyType}):\n${summaryText(p.summary)}${accessLines(accessSummaryText(p.access))}`).join('\n'));
+      io.stdout(policies.map((p) => `${p.label} (${file}#${p.pointer}, ${p.policyType}):\n${summaryText(p.summary)}${blockAfter(accessSummaryText(p.access))}`).join('\n'));
     }
     return 0;
   }

@@ -19,7 +19,7 @@ import { deriveContext, evaluate, parseSimulationRequest } from '../iam/evaluate
 import type { EvaluationRequest } from '../iam/evaluate/types';
 import { summarizeAccess } from '../iam/summary/accessSummary';
 import { ACCESS_LEVELS, summarizePolicy } from '../iam/summary/policySummary';
-import { accessSummaryText, checksText, diffText, templateDiffText } from '../service/accessReport';
+import { accessSummaryText, blockAfter, checksText, diffText, templateDiffText } from '../service/accessReport';
 import { diffTemplates } from '../service/templateAccessDiff';
 import { summaryText } from '../service/summary';
 import { lintText } from '../cli/lint';
@@ -242,20 +242,16 @@ const summarizePolicyTool: McpToolDefinition = {
     const host = await templateArgument(policy, format, environment);
     if (host) {
       const policies = summarizeTemplatePolicies(host, account);
-      const text = policies.length === 0 ? 'The template has no policies.\n' : policies.map((p) => `${p.label} (${p.pointer}, ${p.policyType}):\n${summaryText(p.summary)}${accessLines(accessSummaryText(p.access))}`).join('\n');
+      const text = policies.length === 0 ? 'The template has no policies.\n' : policies.map((p) => `${p.label} (${p.pointer}, ${p.policyType}):\n${summaryText(p.summary)}${blockAfter(accessSummaryText(p.access))}`).join('\n');
       return { structured: { format: host.format, policies: policies.map(({ summary, ...place }) => ({ ...place, ...summary })) }, text };
     }
     const document = parsePolicyArgument(policy, 'policy');
     const summary = summarizePolicy(document);
     const access = summarizeAccess(document, kindOf(document, type), account ? { ownerAccount: account } : {});
-    return { structured: { ...summary, access }, text: `${summaryText(summary)}${accessLines(accessSummaryText(access))}` };
+    return { structured: { ...summary, access }, text: `${summaryText(summary)}${blockAfter(accessSummaryText(access))}` };
   },
 };
 
-/** Access lines after a summary, when there are any. */
-function accessLines(lines: readonly string[]): string {
-  return lines.length > 0 ? `\n${lines.join('\n')}\n` : '';
-}
 
 const policyObject = z.record(z.string(), z.unknown()).describe('A policy document as a JSON object.');
 const conditionTrace = z.object({ operator: z.string(), key: z.string(), policyValues: stringList, requestValues: stringList.optional(), matched: z.boolean(), explanation: z.string() });

@@ -114,6 +114,11 @@ export function checksMarkdown(checks: readonly PolicyCheck[], file: string): st
 }
 
 /** The access part of a summary as plain text lines (empty when there is nothing to say). */
+/** Lines set after a summary as a block of their own: empty when there are none. */
+export function blockAfter(lines: readonly string[]): string {
+  return lines.length > 0 ? `\n${lines.join('\n')}\n` : '';
+}
+
 export function accessSummaryText(summary: AccessSummary): string[] {
   if (summary.whoCanGetIn && summary.whoCanGetIn.statements.length > 0) {
     return ['Who can get in:', ...summary.whoCanGetIn.statements.map((s) => `  ${s.sid ? s.sid : `statement ${s.statement}`}: ${s.summary.replace(/`/g, '')}${s.limitedBy.length > 0 ? ` (bounded by ${s.limitedBy.join(', ')})` : ''}`)];

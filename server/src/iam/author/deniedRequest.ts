@@ -9,6 +9,7 @@ import type { EvaluationRequest, PolicyInput } from '../evaluate/types';
 import { isTemplateReference, resolvePrincipal, runTest, scenarioWithTemplates, splitTemplateReference, type PolicySet, type Scenario, type ScenarioTest } from '../scenario/index';
 import type { AccessDeniedMessage } from './accessDenied';
 import { arnForNamedResource } from './explainDenied';
+import { newInlinePolicyPointer } from './templateFixEdits';
 
 /** The message with the action's documented case, the resource to simulate on, and notes on what was assumed. */
 export function normalizeDenied(message: AccessDeniedMessage): { message: AccessDeniedMessage; resource: string; notes: string[] } {
@@ -44,7 +45,11 @@ const ZERO = { offset: 0, length: 0 };
 /** A policy that a fix may edit: the text of its file and, for a policy in a template, where it is there. */
 export interface FixTarget {
   readonly text: string;
-  readonly template?: { readonly file: string; readonly pointer: string; readonly account?: string };
+  /**
+   * Where the policy is in a template; for the target of a new policy (`new-policy`), where the new
+   * inline policy of `owner` (the caller's role or user, by logical id or Terraform address) goes.
+   */
+  readonly template?: { readonly file: string; readonly pointer: string; readonly account?: string; readonly owner?: string };
 }
 
 /**
@@ -83,6 +88,17 @@ export function scenarioDenialRequest(scenario: Scenario, policies: PolicySet, m
     const reference = isTemplateReference(resolved.ref.path) ? splitTemplateReference(resolved.ref.path) : undefined;
     if (reference) texts.set(input.id, { text: resolved.text, template: { file: reference.file, pointer: reference.rest, ...(resolved.ref.templateAccount ? { account: resolved.ref.templateAccount } : {}) } });
     else if (!input.id.includes('#')) texts.set(input.id, { text: resolved.text });
+  }
+  // A caller taken from a template: a new policy can be its new inline policy there.
+  const expanded = scenarioWithTemplates(scenario, policies);
+  const principal = known ? resolvePrincipal(expanded, caller.arn) : undefined;
+  const owner = principal && 'kind' in principal ? (principal.kind === 'role' ? principal.role.template : principal.kind === 'user' ? principal.user.template : undefined) : undefined;
+  const place = owner ? splitTemplateReference(owner.value) : undefined;
+  if (place) {
+    const read = policies.readFile(place.file);
+    const pointer = 'text' in read ? newInlinePolicyPointer(place.file, read.text, place.rest) : undefined;
+    const account = principal && 'kind' in principal ? (principal.kind === 'role' ? principal.role.account : principal.kind === 'user' ? principal.user.account : undefined) : undefined;
+    if ('text' in read && pointer) texts.set('new-policy', { text: read.text, template: { file: place.file, pointer, owner: place.rest, ...(account ? { account } : {}) } });
   }
   // The message's own session ARN is the caller, so that policies naming the session match it.
   return { request: { ...step.request, principal: caller.session ? message.principal : step.request.principal }, texts, fixedPolicies };

@@ -10,11 +10,13 @@
  * a `Statement` that is a single map) gives no edits, and the explanation says to make the change by hand.
  */
 import { parseTree, findNodeAtLocation, getNodeValue, modify, type Node as JsonNode } from 'jsonc-parser';
+// YAML 1.1 quotes what CloudFormation's YAML reader would take for a date or a Boolean (`2012-10-17`, `yes`).
 import { stringify as yamlStringify } from 'yaml';
 import { renderString, type HostSyntax } from '../sources/embeddedAnalysis';
 import type { HostNode } from '../sources/hostTree';
 import { nodeAtVirtual } from '../sources/virtualPolicy';
 import { templatePolicyAt, type TemplatePolicy } from '../scenario/runScenario';
+import { readScenarioTemplate } from '../scenario/scenarioTemplates';
 import { fixEdits, type FixEdit, type ProposedFix } from './explainDenied';
 import type { FixTarget } from './deniedRequest';
 
@@ -25,7 +27,92 @@ export function fixPolicyName(id: string, target: FixTarget | undefined): string
 
 /** The edits of a fix to the file of the policy it edits: a policy file, or a template with the policy. */
 export function targetFixEdits(target: FixTarget, fix: ProposedFix): FixEdit[] | undefined {
+  if (fix.kind === 'new-policy') return target.template?.owner ? newInlinePolicyEdits(target.text, target.template, fix) : undefined;
   return target.template ? templateFixEdits(target.template.file, target.text, target.template.pointer, fix, target.template.account) : fixEdits(target.text, fix);
+}
+
+/** The name of the Terraform resource that holds the new inline policy of `owner` (`aws_iam_role.app` → `app_access`). */
+function terraformPolicyLabel(text: string, owner: string): string {
+  const [type, label] = owner.split('.');
+  for (let n = 1; ; n++) {
+    const candidate = `${label}_access${n === 1 ? '' : `_${n}`}`;
+    if (!new RegExp(`resource\\s+"${type}_policy"\\s+"${candidate}"`).test(text)) return candidate;
+  }
+}
+
+/**
+ * Where a new inline policy of the template's role or user `owner` goes: the next item of its
+ * CloudFormation `Policies`, or a new Terraform `aws_iam_role_policy` / `aws_iam_user_policy`.
+ */
+export function newInlinePolicyPointer(file: string, text: string, owner: string): string | undefined {
+  if (/\.tf$/i.test(file)) return /^aws_iam_(role|user)\.[\w-]+$/.test(owner) ? `${owner.split('.')[0]}_policy.${terraformPolicyLabel(text, owner)}/policy` : undefined;
+  const properties = templateProperties(text, owner);
+  if (!properties) return undefined;
+  const policies = properties.map.entries.find((entry) => entry.key === 'Policies');
+  if (policies && policies.value?.kind !== 'seq') return undefined;
+  return `/Resources/${owner}/Properties/Policies/${policies?.value?.kind === 'seq' ? policies.value.items.length : 0}/PolicyDocument`;
+}
+
+/** The `Properties` map of a template's resource, with the template's syntax. */
+function templateProperties(text: string, logicalId: string): { syntax: 'json' | 'yaml'; map: Extract<HostNode, { kind: 'map' }> } | undefined {
+  const template = readScenarioTemplate(text);
+  const entry = (node: HostNode | undefined, key: string) => (node?.kind === 'map' ? node.entries.find((candidate) => candidate.key === key)?.value : undefined);
+  const properties = entry(entry(entry(template?.root, 'Resources'), logicalId), 'Properties');
+  return template && properties?.kind === 'map' ? { syntax: template.syntax, map: properties } : undefined;
+}
+
+/**
+ * The new policy of a fix as an inline policy of the template's role or user, checked: the template
+ * read again holds the new policy at the place the target names.
+ */
+function newInlinePolicyEdits(text: string, place: NonNullable<FixTarget['template']>, fix: ProposedFix): FixEdit[] | undefined {
+  const owner = place.owner!;
+  const document = fix.document as Record<string, unknown>;
+  const name = typeof fix.statement.Sid === 'string' ? fix.statement.Sid : 'AccessFix';
+  let edits: FixEdit[] | undefined;
+  if (/\.tf$/i.test(place.file)) {
+    const kind = owner.split('.')[0]!.slice('aws_iam_'.length);
+    const label = /^aws_iam_\w+_policy\.([\w-]+)\/policy$/.exec(place.pointer)?.[1];
+    if (!label) return undefined;
+    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    const block = [`resource "aws_iam_${kind}_policy" "${label}" {`, `  name   = ${renderString('hcl', undefined, name)}`, `  ${kind.padEnd(6)} = ${owner}.${kind === 'role' ? 'id' : 'name'}`, `  policy = jsonencode(${hclValue(document)})`, '}'].join(eol);
+    edits = [{ offset: text.length, length: 0, newText: `${/\n$/.test(text) ? '' : eol}${eol}${block}${eol}` }];
+  } else {
+    const properties = templateProperties(text, owner);
+    if (!properties) return undefined;
+    const item = { PolicyName: name, PolicyDocument: document };
+    const policies = properties.map.entries.find((entry) => entry.key === 'Policies')?.value;
+    if (properties.syntax === 'json') {
+      const root = parseTree(text, [], { allowTrailingComma: true });
+      if (!root) return undefined;
+      const indent = /\n([ \t]+)"/.exec(text)?.[1] ?? '  ';
+      const formattingOptions = { insertSpaces: !indent.includes('\t'), tabSize: indent.includes('\t') ? 1 : indent.length, eol: text.includes('\r\n') ? '\r\n' : '\n' };
+      const path = ['Resources', owner, 'Properties', 'Policies'];
+      edits = modify(text, policies ? [...path, -1] : path, policies ? item : [item], { formattingOptions, isArrayInsertion: policies !== undefined }).map((edit) => ({ offset: edit.offset, length: edit.length, newText: edit.content }));
+    } else if (policies?.kind === 'seq') {
+      edits = appendItem(text, 'yaml', policies, [{ statement: item }]);
+    } else {
+      // No `Policies` yet: a new entry after the last one of `Properties`, at its keys' indentation.
+      const last = properties.map.entries[properties.map.entries.length - 1];
+      if (!last) return undefined;
+      const keyLine = text.lastIndexOf('\n', last.keyRange.start - 1) + 1;
+      const indent = text.slice(keyLine, last.keyRange.start);
+      if (!/^\s*$/.test(indent)) return undefined;
+      let lastEnd = last.range.end;
+      while (lastEnd > last.range.start && /\s/.test(text[lastEnd - 1]!)) lastEnd--;
+      let end = text.indexOf('\n', lastEnd);
+      if (end < 0) end = text.length;
+      if (text[end - 1] === '\r') end--;
+      const eol = text.includes('\r\n') ? '\r\n' : '\n';
+      const lines = yamlStringify({ Policies: [item] }, { lineWidth: 0, version: '1.1' }).replace(/\n$/, '').split('\n');
+      edits = [{ offset: end, length: 0, newText: lines.map((line) => `${eol}${indent}${line}`).join('') }];
+    }
+  }
+  if (!edits) return undefined;
+  const after = templatePolicyAt(place.file, applyEdits(text, edits), place.pointer, place.account);
+  if (typeof after === 'string') return undefined;
+  const root = parseTree(after.virtual.text);
+  return root && samePolicyValue(getNodeValue(root), document) ? edits : undefined;
 }
 
 /**
@@ -43,7 +130,7 @@ function templateFixEdits(file: string, text: string, pointer: string, fix: Prop
   const after = templatePolicyAt(file, applyEdits(text, edits), pointer, account);
   if (typeof after === 'string') return undefined;
   const root = parseTree(after.virtual.text);
-  if (!root || !sameValue(getNodeValue(root), withoutAddedVersion(found, fix))) return undefined;
+  if (!root || !samePolicyValue(getNodeValue(root), withoutAddedVersion(found, fix))) return undefined;
   return edits;
 }
 
@@ -182,7 +269,7 @@ function appendItem(text: string, syntax: HostSyntax, list: Extract<HostNode, { 
   }
   const lines = items.flatMap((item) => {
     if ('value' in item) return [`${indent}- ${renderString('yaml', undefined, item.value)}`];
-    const itemLines = yamlStringify(item.statement, { lineWidth: 0 }).replace(/\n$/, '').split('\n');
+    const itemLines = yamlStringify(item.statement, { lineWidth: 0, version: '1.1' }).replace(/\n$/, '').split('\n');
     if (content !== undefined) return [`${indent}-`, ...itemLines.map((line) => `${content}${line}`)];
     return itemLines.map((line, index) => (index === 0 ? `${indent}- ${line}` : `${indent}  ${line}`));
   });
@@ -270,13 +357,13 @@ function applyEdits(text: string, edits: readonly FixEdit[]): string {
  * (IAM reads `"Action": "s3:GetObject"` and `"Action": ["s3:GetObject"]` alike; Terraform's policy
  * documents always write lists).
  */
-function sameValue(a: unknown, b: unknown): boolean {
-  if (Array.isArray(a) && a.length === 1 && !Array.isArray(b)) return sameValue(a[0], b);
-  if (Array.isArray(b) && b.length === 1 && !Array.isArray(a)) return sameValue(a, b[0]);
-  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, index) => sameValue(item, b[index]));
+function samePolicyValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && a.length === 1 && !Array.isArray(b)) return samePolicyValue(a[0], b);
+  if (Array.isArray(b) && b.length === 1 && !Array.isArray(a)) return samePolicyValue(a, b[0]);
+  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, index) => samePolicyValue(item, b[index]));
   if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object') {
     const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every((key) => Object.prototype.hasOwnProperty.call(b, key) && sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+    return keys.length === Object.keys(b).length && keys.every((key) => Object.prototype.hasOwnProperty.call(b, key) && samePolicyValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
   }
   return a === b;
 }

@@ -107,7 +107,8 @@ export const authorFeature: ServerFeature = {
           if (target && fixed) {
             const document = TextDocument.create(target.uri, 'json', 0, target.target.text);
             const changes: TextEdit[] = fixed.map((e) => ({ range: { start: document.positionAt(e.offset), end: document.positionAt(e.offset + e.length) }, newText: e.newText }));
-            edits.push({ uri: target.uri, description: fix.description.replace(`\`${fix.policy}\``, `\`${targetName(target)}\``), edit: { changes: { [target.uri]: changes } } });
+            const description = fix.kind === 'new-policy' ? `${fix.description}, as the inline policy \`${targetName(target)}\`` : fix.description.replace(`\`${fix.policy}\``, `\`${targetName(target)}\``);
+            edits.push({ uri: target.uri, description, edit: { changes: { [target.uri]: changes } } });
           } else if (fix.kind === 'new-policy') {
             newPolicy = JSON.stringify(fix.document, null, 2);
           } else {
