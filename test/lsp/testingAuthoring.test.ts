@@ -312,7 +312,22 @@ resource "aws_iam_role_policy" "app" {
 }
 `;
   const denied = (role: string) => `User: arn:aws:sts::111122223333:assumed-role/${role}/i-0abc is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::e2e-reports/q4.csv because no identity-based policy allows the s3:GetObject action`;
+  const json = `{
+  "Resources": {
+    "App": {
+      "Type": "AWS::IAM::Role",
+      "Properties": {
+        "RoleName": "reports-app",
+        "AssumeRolePolicyDocument": { "Version": "2012-10-17", "Statement": [{ "Effect": "Allow", "Principal": { "Service": "lambda.amazonaws.com" }, "Action": "sts:AssumeRole" }] },
+        "ManagedPolicyArns": ["arn:aws:iam::aws:policy/AmazonSQSReadOnlyAccess"]
+      }
+    }
+  }
+}
+`;
+  const inline = ['"ManagedPolicyArns": ["arn:aws:iam::aws:policy/AmazonSQSReadOnlyAccess"],', '"Policies": [', '  {', '    "PolicyName": "AllowS3GetObject",', '    "PolicyDocument": {', '      "Version": "2012-10-17",', '      "Statement": [', '        {', '          "Sid": "AllowS3GetObject",', '          "Effect": "Allow",', '          "Action": "s3:GetObject",', '          "Resource": "arn:aws:s3:::e2e-reports/q4.csv"', '        }', '      ]', '    }', '  }', ']'].join('\n        ');
   const cases = [
+    { name: 'a JSON template role with only an AWS managed policy: the new policy becomes its inline policy', file: 'stack.json', text: json, role: 'reports-app', what: /the role `App` of the template `stack\.json`/, edited: json.replace('"ManagedPolicyArns": ["arn:aws:iam::aws:policy/AmazonSQSReadOnlyAccess"]', inline) },
     { name: 'a CloudFormation role by the name CloudFormation generated for it', file: 'stack.yaml', text: yaml, role: 'reports-stack-App-1A2B3C4D5E6F', what: /the role `App` of the template `stack\.yaml`/, edited: yaml.replace('Action: s3:GetObjectTagging', "Action: [s3:GetObjectTagging, 's3:GetObject']") },
     { name: 'a Terraform role by its name', file: 'main.tf', text: terraform, role: 'reports-reader', what: /the role `aws_iam_role\.app` of the template `main\.tf`/, edited: terraform.replace('["s3:GetObjectTagging"]', '["s3:GetObjectTagging", "s3:GetObject"]') },
   ];

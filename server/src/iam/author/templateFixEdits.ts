@@ -87,8 +87,18 @@ function newInlinePolicyEdits(text: string, place: NonNullable<FixTarget['templa
       if (!root) return undefined;
       const indent = /\n([ \t]+)"/.exec(text)?.[1] ?? '  ';
       const formattingOptions = { insertSpaces: !indent.includes('\t'), tabSize: indent.includes('\t') ? 1 : indent.length, eol: text.includes('\r\n') ? '\r\n' : '\n' };
-      const path = ['Resources', owner, 'Properties', 'Policies'];
-      edits = modify(text, policies ? [...path, -1] : path, policies ? item : [item], { formattingOptions, isArrayInsertion: policies !== undefined }).map((edit) => ({ offset: edit.offset, length: edit.length, newText: edit.content }));
+      if (policies) {
+        edits = modify(text, ['Resources', owner, 'Properties', 'Policies', -1], item, { formattingOptions, isArrayInsertion: true }).map((edit) => ({ offset: edit.offset, length: edit.length, newText: edit.content }));
+      } else {
+        // A new last entry of `Properties`, at its keys' indentation; the entries before it are left as they are.
+        const last = properties.map.entries[properties.map.entries.length - 1];
+        if (!last) return undefined;
+        const keyIndent = text.slice(text.lastIndexOf('\n', last.keyRange.start - 1) + 1, last.keyRange.start);
+        if (!/^\s*$/.test(keyIndent)) return undefined;
+        const unit = formattingOptions.insertSpaces ? ' '.repeat(formattingOptions.tabSize) : '\t';
+        const value = JSON.stringify([item], null, unit).split('\n').join(`${formattingOptions.eol}${keyIndent}`);
+        edits = [{ offset: last.range.end, length: 0, newText: `,${formattingOptions.eol}${keyIndent}"Policies": ${value}` }];
+      }
     } else if (policies?.kind === 'seq') {
       edits = appendItem(text, 'yaml', policies, [{ statement: item }]);
     } else {
