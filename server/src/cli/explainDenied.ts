@@ -13,7 +13,7 @@ import { limitNesting } from '../iam/document/jsonNesting';
 import { action as catalogAction } from '../iam/catalog/catalog';
 import { explainDenial, fixPolicyName, isAccessDeniedProblem, targetFixEdits, templateCallerScenario, type FixTarget, normalizeDenied, parseAccessDenied, policyTypeLabel, scenarioDenialRequest, type AccessDeniedMessage, type DenialExplanation } from '../iam/author/index';
 import type { EvaluationRequest, PolicyInput } from '../iam/evaluate/types';
-import { checkPolicyFiles, isUnreadableScenarioProblem, parseScenario } from '../iam/scenario/index';
+import { checkPolicyFiles, isUnreadableScenarioProblem, parseScenario, type Scenario } from '../iam/scenario/index';
 import { describeReadError, scenarioPolicies, type CliIo } from './cliIo';
 import type { CliCommand } from './commands';
 
@@ -128,37 +128,36 @@ function readPolicyInput(io: CliIo, file: string, texts: Map<string, FixTarget>)
   return { id: file, document };
 }
 
-/** The request of the message with the policies of a scenario file. */
-function scenarioRequest(io: CliIo, file: string, message: AccessDeniedMessage, resource: string, notes: string[], texts: Map<string, FixTarget>): { request: EvaluationRequest; dir: string; fixedPolicies: ReadonlySet<string> } | string {
-  let text: string;
-  try {
-    text = io.readFile(file);
-  } catch (error) {
-    return `cannot read \`${file}\`: ${describeReadError(error)}`;
-  }
-  const parsed = parseScenario(text);
-  if (parsed.problems.some(isUnreadableScenarioProblem)) return `\`${file}\` is not valid JSON`;
-  const policies = scenarioPolicies(io, file);
-  for (const problem of checkPolicyFiles(parsed.scenario, policies)) notes.push(`Scenario: ${problem.message}.`);
-  const built = scenarioDenialRequest(parsed.scenario, policies, message, resource, notes);
-  if (typeof built === 'string') return built;
-  for (const [id, target] of built.texts) texts.set(id, target);
-  return { request: built.request, dir: path.dirname(file), fixedPolicies: built.fixedPolicies };
+interface BuiltRequest {
+  readonly request: EvaluationRequest;
+  readonly dir: string;
+  readonly fixedPolicies: ReadonlySet<string>;
 }
 
-/** The request of the message with the caller the template (or Terraform file) defines. */
-function templateRequest(io: CliIo, file: string, message: AccessDeniedMessage, resource: string, notes: string[], texts: Map<string, FixTarget>): { request: EvaluationRequest; dir: string; fixedPolicies: ReadonlySet<string> } | string {
+/**
+ * The request of the message with the policies of a scenario file (`--scenario`), or of the scenario
+ * that takes the caller from a template (`--template`); policy files are read relative to the file.
+ */
+function fileRequest(io: CliIo, file: string, from: 'scenario' | 'template', message: AccessDeniedMessage, resource: string, notes: string[], texts: Map<string, FixTarget>): BuiltRequest | string {
   let text: string;
   try {
     text = io.readFile(file);
   } catch (error) {
     return `cannot read \`${file}\`: ${describeReadError(error)}`;
   }
-  const found = templateCallerScenario(file, text, message.principal);
-  if (!found) return `\`${file}\` defines no role or user that the message's caller \`${message.principal}\` is`;
+  let scenario: Scenario;
+  if (from === 'scenario') {
+    const parsed = parseScenario(text);
+    if (parsed.problems.some(isUnreadableScenarioProblem)) return `\`${file}\` is not valid JSON`;
+    scenario = parsed.scenario;
+  } else {
+    const found = templateCallerScenario(file, text, message.principal);
+    if (!found) return `\`${file}\` defines no role or user that the message's caller \`${message.principal}\` is`;
+    scenario = found.scenario;
+  }
   const policies = scenarioPolicies(io, file);
-  for (const problem of checkPolicyFiles(found.scenario, policies)) notes.push(`Template: ${problem.message}.`);
-  const built = scenarioDenialRequest(found.scenario, policies, message, resource, notes);
+  for (const problem of checkPolicyFiles(scenario, policies)) notes.push(`${from === 'scenario' ? 'Scenario' : 'Template'}: ${problem.message}.`);
+  const built = scenarioDenialRequest(scenario, policies, message, resource, notes);
   if (typeof built === 'string') return built;
   for (const [id, target] of built.texts) texts.set(id, target);
   return { request: built.request, dir: path.dirname(file), fixedPolicies: built.fixedPolicies };
@@ -200,24 +199,15 @@ function runExplainDenied(argv: readonly string[], io: CliIo): number {
   let request: EvaluationRequest = { principal: parsed.principal === 'anonymous' ? '*' : parsed.principal, action: parsed.action, resource, ...(parsed.context ? { context: parsed.context } : {}) };
   let scenarioDir: string | undefined;
   let fixedPolicies: ReadonlySet<string> = new Set();
-  if (options.scenario !== undefined) {
-    const built = scenarioRequest(io, options.scenario, parsed, resource, notes, texts);
-    if (typeof built === 'string') {
-      io.stderr(`iam-policy explain-denied: ${built}.\n`);
-      return 2;
-    }
-    request = built.request;
-    scenarioDir = built.dir;
-    fixedPolicies = built.fixedPolicies;
-  } else if (options.template !== undefined) {
-    const built = templateRequest(io, options.template, parsed, resource, notes, texts);
-    if (typeof built === 'string') {
-      io.stderr(`iam-policy explain-denied: ${built}.\n`);
-      return 2;
-    }
-    request = built.request;
-    scenarioDir = built.dir;
-    fixedPolicies = built.fixedPolicies;
+  const source = options.scenario !== undefined ? fileRequest(io, options.scenario, 'scenario', parsed, resource, notes, texts) : options.template !== undefined ? fileRequest(io, options.template, 'template', parsed, resource, notes, texts) : undefined;
+  if (typeof source === 'string') {
+    io.stderr(`iam-policy explain-denied: ${source}.\n`);
+    return 2;
+  }
+  if (source) {
+    request = source.request;
+    scenarioDir = source.dir;
+    fixedPolicies = source.fixedPolicies;
   }
   const read = (file: string): PolicyInput => {
     const policy = readPolicyInput(io, file, texts);
