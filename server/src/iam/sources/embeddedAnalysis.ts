@@ -131,7 +131,10 @@ function messageWithHoles(virtual: VirtualPolicy, finding: Finding): string {
   for (const hole of virtual.holes) {
     if (!hole.hole.resourceType || !hole.hole.templateExpression || hole.literalEnd < start || hole.literalStart > end) continue;
     if (hole.hole.sample.length < 6) continue;
-    message = message.split(hole.hole.sample).join(`\${${hole.hole.templateExpression}}`);
+    // Only inside the ARNs the message quotes (not a resource type such as `s3:bucket`, nor an ARN format).
+    const sample = hole.hole.sample;
+    const written = `\${${hole.hole.templateExpression}}`;
+    message = message.replace(/`(arn:[^`]*)`/g, (quoted, arn: string) => (arn.includes('${Partition}') ? quoted : `\`${arn.split(sample).join(written)}\``));
   }
   return message;
 }
@@ -194,7 +197,7 @@ function mapEdit(hostText: string, syntax: HostSyntax, virtual: VirtualPolicy, e
   const start = edit.offset;
   const end = edit.offset + edit.length;
   const node = nodeAtVirtual(virtual, start, end);
-  if (!node) return undefined;
+  if (!node || node.shared) return undefined;
   const isString = node.kind === 'key' || node.kind === 'text' || (node.kind === 'scalar' && typeof (node.node as { value?: unknown } | undefined)?.value === 'string');
   // 1. The whole literal replaced by another string.
   if (isString && start === node.vStart && end === node.vEnd) {
@@ -208,7 +211,8 @@ function mapEdit(hostText: string, syntax: HostSyntax, virtual: VirtualPolicy, e
     const hasHoles = node.parts?.some((part) => part.hole) ?? false;
     const newText = hasHoles ? renderTemplate(syntax, node, value) : renderString(syntax, node.style, value);
     if (newText === undefined) return undefined;
-    return { offset: node.host.start, length: node.host.end - node.host.start, newText };
+    const range = replacedRange(hostText, syntax, node);
+    return { offset: range.start, length: range.end - range.start, newText };
   }
   // 2. An edit inside a string's content whose characters map one to one.
   if (isString && start > node.vStart && end < node.vEnd) {
@@ -245,6 +249,22 @@ function mapEdit(hostText: string, syntax: HostSyntax, virtual: VirtualPolicy, e
   return undefined;
 }
 
+/**
+ * The host text a new value replaces: the node's range, and in YAML the tag before it (`!Sub `, whose
+ * range starts after it: the new value is written whole, with its own tag when it has one) and not the
+ * line breaks and indentation that a block node's range runs on to.
+ */
+function replacedRange(hostText: string, syntax: HostSyntax, node: MappedNode): HostRange {
+  if (syntax !== 'yaml') return node.host;
+  let { start, end } = node.host;
+  while (end > start && /\s/.test(hostText[end - 1]!)) end--;
+  if (node.kind === 'text') {
+    const tag = /![A-Za-z:]+[ \t]+$/.exec(hostText.slice(Math.max(0, start - 32), start));
+    if (tag) start -= tag[0].length;
+  }
+  return { start, end };
+}
+
 /** Inserts `"Key": "value"` as the first entry of a host map, in the host's syntax. */
 function mapEntryInsertion(hostText: string, syntax: HostSyntax, node: MappedNode, newText: string): TextEdit | undefined {
   const entry = /^\s*"([A-Za-z][A-Za-z0-9]*)":\s*("(?:[^"\\]|\\.)*")\s*,?\s*$/.exec(newText);
@@ -255,6 +275,11 @@ function mapEntryInsertion(hostText: string, syntax: HostSyntax, node: MappedNod
   const first = map.entries[0];
   if (syntax === 'yaml') {
     if (!first) return undefined;
+    // A policy written as JSON (in a `|` block or a quoted string, or as a flow mapping with quoted
+    // keys) takes a JSON entry; one inside a double-quoted string would need escapes, so it takes none.
+    const jsonKeys = hostText[first.keyRange.start] === '"';
+    if (jsonKeys && hostText[first.keyRange.start - 1] === '\\') return undefined;
+    if (jsonKeys && hostText[map.range.start] === '{') return { offset: map.range.start + 1, length: 0, newText: ` "${key}": ${JSON.stringify(value)},` };
     // A block mapping: a line of its own at the first entry's indentation; a flow mapping: `key: value, `.
     let lineStart = first.range.start;
     while (lineStart > 0 && hostText[lineStart - 1] !== '\n') lineStart--;

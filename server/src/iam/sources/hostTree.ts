@@ -75,6 +75,11 @@ export interface HostEntry {
   readonly keyOffsets?: CharOffsets;
   /** Undefined while the value is being typed (`Effect:` with nothing after it). */
   readonly value: HostNode | undefined;
+  /**
+   * Set when the key stands for several keys of the host (the `test` of Terraform `condition` blocks
+   * that share an operator): an edit of it cannot be written at one place.
+   */
+  readonly keyShared?: boolean;
   /** The whole entry, key through value. */
   readonly range: HostRange;
 }

@@ -24,6 +24,8 @@ export interface MappedNode {
   readonly key?: string;
   /** How the host wrote the value or key. */
   readonly style?: ScalarStyle;
+  /** For keys: the key stands for several host keys (see HostEntry.keyShared), so it takes no edit. */
+  readonly shared?: boolean;
   /** Depth in the tree: deeper nodes win when several contain an offset. */
   readonly depth: number;
 }
@@ -82,7 +84,7 @@ export function printVirtualPolicy(root: HostNode): VirtualPolicy {
     | { node: HostNode; depth: number; indent: string }
     | { write: string }
     | { close: number }
-    | { key: string; range: HostRange; offsets?: CharOffsets; depth: number };
+    | { key: string; range: HostRange; offsets?: CharOffsets; depth: number; shared?: boolean };
   const stack: Task[] = [{ node: root, depth: 0, indent: '' }];
   while (stack.length > 0) {
     const task = stack.pop()!;
@@ -97,7 +99,7 @@ export function printVirtualPolicy(root: HostNode): VirtualPolicy {
     if ('key' in task) {
       const start = length;
       const { exact } = writeString(task.key);
-      nodes.push({ vStart: start, vEnd: length, host: task.range, kind: 'key', key: task.key, offsets: exact ? task.offsets : undefined, depth: task.depth });
+      nodes.push({ vStart: start, vEnd: length, host: task.range, kind: 'key', key: task.key, offsets: exact ? task.offsets : undefined, depth: task.depth, ...(task.shared ? { shared: true } : {}) });
       continue;
     }
     const { node, depth, indent } = task;
@@ -147,7 +149,7 @@ export function printVirtualPolicy(root: HostNode): VirtualPolicy {
         const tasks: Task[] = [];
         node.entries.forEach((entry, i) => {
           tasks.push({ write: `${i === 0 ? '' : ','}\n${inner}` });
-          tasks.push({ key: entry.key, range: entry.keyRange, offsets: entry.keyOffsets, depth: depth + 1 });
+          tasks.push({ key: entry.key, range: entry.keyRange, offsets: entry.keyOffsets, depth: depth + 1, ...(entry.keyShared ? { shared: true } : {}) });
           tasks.push({ write: ': ' });
           // A key without a value (being typed) is printed with an empty string, mapped to the end of
           // the entry, so that completion after `Action:` works as it does inside `"Action": ""`.

@@ -177,7 +177,7 @@ function principalEntry(key: string, blocks: ReturnType<typeof blocksNamed>, hos
 function conditionEntry(blocks: ReturnType<typeof blocksNamed>, host: string): HostEntry | undefined {
   if (blocks.length === 0) return undefined;
   const range = span(blocks.map((block) => block.node));
-  const tests = new Map<string, { keyRange: HostRange; keyOffsets?: readonly number[]; range: HostRange; variables: Map<string, { keyRange: HostRange; keyOffsets?: readonly number[]; range: HostRange; items: HostNode[]; seqRange: HostRange }> }>();
+  const tests = new Map<string, { keyRange: HostRange; keyOffsets?: readonly number[]; range: HostRange; shared?: boolean; variables: Map<string, { keyRange: HostRange; keyOffsets?: readonly number[]; range: HostRange; items: HostNode[]; seqRange: HostRange }> }>();
   for (const block of blocks) {
     const { attributes } = bodyOf(block.content);
     const testNode = attributes.get('test') && valueOf(attributes.get('test')!) ? expressionToNode(valueOf(attributes.get('test')!)!, host) : undefined;
@@ -191,6 +191,8 @@ function conditionEntry(blocks: ReturnType<typeof blocksNamed>, host: string): H
     const values = valuesAttribute ? seqItems(listNode(valuesAttribute, host)) : [];
     const valuesExpression = valuesAttribute ? valueOf(valuesAttribute) : undefined;
     let testEntry = tests.get(test);
+    // A second block with the same `test`: one operator of the policy, written in several blocks.
+    if (testEntry) testEntry.shared = true;
     if (!testEntry) {
       testEntry = { keyRange: testNode!.range, ...(testNode?.kind === 'scalar' && testNode.offsets ? { keyOffsets: testNode.offsets } : {}), range: hclRange(block.node), variables: new Map() };
       tests.set(test, testEntry);
@@ -207,10 +209,11 @@ function conditionEntry(blocks: ReturnType<typeof blocksNamed>, host: string): H
       });
     }
   }
-  const entries: HostEntry[] = [...tests].map(([test, { keyRange, keyOffsets, range: testRange, variables }]) => ({
+  const entries: HostEntry[] = [...tests].map(([test, { keyRange, keyOffsets, range: testRange, shared, variables }]) => ({
     key: test,
     keyRange,
     ...(keyOffsets ? { keyOffsets } : {}),
+    ...(shared ? { keyShared: true } : {}),
     range: testRange,
     value: {
       kind: 'map',
