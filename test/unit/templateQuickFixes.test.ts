@@ -42,6 +42,13 @@ const cases: Array<{ name: string; path: string; text: string; code: string; exp
     expected: policy(`          - Effect: Allow\n            Action: s3:GetObject\n            Resource: !Sub 'arn:aws:s3:::\${Bucket}/*'\n`),
   },
   {
+    name: 'a `!Sub` without variables keeps its tag: only the literal changes',
+    path: 'template.yaml',
+    text: policy(`          - Effect: Allow\n            Action: !Sub 's3:GetObjectAcll'\n            Resource: '*'\n`),
+    code: 'INVALID_ACTION',
+    expected: policy(`          - Effect: Allow\n            Action: !Sub 's3:GetObjectAcl'\n            Resource: '*'\n`),
+  },
+  {
     name: 'an `Fn::Join` block in a list is replaced without the line break after it',
     path: 'template.yaml',
     text: policy(`          - Effect: Allow\n            Action: s3:PutObject\n            Resource:\n              - Fn::Join:\n                  - ''\n                  - - 'arn:aws:s3:::'\n                    - Ref: Bucket\n              - arn:aws:s3:::other/*\n`),

@@ -211,7 +211,7 @@ function mapEdit(hostText: string, syntax: HostSyntax, virtual: VirtualPolicy, e
     const hasHoles = node.parts?.some((part) => part.hole) ?? false;
     const newText = hasHoles ? renderTemplate(syntax, node, value) : renderString(syntax, node.style, value);
     if (newText === undefined) return undefined;
-    const range = replacedRange(hostText, syntax, node);
+    const range = replacedRange(hostText, syntax, node, newText);
     return { offset: range.start, length: range.end - range.start, newText };
   }
   // 2. An edit inside a string's content whose characters map one to one.
@@ -250,15 +250,15 @@ function mapEdit(hostText: string, syntax: HostSyntax, virtual: VirtualPolicy, e
 }
 
 /**
- * The host text a new value replaces: the node's range, and in YAML the tag before it (`!Sub `, whose
- * range starts after it: the new value is written whole, with its own tag when it has one) and not the
- * line breaks and indentation that a block node's range runs on to.
+ * The host text a new value replaces: the node's range, not the line breaks and indentation that a
+ * YAML block node's range runs on to; when the new value has a tag of its own (`!Sub '…'`), the tag
+ * before the node too (its range starts after it), else the tag stays (`!Sub 'new literal'`).
  */
-function replacedRange(hostText: string, syntax: HostSyntax, node: MappedNode): HostRange {
+function replacedRange(hostText: string, syntax: HostSyntax, node: MappedNode, newText: string): HostRange {
   if (syntax !== 'yaml') return node.host;
   let { start, end } = node.host;
   while (end > start && /\s/.test(hostText[end - 1]!)) end--;
-  if (node.kind === 'text') {
+  if (node.kind === 'text' && newText.startsWith('!')) {
     const tag = /![A-Za-z:]+[ \t]+$/.exec(hostText.slice(Math.max(0, start - 32), start));
     if (tag) start -= tag[0].length;
   }
