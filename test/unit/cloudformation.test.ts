@@ -378,7 +378,7 @@ test('resource policies of every documented place are found: one per resource ty
   }
 });
 
-test('a policy document that is a list, a number or a boolean is reported as a policy file would be, at any depth', () => {
+test('a policy document that is a list, a number, a boolean, empty or a string that is not JSON is reported as a policy file would be, at any depth', () => {
   const template = (value: string) => `AWSTemplateFormatVersion: '2010-09-09'
 Resources:
   P:
@@ -392,6 +392,11 @@ Resources:
     ['[{Statement: []}]', ['INVALID_TYPE [{Statemen']],
     ['5', ['INVALID_TYPE 5']],
     ['true', ['INVALID_TYPE true']],
+    // CloudFormation reads a string as the policy's JSON: nothing, `""` or a word is refused. Nothing
+    // at all is YAML's null.
+    ['', ['INVALID_TYPE ']],
+    ['""', ['INVALID_TYPE ""']],
+    ['allow-everything', ['INVALID_TYPE allow-ever']],
     // A value nested deeper than any policy (iam/document/jsonNesting.ts): the type and the depth.
     ['['.repeat(30_000) + ']'.repeat(30_000), ['INVALID_TYPE [[[[[[[[[[', 'POLICY_TOO_DEEP [[[[[[[[[[']],
     // Left out, or a value from elsewhere: nothing to report.
@@ -401,6 +406,7 @@ Resources:
   for (const [value, expected] of cases) {
     const found = findings(template(value)).filter((finding) => finding.category === 'ERROR');
     assert.deepEqual(found.map((finding) => `${finding.code} ${finding.text.slice(0, 10)}`), expected, value.slice(0, 40));
+    if (value === '') assert.match(found[0]!.message, /not null/);
   }
 });
 

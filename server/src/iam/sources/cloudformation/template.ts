@@ -370,7 +370,15 @@ function policyRoot(node: HostNode, context: TemplateContext, sink: TemplateProb
   // CloudFormation refuses it. It is analysed as the policy, so that it gets a policy file's
   // diagnostics (INVALID_TYPE, POLICY_TOO_DEEP) at its place, instead of being passed over.
   if (node.kind === 'seq' || (node.kind === 'scalar' && typeof node.value !== 'string')) return resolved;
-  if (resolved.kind === 'scalar' || resolved.kind === 'text') return policyFromString(resolved, sink);
+  if (resolved.kind === 'scalar' || resolved.kind === 'text') {
+    // A literal string that is not JSON text (nothing at all, `""`, a word) is no policy either:
+    // CloudFormation reads the string as the policy's JSON and refuses it.
+    if (resolved.kind === 'scalar' && typeof resolved.value === 'string' && !resolved.value.trimStart().startsWith('{')) {
+      // `PolicyDocument:` with nothing after it is YAML's null (read as '' so that completion works there).
+      return resolved.value === '' && resolved.range.start === resolved.range.end ? { ...resolved, value: null } : resolved;
+    }
+    return policyFromString(resolved, sink);
+  }
   return undefined;
 }
 
