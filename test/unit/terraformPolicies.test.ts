@@ -911,3 +911,12 @@ describe('completion in Terraform writes Terraform', () => {
     assert.ok(complete('arn:aws:s3:::b/home/x', 3).every((newText) => !newText.includes('!Sub') && !newText.includes('Fn::')));
   });
 });
+
+test('an empty string where a policy goes is reported (AWS refuses an empty policy document); a reference or null is not', () => {
+  const text = 'resource "aws_iam_policy" "a" {\n  policy = ""\n}\nresource "aws_iam_role" "b" {\n  assume_role_policy = "  "\n}\nresource "aws_iam_policy" "c" {\n  policy = var.policy\n}\nresource "aws_iam_policy" "d" {\n  policy = null\n}\n';
+  const errors = extractTerraformPolicies(text).syntaxErrors;
+  assert.deepEqual(errors.map((error) => [text.slice(error.range.start, error.range.end), error.message]), [
+    ['""', 'JSON syntax error: the policy is empty; a policy is a JSON object with a `Statement` element.'],
+    ['"  "', 'JSON syntax error: the policy is empty; a policy is a JSON object with a `Statement` element.'],
+  ]);
+});

@@ -322,7 +322,11 @@ class Extractor {
     if (!decoded) return false;
     if (requireStatement && !/^\s*\{/.test(decoded.text)) return false;
     if (requireStatement && !decoded.text.includes('"Statement"')) return false;
-    if (decoded.text.trim() === '') return false;
+    if (decoded.text.trim() === '') {
+      // An empty string where the policy goes: AWS refuses it as a malformed policy document.
+      if (!requireStatement) this.syntaxErrors.push({ message: 'JSON syntax error: the policy is empty; a policy is a JSON object with a `Statement` element.', range: hclRange(template) });
+      return false;
+    }
     const heredoc = template.type === 'template_expr' && template.namedChild(0)?.type === 'heredoc_template';
     const { root, problems, tooDeep } = parseJsonInString(decoded, heredoc ? 'json' : 'other');
     this.tooDeep.push(...tooDeep);
