@@ -389,3 +389,17 @@ test('--template: the caller is the role the template defines, by the name Cloud
   assert.match(stranger.stderr, /defines no role or user that the message's caller/);
   assert.equal(cli(['explain-denied', '--template', template, '--scenario', join(dir, 'x.iamtest.json'), '-'], message).code, 2);
 });
+
+test('an AWS managed policy newer than the bundled data: the explanation goes on without it and says so', () => {
+  // AWS adds managed policies after the data was taken; a policy test fails on such a reference, an
+  // explanation should still explain (IAM User Guide, "AWS managed policies": AWS creates and updates them).
+  const dir = mkdtempSync(join(tmpdir(), 'template-unknown-managed-'));
+  const template = join(dir, 'stack.yaml');
+  writeFileSync(template, cfnRole(`              - Effect: Allow\n                Action: sqs:SendMessage\n                Resource: '*'\n`).replace('      Policies:', '      ManagedPolicyArns:\n        - arn:aws:iam::aws:policy/AmazonBrandNewServiceAccess2099\n      Policies:'));
+  const { code, stdout, stderr } = cli(['explain-denied', '--template', template, '--format', 'json', '-'], denied('s3:GetObject'));
+  assert.equal(code, 0, stderr);
+  const out = JSON.parse(stdout);
+  assert.equal(out.status, 'fix');
+  assert.equal(out.fixes[0].kind, 'add-statement');
+  assert.ok(out.notes.some((note: string) => /AmazonBrandNewServiceAccess2099` is not an AWS managed policy of the bundled IAM data: it was simulated without it/.test(note)), out.notes.join('\n'));
+});

@@ -5,8 +5,9 @@
  * editor's *Explain access denied…* command, so both simulate the same request.
  */
 import { action as catalogAction } from '../catalog/catalog';
+import { managedPolicyReference } from '../catalog/managedPolicies';
 import type { EvaluationRequest, PolicyInput } from '../evaluate/types';
-import { isTemplateReference, resolvePrincipal, runTest, scenarioWithTemplates, splitTemplateReference, type PolicySet, type Scenario, type ScenarioTest } from '../scenario/index';
+import { isTemplateReference, resolvePrincipal, runTest, scenarioWithTemplates, splitTemplateReference, type PolicyRef, type PolicySet, type Scenario, type ScenarioTest } from '../scenario/index';
 import type { AccessDeniedMessage } from './accessDenied';
 import { arnForNamedResource } from './explainDenied';
 import { newInlinePolicyPointer } from './templateFixEdits';
@@ -42,6 +43,24 @@ export function scenarioDefinesCaller(scenario: Scenario, principal: string): bo
 
 const ZERO = { offset: 0, length: 0 };
 
+/**
+ * The scenario without the AWS managed policies (by ARN) that the bundled data does not have, each
+ * with a note: AWS adds managed policies after the data was taken, and a template may attach one. A
+ * policy test fails on such a reference; an explanation goes on without it and says so.
+ */
+function withoutUnknownManaged(scenario: Scenario, policies: PolicySet, notes: string[]): Scenario {
+  const known = (ref: PolicyRef): boolean => {
+    if (ref.kind !== 'file' || !managedPolicyReference(ref.path)?.isArn || !policies.resolve(ref).error) return true;
+    notes.push(`\`${ref.path}\` is not an AWS managed policy of the bundled IAM data: it was simulated without it, so what it allows is not seen.`);
+    return false;
+  };
+  const strip = <T extends { readonly policies: readonly PolicyRef[] }>(principal: T): T => {
+    const kept = principal.policies.filter(known);
+    return kept.length === principal.policies.length ? principal : { ...principal, policies: kept };
+  };
+  return { ...scenario, roles: scenario.roles.map(strip), users: scenario.users.map(strip), groups: scenario.groups.map(strip) };
+}
+
 /** A policy that a fix may edit: the text of its file and, for a policy in a template, where it is there. */
 export interface FixTarget {
   readonly text: string;
@@ -76,7 +95,7 @@ export function scenarioDenialRequest(scenario: Scenario, policies: PolicySet, m
     broken: false,
   };
   // A role taken from a template has the policies the template attaches to it.
-  const result = runTest(scenarioWithTemplates(scenario, policies), test, policies, { isKnownAction: (name) => catalogAction(name) !== undefined });
+  const result = runTest(withoutUnknownManaged(scenarioWithTemplates(scenario, policies), policies, notes), test, policies, { isKnownAction: (name) => catalogAction(name) !== undefined });
   const step = result.steps[result.steps.length - 1];
   if (!step) return `the scenario cannot simulate the request: ${result.error ?? 'unknown error'}`;
   const texts = new Map<string, FixTarget>();
