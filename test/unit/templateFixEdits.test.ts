@@ -402,4 +402,11 @@ test('an AWS managed policy newer than the bundled data: the explanation goes on
   assert.equal(out.status, 'fix');
   assert.equal(out.fixes[0].kind, 'add-statement');
   assert.ok(out.notes.some((note: string) => /AmazonBrandNewServiceAccess2099` is not an AWS managed policy of the bundled IAM data: it was simulated without it/.test(note)), out.notes.join('\n'));
+  // A `!Ref` to a policy the template does not define: left out too, and said.
+  writeFileSync(template, cfnRole(`              - Effect: Allow\n                Action: sqs:SendMessage\n                Resource: '*'\n`).replace('      Policies:', '      ManagedPolicyArns:\n        - !Ref SharedPolicy\n      Policies:'));
+  const missing = cli(['explain-denied', '--template', template, '--format', 'json', '-'], denied('s3:GetObject'));
+  assert.equal(missing.code, 0, missing.stderr);
+  const explained = JSON.parse(missing.stdout);
+  assert.equal(explained.status, 'fix');
+  assert.ok(explained.notes.some((note: string) => /^The template attaches `[^`]+`, which cannot be read/.test(note)), explained.notes.join('\n'));
 });

@@ -44,18 +44,23 @@ export function scenarioDefinesCaller(scenario: Scenario, principal: string): bo
 const ZERO = { offset: 0, length: 0 };
 
 /**
- * The scenario without the AWS managed policies (by ARN) that the bundled data does not have, each
- * with a note: AWS adds managed policies after the data was taken, and a template may attach one. A
- * policy test fails on such a reference; an explanation goes on without it and says so.
+ * The scenario without the policies it cannot read that the user did not name: AWS managed policies
+ * (by ARN) that the bundled data does not have (AWS adds them after the data was taken), and what a
+ * template attaches that is not there (a `!Ref` to a resource it does not define); each with a note.
+ * A policy test fails on such a reference; an explanation goes on without it and says so.
  */
-function withoutUnknownManaged(scenario: Scenario, policies: PolicySet, notes: string[]): Scenario {
-  const known = (ref: PolicyRef): boolean => {
-    if (ref.kind !== 'file' || !managedPolicyReference(ref.path)?.isArn || !policies.resolve(ref).error) return true;
-    notes.push(`\`${ref.path}\` is not an AWS managed policy of the bundled IAM data: it was simulated without it, so what it allows is not seen.`);
-    return false;
-  };
-  const strip = <T extends { readonly policies: readonly PolicyRef[] }>(principal: T): T => {
-    const kept = principal.policies.filter(known);
+function withoutUnreadable(scenario: Scenario, policies: PolicySet, notes: string[]): Scenario {
+  const strip = <T extends { readonly policies: readonly PolicyRef[]; readonly template?: { readonly span: unknown } }>(principal: T): T => {
+    const kept = principal.policies.filter((ref) => {
+      if (ref.kind !== 'file') return true;
+      const managed = managedPolicyReference(ref.path)?.isArn === true;
+      const fromTemplate = principal.template !== undefined && ref.span === principal.template.span;
+      if (!managed && !fromTemplate) return true;
+      const error = policies.resolve(ref).error;
+      if (!error) return true;
+      notes.push(managed ? `\`${ref.path}\` is not an AWS managed policy of the bundled IAM data: it was simulated without it, so what it allows is not seen.` : `The template attaches \`${ref.path}\`, which cannot be read (${error}): it was simulated without it.`);
+      return false;
+    });
     return kept.length === principal.policies.length ? principal : { ...principal, policies: kept };
   };
   return { ...scenario, roles: scenario.roles.map(strip), users: scenario.users.map(strip), groups: scenario.groups.map(strip) };
@@ -95,7 +100,7 @@ export function scenarioDenialRequest(scenario: Scenario, policies: PolicySet, m
     broken: false,
   };
   // A role taken from a template has the policies the template attaches to it.
-  const result = runTest(withoutUnknownManaged(scenarioWithTemplates(scenario, policies), policies, notes), test, policies, { isKnownAction: (name) => catalogAction(name) !== undefined });
+  const result = runTest(withoutUnreadable(scenarioWithTemplates(scenario, policies), policies, notes), test, policies, { isKnownAction: (name) => catalogAction(name) !== undefined });
   const step = result.steps[result.steps.length - 1];
   if (!step) return `the scenario cannot simulate the request: ${result.error ?? 'unknown error'}`;
   const texts = new Map<string, FixTarget>();
