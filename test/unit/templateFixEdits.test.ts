@@ -410,3 +410,47 @@ test('an AWS managed policy newer than the bundled data: the explanation goes on
   assert.equal(explained.status, 'fix');
   assert.ok(explained.notes.some((note: string) => /^The template attaches `[^`]+`, which cannot be read/.test(note)), explained.notes.join('\n'));
 });
+
+test('--template with a SAM function: its role is the one SAM makes (`<Function>Role`), with what its Policies give', () => {
+  // AWS SAM Developer Guide, "AWS::Serverless::Function": without `Role`, SAM creates the function's
+  // role (logical id `<Function>Role`, so CloudFormation names it `stack-<Function>Role-RANDOM`) with
+  // AWSLambdaBasicExecutionRole and what `Policies` lists: AWS managed policies by name, SAM policy
+  // templates, and policy documents.
+  const dir = mkdtempSync(join(tmpdir(), 'template-sam-'));
+  const template = join(dir, 'template.yaml');
+  const sam = (policies: string) => `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Reports:
+    Type: AWS::S3::Bucket
+  ReaderFunction:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: index.handler
+      Runtime: nodejs20.x
+      CodeUri: src/
+      Policies:
+${policies}`;
+  const message = (action: string) => `User: arn:aws:sts::111122223333:assumed-role/reports-ReaderFunctionRole-1A2B3C4D5E6F/ReaderFunction is not authorized to perform: ${action} on resource: ${OBJECT} because no identity-based policy allows the ${action} action`;
+  const explain = (text: string, action: string) => {
+    writeFileSync(template, text);
+    const { code, stdout, stderr } = cli(['explain-denied', '--template', template, '--format', 'json', '-'], message(action));
+    assert.equal(code === 0 || code === 1, true, stderr);
+    return JSON.parse(stdout);
+  };
+  const templateOnly = `        - S3ReadPolicy:\n            BucketName: !Ref Reports\n`;
+  // A statement is added to the function's own policy document, not to the SAM policy template.
+  const withDocument = sam(`${templateOnly}        - Statement:\n            - Effect: Allow\n              Action: sqs:SendMessage\n              Resource: '*'\n`);
+  const added = explain(withDocument, 's3:PutObject');
+  assert.deepEqual([added.fixes[0].kind, added.fixes[0].policy], ['add-statement', `${template}#/Resources/ReaderFunction/Properties/Policies/1`]);
+  assert.equal(applyFixEdits(withDocument, added.fixes[0].edits), `${withDocument}            - Sid: AllowS3PutObject\n              Effect: Allow\n              Action: s3:PutObject\n              Resource: ${OBJECT}\n`);
+  // Only a SAM policy template: the new policy is a policy document of `Policies`.
+  const newDocument = explain(sam(templateOnly), 's3:PutObject');
+  assert.deepEqual([newDocument.fixes[0].kind, newDocument.fixes[0].policy], ['new-policy', `${template}#/Resources/ReaderFunction/Properties/Policies/1`]);
+  assert.equal(applyFixEdits(sam(templateOnly), newDocument.fixes[0].edits), sam(`${templateOnly}        - Version: "2012-10-17"\n          Statement:\n            - Sid: AllowS3PutObject\n              Effect: Allow\n              Action: s3:PutObject\n              Resource: ${OBJECT}\n`));
+  // An AWS managed policy named in Policies is the role's: it already allows the request.
+  const managed = explain(sam(`${templateOnly}        - AmazonS3FullAccess\n`), 's3:PutObject');
+  assert.equal(managed.status, 'not-reproduced');
+  // SAM always attaches AWSLambdaBasicExecutionRole: writing logs is allowed.
+  const logs = explain(sam(templateOnly), 'logs:PutLogEvents');
+  assert.equal(logs.status, 'not-reproduced', logs.notes.join('\n'));
+});

@@ -11,6 +11,7 @@ import { isTemplateReference, resolvePrincipal, runTest, scenarioWithTemplates, 
 import type { AccessDeniedMessage } from './accessDenied';
 import { arnForNamedResource } from './explainDenied';
 import { newInlinePolicyPointer } from './templateFixEdits';
+import { readScenarioTemplate } from '../scenario/scenarioTemplates';
 
 /** The message with the action's documented case, the resource to simulate on, and notes on what was assumed. */
 export function normalizeDenied(message: AccessDeniedMessage): { message: AccessDeniedMessage; resource: string; notes: string[] } {
@@ -66,6 +67,12 @@ function withoutUnreadable(scenario: Scenario, policies: PolicySet, notes: strin
   return { ...scenario, roles: scenario.roles.map(strip), users: scenario.users.map(strip), groups: scenario.groups.map(strip) };
 }
 
+/** Whether the policy at `pointer` of a template is a SAM policy template (`- S3ReadPolicy: {...}`). */
+function isSamPolicyTemplate(file: string, text: string, pointer: string): boolean {
+  if (/\.tf$/i.test(file)) return false;
+  return readScenarioTemplate(text)?.references.some((reference) => reference.type === 'sam-template' && reference.pointer === pointer) ?? false;
+}
+
 /** A policy that a fix may edit: the text of its file and, for a policy in a template, where it is there. */
 export interface FixTarget {
   readonly text: string;
@@ -110,7 +117,9 @@ export function scenarioDenialRequest(scenario: Scenario, policies: PolicySet, m
     if (resolved?.named) fixedPolicies.add(input.id);
     if (resolved?.text === undefined || resolved.ref.kind !== 'file' || resolved.error) continue;
     const reference = isTemplateReference(resolved.ref.path) ? splitTemplateReference(resolved.ref.path) : undefined;
-    if (reference) texts.set(input.id, { text: resolved.text, template: { file: reference.file, pointer: reference.rest, ...(resolved.ref.templateAccount ? { account: resolved.ref.templateAccount } : {}) } });
+    // A SAM policy template is SAM's to define: like an AWS managed policy, a fix does not edit it.
+    if (reference && isSamPolicyTemplate(reference.file, resolved.text, reference.rest)) fixedPolicies.add(input.id);
+    else if (reference) texts.set(input.id, { text: resolved.text, template: { file: reference.file, pointer: reference.rest, ...(resolved.ref.templateAccount ? { account: resolved.ref.templateAccount } : {}) } });
     else if (!input.id.includes('#')) texts.set(input.id, { text: resolved.text });
   }
   // A caller taken from a template: a new policy can be its new inline policy there.

@@ -11,6 +11,7 @@
  */
 import { parseScenario, type Scenario } from '../scenario/index';
 import { readScenarioTemplate } from '../scenario/scenarioTemplates';
+import type { HostNode } from '../sources/hostTree';
 import { terraformPrincipalNames } from '../sources/terraform/terraformPrincipals';
 import { terraformReady } from '../sources/terraform/terraformPolicies';
 
@@ -28,6 +29,12 @@ function generatedFor(name: string, logicalId: string): boolean {
   if (!parts) return false;
   const middle = parts[2]!;
   return middle === logicalId || (middle.length >= 8 && logicalId.startsWith(middle));
+}
+
+/** Whether a SAM function or state machine names a role of its own (`Role`), instead of getting one from SAM. */
+function samRoleOf(root: HostNode, logicalId: string): boolean {
+  const entry = (node: HostNode | undefined, key: string) => (node?.kind === 'map' ? node.entries.find((candidate) => candidate.key === key)?.value : undefined);
+  return entry(entry(entry(entry(root, 'Resources'), logicalId), 'Properties'), 'Role') !== undefined;
 }
 
 /**
@@ -50,6 +57,11 @@ export function templateCallerScenario(file: string, text: string, principal: st
     const ids = [...template.context.resources].filter(([, resourceType]) => resourceType === type).map(([id]) => id);
     const named = (id: string) => template.context.physicalNames?.get(id);
     reference = ids.find((id) => named(id) === caller.name) ?? ids.find((id) => named(id) === undefined && id === caller.name) ?? ids.find((id) => named(id) === undefined && generatedFor(caller.name, id));
+    // The role SAM makes for a function or state machine without `Role`: logical id `<Id>Role`.
+    if (!reference && caller.kind === 'role') {
+      const sam = [...template.context.resources].filter(([id, resourceType]) => (resourceType === 'AWS::Serverless::Function' || resourceType === 'AWS::Serverless::StateMachine') && !samRoleOf(template.root, id)).map(([id]) => id);
+      reference = sam.find((id) => generatedFor(caller.name, `${id}Role`));
+    }
   }
   if (!reference) return undefined;
   const principalEntry = { name: caller.name, account: caller.account, template: `${base}#${reference}` };

@@ -50,15 +50,17 @@ export function newInlinePolicyPointer(file: string, text: string, owner: string
   if (!properties) return undefined;
   const policies = properties.map.entries.find((entry) => entry.key === 'Policies');
   if (policies && policies.value?.kind !== 'seq') return undefined;
-  return `/Resources/${owner}/Properties/Policies/${policies?.value?.kind === 'seq' ? policies.value.items.length : 0}/PolicyDocument`;
+  // A SAM function's `Policies` item is the policy document itself; a role's is `{PolicyName, PolicyDocument}`.
+  return `/Resources/${owner}/Properties/Policies/${policies?.value?.kind === 'seq' ? policies.value.items.length : 0}${properties.sam ? '' : '/PolicyDocument'}`;
 }
 
-/** The `Properties` map of a template's resource, with the template's syntax. */
-function templateProperties(text: string, logicalId: string): { syntax: 'json' | 'yaml'; map: Extract<HostNode, { kind: 'map' }> } | undefined {
+/** The `Properties` map of a template's resource, with the template's syntax, and whether it is a SAM function or state machine. */
+function templateProperties(text: string, logicalId: string): { syntax: 'json' | 'yaml'; map: Extract<HostNode, { kind: 'map' }>; sam: boolean } | undefined {
   const template = readScenarioTemplate(text);
   const entry = (node: HostNode | undefined, key: string) => (node?.kind === 'map' ? node.entries.find((candidate) => candidate.key === key)?.value : undefined);
   const properties = entry(entry(entry(template?.root, 'Resources'), logicalId), 'Properties');
-  return template && properties?.kind === 'map' ? { syntax: template.syntax, map: properties } : undefined;
+  const type = template?.context.resources.get(logicalId);
+  return template && properties?.kind === 'map' ? { syntax: template.syntax, map: properties, sam: type === 'AWS::Serverless::Function' || type === 'AWS::Serverless::StateMachine' } : undefined;
 }
 
 /**
@@ -80,7 +82,7 @@ function newInlinePolicyEdits(text: string, place: NonNullable<FixTarget['templa
   } else {
     const properties = templateProperties(text, owner);
     if (!properties) return undefined;
-    const item = { PolicyName: name, PolicyDocument: document };
+    const item = properties.sam ? document : { PolicyName: name, PolicyDocument: document };
     const policies = properties.map.entries.find((entry) => entry.key === 'Policies')?.value;
     if (properties.syntax === 'json') {
       const root = parseTree(text, [], { allowTrailingComma: true });

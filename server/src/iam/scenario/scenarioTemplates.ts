@@ -72,6 +72,15 @@ function expand(template: CloudFormationTemplate, file: string, logicalId: strin
     else if (policy.pointer.startsWith(`${base}/Properties/Policies/`)) out.policies.push(`${file}#${policy.pointer}`);
   }
   const properties = templateEntry(resource.value, 'Properties')?.value;
+  // A SAM function or state machine without `Role` gets a role of its own (AWS SAM Developer Guide,
+  // "AWS::Serverless::Function", Policies and Role): the AWS managed policies its `Policies` name, and
+  // for a function AWSLambdaBasicExecutionRole, which SAM always attaches.
+  if ((type === 'AWS::Serverless::Function' || type === 'AWS::Serverless::StateMachine') && !templateEntry(properties, 'Role')) {
+    for (const reference of template.references) {
+      if (reference.type === 'managed' && reference.pointer.startsWith(`${base}/Properties/Policies/`) && reference.name !== '') out.policies.push(reference.name);
+    }
+    if (type === 'AWS::Serverless::Function' && !out.policies.includes('AWSLambdaBasicExecutionRole')) out.policies.push('AWSLambdaBasicExecutionRole');
+  }
   const managed = templateEntry(properties, 'ManagedPolicyArns')?.value;
   if (managed?.kind === 'seq') {
     for (const item of managed.items) {
