@@ -501,6 +501,27 @@ Resources:
   }
 });
 
+test('a YAML policy being started: a word under PolicyDocument completes to Version and a first Statement, at its indentation', () => {
+  // IAM User Guide, "IAM JSON policy element reference": a policy is Version and Statement; YAML reads
+  // a word on the line below `PolicyDocument:` as a string, where a key of the policy is meant.
+  const text = 'Resources:\n  P:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        Sta\n';
+  const document = TextDocument.create('file:///t/start.yaml', 'yaml', 1, text);
+  const analysis = analyzeDocument({ text, path: 'start.yaml', settings: DEFAULT_SETTINGS });
+  const list = completionsAt(document, analysis, document.positionAt(text.indexOf('Sta') + 3), DEFAULT_SETTINGS);
+  assert.deepEqual(list.items.map((item) => item.label), ['Version', 'Statement']);
+  for (const item of list.items) assert.equal(item.insertTextMode, 1, 'the indentation is written out, not added again');
+  const statement = list.items[1]!.textEdit as { newText: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } };
+  assert.deepEqual([statement.range.start, statement.range.end], [{ line: 5, character: 8 }, { line: 5, character: 11 }]);
+  // The snippet with its first choices filled in is a policy with one statement.
+  const filled = statement.newText.replace('${1|Allow,Deny|}', 'Allow').replace('$2', 's3:GetObject').replace('$3', "'*'");
+  const host = analyzeHostDocument(text.replace('Sta', filled))!;
+  assert.deepEqual(host.policies[0]!.parse.document.statements.map((s) => s.effect?.value?.value), ['Allow']);
+  // On the key's own line, nothing is offered.
+  const inline = 'Resources:\n  P:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument: Sta\n';
+  const inlineDocument = TextDocument.create('file:///t/inline.yaml', 'yaml', 1, inline);
+  assert.deepEqual(completionsAt(inlineDocument, analyzeDocument({ text: inline, path: 'inline.yaml', settings: DEFAULT_SETTINGS }), inlineDocument.positionAt(inline.indexOf('Sta') + 3), DEFAULT_SETTINGS).items, []);
+});
+
 test('completion never replaces an intrinsic function that stands for a policy value', () => {
   // CloudFormation User Guide, "Intrinsic function reference": `!GetAtt`/`Fn::GetAtt` and `!Ref`/`Ref`
   // stand for values known at deployment; a completion that replaced one with a literal would change it.

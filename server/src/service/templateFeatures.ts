@@ -141,6 +141,8 @@ export function completionsAt(document: TextDocument, analysis: DocumentAnalysis
   }
   const view = policyViewAt(document, analysis, position);
   if (!view) return { isIncomplete: false, items: [] };
+  const starting = startingPolicyCompletions(document, analysis, view, offset);
+  if (starting) return starting;
   const viewPosition = view.toViewPosition(position);
   if (!viewPosition) return { isIncomplete: false, items: [] };
   const list = getCompletions(view.document, view.analysis, viewPosition, settings);
@@ -169,6 +171,34 @@ export function completionsAt(document: TextDocument, analysis: DocumentAnalysis
     for (const candidate of idiom) items.unshift({ ...candidate, textEdit: { range: target, newText: candidate.textEdit as unknown as string } });
   }
   return { isIncomplete: list.isIncomplete, items };
+}
+
+/**
+ * A YAML policy being started: a word typed on its own line under `PolicyDocument:` (which YAML reads
+ * as a string) completes to the policy's first keys, `Version` and `Statement` with a first statement,
+ * written at the word's indentation.
+ */
+function startingPolicyCompletions(document: TextDocument, analysis: DocumentAnalysis, view: PolicyView, offset: number): CompletionList | undefined {
+  const root = view.embedded?.policy.root;
+  if (hostSyntax(analysis) !== 'yaml' || root?.kind !== 'scalar' || typeof root.value !== 'string' || root.style !== 'yaml-plain') return undefined;
+  const text = document.getText();
+  const { start, end } = root.range;
+  if (offset < start || offset > end || !/^[A-Za-z]*$/.test(text.slice(start, end))) return undefined;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const indent = text.slice(lineStart, start);
+  // Only a word on a line of its own (below the key), where a key of the policy can be written.
+  if (!/^[ \t]+$/.test(indent)) return undefined;
+  const range: Range = { start: document.positionAt(start), end: document.positionAt(end) };
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const statement = ['Statement:', '  - Effect: ${1|Allow,Deny|}', '    Action: $2', '    Resource: $3'].join(`${eol}${indent}`);
+  return {
+    isIncomplete: false,
+    items: [
+      // The indentation is written out: the editor must not add the line's own again (asIs).
+      { label: 'Version', kind: CompletionItemKind.Property, detail: 'Policy language version', documentation: 'Use 2012-10-17: with 2008-10-17 (or none), policy variables are plain text.', insertTextFormat: 2, insertTextMode: 1, textEdit: { range, newText: `Version: '2012-10-17'${eol}${indent}$0` }, sortText: '0' },
+      { label: 'Statement', kind: CompletionItemKind.Property, detail: 'The policy\'s statements', documentation: 'A list of statements: Effect, Action (or NotAction), Resource (or NotResource), and optional Condition.', insertTextFormat: 2, insertTextMode: 1, textEdit: { range, newText: statement }, sortText: '1' },
+    ],
+  };
 }
 
 /** Whether an ARN fits an ARN format of the catalog (`arn:${Partition}:s3:::${BucketName}/${ObjectName}`). */
