@@ -46,8 +46,9 @@ for (const [path, expected] of globs) {
 }
 
 test('compiled policy-type globs decide exactly as minimatch does', () => {
-  const globs = ['**/*scp*.json', '**/*rcp*.json', '**/*boundary*.json', '**/*.iam.json', 'org/**', '*.json', 'x-scp.json', '**/.hidden/*.json', 'a/{b,c}/*.json', 'bad[.json'];
-  const paths = ['mp/AWSxx.json', 'org/deny-regions-scp.json', 'SCP.JSON', 'a/b/c/my-RCP.json', '.hidden/x-scp.json', '/abs/path/trust-policy.json', 'anything.iam.json', 'package.json', 'org/a.json', 'a/x-scp.json', 'c:/win/x-scp.json', '../up/x-scp.json', './rel/a-rcp.json', '.scp.json', 'a/.scp.json', 'a/c/z.json', 'bad[.json'];
+  // `**/name` globs are matched on the last segment (documentAnalysis.ts): the same decisions.
+  const globs = ['**/*scp*.json', '**/*rcp*.json', '**/*boundary*.json', '**/*.iam.json', 'org/**', '*.json', 'x-scp.json', '**/.hidden/*.json', 'a/{b,c}/*.json', 'bad[.json', '**/x-scp.json', '**/*', '**/**', '**/{a,b}-scp.json', '**/?-scp.json'];
+  const paths = ['mp/AWSxx.json', 'org/deny-regions-scp.json', 'SCP.JSON', 'a/b/c/my-RCP.json', '.hidden/x-scp.json', '/abs/path/trust-policy.json', 'anything.iam.json', 'package.json', 'org/a.json', 'a/x-scp.json', 'c:/win/x-scp.json', '../up/x-scp.json', './rel/a-rcp.json', '.scp.json', 'a/.scp.json', 'a/c/z.json', 'bad[.json', 'a/.git/b/x-scp.json', '/very/long/path/with/many/folders/to/a/b-scp.json', 'x-scp.json/inner.json'];
   for (const glob of globs) {
     const settings = normalizeSettings({ policyTypes: { [glob]: 'scp' } });
     for (const path of paths) {
