@@ -6,7 +6,8 @@
  *
  * Names: a CloudFormation role or user is named by its `RoleName`/`UserName`; without one,
  * CloudFormation generates `stack-LogicalId-RANDOM` (CloudFormation User Guide, "Name type": the
- * stack name, the logical id and a random string, each part cut to fit the name's length limit). A
+ * stack name, the logical id and a random string, each part cut to fit the name's length limit); the
+ * role SAM makes for a function or state machine without `Role` has the logical id `<Id>Role`. A
  * Terraform one by its literal `name`, or its resource name.
  */
 import { parseScenario, type Scenario } from '../scenario/index';

@@ -1,16 +1,18 @@
 /**
  * The fix of an AccessDenied explanation written into a template: the action or resource added to a
- * statement's list, or the new statement added to the policy's `Statement` list, as text edits of the
- * template in its own syntax (YAML block or flow, JSON, Terraform), so that values the template
- * computes (`!Sub`, `!GetAtt`, Terraform references) stay as they are written.
+ * statement's list, the new statement added to the policy's `Statement` list (a `statement` block of
+ * a Terraform policy document), or a new policy as the caller's new inline policy, as text edits of
+ * the template in its own syntax (YAML block or flow, JSON, Terraform), so that values the template
+ * computes (`!Sub`, `!GetAtt`, Terraform references) stay as they are written. YAML is written as
+ * YAML 1.1, which quotes what CloudFormation's reader would take for a date or a Boolean
+ * (`2012-10-17`, `yes`).
  *
  * Each answer is checked before it is given: the template is read again with the edits applied, and
  * the policy at the same place must be the fixed policy the evaluator verified, value for value.
- * Anything else (a policy written as a JSON string, `statement` blocks of a Terraform policy document,
- * a `Statement` that is a single map) gives no edits, and the explanation says to make the change by hand.
+ * Anything else (a `Statement` that is a single map, `dynamic "statement"` blocks, a policy written
+ * as a JSON string with escapes) gives no edits, and the explanation says to make the change by hand.
  */
 import { parseTree, findNodeAtLocation, getNodeValue, modify, type Node as JsonNode } from 'jsonc-parser';
-// YAML 1.1 quotes what CloudFormation's YAML reader would take for a date or a Boolean (`2012-10-17`, `yes`).
 import { stringify as yamlStringify } from 'yaml';
 import { renderString, type HostSyntax } from '../sources/embeddedAnalysis';
 import type { HostNode } from '../sources/hostTree';
