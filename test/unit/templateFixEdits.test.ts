@@ -325,14 +325,26 @@ ${extra}`;
     };
   })(),
   {
-    name: 'YAML Statement written as a single map: no edit, the change is shown',
+    name: 'YAML Statement written as one map: it becomes a list of it and the new statement',
     file: 'template.yaml',
-    template: cfnRole('').replace(/            Statement:\n$/, `            Statement:\n              Effect: Allow\n              Action: sqs:SendMessage\n              Resource: '*'\n`),
+    template: cfnRole('').replace(/            Statement:\n$/, `            Statement:\n              Effect: Allow\n              Action:\n                - sqs:SendMessage\n              Resource: '*'\n`),
     role: 'template.yaml#App',
     action: 's3:GetObject',
     kind: 'add-statement',
-    expected: null,
+    expected: cfnRole('').replace(/            Statement:\n$/, `            Statement:\n              - Effect: Allow\n                Action:\n                  - sqs:SendMessage\n                Resource: '*'\n              - Sid: AllowS3GetObject\n                Effect: Allow\n                Action: s3:GetObject\n                Resource: ${OBJECT}\n`),
   },
+  (() => {
+    const json = (statement: string) => JSON.stringify({ Resources: { App: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] }, Policies: [{ PolicyName: 'p', PolicyDocument: { Version: '2012-10-17', Statement: 'STATEMENT' } }] } } } }).replace('"STATEMENT"', statement);
+    return {
+      name: 'JSON Statement written as one object: a list of it and the new statement',
+      file: 'template.json',
+      template: json('{ "Effect": "Allow", "Action": "sqs:SendMessage", "Resource": "*" }'),
+      role: 'template.json#App',
+      action: 's3:GetObject',
+      kind: 'add-statement',
+      expected: json(`[{ "Effect": "Allow", "Action": "sqs:SendMessage", "Resource": "*" }, {"Sid":"AllowS3GetObject","Effect":"Allow","Action":"s3:GetObject","Resource":"${OBJECT}"}]`),
+    };
+  })(),
 ];
 
 for (const c of cases) {

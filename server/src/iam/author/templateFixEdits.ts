@@ -9,8 +9,8 @@
  *
  * Each answer is checked before it is given: the template is read again with the edits applied, and
  * the policy at the same place must be the fixed policy the evaluator verified, value for value.
- * Anything else (a `Statement` that is a single map, `dynamic "statement"` blocks, a policy written
- * as a JSON string with escapes) gives no edits, and the explanation says to make the change by hand.
+ * Anything else (`dynamic "statement"` blocks, a policy written as a JSON string with escapes) gives
+ * no edits, and the explanation says to make the change by hand.
  */
 import { parseTree, findNodeAtLocation, getNodeValue, modify, type Node as JsonNode } from 'jsonc-parser';
 import { stringify as yamlStringify } from 'yaml';
@@ -168,9 +168,9 @@ function proposeEdits(text: string, template: TemplatePolicy, fix: ProposedFix):
   const statements = findNodeAtLocation(root, ['Statement']);
   if (!statements) return undefined;
   if (fix.kind === 'add-statement') {
-    if (statements.type !== 'array') return undefined;
     const host = hostNodeOf(template, statements);
-    if (host?.kind !== 'seq') return undefined;
+    if (statements.type === 'object' && host?.kind === 'map') return statementToList(text, syntax, template, root, host, fix.statement);
+    if (statements.type !== 'array' || host?.kind !== 'seq') return undefined;
     return appendItem(text, syntax, host, [{ statement: fix.statement }]);
   }
   const element = fix.kind === 'add-action' ? 'Action' : 'Resource';
@@ -194,6 +194,35 @@ function proposeEdits(text: string, template: TemplatePolicy, fix: ProposedFix):
     return [{ offset: extent.start, length: extent.end - extent.start, newText: `[${[written, ...added.map((value) => flowValue(syntax, value, written))].join(', ')}]` }];
   }
   return undefined;
+}
+
+/**
+ * A `Statement` written as one statement becomes a list of it and the new one: in a YAML block, the
+ * statement's lines under a `- ` (two more spaces of indentation), then the new one; elsewhere (a
+ * flow mapping, JSON, Terraform) `[statement, new]`.
+ */
+function statementToList(text: string, syntax: HostSyntax, template: TemplatePolicy, root: JsonNode, map: Extract<HostNode, { kind: 'map' }>, statement: Record<string, unknown>): FixEdit[] | undefined {
+  const first = map.entries[0];
+  if (!first) return undefined;
+  const lineStart = text.lastIndexOf('\n', first.keyRange.start - 1) + 1;
+  const indent = text.slice(lineStart, first.keyRange.start);
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  if (syntax === 'yaml' && /^[ \t]*$/.test(indent) && text[map.range.start] !== '{') {
+    let end = map.range.end;
+    while (end > map.range.start && /\s/.test(text[end - 1]!)) end--;
+    const lines = text.slice(lineStart, end).split(/\r?\n/);
+    const moved = lines.map((line, index) => (index === 0 ? `${indent}- ${line.slice(indent.length)}` : line.trim() === '' ? line : `  ${line}`));
+    const added = yamlStringify(statement, { lineWidth: 0, version: '1.1' }).replace(/\n$/, '').split('\n').map((line, index) => `${indent}${index === 0 ? '- ' : '  '}${line}`);
+    return [{ offset: lineStart, length: end - lineStart, newText: [...moved, ...added].join(eol) }];
+  }
+  // The statement as written (its entry's value), then the new one, in a flow list.
+  const parentNode = findNodeAtLocation(root, []);
+  const parent = parentNode ? hostNodeOf(template, parentNode) : undefined;
+  const extent = parent?.kind === 'map' ? valueExtent(text, parent, map) : undefined;
+  if (!extent) return undefined;
+  const written = text.slice(extent.start, extent.end);
+  const rendered = syntax === 'hcl' && !/^\{\s*"[^"]*"\s*:/.test(written) ? hclValue(statement) : JSON.stringify(statement);
+  return [{ offset: extent.start, length: extent.end - extent.start, newText: `[${written}, ${rendered}]` }];
 }
 
 /** Where the value of the map entry whose value is `value` is written: after its key and `:` (or `=`), tags and intrinsic objects included. */

@@ -114,7 +114,7 @@ export const authorFeature: ServerFeature = {
           } else {
             notes.push(
               target?.target.template
-                ? `The fix edits \`${fix.policy}\`, a policy of a template written in a way this edit cannot be made to (a JSON string, \`statement\` blocks, a single \`Statement\`): make the change shown by hand.`
+                ? `The fix edits \`${fix.policy}\`, a policy of a template written in a way this edit cannot be made to (\`dynamic "statement"\` blocks, a JSON string with escapes): make the change shown by hand.`
                 : `The fix edits \`${fix.policy}\`, which is not a policy file that can take a text edit (an inline policy): make the change shown by hand.`,
             );
           }
