@@ -67,10 +67,12 @@ function withoutUnreadable(scenario: Scenario, policies: PolicySet, notes: strin
   return { ...scenario, roles: scenario.roles.map(strip), users: scenario.users.map(strip), groups: scenario.groups.map(strip) };
 }
 
-/** Whether the policy at `pointer` of a template is a SAM policy template (`- S3ReadPolicy: {...}`). */
-function isSamPolicyTemplate(file: string, text: string, pointer: string): boolean {
-  if (/\.tf$/i.test(file)) return false;
-  return readScenarioTemplate(text)?.references.some((reference) => reference.type === 'sam-template' && reference.pointer === pointer) ?? false;
+/** The pointers of a template's SAM policy templates (`- S3ReadPolicy: {...}`), read once per text. */
+function samPolicyTemplates(file: string, text: string, read: Map<string, ReadonlySet<string>>): ReadonlySet<string> {
+  if (/\.tf$/i.test(file)) return new Set();
+  let pointers = read.get(text);
+  if (!pointers) read.set(text, (pointers = new Set((readScenarioTemplate(text)?.references ?? []).filter((reference) => reference.type === 'sam-template').map((reference) => reference.pointer))));
+  return pointers;
 }
 
 /** A policy that a fix may edit: the text of its file and, for a policy in a template, where it is there. */
@@ -112,13 +114,14 @@ export function scenarioDenialRequest(scenario: Scenario, policies: PolicySet, m
   if (!step) return `the scenario cannot simulate the request: ${result.error ?? 'unknown error'}`;
   const texts = new Map<string, FixTarget>();
   const fixedPolicies = new Set<string>();
+  const samTemplates = new Map<string, ReadonlySet<string>>();
   for (const input of [...(step.request.identityPolicies ?? []), step.request.resourcePolicy].filter((p): p is PolicyInput => p !== undefined)) {
     const resolved = policies.byId(input.id);
     if (resolved?.named) fixedPolicies.add(input.id);
     if (resolved?.text === undefined || resolved.ref.kind !== 'file' || resolved.error) continue;
     const reference = isTemplateReference(resolved.ref.path) ? splitTemplateReference(resolved.ref.path) : undefined;
     // A SAM policy template is SAM's to define: like an AWS managed policy, a fix does not edit it.
-    if (reference && isSamPolicyTemplate(reference.file, resolved.text, reference.rest)) fixedPolicies.add(input.id);
+    if (reference && samPolicyTemplates(reference.file, resolved.text, samTemplates).has(reference.rest)) fixedPolicies.add(input.id);
     else if (reference) texts.set(input.id, { text: resolved.text, template: { file: reference.file, pointer: reference.rest, ...(resolved.ref.templateAccount ? { account: resolved.ref.templateAccount } : {}) } });
     else if (!input.id.includes('#')) texts.set(input.id, { text: resolved.text });
   }
