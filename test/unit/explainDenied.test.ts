@@ -109,6 +109,26 @@ const FIX_CASES: readonly FixCase[] = [
     neighbours: [['s3:GetObject', 'arn:aws:s3:::partner-bucket/b.csv']],
   },
   {
+    // IAM User Guide, "Policy evaluation logic": a role trust policy that names the account (not the
+    // caller) delegates to the caller's identity-based policies, so the identity side must allow.
+    name: 'same account, a trust policy that names the account: the identity side is missing',
+    action: 'sts:AssumeRole',
+    resource: 'arn:aws:iam::111122223333:role/Deploy',
+    request: { resourceAccount: '111122223333', resourcePolicy: policy('trust.json', { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'sts:AssumeRole' }) },
+    kinds: ['new-policy'],
+    neighbours: [['sts:AssumeRole', 'arn:aws:iam::111122223333:role/Admin']],
+  },
+  {
+    // The same for a KMS key policy that names the account (AWS KMS Developer Guide, "Default key
+    // policy": it enables IAM policies to allow access to the key).
+    name: 'same account, a key policy that names the account: the identity side is missing',
+    action: 'kms:Decrypt',
+    resource: 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+    request: { resourceAccount: '111122223333', identityPolicies: [policy('app.json', { Effect: 'Allow', Action: 'kms:Encrypt', Resource: 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab' })], resourcePolicy: policy('key-policy.json', { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'kms:*', Resource: '*' }) },
+    kinds: ['add-action'],
+    neighbours: [['kms:Decrypt', 'arn:aws:kms:us-east-1:111122223333:key/other'], ['kms:ScheduleKeyDeletion', 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab']],
+  },
+  {
     name: 'an AWS service caller: a resource-based policy statement naming the service',
     principal: 'events.amazonaws.com',
     action: 'sqs:SendMessage',

@@ -466,3 +466,104 @@ ${policies}`;
   const logs = explain(sam(templateOnly), 'logs:PutLogEvents');
   assert.equal(logs.status, 'not-reproduced', logs.notes.join('\n'));
 });
+
+test('--template: the resource of the message is read from the template with the name and Region the message shows, with its resource-based policy', () => {
+  // CloudFormation User Guide, "Name type": a resource without a name property gets a generated name
+  // (`stack-LogicalId-RANDOM`; S3 bucket names in lower case), and `!Ref`/`!GetAtt` return it. IAM User
+  // Guide, "Policy evaluation logic": an explicit Deny in a resource-based policy denies the request;
+  // a role trust policy that names the account leaves the decision to the identity-based policies.
+  const dir = mkdtempSync(join(tmpdir(), 'template-resource-'));
+  const template = join(dir, 'stack.yaml');
+  const text = `Resources:
+  Data:
+    Type: AWS::S3::Bucket
+  DataPolicy:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: !Ref Data
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Sid: OnlyTheWriter
+            Effect: Deny
+            Principal: '*'
+            Action: s3:PutObject
+            Resource: !Sub '\${Data.Arn}/*'
+            Condition:
+              StringNotEquals:
+                aws:PrincipalArn: !GetAtt Writer.Arn
+  Jobs:
+    Type: AWS::SQS::Queue
+  Writer:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Principal: { AWS: !Sub 'arn:aws:iam::\${AWS::AccountId}:root' }
+            Action: sts:AssumeRole
+      Policies:
+        - PolicyName: write
+          PolicyDocument:
+            Version: '2012-10-17'
+            Statement:
+              - Effect: Allow
+                Action: [s3:GetObject, s3:PutObject]
+                Resource: !Sub '\${Data.Arn}/*'
+              - Effect: Allow
+                Action: sqs:SendMessage
+                Resource: !GetAtt Jobs.Arn
+  Reader:
+    Type: AWS::IAM::Role
+    Properties:
+      RoleName: reader
+      AssumeRolePolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Principal: { Service: lambda.amazonaws.com }
+            Action: sts:AssumeRole
+      Policies:
+        - PolicyName: all
+          PolicyDocument:
+            Version: '2012-10-17'
+            Statement:
+              - Effect: Allow
+                Action: ['s3:*', 'sqs:*']
+                Resource: '*'
+`;
+  writeFileSync(template, text);
+  const WRITER = 'arn:aws:sts::111122223333:assumed-role/app-Writer-1A2B3C4D5E6F/s';
+  const READER = 'arn:aws:sts::111122223333:assumed-role/reader/s';
+  const BUCKET_OBJECT = 'arn:aws:s3:::app-data-9z8y7x6w5v4u/in/a.csv';
+  const explain = (principal: string, action: string, resource: string, reason: string) => {
+    const { code, stdout, stderr } = cli(['explain-denied', '--template', template, '--format', 'json', '-'], `User: ${principal} is not authorized to perform: ${action} on resource: ${resource} ${reason}`);
+    assert.ok(code === 0 || code === 1, stderr);
+    return { code, out: JSON.parse(stdout) };
+  };
+  // `!Sub '${Data.Arn}/*'` is the bucket the message names: the writer's policy allows it, so no
+  // fix is proposed (before, the policy was read as naming a bucket `data` and a literal ARN was added).
+  const allowed = explain(WRITER, 's3:GetObject', BUCKET_OBJECT, 'because no identity-based policy allows the s3:GetObject action');
+  assert.equal(allowed.code, 1);
+  assert.equal(allowed.out.simulated.decision, 'Allow');
+  assert.ok(allowed.out.notes.some((note: string) => note.includes('`Data` (AWS::S3::Bucket), named `app-data-9z8y7x6w5v4u` by CloudFormation') && note.includes('DataPolicy/Properties/PolicyDocument` was simulated')), allowed.out.notes.join('\n'));
+  // The bucket policy's Deny names the writer by `!GetAtt Writer.Arn`: it denies the reader, not the writer.
+  const denied = explain(READER, 's3:PutObject', BUCKET_OBJECT, 'with an explicit deny in a resource-based policy');
+  assert.equal(denied.out.simulated.decision, 'ExplicitDeny');
+  assert.deepEqual(denied.out.deniedBy.map((d: { policyType: string; sid?: string }) => [d.policyType, d.sid]), [['resource', 'OnlyTheWriter']]);
+  assert.equal(explain(WRITER, 's3:PutObject', BUCKET_OBJECT, 'with an explicit deny in a resource-based policy').out.simulated.decision, 'Allow');
+  // The queue's Region comes from its ARN: `!GetAtt Jobs.Arn` is the queue in eu-west-1.
+  assert.equal(explain(WRITER, 'sqs:SendMessage', 'arn:aws:sqs:eu-west-1:111122223333:app-Jobs-QWERTYUIOP12', 'because no identity-based policy allows the sqs:SendMessage action').out.simulated.decision, 'Allow');
+  assert.equal(explain(WRITER, 'sqs:SendMessage', 'arn:aws:sqs:eu-west-1:111122223333:other-queue', 'because no identity-based policy allows the sqs:SendMessage action').out.simulated.decision, 'ImplicitDeny');
+  // Assuming the writer's role: its trust policy names the account, so the reader's own policies
+  // must allow `sts:AssumeRole`; the fix goes into the reader's policy in the template.
+  const WRITER_ROLE = 'arn:aws:iam::111122223333:role/app-Writer-1A2B3C4D5E6F';
+  const assume = explain(READER, 'sts:AssumeRole', WRITER_ROLE, '');
+  assert.equal(assume.out.simulated.decision, 'ImplicitDeny');
+  assert.deepEqual(assume.out.deniedBy.map((d: { policyType: string }) => d.policyType), ['identity']);
+  assert.match(assume.out.deniedBy[0].why, /the role's trust policy allows the account/);
+  assert.equal(assume.out.fixes[0].policy, `${template}#/Resources/Reader/Properties/Policies/0/PolicyDocument`);
+  writeFileSync(template, applyFixEdits(text, assume.out.fixes[0].edits));
+  assert.equal(explain(READER, 'sts:AssumeRole', WRITER_ROLE, '').out.simulated.decision, 'Allow');
+});

@@ -151,9 +151,10 @@ function fileRequest(io: CliIo, file: string, from: 'scenario' | 'template', mes
     if (parsed.problems.some(isUnreadableScenarioProblem)) return `\`${file}\` is not valid JSON`;
     scenario = parsed.scenario;
   } else {
-    const found = templateCallerScenario(file, text, message.principal);
+    const found = templateCallerScenario(file, text, message.principal, resource, message.action);
     if (!found) return `\`${file}\` defines no role or user that the message's caller \`${message.principal}\` is`;
     scenario = found.scenario;
+    notes.push(...found.notes);
   }
   const policies = scenarioPolicies(io, file);
   for (const problem of checkPolicyFiles(scenario, policies)) notes.push(`${from === 'scenario' ? 'Scenario' : 'Template'}: ${problem.message}.`);

@@ -584,8 +584,9 @@ const explainDeniedTool: McpToolDefinition = {
       if (args.templateFormat === 'terraform') await loadTerraform(environment);
       const file = args.templateFormat === 'terraform' ? 'main.tf' : 'template.yaml';
       const template = args.template;
-      const found = templateCallerScenario(file, template, message.principal);
+      const found = templateCallerScenario(file, template, message.principal, resource, message.action);
       if (!found) throw new McpToolError(`\`template\` defines no role or user that the message's caller \`${message.principal}\` is`);
+      notes.push(...found.notes);
       const policies = new PolicySet((relative) => (relative === file ? { text: template } : { error: `\`${relative}\` is not given (the tools read no files)` }));
       for (const problem of checkPolicyFiles(found.scenario, policies)) notes.push(`Template: ${problem.message}.`);
       const built = scenarioDenialRequest(found.scenario, policies, message, resource, notes);

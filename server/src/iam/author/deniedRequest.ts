@@ -11,7 +11,8 @@ import { isTemplateReference, resolvePrincipal, runTest, scenarioWithTemplates, 
 import type { AccessDeniedMessage } from './accessDenied';
 import { arnForNamedResource } from './explainDenied';
 import { newInlinePolicyPointer } from './templateFixEdits';
-import { readScenarioTemplate } from '../scenario/scenarioTemplates';
+import { deploymentOf, readScenarioTemplate } from '../scenario/scenarioTemplates';
+import type { TemplateDeployment } from '../scenario/scenarioModel';
 
 /** The message with the action's documented case, the resource to simulate on, and notes on what was assumed. */
 export function normalizeDenied(message: AccessDeniedMessage): { message: AccessDeniedMessage; resource: string; notes: string[] } {
@@ -82,7 +83,7 @@ export interface FixTarget {
    * Where the policy is in a template; for the target of a new policy (`new-policy`), where the new
    * inline policy of `owner` (the caller's role or user, by logical id or Terraform address) goes.
    */
-  readonly template?: { readonly file: string; readonly pointer: string; readonly account?: string; readonly owner?: string };
+  readonly template?: { readonly file: string; readonly pointer: string; readonly deployment?: TemplateDeployment; readonly owner?: string };
 }
 
 /**
@@ -122,7 +123,7 @@ export function scenarioDenialRequest(scenario: Scenario, policies: PolicySet, m
     const reference = isTemplateReference(resolved.ref.path) ? splitTemplateReference(resolved.ref.path) : undefined;
     // A SAM policy template is SAM's to define: like an AWS managed policy, a fix does not edit it.
     if (reference && samPolicyTemplates(reference.file, resolved.text, samTemplates).has(reference.rest)) fixedPolicies.add(input.id);
-    else if (reference) texts.set(input.id, { text: resolved.text, template: { file: reference.file, pointer: reference.rest, ...(resolved.ref.templateAccount ? { account: resolved.ref.templateAccount } : {}) } });
+    else if (reference) texts.set(input.id, { text: resolved.text, template: { file: reference.file, pointer: reference.rest, ...(resolved.ref.templateDeployment ? { deployment: resolved.ref.templateDeployment } : {}) } });
     else if (!input.id.includes('#')) texts.set(input.id, { text: resolved.text });
   }
   // A caller taken from a template: a new policy can be its new inline policy there.
@@ -134,7 +135,8 @@ export function scenarioDenialRequest(scenario: Scenario, policies: PolicySet, m
     const read = policies.readFile(place.file);
     const pointer = 'text' in read ? newInlinePolicyPointer(place.file, read.text, place.rest) : undefined;
     const account = principal && 'kind' in principal ? (principal.kind === 'role' ? principal.role.account : principal.kind === 'user' ? principal.user.account : undefined) : undefined;
-    if ('text' in read && pointer) texts.set('new-policy', { text: read.text, template: { file: place.file, pointer, owner: place.rest, ...(account ? { account } : {}) } });
+    const deployment = deploymentOf(scenario, place.file, account);
+    if ('text' in read && pointer) texts.set('new-policy', { text: read.text, template: { file: place.file, pointer, owner: place.rest, ...(deployment ? { deployment } : {}) } });
   }
   // The message's own session ARN is the caller, so that policies naming the session match it.
   return { request: { ...step.request, principal: caller.session ? message.principal : step.request.principal }, texts, fixedPolicies };

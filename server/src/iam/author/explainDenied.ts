@@ -152,6 +152,13 @@ function implicitBlockers(request: EvaluationRequest, answer: EvaluationAnswer):
     if (!resourceAllows) out.push({ policyType: 'resource', explicit: false, ...(request.resourcePolicy ? { policy: request.resourcePolicy.id } : {}), why: `the request crosses accounts (${principalAccount} → ${resourceAccount}) and no resource-based policy allows it` });
   } else if (!identityAllows && !resourceAllows) {
     out.push({ policyType: 'identity', explicit: false, why: 'no identity-based policy (and no resource-based policy) allows it' });
+  } else if (!identityAllows && out.length === 0) {
+    // Within one account a resource-based policy that names the caller allows on its own; one that
+    // names the account delegates to the caller's identity-based policies (IAM User Guide, "Policy
+    // evaluation logic": a role trust policy or key policy that names the account), so an implicit
+    // deny with nothing else in the way is the identity side's.
+    const holder = request.action.toLowerCase().startsWith('sts:') ? "the role's trust policy" : 'the resource-based policy';
+    out.push({ policyType: 'identity', explicit: false, why: `${holder} allows the account, which leaves it to the identity-based policies, and none of them allows it` });
   }
   return out;
 }
@@ -258,7 +265,7 @@ export function explainDenial(message: AccessDeniedMessage, request: EvaluationR
 
   if (answer.decision === 'Allow') {
     notes.push('The given policies allow this request: the deployed policies differ from these, or a condition depends on request context the message does not show.');
-    if (claimed) notes.push(`AWS said a ${policyTypeLabel(claimed)} ${message.denial === 'explicit' ? 'explicitly denies' : 'does not allow'} it; check that policy${claimed === 'scp' || claimed === 'rcp' ? ' (it is not among the simulated policies: add it to them)' : ''}.`);
+    if (claimed) notes.push(`AWS said ${claimed === 'identity' ? 'an' : 'a'} ${policyTypeLabel(claimed)} ${message.denial === 'explicit' ? 'explicitly denies' : 'does not allow'} it; check that policy${claimed === 'scp' || claimed === 'rcp' ? ' (it is not among the simulated policies: add it to them)' : ''}.`);
     return { status: 'not-reproduced', request: subject, simulated: answer, deniedBy: [], agreesWithMessage: claimed === undefined ? null : false, fixes: [], notes };
   }
 

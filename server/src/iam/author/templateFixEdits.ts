@@ -19,6 +19,7 @@ import type { HostNode } from '../sources/hostTree';
 import { nodeAtVirtual } from '../sources/virtualPolicy';
 import { templatePolicyAt, type TemplatePolicy } from '../scenario/runScenario';
 import { readScenarioTemplate } from '../scenario/scenarioTemplates';
+import type { TemplateDeployment } from '../scenario/scenarioModel';
 import { fixEdits, type FixEdit, type ProposedFix } from './explainDenied';
 import type { FixTarget } from './deniedRequest';
 
@@ -30,7 +31,7 @@ export function fixPolicyName(id: string, target: FixTarget | undefined): string
 /** The edits of a fix to the file of the policy it edits: a policy file, or a template with the policy. */
 export function targetFixEdits(target: FixTarget, fix: ProposedFix): FixEdit[] | undefined {
   if (fix.kind === 'new-policy') return target.template?.owner ? newInlinePolicyEdits(target.text, target.template, fix) : undefined;
-  return target.template ? templateFixEdits(target.template.file, target.text, target.template.pointer, fix, target.template.account) : fixEdits(target.text, fix);
+  return target.template ? templateFixEdits(target.template.file, target.text, target.template.pointer, fix, target.template.deployment) : fixEdits(target.text, fix);
 }
 
 /** The name of the Terraform resource that holds the new inline policy of `owner` (`aws_iam_role.app` → `app_access`). */
@@ -123,7 +124,7 @@ function newInlinePolicyEdits(text: string, place: NonNullable<FixTarget['templa
     }
   }
   if (!edits) return undefined;
-  const after = templatePolicyAt(place.file, applyEdits(text, edits), place.pointer, place.account);
+  const after = templatePolicyAt(place.file, applyEdits(text, edits), place.pointer, place.deployment);
   if (typeof after === 'string') return undefined;
   const root = parseTree(after.virtual.text);
   return root && samePolicyValue(getNodeValue(root), document) ? edits : undefined;
@@ -131,17 +132,17 @@ function newInlinePolicyEdits(text: string, place: NonNullable<FixTarget['templa
 
 /**
  * Edits of a template's text that make the policy at `pointer` what `fix` proposes; undefined when
- * they cannot be written there or do not give exactly that policy. `account` is the value of
- * `AWS::AccountId` the scenario read the template with.
+ * they cannot be written there or do not give exactly that policy. `deployment` is what the scenario
+ * read the template with.
  */
-function templateFixEdits(file: string, text: string, pointer: string, fix: ProposedFix, account?: string): FixEdit[] | undefined {
+function templateFixEdits(file: string, text: string, pointer: string, fix: ProposedFix, deployment?: TemplateDeployment): FixEdit[] | undefined {
   if (fix.kind === 'new-policy') return undefined;
-  const found = templatePolicyAt(file, text, pointer, account);
+  const found = templatePolicyAt(file, text, pointer, deployment);
   if (typeof found === 'string') return undefined;
   const edits = proposeEdits(text, found, fix);
   if (!edits) return undefined;
   // The check: the edited template's policy at the same place is the fixed policy.
-  const after = templatePolicyAt(file, applyEdits(text, edits), pointer, account);
+  const after = templatePolicyAt(file, applyEdits(text, edits), pointer, deployment);
   if (typeof after === 'string') return undefined;
   const root = parseTree(after.virtual.text);
   if (!root || !samePolicyValue(getNodeValue(root), withoutAddedVersion(found, fix))) return undefined;

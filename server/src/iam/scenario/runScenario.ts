@@ -14,8 +14,8 @@ import { matchWildcard } from '../arn/wildcard';
 import { managedPolicy, managedPolicyReference, nearestManagedPolicyName } from '../catalog/managedPolicies';
 import type { ContextValue, Decision, EvaluationAnswer, EvaluationRequest, PolicyInput, Reason } from '../evaluate/types';
 import { policyFileRefs, resolvePrincipal, resolveRole, statementSpansOf } from './parseScenario';
-import type { PolicyRef, Scenario, ScenarioProblem, ScenarioRole, ScenarioTest, Span } from './scenarioModel';
-import { expandScenarioTemplates, readScenarioTemplate, splitTemplateReference } from './scenarioTemplates';
+import type { PolicyRef, Scenario, ScenarioProblem, ScenarioRole, ScenarioTest, Span, TemplateDeployment } from './scenarioModel';
+import { deploymentKey, expandScenarioTemplates, readScenarioTemplate, splitTemplateReference } from './scenarioTemplates';
 import { printVirtualPolicy, virtualToHost, type VirtualPolicy } from '../sources/virtualPolicy';
 import { extractTerraformPolicies, terraformReady } from '../sources/terraform/terraformPolicies';
 import type { EmbeddedPolicy } from '../sources/hostTree';
@@ -44,11 +44,11 @@ export interface TemplatePolicy {
 }
 
 /**
- * The policy at `pointer` of a template's text (a Terraform file when `file` ends in `.tf`), with
- * `account` as the value of `AWS::AccountId`; a string says why there is none.
+ * The policy at `pointer` of a template's text (a Terraform file when `file` ends in `.tf`), with the
+ * values `deployment` gives (its account as `AWS::AccountId`); a string says why there is none.
  */
-export function templatePolicyAt(file: string, text: string, pointer: string, account?: string): TemplatePolicy | string {
-  const template = /\.tf$/i.test(file) ? terraformTemplate(text) : readScenarioTemplate(text, account);
+export function templatePolicyAt(file: string, text: string, pointer: string, deployment?: TemplateDeployment): TemplatePolicy | string {
+  const template = /\.tf$/i.test(file) ? terraformTemplate(text) : readScenarioTemplate(text, deployment);
   if (!template) return `\`${file}\` is not a CloudFormation or SAM template`;
   const policy = template.policies.find((candidate) => candidate.pointer === pointer);
   if (!policy) {
@@ -124,7 +124,7 @@ export class PolicySet {
     if (ref.kind === 'inline') {
       return { id: ref.where, label: `inline policy \`${ref.where}\``, ref, document: ref.document, statementSpans: ref.statementSpans };
     }
-    const cached = this.files.get(ref.templateAccount ? `${ref.path} (account ${ref.templateAccount})` : ref.path);
+    const cached = this.files.get(`${ref.path}${deploymentKey(ref.templateDeployment)}`);
     if (cached) return cached;
     const named = namedPolicy(ref.path);
     if (named) {
@@ -170,11 +170,11 @@ export class PolicySet {
   private resolveInTemplate(ref: PolicyRef & { kind: 'file' }): ResolvedPolicy | undefined {
     const reference = splitTemplateReference(ref.path);
     if (!reference) return undefined;
-    const id = ref.templateAccount ? `${ref.path} (account ${ref.templateAccount})` : ref.path;
+    const id = `${ref.path}${deploymentKey(ref.templateDeployment)}`;
     const label = `${reference.file.split(/[\\/]/).pop() || reference.file}#${reference.rest}`;
     const read = this.reader(reference.file);
     if ('error' in read) return { id, label, ref, statementSpans: [], error: read.error };
-    const found = templatePolicyAt(reference.file, read.text, reference.rest, ref.templateAccount);
+    const found = templatePolicyAt(reference.file, read.text, reference.rest, ref.templateDeployment);
     if (typeof found === 'string') return { id, label, ref, text: read.text, statementSpans: [], error: found };
     const { policy, virtual } = found;
     const errors: ParseError[] = [];

@@ -24,10 +24,20 @@ export interface PolicyFileRef {
   /** Where the reference is, for ids and messages, e.g. `roles[CrossAccountS3Access].policies[0]`. */
   readonly where: string;
   /**
-   * For a policy inside a template taken for a principal of the scenario: the principal's account,
-   * the value of `AWS::AccountId` in the template.
+   * For a policy inside a template taken for a principal of the scenario: what the deployment fills
+   * in (the principal's account as `AWS::AccountId`, and what an AccessDenied message showed).
    */
-  readonly templateAccount?: string;
+  readonly templateDeployment?: TemplateDeployment;
+}
+
+/**
+ * What one deployment of a template gives the values it computes: `AWS::AccountId`, `AWS::Region`,
+ * and the names CloudFormation generated for resources without a name property, by logical id.
+ */
+export interface TemplateDeployment {
+  readonly account?: string;
+  readonly region?: string;
+  readonly names?: Readonly<Record<string, string>>;
 }
 
 /** A policy written inline in the scenario file. */
@@ -142,6 +152,11 @@ export interface Scenario {
   readonly tests: readonly ScenarioTest[];
   /** The span of the `tests` array, for inserting new tests. */
   readonly testsSpan?: Span;
+  /**
+   * Per template file, the Region and generated names of its deployment (the account comes from each
+   * principal). Set by an explanation from what its AccessDenied message shows; not read from files.
+   */
+  readonly templateDeployments?: Readonly<Record<string, TemplateDeployment>>;
 }
 
 export type ScenarioProblemCode =

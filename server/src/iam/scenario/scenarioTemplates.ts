@@ -13,7 +13,7 @@ import { intrinsicName, NO_VALUE, resolveIntrinsics } from '../sources/cloudform
 import { readCloudFormationTemplate, type CloudFormationTemplate } from '../sources/cloudformation/template';
 import { DEFAULT_SAMPLE_VALUES } from '../sources/cloudformation/resourceValues';
 import { expandSamTemplateNode } from '../sources/cloudformation/samExpansion';
-import type { PolicyFileRef, Scenario, ScenarioGroup, ScenarioProblem, ScenarioRole, ScenarioUser, Spanned } from './scenarioModel';
+import type { PolicyFileRef, Scenario, ScenarioGroup, ScenarioProblem, ScenarioRole, ScenarioUser, Spanned, TemplateDeployment } from './scenarioModel';
 import { extractTerraformPolicies, terraformReady } from '../sources/terraform/terraformPolicies';
 import { terraformPrincipal } from '../sources/terraform/terraformPrincipals';
 
@@ -26,10 +26,11 @@ export function splitTemplateReference(reference: string): { file: string; rest:
   return at > 0 ? { file: reference.slice(0, at), rest: reference.slice(at + 1) } : undefined;
 }
 
-/** Reads a template for a principal of `account` (the value of `AWS::AccountId`). */
-export function readScenarioTemplate(text: string, account?: string): CloudFormationTemplate | undefined {
+/** Reads a template as `deployment` deploys it (its account is the value of `AWS::AccountId`). */
+export function readScenarioTemplate(text: string, deployment?: TemplateDeployment): CloudFormationTemplate | undefined {
+  const values = deployment && (deployment.account || deployment.region || deployment.names) ? { ...DEFAULT_SAMPLE_VALUES, ...deployment } : undefined;
   try {
-    return readCloudFormationTemplate(text, expandSamTemplateNode, account ? { ...DEFAULT_SAMPLE_VALUES, account } : undefined);
+    return readCloudFormationTemplate(text, expandSamTemplateNode, values);
   } catch {
     return undefined;
   }
@@ -134,8 +135,25 @@ function physicalName(template: CloudFormationTemplate, logicalId: string): stri
   return template.context.physicalNames?.get(logicalId) ?? logicalId;
 }
 
-function fileRef(path: string, origin: Spanned<string>, where: string, account?: string): PolicyFileRef {
-  return { kind: 'file', path, span: origin.span, where, ...(account && path.includes('#') ? { templateAccount: account } : {}) };
+/** A deployment's key in ids and caches: empty for none. */
+export function deploymentKey(deployment: TemplateDeployment | undefined): string {
+  if (!deployment) return '';
+  const parts = [deployment.account ? `account ${deployment.account}` : '', deployment.region ? `Region ${deployment.region}` : '', ...Object.entries(deployment.names ?? {}).map(([id, name]) => `${id} ${name}`)].filter((part) => part !== '');
+  return parts.length > 0 ? ` (${parts.join(', ')})` : '';
+}
+
+/** The deployment of `file` for a principal of `account`: the scenario's Region and names for the file, if any. */
+export function deploymentOf(scenario: Scenario, file: string, account: string | undefined): TemplateDeployment | undefined {
+  const known = scenario.templateDeployments && Object.prototype.hasOwnProperty.call(scenario.templateDeployments, file) ? scenario.templateDeployments[file] : undefined;
+  if (!account && !known) return undefined;
+  return { ...known, ...(account ? { account } : {}) };
+}
+
+/** A reference to a policy a template principal has: one inside a template is read as the scenario deploys that template. */
+function fileRef(scenario: Scenario, path: string, origin: Spanned<string>, where: string, account: string | undefined): PolicyFileRef {
+  const file = splitTemplateReference(path)?.file;
+  const deployment = file === undefined ? undefined : deploymentOf(scenario, file, account);
+  return { kind: 'file', path, span: origin.span, where, ...(deployment ? { templateDeployment: deployment } : {}) };
 }
 
 /**
@@ -161,12 +179,13 @@ export function expandScenarioTemplates(scenario: Scenario, read: TemplateReader
     };
   };
   const load = (file: string, account: string | undefined): CloudFormationTemplate | { error: string } => {
-    const key = `${file}\u0000${account ?? ''}`;
+    const deployment = deploymentOf(scenario, file, account);
+    const key = `${file}\u0000${deploymentKey(deployment)}`;
     let loaded = templates.get(key);
     if (!loaded) {
       const text = read(file);
       if ('error' in text) loaded = { error: text.error };
-      else loaded = readScenarioTemplate(text.text, account) ?? { error: `\`${file}\` is not a CloudFormation or SAM template` };
+      else loaded = readScenarioTemplate(text.text, deployment) ?? { error: `\`${file}\` is not a CloudFormation or SAM template` };
       templates.set(key, loaded);
     }
     return loaded;
@@ -204,9 +223,9 @@ export function expandScenarioTemplates(scenario: Scenario, read: TemplateReader
     const where = `roles[${role.name}]`;
     return {
       ...role,
-      trustPolicy: role.trustPolicy ?? (found.trust ? fileRef(found.trust, role.template, `${where}.trustPolicy`, role.account) : undefined),
-      policies: [...role.policies, ...found.policies.map((path) => fileRef(path, role.template!, `${where}.policies`, role.account))],
-      boundary: role.boundary ?? (found.boundary ? fileRef(found.boundary, role.template, `${where}.boundary`, role.account) : undefined),
+      trustPolicy: role.trustPolicy ?? (found.trust ? fileRef(scenario, found.trust, role.template, `${where}.trustPolicy`, role.account) : undefined),
+      policies: [...role.policies, ...found.policies.map((path) => fileRef(scenario, path, role.template!, `${where}.policies`, role.account))],
+      boundary: role.boundary ?? (found.boundary ? fileRef(scenario, found.boundary, role.template, `${where}.boundary`, role.account) : undefined),
     };
   });
   const users = scenario.users.map((user): ScenarioUser => {
@@ -219,15 +238,15 @@ export function expandScenarioTemplates(scenario: Scenario, read: TemplateReader
     return {
       ...user,
       groups,
-      policies: [...user.policies, ...found.policies.map((path) => fileRef(path, user.template!, `${where}.policies`, user.account))],
-      boundary: user.boundary ?? (found.boundary ? fileRef(found.boundary, user.template, `${where}.boundary`, user.account) : undefined),
+      policies: [...user.policies, ...found.policies.map((path) => fileRef(scenario, path, user.template!, `${where}.policies`, user.account))],
+      boundary: user.boundary ?? (found.boundary ? fileRef(scenario, found.boundary, user.template, `${where}.boundary`, user.account) : undefined),
     };
   });
   const groups = scenario.groups.map((group): ScenarioGroup => {
     if (!group.template) return group;
     const found = expandOne(group.template, group.account, `group \`${group.name}\``);
     if (!found) return group;
-    return { ...group, policies: [...group.policies, ...found.policies.map((path) => fileRef(path, group.template!, `groups[${group.name}].policies`, group.account))] };
+    return { ...group, policies: [...group.policies, ...found.policies.map((path) => fileRef(scenario, path, group.template!, `groups[${group.name}].policies`, group.account))] };
   });
   for (const user of users) {
     for (const group of user.groups) {

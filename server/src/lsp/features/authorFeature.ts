@@ -80,9 +80,10 @@ export const authorFeature: ServerFeature = {
           const document = context.documents.get(params.policyUri);
           const text = document?.getText();
           // The active document is a template that defines the caller: its role or user, with what the template attaches.
-          const fromTemplate = text !== undefined ? templateCallerScenario(baseName(params.policyUri), text, message.principal) : undefined;
+          const fromTemplate = text !== undefined ? templateCallerScenario(baseName(params.policyUri), text, message.principal, resource, message.action) : undefined;
           if (fromTemplate && (await useScenario(params.policyUri, fromTemplate.scenario, `\`${baseName(params.policyUri)}\``))) {
             source = fromTemplate.what;
+            notes.push(...fromTemplate.notes);
           } else if (!fromTemplate && text !== undefined && !isTemplateText(baseName(params.policyUri), text)) {
             const errors: ParseError[] = [];
             const policy: unknown = limitNesting(text).tooDeep.length === 0 ? parseJsonc(text, errors, { allowTrailingComma: true }) : undefined;

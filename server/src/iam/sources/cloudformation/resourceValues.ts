@@ -79,6 +79,8 @@ export interface SampleValues {
   readonly partition: string;
   readonly region: string;
   readonly account: string;
+  /** Names a deployment gave resources without a name property (CloudFormation generates them), by logical id. */
+  readonly names?: Readonly<Record<string, string>>;
 }
 
 export const DEFAULT_SAMPLE_VALUES: SampleValues = { partition: 'aws', region: 'us-east-1', account: '123456789012' };

@@ -148,6 +148,8 @@ function templateContext(root: HostMap, sampleValues?: SampleValues): TemplateCo
       const short = type.slice(type.lastIndexOf(':') + 1);
       const name = stringOf(mapEntry(properties, `${short}Name`)?.value) ?? stringOf(mapEntry(properties, 'Name')?.value);
       if (name && /^[A-Za-z0-9._\-/+=,@]+$/.test(name)) physicalNames.set(resource.key, name);
+      const deployed = sampleValues?.names && Object.prototype.hasOwnProperty.call(sampleValues.names, resource.key) ? sampleValues.names[resource.key] : undefined;
+      if (deployed !== undefined) physicalNames.set(resource.key, deployed);
     }
   }
   const mappings = mapEntry(root, 'Mappings')?.value;
