@@ -564,6 +564,58 @@ test('--template: the resource of the message is read from the template with the
   assert.deepEqual(assume.out.deniedBy.map((d: { policyType: string }) => d.policyType), ['identity']);
   assert.match(assume.out.deniedBy[0].why, /the role's trust policy allows the account/);
   assert.equal(assume.out.fixes[0].policy, `${template}#/Resources/Reader/Properties/Policies/0/PolicyDocument`);
-  writeFileSync(template, applyFixEdits(text, assume.out.fixes[0].edits));
+  // The role's generated name changes with every new stack: the template names it by its logical id.
+  const withAssume = applyFixEdits(text, assume.out.fixes[0].edits);
+  assert.equal(withAssume, text.replace("                Action: ['s3:*', 'sqs:*']\n                Resource: '*'\n", "                Action: ['s3:*', 'sqs:*']\n                Resource: '*'\n              - Sid: AllowStsAssumeRole\n                Effect: Allow\n                Action: sts:AssumeRole\n                Resource: !GetAtt Writer.Arn\n"));
+  writeFileSync(template, withAssume);
   assert.equal(explain(READER, 'sts:AssumeRole', WRITER_ROLE, '').out.simulated.decision, 'Allow');
+});
+
+test('--template: a fix names a resource whose name CloudFormation generated as the template does (`!GetAtt`, `!Sub`, `Fn::Sub` in JSON)', () => {
+  // CloudFormation User Guide, "Fn::GetAtt" and "Fn::Sub": `${Data.Arn}` is the bucket's ARN, whatever
+  // name the stack gave it; a literal generated name would name another bucket after the next stack.
+  const dir = mkdtempSync(join(tmpdir(), 'template-expressions-'));
+  const template = join(dir, 'stack.json');
+  const text = `{
+  "Resources": {
+    "Data": { "Type": "AWS::S3::Bucket" },
+    "App": {
+      "Type": "AWS::IAM::Role",
+      "Properties": {
+        "AssumeRolePolicyDocument": { "Version": "2012-10-17", "Statement": [{ "Effect": "Allow", "Principal": { "Service": "lambda.amazonaws.com" }, "Action": "sts:AssumeRole" }] },
+        "Policies": [{ "PolicyName": "p", "PolicyDocument": { "Version": "2012-10-17", "Statement": [
+          { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::other/*" },
+          { "Effect": "Allow", "Action": "s3:PutObject", "Resource": ["arn:aws:s3:::x/1", { "Fn::Sub": "\${Data.Arn}/in/a.csv" }] }
+        ] } }]
+      }
+    },
+    "Bare": { "Type": "AWS::IAM::Role", "Properties": { "AssumeRolePolicyDocument": { "Version": "2012-10-17", "Statement": [] } } }
+  }
+}
+`;
+  const message = (role: string, action: string, key: string) => `User: arn:aws:sts::111122223333:assumed-role/${role}/s is not authorized to perform: ${action} on resource: arn:aws:s3:::app-data-abcdef123456/${key} because no identity-based policy allows the ${action} action`;
+  const cases: Array<[string, string, string, string, string]> = [
+    // A single value becomes a list with the new value as `Fn::Sub`.
+    ['app-App-ABCDEFGH1234', 's3:GetObject', 'in/a.csv', 'add-resource', '"Resource": ["arn:aws:s3:::other/*", {"Fn::Sub": "${Data.Arn}/in/a.csv"}]'],
+    // Appended after a list's last item that is an intrinsic function object (before, inside it).
+    ['app-App-ABCDEFGH1234', 's3:PutObject', 'in/b.csv', 'add-resource', '{ "Fn::Sub": "${Data.Arn}/in/a.csv" }, {"Fn::Sub": "${Data.Arn}/in/b.csv"}]'],
+    // A role with no Policies written on one line: a new Policies entry.
+    ['app-Bare-ABCDEFGH1234', 's3:GetObject', 'in/a.csv', 'new-policy', '"Resource": {"Fn::Sub": "${Data.Arn}/in/a.csv"}'],
+  ];
+  for (const [role, action, key, kind, written] of cases) {
+    writeFileSync(template, text);
+    const { code, stdout, stderr } = cli(['explain-denied', '--template', template, '--format', 'json', '-'], message(role, action, key));
+    assert.equal(code, 0, stderr);
+    const fix = JSON.parse(stdout).fixes[0];
+    assert.equal(fix.kind, kind);
+    assert.ok(fix.edits, `${role} ${action}: edits`);
+    const edited = applyFixEdits(text, fix.edits);
+    assert.ok(edited.includes(written), edited);
+    assert.ok(!edited.includes('app-data-abcdef123456'), 'the generated name is not written');
+    assert.deepEqual(JSON.parse(edited).Resources.Data, { Type: 'AWS::S3::Bucket' });
+    writeFileSync(template, edited);
+    const again = cli(['explain-denied', '--template', template, '-'], message(role, action, key));
+    assert.equal(again.code, 1, again.stdout);
+    assert.match(again.stdout, /Simulated: Allow/);
+  }
 });

@@ -20,6 +20,7 @@ import { nodeAtVirtual } from '../sources/virtualPolicy';
 import { templatePolicyAt, type TemplatePolicy } from '../scenario/runScenario';
 import { readScenarioTemplate } from '../scenario/scenarioTemplates';
 import type { TemplateDeployment } from '../scenario/scenarioModel';
+import { attributeValue, DEFAULT_SAMPLE_VALUES, fillSample } from '../sources/cloudformation/resourceValues';
 import { fixEdits, type FixEdit, type ProposedFix } from './explainDenied';
 import type { FixTarget } from './deniedRequest';
 
@@ -71,6 +72,11 @@ function templateProperties(text: string, logicalId: string): { syntax: 'json' |
  * read again holds the new policy at the place the target names.
  */
 function newInlinePolicyEdits(text: string, place: NonNullable<FixTarget['template']>, fix: ProposedFix): FixEdit[] | undefined {
+  return checkedEdits(text, place.file, place.pointer, place.deployment, fix, fix.document, (proposed) => newInlinePolicyText(text, place, proposed));
+}
+
+/** The edits that add the new policy of `fix` as an inline policy of `place.owner`, unchecked. */
+function newInlinePolicyText(text: string, place: NonNullable<FixTarget['template']>, fix: ProposedFix): FixEdit[] | undefined {
   const owner = place.owner!;
   const document = fix.document as Record<string, unknown>;
   const name = typeof fix.statement.Sid === 'string' ? fix.statement.Sid : 'AccessFix';
@@ -99,7 +105,8 @@ function newInlinePolicyEdits(text: string, place: NonNullable<FixTarget['templa
         const last = properties.map.entries[properties.map.entries.length - 1];
         if (!last) return undefined;
         const keyIndent = text.slice(text.lastIndexOf('\n', last.keyRange.start - 1) + 1, last.keyRange.start);
-        if (!/^\s*$/.test(keyIndent)) return undefined;
+        // `Properties` written on one line: jsonc-parser adds the entry in its own layout.
+        if (!/^\s*$/.test(keyIndent)) return modify(text, ['Resources', owner, 'Properties', 'Policies'], [item], { formattingOptions }).map((edit) => ({ offset: edit.offset, length: edit.length, newText: edit.content }));
         const unit = formattingOptions.insertSpaces ? ' '.repeat(formattingOptions.tabSize) : '\t';
         const value = JSON.stringify([item], null, unit).split('\n').join(`${formattingOptions.eol}${keyIndent}`);
         edits = [{ offset: last.range.end, length: 0, newText: `,${formattingOptions.eol}${keyIndent}"Policies": ${value}` }];
@@ -123,11 +130,7 @@ function newInlinePolicyEdits(text: string, place: NonNullable<FixTarget['templa
       edits = [{ offset: end, length: 0, newText: lines.map((line) => `${eol}${indent}${line}`).join('') }];
     }
   }
-  if (!edits) return undefined;
-  const after = templatePolicyAt(place.file, applyEdits(text, edits), place.pointer, place.deployment);
-  if (typeof after === 'string') return undefined;
-  const root = parseTree(after.virtual.text);
-  return root && samePolicyValue(getNodeValue(root), document) ? edits : undefined;
+  return edits;
 }
 
 /**
@@ -139,14 +142,81 @@ function templateFixEdits(file: string, text: string, pointer: string, fix: Prop
   if (fix.kind === 'new-policy') return undefined;
   const found = templatePolicyAt(file, text, pointer, deployment);
   if (typeof found === 'string') return undefined;
-  const edits = proposeEdits(text, found, fix);
-  if (!edits) return undefined;
-  // The check: the edited template's policy at the same place is the fixed policy.
-  const after = templatePolicyAt(file, applyEdits(text, edits), pointer, deployment);
-  if (typeof after === 'string') return undefined;
-  const root = parseTree(after.virtual.text);
-  if (!root || !samePolicyValue(getNodeValue(root), withoutAddedVersion(found, fix))) return undefined;
-  return edits;
+  return checkedEdits(text, file, pointer, deployment, fix, withoutAddedVersion(found, fix), (proposed) => proposeEdits(text, found, proposed));
+}
+
+/**
+ * The edits `propose` writes for `fix`, kept only when the template read again with them holds
+ * `expected` at `pointer`. Values that name a resource of the template by the name CloudFormation
+ * generated for it (which changes with every new stack) are written as the template names it,
+ * `!GetAtt Id.Arn` or `!Sub '${Id.Arn}/key'` (`Fn::GetAtt`/`Fn::Sub` in JSON), when that reads
+ * back the same; else as they are.
+ */
+function checkedEdits(text: string, file: string, pointer: string, deployment: TemplateDeployment | undefined, fix: ProposedFix, expected: unknown, propose: (fix: ProposedFix) => FixEdit[] | undefined): FixEdit[] | undefined {
+  const expressions = templateExpressions(text, deployment);
+  for (const written of expressions ? [expressions, undefined] : [undefined]) {
+    const tokens: Array<{ id: string; rest: string }> = [];
+    const proposed = written ? withTokens(fix, written, tokens) : fix;
+    const raw = propose(proposed);
+    if (!raw) continue;
+    const edits = tokens.length > 0 ? raw.map((edit) => ({ ...edit, newText: edit.newText.replace(/(["']?)IAMFIXVALUE(\d+)TOKEN\1/g, (_whole, _quote: string, index: string) => expressionText(file, text, tokens[Number(index)]!)) })) : raw;
+    const after = templatePolicyAt(file, applyEdits(text, edits), pointer, deployment);
+    if (typeof after === 'string') continue;
+    const root = parseTree(after.virtual.text);
+    if (root && samePolicyValue(getNodeValue(root), expected)) return edits;
+    if (tokens.length === 0) return undefined;
+  }
+  return undefined;
+}
+
+/** The ARNs of the template's resources that a deployment gave generated names, by logical id. */
+function templateExpressions(text: string, deployment: TemplateDeployment | undefined): Array<{ id: string; arn: string }> | undefined {
+  const names = deployment?.names;
+  if (!names || Object.keys(names).length === 0) return undefined;
+  const template = readScenarioTemplate(text, deployment);
+  if (!template) return undefined;
+  const values = { ...DEFAULT_SAMPLE_VALUES, ...deployment };
+  const out: Array<{ id: string; arn: string }> = [];
+  for (const [id, name] of Object.entries(names)) {
+    const type = template.context.resources.get(id);
+    const arn = type ? attributeValue(type, 'Arn') : undefined;
+    if (arn) out.push({ id, arn: fillSample(arn.sample, id, name, values) });
+  }
+  return out.length > 0 ? out : undefined;
+}
+
+/**
+ * The fix with each new string that names one of `expressions` (the ARN, or inside it) replaced by a
+ * token recorded in `tokens`: the added action or resource, or every value of a new statement or policy.
+ */
+function withTokens(fix: ProposedFix, expressions: ReadonlyArray<{ id: string; arn: string }>, tokens: Array<{ id: string; rest: string }>): ProposedFix {
+  const swap = (value: unknown): unknown => {
+    if (typeof value === 'string') {
+      const found = value.includes('${') ? undefined : expressions.find(({ arn }) => value === arn || value.startsWith(`${arn}/`) || value.startsWith(`${arn}:`));
+      if (!found) return value;
+      tokens.push({ id: found.id, rest: value.slice(found.arn.length) });
+      return `IAMFIXVALUE${tokens.length - 1}TOKEN`;
+    }
+    if (Array.isArray(value)) return value.map(swap);
+    if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, swap(item)]));
+    return value;
+  };
+  if (fix.kind === 'add-action' || fix.kind === 'add-resource') {
+    // The list as the policy holds it, then the added value: only that one is new.
+    const element = fix.kind === 'add-action' ? 'Action' : 'Resource';
+    const list = toList(fix.statement[element]);
+    if (!list || list.length === 0) return fix;
+    return { ...fix, statement: { ...fix.statement, [element]: [...list.slice(0, -1), swap(list[list.length - 1])] } };
+  }
+  return { ...fix, statement: swap(fix.statement) as Record<string, unknown>, document: swap(fix.document) };
+}
+
+/** A resource's ARN as the template writes it: `!GetAtt Id.Arn`, or `!Sub` with what follows it; `Fn::` objects in a JSON template. */
+function expressionText(file: string, text: string, token: { id: string; rest: string }): string {
+  const json = /\.json$/i.test(file) || /^\s*\{/.test(text);
+  if (token.rest === '') return json ? `{"Fn::GetAtt": ${JSON.stringify([token.id, 'Arn'])}}` : `!GetAtt ${token.id}.Arn`;
+  const template = `\${${token.id}.Arn}${token.rest}`;
+  return json ? `{"Fn::Sub": ${JSON.stringify(template)}}` : `!Sub ${renderString('yaml', 'yaml-single', template)}`;
 }
 
 /**
@@ -276,7 +346,13 @@ function appendItem(text: string, syntax: HostSyntax, list: Extract<HostNode, { 
     const statement = items.find((item): item is { statement: Record<string, unknown> } => 'statement' in item)?.statement;
     if (statement && syntax === 'json') return items.length === 1 ? jsonStatementInsertion(text, list, statement) : undefined;
     const written = items.map((item) => ('value' in item ? flowValue(syntax, item.value, neighbour) : syntax === 'hcl' && !/^\{\s*"[^"]*"\s*:/.test(neighbour) ? hclValue(item.statement) : JSON.stringify(item.statement)));
-    return [{ offset: last.range.end, length: 0, newText: written.map((item) => `, ${item}`).join('') }];
+    // After the last item as written: an intrinsic function object (`{"Fn::Sub": "..."}`) ends after
+    // the string its node stands for, so the item ends where the list's `]` is, less white space.
+    let end = list.range.end - 1;
+    while (end > last.range.end && /\s/.test(text[end - 1]!)) end--;
+    const between = text.slice(last.range.end, end);
+    const offset = text[list.range.end - 1] === ']' && /^[\s}]*$/.test(between) ? end : last.range.end;
+    return [{ offset, length: 0, newText: written.map((item) => `, ${item}`).join('') }];
   }
   const first = list.items[0]!;
   const lineStart = text.lastIndexOf('\n', first.range.start - 1) + 1;
