@@ -252,6 +252,29 @@ for (const c of NO_FIX_CASES) {
   });
 }
 
+test('an explicit deny the simulation does not reproduce: the Deny statements that miss only by their conditions are named, with those conditions', () => {
+  // IAM User Guide, "Policy evaluation logic": a Deny statement applies when its action, resource,
+  // principal and every condition match; a condition on context the message does not show (here
+  // `aws:SecureTransport`) can make the deny AWS reported.
+  const bucketPolicy = policy(
+    'bucket-policy.json',
+    { Sid: 'DenyInsecure', Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: 'arn:aws:s3:::reports/*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
+    { Sid: 'DenyOtherBucket', Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: 'arn:aws:s3:::other/*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
+  );
+  const identity = policy('app.json', { Effect: 'Allow', Action: 's3:GetObject', Resource: OBJECT }, { Sid: 'DenyWithoutMfa', Effect: 'Deny', Action: 's3:*', Resource: '*', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'false' } } });
+  const request: EvaluationRequest = { principal: ROLE_SESSION, action: 's3:GetObject', resource: OBJECT, resourceAccount: '111122223333', identityPolicies: [identity], resourcePolicy: bucketPolicy, context: { 'aws:SecureTransport': true, 'aws:MultiFactorAuthPresent': true } };
+  const explanation = explainDenial(message('s3:GetObject', OBJECT, 'with an explicit deny in a resource-based policy'), request);
+  assert.equal(explanation.status, 'not-reproduced');
+  const named = explanation.notes.filter((n) => n.startsWith('Statement '));
+  // Only the resource-based policy's statement on this resource: not the one on another bucket, not the identity policy's.
+  assert.deepEqual(named, ['Statement `DenyInsecure` (index 0) of `bucket-policy.json` denies this request when `Bool` `aws:SecureTransport` `false` holds (simulated with `true`): the request AWS saw may have had that context.']);
+  // Without a policy type in the message, any policy's such statements.
+  const any = explainDenial(message('s3:GetObject', OBJECT, 'with an explicit deny'), request);
+  assert.equal(any.notes.filter((n) => n.startsWith('Statement ')).length, 2, any.notes.join('\n'));
+  // An implicit denial names none of them.
+  assert.equal(explainDenial(message('s3:GetObject', OBJECT), request).notes.filter((n) => n.startsWith('Statement ')).length, 0);
+});
+
 // ---------------------------------------------------------------------------------------------------
 // The CLI
 

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { limitNesting } from '../iam/document/jsonNesting';
 import { action as catalogAction } from '../iam/catalog/catalog';
-import { explainDenial, fixPolicyName, isAccessDeniedProblem, targetFixEdits, templateCallerScenario, type FixTarget, normalizeDenied, parseAccessDenied, policyTypeLabel, scenarioDenialRequest, type AccessDeniedMessage, type DenialExplanation } from '../iam/author/index';
+import { aPolicyOf, explainDenial, fixPolicyName, isAccessDeniedProblem, targetFixEdits, templateCallerScenario, type FixTarget, normalizeDenied, parseAccessDenied, policyTypeLabel, scenarioDenialRequest, type AccessDeniedMessage, type DenialExplanation } from '../iam/author/index';
 import type { EvaluationRequest, PolicyInput } from '../iam/evaluate/types';
 import { checkPolicyFiles, isUnreadableScenarioProblem, parseScenario, type Scenario } from '../iam/scenario/index';
 import { describeReadError, scenarioPolicies, type CliIo } from './cliIo';
@@ -273,7 +273,7 @@ export function denialJson(message: AccessDeniedMessage, e: DenialExplanation, f
 
 /** The text answer of `explain-denied` (and the text of the MCP tool `explain_access_denied`). */
 export function denialText(message: AccessDeniedMessage, e: DenialExplanation, fileOf: (id: string) => string, notes: readonly string[]): string {
-  const reason = message.denial === 'explicit' ? `an explicit deny in ${message.policyType ? `a ${policyTypeLabel(message.policyType)}` : 'a policy'}` : message.denial === 'implicit' ? `no ${message.policyType ? policyTypeLabel(message.policyType) : 'policy'} allows it` : 'no reason given';
+  const reason = message.denial === 'explicit' ? `an explicit deny in ${message.policyType ? aPolicyOf(message.policyType) : 'a policy'}` : message.denial === 'implicit' ? `no ${message.policyType ? policyTypeLabel(message.policyType) : 'policy'} allows it` : 'no reason given';
   const lines = [
     `Message: \`${message.principal}\` may not call \`${message.action}\` on \`${message.resource ?? '*'}\` (${reason}).`,
     `Simulated: ${e.simulated.decision}.`,

@@ -92,6 +92,29 @@ const TYPE_LABELS: Readonly<Record<DeniedPolicyType, string>> = {
   vpce: 'VPC endpoint policy',
 };
 
+/** A readable name of a policy type with its article: `an identity-based policy`, `a service control policy (SCP)`. */
+export function aPolicyOf(type: DeniedPolicyType): string {
+  return `${type === 'identity' ? 'an' : 'a'} ${policyTypeLabel(type)}`;
+}
+
+/**
+ * The Deny statements (of the message's policy type, when it names one) that match the request's
+ * action, resource and principal and miss only by their conditions, each with the conditions that
+ * did not hold: a deny the message reports and the simulation does not reproduce is most often one of
+ * them, met by request context the message does not show (IAM User Guide, "Troubleshoot access denied
+ * error messages"; "Policy evaluation logic": a Deny applies when all its conditions hold).
+ */
+function conditionalDenies(answer: EvaluationAnswer, type: DeniedPolicyType | undefined): string[] {
+  const quoted = (values: readonly string[]) => values.map((value) => `\`${value}\``).join(', ');
+  return answer.statements
+    .filter((s) => s.effect === 'Deny' && !s.applies && s.actionMatched && s.resourceMatched && s.principalMatched !== false && (type === undefined || s.policyRole === type) && s.conditions.some((c) => !c.matched))
+    .slice(0, 3)
+    .map((s) => {
+      const unmet = s.conditions.filter((c) => !c.matched).map((c) => `\`${c.operator}\` \`${c.key}\` ${quoted(c.policyValues)} holds (simulated with ${c.requestValues ? quoted(c.requestValues) : 'no value'})`);
+      return `Statement ${s.sid ? `\`${s.sid}\` (index ${s.statementIndex})` : s.statementIndex} of \`${s.policyId}\` denies this request when ${unmet.join(' and ')}: the request AWS saw may have had that context.`;
+    });
+}
+
 /** A readable name of a policy type. */
 export function policyTypeLabel(type: DeniedPolicyType): string {
   return TYPE_LABELS[type];
@@ -265,7 +288,8 @@ export function explainDenial(message: AccessDeniedMessage, request: EvaluationR
 
   if (answer.decision === 'Allow') {
     notes.push('The given policies allow this request: the deployed policies differ from these, or a condition depends on request context the message does not show.');
-    if (claimed) notes.push(`AWS said ${claimed === 'identity' ? 'an' : 'a'} ${policyTypeLabel(claimed)} ${message.denial === 'explicit' ? 'explicitly denies' : 'does not allow'} it; check that policy${claimed === 'scp' || claimed === 'rcp' ? ' (it is not among the simulated policies: add it to them)' : ''}.`);
+    if (claimed) notes.push(`AWS said ${aPolicyOf(claimed)} ${message.denial === 'explicit' ? 'explicitly denies' : 'does not allow'} it; check that policy${claimed === 'scp' || claimed === 'rcp' ? ' (it is not among the simulated policies: add it to them)' : ''}.`);
+    if (message.denial === 'explicit') notes.push(...conditionalDenies(answer, claimed));
     return { status: 'not-reproduced', request: subject, simulated: answer, deniedBy: [], agreesWithMessage: claimed === undefined ? null : false, fixes: [], notes };
   }
 
@@ -281,8 +305,9 @@ export function explainDenial(message: AccessDeniedMessage, request: EvaluationR
   // not give); a simulation that finds the guardrail the message names explains it itself.
   const reproduced = claimed !== undefined && message.denial !== 'explicit' && deniedBy.some((d) => d.policyType === claimed);
   if (!reproduced && (message.denial === 'explicit' || (claimed !== undefined && claimed !== 'identity' && claimed !== 'resource'))) {
-    const blamed: DenyingPolicy = { policyType: claimed ?? 'identity', explicit: message.denial === 'explicit', ...(message.policyArn ? { policy: message.policyArn } : {}), why: message.denial === 'explicit' ? `AWS reports an explicit deny in ${claimed ? `a ${policyTypeLabel(claimed)}` : 'a policy'}` : `AWS reports that no ${claimed ? policyTypeLabel(claimed) : 'policy'} allows it` };
-    notes.push(`The message blames ${claimed ? `a ${policyTypeLabel(claimed)}` : 'an explicit deny'}, which the given policies do not reproduce${claimed === 'scp' || claimed === 'rcp' || claimed === 'boundary' || claimed === 'session' ? ' (add it to the simulated policies)' : ''}; no Allow is proposed, since an Allow elsewhere would not lift it.`);
+    const blamed: DenyingPolicy = { policyType: claimed ?? 'identity', explicit: message.denial === 'explicit', ...(message.policyArn ? { policy: message.policyArn } : {}), why: message.denial === 'explicit' ? `AWS reports an explicit deny in ${claimed ? aPolicyOf(claimed) : 'a policy'}` : `AWS reports that no ${claimed ? policyTypeLabel(claimed) : 'policy'} allows it` };
+    notes.push(`The message blames ${claimed ? aPolicyOf(claimed) : 'an explicit deny'}, which the given policies do not reproduce${claimed === 'scp' || claimed === 'rcp' || claimed === 'boundary' || claimed === 'session' ? ' (add it to the simulated policies)' : ''}; no Allow is proposed, since an Allow elsewhere would not lift it.`);
+    if (message.denial === 'explicit') notes.push(...conditionalDenies(answer, claimed));
     return { status: message.denial === 'explicit' ? 'explicit-deny' : 'guardrail', request: subject, simulated: answer, deniedBy: [blamed, ...deniedBy], agreesWithMessage: false, fixes: [], notes };
   }
   if (guardrails.length > 0) {

@@ -4,7 +4,7 @@
  * actions, messages or CloudTrail records, and statement coverage of policy tests.
  */
 export { parseAccessDenied, isAccessDeniedProblem, identityArnOf, type AccessDeniedMessage } from './accessDenied';
-export { applyFixEdits, explainDenial, fixEdits, policyTypeLabel, type DenialExplanation } from './explainDenied';
+export { aPolicyOf, applyFixEdits, explainDenial, fixEdits, policyTypeLabel, type DenialExplanation } from './explainDenied';
 export { generatePolicy, type GenerateRequest } from './generatePolicy';
 export { generateFromTexts, type GenerateSource } from './generateInput';
 export { normalizeDenied, scenarioDefinesCaller, scenarioDenialRequest, type FixTarget } from './deniedRequest';
