@@ -619,3 +619,77 @@ test('--template: a fix names a resource whose name CloudFormation generated as 
     assert.match(again.stdout, /Simulated: Allow/);
   }
 });
+
+test('--template with Terraform: references name resources by the literal names the file gives them, in the account and Region of the message', () => {
+  // Terraform AWS provider: `aws_s3_bucket.data.arn` is the ARN of the bucket named by its `bucket`
+  // argument; `data.aws_caller_identity.current.account_id` and `data.aws_region.current.name` are the
+  // account and Region Terraform deploys into, which the message's ARNs show. IAM User Guide, "Policy
+  // evaluation logic": an explicit Deny in the bucket policy denies; a trust policy naming the
+  // account leaves `sts:AssumeRole` to the caller's identity-based policies.
+  const dir = mkdtempSync(join(tmpdir(), 'template-terraform-resource-'));
+  const file = join(dir, 'main.tf');
+  const text = `data "aws_caller_identity" "current" {}
+data "aws_region" "current" {}
+resource "aws_s3_bucket" "data" {
+  bucket = "acme-data"
+}
+resource "aws_s3_bucket_policy" "data" {
+  bucket = aws_s3_bucket.data.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Sid       = "OnlyWriter"
+      Effect    = "Deny"
+      Principal = "*"
+      Action    = "s3:PutObject"
+      Resource  = "\${aws_s3_bucket.data.arn}/*"
+      Condition = { StringNotEquals = { "aws:PrincipalArn" = aws_iam_role.writer.arn } }
+    }]
+  })
+}
+resource "aws_sqs_queue" "jobs" {
+  name = "jobs"
+}
+resource "aws_iam_role" "writer" {
+  name               = "writer"
+  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { AWS = "arn:aws:iam::\${data.aws_caller_identity.current.account_id}:root" }, Action = "sts:AssumeRole" }] })
+}
+resource "aws_iam_role_policy" "writer" {
+  role = aws_iam_role.writer.id
+  policy = jsonencode({ Version = "2012-10-17", Statement = [
+    { Effect = "Allow", Action = ["s3:GetObject", "s3:PutObject"], Resource = "\${aws_s3_bucket.data.arn}/*" },
+    { Effect = "Allow", Action = "sqs:SendMessage", Resource = "arn:aws:sqs:\${data.aws_region.current.name}:\${data.aws_caller_identity.current.account_id}:jobs" }
+  ] })
+}
+resource "aws_iam_role" "reader" {
+  name               = "reader"
+  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { Service = "lambda.amazonaws.com" }, Action = "sts:AssumeRole" }] })
+}
+resource "aws_iam_role_policy" "reader" {
+  role   = aws_iam_role.reader.id
+  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = ["s3:*", "sqs:*"], Resource = "*" }] })
+}
+`;
+  writeFileSync(file, text);
+  const explain = (role: string, action: string, resource: string, reason: string) => {
+    const { code, stdout, stderr } = cli(['explain-denied', '--template', file, '--format', 'json', '-'], `User: arn:aws:sts::111122223333:assumed-role/${role}/s is not authorized to perform: ${action} on resource: ${resource} ${reason}`);
+    assert.ok(code === 0 || code === 1, stderr);
+    return JSON.parse(stdout);
+  };
+  // `${aws_s3_bucket.data.arn}/*` is `arn:aws:s3:::acme-data/*` (before: `arn:aws:s3:::data/*`, and a literal ARN was proposed).
+  assert.equal(explain('writer', 's3:GetObject', 'arn:aws:s3:::acme-data/a.csv', 'because no identity-based policy allows the s3:GetObject action').simulated.decision, 'Allow');
+  // The account of the caller and the Region of the configuration's queue: the message's (before: the samples 123456789012 and us-east-1).
+  assert.equal(explain('writer', 'sqs:SendMessage', 'arn:aws:sqs:eu-west-1:111122223333:jobs', 'because no identity-based policy allows the sqs:SendMessage action').simulated.decision, 'Allow');
+  // The bucket policy is simulated: it denies the reader, not the writer (`aws_iam_role.writer.arn` is `role/writer`).
+  const denied = explain('reader', 's3:PutObject', 'arn:aws:s3:::acme-data/a.csv', 'with an explicit deny in a resource-based policy');
+  assert.equal(denied.simulated.decision, 'ExplicitDeny');
+  assert.deepEqual(denied.deniedBy.map((d: { policyType: string; sid?: string }) => [d.policyType, d.sid]), [['resource', 'OnlyWriter']]);
+  assert.ok(denied.notes.some((note: string) => note.includes('`aws_s3_bucket.data` of the configuration: its resource-based policy') && note.includes('main.tf#aws_s3_bucket_policy.data/policy')), denied.notes.join('\n'));
+  assert.equal(explain('writer', 's3:PutObject', 'arn:aws:s3:::acme-data/a.csv', 'with an explicit deny in a resource-based policy').simulated.decision, 'Allow');
+  // The writer's role is the resource of `sts:AssumeRole`: its trust policy names the account, so the fix is the reader's.
+  const assume = explain('reader', 'sts:AssumeRole', 'arn:aws:iam::111122223333:role/writer', '');
+  assert.deepEqual(assume.deniedBy.map((d: { policyType: string }) => d.policyType), ['identity']);
+  assert.equal(assume.fixes[0].policy, `${file}#aws_iam_role_policy.reader/policy`);
+  writeFileSync(file, applyFixEdits(text, assume.fixes[0].edits));
+  assert.equal(explain('reader', 'sts:AssumeRole', 'arn:aws:iam::111122223333:role/writer', '').simulated.decision, 'Allow');
+});

@@ -10,12 +10,13 @@
  * role SAM makes for a function or state machine without `Role` has the logical id `<Id>Role`. A
  * Terraform one by its literal `name`, or its resource name.
  *
- * The message's resource, when a CloudFormation template defines it (by its name property, or the
- * name CloudFormation generated, which S3 writes in lower case), comes with it: the template's values
- * that name it (`!Ref DataBucket`, `!GetAtt DataBucket.Arn`) are read with the name and Region the
- * message shows, so that the template's policies name the resource the request is on; and its
- * resource-based policy (a bucket, queue or topic policy of the template that names it, or a policy
- * the resource holds itself) or, for `sts:` actions on a role, the role's trust policy, is simulated.
+ * The message's resource, when the file defines it (a CloudFormation resource by its name property,
+ * or the name CloudFormation generated, which S3 writes in lower case; a Terraform resource by its
+ * literal name), comes with it: the template's values that name it (`!Ref DataBucket`, `!GetAtt
+ * DataBucket.Arn`) are read with the name and Region the message shows, as are Terraform's account
+ * and Region data sources, so that the file's policies name the resource the request is on; and its
+ * resource-based policy (a bucket, queue or topic policy of the file that names it, or a policy the
+ * resource holds itself) or, for `sts:` actions on a role, the role's trust policy, is simulated.
  */
 import { parseScenario, type Scenario, type TemplateDeployment } from '../scenario/index';
 import { readScenarioTemplate } from '../scenario/scenarioTemplates';
@@ -23,8 +24,8 @@ import type { HostNode } from '../sources/hostTree';
 import type { CloudFormationTemplate } from '../sources/cloudformation/template';
 import { intrinsicName } from '../sources/cloudformation/intrinsics';
 import { attributeValue, refValue } from '../sources/cloudformation/resourceValues';
-import { terraformPrincipalNames } from '../sources/terraform/terraformPrincipals';
-import { terraformReady } from '../sources/terraform/terraformPolicies';
+import { terraformNamedResources, terraformPrincipalNames, terraformResourcePolicy } from '../sources/terraform/terraformPrincipals';
+import { extractTerraformPolicies, terraformReady } from '../sources/terraform/terraformPolicies';
 
 /** The role or user and account an ARN of the message names (a role session as its role). */
 function callerName(principal: string): { kind: 'role' | 'user'; name: string; account: string } | undefined {
@@ -78,24 +79,34 @@ function literal(text: string): string {
 }
 
 /**
- * The template resource that the ARN `resource` is, or is inside (`bucket/key`), with the name and
- * Region the ARN shows: a resource whose ARN (its `Arn` attribute, or its `Ref` when that is an ARN)
- * holds its name, named by its name property or by a name CloudFormation generated for it.
+ * The name, Region and account that the ARN `resource` shows when it is a resource whose ARN has the
+ * form `form` (`{p}`, `{r}`, `{a}` and `{n}` for partition, Region, account and name), or is inside
+ * one (`bucket/key`, `table/name/index/x`).
+ */
+function nameInArn(form: string, resource: string): { name: string; region?: string; account?: string } | undefined {
+  const at = form.indexOf('{n}');
+  if (at < 0) return undefined;
+  const prefix = literal(form.slice(0, at)).replace('\\{p\\}', '[^:]+').replace('\\{r\\}', '(?<region>[a-z0-9-]*)').replace('\\{a\\}', '(?<account>\\d{12})?');
+  const groups = new RegExp(`^${prefix}(?<name>[^:/]+)(?:$|[:/])`).exec(resource)?.groups;
+  if (!groups?.name) return undefined;
+  return { name: groups.name, ...(groups.region ? { region: groups.region } : {}), ...(groups.account ? { account: groups.account } : {}) };
+}
+
+/**
+ * The template resource that the ARN `resource` is, or is inside, with the name and Region the ARN
+ * shows: a resource whose ARN (its `Arn` attribute, or its `Ref` when that is an ARN) holds its
+ * name, named by its name property or by a name CloudFormation generated for it.
  */
 function resourceOf(template: CloudFormationTemplate, resource: string, account: string): { id: string; type: string; name: string; region?: string } | undefined {
   let generated: { id: string; type: string; name: string; region?: string } | undefined;
   for (const [id, type] of template.context.resources) {
     const value = attributeValue(type, 'Arn') ?? (refValue(type)?.sample.startsWith('arn:') ? refValue(type) : undefined);
-    const at = value?.sample.indexOf('{n}') ?? -1;
-    if (!value || at < 0) continue;
-    const prefix = literal(value.sample.slice(0, at)).replace('\\{p\\}', '[^:]+').replace('\\{r\\}', '(?<region>[a-z0-9-]*)').replace('\\{a\\}', '(?<account>\\d{12})?');
-    const match = new RegExp(`^${prefix}(?<name>[^:/]+)(?:$|[:/])`).exec(resource);
-    const name = match?.groups?.name;
-    if (!name || (match.groups?.account && match.groups.account !== account)) continue;
-    const region = match.groups?.region ? { region: match.groups.region } : {};
+    const shown = value ? nameInArn(value.sample, resource) : undefined;
+    if (!shown || (shown.account !== undefined && shown.account !== account)) continue;
+    const region = shown.region ? { region: shown.region } : {};
     const given = template.context.physicalNames?.get(id);
-    if (given === name) return { id, type, name, ...region };
-    if (given === undefined && !generated && generatedFor(name, id)) generated = { id, type, name, ...region };
+    if (given === shown.name) return { id, type, name: shown.name, ...region };
+    if (given === undefined && !generated && generatedFor(shown.name, id)) generated = { id, type, name: shown.name, ...region };
   }
   return generated;
 }
@@ -154,6 +165,23 @@ export function templateCallerScenario(file: string, text: string, principal: st
     if (!terraformReady()) return undefined;
     const found = terraformPrincipalNames(text).filter((candidate) => candidate.kind === caller.kind);
     reference = (found.find((candidate) => candidate.name === caller.name) ?? found.find((candidate) => candidate.name === undefined && candidate.address.endsWith(`.${caller.name}`)))?.address;
+    // The message's resource, by the literal name the configuration gives it.
+    const target = resource && resource !== '*' ? terraformNamedResources(text).find((candidate) => {
+      const shown = nameInArn(candidate.arn, resource);
+      return shown?.name === candidate.name && (shown.account === undefined || shown.account === caller.account);
+    }) : undefined;
+    if (target && target.address !== reference) {
+      region = nameInArn(target.arn, resource!)?.region;
+      const arn = resource!.slice(0, resource!.indexOf(target.name) + target.name.length);
+      if (target.type === 'aws_iam_role' && action?.toLowerCase().startsWith('sts:')) {
+        roles.push({ name: target.name, account: caller.account, template: `${base}#${target.address}` });
+        notes.push(`The resource is the role \`${target.address}\` of the configuration: its trust policy was simulated.`);
+      } else {
+        const pointer = terraformResourcePolicy(text, target.address, target.name, extractTerraformPolicies(text).policies);
+        resources.push({ arn, account: caller.account, ...(pointer ? { policy: `${base}#${pointer}` } : {}) });
+        notes.push(pointer ? `The resource is \`${target.address}\` of the configuration: its resource-based policy \`${base}#${pointer}\` was simulated.` : `The resource is \`${target.address}\` of the configuration, which gives it no resource-based policy.`);
+      }
+    }
   } else {
     const template = readScenarioTemplate(text, { account: caller.account });
     if (!template) return undefined;

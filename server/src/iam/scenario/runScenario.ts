@@ -22,10 +22,10 @@ import type { EmbeddedPolicy } from '../sources/hostTree';
 import type { HostSyntax } from '../sources/embeddedAnalysis';
 
 /** A Terraform file's policies, in the shape a template reference needs (undefined before the parser loads). */
-function terraformTemplate(text: string): { syntax: 'hcl'; policies: readonly EmbeddedPolicy[] } | undefined {
+function terraformTemplate(text: string, deployment: TemplateDeployment | undefined): { syntax: 'hcl'; policies: readonly EmbeddedPolicy[] } | undefined {
   if (!terraformReady()) return undefined;
   try {
-    return { syntax: 'hcl', policies: extractTerraformPolicies(text).policies };
+    return { syntax: 'hcl', policies: extractTerraformPolicies(text, { ...(deployment?.account ? { account: deployment.account } : {}), ...(deployment?.region ? { region: deployment.region } : {}) }).policies };
   } catch {
     return undefined;
   }
@@ -48,7 +48,7 @@ export interface TemplatePolicy {
  * values `deployment` gives (its account as `AWS::AccountId`); a string says why there is none.
  */
 export function templatePolicyAt(file: string, text: string, pointer: string, deployment?: TemplateDeployment): TemplatePolicy | string {
-  const template = /\.tf$/i.test(file) ? terraformTemplate(text) : readScenarioTemplate(text, deployment);
+  const template = /\.tf$/i.test(file) ? terraformTemplate(text, deployment) : readScenarioTemplate(text, deployment);
   if (!template) return `\`${file}\` is not a CloudFormation or SAM template`;
   const policy = template.policies.find((candidate) => candidate.pointer === pointer);
   if (!policy) {

@@ -195,12 +195,12 @@ function neutralWord(name: string): string {
 }
 
 /** What a reference to a resource of a known type gives, or undefined. */
-function resourceAttributeHole(type: string, name: string, attribute: string | undefined): Omit<Hole, 'source' | 'templateExpression'> | undefined {
+function resourceAttributeHole(type: string, name: string, attribute: string | undefined, data = false): Omit<Hole, 'source' | 'templateExpression'> | undefined {
   const samples = RESOURCE_TYPE_SAMPLES[type];
   const make = attribute === undefined ? undefined : samples?.attributes[attribute];
   if (!samples || !make || attribute === undefined) return undefined;
   return {
-    sample: make(neutralWord(name)),
+    sample: deployed(make(configuration.names.get(`${data ? 'data.' : ''}${type}.${name}`) ?? neutralWord(name))),
     shaped: true,
     description: `the ${attribute} of ${type}.${name} (${samples.cfnType})`,
     resourceType: type,
@@ -211,30 +211,67 @@ function resourceAttributeHole(type: string, name: string, attribute: string | u
  * The hole for a reference written `source` in the host (with `${...}` when it is interpolated) and
  * `expression` as a Terraform expression.
  */
-/** The literal defaults of the variables of the file being read (set by `withVariableDefaults`). */
-let variableDefaults: ReadonlyMap<string, string> = new Map();
+/**
+ * What is known of the configuration being read, for `referenceHole`: the literal defaults of its
+ * variables, the literal names its resources are given (`bucket = "acme-data"`, by `type.name` or
+ * `data.type.name`), and, when a simulation says so, the account and Region it is deployed into.
+ */
+export interface TerraformConfiguration {
+  readonly defaults: ReadonlyMap<string, string>;
+  readonly names: ReadonlyMap<string, string>;
+  readonly account?: string;
+  readonly region?: string;
+}
 
-/** Runs `read` with the file's variable defaults known to `referenceHole`. */
-export function withVariableDefaults<T>(defaults: ReadonlyMap<string, string>, read: () => T): T {
-  const previous = variableDefaults;
-  variableDefaults = defaults;
+let configuration: TerraformConfiguration = { defaults: new Map(), names: new Map() };
+
+/** Runs `read` with what is known of the configuration (see `TerraformConfiguration`). */
+export function withConfiguration<T>(known: TerraformConfiguration, read: () => T): T {
+  const previous = configuration;
+  configuration = known;
   try {
     return read();
   } finally {
-    variableDefaults = previous;
+    configuration = previous;
   }
+}
+
+/** The attribute that names a resource of this type (`bucket`, `function_name`, `name`), when its value is the name in its ARN. */
+export function nameAttribute(type: string): string | undefined {
+  const attributes = RESOURCE_TYPE_SAMPLES[type]?.attributes;
+  return attributes ? ['bucket', 'function_name', 'name'].find((name) => attributes[name] === same) : undefined;
+}
+
+/**
+ * The form of the ARN of a resource of this type that holds its name, with `{p}`, `{r}`, `{a}` and
+ * `{n}` for its partition, Region, account and name (the placeholders of the CloudFormation samples).
+ */
+export function arnForm(type: string): string | undefined {
+  const make = RESOURCE_TYPE_SAMPLES[type]?.attributes.arn;
+  if (!make || !nameAttribute(type)) return undefined;
+  const sample = make('\u0001');
+  if (!sample.includes('\u0001') || !sample.startsWith(`arn:${SAMPLE_PARTITION}:`)) return undefined;
+  return `arn:{p}:${sample.slice(`arn:${SAMPLE_PARTITION}:`.length)}`.split(SAMPLE_ACCOUNT).join('{a}').split(SAMPLE_REGION).join('{r}').replace('\u0001', '{n}');
+}
+
+/** A sample with the deployment's account and Region, when a simulation gives them. */
+function deployed(sample: string): string {
+  let out = sample;
+  if (configuration.account && configuration.account !== SAMPLE_ACCOUNT) out = out.split(SAMPLE_ACCOUNT).join(configuration.account);
+  if (configuration.region && configuration.region !== SAMPLE_REGION) out = out.split(SAMPLE_REGION).join(configuration.region);
+  return out;
 }
 
 export function referenceHole(traversal: Traversal | undefined, source: string, expression: string | undefined): Hole {
   const base = { source, ...(expression !== undefined ? { templateExpression: expression } : {}) };
   if (traversal) {
     const { root, names } = traversal;
-    const defaultValue = root === 'var' && names.length === 1 ? variableDefaults.get(names[0]!) : undefined;
+    const defaultValue = root === 'var' && names.length === 1 ? configuration.defaults.get(names[0]!) : undefined;
     if (defaultValue !== undefined) return { ...base, sample: defaultValue, shaped: true, description: `variable \`${names[0]}\` (default \`${defaultValue}\`)` };
     if (root === 'data' && names.length >= 3) {
       const known = DATA_SOURCE_SAMPLES[names[0]!]?.[names[2]!];
-      if (known && names.length === 3) return { ...base, sample: known.sample, shaped: true, description: known.description };
-      const resource = names.length === 3 ? resourceAttributeHole(names[0]!, names[1]!, names[2]) : undefined;
+      if (known && names.length === 3) return { ...base, sample: deployed(known.sample), shaped: true, description: known.description };
+      const resource = names.length === 3 ? resourceAttributeHole(names[0]!, names[1]!, names[2], true) : undefined;
       if (resource) return { ...base, ...resource, description: `${resource.description}, read by a data source` };
     }
     if (/^aws_/.test(root) && names.length === 2) {

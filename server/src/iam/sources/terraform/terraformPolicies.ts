@@ -30,7 +30,7 @@ import { childrenOfType, decodeString, expressionToNode, firstChildOfType, objec
 import { parseJsonInString } from './jsonInString';
 import { blockHeader, documentNode, mergeStatements, readPolicyDocumentBlock, type PolicyDocumentBlock } from './policyDocument';
 import { placesOf, type TerraformPolicyPlace } from './policyPlaces';
-import { withVariableDefaults } from './references';
+import { nameAttribute, withConfiguration } from './references';
 
 /** A problem found while reading the policies (not a policy finding). */
 export interface TerraformProblem {
@@ -115,12 +115,44 @@ interface Place {
  * Extracts the policies of a Terraform file. Synchronous. Never throws on any text; throws only
  * when called before `initTerraform` has completed (see `terraformReady`).
  */
-export function extractTerraformPolicies(text: string): TerraformExtraction {
+export function extractTerraformPolicies(text: string, deployment: { readonly account?: string; readonly region?: string } = {}): TerraformExtraction {
   const tree = parseHcl(text);
-  const root = copyTree(tree, text, (node) => node.type === 'block' && isTopLevel(node) && !mayHoldPolicy(node) && !isVariableBlock(node));
+  const root = copyTree(tree, text, (node) => node.type === 'block' && isTopLevel(node) && !mayHoldPolicy(node) && !isVariableBlock(node) && !namesResource(node));
   // `var.x` with a literal `default` is checked with that value, as a CloudFormation `!Ref Param`
-  // is checked with the parameter's `Default`.
-  return withVariableDefaults(variableDefaults(root), () => new Extractor(text).run(root));
+  // is checked with the parameter's `Default`; `aws_s3_bucket.b.arn` with the bucket's literal
+  // `bucket`, as `!GetAtt B.Arn` with its `BucketName`. A simulation gives the account and Region.
+  const defaults = variableDefaults(root);
+  return withConfiguration({ defaults, names: resourceNames(root, defaults), ...deployment }, () => new Extractor(text).run(root));
+}
+
+/** Whether a top-level block is a resource or data source of a type whose ARN holds its name (the name may stand in references to it). */
+function namesResource(block: HclNode): boolean {
+  const header = /^\s*(?:resource|data)\s+"([A-Za-z0-9_]+)"/.exec(block.text.slice(0, 160));
+  return header !== null && nameAttribute(header[1]!) !== undefined;
+}
+
+/**
+ * The literal names the file gives its resources and data sources (`bucket = "acme-data"`, or a
+ * variable with a literal default), by `type.name` / `data.type.name` (Terraform AWS provider: each
+ * resource's name argument is the name in its ARN).
+ */
+function resourceNames(root: HclNode, defaults: ReadonlyMap<string, string>): Map<string, string> {
+  const names = new Map<string, string>();
+  const body = firstChildOfType(root, 'body') ?? root;
+  for (const block of childrenOfType(body, 'block')) {
+    const header = blockHeader(block);
+    if ((header.type !== 'resource' && header.type !== 'data') || header.labels.length !== 2) continue;
+    const attribute = nameAttribute(header.labels[0]!);
+    const blockBody = attribute ? firstChildOfType(block, 'body') : undefined;
+    for (const item of blockBody ? childrenOfType(blockBody, 'attribute') : []) {
+      if (firstChildOfType(item, 'identifier')?.text !== attribute) continue;
+      const value = firstChildOfType(item, 'expression')?.text.trim() ?? '';
+      const variable = /^var\.([A-Za-z0-9_-]+)$/.exec(value)?.[1];
+      const literal = /^"([^"$%\\]+)"$/.exec(value)?.[1] ?? (variable !== undefined ? defaults.get(variable) : undefined);
+      if (literal && /^[A-Za-z0-9._\-/+=,@]+$/.test(literal)) names.set(`${header.type === 'data' ? 'data.' : ''}${header.labels[0]}.${header.labels[1]}`, literal);
+    }
+  }
+  return names;
 }
 
 /** Whether a top-level block is a `variable` declaration (its default may stand for `var.NAME`). */

@@ -12,6 +12,8 @@ import { parseHcl } from './hclParser';
 import { copyTree, type HclNode } from './hclTree';
 import { childrenOfType, firstChildOfType, traversalOf, unwrapExpression } from './hclValues';
 import { blockHeader } from './policyDocument';
+import { placesOf } from './policyPlaces';
+import { arnForm, nameAttribute } from './references';
 
 export interface TerraformPrincipal {
   readonly trust?: string;
@@ -143,4 +145,41 @@ export function terraformPrincipal(text: string, address: string, policies: read
     }
   }
   return { ...(trust ? { trust } : {}), policies: out, ...(boundary ? { boundary } : {}), groups, ...(ownName ? { name: ownName } : {}) };
+}
+
+/** The resources of a Terraform file that it gives a literal name, with the form of their ARN (see `arnForm`). */
+export function terraformNamedResources(text: string): Array<{ readonly address: string; readonly type: string; readonly name: string; readonly arn: string }> {
+  const out: Array<{ address: string; type: string; name: string; arn: string }> = [];
+  for (const resource of terraformResources(text)) {
+    const form = arnForm(resource.type);
+    const name = form ? literal(attribute(resource.body, nameAttribute(resource.type)!)) : undefined;
+    if (form && name) out.push({ address: `${resource.type}.${resource.name}`, type: resource.type, name, arn: form });
+  }
+  return out;
+}
+
+/**
+ * The pointer of the resource-based policy of the resource at `address` (named `name`): a policy the
+ * resource holds itself (`aws_kms_key.policy`), or the policy of another resource of the file that
+ * names it in an argument other than the policy (an `aws_s3_bucket_policy`'s `bucket`, an
+ * `aws_sqs_queue_policy`'s `queue_url`, an `aws_sns_topic_policy`'s `arn`), by reference or by name.
+ */
+export function terraformResourcePolicy(text: string, address: string, name: string, policies: readonly EmbeddedPolicy[]): string | undefined {
+  for (const holder of terraformResources(text)) {
+    const here = `${holder.type}.${holder.name}`;
+    for (const place of placesOf(holder.type)) {
+      if (place.kind !== 'resource' || place.path.length !== 1) continue;
+      const names = (expression: HclNode | undefined): boolean => {
+        if (referencedAddress(expression) === address) return true;
+        const value = literal(expression);
+        return value !== undefined && (value === name || value.endsWith(`/${name}`) || value.endsWith(`:${name}`));
+      };
+      const other = holder.body ? childrenOfType(holder.body, 'attribute').filter((candidate) => firstChildOfType(candidate, 'identifier')?.text !== place.path[0]) : [];
+      if (here === address || other.some((candidate) => names(firstChildOfType(candidate, 'expression')))) {
+        const pointer = policyAt(policies, `${here}/${place.path[0]}`);
+        if (pointer) return pointer;
+      }
+    }
+  }
+  return undefined;
 }
