@@ -129,6 +129,28 @@ const FIX_CASES: readonly FixCase[] = [
     neighbours: [['kms:Decrypt', 'arn:aws:kms:us-east-1:111122223333:key/other'], ['kms:ScheduleKeyDeletion', 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab']],
   },
   {
+    // IAM User Guide, "Policy evaluation logic": a KMS key policy must allow the caller even within
+    // its account; an identity-based Allow alone does not (and naming the caller there suffices).
+    name: 'same account, a key policy that names neither the caller nor the account: the key policy is missing',
+    action: 'kms:Decrypt',
+    resource: 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+    request: { resourceAccount: '111122223333', identityPolicies: [policy('app.json', { Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*' })], resourcePolicy: policy('key-policy.json', { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:role/Admin' }, Action: 'kms:*', Resource: '*' }) },
+    kinds: ['add-statement'],
+    neighbours: [['kms:Encrypt', 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab'], ['kms:Decrypt', 'arn:aws:kms:us-east-1:111122223333:key/other']],
+  },
+  {
+    // A role trust policy names no resource (IAM User Guide, "IAM JSON policy elements: Resource"):
+    // the statement added for a caller from another account has Principal and Action only.
+    name: 'cross account, a trust policy that does not name the caller: a statement without Resource',
+    principal: 'arn:aws:sts::444455556666:assumed-role/Deployer/s',
+    action: 'sts:AssumeRole',
+    resource: 'arn:aws:iam::111122223333:role/Deploy',
+    request: { resourceAccount: '111122223333', identityPolicies: [policy('app.json', { Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' })], resourcePolicy: policy('trust.json', { Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }) },
+    kinds: ['add-statement'],
+    // (The trust policy is the role's own: another role has another one, so only other actions are neighbours here.)
+    neighbours: [['sts:TagSession', 'arn:aws:iam::111122223333:role/Deploy'], ['sts:SetSourceIdentity', 'arn:aws:iam::111122223333:role/Deploy']],
+  },
+  {
     name: 'an AWS service caller: a resource-based policy statement naming the service',
     principal: 'events.amazonaws.com',
     action: 'sqs:SendMessage',
@@ -166,7 +188,8 @@ for (const c of FIX_CASES) {
     for (const fix of explanation.fixes) {
       if (fix.kind === 'add-statement' || fix.kind === 'new-policy') {
         assert.equal(fix.statement.Action, c.action);
-        assert.equal(fix.statement.Resource, c.resource);
+        const trust = fix.policyType === 'resource' && c.action.startsWith('sts:') && c.resource.includes(':role/');
+        assert.equal(fix.statement.Resource, trust ? undefined : c.resource);
       } else if (fix.kind === 'add-action') assert.equal((fix.statement.Action as string[]).at(-1), c.action);
       else assert.equal((fix.statement.Resource as string[]).at(-1), c.resource);
     }

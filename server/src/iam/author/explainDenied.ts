@@ -16,6 +16,7 @@ import { diffAccess } from '../access/accessDiff';
 import { parsePolicy } from '../document/parse';
 import type { PolicyKind } from '../document/policyKind';
 import { evaluate } from '../evaluate/evaluator';
+import { RESOURCE_POLICY_NAMES, resourcePolicyKind } from '../evaluate/resourceKinds';
 import type { Decision, EvaluationAnswer, EvaluationRequest, PolicyInput, PolicyRole, Reason } from '../evaluate/types';
 import { identityArnOf, type AccessDeniedMessage, type DeniedPolicyType } from './accessDenied';
 import { action as catalogAction, resourceType } from '../catalog/catalog';
@@ -170,9 +171,14 @@ function implicitBlockers(request: EvaluationRequest, answer: EvaluationAnswer):
   const principalAccount = request.principalAccount ?? accountOf(request.principal);
   const resourceAccount = request.resourceAccount ?? accountOf(request.resource) ?? principalAccount;
   const crossAccount = principalAccount !== undefined && resourceAccount !== undefined && principalAccount !== resourceAccount;
+  const special = resourcePolicyKind(request.action, request.resource);
   if (crossAccount) {
     if (!identityAllows) out.push({ policyType: 'identity', explicit: false, why: `no identity-based policy of the caller allows it` });
     if (!resourceAllows) out.push({ policyType: 'resource', explicit: false, ...(request.resourcePolicy ? { policy: request.resourcePolicy.id } : {}), why: `the request crosses accounts (${principalAccount} → ${resourceAccount}) and no resource-based policy allows it` });
+  } else if (special !== 'ordinary' && !resourceAllows) {
+    // A role trust policy or a KMS key policy must allow the caller even within its account (IAM User
+    // Guide, "Policy evaluation logic": they are exceptions); naming the caller there suffices.
+    out.push({ policyType: 'resource', explicit: false, ...(request.resourcePolicy ? { policy: request.resourcePolicy.id } : {}), why: `${RESOURCE_POLICY_NAMES[special]} must allow the caller even within its account, and ${request.resourcePolicy ? 'none of its statements does' : 'none was given'}` });
   } else if (!identityAllows && !resourceAllows) {
     out.push({ policyType: 'identity', explicit: false, why: 'no identity-based policy (and no resource-based policy) allows it' });
   } else if (!identityAllows && out.length === 0) {
@@ -180,8 +186,7 @@ function implicitBlockers(request: EvaluationRequest, answer: EvaluationAnswer):
     // names the account delegates to the caller's identity-based policies (IAM User Guide, "Policy
     // evaluation logic": a role trust policy or key policy that names the account), so an implicit
     // deny with nothing else in the way is the identity side's.
-    const holder = request.action.toLowerCase().startsWith('sts:') ? "the role's trust policy" : 'the resource-based policy';
-    out.push({ policyType: 'identity', explicit: false, why: `${holder} allows the account, which leaves it to the identity-based policies, and none of them allows it` });
+    out.push({ policyType: 'identity', explicit: false, why: `${RESOURCE_POLICY_NAMES[special]} allows the account, which leaves it to the identity-based policies, and none of them allows it` });
   }
   return out;
 }
@@ -219,7 +224,7 @@ function freshSid(statements: readonly Record<string, unknown>[], action: string
 }
 
 /** Candidate edits of one policy, smallest first. */
-function candidateEdits(policy: PolicyInput, role: 'identity' | 'resource', action: string, resource: string, principalArn: string | undefined): ProposedFix[] {
+function candidateEdits(policy: PolicyInput, role: 'identity' | 'resource', action: string, resource: string, principalArn: string | undefined, trust = false): ProposedFix[] {
   const statements = statementsOf(policy.document);
   if (!statements) return [];
   const out: ProposedFix[] = [];
@@ -245,9 +250,11 @@ function candidateEdits(policy: PolicyInput, role: 'identity' | 'resource', acti
     Effect: 'Allow',
     ...(role === 'resource' && principalArn ? { Principal: isServicePrincipal(principalArn) ? { Service: principalArn } : { AWS: principalArn } } : {}),
     Action: action,
-    Resource: resource,
+    // A role trust policy has no Resource: the role is the resource (IAM User Guide, "IAM JSON policy
+    // elements: Resource"; Access Analyzer's ROLE_TRUST_POLICY_SYNTAX_ERROR_RESOURCE).
+    ...(trust ? {} : { Resource: resource }),
   };
-  out.push({ kind: 'add-statement', policyType: role, policy: policy.id, statementIndex: statements.length, statement, document: withStatements(policy.document, [...statements, statement]), description: `add a statement to \`${policy.id}\` that allows \`${action}\` on \`${resource}\`` });
+  out.push({ kind: 'add-statement', policyType: role, policy: policy.id, statementIndex: statements.length, statement, document: withStatements(policy.document, [...statements, statement]), description: `add a statement to \`${policy.id}\` that allows \`${action}\` on \`${resource}\`${trust && principalArn ? ` to \`${principalArn}\`` : ''}` });
   return out;
 }
 
@@ -259,8 +266,8 @@ function replacePolicy(request: EvaluationRequest, fix: ProposedFix): Evaluation
 }
 
 /** The access the edit adds, from the evaluator-backed access comparison of `iam/access`. */
-function addedAccess(before: unknown, fix: ProposedFix): { actions: string[]; resources: string[] }[] | undefined {
-  const kind: PolicyKind = fix.policyType === 'resource' ? 'resource' : 'identity';
+function addedAccess(before: unknown, fix: ProposedFix, trust: boolean): { actions: string[]; resources: string[] }[] | undefined {
+  const kind: PolicyKind = fix.policyType === 'resource' ? (trust ? 'trust' : 'resource') : 'identity';
   try {
     const diff = diffAccess(parsePolicy(JSON.stringify(before ?? { Version: '2012-10-17', Statement: [] })).document, parsePolicy(JSON.stringify(fix.document)).document, kind);
     if (diff.undecided.some((u) => u.direction === 'new')) return undefined;
@@ -270,8 +277,9 @@ function addedAccess(before: unknown, fix: ProposedFix): { actions: string[]; re
   }
 }
 
-function exactly(access: readonly { actions: readonly string[]; resources: readonly string[] }[], action: string, resource: string): boolean {
-  return access.every((g) => g.actions.every((a) => a.toLowerCase() === action.toLowerCase()) && g.resources.every((r) => r === resource));
+/** Whether the access is exactly the request's action on its resource; for a role trust policy, whose statements name no resource, `*` is the role. */
+function exactly(access: readonly { actions: readonly string[]; resources: readonly string[] }[], action: string, resource: string, trust = false): boolean {
+  return access.every((g) => g.actions.every((a) => a.toLowerCase() === action.toLowerCase()) && g.resources.every((r) => r === resource || (trust && r === '*')));
 }
 
 /**
@@ -326,15 +334,16 @@ export function explainDenial(message: AccessDeniedMessage, request: EvaluationR
       continue;
     }
     const principalArn = identityArnOf(request.principal);
+    const trust = role === 'resource' && resourcePolicyKind(request.action, request.resource) === 'trust';
     // AWS managed policies are AWS's to change: a fix goes to the caller's own policies, or a new one.
     const editable = (p: PolicyInput) => !AWS_MANAGED_ARN.test(p.id) && !options.fixedPolicies?.has(p.id);
     const policies: PolicyInput[] = (role === 'identity' ? [...(current.identityPolicies ?? [])] : current.resourcePolicy ? [current.resourcePolicy] : []).filter(editable);
-    const options_: ProposedFix[] = policies.flatMap((p) => candidateEdits(p, role, request.action, request.resource, principalArn));
+    const options_: ProposedFix[] = policies.flatMap((p) => candidateEdits(p, role, request.action, request.resource, principalArn, trust));
     // Edits of statements come before new statements, whatever the policy.
     options_.sort((a, b) => rank(a) - rank(b));
     if (options_.length === 0) {
       const id = role === 'identity' ? 'new-policy' : 'new-resource-policy';
-      const fresh = candidateEdits({ id, document: { Version: '2012-10-17', Statement: [] } }, role, request.action, request.resource, principalArn).map((f) => ({ ...f, kind: 'new-policy' as const, description: role === 'identity' ? `attach a new identity-based policy that allows \`${request.action}\` on \`${request.resource}\`` : `give the resource a resource-based policy that allows \`${principalArn}\` \`${request.action}\` on \`${request.resource}\`` }));
+      const fresh = candidateEdits({ id, document: { Version: '2012-10-17', Statement: [] } }, role, request.action, request.resource, principalArn, trust).map((f) => ({ ...f, kind: 'new-policy' as const, description: role === 'identity' ? `attach a new identity-based policy that allows \`${request.action}\` on \`${request.resource}\`` : `give the resource a resource-based policy that allows \`${principalArn}\` \`${request.action}\` on \`${request.resource}\`` }));
       options_.push(...fresh);
     }
     let chosen: ProposedFix | undefined;
@@ -343,10 +352,11 @@ export function explainDenial(message: AccessDeniedMessage, request: EvaluationR
       // The edited side must allow the request (a condition of the statement may still stop it)...
       if (!allows(run(replacePolicy(current, option), options), role)) continue;
       // ...and grant nothing else.
-      const added = addedAccess(before, option);
-      if (!added || !exactly(added, request.action, request.resource)) continue;
+      const added = addedAccess(before, option, trust);
+      if (!added || !exactly(added, request.action, request.resource, trust)) continue;
       chosen = option;
-      newAccess.push(...added.map((g) => ({ policy: option.policy, ...g })));
+      // A trust policy's statements name no resource: the access is on the role.
+      newAccess.push(...added.map((g) => ({ policy: option.policy, ...g, resources: trust ? g.resources.map((r) => (r === '*' ? request.resource : r)) : g.resources })));
       break;
     }
     if (!chosen) {
