@@ -136,7 +136,8 @@ const FIX_CASES: readonly FixCase[] = [
     resource: 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab',
     request: { resourceAccount: '111122223333', identityPolicies: [policy('app.json', { Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*' })], resourcePolicy: policy('key-policy.json', { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:role/Admin' }, Action: 'kms:*', Resource: '*' }) },
     kinds: ['add-statement'],
-    neighbours: [['kms:Encrypt', 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab'], ['kms:Decrypt', 'arn:aws:kms:us-east-1:111122223333:key/other']],
+    // (A key policy is the key's own: another key has another one, so only other actions are neighbours here.)
+    neighbours: [['kms:Encrypt', 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab'], ['kms:ScheduleKeyDeletion', 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab']],
   },
   {
     // A role trust policy names no resource (IAM User Guide, "IAM JSON policy elements: Resource"):
@@ -188,8 +189,10 @@ for (const c of FIX_CASES) {
     for (const fix of explanation.fixes) {
       if (fix.kind === 'add-statement' || fix.kind === 'new-policy') {
         assert.equal(fix.statement.Action, c.action);
+        // A trust policy names no resource; in a key policy `*` is the key (AWS KMS Developer Guide, "Key policies").
         const trust = fix.policyType === 'resource' && c.action.startsWith('sts:') && c.resource.includes(':role/');
-        assert.equal(fix.statement.Resource, trust ? undefined : c.resource);
+        const key = fix.policyType === 'resource' && c.action.startsWith('kms:') && c.resource.includes(':key/');
+        assert.equal(fix.statement.Resource, trust ? undefined : key ? '*' : c.resource);
       } else if (fix.kind === 'add-action') assert.equal((fix.statement.Action as string[]).at(-1), c.action);
       else assert.equal((fix.statement.Resource as string[]).at(-1), c.resource);
     }

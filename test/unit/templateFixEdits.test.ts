@@ -693,3 +693,58 @@ resource "aws_iam_role_policy" "reader" {
   writeFileSync(file, applyFixEdits(text, assume.fixes[0].edits));
   assert.equal(explain('reader', 'sts:AssumeRole', 'arn:aws:iam::111122223333:role/writer', '').simulated.decision, 'Allow');
 });
+
+test('--template: a KMS key of the template is the key of the message; its key policy must allow the caller, and the fix goes there without naming the key itself', () => {
+  // AWS KMS Developer Guide, "Key policies": every key has a key policy, which must allow access
+  // (directly, or by enabling IAM policies for the account); "Resource": "*" in a key policy means the
+  // key. CloudFormation User Guide: a resource cannot refer to itself (circular dependency), and the
+  // key id is generated, so the template's only key is the message's key.
+  const dir = mkdtempSync(join(tmpdir(), 'template-kms-'));
+  const template = join(dir, 'stack.yaml');
+  const text = `Resources:
+  DataKey:
+    Type: AWS::KMS::Key
+    Properties:
+      KeyPolicy:
+        Version: '2012-10-17'
+        Statement:
+          - Sid: Admins
+            Effect: Allow
+            Principal: { AWS: !Sub 'arn:aws:iam::\${AWS::AccountId}:role/Admin' }
+            Action: 'kms:*'
+            Resource: '*'
+  App:
+    Type: AWS::IAM::Role
+    Properties:
+      RoleName: app
+      AssumeRolePolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Principal: { Service: lambda.amazonaws.com }
+            Action: sts:AssumeRole
+      Policies:
+        - PolicyName: use-key
+          PolicyDocument:
+            Version: '2012-10-17'
+            Statement:
+              - Effect: Allow
+                Action: kms:Decrypt
+                Resource: !GetAtt DataKey.Arn
+`;
+  writeFileSync(template, text);
+  const message = 'User: arn:aws:sts::111122223333:assumed-role/app/s is not authorized to perform: kms:Decrypt on resource: arn:aws:kms:eu-west-1:111122223333:key/0f9e8d7c-1111-2222-3333-444455556666 because no resource-based policy allows the kms:Decrypt action';
+  const { code, stdout, stderr } = cli(['explain-denied', '--template', template, '--format', 'json', '-'], message);
+  assert.equal(code, 0, stderr);
+  const out = JSON.parse(stdout);
+  // The app's policy names the key by `!GetAtt DataKey.Arn`, which is the message's key: only the key policy denies.
+  assert.deepEqual(out.deniedBy.map((d: { policyType: string }) => d.policyType), ['resource']);
+  assert.match(out.deniedBy[0].why, /the key policy must allow the caller even within its account/);
+  assert.equal(out.fixes[0].policy, `${template}#/Resources/DataKey/Properties/KeyPolicy`);
+  const edited = applyFixEdits(text, out.fixes[0].edits);
+  assert.equal(edited, text.replace("            Resource: '*'\n  App:", "            Resource: '*'\n          - Sid: AllowKmsDecrypt\n            Effect: Allow\n            Principal:\n              AWS: arn:aws:iam::111122223333:role/app\n            Action: kms:Decrypt\n            Resource: \"*\"\n  App:"));
+  writeFileSync(template, edited);
+  const again = cli(['explain-denied', '--template', template, '-'], message);
+  assert.equal(again.code, 1, again.stdout);
+  assert.match(again.stdout, /Simulated: Allow/);
+});

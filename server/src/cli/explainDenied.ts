@@ -266,7 +266,7 @@ export function denialJson(message: AccessDeniedMessage, e: DenialExplanation, f
     deniedBy: e.deniedBy,
     agreesWithMessage: e.agreesWithMessage,
     fixes: e.fixes.map((f) => ({ kind: f.kind, policyType: f.policyType, policy: fileOf(f.policy), statementIndex: f.statementIndex, description: f.description, statement: f.statement, document: f.document, edits: texts.has(f.policy) ? targetFixEdits(texts.get(f.policy)!, f) ?? null : null })),
-    verification: e.verification ?? null,
+    verification: e.verification ? { ...e.verification, newAccess: e.verification.newAccess.map((g) => ({ ...g, policy: fileOf(g.policy) })) } : null,
     notes,
   };
 }

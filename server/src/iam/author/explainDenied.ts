@@ -16,7 +16,7 @@ import { diffAccess } from '../access/accessDiff';
 import { parsePolicy } from '../document/parse';
 import type { PolicyKind } from '../document/policyKind';
 import { evaluate } from '../evaluate/evaluator';
-import { RESOURCE_POLICY_NAMES, resourcePolicyKind } from '../evaluate/resourceKinds';
+import { RESOURCE_POLICY_NAMES, resourcePolicyKind, type ResourcePolicyKind } from '../evaluate/resourceKinds';
 import type { Decision, EvaluationAnswer, EvaluationRequest, PolicyInput, PolicyRole, Reason } from '../evaluate/types';
 import { identityArnOf, type AccessDeniedMessage, type DeniedPolicyType } from './accessDenied';
 import { action as catalogAction, resourceType } from '../catalog/catalog';
@@ -224,7 +224,8 @@ function freshSid(statements: readonly Record<string, unknown>[], action: string
 }
 
 /** Candidate edits of one policy, smallest first. */
-function candidateEdits(policy: PolicyInput, role: 'identity' | 'resource', action: string, resource: string, principalArn: string | undefined, trust = false): ProposedFix[] {
+function candidateEdits(policy: PolicyInput, role: 'identity' | 'resource', action: string, resource: string, principalArn: string | undefined, special: ResourcePolicyKind = 'ordinary'): ProposedFix[] {
+  const trust = special === 'trust';
   const statements = statementsOf(policy.document);
   if (!statements) return [];
   const out: ProposedFix[] = [];
@@ -251,8 +252,9 @@ function candidateEdits(policy: PolicyInput, role: 'identity' | 'resource', acti
     ...(role === 'resource' && principalArn ? { Principal: isServicePrincipal(principalArn) ? { Service: principalArn } : { AWS: principalArn } } : {}),
     Action: action,
     // A role trust policy has no Resource: the role is the resource (IAM User Guide, "IAM JSON policy
-    // elements: Resource"; Access Analyzer's ROLE_TRUST_POLICY_SYNTAX_ERROR_RESOURCE).
-    ...(trust ? {} : { Resource: resource }),
+    // elements: Resource"; Access Analyzer's ROLE_TRUST_POLICY_SYNTAX_ERROR_RESOURCE). In a key policy
+    // `*` is the key itself (AWS KMS Developer Guide, "Key policies": "Resource": "*" means this key).
+    ...(trust ? {} : { Resource: special === 'keyPolicy' ? '*' : resource }),
   };
   out.push({ kind: 'add-statement', policyType: role, policy: policy.id, statementIndex: statements.length, statement, document: withStatements(policy.document, [...statements, statement]), description: `add a statement to \`${policy.id}\` that allows \`${action}\` on \`${resource}\`${trust && principalArn ? ` to \`${principalArn}\`` : ''}` });
   return out;
@@ -277,9 +279,12 @@ function addedAccess(before: unknown, fix: ProposedFix, trust: boolean): { actio
   }
 }
 
-/** Whether the access is exactly the request's action on its resource; for a role trust policy, whose statements name no resource, `*` is the role. */
-function exactly(access: readonly { actions: readonly string[]; resources: readonly string[] }[], action: string, resource: string, trust = false): boolean {
-  return access.every((g) => g.actions.every((a) => a.toLowerCase() === action.toLowerCase()) && g.resources.every((r) => r === resource || (trust && r === '*')));
+/**
+ * Whether the access is exactly the request's action on its resource; in a role trust policy (whose
+ * statements name no resource) or a key policy, `*` is the role or the key the policy belongs to.
+ */
+function exactly(access: readonly { actions: readonly string[]; resources: readonly string[] }[], action: string, resource: string, own = false): boolean {
+  return access.every((g) => g.actions.every((a) => a.toLowerCase() === action.toLowerCase()) && g.resources.every((r) => r === resource || (own && r === '*')));
 }
 
 /**
@@ -334,16 +339,18 @@ export function explainDenial(message: AccessDeniedMessage, request: EvaluationR
       continue;
     }
     const principalArn = identityArnOf(request.principal);
-    const trust = role === 'resource' && resourcePolicyKind(request.action, request.resource) === 'trust';
+    const special = role === 'resource' ? resourcePolicyKind(request.action, request.resource) : 'ordinary';
+    const trust = special === 'trust';
+    const own = special !== 'ordinary';
     // AWS managed policies are AWS's to change: a fix goes to the caller's own policies, or a new one.
     const editable = (p: PolicyInput) => !AWS_MANAGED_ARN.test(p.id) && !options.fixedPolicies?.has(p.id);
     const policies: PolicyInput[] = (role === 'identity' ? [...(current.identityPolicies ?? [])] : current.resourcePolicy ? [current.resourcePolicy] : []).filter(editable);
-    const options_: ProposedFix[] = policies.flatMap((p) => candidateEdits(p, role, request.action, request.resource, principalArn, trust));
+    const options_: ProposedFix[] = policies.flatMap((p) => candidateEdits(p, role, request.action, request.resource, principalArn, special));
     // Edits of statements come before new statements, whatever the policy.
     options_.sort((a, b) => rank(a) - rank(b));
     if (options_.length === 0) {
       const id = role === 'identity' ? 'new-policy' : 'new-resource-policy';
-      const fresh = candidateEdits({ id, document: { Version: '2012-10-17', Statement: [] } }, role, request.action, request.resource, principalArn, trust).map((f) => ({ ...f, kind: 'new-policy' as const, description: role === 'identity' ? `attach a new identity-based policy that allows \`${request.action}\` on \`${request.resource}\`` : `give the resource a resource-based policy that allows \`${principalArn}\` \`${request.action}\` on \`${request.resource}\`` }));
+      const fresh = candidateEdits({ id, document: { Version: '2012-10-17', Statement: [] } }, role, request.action, request.resource, principalArn, special).map((f) => ({ ...f, kind: 'new-policy' as const, description: role === 'identity' ? `attach a new identity-based policy that allows \`${request.action}\` on \`${request.resource}\`` : `give the resource a resource-based policy that allows \`${principalArn}\` \`${request.action}\` on \`${request.resource}\`` }));
       options_.push(...fresh);
     }
     let chosen: ProposedFix | undefined;
@@ -353,10 +360,10 @@ export function explainDenial(message: AccessDeniedMessage, request: EvaluationR
       if (!allows(run(replacePolicy(current, option), options), role)) continue;
       // ...and grant nothing else.
       const added = addedAccess(before, option, trust);
-      if (!added || !exactly(added, request.action, request.resource, trust)) continue;
+      if (!added || !exactly(added, request.action, request.resource, own)) continue;
       chosen = option;
-      // A trust policy's statements name no resource: the access is on the role.
-      newAccess.push(...added.map((g) => ({ policy: option.policy, ...g, resources: trust ? g.resources.map((r) => (r === '*' ? request.resource : r)) : g.resources })));
+      // A trust policy's statements name no resource, a key policy's `*`: the access is on the role or key.
+      newAccess.push(...added.map((g) => ({ policy: option.policy, ...g, resources: own ? g.resources.map((r) => (r === '*' ? request.resource : r)) : g.resources })));
       break;
     }
     if (!chosen) {

@@ -99,14 +99,18 @@ function nameInArn(form: string, resource: string): { name: string; region?: str
  */
 function resourceOf(template: CloudFormationTemplate, resource: string, account: string): { id: string; type: string; name: string; region?: string } | undefined {
   let generated: { id: string; type: string; name: string; region?: string } | undefined;
-  for (const [id, type] of template.context.resources) {
+  const resources = [...template.context.resources];
+  for (const [id, type] of resources) {
     const value = attributeValue(type, 'Arn') ?? (refValue(type)?.sample.startsWith('arn:') ? refValue(type) : undefined);
-    const shown = value ? nameInArn(value.sample, resource) : undefined;
+    // A KMS key's id (`{k}`) is always generated: the key is known when the template has only one.
+    const keyed = value?.sample.includes('{k}') === true;
+    const shown = value ? nameInArn(value.sample.replace('{k}', '{n}'), resource) : undefined;
     if (!shown || (shown.account !== undefined && shown.account !== account)) continue;
     const region = shown.region ? { region: shown.region } : {};
     const given = template.context.physicalNames?.get(id);
     if (given === shown.name) return { id, type, name: shown.name, ...region };
-    if (given === undefined && !generated && generatedFor(shown.name, id)) generated = { id, type, name: shown.name, ...region };
+    const only = keyed && resources.filter(([, other]) => other === type).length === 1;
+    if (given === undefined && !generated && (only || generatedFor(shown.name, id))) generated = { id, type, name: shown.name, ...region };
   }
   return generated;
 }

@@ -153,8 +153,11 @@ function templateFixEdits(file: string, text: string, pointer: string, fix: Prop
  * back the same; else as they are.
  */
 function checkedEdits(text: string, file: string, pointer: string, deployment: TemplateDeployment | undefined, fix: ProposedFix, expected: unknown, propose: (fix: ProposedFix) => FixEdit[] | undefined): FixEdit[] | undefined {
-  const expressions = templateExpressions(text, deployment);
-  for (const written of expressions ? [expressions, undefined] : [undefined]) {
+  // A resource's properties cannot name the resource itself (CloudFormation reports a circular
+  // dependency): a policy the resource holds keeps its own ARN as written.
+  const owner = /^\/Resources\/([^/]+)\//.exec(pointer)?.[1];
+  const expressions = templateExpressions(text, deployment)?.filter((expression) => expression.id !== owner);
+  for (const written of expressions && expressions.length > 0 ? [expressions, undefined] : [undefined]) {
     const tokens: Array<{ id: string; rest: string }> = [];
     const proposed = written ? withTokens(fix, written, tokens) : fix;
     const raw = propose(proposed);

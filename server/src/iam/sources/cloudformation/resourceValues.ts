@@ -3,7 +3,7 @@
  * values of the right shape. Sources: the CloudFormation User Guide's "Return values" section of each
  * resource type, and the ARN formats of the Service Authorization Reference.
  *
- * `{n}` is a name made from the logical id, `{p}` the partition, `{r}` a Region, `{a}` an account id.
+ * `{n}` is a name made from the logical id, `{k}` a key id, `{p}` the partition, `{r}` a Region, `{a}` an account id.
  */
 
 /** A return value: a sample with placeholders, and what it is. */
@@ -33,7 +33,7 @@ export const RESOURCE_VALUES: Readonly<Record<string, ResourceValues>> = {
   'AWS::S3Express::DirectoryBucket': { ref: name('directory bucket name'), attributes: { Arn: arn('arn:{p}:s3express:{r}:{a}:bucket/{n}--use1-az4--x-s3') } },
   'AWS::SQS::Queue': { ref: { sample: 'https://sqs.{r}.amazonaws.com/{a}/{n}', shaped: true, what: 'queue URL' }, attributes: { Arn: arn('arn:{p}:sqs:{r}:{a}:{n}'), QueueName: name('queue name'), QueueUrl: { sample: 'https://sqs.{r}.amazonaws.com/{a}/{n}', shaped: true, what: 'queue URL' } } },
   'AWS::SNS::Topic': { ref: arn('arn:{p}:sns:{r}:{a}:{n}', 'topic ARN'), attributes: { TopicArn: arn('arn:{p}:sns:{r}:{a}:{n}', 'topic ARN'), TopicName: name('topic name') } },
-  'AWS::KMS::Key': { ref: { sample: '1234abcd-12ab-34cd-56ef-1234567890ab', shaped: true, what: 'key id' }, attributes: { Arn: arn('arn:{p}:kms:{r}:{a}:key/1234abcd-12ab-34cd-56ef-1234567890ab', 'key ARN'), KeyId: { sample: '1234abcd-12ab-34cd-56ef-1234567890ab', shaped: true, what: 'key id' } } },
+  'AWS::KMS::Key': { ref: { sample: '{k}', shaped: true, what: 'key id' }, attributes: { Arn: arn('arn:{p}:kms:{r}:{a}:key/{k}', 'key ARN'), KeyId: { sample: '{k}', shaped: true, what: 'key id' } } },
   'AWS::KMS::Alias': { ref: { sample: 'alias/{n}', shaped: true, what: 'alias name' } },
   'AWS::IAM::Role': { ref: name('role name'), attributes: { Arn: arn('arn:{p}:iam::{a}:role/{n}', 'role ARN'), RoleId: { sample: 'AROAEXAMPLEID', shaped: false, what: 'role id' } } },
   'AWS::IAM::User': { ref: name('user name'), attributes: { Arn: arn('arn:{p}:iam::{a}:user/{n}', 'user ARN') } },
@@ -85,12 +85,16 @@ export interface SampleValues {
 
 export const DEFAULT_SAMPLE_VALUES: SampleValues = { partition: 'aws', region: 'us-east-1', account: '123456789012' };
 
+/** The id a KMS key's samples use when no deployment gives the key's own (`{k}`). */
+const SAMPLE_KEY_ID = '1234abcd-12ab-34cd-56ef-1234567890ab';
+
 /**
  * Fills a sample's placeholders: the resource's own name when the template gives it (`BucketName:
- * example-bucket`), else a name made from its logical id.
+ * example-bucket`), else a name made from its logical id; a key id (`{k}`), which CloudFormation
+ * always generates, with the one a deployment gives, else a sample id.
  */
 export function fillSample(sample: string, logicalId: string, physicalName?: string, values: SampleValues = DEFAULT_SAMPLE_VALUES): string {
-  return sample.replace(/\{n\}/g, physicalName ?? sampleName(logicalId)).replace(/\{p\}/g, values.partition).replace(/\{r\}/g, values.region).replace(/\{a\}/g, values.account);
+  return sample.replace(/\{k\}/g, physicalName ?? SAMPLE_KEY_ID).replace(/\{n\}/g, physicalName ?? sampleName(logicalId)).replace(/\{p\}/g, values.partition).replace(/\{r\}/g, values.region).replace(/\{a\}/g, values.account);
 }
 
 /** The return value of `Ref` on a resource of this type, if known. */
