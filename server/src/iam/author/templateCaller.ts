@@ -74,7 +74,7 @@ function principalOf(template: CloudFormationTemplate, kind: 'role' | 'user', na
 }
 
 /** Escapes a text for a regular expression. */
-function literal(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -86,7 +86,7 @@ function literal(text: string): string {
 function nameInArn(form: string, resource: string): { name: string; region?: string; account?: string } | undefined {
   const at = form.indexOf('{n}');
   if (at < 0) return undefined;
-  const prefix = literal(form.slice(0, at)).replace('\\{p\\}', '[^:]+').replace('\\{r\\}', '(?<region>[a-z0-9-]*)').replace('\\{a\\}', '(?<account>\\d{12})?');
+  const prefix = escapeRegExp(form.slice(0, at)).replace('\\{p\\}', '[^:]+').replace('\\{r\\}', '(?<region>[a-z0-9-]*)').replace('\\{a\\}', '(?<account>\\d{12})?');
   const groups = new RegExp(`^${prefix}(?<name>[^:/]+)(?:$|[:/])`).exec(resource)?.groups;
   if (!groups?.name) return undefined;
   return { name: groups.name, ...(groups.region ? { region: groups.region } : {}), ...(groups.account ? { account: groups.account } : {}) };
