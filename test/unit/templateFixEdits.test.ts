@@ -748,3 +748,30 @@ test('--template: a KMS key of the template is the key of the message; its key p
   assert.equal(again.code, 1, again.stdout);
   assert.match(again.stdout, /Simulated: Allow/);
 });
+
+test('--template: in a YAML template written in JSON style, a generated name is written as a `Fn::GetAtt` object', () => {
+  // YAML reads JSON-style flow collections; CloudFormation's YAML takes `{"Fn::GetAtt": [...]}` as well as `!GetAtt`.
+  const dir = mkdtempSync(join(tmpdir(), 'template-flow-'));
+  const template = join(dir, 'stack.yaml');
+  const text = `Resources:
+  Target:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument: {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"}]}
+  Caller:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument: {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]}
+      Policies:
+        - PolicyName: p
+          PolicyDocument: {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": "*"}]}
+`;
+  writeFileSync(template, text);
+  const message = 'User: arn:aws:sts::111122223333:assumed-role/app-Caller-ABCDEFGH1234/s is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::111122223333:role/app-Target-ZYXWVUTS9876';
+  const out = JSON.parse(cli(['explain-denied', '--template', template, '--format', 'json', '-'], message).stdout);
+  assert.equal(out.fixes[0].policy, `${template}#/Resources/Target/Properties/AssumeRolePolicyDocument`);
+  const edited = applyFixEdits(text, out.fixes[0].edits);
+  assert.equal(edited, text.replace('"Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"}]', '"Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"}, {"Sid":"AllowStsAssumeRole","Effect":"Allow","Principal":{"AWS":{"Fn::GetAtt": ["Caller","Arn"]}},"Action":"sts:AssumeRole"}]'));
+  writeFileSync(template, edited);
+  assert.match(cli(['explain-denied', '--template', template, '-'], message).stdout, /Simulated: Allow/);
+});

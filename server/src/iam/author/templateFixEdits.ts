@@ -162,7 +162,7 @@ function checkedEdits(text: string, file: string, pointer: string, deployment: T
     const proposed = written ? withTokens(fix, written, tokens) : fix;
     const raw = propose(proposed);
     if (!raw) continue;
-    const edits = tokens.length > 0 ? raw.map((edit) => ({ ...edit, newText: edit.newText.replace(/(["']?)IAMFIXVALUE(\d+)TOKEN\1/g, (_whole, _quote: string, index: string) => expressionText(file, text, tokens[Number(index)]!)) })) : raw;
+    const edits = tokens.length > 0 ? raw.map((edit) => ({ ...edit, newText: edit.newText.replace(/(["']?)IAMFIXVALUE(\d+)TOKEN\1/g, (_whole, quote: string, index: string) => expressionText(file, text, tokens[Number(index)]!, quote === '"')) })) : raw;
     const after = templatePolicyAt(file, applyEdits(text, edits), pointer, deployment);
     if (typeof after === 'string') continue;
     const root = parseTree(after.virtual.text);
@@ -214,9 +214,13 @@ function withTokens(fix: ProposedFix, expressions: ReadonlyArray<{ id: string; a
   return { ...fix, statement: swap(fix.statement) as Record<string, unknown>, document: swap(fix.document) };
 }
 
-/** A resource's ARN as the template writes it: `!GetAtt Id.Arn`, or `!Sub` with what follows it; `Fn::` objects in a JSON template. */
-function expressionText(file: string, text: string, token: { id: string; rest: string }): string {
-  const json = /\.json$/i.test(file) || /^\s*\{/.test(text);
+/**
+ * A resource's ARN as the template writes it: `!GetAtt Id.Arn`, or `!Sub` with what follows it;
+ * `Fn::` objects in a JSON template, and where the value was written as JSON (`inJson`: a flow
+ * collection of a YAML template written in JSON's style, where YAML reads them too).
+ */
+function expressionText(file: string, text: string, token: { id: string; rest: string }, inJson: boolean): string {
+  const json = inJson || /\.json$/i.test(file) || /^\s*\{/.test(text);
   if (token.rest === '') return json ? `{"Fn::GetAtt": ${JSON.stringify([token.id, 'Arn'])}}` : `!GetAtt ${token.id}.Arn`;
   const template = `\${${token.id}.Arn}${token.rest}`;
   return json ? `{"Fn::Sub": ${JSON.stringify(template)}}` : `!Sub ${renderString('yaml', 'yaml-single', template)}`;
