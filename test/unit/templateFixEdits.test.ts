@@ -775,3 +775,48 @@ test('--template: in a YAML template written in JSON style, a generated name is 
   writeFileSync(template, edited);
   assert.match(cli(['explain-denied', '--template', template, '-'], message).stdout, /Simulated: Allow/);
 });
+
+test('--template: a fix does not name a resource that depends on the policy it edits (a circular dependency CloudFormation refuses)', () => {
+  // CloudFormation User Guide, "DependsOn attribute" and "Fn::GetAtt": a reference makes one resource
+  // depend on another, and a template whose resources depend on each other cannot be created. The
+  // caller's policy names the target by `!GetAtt Target.Arn`, so the target's trust policy cannot name
+  // the caller by `!GetAtt Caller.Arn`: it keeps the name the message shows.
+  const dir = mkdtempSync(join(tmpdir(), 'template-cycle-'));
+  const template = join(dir, 'stack.yaml');
+  const text = `Resources:
+  Target:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Principal: { Service: ec2.amazonaws.com }
+            Action: sts:AssumeRole
+  Caller:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Principal: { Service: lambda.amazonaws.com }
+            Action: sts:AssumeRole
+      Policies:
+        - PolicyName: p
+          PolicyDocument:
+            Version: '2012-10-17'
+            Statement:
+              - Effect: Allow
+                Action: sts:AssumeRole
+                Resource: !GetAtt Target.Arn
+`;
+  writeFileSync(template, text);
+  const message = 'User: arn:aws:sts::111122223333:assumed-role/app-Caller-ABCDEFGH1234/s is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::111122223333:role/app-Target-ZYXWVUTS9876';
+  const out = JSON.parse(cli(['explain-denied', '--template', template, '--format', 'json', '-'], message).stdout);
+  assert.equal(out.fixes[0].policy, `${template}#/Resources/Target/Properties/AssumeRolePolicyDocument`);
+  const edited = applyFixEdits(text, out.fixes[0].edits);
+  assert.ok(edited.includes('AWS: arn:aws:iam::111122223333:role/app-Caller-ABCDEFGH1234') && !edited.includes('!GetAtt Caller.Arn'), edited);
+  writeFileSync(template, edited);
+  assert.match(cli(['explain-denied', '--template', template, '-'], message).stdout, /Simulated: Allow/);
+});

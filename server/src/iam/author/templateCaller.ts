@@ -22,7 +22,7 @@ import { parseScenario, type Scenario, type TemplateDeployment } from '../scenar
 import { readScenarioTemplate } from '../scenario/scenarioTemplates';
 import type { HostNode } from '../sources/hostTree';
 import type { CloudFormationTemplate } from '../sources/cloudformation/template';
-import { intrinsicName } from '../sources/cloudformation/intrinsics';
+import { referencedLogicalIds } from '../sources/cloudformation/intrinsics';
 import { attributeValue, refValue } from '../sources/cloudformation/resourceValues';
 import { terraformNamedResources, terraformPrincipalNames, terraformResourcePolicy } from '../sources/terraform/terraformPrincipals';
 import { extractTerraformPolicies, terraformReady } from '../sources/terraform/terraformPolicies';
@@ -117,18 +117,13 @@ function resourceOf(template: CloudFormationTemplate, resource: string, account:
 
 /** Whether a template value names the resource `logicalId` (`!Ref`, `!GetAtt`, `${Id}` in `!Sub`) or its name `name` as a literal. */
 function mentions(node: HostNode | undefined, logicalId: string, name: string): boolean {
-  if (!node) return false;
-  if (node.kind === 'scalar') return typeof node.value === 'string' && (node.value === name || node.value.endsWith(`/${name}`) || node.value.endsWith(`:${name}`));
-  if (node.kind === 'seq') return node.items.some((item) => mentions(item, logicalId, name));
-  if (node.kind !== 'map') return false;
-  const fn = intrinsicName(node);
-  const value = node.entries[0]?.value;
-  const first = value?.kind === 'seq' ? value.items[0] : value;
-  const text = first?.kind === 'scalar' && typeof first.value === 'string' ? first.value : undefined;
-  if (fn === 'Ref') return text === logicalId;
-  if (fn === 'Fn::GetAtt') return text === logicalId || text?.startsWith(`${logicalId}.`) === true;
-  if (fn === 'Fn::Sub' && text !== undefined && (text.includes(`\${${logicalId}}`) || text.includes(`\${${logicalId}.`))) return true;
-  return node.entries.some((entry) => mentions(entry.value, logicalId, name));
+  if (referencedLogicalIds(node).has(logicalId)) return true;
+  const literals = (value: HostNode | undefined): boolean => {
+    if (value?.kind === 'scalar') return typeof value.value === 'string' && (value.value === name || value.value.endsWith(`/${name}`) || value.value.endsWith(`:${name}`));
+    if (value?.kind === 'seq') return value.items.some(literals);
+    return value?.kind === 'map' ? value.entries.some((entry) => literals(entry.value)) : false;
+  };
+  return literals(node);
 }
 
 /**

@@ -21,6 +21,7 @@ import { templatePolicyAt, type TemplatePolicy } from '../scenario/runScenario';
 import { readScenarioTemplate } from '../scenario/scenarioTemplates';
 import type { TemplateDeployment } from '../scenario/scenarioModel';
 import { attributeValue, DEFAULT_SAMPLE_VALUES, fillSample } from '../sources/cloudformation/resourceValues';
+import { referencedLogicalIds } from '../sources/cloudformation/intrinsics';
 import { fixEdits, type FixEdit, type ProposedFix } from './explainDenied';
 import type { FixTarget } from './deniedRequest';
 
@@ -153,10 +154,10 @@ function templateFixEdits(file: string, text: string, pointer: string, fix: Prop
  * back the same; else as they are.
  */
 function checkedEdits(text: string, file: string, pointer: string, deployment: TemplateDeployment | undefined, fix: ProposedFix, expected: unknown, propose: (fix: ProposedFix) => FixEdit[] | undefined): FixEdit[] | undefined {
-  // A resource's properties cannot name the resource itself (CloudFormation reports a circular
-  // dependency): a policy the resource holds keeps its own ARN as written.
+  // A resource's properties cannot name the resource itself, or one that depends on it: CloudFormation
+  // refuses a circular dependency. Such a resource keeps the name the message shows.
   const owner = /^\/Resources\/([^/]+)\//.exec(pointer)?.[1];
-  const expressions = templateExpressions(text, deployment)?.filter((expression) => expression.id !== owner);
+  const expressions = templateExpressions(text, deployment)?.filter((expression) => owner === undefined || !dependsOn(text, expression.id, owner));
   for (const written of expressions && expressions.length > 0 ? [expressions, undefined] : [undefined]) {
     const tokens: Array<{ id: string; rest: string }> = [];
     const proposed = written ? withTokens(fix, written, tokens) : fix;
@@ -170,6 +171,33 @@ function checkedEdits(text: string, file: string, pointer: string, deployment: T
     if (tokens.length === 0) return undefined;
   }
   return undefined;
+}
+
+/**
+ * Whether the template's resource `from` is `to` or depends on it, directly or through others: its
+ * definition refers to it (`Ref`, `Fn::GetAtt`, `Fn::Sub`) or names it in `DependsOn` (CloudFormation
+ * User Guide, "DependsOn attribute": references order resource creation as `DependsOn` does).
+ */
+function dependsOn(text: string, from: string, to: string): boolean {
+  const root = readScenarioTemplate(text)?.root;
+  const all = root?.kind === 'map' ? root.entries.find((entry) => entry.key === 'Resources')?.value : undefined;
+  const edges = (id: string): Set<string> => {
+    const node = all?.kind === 'map' ? all.entries.find((entry) => entry.key === id)?.value : undefined;
+    const out = referencedLogicalIds(node);
+    const explicit = node?.kind === 'map' ? node.entries.find((entry) => entry.key === 'DependsOn')?.value : undefined;
+    for (const item of explicit?.kind === 'seq' ? explicit.items : explicit ? [explicit] : []) if (item.kind === 'scalar' && typeof item.value === 'string') out.add(item.value);
+    return out;
+  };
+  const seen = new Set<string>();
+  const queue = [from];
+  while (queue.length > 0) {
+    const id = queue.pop()!;
+    if (id === to) return true;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    queue.push(...edges(id));
+  }
+  return false;
 }
 
 /** The ARNs of the template's resources that a deployment gave generated names, by logical id. */

@@ -47,6 +47,34 @@ export function intrinsicName(node: HostNode | undefined): string | undefined {
   return INTRINSIC_NAMES.has(key) ? key : undefined;
 }
 
+/**
+ * The logical ids a template value refers to: `Ref`, `Fn::GetAtt` and the `${Id}` / `${Id.Attr}`
+ * variables of `Fn::Sub` (not `${AWS::...}` pseudo parameters, nor `${!Literal}`), anywhere inside it
+ * (CloudFormation User Guide, "Fn::Sub": a variable names a parameter, a resource or its attribute).
+ * What CloudFormation orders resources by, with `DependsOn`.
+ */
+export function referencedLogicalIds(node: HostNode | undefined, into = new Set<string>()): Set<string> {
+  if (!node) return into;
+  if (node.kind === 'seq') for (const item of node.items) referencedLogicalIds(item, into);
+  if (node.kind !== 'map') return into;
+  const name = intrinsicName(node);
+  const value = node.entries[0]?.value;
+  const first = value?.kind === 'seq' ? value.items[0] : value;
+  const text = first?.kind === 'scalar' && typeof first.value === 'string' ? first.value : undefined;
+  if (name === 'Ref' && text !== undefined && !text.startsWith('AWS::')) into.add(text);
+  if (name === 'Fn::GetAtt' && text !== undefined) into.add(text.split('.')[0]!);
+  if (name === 'Fn::Sub' && text !== undefined) {
+    // Variables the `Fn::Sub` defines itself (`!Sub [template, {Var: value}]`) are not resources.
+    const own = value?.kind === 'seq' && value.items[1]?.kind === 'map' ? new Set(value.items[1].entries.map((entry) => entry.key)) : new Set<string>();
+    for (const match of text.matchAll(/\$\{([^}!][^}]*)\}/g)) {
+      const id = match[1]!.split('.')[0]!.trim();
+      if (!id.startsWith('AWS::') && !own.has(id)) into.add(id);
+    }
+  }
+  for (const entry of node.entries) if (!(name === 'Ref' || name === 'Fn::GetAtt') || entry.value !== value) referencedLogicalIds(entry.value, into);
+  return into;
+}
+
 /** The marker for `!Ref AWS::NoValue`: the property or item is left out. */
 export const NO_VALUE: unique symbol = Symbol('AWS::NoValue');
 
