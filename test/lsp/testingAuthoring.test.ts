@@ -352,6 +352,60 @@ resource "aws_iam_role_policy" "app" {
     });
   }
 
+  test("the message's resource is the template's bucket: its generated name is read into the template, and its bucket policy is simulated", async () => {
+    // CloudFormation User Guide, "Name type" (a bucket without BucketName gets `stack-logicalid-random`
+    // in lower case); IAM User Guide, "Policy evaluation logic" (an explicit Deny in a bucket policy denies).
+    const harness = await startHarness();
+    try {
+      const uri = `${BASE}/bucket.yaml`;
+      const text = `Resources:
+  Data:
+    Type: AWS::S3::Bucket
+  DataPolicy:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: !Ref Data
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Sid: NoDeletes
+            Effect: Deny
+            Principal: '*'
+            Action: s3:DeleteObject
+            Resource: !Sub '\${Data.Arn}/*'
+  App:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Principal: { Service: lambda.amazonaws.com }
+            Action: sts:AssumeRole
+      Policies:
+        - PolicyName: data
+          PolicyDocument:
+            Version: '2012-10-17'
+            Statement:
+              - Effect: Allow
+                Action: ['s3:GetObject', 's3:DeleteObject']
+                Resource: !Sub '\${Data.Arn}/*'
+`;
+      const opened = harness.diagnostics(uri);
+      harness.open(uri, text);
+      await opened;
+      const ask = async (action: string, reason: string) => (await harness.client.sendRequest('iam/explainDenied', { message: `User: arn:aws:sts::111122223333:assumed-role/stack-App-1A2B3C4D5E6F/s is not authorized to perform: ${action} on resource: arn:aws:s3:::stack-data-0a1b2c3d4e5f/in/a.csv ${reason}`, scenarios: [], policyUri: uri })) as ExplainDeniedResult;
+      const read = await ask('s3:GetObject', 'because no identity-based policy allows the s3:GetObject action');
+      assert.equal(read.status, 'not-reproduced', read.markdown);
+      assert.match(read.markdown, /`Data` \(AWS::S3::Bucket\), named `stack-data-0a1b2c3d4e5f` by CloudFormation/);
+      const deleted = await ask('s3:DeleteObject', 'with an explicit deny in a resource-based policy');
+      assert.equal(deleted.status, 'explicit-deny', deleted.markdown);
+      assert.match(deleted.markdown, /NoDeletes/);
+    } finally {
+      harness.dispose();
+    }
+  });
+
   test('a role the template does not define, and a JSON template, are not read as a policy', async () => {
     const harness = await startHarness();
     try {

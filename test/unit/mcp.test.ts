@@ -490,6 +490,52 @@ test('explain_access_denied with a template: the caller is the role it defines, 
   assert.match(textOf(stranger), /defines no role or user/);
 });
 
+test("explain_access_denied with a template: the message's resource is the template's queue, with its Region and its queue policy", async () => {
+  // CloudFormation User Guide, "Name type" and "Fn::GetAtt": `!GetAtt Jobs.Arn` is the queue's ARN,
+  // in the stack's Region, which the message's ARN shows; IAM User Guide, "Policy evaluation logic".
+  const template = `Resources:
+  Jobs:
+    Type: AWS::SQS::Queue
+  JobsPolicy:
+    Type: AWS::SQS::QueuePolicy
+    Properties:
+      Queues: [!Ref Jobs]
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Sid: NoPurge
+            Effect: Deny
+            Principal: '*'
+            Action: sqs:PurgeQueue
+            Resource: !GetAtt Jobs.Arn
+  App:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Principal: { Service: lambda.amazonaws.com }
+            Action: sts:AssumeRole
+      Policies:
+        - PolicyName: jobs
+          PolicyDocument:
+            Version: '2012-10-17'
+            Statement:
+              - Effect: Allow
+                Action: ['sqs:SendMessage', 'sqs:PurgeQueue']
+                Resource: !GetAtt Jobs.Arn
+`;
+  const queue = 'arn:aws:sqs:eu-west-1:111122223333:stack-Jobs-0A1B2C3D4E5F';
+  const message = (action: string, reason: string) => `User: arn:aws:sts::111122223333:assumed-role/stack-App-0A1B2C3D4E5F/s is not authorized to perform: ${action} on resource: ${queue} ${reason}`;
+  const send = await ok('explain_access_denied', { message: message('sqs:SendMessage', 'because no identity-based policy allows the sqs:SendMessage action'), template });
+  assert.equal(send.status, 'not-reproduced');
+  assert.ok(send.notes.some((note: string) => /JobsPolicy\/Properties\/PolicyDocument` was simulated/.test(note)), send.notes.join('\n'));
+  const purge = await ok('explain_access_denied', { message: message('sqs:PurgeQueue', 'with an explicit deny in a resource-based policy'), template });
+  assert.equal(purge.status, 'explicit-deny');
+  assert.equal(purge.deniedBy[0].sid, 'NoPurge');
+});
+
 describe('errors are tool results with one line, and the server keeps serving', () => {
   const cases: Array<{ name: string; tool: string; args: Record<string, unknown>; message: RegExp }> = [
     { name: 'a policy that is not JSON', tool: 'summarize_policy', args: { policy: '{"Version": ' }, message: /^summarize_policy: `policy` is not a JSON policy object/ },
