@@ -820,3 +820,37 @@ test('--template: a fix does not name a resource that depends on the policy it e
   writeFileSync(template, edited);
   assert.match(cli(['explain-denied', '--template', template, '-'], message).stdout, /Simulated: Allow/);
 });
+
+test('--template: a function of the template is the resource; its AWS::Lambda::Permission resources are said not to be simulated', () => {
+  // AWS Lambda Developer Guide, "Using resource-based policies": a function's policy is made of
+  // permissions (`AWS::Lambda::Permission` in CloudFormation), not a policy document the explanation reads.
+  const dir = mkdtempSync(join(tmpdir(), 'template-lambda-'));
+  const template = join(dir, 'stack.yaml');
+  writeFileSync(template, `Resources:
+  Worker:
+    Type: AWS::Lambda::Function
+    Properties:
+      Handler: index.handler
+      Runtime: nodejs20.x
+      Role: !GetAtt App.Arn
+      Code: { ZipFile: 'exports.handler = async () => {}' }
+  WorkerFromEvents:
+    Type: AWS::Lambda::Permission
+    Properties:
+      FunctionName: !Ref Worker
+      Action: lambda:InvokeFunction
+      Principal: events.amazonaws.com
+  App:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Principal: { Service: lambda.amazonaws.com }
+            Action: sts:AssumeRole
+`);
+  const message = 'User: arn:aws:sts::111122223333:assumed-role/stack-App-0A1B2C3D4E5F/s is not authorized to perform: lambda:InvokeFunction on resource: arn:aws:lambda:eu-west-1:111122223333:function:stack-Worker-0A1B2C3D4E5F because no identity-based policy allows the lambda:InvokeFunction action';
+  const out = JSON.parse(cli(['explain-denied', '--template', template, '--format', 'json', '-'], message).stdout);
+  assert.ok(out.notes.some((note: string) => note.includes('`Worker` (AWS::Lambda::Function), named `stack-Worker-0A1B2C3D4E5F` by CloudFormation') && note.includes('its `AWS::Lambda::Permission` resources are not simulated')), out.notes.join('\n'));
+});

@@ -201,7 +201,9 @@ export function templateCallerScenario(file: string, text: string, principal: st
       } else {
         const pointer = resourcePolicyOf(template, target.id, target.type, target.name);
         resources.push({ arn, account: caller.account, ...(pointer ? { policy: `${base}#${pointer}` } : {}) });
-        notes.push(pointer ? `The resource is ${label} of the template: its resource-based policy \`${base}#${pointer}\` was simulated.` : `The resource is ${label} of the template, which gives it no resource-based policy.`);
+        // A function's permissions are `AWS::Lambda::Permission` resources, not a policy document.
+        const permissions = /^AWS::(Lambda|Serverless)::Function$/.test(target.type) && [...template.context.resources.values()].includes('AWS::Lambda::Permission');
+        notes.push(pointer ? `The resource is ${label} of the template: its resource-based policy \`${base}#${pointer}\` was simulated.` : `The resource is ${label} of the template, which gives it no resource-based policy${permissions ? ' document (its `AWS::Lambda::Permission` resources are not simulated)' : ''}.`);
       }
     }
   }
