@@ -690,7 +690,10 @@ resource "aws_iam_role_policy" "reader" {
   const assume = explain('reader', 'sts:AssumeRole', 'arn:aws:iam::111122223333:role/writer', '');
   assert.deepEqual(assume.deniedBy.map((d: { policyType: string }) => d.policyType), ['identity']);
   assert.equal(assume.fixes[0].policy, `${file}#aws_iam_role_policy.reader/policy`);
-  writeFileSync(file, applyFixEdits(text, assume.fixes[0].edits));
+  // The role is named by reference, as the configuration names it elsewhere.
+  const withAssume = applyFixEdits(text, assume.fixes[0].edits);
+  assert.equal(withAssume, text.replace('Action = ["s3:*", "sqs:*"], Resource = "*" }]', 'Action = ["s3:*", "sqs:*"], Resource = "*" }, { Sid = "AllowStsAssumeRole", Effect = "Allow", Action = "sts:AssumeRole", Resource = "${aws_iam_role.writer.arn}" }]'));
+  writeFileSync(file, withAssume);
   assert.equal(explain('reader', 'sts:AssumeRole', 'arn:aws:iam::111122223333:role/writer', '').simulated.decision, 'Allow');
 });
 

@@ -22,6 +22,8 @@ import { readScenarioTemplate } from '../scenario/scenarioTemplates';
 import type { TemplateDeployment } from '../scenario/scenarioModel';
 import { attributeValue, DEFAULT_SAMPLE_VALUES, fillSample } from '../sources/cloudformation/resourceValues';
 import { referencedLogicalIds } from '../sources/cloudformation/intrinsics';
+import { terraformNamedResources } from '../sources/terraform/terraformPrincipals';
+import { terraformReady } from '../sources/terraform/terraformPolicies';
 import { fixEdits, type FixEdit, type ProposedFix } from './explainDenied';
 import type { FixTarget } from './deniedRequest';
 
@@ -156,8 +158,9 @@ function templateFixEdits(file: string, text: string, pointer: string, fix: Prop
 function checkedEdits(text: string, file: string, pointer: string, deployment: TemplateDeployment | undefined, fix: ProposedFix, expected: unknown, propose: (fix: ProposedFix) => FixEdit[] | undefined): FixEdit[] | undefined {
   // A resource's properties cannot name the resource itself, or one that depends on it: CloudFormation
   // refuses a circular dependency. Such a resource keeps the name the message shows.
-  const owner = /^\/Resources\/([^/]+)\//.exec(pointer)?.[1];
-  const expressions = templateExpressions(text, deployment)?.filter((expression) => owner === undefined || !dependsOn(text, expression.id, owner));
+  const terraform = /\.tf$/i.test(file);
+  const owner = terraform ? pointer.split('/')[0] : /^\/Resources\/([^/]+)\//.exec(pointer)?.[1];
+  const expressions = (terraform ? terraformExpressions(text, deployment) : templateExpressions(text, deployment))?.filter((expression) => owner === undefined || !(terraform ? terraformDependsOn : dependsOn)(text, expression.id, owner));
   for (const written of expressions && expressions.length > 0 ? [expressions, undefined] : [undefined]) {
     const tokens: Array<{ id: string; rest: string }> = [];
     const proposed = written ? withTokens(fix, written, tokens) : fix;
@@ -200,20 +203,54 @@ function dependsOn(text: string, from: string, to: string): boolean {
   return false;
 }
 
-/** The ARNs of the template's resources that a deployment gave generated names, by logical id. */
+/**
+ * The ARNs of the template's resources whose name is known (its name property, or the name a
+ * deployment gave it), by logical id: what a fix can name by `!GetAtt`.
+ */
 function templateExpressions(text: string, deployment: TemplateDeployment | undefined): Array<{ id: string; arn: string }> | undefined {
-  const names = deployment?.names;
-  if (!names || Object.keys(names).length === 0) return undefined;
   const template = readScenarioTemplate(text, deployment);
   if (!template) return undefined;
   const values = { ...DEFAULT_SAMPLE_VALUES, ...deployment };
   const out: Array<{ id: string; arn: string }> = [];
-  for (const [id, name] of Object.entries(names)) {
+  for (const [id, name] of template.context.physicalNames ?? []) {
     const type = template.context.resources.get(id);
     const arn = type ? attributeValue(type, 'Arn') : undefined;
     if (arn) out.push({ id, arn: fillSample(arn.sample, id, name, values) });
   }
   return out.length > 0 ? out : undefined;
+}
+
+/** The ARNs of a Terraform file's resources that it names literally, by address: what a fix can name by reference. */
+function terraformExpressions(text: string, deployment: TemplateDeployment | undefined): Array<{ id: string; arn: string }> | undefined {
+  if (!terraformReady()) return undefined;
+  const values = { ...DEFAULT_SAMPLE_VALUES, ...deployment };
+  const out = terraformNamedResources(text).map((resource) => ({ id: resource.address, arn: fillSample(resource.arn, resource.address, resource.name, values) }));
+  return out.length > 0 ? out : undefined;
+}
+
+/**
+ * Whether the Terraform resource or data source `from` is `to` or refers to it, directly or through
+ * others (Terraform language, "Resource dependencies": a reference in a block's arguments makes it
+ * depend on the referenced object; a configuration with a cycle is refused).
+ */
+function terraformDependsOn(text: string, from: string, to: string): boolean {
+  const blocks = new Map<string, string>();
+  for (const match of text.matchAll(/^(resource|data)\s+"([\w-]+)"\s+"([\w-]+)"/gm)) {
+    const address = `${match[1] === 'data' ? 'data.' : ''}${match[2]}.${match[3]}`;
+    const next = text.slice(match.index! + match[0].length).search(/^(resource|data|module|locals|variable|output|provider|terraform)\b/m);
+    blocks.set(address, text.slice(match.index!, next < 0 ? text.length : match.index! + match[0].length + next));
+  }
+  const seen = new Set<string>();
+  const queue = [from];
+  while (queue.length > 0) {
+    const address = queue.pop()!;
+    if (address === to) return true;
+    if (seen.has(address)) continue;
+    seen.add(address);
+    const body = blocks.get(address) ?? '';
+    for (const other of blocks.keys()) if (other !== address && new RegExp(`(^|[^\\w.])${other.replace(/\./g, '\\.')}\\.`).test(body)) queue.push(other);
+  }
+  return false;
 }
 
 /**
@@ -248,6 +285,8 @@ function withTokens(fix: ProposedFix, expressions: ReadonlyArray<{ id: string; a
  * collection of a YAML template written in JSON's style, where YAML reads them too).
  */
 function expressionText(file: string, text: string, token: { id: string; rest: string }, inJson: boolean): string {
+  // Terraform: an interpolation of the resource's `arn` in a string (in HCL, `jsonencode` and heredocs alike).
+  if (/\.tf$/i.test(file)) return `"\${${token.id}.arn}${token.rest.replace(/\$\{/g, '$${').replace(/%\{/g, '%%{')}"`;
   const json = inJson || /\.json$/i.test(file) || /^\s*\{/.test(text);
   if (token.rest === '') return json ? `{"Fn::GetAtt": ${JSON.stringify([token.id, 'Arn'])}}` : `!GetAtt ${token.id}.Arn`;
   const template = `\${${token.id}.Arn}${token.rest}`;
