@@ -857,3 +857,18 @@ test('--template: a function of the template is the resource; its AWS::Lambda::P
   const out = JSON.parse(cli(['explain-denied', '--template', template, '--format', 'json', '-'], message).stdout);
   assert.ok(out.notes.some((note: string) => note.includes('`Worker` (AWS::Lambda::Function), named `stack-Worker-0A1B2C3D4E5F` by CloudFormation') && note.includes('its `AWS::Lambda::Permission` resources are not simulated')), out.notes.join('\n'));
 });
+
+test('--template: a resource named by its name property is written by `!Sub` too, as the template names it', () => {
+  // CloudFormation User Guide, "Fn::Sub": `${Data.Arn}` is the bucket's ARN; the bucket's name is then
+  // written once, in BucketName.
+  const dir = mkdtempSync(join(tmpdir(), 'template-named-'));
+  const template = join(dir, 'stack.yaml');
+  const text = cfnRole(`              - Effect: Allow\n                Action: sqs:SendMessage\n                Resource: '*'\n`).replace('  Reports:\n    Type: AWS::S3::Bucket\n', '  Reports:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: reports\n');
+  writeFileSync(template, text);
+  const out = JSON.parse(cli(['explain-denied', '--template', template, '--format', 'json', '-'], denied('s3:GetObject')).stdout);
+  assert.equal(out.fixes[0].kind, 'add-statement');
+  const edited = applyFixEdits(text, out.fixes[0].edits);
+  assert.equal(edited, `${text}              - Sid: AllowS3GetObject\n                Effect: Allow\n                Action: s3:GetObject\n                Resource: !Sub '\${Reports.Arn}/2026.csv'\n`);
+  writeFileSync(template, edited);
+  assert.match(cli(['explain-denied', '--template', template, '-'], denied('s3:GetObject')).stdout, /Simulated: Allow/);
+});
