@@ -872,3 +872,24 @@ test('--template: a resource named by its name property is written by `!Sub` too
   writeFileSync(template, edited);
   assert.match(cli(['explain-denied', '--template', template, '-'], denied('s3:GetObject')).stdout, /Simulated: Allow/);
 });
+
+test('--template with Terraform: the Region of the message goes into ARNs, not into names that contain a Region', () => {
+  // Terraform AWS provider, `aws_sqs_queue`: `arn` is `arn:aws:sqs:REGION:ACCOUNT:NAME`, whatever the name holds.
+  const dir = mkdtempSync(join(tmpdir(), 'template-terraform-region-'));
+  const file = join(dir, 'main.tf');
+  writeFileSync(file, `resource "aws_sqs_queue" "jobs" {
+  name = "jobs-us-east-1"
+}
+resource "aws_iam_role" "app" {
+  name               = "app"
+  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { Service = "lambda.amazonaws.com" }, Action = "sts:AssumeRole" }] })
+}
+resource "aws_iam_role_policy" "app" {
+  role   = aws_iam_role.app.id
+  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sqs:SendMessage", Resource = aws_sqs_queue.jobs.arn }] })
+}
+`);
+  const message = 'User: arn:aws:sts::111122223333:assumed-role/app/s is not authorized to perform: sqs:SendMessage on resource: arn:aws:sqs:eu-west-1:111122223333:jobs-us-east-1 because no identity-based policy allows the sqs:SendMessage action';
+  const out = JSON.parse(cli(['explain-denied', '--template', file, '--format', 'json', '-'], message).stdout);
+  assert.equal(out.simulated.decision, 'Allow', out.simulated.explanation);
+});

@@ -200,7 +200,8 @@ function resourceAttributeHole(type: string, name: string, attribute: string | u
   const make = attribute === undefined ? undefined : samples?.attributes[attribute];
   if (!samples || !make || attribute === undefined) return undefined;
   return {
-    sample: deployed(make(configuration.names.get(`${data ? 'data.' : ''}${type}.${name}`) ?? neutralWord(name))),
+    // The deployment's account and Region go into the sample's form, not into the name (a bucket may be named `logs-us-east-1`).
+    sample: deployed(make('\u0001')).split('\u0001').join(configuration.names.get(`${data ? 'data.' : ''}${type}.${name}`) ?? neutralWord(name)),
     shaped: true,
     description: `the ${attribute} of ${type}.${name} (${samples.cfnType})`,
     resourceType: type,
