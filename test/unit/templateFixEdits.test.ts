@@ -893,3 +893,37 @@ resource "aws_iam_role_policy" "app" {
   const out = JSON.parse(cli(['explain-denied', '--template', file, '--format', 'json', '-'], message).stdout);
   assert.equal(out.simulated.decision, 'Allow', out.simulated.explanation);
 });
+
+test('--template: a caller the template does not define (another account) asking for a role of the template gets the trust policy fix there', () => {
+  // IAM User Guide, "Cross-account policy evaluation logic": both the caller's account and the role's
+  // trust policy must allow; the role's account is the one its ARN shows, and its trust policy is the
+  // template's, so that side of the fix is an edit of the template.
+  const dir = mkdtempSync(join(tmpdir(), 'template-external-'));
+  const template = join(dir, 'stack.yaml');
+  const text = `Resources:
+  Deploy:
+    Type: AWS::IAM::Role
+    Properties:
+      RoleName: deploy
+      AssumeRolePolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Principal: { Service: codebuild.amazonaws.com }
+            Action: sts:AssumeRole
+`;
+  writeFileSync(template, text);
+  const message = 'User: arn:aws:sts::444455556666:assumed-role/Pipeline/s is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::111122223333:role/deploy';
+  const { code, stdout, stderr } = cli(['explain-denied', '--template', template, '--format', 'json', '-'], message);
+  assert.equal(code, 0, stderr);
+  const out = JSON.parse(stdout);
+  assert.deepEqual(out.deniedBy.map((d: { policyType: string }) => d.policyType), ['identity', 'resource']);
+  assert.ok(out.notes.some((note: string) => note.startsWith('The template defines no user or role `arn:aws:iam::444455556666:role/Pipeline`')), out.notes.join('\n'));
+  const trust = out.fixes.find((fix: { policyType: string }) => fix.policyType === 'resource');
+  assert.equal(trust.policy, `${template}#/Resources/Deploy/Properties/AssumeRolePolicyDocument`);
+  assert.equal(applyFixEdits(text, trust.edits), `${text}          - Sid: AllowStsAssumeRole\n            Effect: Allow\n            Principal:\n              AWS: arn:aws:iam::444455556666:role/Pipeline\n            Action: sts:AssumeRole\n`);
+  // Neither the caller nor the resource: bad usage, as before.
+  const neither = cli(['explain-denied', '--template', template, '-'], message.replace('role/deploy', 'role/other'));
+  assert.equal(neither.code, 2);
+  assert.match(neither.stderr, /defines no role or user that the message's caller `[^`]+` is, nor its resource/);
+});

@@ -152,13 +152,13 @@ function fileRequest(io: CliIo, file: string, from: 'scenario' | 'template', mes
     scenario = parsed.scenario;
   } else {
     const found = templateCallerScenario(file, text, message.principal, resource, message.action);
-    if (!found) return `\`${file}\` defines no role or user that the message's caller \`${message.principal}\` is`;
+    if (!found) return `\`${file}\` defines no role or user that the message's caller \`${message.principal}\` is, nor its resource`;
     scenario = found.scenario;
     notes.push(...found.notes);
   }
   const policies = scenarioPolicies(io, file);
   for (const problem of checkPolicyFiles(scenario, policies)) notes.push(`${from === 'scenario' ? 'Scenario' : 'Template'}: ${problem.message}.`);
-  const built = scenarioDenialRequest(scenario, policies, message, resource, notes);
+  const built = scenarioDenialRequest(scenario, policies, message, resource, notes, from);
   if (typeof built === 'string') return built;
   for (const [id, target] of built.texts) texts.set(id, target);
   return { request: built.request, dir: path.dirname(file), fixedPolicies: built.fixedPolicies };

@@ -585,11 +585,11 @@ const explainDeniedTool: McpToolDefinition = {
       const file = args.templateFormat === 'terraform' ? 'main.tf' : 'template.yaml';
       const template = args.template;
       const found = templateCallerScenario(file, template, message.principal, resource, message.action);
-      if (!found) throw new McpToolError(`\`template\` defines no role or user that the message's caller \`${message.principal}\` is`);
+      if (!found) throw new McpToolError(`\`template\` defines no role or user that the message's caller \`${message.principal}\` is, nor its resource`);
       notes.push(...found.notes);
       const policies = new PolicySet((relative) => (relative === file ? { text: template } : { error: `\`${relative}\` is not given (the tools read no files)` }));
       for (const problem of checkPolicyFiles(found.scenario, policies)) notes.push(`Template: ${problem.message}.`);
-      const built = scenarioDenialRequest(found.scenario, policies, message, resource, notes);
+      const built = scenarioDenialRequest(found.scenario, policies, message, resource, notes, 'template');
       if (typeof built === 'string') throw new McpToolError(built);
       fromTemplate = built.request;
       fixedPolicies = built.fixedPolicies;

@@ -89,13 +89,14 @@ export interface FixTarget {
 /**
  * The request of the message with the policies of a scenario, built by running it as a test, and
  * the policy files and template policies (not inline policies) that can take text edits, by
- * evaluator id. A string says why the scenario cannot simulate it.
+ * evaluator id. A string says why the scenario cannot simulate it. `from` says, in notes, whether
+ * the scenario was written or taken from a template (`templateCallerScenario`).
  */
-export function scenarioDenialRequest(scenario: Scenario, policies: PolicySet, message: AccessDeniedMessage, resource: string, notes: string[]): { request: EvaluationRequest; texts: Map<string, FixTarget>; fixedPolicies: Set<string> } | string {
+export function scenarioDenialRequest(scenario: Scenario, policies: PolicySet, message: AccessDeniedMessage, resource: string, notes: string[], from: 'scenario' | 'template' = 'scenario'): { request: EvaluationRequest; texts: Map<string, FixTarget>; fixedPolicies: Set<string> } | string {
   // A role session acts as its role: the scenario knows the role, not the session.
   const caller = callerOf(message.principal);
   const known = scenarioDefinesCaller(scenario, message.principal);
-  if (!known) notes.push(`The scenario defines no user or role \`${caller.arn}\`: the caller was simulated without identity-based policies.`);
+  if (!known) notes.push(`The ${from} defines no user or role \`${caller.arn}\`: the caller was simulated without identity-based policies.`);
   const test: ScenarioTest = {
     index: scenario.tests.length,
     name: 'access denied',

@@ -145,10 +145,11 @@ function resourcePolicyOf(template: CloudFormationTemplate, id: string, type: st
 }
 
 /**
- * A scenario with the message's caller taken from the template `file` (its text `text`), or
- * undefined when the template defines no role or user of that name. With the message's `resource`,
- * a resource of the template that it is comes with it (see the module comment). `what` names the
- * caller for the report; `notes` say what was read from the template for the resource.
+ * A scenario with the message's caller taken from the template `file` (its text `text`). With the
+ * message's `resource`, a resource of the template that it is comes with it (see the module comment),
+ * also when the caller is not in the template (another account's role asking for the template's
+ * bucket). Undefined when the template defines neither. `what` names what was found for the report;
+ * `notes` say what was read from the template.
  */
 export function templateCallerScenario(file: string, text: string, principal: string, resource?: string, action?: string): { scenario: Scenario; what: string; notes: string[] } | undefined {
   const caller = callerName(principal);
@@ -156,6 +157,8 @@ export function templateCallerScenario(file: string, text: string, principal: st
   const base = file.split(/[\\/]/).pop() || file;
   const notes: string[] = [];
   let reference: string | undefined;
+  // The account the file is deployed into: the caller's, when the file defines the caller.
+  let account = caller.account;
   const names: Record<string, string> = {};
   let region: string | undefined;
   const resources: Array<{ arn: string; account: string; policy?: string }> = [];
@@ -164,20 +167,21 @@ export function templateCallerScenario(file: string, text: string, principal: st
     if (!terraformReady()) return undefined;
     const found = terraformPrincipalNames(text).filter((candidate) => candidate.kind === caller.kind);
     reference = (found.find((candidate) => candidate.name === caller.name) ?? found.find((candidate) => candidate.name === undefined && candidate.address.endsWith(`.${caller.name}`)))?.address;
+    if (!reference) account = deployedAccount(resource, caller.account, notes);
     // The message's resource, by the literal name the configuration gives it.
     const target = resource && resource !== '*' ? terraformNamedResources(text).find((candidate) => {
       const shown = nameInArn(candidate.arn, resource);
-      return shown?.name === candidate.name && (shown.account === undefined || shown.account === caller.account);
+      return shown?.name === candidate.name && (shown.account === undefined || shown.account === account);
     }) : undefined;
     if (target && target.address !== reference) {
       region = nameInArn(target.arn, resource!)?.region;
       const arn = resource!.slice(0, resource!.indexOf(target.name) + target.name.length);
       if (target.type === 'aws_iam_role' && action?.toLowerCase().startsWith('sts:')) {
-        roles.push({ name: target.name, account: caller.account, template: `${base}#${target.address}` });
+        roles.push({ name: target.name, account, template: `${base}#${target.address}` });
         notes.push(`The resource is the role \`${target.address}\` of the configuration: its trust policy was simulated.`);
       } else {
         const pointer = terraformResourcePolicy(text, target.address, target.name, extractTerraformPolicies(text).policies);
-        resources.push({ arn, account: caller.account, ...(pointer ? { policy: `${base}#${pointer}` } : {}) });
+        resources.push({ arn, account, ...(pointer ? { policy: `${base}#${pointer}` } : {}) });
         notes.push(pointer ? `The resource is \`${target.address}\` of the configuration: its resource-based policy \`${base}#${pointer}\` was simulated.` : `The resource is \`${target.address}\` of the configuration, which gives it no resource-based policy.`);
       }
     }
@@ -187,7 +191,8 @@ export function templateCallerScenario(file: string, text: string, principal: st
     const own = principalOf(template, caller.kind, caller.name);
     reference = own?.reference;
     if (own && template.context.physicalNames?.get(own.logicalId) === undefined) names[own.logicalId] = caller.name;
-    const target = resource && resource !== '*' ? resourceOf(template, resource, caller.account) : undefined;
+    if (!own) account = deployedAccount(resource, caller.account, notes);
+    const target = resource && resource !== '*' ? resourceOf(template, resource, account) : undefined;
     if (target && target.id !== own?.logicalId) {
       if (template.context.physicalNames?.get(target.id) === undefined) names[target.id] = target.name;
       region = target.region;
@@ -196,35 +201,49 @@ export function templateCallerScenario(file: string, text: string, principal: st
       const arnValue = attributeValue(target.type, 'Arn') ? ` (its ARN is \`!GetAtt ${target.id}.Arn\` in the template)` : '';
       const label = `\`${target.id}\` (${target.type})${template.context.physicalNames?.get(target.id) === undefined ? `, named \`${target.name}\` by CloudFormation${arnValue},` : ''}`;
       if (target.type === 'AWS::IAM::Role' && action?.toLowerCase().startsWith('sts:')) {
-        roles.push({ name: target.name, account: caller.account, template: `${base}#${target.id}` });
+        roles.push({ name: target.name, account, template: `${base}#${target.id}` });
         notes.push(`The resource is the role ${label} of the template: its trust policy was simulated.`);
       } else {
         const pointer = resourcePolicyOf(template, target.id, target.type, target.name);
-        resources.push({ arn, account: caller.account, ...(pointer ? { policy: `${base}#${pointer}` } : {}) });
+        resources.push({ arn, account, ...(pointer ? { policy: `${base}#${pointer}` } : {}) });
         // A function's permissions are `AWS::Lambda::Permission` resources, not a policy document.
         const permissions = /^AWS::(Lambda|Serverless)::Function$/.test(target.type) && [...template.context.resources.values()].includes('AWS::Lambda::Permission');
         notes.push(pointer ? `The resource is ${label} of the template: its resource-based policy \`${base}#${pointer}\` was simulated.` : `The resource is ${label} of the template, which gives it no resource-based policy${permissions ? ' document (its `AWS::Lambda::Permission` resources are not simulated)' : ''}.`);
       }
     }
   }
-  if (!reference) return undefined;
-  const principalEntry = { name: caller.name, account: caller.account, template: `${base}#${reference}` };
+  // A caller the file does not define (another account's role, say) with a resource it does: the
+  // resource's side is explained, and the caller is simulated without identity-based policies.
+  if (!reference && resources.length === 0 && roles.length === 0) return undefined;
+  const principalEntry = reference ? { name: caller.name, account: caller.account, template: `${base}#${reference}` } : undefined;
   const source = {
-    accounts: [{ id: caller.account }],
-    roles: [...(caller.kind === 'role' ? [principalEntry] : []), ...roles],
-    ...(caller.kind === 'user' ? { users: [principalEntry] } : {}),
+    accounts: [...new Set([caller.account, account])].map((id) => ({ id })),
+    roles: [...(caller.kind === 'role' && principalEntry ? [principalEntry] : []), ...roles],
+    ...(caller.kind === 'user' && principalEntry ? { users: [principalEntry] } : {}),
     resources,
     tests: [],
   };
   const parsed = parseScenario(JSON.stringify(source)).scenario;
   const deployment: TemplateDeployment = { ...(region ? { region } : {}), ...(Object.keys(names).length > 0 ? { names } : {}) };
-  // The resources' policies are read as the caller's account deploys the template, like the caller's.
+  // The resources' policies are read as the template's account deploys it, like its principals'.
   const scenario: Scenario = {
     ...parsed,
     ...(Object.keys(deployment).length > 0 ? { templateDeployments: { [base]: deployment } } : {}),
-    resources: parsed.resources.map((entry) => (entry.policy?.kind === 'file' ? { ...entry, policy: { ...entry.policy, templateDeployment: { ...deployment, account: caller.account } } } : entry)),
+    resources: parsed.resources.map((entry) => (entry.policy?.kind === 'file' ? { ...entry, policy: { ...entry.policy, templateDeployment: { ...deployment, account } } } : entry)),
   };
-  return { scenario, what: `the ${caller.kind} \`${reference}\` of the template \`${base}\``, notes };
+  const what = reference ? `the ${caller.kind} \`${reference}\` of the template \`${base}\`` : `the resource of the template \`${base}\` (the caller is not in it)`;
+  return { scenario, what, notes };
+}
+
+/**
+ * The account a file that does not define the caller is deployed into: the one the resource's ARN
+ * shows, or (an ARN without one, such as a bucket's) the caller's, said in a note.
+ */
+function deployedAccount(resource: string | undefined, callerAccount: string, notes: string[]): string {
+  const shown = resource ? /^arn:[^:]+:[^:]*:[^:]*:(\d{12}):/.exec(resource)?.[1] : undefined;
+  if (shown) return shown;
+  if (resource && resource !== '*') notes.push(`The resource's ARN names no account: the file was read as deployed in the caller's account \`${callerAccount}\`; a caller from another account also needs the resource-based policy to allow it.`);
+  return callerAccount;
 }
 
 /** Whether a text is a template rather than a policy: a Terraform or YAML file, or a CloudFormation template in JSON. */

@@ -49,12 +49,12 @@ export const authorFeature: ServerFeature = {
         // build the request is used, and the client may offer the others (a picker).
         const candidates = (params.scenarios ?? []).map((file) => ({ file, parsed: parseScenario(file.text) })).filter(({ parsed }) => scenarioDefinesCaller(parsed.scenario, message.principal));
         /** Builds the request from a scenario read relative to `baseUri`; false (with a note) when it cannot. */
-        const useScenario = async (baseUri: string, scenario: Scenario, label: string): Promise<boolean> => {
+        const useScenario = async (baseUri: string, scenario: Scenario, label: string, from: 'scenario' | 'template' = 'scenario'): Promise<boolean> => {
           // Policy files are read through the I/O edge (disk, or the client's workspace.fs) as they are asked for.
           const { scenarioNotes, built } = await files.withReader(baseUri, (reader) => {
             const policies = new PolicySet(reader);
-            const scenarioNotes: string[] = checkPolicyFiles(scenario, policies).map((p) => `Scenario: ${p.message}.`);
-            return { scenarioNotes, built: scenarioDenialRequest(scenario, policies, message, resource, scenarioNotes) };
+            const scenarioNotes: string[] = checkPolicyFiles(scenario, policies).map((p) => `${from === 'template' ? 'Template' : 'Scenario'}: ${p.message}.`);
+            return { scenarioNotes, built: scenarioDenialRequest(scenario, policies, message, resource, scenarioNotes, from) };
           });
           if (typeof built === 'string') {
             notes.push(`${label}: ${built}.`);
@@ -81,7 +81,7 @@ export const authorFeature: ServerFeature = {
           const text = document?.getText();
           // The active document is a template that defines the caller: its role or user, with what the template attaches.
           const fromTemplate = text !== undefined ? templateCallerScenario(baseName(params.policyUri), text, message.principal, resource, message.action) : undefined;
-          if (fromTemplate && (await useScenario(params.policyUri, fromTemplate.scenario, `\`${baseName(params.policyUri)}\``))) {
+          if (fromTemplate && (await useScenario(params.policyUri, fromTemplate.scenario, `\`${baseName(params.policyUri)}\``, 'template'))) {
             source = fromTemplate.what;
             notes.push(...fromTemplate.notes);
           } else if (!fromTemplate && text !== undefined && !isTemplateText(baseName(params.policyUri), text)) {
