@@ -401,6 +401,8 @@ resource "aws_iam_role_policy" "app" {
       const deleted = await ask('s3:DeleteObject', 'with an explicit deny in a resource-based policy');
       assert.equal(deleted.status, 'explicit-deny', deleted.markdown);
       assert.match(deleted.markdown, /NoDeletes/);
+      assert.match(deleted.markdown, /statement `NoDeletes` \(index 0\) of `bucket\.yaml#\/Resources\/DataPolicy\/Properties\/PolicyDocument` denies it/);
+      assert.doesNotMatch(deleted.markdown, /\(account \d{12}/);
     } finally {
       harness.dispose();
     }

@@ -552,6 +552,9 @@ test('--template: the resource of the message is read from the template with the
   const denied = explain(READER, 's3:PutObject', BUCKET_OBJECT, 'with an explicit deny in a resource-based policy');
   assert.equal(denied.out.simulated.decision, 'ExplicitDeny');
   assert.deepEqual(denied.out.deniedBy.map((d: { policyType: string; sid?: string }) => [d.policyType, d.sid]), [['resource', 'OnlyTheWriter']]);
+  // The policy is named as a fix names it: the template and its place, not the values it was read with.
+  assert.equal(denied.out.deniedBy[0].policy, `${template}#/Resources/DataPolicy/Properties/PolicyDocument`);
+  assert.ok(!JSON.stringify(denied.out).includes('(account '), 'no evaluator id with its deployment');
   assert.equal(explain(WRITER, 's3:PutObject', BUCKET_OBJECT, 'with an explicit deny in a resource-based policy').out.simulated.decision, 'Allow');
   // The queue's Region comes from its ARN: `!GetAtt Jobs.Arn` is the queue in eu-west-1.
   assert.equal(explain(WRITER, 'sqs:SendMessage', 'arn:aws:sqs:eu-west-1:111122223333:app-Jobs-QWERTYUIOP12', 'because no identity-based policy allows the sqs:SendMessage action').out.simulated.decision, 'Allow');

@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { limitNesting } from '../iam/document/jsonNesting';
 import { action as catalogAction } from '../iam/catalog/catalog';
+import { withPolicyNames } from '../service/explainDeniedView';
 import { aPolicyOf, explainDenial, fixPolicyName, isAccessDeniedProblem, targetFixEdits, templateCallerScenario, type FixTarget, normalizeDenied, parseAccessDenied, policyTypeLabel, scenarioDenialRequest, type AccessDeniedMessage, type DenialExplanation } from '../iam/author/index';
 import type { EvaluationRequest, PolicyInput } from '../iam/evaluate/types';
 import { checkPolicyFiles, isUnreadableScenarioProblem, parseScenario, type Scenario } from '../iam/scenario/index';
@@ -246,7 +247,8 @@ function runExplainDenied(argv: readonly string[], io: CliIo): number {
 }
 
 /** The JSON answer of `explain-denied --format json` (and of the MCP tool `explain_access_denied`). */
-export function denialJson(message: AccessDeniedMessage, e: DenialExplanation, fileOf: (id: string) => string, notes: readonly string[], texts: ReadonlyMap<string, FixTarget>): unknown {
+export function denialJson(message: AccessDeniedMessage, explanation: DenialExplanation, fileOf: (id: string) => string, allNotes: readonly string[], texts: ReadonlyMap<string, FixTarget>): unknown {
+  const { e, notes } = withPolicyNames(explanation, allNotes, fileOf);
   return {
     message: {
       principal: message.principal,
@@ -272,7 +274,8 @@ export function denialJson(message: AccessDeniedMessage, e: DenialExplanation, f
 }
 
 /** The text answer of `explain-denied` (and the text of the MCP tool `explain_access_denied`). */
-export function denialText(message: AccessDeniedMessage, e: DenialExplanation, fileOf: (id: string) => string, notes: readonly string[]): string {
+export function denialText(message: AccessDeniedMessage, explanation: DenialExplanation, fileOf: (id: string) => string, allNotes: readonly string[]): string {
+  const { e, notes } = withPolicyNames(explanation, allNotes, fileOf);
   const reason = message.denial === 'explicit' ? `an explicit deny in ${message.policyType ? aPolicyOf(message.policyType) : 'a policy'}` : message.denial === 'implicit' ? `no ${message.policyType ? policyTypeLabel(message.policyType) : 'policy'} allows it` : 'no reason given';
   const lines = [
     `Message: \`${message.principal}\` may not call \`${message.action}\` on \`${message.resource ?? '*'}\` (${reason}).`,

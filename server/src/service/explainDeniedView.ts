@@ -4,7 +4,22 @@
  * command *IAM Policy: Explain access denied…*. Pure: the caller simulates.
  */
 import type { AccessDeniedMessage, DenialExplanation } from '../iam/author/index';
-import { policyTypeLabel } from '../iam/author/index';
+import { aPolicyOf, policyTypeLabel } from '../iam/author/index';
+
+/**
+ * The explanation and notes with every policy named as its fixes name it: a template's policy as
+ * `FILE#POINTER`, without the account, Region and names the evaluator's id says it was read with.
+ */
+export function withPolicyNames(e: DenialExplanation, notes: readonly string[], fileOf: (id: string) => string): { e: DenialExplanation; notes: readonly string[] } {
+  const renamed = [...new Set([...e.simulated.statements.map((s) => s.policyId), ...e.deniedBy.map((d) => d.policy ?? '')])].filter((id) => id !== '' && fileOf(id) !== id).sort((a, b) => b.length - a.length);
+  if (renamed.length === 0) return { e, notes };
+  const name = (text: string) => renamed.reduce((out, id) => out.split(id).join(fileOf(id)), text);
+  return {
+    e: { ...e, simulated: { ...e.simulated, explanation: name(e.simulated.explanation), reasons: e.simulated.reasons.map((r) => ({ ...r, policyId: name(r.policyId) })) }, deniedBy: e.deniedBy.map((d) => ({ ...d, ...(d.policy ? { policy: name(d.policy) } : {}), why: name(d.why) })) },
+    notes: notes.map(name),
+  };
+}
+
 
 const HEADLINES: Readonly<Record<DenialExplanation['status'], string>> = {
   fix: 'An edit allows exactly this request',
@@ -18,8 +33,9 @@ const HEADLINES: Readonly<Record<DenialExplanation['status'], string>> = {
  * The report. `source` says what was simulated against (a scenario file, a policy, nothing);
  * `policyName` turns an evaluator policy id into the name the reader knows.
  */
-export function explainDeniedMarkdown(message: AccessDeniedMessage, explanation: DenialExplanation, notes: readonly string[], source: string, policyName: (id: string) => string): string {
-  const reason = message.denial === 'explicit' ? `an explicit deny in ${message.policyType ? `a ${policyTypeLabel(message.policyType)}` : 'a policy'}` : message.denial === 'implicit' ? `no ${message.policyType ? policyTypeLabel(message.policyType) : 'policy'} allows it` : 'the message gives no reason';
+export function explainDeniedMarkdown(message: AccessDeniedMessage, given: DenialExplanation, givenNotes: readonly string[], source: string, policyName: (id: string) => string): string {
+  const { e: explanation, notes } = withPolicyNames(given, givenNotes, policyName);
+  const reason = message.denial === 'explicit' ? `an explicit deny in ${message.policyType ? aPolicyOf(message.policyType) : 'a policy'}` : message.denial === 'implicit' ? `no ${message.policyType ? policyTypeLabel(message.policyType) : 'policy'} allows it` : 'the message gives no reason';
   const r = explanation.request;
   const lines = [
     `# Access denied: \`${r.action}\``,
@@ -47,7 +63,7 @@ export function explainDeniedMarkdown(message: AccessDeniedMessage, explanation:
     const added = v.newAccess.map((g) => `${g.actions.map((a) => `\`${a}\``).join(', ')} on ${g.resources.map((x) => `\`${x}\``).join(', ')}`).join('; ') || 'none';
     lines.push('## Checked', '', `Simulated again with the edit: **${v.decision}**. New access: ${added}${v.exact ? ' (exactly the request)' : ''}.`, '');
   }
-  const allNotes = [...notes, ...explanation.notes];
+  const allNotes = [...notes, ...withPolicyNames(given, given.notes, policyName).notes];
   if (allNotes.length > 0) lines.push('## Notes', '', ...allNotes.map((n) => `- ${n}`), '');
   return lines.join('\n');
 }
