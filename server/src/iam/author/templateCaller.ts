@@ -16,7 +16,10 @@
  * DataBucket.Arn`) are read with the name and Region the message shows, as are Terraform's account
  * and Region data sources, so that the file's policies name the resource the request is on; and its
  * resource-based policy (a bucket, queue or topic policy of the file that names it, or a policy the
- * resource holds itself) or, for `sts:` actions on a role, the role's trust policy, is simulated.
+ * resource holds itself) or, for `sts:` actions on a role, the role's trust policy, is simulated. A
+ * caller the file does not define (another account's role asking for the file's role or bucket) is
+ * then simulated without identity-based policies, and the file is read as deployed in the account
+ * the resource's ARN shows.
  */
 import { parseScenario, type Scenario, type TemplateDeployment } from '../scenario/index';
 import { readScenarioTemplate } from '../scenario/scenarioTemplates';
