@@ -534,6 +534,10 @@ test("explain_access_denied with a template: the message's resource is the templ
   const purge = await ok('explain_access_denied', { message: message('sqs:PurgeQueue', 'with an explicit deny in a resource-based policy'), template });
   assert.equal(purge.status, 'explicit-deny');
   assert.equal(purge.deniedBy[0].sid, 'NoPurge');
+  // `templateAccount`: a caller of another account is not the template's role, whatever its name.
+  const outside = await ok('explain_access_denied', { message: message('sqs:SendMessage', 'because no identity-based policy allows the sqs:SendMessage action').replace('sts::111122223333:', 'sts::444455556666:'), template, templateAccount: '111122223333' });
+  assert.deepEqual(outside.deniedBy.map((d: { policyType: string }) => d.policyType), ['identity', 'resource']);
+  assert.ok(outside.notes.some((note: string) => note.startsWith('The file is deployed in account `111122223333`')), outside.notes.join('\n'));
 });
 
 describe('errors are tool results with one line, and the server keeps serving', () => {

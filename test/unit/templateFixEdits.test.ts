@@ -930,3 +930,41 @@ test('--template: a caller the template does not define (another account) asking
   assert.equal(neither.code, 2);
   assert.match(neither.stderr, /defines no role or user that the message's caller `[^`]+` is, nor its resource/);
 });
+
+test('--template --account: the account the template is deployed into makes a bucket request cross-account, and the bucket policy gets the statement', () => {
+  // IAM User Guide, "Cross-account policy evaluation logic": a request for a bucket of another account
+  // needs the bucket policy to allow the caller too. A bucket's ARN names no account, so the
+  // template's account is given.
+  const dir = mkdtempSync(join(tmpdir(), 'template-account-'));
+  const template = join(dir, 'stack.yaml');
+  const text = `Resources:
+  Data:
+    Type: AWS::S3::Bucket
+  DataPolicy:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: !Ref Data
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Sid: Owner
+            Effect: Allow
+            Principal: { AWS: !Sub 'arn:aws:iam::\${AWS::AccountId}:root' }
+            Action: 's3:*'
+            Resource: !Sub '\${Data.Arn}/*'
+`;
+  writeFileSync(template, text);
+  const message = 'User: arn:aws:sts::444455556666:assumed-role/Partner/s is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::stack-data-0a1b2c3d4e5f/in/a.csv';
+  const run = (...extra: string[]) => cli(['explain-denied', '--template', template, ...extra, '--format', 'json', '-'], message);
+  // Without --account, the bucket is taken to be in the caller's account (a note says so).
+  const guessed = JSON.parse(run().stdout);
+  assert.ok(guessed.notes.some((note: string) => note.startsWith("The resource's ARN names no account")), guessed.notes.join('\n'));
+  const given = JSON.parse(run('--account', '111122223333').stdout);
+  assert.deepEqual(given.deniedBy.map((d: { policyType: string }) => d.policyType), ['identity', 'resource']);
+  const bucket = given.fixes.find((fix: { policyType: string }) => fix.policyType === 'resource');
+  assert.equal(bucket.policy, `${template}#/Resources/DataPolicy/Properties/PolicyDocument`);
+  assert.equal(applyFixEdits(text, bucket.edits), `${text}          - Sid: AllowS3GetObject\n            Effect: Allow\n            Principal:\n              AWS: arn:aws:iam::444455556666:role/Partner\n            Action: s3:GetObject\n            Resource: !Sub '\${Data.Arn}/in/a.csv'\n`);
+  // Bad usage: not an account id, or without --template.
+  assert.equal(run('--account', '1234').code, 2);
+  assert.equal(cli(['explain-denied', '--account', '111122223333', '-'], message).code, 2);
+});

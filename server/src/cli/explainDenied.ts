@@ -18,7 +18,7 @@ import { checkPolicyFiles, isUnreadableScenarioProblem, parseScenario, type Scen
 import { describeReadError, scenarioPolicies, type CliIo } from './cliIo';
 import type { CliCommand } from './commands';
 
-const EXPLAIN_DENIED_USAGE = 'iam-policy explain-denied [--scenario FILE | --template FILE] [--policy FILE]... [--resource-policy FILE] [--boundary FILE] [--scp FILE]... [--session-policy FILE] [--format text|json] - | MESSAGE';
+const EXPLAIN_DENIED_USAGE = 'iam-policy explain-denied [--scenario FILE | --template FILE [--account ID]] [--policy FILE]... [--resource-policy FILE] [--boundary FILE] [--scp FILE]... [--session-policy FILE] [--format text|json] - | MESSAGE';
 
 const HELP = `${EXPLAIN_DENIED_USAGE}
 
@@ -32,7 +32,10 @@ Deny denies.
   --template FILE         a CloudFormation/SAM template or Terraform file that defines the caller: the
                           role or user the message names (by its name, or the name CloudFormation
                           generates from its logical id), with the policies the file attaches to it;
-                          a fix to one of them is an edit of the file
+                          a fix to one of them is an edit of the file; or that defines the resource
+                          (its policy is simulated, and a caller of another account has no policies)
+  --account ID            with --template: the account the file is deployed into (else the caller's,
+                          or the one the resource's ARN shows when the file does not define the caller)
   --policy FILE           an identity-based policy of the caller (repeatable)
   --resource-policy FILE  the resource's resource-based policy
   --boundary FILE         the caller's permissions boundary
@@ -45,6 +48,7 @@ Exit codes: 0 explained, 1 no fix found, 2 bad usage or unreadable message.
 interface Options {
   scenario?: string;
   template?: string;
+  account?: string;
   policies: string[];
   resourcePolicy?: string;
   boundary?: string;
@@ -75,6 +79,12 @@ function parseArgs(argv: readonly string[]): Options | { help: true } | string {
         case '--template':
           options.template = value();
           break;
+        case '--account': {
+          const account = value();
+          if (!/^\d{12}$/.test(account)) return `\`--account\` takes a 12-digit account id, not \`${account}\``;
+          options.account = account;
+          break;
+        }
         case '--policy':
           options.policies.push(value());
           break;
@@ -107,6 +117,7 @@ function parseArgs(argv: readonly string[]): Options | { help: true } | string {
   }
   if (options.message.length === 0) return 'give the message as an argument or `-` to read it from stdin';
   if (options.scenario !== undefined && options.template !== undefined) return 'give `--scenario` or `--template`, not both';
+  if (options.account !== undefined && options.template === undefined) return '`--account` goes with `--template`';
   return options;
 }
 
@@ -139,7 +150,7 @@ interface BuiltRequest {
  * The request of the message with the policies of a scenario file (`--scenario`), or of the scenario
  * that takes the caller from a template (`--template`); policy files are read relative to the file.
  */
-function fileRequest(io: CliIo, file: string, from: 'scenario' | 'template', message: AccessDeniedMessage, resource: string, notes: string[], texts: Map<string, FixTarget>): BuiltRequest | string {
+function fileRequest(io: CliIo, file: string, from: 'scenario' | 'template', message: AccessDeniedMessage, resource: string, notes: string[], texts: Map<string, FixTarget>, account?: string): BuiltRequest | string {
   let text: string;
   try {
     text = io.readFile(file);
@@ -152,7 +163,7 @@ function fileRequest(io: CliIo, file: string, from: 'scenario' | 'template', mes
     if (parsed.problems.some(isUnreadableScenarioProblem)) return `\`${file}\` is not valid JSON`;
     scenario = parsed.scenario;
   } else {
-    const found = templateCallerScenario(file, text, message.principal, resource, message.action);
+    const found = templateCallerScenario(file, text, message.principal, resource, message.action, account);
     if (!found) return `\`${file}\` defines no role or user that the message's caller \`${message.principal}\` is, nor its resource`;
     scenario = found.scenario;
     notes.push(...found.notes);
@@ -201,7 +212,7 @@ function runExplainDenied(argv: readonly string[], io: CliIo): number {
   let request: EvaluationRequest = { principal: parsed.principal === 'anonymous' ? '*' : parsed.principal, action: parsed.action, resource, ...(parsed.context ? { context: parsed.context } : {}) };
   let scenarioDir: string | undefined;
   let fixedPolicies: ReadonlySet<string> = new Set();
-  const source = options.scenario !== undefined ? fileRequest(io, options.scenario, 'scenario', parsed, resource, notes, texts) : options.template !== undefined ? fileRequest(io, options.template, 'template', parsed, resource, notes, texts) : undefined;
+  const source = options.scenario !== undefined ? fileRequest(io, options.scenario, 'scenario', parsed, resource, notes, texts) : options.template !== undefined ? fileRequest(io, options.template, 'template', parsed, resource, notes, texts, options.account) : undefined;
   if (typeof source === 'string') {
     io.stderr(`iam-policy explain-denied: ${source}.\n`);
     return 2;

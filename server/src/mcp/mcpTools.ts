@@ -535,8 +535,9 @@ const explainDeniedTool: McpToolDefinition = {
     template: z
       .string()
       .optional()
-      .describe('The text of a CloudFormation/SAM template (JSON or YAML) or a Terraform file that defines the caller: the role or user the message names (by its name, or the name CloudFormation generates from its logical id), with the policies the template attaches to it; a fix to one of them is a text edit of this template.'),
+      .describe('The text of a CloudFormation/SAM template (JSON or YAML) or a Terraform file that defines the caller: the role or user the message names (by its name, or the name CloudFormation generates from its logical id), with the policies the template attaches to it; a fix to one of them is a text edit of this template. Or that defines the resource of the message: its resource-based policy is simulated, and a caller of another account has no policies.'),
     templateFormat: z.enum(['auto', 'cloudformation', 'terraform']).optional().describe('`auto` (the default) reads a CloudFormation/SAM template; Terraform must be named.'),
+    templateAccount: z.string().regex(/^\d{12}$/).optional().describe("The account the template is deployed into (else the caller's, or the one the resource's ARN shows when the template does not define the caller)."),
   },
   outputSchema: {
     message: z.object({
@@ -572,7 +573,7 @@ const explainDeniedTool: McpToolDefinition = {
     notes: stringList,
   },
   async run(input, environment) {
-    const args = input as { message: string; identityPolicies?: string[]; resourcePolicy?: string; permissionBoundary?: string; sessionPolicy?: string; scps?: string[]; template?: string; templateFormat?: 'auto' | 'cloudformation' | 'terraform' };
+    const args = input as { message: string; identityPolicies?: string[]; resourcePolicy?: string; permissionBoundary?: string; sessionPolicy?: string; scps?: string[]; template?: string; templateFormat?: 'auto' | 'cloudformation' | 'terraform'; templateAccount?: string };
     const parsedMessage = parseAccessDenied(args.message);
     if (isAccessDeniedProblem(parsedMessage)) throw new McpToolError(parsedMessage.error);
     const { message, resource, notes } = normalizeDenied(parsedMessage);
@@ -584,7 +585,7 @@ const explainDeniedTool: McpToolDefinition = {
       if (args.templateFormat === 'terraform') await loadTerraform(environment);
       const file = args.templateFormat === 'terraform' ? 'main.tf' : 'template.yaml';
       const template = args.template;
-      const found = templateCallerScenario(file, template, message.principal, resource, message.action);
+      const found = templateCallerScenario(file, template, message.principal, resource, message.action, args.templateAccount);
       if (!found) throw new McpToolError(`\`template\` defines no role or user that the message's caller \`${message.principal}\` is, nor its resource`);
       notes.push(...found.notes);
       const policies = new PolicySet((relative) => (relative === file ? { text: template } : { error: `\`${relative}\` is not given (the tools read no files)` }));

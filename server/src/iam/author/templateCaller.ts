@@ -154,14 +154,17 @@ function resourcePolicyOf(template: CloudFormationTemplate, id: string, type: st
  * bucket). Undefined when the template defines neither. `what` names what was found for the report;
  * `notes` say what was read from the template.
  */
-export function templateCallerScenario(file: string, text: string, principal: string, resource?: string, action?: string): { scenario: Scenario; what: string; notes: string[] } | undefined {
+export function templateCallerScenario(file: string, text: string, principal: string, resource?: string, action?: string, deployedIn?: string): { scenario: Scenario; what: string; notes: string[] } | undefined {
   const caller = callerName(principal);
   if (!caller) return undefined;
   const base = file.split(/[\\/]/).pop() || file;
   const notes: string[] = [];
   let reference: string | undefined;
-  // The account the file is deployed into: the caller's, when the file defines the caller.
-  let account = caller.account;
+  // The account the file is deployed into: the one given, else the caller's when the file defines the
+  // caller. A caller of another account than the file's is not one of its principals, whatever its name.
+  let account = deployedIn ?? caller.account;
+  const local = account === caller.account;
+  if (!local) notes.push(`The file is deployed in account \`${account}\`, not the caller's \`${caller.account}\`: the caller is not one of its principals.`);
   const names: Record<string, string> = {};
   let region: string | undefined;
   const resources: Array<{ arn: string; account: string; policy?: string }> = [];
@@ -169,8 +172,8 @@ export function templateCallerScenario(file: string, text: string, principal: st
   if (/\.tf$/i.test(file)) {
     if (!terraformReady()) return undefined;
     const found = terraformPrincipalNames(text).filter((candidate) => candidate.kind === caller.kind);
-    reference = (found.find((candidate) => candidate.name === caller.name) ?? found.find((candidate) => candidate.name === undefined && candidate.address.endsWith(`.${caller.name}`)))?.address;
-    if (!reference) account = deployedAccount(resource, caller.account, notes);
+    reference = local ? (found.find((candidate) => candidate.name === caller.name) ?? found.find((candidate) => candidate.name === undefined && candidate.address.endsWith(`.${caller.name}`)))?.address : undefined;
+    if (!reference && !deployedIn) account = deployedAccount(resource, caller.account, notes);
     // The message's resource, by the literal name the configuration gives it.
     const target = resource && resource !== '*' ? terraformNamedResources(text).find((candidate) => {
       const shown = nameInArn(candidate.arn, resource);
@@ -191,10 +194,10 @@ export function templateCallerScenario(file: string, text: string, principal: st
   } else {
     const template = readScenarioTemplate(text, { account: caller.account });
     if (!template) return undefined;
-    const own = principalOf(template, caller.kind, caller.name);
+    const own = local ? principalOf(template, caller.kind, caller.name) : undefined;
     reference = own?.reference;
     if (own && template.context.physicalNames?.get(own.logicalId) === undefined) names[own.logicalId] = caller.name;
-    if (!own) account = deployedAccount(resource, caller.account, notes);
+    if (!own && !deployedIn) account = deployedAccount(resource, caller.account, notes);
     const target = resource && resource !== '*' ? resourceOf(template, resource, account) : undefined;
     if (target && target.id !== own?.logicalId) {
       if (template.context.physicalNames?.get(target.id) === undefined) names[target.id] = target.name;
