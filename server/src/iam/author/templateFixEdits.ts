@@ -191,14 +191,19 @@ function dependsOn(text: string, from: string, to: string): boolean {
     for (const item of explicit?.kind === 'seq' ? explicit.items : explicit ? [explicit] : []) if (item.kind === 'scalar' && typeof item.value === 'string') out.add(item.value);
     return out;
   };
+  return reaches(from, to, edges);
+}
+
+/** Whether `to` is `from` or can be reached from it by following `edges` (a dependency graph's). */
+function reaches(from: string, to: string, edges: (node: string) => Iterable<string>): boolean {
   const seen = new Set<string>();
   const queue = [from];
   while (queue.length > 0) {
-    const id = queue.pop()!;
-    if (id === to) return true;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    queue.push(...edges(id));
+    const node = queue.pop()!;
+    if (node === to) return true;
+    if (seen.has(node)) continue;
+    seen.add(node);
+    queue.push(...edges(node));
   }
   return false;
 }
@@ -240,17 +245,11 @@ function terraformDependsOn(text: string, from: string, to: string): boolean {
     const next = text.slice(match.index! + match[0].length).search(/^(resource|data|module|locals|variable|output|provider|terraform)\b/m);
     blocks.set(address, text.slice(match.index!, next < 0 ? text.length : match.index! + match[0].length + next));
   }
-  const seen = new Set<string>();
-  const queue = [from];
-  while (queue.length > 0) {
-    const address = queue.pop()!;
-    if (address === to) return true;
-    if (seen.has(address)) continue;
-    seen.add(address);
+  const edges = (address: string): string[] => {
     const body = blocks.get(address) ?? '';
-    for (const other of blocks.keys()) if (other !== address && new RegExp(`(^|[^\\w.])${other.replace(/\./g, '\\.')}\\.`).test(body)) queue.push(other);
-  }
-  return false;
+    return [...blocks.keys()].filter((other) => other !== address && new RegExp(`(^|[^\\w.])${other.replace(/\./g, '\\.')}\\.`).test(body));
+  };
+  return reaches(from, to, edges);
 }
 
 /**
