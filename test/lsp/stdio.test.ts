@@ -4,14 +4,14 @@
  */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import { spawnStdioServer } from './stdioServer';
 
 test('dist/server.js --stdio answers initialize and publishes diagnostics', async () => {
   assert.ok(existsSync('dist/server.js'), 'dist/server.js is missing: run `npm run build` first');
-  const child = spawn(process.execPath, ['dist/server.js', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const server = spawnStdioServer();
+  const { connection } = server;
   const uri = 'file:///tmp/stdio-policy.json';
   const diagnostics = new Promise<PublishDiagnosticsParams>((resolve) => {
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
@@ -36,18 +36,16 @@ test('dist/server.js --stdio answers initialize and publishes diagnostics', asyn
     assert.match(String(invalid.message), /s3:GetObject/);
     await connection.sendRequest('shutdown');
     await connection.sendNotification('exit');
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    assert.equal(code, 0);
+    assert.equal(await server.exited, 0);
   } finally {
-    connection.dispose();
-    child.kill();
+    await server.stop();
   }
 });
 
 test('a large document is validated off the main thread: completion elsewhere answers before its diagnostics', async () => {
   assert.ok(existsSync('dist/server.js'), 'dist/server.js is missing: run `npm run build` first');
-  const child = spawn(process.execPath, ['dist/server.js', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const server = spawnStdioServer();
+  const { connection } = server;
   const events: string[] = [];
   const big = 'file:///tmp/big-policy.json';
   const small = 'file:///tmp/small-policy.json';
@@ -79,7 +77,6 @@ test('a large document is validated off the main thread: completion elsewhere an
     assert.deepEqual(events, ['completion', 'big diagnostics']);
     assert.ok(published.diagnostics.some((diagnostic) => diagnostic.code === 'INVALID_EFFECT'), 'the big document was fully validated');
   } finally {
-    connection.dispose();
-    child.kill();
+    await server.stop();
   }
 });

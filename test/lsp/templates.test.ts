@@ -6,9 +6,9 @@
  */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import { spawnStdioServer } from './stdioServer';
 
 const TEMPLATE = `AWSTemplateFormatVersion: '2010-09-09'
 Resources:
@@ -43,8 +43,8 @@ function positionOf(text: string, needle: string, delta = 0): { line: number; ch
 
 test('a YAML template over --stdio: diagnostics, quick fix, completion, hover and lenses', async () => {
   assert.ok(existsSync('dist/server.js'), 'dist/server.js is missing: run `npm run build` first');
-  const child = spawn(process.execPath, ['dist/server.js', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const server = spawnStdioServer();
+  const { connection } = server;
   const uri = 'file:///tmp/stack/template.yaml';
   const other = 'file:///tmp/stack/.github/workflows/ci.yml';
   const published = new Map<string, (params: PublishDiagnosticsParams) => void>();
@@ -86,7 +86,6 @@ test('a YAML template over --stdio: diagnostics, quick fix, completion, hover an
     await connection.sendRequest('shutdown');
     await connection.sendNotification('exit');
   } finally {
-    connection.dispose();
-    child.kill();
+    await server.stop();
   }
 });
