@@ -52,9 +52,7 @@ if (runUnit) {
   mkdirSync('test-output', { recursive: true });
   const tap = path.join('test-output', 'unit.tap');
   const result = run('unit and language-server tests (node --test)', process.execPath, [
-    // A test file whose tests have all finished exits even if a handle (a child process's stream,
-    // a tool's service process) is still open, instead of holding the whole run.
-    '--import', 'tsx', '--test', '--test-force-exit',
+    '--import', 'tsx', '--test',
     '--test-reporter=spec', '--test-reporter-destination=stdout',
     '--test-reporter=tap', `--test-reporter-destination=${tap}`,
     ...files,
