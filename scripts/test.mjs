@@ -51,12 +51,19 @@ if (runUnit) {
   const files = [...testFiles('test/unit'), ...testFiles('test/lsp')];
   mkdirSync('test-output', { recursive: true });
   const tap = path.join('test-output', 'unit.tap');
+  // A watchdog: the run takes about 3 minutes on 2 cores; one that has not ended in 10 is stopped and
+  // counted as failed, so that a test file whose process does not exit cannot hold CI to its limit.
+  const limitMinutes = 10;
   const result = run('unit and language-server tests (node --test)', process.execPath, [
     '--import', 'tsx', '--test',
     '--test-reporter=spec', '--test-reporter-destination=stdout',
     '--test-reporter=tap', `--test-reporter-destination=${tap}`,
     ...files,
-  ]);
+  ], { spawn: { timeout: limitMinutes * 60_000, killSignal: 'SIGKILL' } });
+  if (result.error?.code === 'ETIMEDOUT') {
+    process.stdout.write(`!! the unit test run had not ended after ${limitMinutes} minutes and was stopped\n`);
+    failed++;
+  }
   const summary = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
   const pass = Number(/^# pass (\d+)/m.exec(summary)?.[1] ?? 0);
   const fail = Number(/^# fail (\d+)/m.exec(summary)?.[1] ?? 0);
