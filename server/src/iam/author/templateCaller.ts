@@ -23,7 +23,7 @@
  */
 import { parseScenario, type Scenario, type TemplateDeployment } from '../scenario/index';
 import { readScenarioTemplate } from '../scenario/scenarioTemplates';
-import type { HostNode } from '../sources/hostTree';
+import { mapEntry, type HostNode } from '../sources/hostTree';
 import type { CloudFormationTemplate } from '../sources/cloudformation/template';
 import { referencedLogicalIds } from '../sources/cloudformation/intrinsics';
 import { attributeValue, refValue } from '../sources/cloudformation/resourceValues';
@@ -52,12 +52,7 @@ function generatedFor(name: string, logicalId: string): boolean {
 
 /** Whether a SAM function or state machine names a role of its own (`Role`), instead of getting one from SAM. */
 function samRoleOf(root: HostNode, logicalId: string): boolean {
-  return entryOf(entryOf(entryOf(entryOf(root, 'Resources'), logicalId), 'Properties'), 'Role') !== undefined;
-}
-
-/** The value of a map node's entry by key. */
-function entryOf(node: HostNode | undefined, key: string): HostNode | undefined {
-  return node?.kind === 'map' ? node.entries.find((candidate) => candidate.key === key)?.value : undefined;
+  return mapEntry(mapEntry(mapEntry(mapEntry(root, 'Resources')?.value, logicalId)?.value, 'Properties')?.value, 'Role') !== undefined;
 }
 
 /**
@@ -135,13 +130,13 @@ function mentions(node: HostNode | undefined, logicalId: string, name: string): 
  * policy's `Bucket`, a queue policy's `Queues`).
  */
 function resourcePolicyOf(template: CloudFormationTemplate, id: string, type: string, name: string): string | undefined {
-  const resources = entryOf(template.root, 'Resources');
+  const resources = mapEntry(template.root, 'Resources')?.value;
   for (const policy of template.policies) {
     if (policy.kind !== 'resource' || policy.attachedResourceType !== type) continue;
     const [, top, owner, properties, property] = policy.pointer.split('/');
     if (top !== 'Resources' || properties !== 'Properties' || owner === undefined) continue;
     if (owner === id) return policy.pointer;
-    const props = entryOf(entryOf(resources, owner), 'Properties');
+    const props = mapEntry(mapEntry(resources, owner)?.value, 'Properties')?.value;
     if (props?.kind === 'map' && props.entries.some((entry) => entry.key !== property && mentions(entry.value, id, name))) return policy.pointer;
   }
   return undefined;

@@ -15,7 +15,7 @@
 import { parseTree, findNodeAtLocation, getNodeValue, modify, type Node as JsonNode } from 'jsonc-parser';
 import { stringify as yamlStringify } from 'yaml';
 import { renderString, type HostSyntax } from '../sources/embeddedAnalysis';
-import type { HostNode } from '../sources/hostTree';
+import { mapEntry, type HostNode } from '../sources/hostTree';
 import { nodeAtVirtual } from '../sources/virtualPolicy';
 import { templatePolicyAt, type TemplatePolicy } from '../scenario/runScenario';
 import { readScenarioTemplate } from '../scenario/scenarioTemplates';
@@ -55,7 +55,7 @@ export function newInlinePolicyPointer(file: string, text: string, owner: string
   if (/\.tf$/i.test(file)) return /^aws_iam_(role|user)\.[\w-]+$/.test(owner) ? `${owner.split('.')[0]}_policy.${terraformPolicyLabel(text, owner)}/policy` : undefined;
   const properties = templateProperties(text, owner);
   if (!properties) return undefined;
-  const policies = properties.map.entries.find((entry) => entry.key === 'Policies');
+  const policies = mapEntry(properties.map, 'Policies');
   if (policies && policies.value?.kind !== 'seq') return undefined;
   // A SAM function's `Policies` item is the policy document itself; a role's is `{PolicyName, PolicyDocument}`.
   return `/Resources/${owner}/Properties/Policies/${policies?.value?.kind === 'seq' ? policies.value.items.length : 0}${properties.sam ? '' : '/PolicyDocument'}`;
@@ -64,8 +64,7 @@ export function newInlinePolicyPointer(file: string, text: string, owner: string
 /** The `Properties` map of a template's resource, with the template's syntax, and whether it is a SAM function or state machine. */
 function templateProperties(text: string, logicalId: string): { syntax: 'json' | 'yaml'; map: Extract<HostNode, { kind: 'map' }>; sam: boolean } | undefined {
   const template = readScenarioTemplate(text);
-  const entry = (node: HostNode | undefined, key: string) => (node?.kind === 'map' ? node.entries.find((candidate) => candidate.key === key)?.value : undefined);
-  const properties = entry(entry(entry(template?.root, 'Resources'), logicalId), 'Properties');
+  const properties = mapEntry(mapEntry(mapEntry(template?.root, 'Resources')?.value, logicalId)?.value, 'Properties')?.value;
   const type = template?.context.resources.get(logicalId);
   return template && properties?.kind === 'map' ? { syntax: template.syntax, map: properties, sam: type === 'AWS::Serverless::Function' || type === 'AWS::Serverless::StateMachine' } : undefined;
 }
@@ -95,7 +94,7 @@ function newInlinePolicyText(text: string, place: NonNullable<FixTarget['templat
     const properties = templateProperties(text, owner);
     if (!properties) return undefined;
     const item = properties.sam ? document : { PolicyName: name, PolicyDocument: document };
-    const policies = properties.map.entries.find((entry) => entry.key === 'Policies')?.value;
+    const policies = mapEntry(properties.map, 'Policies')?.value;
     if (properties.syntax === 'json') {
       const root = parseTree(text, [], { allowTrailingComma: true });
       if (!root) return undefined;

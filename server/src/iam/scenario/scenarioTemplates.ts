@@ -8,7 +8,7 @@
  * to it, and a user's `Groups`. Values computed at deploy time are filled with the account the
  * scenario gives the principal (`AWS::AccountId`) and the names the template gives its resources.
  */
-import { sampleText, type HostEntry, type HostMap, type HostNode } from '../sources/hostTree';
+import { mapEntry, sampleText, type HostMap, type HostNode } from '../sources/hostTree';
 import { intrinsicName, NO_VALUE, resolveIntrinsics } from '../sources/cloudformation/intrinsics';
 import { readCloudFormationTemplate, type CloudFormationTemplate } from '../sources/cloudformation/template';
 import { DEFAULT_SAMPLE_VALUES } from '../sources/cloudformation/resourceValues';
@@ -36,10 +36,6 @@ export function readScenarioTemplate(text: string, deployment?: TemplateDeployme
   }
 }
 
-function templateEntry(node: HostNode | undefined, key: string): HostEntry | undefined {
-  return node?.kind === 'map' ? node.entries.find((candidate) => candidate.key === key) : undefined;
-}
-
 /** The logical id a `!Ref` names, or undefined. */
 function refTarget(node: HostNode | undefined): string | undefined {
   if (!node || intrinsicName(node) !== 'Ref') return undefined;
@@ -62,8 +58,8 @@ interface Expansion {
 
 /** What a role, user or group of a template has attached, as policy references (`file#pointer` or a managed policy ARN). */
 function expand(template: CloudFormationTemplate, file: string, logicalId: string, nameOf: (id: string) => string): Expansion | { error: string } {
-  const resources = templateEntry(template.root, 'Resources')?.value;
-  const resource = templateEntry(resources, logicalId);
+  const resources = mapEntry(template.root, 'Resources')?.value;
+  const resource = mapEntry(resources, logicalId);
   if (!resources || resources.kind !== 'map' || !resource) return { error: `\`${file}\` has no resource \`${logicalId}\`` };
   const type = template.context.resources.get(logicalId);
   const base = `/Resources/${logicalId}`;
@@ -72,17 +68,17 @@ function expand(template: CloudFormationTemplate, file: string, logicalId: strin
     if (policy.pointer === `${base}/Properties/AssumeRolePolicyDocument`) out.trust = `${file}#${policy.pointer}`;
     else if (policy.pointer.startsWith(`${base}/Properties/Policies/`)) out.policies.push(`${file}#${policy.pointer}`);
   }
-  const properties = templateEntry(resource.value, 'Properties')?.value;
+  const properties = mapEntry(resource.value, 'Properties')?.value;
   // A SAM function or state machine without `Role` gets a role of its own (AWS SAM Developer Guide,
   // "AWS::Serverless::Function", Policies and Role): the AWS managed policies its `Policies` name, and
   // for a function AWSLambdaBasicExecutionRole, which SAM always attaches.
-  if ((type === 'AWS::Serverless::Function' || type === 'AWS::Serverless::StateMachine') && !templateEntry(properties, 'Role')) {
+  if ((type === 'AWS::Serverless::Function' || type === 'AWS::Serverless::StateMachine') && !mapEntry(properties, 'Role')) {
     for (const reference of template.references) {
       if (reference.type === 'managed' && reference.pointer.startsWith(`${base}/Properties/Policies/`) && reference.name !== '') out.policies.push(reference.name);
     }
     if (type === 'AWS::Serverless::Function' && !out.policies.includes('AWSLambdaBasicExecutionRole')) out.policies.push('AWSLambdaBasicExecutionRole');
   }
-  const managed = templateEntry(properties, 'ManagedPolicyArns')?.value;
+  const managed = mapEntry(properties, 'ManagedPolicyArns')?.value;
   if (managed?.kind === 'seq') {
     for (const item of managed.items) {
       const target = refTarget(item);
@@ -93,12 +89,12 @@ function expand(template: CloudFormationTemplate, file: string, logicalId: strin
       }
     }
   }
-  const boundary = templateEntry(properties, 'PermissionsBoundary')?.value;
+  const boundary = mapEntry(properties, 'PermissionsBoundary')?.value;
   if (boundary) {
     const target = refTarget(boundary);
     out.boundary = target ? `${file}#/Resources/${target}/Properties/PolicyDocument` : resolvedText(boundary, template);
   }
-  const groups = templateEntry(properties, 'Groups')?.value;
+  const groups = mapEntry(properties, 'Groups')?.value;
   if (groups?.kind === 'seq') {
     for (const item of groups.items) {
       const target = refTarget(item);
@@ -119,13 +115,13 @@ function expand(template: CloudFormationTemplate, file: string, logicalId: strin
   };
   for (const other of resources.entries) {
     const otherType = template.context.resources.get(other.key);
-    const otherProperties = templateEntry(other.value, 'Properties')?.value;
+    const otherProperties = mapEntry(other.value, 'Properties')?.value;
     const pointer = `${file}#/Resources/${other.key}/Properties/PolicyDocument`;
     if ((otherType === 'AWS::IAM::Policy' || otherType === 'AWS::IAM::ManagedPolicy') && list) {
-      const attached = templateEntry(otherProperties, list)?.value;
+      const attached = mapEntry(otherProperties, list)?.value;
       if (attached?.kind === 'seq' && attached.items.some(names)) out.policies.push(pointer);
     }
-    if (single && (otherType === 'AWS::IAM::RolePolicy' || otherType === 'AWS::IAM::UserPolicy' || otherType === 'AWS::IAM::GroupPolicy') && names(templateEntry(otherProperties, single)?.value)) out.policies.push(pointer);
+    if (single && (otherType === 'AWS::IAM::RolePolicy' || otherType === 'AWS::IAM::UserPolicy' || otherType === 'AWS::IAM::GroupPolicy') && names(mapEntry(otherProperties, single)?.value)) out.policies.push(pointer);
   }
   return out;
 }

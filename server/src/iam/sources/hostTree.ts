@@ -129,6 +129,11 @@ export function sampleText(node: HostNode | undefined): string | undefined {
   return undefined;
 }
 
+/** The entry of a map node under `key` (the first, for a repeated key); undefined for other nodes. */
+export function mapEntry(node: HostNode | undefined, key: string): HostEntry | undefined {
+  return node?.kind === 'map' ? node.entries.find((candidate) => candidate.key === key) : undefined;
+}
+
 /** The policy kinds (the same names as `iam/document/policyKind`). */
 export type EmbeddedPolicyKind = 'identity' | 'resource' | 'trust' | 'scp' | 'rcp' | 'boundary' | 'session';
 

@@ -3,7 +3,7 @@
  * content, read it into a host tree, and find every policy it embeds (policyLocations.ts), with the
  * intrinsic functions resolved into values with holes (intrinsics.ts).
  */
-import { sampleText, type EmbeddedPolicy, type EmbeddedPolicyKind, type HostEntry, type HostMap, type HostNode, type HostRange, type HostText, type TextPart } from '../hostTree';
+import { mapEntry, sampleText, type EmbeddedPolicy, type EmbeddedPolicyKind, type HostEntry, type HostMap, type HostNode, type HostRange, type HostText, type TextPart } from '../hostTree';
 import { parsePolicy } from '../../document/parse';
 import { readJsonTree } from '../jsonTree';
 import { readYamlTree } from '../yamlTree';
@@ -55,10 +55,6 @@ export interface CloudFormationTemplate {
 
 /** A SAM policy template expander, supplied by the catalog (kept out of this module's imports). */
 export type SamTemplateExpander = (name: string, parameters: HostNode | undefined, range: HostRange) => HostNode | undefined;
-
-function mapEntry(map: HostNode | undefined, key: string): HostEntry | undefined {
-  return map?.kind === 'map' ? map.entries.find((candidate) => candidate.key === key) : undefined;
-}
 
 function stringOf(node: HostNode | undefined): string | undefined {
   return node?.kind === 'scalar' && typeof node.value === 'string' ? node.value : undefined;
