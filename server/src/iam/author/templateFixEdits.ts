@@ -159,7 +159,9 @@ function checkedEdits(text: string, file: string, pointer: string, deployment: T
   // refuses a circular dependency. Such a resource keeps the name the message shows.
   const terraform = /\.tf$/i.test(file);
   const owner = terraform ? pointer.split('/')[0] : /^\/Resources\/([^/]+)\//.exec(pointer)?.[1];
-  const expressions = (terraform ? terraformExpressions(text, deployment) : templateExpressions(text, deployment))?.filter((expression) => owner === undefined || !(terraform ? terraformDependsOn : dependsOn)(text, expression.id, owner));
+  const known = terraform ? terraformExpressions(text, deployment) : templateExpressions(text, deployment);
+  const edges = known && owner !== undefined ? (terraform ? terraformDependencies : templateDependencies)(text) : undefined;
+  const expressions = known?.filter((expression) => !edges || !reaches(expression.id, owner!, edges));
   for (const written of expressions && expressions.length > 0 ? [expressions, undefined] : [undefined]) {
     const tokens: Array<{ id: string; rest: string }> = [];
     const proposed = written ? withTokens(fix, written, tokens) : fix;
@@ -176,21 +178,19 @@ function checkedEdits(text: string, file: string, pointer: string, deployment: T
 }
 
 /**
- * Whether the template's resource `from` is `to` or depends on it, directly or through others: its
- * definition refers to it (`Ref`, `Fn::GetAtt`, `Fn::Sub`) or names it in `DependsOn` (CloudFormation
- * User Guide, "DependsOn attribute": references order resource creation as `DependsOn` does).
+ * What each resource of a template depends on: what its definition refers to (`Ref`, `Fn::GetAtt`,
+ * `Fn::Sub`) or names in `DependsOn` (CloudFormation User Guide, "DependsOn attribute": references
+ * order resource creation as `DependsOn` does).
  */
-function dependsOn(text: string, from: string, to: string): boolean {
-  const root = readScenarioTemplate(text)?.root;
-  const all = root?.kind === 'map' ? root.entries.find((entry) => entry.key === 'Resources')?.value : undefined;
-  const edges = (id: string): Set<string> => {
-    const node = all?.kind === 'map' ? all.entries.find((entry) => entry.key === id)?.value : undefined;
+function templateDependencies(text: string): (id: string) => Set<string> {
+  const resources = mapEntry(readScenarioTemplate(text)?.root, 'Resources')?.value;
+  return (id) => {
+    const node = mapEntry(resources, id)?.value;
     const out = referencedLogicalIds(node);
-    const explicit = node?.kind === 'map' ? node.entries.find((entry) => entry.key === 'DependsOn')?.value : undefined;
+    const explicit = mapEntry(node, 'DependsOn')?.value;
     for (const item of explicit?.kind === 'seq' ? explicit.items : explicit ? [explicit] : []) if (item.kind === 'scalar' && typeof item.value === 'string') out.add(item.value);
     return out;
   };
-  return reaches(from, to, edges);
 }
 
 /** Whether `to` is `from` or can be reached from it by following `edges` (a dependency graph's). */
@@ -233,22 +233,21 @@ function terraformExpressions(text: string, deployment: TemplateDeployment | und
 }
 
 /**
- * Whether the Terraform resource or data source `from` is `to` or refers to it, directly or through
- * others (Terraform language, "Resource dependencies": a reference in a block's arguments makes it
- * depend on the referenced object; a configuration with a cycle is refused).
+ * What each resource or data source of a Terraform file refers to (Terraform language, "Resource
+ * dependencies": a reference in a block's arguments makes it depend on the referenced object; a
+ * configuration with a cycle is refused).
  */
-function terraformDependsOn(text: string, from: string, to: string): boolean {
+function terraformDependencies(text: string): (address: string) => string[] {
   const blocks = new Map<string, string>();
   for (const match of text.matchAll(/^(resource|data)\s+"([\w-]+)"\s+"([\w-]+)"/gm)) {
     const address = `${match[1] === 'data' ? 'data.' : ''}${match[2]}.${match[3]}`;
     const next = text.slice(match.index! + match[0].length).search(/^(resource|data|module|locals|variable|output|provider|terraform)\b/m);
     blocks.set(address, text.slice(match.index!, next < 0 ? text.length : match.index! + match[0].length + next));
   }
-  const edges = (address: string): string[] => {
+  return (address) => {
     const body = blocks.get(address) ?? '';
     return [...blocks.keys()].filter((other) => other !== address && new RegExp(`(^|[^\\w.])${other.replace(/\./g, '\\.')}\\.`).test(body));
   };
-  return reaches(from, to, edges);
 }
 
 /**
