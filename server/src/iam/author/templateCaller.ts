@@ -164,6 +164,21 @@ export function templateCallerScenario(file: string, text: string, principal: st
   let region: string | undefined;
   const resources: Array<{ arn: string; account: string; policy?: string }> = [];
   const roles: Array<{ name: string; account: string; template: string }> = [];
+  /**
+   * Brings the message's resource, found in the file as `reference` named `name`: for `sts:` actions
+   * on a role, the role (its trust policy comes with it); else the resource with its policy. A note
+   * says which, naming it by `label`.
+   */
+  const bring = (found: { name: string; role: boolean; reference: string; label: string; where: 'template' | 'configuration'; policy: () => string | undefined; noPolicy?: string }): void => {
+    if (found.role && action?.toLowerCase().startsWith('sts:')) {
+      roles.push({ name: found.name, account, template: `${base}#${found.reference}` });
+      notes.push(`The resource is the role ${found.label} of the ${found.where}: its trust policy was simulated.`);
+      return;
+    }
+    const pointer = found.policy();
+    resources.push({ arn: resource!.slice(0, resource!.indexOf(found.name) + found.name.length), account, ...(pointer ? { policy: `${base}#${pointer}` } : {}) });
+    notes.push(pointer ? `The resource is ${found.label} of the ${found.where}: its resource-based policy \`${base}#${pointer}\` was simulated.` : `The resource is ${found.label} of the ${found.where}, which gives it no resource-based policy${found.noPolicy ?? ''}.`);
+  };
   if (/\.tf$/i.test(file)) {
     if (!terraformReady()) return undefined;
     const found = terraformPrincipalNames(text).filter((candidate) => candidate.kind === caller.kind);
@@ -176,15 +191,7 @@ export function templateCallerScenario(file: string, text: string, principal: st
     }) : undefined;
     if (target && target.address !== reference) {
       region = nameInArn(target.arn, resource!)?.region;
-      const arn = resource!.slice(0, resource!.indexOf(target.name) + target.name.length);
-      if (target.type === 'aws_iam_role' && action?.toLowerCase().startsWith('sts:')) {
-        roles.push({ name: target.name, account, template: `${base}#${target.address}` });
-        notes.push(`The resource is the role \`${target.address}\` of the configuration: its trust policy was simulated.`);
-      } else {
-        const pointer = terraformResourcePolicy(text, target.address, target.name, extractTerraformPolicies(text).policies);
-        resources.push({ arn, account, ...(pointer ? { policy: `${base}#${pointer}` } : {}) });
-        notes.push(pointer ? `The resource is \`${target.address}\` of the configuration: its resource-based policy \`${base}#${pointer}\` was simulated.` : `The resource is \`${target.address}\` of the configuration, which gives it no resource-based policy.`);
-      }
+      bring({ name: target.name, role: target.type === 'aws_iam_role', reference: target.address, label: `\`${target.address}\``, where: 'configuration', policy: () => terraformResourcePolicy(text, target.address, target.name, extractTerraformPolicies(text).policies) });
     }
   } else {
     const template = readScenarioTemplate(text, { account: caller.account });
@@ -197,20 +204,12 @@ export function templateCallerScenario(file: string, text: string, principal: st
     if (target && target.id !== own?.logicalId) {
       if (template.context.physicalNames?.get(target.id) === undefined) names[target.id] = target.name;
       region = target.region;
-      const arn = resource!.slice(0, resource!.indexOf(target.name) + target.name.length);
       // A name CloudFormation generated changes with every new stack: the template writes the resource by its logical id.
       const arnValue = attributeValue(target.type, 'Arn') ? ` (its ARN is \`!GetAtt ${target.id}.Arn\` in the template)` : '';
       const label = `\`${target.id}\` (${target.type})${template.context.physicalNames?.get(target.id) === undefined ? `, named \`${target.name}\` by CloudFormation${arnValue},` : ''}`;
-      if (target.type === 'AWS::IAM::Role' && action?.toLowerCase().startsWith('sts:')) {
-        roles.push({ name: target.name, account, template: `${base}#${target.id}` });
-        notes.push(`The resource is the role ${label} of the template: its trust policy was simulated.`);
-      } else {
-        const pointer = resourcePolicyOf(template, target.id, target.type, target.name);
-        resources.push({ arn, account, ...(pointer ? { policy: `${base}#${pointer}` } : {}) });
-        // A function's permissions are `AWS::Lambda::Permission` resources, not a policy document.
-        const permissions = /^AWS::(Lambda|Serverless)::Function$/.test(target.type) && [...template.context.resources.values()].includes('AWS::Lambda::Permission');
-        notes.push(pointer ? `The resource is ${label} of the template: its resource-based policy \`${base}#${pointer}\` was simulated.` : `The resource is ${label} of the template, which gives it no resource-based policy${permissions ? ' document (its `AWS::Lambda::Permission` resources are not simulated)' : ''}.`);
-      }
+      // A function's permissions are `AWS::Lambda::Permission` resources, not a policy document.
+      const permissions = /^AWS::(Lambda|Serverless)::Function$/.test(target.type) && [...template.context.resources.values()].includes('AWS::Lambda::Permission');
+      bring({ name: target.name, role: target.type === 'AWS::IAM::Role', reference: target.id, label, where: 'template', policy: () => resourcePolicyOf(template, target.id, target.type, target.name), ...(permissions ? { noPolicy: ' document (its `AWS::Lambda::Permission` resources are not simulated)' } : {}) });
     }
   }
   // A caller the file does not define (another account's role, say) with a resource it does: the
