@@ -23,7 +23,7 @@
  */
 import { parseScenario, type Scenario, type TemplateDeployment } from '../scenario/index';
 import { readScenarioTemplate } from '../scenario/scenarioTemplates';
-import { mapEntry, type HostNode } from '../sources/hostTree';
+import { literalNames, mapEntry, type HostNode } from '../sources/hostTree';
 import type { CloudFormationTemplate } from '../sources/cloudformation/template';
 import { referencedLogicalIds } from '../sources/cloudformation/intrinsics';
 import { attributeValue, refValue } from '../sources/cloudformation/resourceValues';
@@ -117,7 +117,7 @@ function resourceOf(template: CloudFormationTemplate, resource: string, account:
 function mentions(node: HostNode | undefined, logicalId: string, name: string): boolean {
   if (referencedLogicalIds(node).has(logicalId)) return true;
   const literals = (value: HostNode | undefined): boolean => {
-    if (value?.kind === 'scalar') return typeof value.value === 'string' && (value.value === name || value.value.endsWith(`/${name}`) || value.value.endsWith(`:${name}`));
+    if (value?.kind === 'scalar') return typeof value.value === 'string' && literalNames(value.value, name);
     if (value?.kind === 'seq') return value.items.some(literals);
     return value?.kind === 'map' ? value.entries.some((entry) => literals(entry.value)) : false;
   };

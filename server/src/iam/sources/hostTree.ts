@@ -134,6 +134,14 @@ export function mapEntry(node: HostNode | undefined, key: string): HostEntry | u
   return node?.kind === 'map' ? node.entries.find((candidate) => candidate.key === key) : undefined;
 }
 
+/**
+ * Whether a literal value names the resource called `name`: the name itself, or a URL or ARN that
+ * ends with it (a queue policy's queue URL, a topic policy's topic ARN).
+ */
+export function literalNames(value: string, name: string): boolean {
+  return value === name || value.endsWith(`/${name}`) || value.endsWith(`:${name}`);
+}
+
 /** The policy kinds (the same names as `iam/document/policyKind`). */
 export type EmbeddedPolicyKind = 'identity' | 'resource' | 'trust' | 'scp' | 'rcp' | 'boundary' | 'session';
 

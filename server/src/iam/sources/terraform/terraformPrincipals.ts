@@ -7,7 +7,7 @@
  * user's groups (`aws_iam_user_group_membership`, `aws_iam_group_membership`). Policies are given as
  * the pointers of `extractTerraformPolicies`; AWS managed policies as their ARN.
  */
-import type { EmbeddedPolicy } from '../hostTree';
+import { literalNames, type EmbeddedPolicy } from '../hostTree';
 import { parseHcl } from './hclParser';
 import { copyTree, type HclNode } from './hclTree';
 import { childrenOfType, firstChildOfType, traversalOf, unwrapExpression } from './hclValues';
@@ -172,7 +172,7 @@ export function terraformResourcePolicy(text: string, address: string, name: str
       const names = (expression: HclNode | undefined): boolean => {
         if (referencedAddress(expression) === address) return true;
         const value = literal(expression);
-        return value !== undefined && (value === name || value.endsWith(`/${name}`) || value.endsWith(`:${name}`));
+        return value !== undefined && literalNames(value, name);
       };
       const other = holder.body ? childrenOfType(holder.body, 'attribute').filter((candidate) => firstChildOfType(candidate, 'identifier')?.text !== place.path[0]) : [];
       if (here === address || other.some((candidate) => names(firstChildOfType(candidate, 'expression')))) {
