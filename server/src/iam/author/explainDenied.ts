@@ -94,7 +94,7 @@ const TYPE_LABELS: Readonly<Record<DeniedPolicyType, string>> = {
 };
 
 /** How messages name a statement: `` `Sid` (index 2) ``, or its index when it has no Sid. */
-function statementName(sid: unknown, index: number): string {
+function statementInMessage(sid: unknown, index: number): string {
   return sid ? `\`${String(sid)}\` (index ${index})` : String(index);
 }
 
@@ -117,7 +117,7 @@ function conditionalDenies(answer: EvaluationAnswer, type: DeniedPolicyType | un
     .slice(0, 3)
     .map((s) => {
       const unmet = s.conditions.filter((c) => !c.matched).map((c) => `\`${c.operator}\` \`${c.key}\` ${quoted(c.policyValues)} holds (simulated with ${c.requestValues ? quoted(c.requestValues) : 'no value'})`);
-      return `Statement ${statementName(s.sid, s.statementIndex)} of \`${s.policyId}\` denies this request when ${unmet.join(' and ')}: the request AWS saw may have had that context.`;
+      return `Statement ${statementInMessage(s.sid, s.statementIndex)} of \`${s.policyId}\` denies this request when ${unmet.join(' and ')}: the request AWS saw may have had that context.`;
     });
 }
 
@@ -141,7 +141,7 @@ function fromReason(r: Reason): DenyingPolicy {
     policy: r.policyId,
     statementIndex: r.statementIndex,
     ...(r.sid ? { sid: r.sid } : {}),
-    why: `statement ${statementName(r.sid, r.statementIndex)} of \`${r.policyId}\` denies it`,
+    why: `statement ${statementInMessage(r.sid, r.statementIndex)} of \`${r.policyId}\` denies it`,
   };
 }
 
@@ -244,11 +244,11 @@ function candidateEdits(policy: PolicyInput, role: 'identity' | 'resource', acti
     // action to a statement on several resources would grant it on all of them.
     if (resources.length === 1 && same(resources[0], resource, false) && !actions.some((a) => same(a, action, true))) {
       const statement = { ...s, Action: addValue(s.Action, action) };
-      out.push({ kind: 'add-action', policyType: role, policy: policy.id, statementIndex: index, statement, document: withStatements(policy.document, statements.map((x, i) => (i === index ? statement : x))), description: `add \`${action}\` to the Action of statement ${statementName(s.Sid, index)} of \`${policy.id}\`` });
+      out.push({ kind: 'add-action', policyType: role, policy: policy.id, statementIndex: index, statement, document: withStatements(policy.document, statements.map((x, i) => (i === index ? statement : x))), description: `add \`${action}\` to the Action of statement ${statementInMessage(s.Sid, index)} of \`${policy.id}\`` });
     }
     if (actions.length === 1 && same(actions[0], action, true) && !resources.some((r) => same(r, resource, false))) {
       const statement = { ...s, Resource: addValue(s.Resource, resource) };
-      out.push({ kind: 'add-resource', policyType: role, policy: policy.id, statementIndex: index, statement, document: withStatements(policy.document, statements.map((x, i) => (i === index ? statement : x))), description: `add \`${resource}\` to the Resource of statement ${statementName(s.Sid, index)} of \`${policy.id}\`` });
+      out.push({ kind: 'add-resource', policyType: role, policy: policy.id, statementIndex: index, statement, document: withStatements(policy.document, statements.map((x, i) => (i === index ? statement : x))), description: `add \`${resource}\` to the Resource of statement ${statementInMessage(s.Sid, index)} of \`${policy.id}\`` });
     }
   });
   const statement: Record<string, unknown> = {
