@@ -15,6 +15,7 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { applyFixEdits } from '../../server/src/iam/author/index';
 import { runCli } from '../../server/src/cli/main';
 import { nodeIo } from '../../server/src/cli/cliIo';
@@ -827,12 +828,7 @@ test('--template: a fix does not name a resource that depends on the policy it e
   assert.match(cli(['explain-denied', '--template', template, '-'], message).stdout, /Simulated: Allow/);
 });
 
-test('--template: a function of the template is the resource; its AWS::Lambda::Permission resources are said not to be simulated', () => {
-  // AWS Lambda Developer Guide, "Using resource-based policies": a function's policy is made of
-  // permissions (`AWS::Lambda::Permission` in CloudFormation), not a policy document the explanation reads.
-  const dir = mkdtempSync(join(tmpdir(), 'template-lambda-'));
-  const template = join(dir, 'stack.yaml');
-  writeFileSync(template, `Resources:
+const WORKER_STACK = `Resources:
   Worker:
     Type: AWS::Lambda::Function
     Properties:
@@ -846,6 +842,12 @@ test('--template: a function of the template is the resource; its AWS::Lambda::P
       FunctionName: !Ref Worker
       Action: lambda:InvokeFunction
       Principal: events.amazonaws.com
+  WorkerFromPartner:
+    Type: AWS::Lambda::Permission
+    Properties:
+      FunctionName: !GetAtt Worker.Arn
+      Action: lambda:InvokeFunction
+      Principal: '444455556666'
   App:
     Type: AWS::IAM::Role
     Properties:
@@ -855,11 +857,46 @@ test('--template: a function of the template is the resource; its AWS::Lambda::P
           - Effect: Allow
             Principal: { Service: lambda.amazonaws.com }
             Action: sts:AssumeRole
-`);
-  const message = 'User: arn:aws:sts::111122223333:assumed-role/stack-App-0A1B2C3D4E5F/s is not authorized to perform: lambda:InvokeFunction on resource: arn:aws:lambda:eu-west-1:111122223333:function:stack-Worker-0A1B2C3D4E5F because no identity-based policy allows the lambda:InvokeFunction action';
-  const out = JSON.parse(cli(['explain-denied', '--template', template, '--format', 'json', '-'], message).stdout);
-  assert.ok(out.notes.some((note: string) => note.includes('`Worker` (AWS::Lambda::Function), named `stack-Worker-0A1B2C3D4E5F` by CloudFormation') && note.includes('its `AWS::Lambda::Permission` resources are not simulated')), out.notes.join('\n'));
+`;
+
+const invokeDenied = (caller: string) => `User: ${caller} is not authorized to perform: lambda:InvokeFunction on resource: arn:aws:lambda:eu-west-1:111122223333:function:stack-Worker-0A1B2C3D4E5F because no resource-based policy allows the lambda:InvokeFunction action`;
+
+test("--template: a function's policy is the statements of its AWS::Lambda::Permission resources", () => {
+  // Lambda API Reference, AddPermission: each permission is one statement of the function's
+  // resource-based policy. IAM User Guide, "Cross-account policy evaluation logic": a caller of another
+  // account needs the function's policy to allow it.
+  const dir = mkdtempSync(join(tmpdir(), 'template-lambda-'));
+  const template = join(dir, 'stack.yaml');
+  writeFileSync(template, WORKER_STACK);
+  // The partner account's permission lets it in: only the caller's own side denies.
+  const partner = JSON.parse(cli(['explain-denied', '--template', template, '--format', 'json', '-'], invokeDenied('arn:aws:sts::444455556666:assumed-role/partner/s')).stdout);
+  assert.ok(partner.notes.some((note: string) => note.includes('`stack.yaml#/Resources/Worker` (the statements of its `AWS::Lambda::Permission` resources) was simulated')), partner.notes.join('\n'));
+  assert.deepEqual(partner.fixes.map((fix: { kind: string }) => fix.kind), ['new-policy']);
+  // Another account: no permission names it, so the function's side denies too.
+  const other = JSON.parse(cli(['explain-denied', '--template', template, '--format', 'json', '-'], invokeDenied('arn:aws:sts::777788889999:assumed-role/other/s')).stdout);
+  assert.ok(other.deniedBy.some((entry: { policyType: string }) => entry.policyType === 'resource'), JSON.stringify(other.deniedBy));
+  assert.ok(other.fixes.some((fix: { policy: string }) => fix.policy === `${template}#/Resources/Worker`), JSON.stringify(other.fixes));
 });
+
+for (const syntax of ['yaml', 'json'] as const) {
+  test(`--template: the fix of a function's policy is a new AWS::Lambda::Permission (${syntax})`, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'template-permission-'));
+    const template = join(dir, `stack.${syntax}`);
+    const text = syntax === 'yaml' ? WORKER_STACK : JSON.stringify(parseYaml(WORKER_STACK.replace(/!Ref Worker/, '{ Ref: Worker }').replace(/!GetAtt (\w+)\.Arn/g, '{ "Fn::GetAtt": [$1, Arn] }')), null, 2);
+    writeFileSync(template, text);
+    const message = invokeDenied('arn:aws:sts::777788889999:assumed-role/other/s');
+    const out = JSON.parse(cli(['explain-denied', '--template', template, '--format', 'json', '-'], message).stdout);
+    const fix = out.fixes.find((candidate: { policy: string }) => candidate.policy === `${template}#/Resources/Worker`);
+    assert.ok(fix?.edits, JSON.stringify(out.fixes));
+    const edited = applyFixEdits(text, fix.edits);
+    assert.ok(syntax === 'yaml' ? edited.includes('  WorkerInvokePermission:\n    Type: AWS::Lambda::Permission\n    Properties:\n      Action: lambda:InvokeFunction\n      FunctionName: !GetAtt Worker.Arn\n      Principal: arn:aws:iam::777788889999:role/other') : /"Fn::GetAtt": \["Worker", "Arn"\]/.test(edited), edited);
+    writeFileSync(template, edited);
+    // Now the function's side allows: what is left is the caller's own identity-based policy.
+    const after = JSON.parse(cli(['explain-denied', '--template', template, '--format', 'json', '-'], message).stdout);
+    assert.ok(!after.deniedBy.some((entry: { policyType: string }) => entry.policyType === 'resource'), JSON.stringify(after.deniedBy));
+    assert.deepEqual(after.fixes.map((candidate: { kind: string }) => candidate.kind), ['new-policy']);
+  });
+}
 
 test('--template: a resource named by its name property is written by `!Sub` too, as the template names it', () => {
   // CloudFormation User Guide, "Fn::Sub": `${Data.Arn}` is the bucket's ARN; the bucket's name is then

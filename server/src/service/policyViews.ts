@@ -67,13 +67,18 @@ export function policyViews(host: TextDocument, analysis: DocumentAnalysis): Pol
   return [];
 }
 
-/** The view of the policy at a position (the innermost embedded policy holding it). */
+/**
+ * The view of the policy at a position (the innermost embedded policy holding it), for completion
+ * and hover: not a policy the service writes from a resource's properties (`rendered`), whose keys
+ * are the resource's properties, not policy elements.
+ */
 export function policyViewAt(host: TextDocument, analysis: DocumentAnalysis, position: Position): PolicyView | undefined {
   if (analysis.role === 'policy') return identityView(host, analysis);
   if (analysis.role !== 'template' || !analysis.host) return undefined;
   const offset = host.offsetAt(position);
   let best: EmbeddedPolicyAnalysis | undefined;
   for (const embedded of analysis.host.policies) {
+    if (embedded.policy.rendered) continue;
     const range = embedded.policy.range;
     if (range.start <= offset && offset <= range.end && (!best || range.end - range.start < best.policy.range.end - best.policy.range.start)) best = embedded;
   }

@@ -26,6 +26,8 @@ import { readScenarioTemplate } from '../scenario/scenarioTemplates';
 import { literalNames, mapEntry, type HostNode } from '../sources/hostTree';
 import type { CloudFormationTemplate } from '../sources/cloudformation/template';
 import { referencedLogicalIds } from '../sources/cloudformation/intrinsics';
+import { functionResourcePolicy } from '../sources/cloudformation/lambdaPermission';
+import { terraformFunctionPolicy } from '../sources/terraform/terraformPermission';
 import { attributeValue, refValue } from '../sources/cloudformation/resourceValues';
 import { terraformNamedResources, terraformPrincipalNames, terraformResourcePolicy } from '../sources/terraform/terraformPrincipals';
 import { extractTerraformPolicies, terraformReady } from '../sources/terraform/terraformPolicies';
@@ -130,6 +132,8 @@ function mentions(node: HostNode | undefined, logicalId: string, name: string): 
  * policy's `Bucket`, a queue policy's `Queues`).
  */
 function resourcePolicyOf(template: CloudFormationTemplate, id: string, type: string, name: string): string | undefined {
+  // A function's policy is made of its `AWS::Lambda::Permission` resources, at the function's pointer.
+  if (/^AWS::(Lambda|Serverless)::Function$/.test(type)) return functionResourcePolicy(template.root, template.policies, id, name)?.pointer;
   const resources = mapEntry(template.root, 'Resources')?.value;
   for (const policy of template.policies) {
     if (policy.kind !== 'resource' || policy.attachedResourceType !== type) continue;
@@ -169,7 +173,7 @@ export function templateCallerScenario(file: string, text: string, principal: st
    * on a role, the role (its trust policy comes with it); else the resource with its policy. A note
    * says which, naming it by `label`.
    */
-  const bring = (found: { name: string; role: boolean; reference: string; label: string; where: 'template' | 'configuration'; policy: () => string | undefined; noPolicy?: string }): void => {
+  const bring = (found: { name: string; role: boolean; reference: string; label: string; where: 'template' | 'configuration'; policy: () => string | undefined }): void => {
     if (found.role && action?.toLowerCase().startsWith('sts:')) {
       roles.push({ name: found.name, account, template: `${base}#${found.reference}` });
       notes.push(`The resource is the role ${found.label} of the ${found.where}: its trust policy was simulated.`);
@@ -177,7 +181,8 @@ export function templateCallerScenario(file: string, text: string, principal: st
     }
     const pointer = found.policy();
     resources.push({ arn: resource!.slice(0, resource!.indexOf(found.name) + found.name.length), account, ...(pointer ? { policy: `${base}#${pointer}` } : {}) });
-    notes.push(pointer ? `The resource is ${found.label} of the ${found.where}: its resource-based policy \`${base}#${pointer}\` was simulated.` : `The resource is ${found.label} of the ${found.where}, which gives it no resource-based policy${found.noPolicy ?? ''}.`);
+    const permissions = /^\/Resources\/[^/]+$/.test(pointer ?? '') ? ' (the statements of its `AWS::Lambda::Permission` resources)' : /^aws_lambda_function\.[\w-]+$/.test(pointer ?? '') ? ' (the statements of its `aws_lambda_permission` resources)' : '';
+    notes.push(pointer ? `The resource is ${found.label} of the ${found.where}: its resource-based policy \`${base}#${pointer}\`${permissions} was simulated.` : `The resource is ${found.label} of the ${found.where}, which gives it no resource-based policy.`);
   };
   if (/\.tf$/i.test(file)) {
     if (!terraformReady()) return undefined;
@@ -191,7 +196,10 @@ export function templateCallerScenario(file: string, text: string, principal: st
     }) : undefined;
     if (target && target.address !== reference) {
       region = nameInArn(target.arn, resource!)?.region;
-      bring({ name: target.name, role: target.type === 'aws_iam_role', reference: target.address, label: `\`${target.address}\``, where: 'configuration', policy: () => terraformResourcePolicy(text, target.address, target.name, extractTerraformPolicies(text).policies) });
+      const policies = () => extractTerraformPolicies(text).policies;
+      // A function's policy is made of its `aws_lambda_permission` resources, at the function's address.
+      const policy = () => (target.type === 'aws_lambda_function' ? terraformFunctionPolicy(text, policies(), target.address, target.name)?.pointer : terraformResourcePolicy(text, target.address, target.name, policies()));
+      bring({ name: target.name, role: target.type === 'aws_iam_role', reference: target.address, label: `\`${target.address}\``, where: 'configuration', policy });
     }
   } else {
     const template = readScenarioTemplate(text, { account: caller.account });
@@ -207,9 +215,7 @@ export function templateCallerScenario(file: string, text: string, principal: st
       // A name CloudFormation generated changes with every new stack: the template writes the resource by its logical id.
       const arnValue = attributeValue(target.type, 'Arn') ? ` (its ARN is \`!GetAtt ${target.id}.Arn\` in the template)` : '';
       const label = `\`${target.id}\` (${target.type})${template.context.physicalNames?.get(target.id) === undefined ? `, named \`${target.name}\` by CloudFormation${arnValue},` : ''}`;
-      // A function's permissions are `AWS::Lambda::Permission` resources, not a policy document.
-      const permissions = /^AWS::(Lambda|Serverless)::Function$/.test(target.type) && [...template.context.resources.values()].includes('AWS::Lambda::Permission');
-      bring({ name: target.name, role: target.type === 'AWS::IAM::Role', reference: target.id, label, where: 'template', policy: () => resourcePolicyOf(template, target.id, target.type, target.name), ...(permissions ? { noPolicy: ' document (its `AWS::Lambda::Permission` resources are not simulated)' } : {}) });
+      bring({ name: target.name, role: target.type === 'AWS::IAM::Role', reference: target.id, label, where: 'template', policy: () => resourcePolicyOf(template, target.id, target.type, target.name) });
     }
   }
   // A caller the file does not define (another account's role, say) with a resource it does: the

@@ -116,23 +116,31 @@ function newInlinePolicyText(text: string, place: NonNullable<FixTarget['templat
     } else if (policies?.kind === 'seq') {
       edits = appendItem(text, 'yaml', policies, [{ statement: item }]);
     } else {
-      // No `Policies` yet: a new entry after the last one of `Properties`, at its keys' indentation.
-      const last = properties.map.entries[properties.map.entries.length - 1];
-      if (!last) return undefined;
-      const keyLine = text.lastIndexOf('\n', last.keyRange.start - 1) + 1;
-      const indent = text.slice(keyLine, last.keyRange.start);
-      if (!/^\s*$/.test(indent)) return undefined;
-      let lastEnd = last.range.end;
-      while (lastEnd > last.range.start && /\s/.test(text[lastEnd - 1]!)) lastEnd--;
-      let end = text.indexOf('\n', lastEnd);
-      if (end < 0) end = text.length;
-      if (text[end - 1] === '\r') end--;
-      const eol = text.includes('\r\n') ? '\r\n' : '\n';
-      const lines = yamlStringify({ Policies: [item] }, { lineWidth: 0, version: '1.1' }).replace(/\n$/, '').split('\n');
-      edits = [{ offset: end, length: 0, newText: lines.map((line) => `${eol}${indent}${line}`).join('') }];
+      // No `Policies` yet: a new entry after the last one of `Properties`.
+      edits = yamlNewEntry(text, properties.map, { Policies: [item] });
     }
   }
   return edits;
+}
+
+/**
+ * The edit that adds `entry` (one key and its value) after the last entry of a YAML block map, at its
+ * keys' indentation; undefined for an empty or flow map. YAML 1.1, as CloudFormation reads it.
+ */
+function yamlNewEntry(text: string, map: Extract<HostNode, { kind: 'map' }>, entry: Record<string, unknown>): FixEdit[] | undefined {
+  const last = map.entries[map.entries.length - 1];
+  if (!last) return undefined;
+  const keyLine = text.lastIndexOf('\n', last.keyRange.start - 1) + 1;
+  const indent = text.slice(keyLine, last.keyRange.start);
+  if (!/^\s*$/.test(indent)) return undefined;
+  let lastEnd = last.range.end;
+  while (lastEnd > last.range.start && /\s/.test(text[lastEnd - 1]!)) lastEnd--;
+  let end = text.indexOf('\n', lastEnd);
+  if (end < 0) end = text.length;
+  if (text[end - 1] === '\r') end--;
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const lines = yamlStringify(entry, { lineWidth: 0, version: '1.1' }).replace(/\n$/, '').split('\n');
+  return [{ offset: end, length: 0, newText: lines.map((line) => `${eol}${indent}${line}`).join('') }];
 }
 
 /**
@@ -144,7 +152,56 @@ function templateFixEdits(file: string, text: string, pointer: string, fix: Prop
   if (fix.kind === 'new-policy') return undefined;
   const found = templatePolicyAt(file, text, pointer, deployment);
   if (typeof found === 'string') return undefined;
+  // A function's policy is made of `AWS::Lambda::Permission` resources: a new statement is a new one.
+  if (found.policy.rendered) return fix.kind === 'add-statement' ? newPermissionEdits(file, text, pointer, fix, deployment) : undefined;
   return checkedEdits(text, file, pointer, deployment, fix, withoutAddedVersion(found, fix), (proposed) => proposeEdits(text, found, proposed));
+}
+
+/**
+ * A new `AWS::Lambda::Permission` (Terraform: `aws_lambda_permission`) for the function at `pointer`
+ * (`/Resources/<id>`, `aws_lambda_function.<label>`) that makes the statement of `fix` (Lambda API
+ * Reference, `AddPermission`: one action and one principal, an account, an ARN, a service or `*`);
+ * its function is `!GetAtt <id>.Arn` (`aws_lambda_function.<label>.arn`). Undefined when the
+ * statement has conditions or more than one action or principal, or when the file read again does
+ * not give the function exactly that statement.
+ */
+function newPermissionEdits(file: string, text: string, pointer: string, fix: ProposedFix, deployment: TemplateDeployment | undefined): FixEdit[] | undefined {
+  const terraform = /\.tf$/i.test(file);
+  const id = terraform ? /^aws_lambda_function\.([\w-]+)$/.exec(pointer)?.[1] : /^\/Resources\/([^/]+)$/.exec(pointer)?.[1];
+  const { Sid: _sid, ...statement } = fix.statement;
+  const action = toList(statement.Action);
+  const principal = statement.Principal === '*' ? ['*'] : statement.Principal !== null && typeof statement.Principal === 'object' ? Object.values(statement.Principal as Record<string, unknown>).flatMap((value) => toList(value) ?? []) : [];
+  if (id === undefined || statement.Effect !== 'Allow' || statement.Condition !== undefined || action?.length !== 1 || principal.length !== 1) return undefined;
+  const check = (edits: FixEdit[]): FixEdit[] | undefined => {
+    const after = templatePolicyAt(file, applyEdits(text, edits), pointer, deployment);
+    if (typeof after === 'string') return undefined;
+    const root = parseTree(after.virtual.text);
+    const written: unknown = root ? getNodeValue(root)?.Statement : undefined;
+    const statements = Array.isArray(written) ? written : [written];
+    return samePolicyValue(statements[statements.length - 1], statement) ? edits : undefined;
+  };
+  if (terraform) {
+    let label = `${id}_invoke`;
+    for (let n = 2; new RegExp(`resource\\s+"aws_lambda_permission"\\s+"${label}"`).test(text); n++) label = `${id}_invoke_${n}`;
+    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    const block = [`resource "aws_lambda_permission" "${label}" {`, `  action        = ${renderString('hcl', undefined, action[0]!)}`, `  function_name = ${pointer}.arn`, `  principal     = ${renderString('hcl', undefined, principal[0]!)}`, '}'].join(eol);
+    return check([{ offset: text.length, length: 0, newText: `${/\n$/.test(text) ? '' : eol}${eol}${block}${eol}` }]);
+  }
+  const template = readScenarioTemplate(text);
+  const resources = mapEntry(template?.root, 'Resources')?.value;
+  if (!template || resources?.kind !== 'map') return undefined;
+  let name = `${id}InvokePermission`;
+  for (let n = 2; template.context.resources.has(name); n++) name = `${id}InvokePermission${n}`;
+  const properties = { Action: action[0], FunctionName: 'IAMFIXFUNCTION', Principal: principal[0] };
+  let edits: FixEdit[] | undefined;
+  if (template.syntax === 'json') {
+    const indent = /\n([ \t]+)"/.exec(text)?.[1] ?? '  ';
+    const formattingOptions = { insertSpaces: !indent.includes('\t'), tabSize: indent.includes('\t') ? 1 : indent.length, eol: text.includes('\r\n') ? '\r\n' : '\n' };
+    edits = modify(text, ['Resources', name], { Type: 'AWS::Lambda::Permission', Properties: properties }, { formattingOptions }).map((edit) => ({ offset: edit.offset, length: edit.length, newText: edit.content.replace('"IAMFIXFUNCTION"', `{ "Fn::GetAtt": [${JSON.stringify(id)}, "Arn"] }`) }));
+  } else {
+    edits = yamlNewEntry(text, resources, { [name]: { Type: 'AWS::Lambda::Permission', Properties: properties } })?.map((edit) => ({ ...edit, newText: edit.newText.replace('IAMFIXFUNCTION', `!GetAtt ${id}.Arn`) }));
+  }
+  return edits ? check(edits) : undefined;
 }
 
 /**

@@ -19,6 +19,10 @@ import { deploymentKey, expandScenarioTemplates, readScenarioTemplate, splitTemp
 import { printVirtualPolicy, virtualToHost, type VirtualPolicy } from '../sources/virtualPolicy';
 import { extractTerraformPolicies, terraformReady } from '../sources/terraform/terraformPolicies';
 import type { EmbeddedPolicy } from '../sources/hostTree';
+import { functionResourcePolicy } from '../sources/cloudformation/lambdaPermission';
+import type { CloudFormationTemplate } from '../sources/cloudformation/template';
+import { terraformFunctionPolicy } from '../sources/terraform/terraformPermission';
+import { terraformNamedResources } from '../sources/terraform/terraformPrincipals';
 import type { HostSyntax } from '../sources/embeddedAnalysis';
 
 /** A Terraform file's policies, in the shape a template reference needs (undefined before the parser loads). */
@@ -50,12 +54,23 @@ export interface TemplatePolicy {
 export function templatePolicyAt(file: string, text: string, pointer: string, deployment?: TemplateDeployment): TemplatePolicy | string {
   const template = /\.tf$/i.test(file) ? terraformTemplate(text, deployment) : readScenarioTemplate(text, deployment);
   if (!template) return `\`${file}\` is not a CloudFormation or SAM template`;
-  const policy = template.policies.find((candidate) => candidate.pointer === pointer);
+  // A function's pointer stands for its resource-based policy: the statements of its permissions.
+  const policy = template.policies.find((candidate) => candidate.pointer === pointer) ?? functionPolicyAt(text, template, pointer);
   if (!policy) {
     const known = template.policies.slice(0, 5).map((candidate) => `\`${candidate.pointer}\``).join(', ');
     return `\`${file}\` has no policy at \`${pointer}\`${known ? `; its policies are at ${known}${template.policies.length > 5 ? ', ...' : ''}` : ''}`;
   }
   return { syntax: template.syntax, policy, virtual: printVirtualPolicy(policy.root) };
+}
+
+/** The resource-based policy of the function at `pointer` (`/Resources/<Id>`, `aws_lambda_function.<label>`): its permissions' statements. */
+function functionPolicyAt(text: string, template: NonNullable<ReturnType<typeof terraformTemplate>> | CloudFormationTemplate, pointer: string): EmbeddedPolicy | undefined {
+  if (template.syntax === 'hcl') {
+    if (!/^aws_lambda_function\.[\w-]+$/.test(pointer)) return undefined;
+    return terraformFunctionPolicy(text, template.policies, pointer, terraformNamedResources(text).find((resource) => resource.address === pointer)?.name);
+  }
+  const id = /^\/Resources\/([^/]+)$/.exec(pointer)?.[1];
+  return id === undefined ? undefined : functionResourcePolicy(template.root, template.policies, id, template.context.physicalNames?.get(id));
 }
 
 /** Reads a policy file given by its path as written in the scenario (relative to the scenario file). */

@@ -251,5 +251,14 @@ export function expandScenarioTemplates(scenario: Scenario, read: TemplateReader
       }
     }
   }
-  return { scenario: { ...scenario, roles, users, groups }, problems };
+  // A resource's policy in a template is read as the resource's account deploys it (`AWS::AccountId`
+  // in the ARNs it names: a function's, a queue's), as a principal's policies are.
+  const resources = scenario.resources.map((resource) => {
+    const policy = resource.policy;
+    if (policy?.kind !== 'file' || policy.templateDeployment) return resource;
+    const file = splitTemplateReference(policy.path)?.file;
+    const deployment = file === undefined ? undefined : deploymentOf(scenario, file, resource.account);
+    return deployment ? { ...resource, policy: { ...policy, templateDeployment: deployment } } : resource;
+  });
+  return { scenario: { ...scenario, roles, users, groups, resources }, problems };
 }

@@ -81,7 +81,7 @@ export function analyzeEmbeddedPolicy(hostText: string, syntax: HostSyntax, poli
   const definition = policy.definitionRange;
   for (const finding of validation.findings) {
     if (causedByHole(virtual, finding)) continue;
-    const hostFinding = toHostFinding(hostText, syntax, virtual, finding);
+    const hostFinding = toHostFinding(hostText, syntax, virtual, finding, policy.rendered === true);
     if (definition && hostFinding.span.offset >= definition.start && hostFinding.span.offset + hostFinding.span.length <= definition.end) continue;
     findings.push(hostFinding);
   }
@@ -100,10 +100,11 @@ function causedByHole(virtual: VirtualPolicy, finding: Finding): boolean {
 }
 
 /** A finding with its span and fixes in host offsets. */
-function toHostFinding(hostText: string, syntax: HostSyntax, virtual: VirtualPolicy, finding: Finding): Finding {
+function toHostFinding(hostText: string, syntax: HostSyntax, virtual: VirtualPolicy, finding: Finding, rendered: boolean): Finding {
   const range = virtualToHost(virtual, finding.span.offset, finding.span.offset + finding.span.length);
   const fixes: Fix[] = [];
-  for (const fix of finding.fixes ?? []) {
+  // A policy the service writes from a resource's properties has no policy text to edit.
+  for (const fix of rendered ? [] : (finding.fixes ?? [])) {
     const edits: TextEdit[] = [];
     let ok = true;
     for (const edit of fix.edits) {

@@ -129,6 +129,18 @@ export function sampleText(node: HostNode | undefined): string | undefined {
   return undefined;
 }
 
+/**
+ * A value as parts of a text, for joining values into one string: a scalar is a literal, a text its
+ * parts, anything else (a map, a list) one unknown part at `range`, described by `source`.
+ */
+export function textPartsOf(value: HostNode, range: HostRange, source: string): TextPart[] {
+  if (value.kind === 'scalar') {
+    return [{ kind: 'literal', value: value.value === null ? '' : String(value.value), offsets: typeof value.value === 'string' ? value.offsets : undefined, range: value.range }];
+  }
+  if (value.kind === 'text') return [...value.parts];
+  return [{ kind: 'hole', hole: { sample: 'value', shaped: false, source, description: 'a value that is not a string' }, range }];
+}
+
 /** The entry of a map node under `key` (the first, for a repeated key); undefined for other nodes. */
 export function mapEntry(node: HostNode | undefined, key: string): HostEntry | undefined {
   return node?.kind === 'map' ? node.entries.find((candidate) => candidate.key === key) : undefined;
@@ -179,4 +191,11 @@ export interface EmbeddedPolicy {
    * through `.json`): the pointers of those places, e.g. `aws_iam_role.app/assume_role_policy`.
    */
   readonly usedAt?: readonly string[];
+  /**
+   * Set when the host writes no policy document here: the service writes the policy from the
+   * resource's properties (an `AWS::Lambda::Permission`, a Terraform `aws_lambda_permission`). Its
+   * keys and values map to those properties, so findings land on them, but the policy's own fixes,
+   * completion and hover are not offered there (they would write policy syntax into the resource).
+   */
+  readonly rendered?: true;
 }

@@ -6,7 +6,7 @@
  * this template. Never throws and never reports: an intrinsic the reader does not understand is an
  * unknown value, not an error.
  */
-import type { CharOffsets, Hole, HostEntry, HostMap, HostNode, HostRange, HostScalar, HostText, TextPart } from '../hostTree';
+import { textPartsOf, type CharOffsets, type Hole, type HostEntry, type HostMap, type HostNode, type HostRange, type HostScalar, type HostText, type TextPart } from '../hostTree';
 import { attributeValue, DEFAULT_SAMPLE_VALUES, fillSample, refValue, sampleName, type SampleValues } from './resourceValues';
 
 /** What the template declares, for resolving references. */
@@ -194,12 +194,7 @@ function withDynamicReferences<T extends HostScalar | HostText>(node: T): T | Ho
 
 /** The parts of a resolved value when it is used inside a string (Sub variables, Join items). */
 function partsOf(value: Resolved, range: HostRange, source: string): TextPart[] {
-  if (value === NO_VALUE) return [];
-  if (value.kind === 'scalar') {
-    return [{ kind: 'literal', value: value.value === null ? '' : String(value.value), offsets: typeof value.value === 'string' ? value.offsets : undefined, range: value.range }];
-  }
-  if (value.kind === 'text') return [...value.parts];
-  return [{ kind: 'hole', hole: { sample: 'value', shaped: false, source, description: 'a value that is not a string' }, range }];
+  return value === NO_VALUE ? [] : textPartsOf(value, range, source);
 }
 
 /** Splits a `Fn::Sub` string into literal parts and `${...}` references. */

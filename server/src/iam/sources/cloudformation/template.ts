@@ -10,6 +10,7 @@ import { readYamlTree } from '../yamlTree';
 import { alternativesOf, intrinsicName, NO_VALUE, resolveIntrinsics, type TemplateContext } from './intrinsics';
 import { locationsOf, organizationsPolicyKind, type PolicyLocation } from './policyLocations';
 import type { SampleValues } from './resourceValues';
+import { lambdaPermissionPolicy } from './lambdaPermission';
 
 /** A problem reading the template (its syntax), with its range. */
 export interface TemplateProblem {
@@ -410,6 +411,10 @@ function findPolicies(root: HostMap, context: TemplateContext, expandSamTemplate
     if (!type) continue;
     const base = `/Resources/${pointerToken(resource.key)}`;
     managedPolicyArns(resource, base, context, references);
+    if (type === 'AWS::Lambda::Permission') {
+      const permission = lambdaPermissionPolicy(resource, base, context);
+      if (permission) policies.push(permission);
+    }
     for (const location of locationsOf(type)) {
       let kind: EmbeddedPolicyKind | undefined = location.kind;
       if (type === 'AWS::Organizations::Policy') {

@@ -243,6 +243,11 @@ export function nameAttribute(type: string): string | undefined {
   return attributes ? ['bucket', 'function_name', 'name'].find((name) => attributes[name] === same) : undefined;
 }
 
+/** The start of a Lambda function's ARN in the configuration's partition, Region and account: `arn:aws:lambda:us-east-1:123456789012:function:`. */
+export function lambdaFunctionArnPrefix(): string {
+  return deployed(`arn:${P}:lambda:${R}:${A}:function:`);
+}
+
 /**
  * The form of the ARN of a resource of this type that holds its name, with `{p}`, `{r}`, `{a}` and
  * `{n}` for its partition, Region, account and name (the placeholders of the CloudFormation samples).

@@ -31,6 +31,7 @@ import { parseJsonInString } from './jsonInString';
 import { blockHeader, documentNode, mergeStatements, readPolicyDocumentBlock, type PolicyDocumentBlock } from './policyDocument';
 import { placesOf, type TerraformPolicyPlace } from './policyPlaces';
 import { nameAttribute, withConfiguration } from './references';
+import { terraformPermissionPolicy } from './terraformPermission';
 
 /** A problem found while reading the policies (not a policy finding). */
 export interface TerraformProblem {
@@ -216,7 +217,9 @@ class Extractor {
     }
     const body = firstChildOfType(block, 'body');
     if (!body) return;
-    if (type === 'resource' && labels.length >= 2) {
+    if (type === 'resource' && labels[0] === 'aws_lambda_permission' && labels[1] !== undefined) {
+      this.policies.push(terraformPermissionPolicy(block, body, `${labels[0]}.${labels[1]}`, this.host));
+    } else if (type === 'resource' && labels.length >= 2) {
       this.resource(body, labels[0]!, `${labels[0]}.${labels[1]}`);
     } else if (type === 'module' && labels[0] !== undefined) {
       this.sniffBody(body, `module.${labels[0]}`, 'module');
@@ -640,7 +643,7 @@ function isTopLevel(block: HclNode): boolean {
  */
 function mayHoldPolicy(block: HclNode): boolean {
   const text = block.text;
-  if (/Statement|aws_iam_policy_document|local\.|template_file/.test(text)) return true;
+  if (/Statement|aws_iam_policy_document|local\.|template_file|aws_lambda_permission/.test(text)) return true;
   const brace = text.indexOf('{');
   const header = brace < 0 ? text : text.slice(0, brace);
   for (const word of header.match(/[A-Za-z0-9_]+/g) ?? []) {

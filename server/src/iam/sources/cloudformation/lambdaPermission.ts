@@ -1,0 +1,70 @@
+/**
+ * `AWS::Lambda::Permission`: a template grants access to a function not with a policy document but
+ * with a resource whose properties Lambda writes as one statement of the function's resource-based
+ * policy (see `../lambdaPermission.ts` for how each property reads). `FunctionName` may be a name, a
+ * partial ARN (`123456789012:function:name`) or an ARN, with a version or alias or not: a name gets
+ * the stack's partition, Region and account.
+ */
+import type { EmbeddedPolicy, HostEntry, HostMap, HostNode, HostRange } from '../hostTree';
+import { mapEntry, sampleText } from '../hostTree';
+import { addedScalar, functionPolicyOf, hostEntry, PERMISSION_ARGUMENTS, permissionPolicyRoot, type PermissionArgument } from '../lambdaPermission';
+import { NO_VALUE, resolveIntrinsics, type TemplateContext } from './intrinsics';
+
+/** `Ref` of a pseudo parameter, for the function's ARN (resolved with the template's sample values). */
+function pseudo(name: string, range: HostRange): HostMap {
+  return { kind: 'map', range, entries: [hostEntry('Ref', range, addedScalar(name, range))] };
+}
+
+/** The property's value resolved, or undefined when absent or `AWS::NoValue`. */
+function resolved(properties: HostNode, key: string, context: TemplateContext): PermissionArgument | undefined {
+  const found = mapEntry(properties, key);
+  if (!found?.value) return undefined;
+  const value = resolveIntrinsics(found.value, context);
+  return value === NO_VALUE ? undefined : { entry: found, value };
+}
+
+/** The function's ARN from `FunctionName`. */
+function templateFunctionArn(name: PermissionArgument, context: TemplateContext): HostNode {
+  const text = sampleText(name.value) ?? '';
+  if (text.startsWith('arn:')) return name.value;
+  const range = name.value.range;
+  const pieces: HostNode[] = [addedScalar('arn:', range), pseudo('AWS::Partition', range), addedScalar(':lambda:', range), pseudo('AWS::Region', range), addedScalar(':', range)];
+  // A partial ARN names the account: `123456789012:function:name`.
+  if (!/^\d{12}:function:/.test(text)) pieces.push(pseudo('AWS::AccountId', range), addedScalar(':function:', range));
+  pieces.push(name.entry.value!);
+  const join: HostMap = { kind: 'map', range, entries: [hostEntry('Fn::Join', { start: range.start, end: range.start }, { kind: 'seq', range, items: [addedScalar('', range), { kind: 'seq', range, items: pieces }] })] };
+  const value = resolveIntrinsics(join, context);
+  return value === NO_VALUE ? name.value : value;
+}
+
+/**
+ * The statement an `AWS::Lambda::Permission` resource (`resource`, at `/Resources/<id>`) adds to its
+ * function's resource-based policy, as a policy; undefined when the resource has no `Properties` map.
+ */
+export function lambdaPermissionPolicy(resource: HostEntry, base: string, context: TemplateContext): EmbeddedPolicy | undefined {
+  const properties = mapEntry(resource.value, 'Properties')?.value;
+  if (properties?.kind !== 'map') return undefined;
+  return {
+    pointer: `${base}/Properties`,
+    kind: 'resource',
+    hostResourceType: 'AWS::Lambda::Permission',
+    attachedResourceType: 'AWS::Lambda::Function',
+    label: `${resource.key} function permission`,
+    root: permissionPolicyRoot(properties.range, (name) => resolved(properties, PERMISSION_ARGUMENTS[name].cloudformation, context), (name) => templateFunctionArn(name, context)),
+    range: properties.range,
+    rendered: true,
+  };
+}
+
+/**
+ * A function's resource-based policy as the template makes it: the statements of every
+ * `AWS::Lambda::Permission` whose `FunctionName` names the function `logicalId` (by `Ref`, `GetAtt`,
+ * `Sub`, or by its name `name` as a literal), at the pointer `/Resources/<logicalId>`. Undefined when
+ * no permission names it. `policies` are the template's policies.
+ */
+export function functionResourcePolicy(root: HostNode, policies: readonly EmbeddedPolicy[], logicalId: string, name: string | undefined): EmbeddedPolicy | undefined {
+  const functionEntry = mapEntry(mapEntry(root, 'Resources')?.value, logicalId);
+  if (!functionEntry?.value) return undefined;
+  const at = { pointer: `/Resources/${logicalId}`, range: functionEntry.range, label: `${logicalId} function policy (its \`AWS::Lambda::Permission\` resources)` };
+  return functionPolicyOf(policies, at, (expression) => expression === logicalId || expression.startsWith(`${logicalId}.`), name);
+}

@@ -1,0 +1,152 @@
+/**
+ * A Lambda permission as the statement Lambda writes into its function's resource-based policy
+ * (Lambda API Reference, `AddPermission`; Lambda Developer Guide, "Viewing resource-based IAM
+ * policies in Lambda" and "Control access to Lambda function URLs"), for the host formats that
+ * declare permissions as resources rather than policy documents (CloudFormation's
+ * `AWS::Lambda::Permission`, Terraform's `aws_lambda_permission`). Rendered as a policy tree whose
+ * nodes are the resource's own arguments, so that lint, "who can get in", `check --no-public-access`,
+ * the access diff and AccessDenied explanations read it like any resource-based policy:
+ *
+ * - `Principal`: `*` stays `*`; an account id or an ARN is `{"AWS": ...}`; anything else (a service
+ *   principal such as `s3.amazonaws.com`) is `{"Service": ...}`.
+ * - `Action` is the statement's action; the function (`FunctionName`, with its partition, Region and
+ *   account when written as a name) is its `Resource`.
+ * - `SourceArn` is `ArnLike aws:SourceArn`; `SourceAccount` and `PrincipalOrgID` are `StringEquals`
+ *   on `aws:SourceAccount` and `aws:PrincipalOrgID`; `FunctionUrlAuthType` and `EventSourceToken` are
+ *   `StringEquals` on `lambda:FunctionUrlAuthType` and `lambda:EventSourceToken`;
+ *   `InvokedViaFunctionUrl: true` is `Bool lambda:InvokedViaFunctionUrl`.
+ *
+ * Keys map to the argument that gives them and values to its value; what Lambda adds (`Version`,
+ * `Effect`, the principal's type, the operators) maps to the start of the argument or resource.
+ */
+import type { EmbeddedPolicy, HostEntry, HostMap, HostNode, HostRange, HostScalar } from './hostTree';
+import { mapEntry, sampleText } from './hostTree';
+
+const at = (range: HostRange): HostRange => ({ start: range.start, end: range.start });
+
+/** A value the service adds (the host does not write it), at `range`. */
+export function addedScalar(value: string, range: HostRange): HostScalar {
+  return { kind: 'scalar', range, value, style: 'other' };
+}
+
+/** A map entry; its range runs from the key to the end of the value unless given. */
+export function hostEntry(key: string, keyRange: HostRange, value: HostNode, range: HostRange = { start: keyRange.start, end: value.range.end }): HostEntry {
+  return { key, keyRange, value, range };
+}
+
+/** An argument of the permission as the host writes it: its entry (key and range) and its value (resolved). */
+export interface PermissionArgument {
+  readonly entry: HostEntry;
+  readonly value: HostNode;
+}
+
+/** The permission's arguments, by their names in each host format (CloudFormation properties, Terraform arguments). */
+export const PERMISSION_ARGUMENTS = {
+  principal: { cloudformation: 'Principal', terraform: 'principal' },
+  action: { cloudformation: 'Action', terraform: 'action' },
+  functionName: { cloudformation: 'FunctionName', terraform: 'function_name' },
+  sourceArn: { cloudformation: 'SourceArn', terraform: 'source_arn' },
+  sourceAccount: { cloudformation: 'SourceAccount', terraform: 'source_account' },
+  principalOrgId: { cloudformation: 'PrincipalOrgID', terraform: 'principal_org_id' },
+  functionUrlAuthType: { cloudformation: 'FunctionUrlAuthType', terraform: 'function_url_auth_type' },
+  eventSourceToken: { cloudformation: 'EventSourceToken', terraform: 'event_source_token' },
+  invokedViaFunctionUrl: { cloudformation: 'InvokedViaFunctionUrl', terraform: 'invoked_via_function_url' },
+} as const;
+
+export type PermissionArgumentName = keyof typeof PERMISSION_ARGUMENTS;
+
+/** Argument → the condition it becomes. */
+const CONDITIONS: ReadonlyArray<{ argument: PermissionArgumentName; operator: string; key: string }> = [
+  { argument: 'sourceArn', operator: 'ArnLike', key: 'aws:SourceArn' },
+  { argument: 'sourceAccount', operator: 'StringEquals', key: 'aws:SourceAccount' },
+  { argument: 'principalOrgId', operator: 'StringEquals', key: 'aws:PrincipalOrgID' },
+  { argument: 'functionUrlAuthType', operator: 'StringEquals', key: 'lambda:FunctionUrlAuthType' },
+  { argument: 'eventSourceToken', operator: 'StringEquals', key: 'lambda:EventSourceToken' },
+];
+
+/** The principal element Lambda writes for the principal argument (see the module comment). */
+function permissionPrincipal(principal: PermissionArgument): HostNode {
+  const text = sampleText(principal.value);
+  if (text === '*') return principal.value;
+  const type = text !== undefined && !/^\d{12}$/.test(text) && !text.startsWith('arn:') ? 'Service' : 'AWS';
+  return { kind: 'map', range: principal.value.range, entries: [hostEntry(type, principal.value.range, principal.value, principal.value.range)] };
+}
+
+function permissionConditions(read: (name: PermissionArgumentName) => PermissionArgument | undefined): HostEntry | undefined {
+  const operators = new Map<string, HostEntry[]>();
+  const add = (operator: string, key: string, argument: PermissionArgument): void => {
+    const list = operators.get(operator) ?? [];
+    list.push(hostEntry(key, argument.entry.keyRange, argument.value, argument.entry.range));
+    operators.set(operator, list);
+  };
+  for (const { argument, operator, key } of CONDITIONS) {
+    const found = read(argument);
+    if (found) add(operator, key, found);
+  }
+  const viaUrl = read('invokedViaFunctionUrl');
+  if (viaUrl && String(sampleText(viaUrl.value)).toLowerCase() === 'true') add('Bool', 'lambda:InvokedViaFunctionUrl', viaUrl);
+  if (operators.size === 0) return undefined;
+  const first = [...operators.values()][0]![0]!;
+  const entries = [...operators].map(([operator, keys]) => {
+    const range = { start: Math.min(...keys.map((key) => key.range.start)), end: Math.max(...keys.map((key) => key.range.end)) };
+    return hostEntry(operator, at(keys[0]!.keyRange), { kind: 'map', range, entries: keys }, range);
+  });
+  const range = { start: Math.min(...entries.map((item) => item.range.start)), end: Math.max(...entries.map((item) => item.range.end)) };
+  return hostEntry('Condition', at(first.keyRange), { kind: 'map', range, entries }, range);
+}
+
+/**
+ * The policy of one permission: `read` gives each argument (undefined when absent), `functionArn`
+ * turns the function argument into the function's ARN; `range` is the resource's (its properties or
+ * body), where what Lambda adds maps.
+ */
+export function permissionPolicyRoot(range: HostRange, read: (name: PermissionArgumentName) => PermissionArgument | undefined, functionArn: (name: PermissionArgument) => HostNode): HostMap {
+  const statement: HostEntry[] = [hostEntry('Effect', at(range), addedScalar('Allow', at(range)))];
+  const principal = read('principal');
+  if (principal) statement.push(hostEntry('Principal', principal.entry.keyRange, permissionPrincipal(principal), principal.entry.range));
+  const action = read('action');
+  if (action) statement.push(hostEntry('Action', action.entry.keyRange, action.value, action.entry.range));
+  const name = read('functionName');
+  if (name) statement.push(hostEntry('Resource', name.entry.keyRange, functionArn(name), name.entry.range));
+  const condition = permissionConditions(read);
+  if (condition) statement.push(condition);
+  return policyOfStatements(range, [{ kind: 'map', range, entries: statement }]);
+}
+
+/** A policy of these statements, with the `Version` Lambda writes, at `range`. */
+function policyOfStatements(range: HostRange, statements: HostNode[]): HostMap {
+  return {
+    kind: 'map',
+    range,
+    entries: [hostEntry('Version', at(range), addedScalar('2012-10-17', at(range))), hostEntry('Statement', at(range), { kind: 'seq', range, items: statements }, range)],
+  };
+}
+
+/** The function's name in a function name or ARN: `name`, `name:alias`, `123456789012:function:name`, `arn:...:function:name:1`. */
+function functionNameOf(value: string): string {
+  const at = value.indexOf(':function:');
+  return (at >= 0 ? value.slice(at + ':function:'.length) : value).split(':')[0]!;
+}
+
+/**
+ * A function's resource-based policy as a template or configuration makes it: the statements of
+ * every rendered permission (`permissions`) whose function is this one, by a reference the host
+ * writes (`names(expression)`: `Worker`, `Worker.Arn`, `aws_lambda_function.worker.arn`) or by its
+ * name `name`. Placed at `pointer` and `range` (the function's), with `label`; undefined when no
+ * permission names the function.
+ */
+export function functionPolicyOf(permissions: readonly EmbeddedPolicy[], at: { pointer: string; range: HostRange; label: string }, names: (expression: string) => boolean, name: string | undefined): EmbeddedPolicy | undefined {
+  const statements: HostNode[] = [];
+  for (const permission of permissions) {
+    if (!permission.rendered || permission.attachedResourceType !== 'AWS::Lambda::Function') continue;
+    const list = mapEntry(permission.root, 'Statement')?.value;
+    for (const statement of list?.kind === 'seq' ? list.items : []) {
+      const resource = mapEntry(statement, 'Resource')?.value;
+      const referenced = resource?.kind === 'text' && resource.parts.some((part) => part.kind === 'hole' && part.hole.templateExpression !== undefined && names(part.hole.templateExpression));
+      const text = sampleText(resource);
+      if (referenced || (name !== undefined && text !== undefined && functionNameOf(text) === name)) statements.push(statement);
+    }
+  }
+  if (statements.length === 0) return undefined;
+  return { pointer: at.pointer, kind: 'resource', hostResourceType: permissions[0]!.hostResourceType, attachedResourceType: 'AWS::Lambda::Function', label: at.label, root: policyOfStatements(at.range, statements), range: at.range, rendered: true };
+}

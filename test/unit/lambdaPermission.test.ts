@@ -1,0 +1,194 @@
+/**
+ * `AWS::Lambda::Permission` as the statement Lambda writes into its function's resource-based policy
+ * (Lambda API Reference, `AddPermission`: `Principal` an account, an ARN, a service or `*`;
+ * `SourceArn`, `SourceAccount`, `PrincipalOrgID`, `FunctionUrlAuthType`, `EventSourceToken` as
+ * conditions; Lambda Developer Guide, "Viewing resource-based IAM policies in Lambda" and "Control
+ * access to Lambda function URLs"): findings on the permission's properties, "who can get in",
+ * `check --no-public-access`, the function's policy in policy tests, and nothing of a policy's editing
+ * (fixes, completion, hover) offered on properties that are not a policy.
+ */
+import { before, test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzeHostDocument } from '../../server/src/iam/sources/hostDocument';
+import { analyzeDocument } from '../../server/src/service/documentAnalysis';
+import { completionsAt, hoverAt } from '../../server/src/service/templateFeatures';
+import { DEFAULT_SETTINGS } from '../../server/src/settings';
+import { runCli } from '../../server/src/cli/main';
+import { nodeIo } from '../../server/src/cli/cliIo';
+import { initTerraformForTests } from './helpers/terraformParser';
+
+before(() => initTerraformForTests());
+
+function cli(argv: string[], stdin = ''): { code: number; stdout: string; stderr: string } {
+  let stdout = '';
+  let stderr = '';
+  const io = { ...nodeIo(), readStdin: () => stdin, stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t) };
+  return { code: runCli(argv, io), stdout, stderr };
+}
+
+const FUNCTION = `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Worker:
+    Type: AWS::Lambda::Function
+    Properties:
+      Handler: index.handler
+      Runtime: nodejs20.x
+      Role: arn:aws:iam::111122223333:role/worker
+      Code: { ZipFile: 'exports.handler = async () => {}' }
+`;
+
+const permission = (id: string, properties: string) => `  ${id}:\n    Type: AWS::Lambda::Permission\n    Properties:\n${properties.replace(/^/gm, '      ')}\n`;
+
+/** The findings of a template, each with the text it lands on. */
+function findings(text: string): Array<{ code: string; text: string; fixes: number; message: string }> {
+  const host = analyzeHostDocument(text);
+  assert.ok(host, 'the text is read as a template');
+  return host.findings.map((finding) => ({ code: finding.code, text: text.slice(finding.span.offset, finding.span.offset + finding.span.length), fixes: finding.fixes?.length ?? 0, message: finding.message }));
+}
+
+/** Each permission's policy as Lambda writes it (the virtual policy text, parsed). */
+function rendered(text: string): Record<string, unknown> {
+  const host = analyzeHostDocument(text);
+  assert.ok(host);
+  return Object.fromEntries(host.policies.filter((policy) => policy.policy.hostResourceType === 'AWS::Lambda::Permission').map((policy) => [policy.policy.pointer, JSON.parse(policy.virtual.text)]));
+}
+
+test('each property becomes what AddPermission writes: principal type, function ARN, conditions', () => {
+  const text =
+    FUNCTION +
+    permission('FromBucket', 'FunctionName: !Ref Worker\nAction: lambda:InvokeFunction\nPrincipal: s3.amazonaws.com\nSourceArn: arn:aws:s3:::uploads\nSourceAccount: !Ref AWS::AccountId') +
+    permission('FromPartner', "FunctionName: !GetAtt Worker.Arn\nAction: lambda:InvokeFunction\nPrincipal: '444455556666'") +
+    permission('FromOrg', "FunctionName: legacy:live\nAction: lambda:GetFunction\nPrincipal: '*'\nPrincipalOrgID: o-a1b2c3d4e5") +
+    permission('Url', "FunctionName: 123456789012:function:web\nAction: lambda:InvokeFunctionUrl\nPrincipal: '*'\nFunctionUrlAuthType: NONE");
+  const policies = rendered(text);
+  assert.deepEqual(policies['/Resources/FromBucket/Properties'], {
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: { Service: 's3.amazonaws.com' }, Action: 'lambda:InvokeFunction', Resource: 'arn:aws:lambda:us-east-1:123456789012:function:worker', Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:s3:::uploads' }, StringEquals: { 'aws:SourceAccount': '123456789012' } } }],
+  });
+  assert.deepEqual((policies['/Resources/FromPartner/Properties'] as { Statement: unknown[] }).Statement[0], { Effect: 'Allow', Principal: { AWS: '444455556666' }, Action: 'lambda:InvokeFunction', Resource: 'arn:aws:lambda:us-east-1:123456789012:function:worker' });
+  // A name with an alias names the alias's ARN; a partial ARN carries its account.
+  assert.deepEqual((policies['/Resources/FromOrg/Properties'] as { Statement: unknown[] }).Statement[0], { Effect: 'Allow', Principal: '*', Action: 'lambda:GetFunction', Resource: 'arn:aws:lambda:us-east-1:123456789012:function:legacy:live', Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } } });
+  assert.deepEqual((policies['/Resources/Url/Properties'] as { Statement: unknown[] }).Statement[0], { Effect: 'Allow', Principal: '*', Action: 'lambda:InvokeFunctionUrl', Resource: 'arn:aws:lambda:us-east-1:123456789012:function:web', Condition: { StringEquals: { 'lambda:FunctionUrlAuthType': 'NONE' } } });
+});
+
+test('findings land on the properties, and none of them offers a policy edit', () => {
+  const text =
+    FUNCTION +
+    permission('Public', "FunctionName: !Ref Worker\nAction: lambda:InvokeFunction\nPrincipal: '*'") +
+    permission('Events', 'FunctionName: !Ref Worker\nAction: lambda:InvokeFuntion\nPrincipal: events.amazonaws.com') +
+    permission('Scoped', 'FunctionName: !Ref Worker\nAction: lambda:InvokeFunction\nPrincipal: sns.amazonaws.com\nSourceArn: !Sub arn:${AWS::Partition}:sns:${AWS::Region}:${AWS::AccountId}:jobs');
+  const found = findings(text);
+  assert.ok(found.some((finding) => finding.code === 'PUBLIC_ACCESS' && finding.message.includes('lambda:InvokeFunction')), JSON.stringify(found));
+  assert.ok(found.some((finding) => finding.code === 'INVALID_ACTION' && finding.text === 'lambda:InvokeFuntion'), JSON.stringify(found));
+  // A service principal without SourceArn or SourceAccount (confused deputy); the scoped one has SourceArn.
+  const unscoped = found.filter((finding) => finding.code === 'RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL');
+  assert.deepEqual(unscoped.map((finding) => finding.text), ['events.amazonaws.com']);
+  // The validator's fixes write policy JSON (a Condition element): a permission has no place for it.
+  assert.deepEqual(found.filter((finding) => finding.fixes > 0), []);
+});
+
+test('the editor offers no policy completion or hover on a permission (its keys are not policy elements)', () => {
+  const text = FUNCTION + permission('Events', 'FunctionName: !Ref Worker\nAction: lambda:InvokeFunction\nPrincipal: events.amazonaws.com\n');
+  const document = TextDocument.create('file:///t.yaml', 'yaml', 1, text);
+  const analysis = analyzeDocument({ text, path: 't.yaml', settings: DEFAULT_SETTINGS });
+  const inProperties = document.positionAt(text.indexOf('Principal: events'));
+  assert.deepEqual(completionsAt(document, analysis, inProperties, DEFAULT_SETTINGS).items, []);
+  assert.equal(hoverAt(document, analysis, document.positionAt(text.indexOf('InvokeFunction'))), null);
+});
+
+test('summary and check --no-public-access read a permission as the function policy it makes', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lambda-permission-'));
+  const file = join(dir, 'stack.yaml');
+  writeFileSync(file, FUNCTION + permission('Url', "FunctionName: !Ref Worker\nAction: lambda:InvokeFunctionUrl\nPrincipal: '*'\nFunctionUrlAuthType: NONE") + permission('Partner', "FunctionName: !Ref Worker\nAction: lambda:InvokeFunction\nPrincipal: '444455556666'"));
+  const check = cli(['check', file, '--no-public-access', '--format', 'json']);
+  assert.equal(check.code, 1, check.stdout + check.stderr);
+  const report = JSON.parse(check.stdout);
+  assert.deepEqual(
+    report.policies.map((policy: { pointer: string; result: string }) => [policy.pointer, policy.result]),
+    [
+      ['/Resources/Url/Properties', 'FAIL'],
+      ['/Resources/Partner/Properties', 'PASS'],
+    ],
+  );
+  const summary = JSON.parse(cli(['summary', file, '--format', 'json']).stdout);
+  const partner = summary.policies.find((policy: { pointer: string }) => policy.pointer === '/Resources/Partner/Properties');
+  assert.equal(partner.policyType, 'resource');
+  assert.deepEqual(partner.access.whoCanGetIn.statements[0].externalAccounts, ['444455556666']);
+});
+
+test('a policy test names a function by its pointer: its policy is the statements of its permissions', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lambda-scenario-'));
+  writeFileSync(join(dir, 'stack.yaml'), FUNCTION.replace('      Handler', '      FunctionName: worker\n      Handler') + permission('Partner', "FunctionName: !GetAtt Worker.Arn\nAction: lambda:InvokeFunction\nPrincipal: '444455556666'") + permission('ByName', "FunctionName: worker\nAction: lambda:GetFunction\nPrincipal: '555566667777'"));
+  const fn = 'arn:aws:lambda:us-east-1:111122223333:function:worker';
+  writeFileSync(
+    join(dir, 'invoke.iamtest.json'),
+    JSON.stringify({
+      accounts: [{ id: '111122223333' }, { id: '444455556666' }, { id: '555566667777' }],
+      users: [
+        { name: 'partner', account: '444455556666', policies: [{ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'lambda:*', Resource: '*' }] }] },
+        { name: 'other', account: '555566667777', policies: [{ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'lambda:*', Resource: '*' }] }] },
+      ],
+      resources: [{ arn: fn, account: '111122223333', policy: 'stack.yaml#/Resources/Worker' }],
+      tests: [
+        { name: 'the partner account invokes', principal: 'partner', action: 'lambda:InvokeFunction', resource: fn, expect: 'Allow' },
+        { name: 'the partner account cannot read the code', principal: 'partner', action: 'lambda:GetFunction', resource: fn, expect: 'ImplicitDeny' },
+        { name: 'the permission that names the function by name counts too', principal: 'other', action: 'lambda:GetFunction', resource: fn, expect: 'Allow' },
+        { name: 'another account cannot invoke', principal: 'other', action: 'lambda:InvokeFunction', resource: fn, expect: 'ImplicitDeny' },
+      ],
+    }),
+  );
+  const run = cli(['test', dir]);
+  assert.equal(run.code, 0, run.stdout + run.stderr);
+  assert.match(run.stdout, /4 passed, 0 failed/, run.stdout);
+});
+
+const TERRAFORM = `resource "aws_lambda_function" "worker" {
+  function_name = "worker"
+  role          = "arn:aws:iam::111122223333:role/worker"
+  handler       = "index.handler"
+  runtime       = "nodejs20.x"
+  filename      = "worker.zip"
+}
+
+resource "aws_lambda_permission" "from_s3" {
+  action        = "lambda:InvokeFunction"
+  function_name = aws_lambda_function.worker.function_name
+  principal     = "s3.amazonaws.com"
+}
+
+resource "aws_lambda_permission" "partner" {
+  action        = "lambda:InvokeFunction"
+  function_name = aws_lambda_function.worker.arn
+  principal     = "444455556666"
+  qualifier     = "live"
+}
+`;
+
+test('Terraform aws_lambda_permission: the same statement, findings on its arguments, and the function policy of an explanation', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lambda-terraform-'));
+  const file = join(dir, 'main.tf');
+  writeFileSync(file, TERRAFORM);
+  const lint = JSON.parse(cli(['lint', file, '--format', 'json']).stdout);
+  const findings = lint.files[0].findings.map((finding: { code: string; range: { start: { line: number } } }) => `${finding.range.start.line + 1} ${finding.code}`);
+  assert.deepEqual(findings, ['12 RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL', '15 CROSS_ACCOUNT_ACCESS']);
+  const summary = JSON.parse(cli(['summary', file, '--format', 'json']).stdout);
+  const partner = summary.policies.find((policy: { pointer: string }) => policy.pointer === 'aws_lambda_permission.partner');
+  // `qualifier` names the alias: its ARN is the function's with `:live`.
+  assert.deepEqual(partner.access.whoCanGetIn.statements[0].externalAccounts, ['444455556666']);
+  assert.ok(JSON.stringify(partner).includes('function:worker:live'), JSON.stringify(partner));
+  // Another account asks: the function's policy (its permissions) is simulated, and the fix is a new permission.
+  const message = 'User: arn:aws:sts::777788889999:assumed-role/other/s is not authorized to perform: lambda:InvokeFunction on resource: arn:aws:lambda:eu-west-1:111122223333:function:worker because no resource-based policy allows the lambda:InvokeFunction action';
+  const out = JSON.parse(cli(['explain-denied', '--template', file, '--format', 'json', '-'], message).stdout);
+  assert.ok(out.notes.some((note: string) => note.includes('`main.tf#aws_lambda_function.worker` (the statements of its `aws_lambda_permission` resources) was simulated')), out.notes.join('\n'));
+  const fix = out.fixes.find((candidate: { policy: string }) => candidate.policy === `${file}#aws_lambda_function.worker`);
+  assert.ok(fix?.edits, JSON.stringify(out.fixes));
+  const edited = fix.edits.reduce((text: string, edit: { offset: number; length: number; newText: string }) => text.slice(0, edit.offset) + edit.newText + text.slice(edit.offset + edit.length), TERRAFORM);
+  assert.match(edited, /resource "aws_lambda_permission" "worker_invoke" \{\n {2}action {8}= "lambda:InvokeFunction"\n {2}function_name = aws_lambda_function\.worker\.arn\n {2}principal {5}= "arn:aws:iam::777788889999:role\/other"\n\}/);
+  writeFileSync(file, edited);
+  const after = JSON.parse(cli(['explain-denied', '--template', file, '--format', 'json', '-'], message).stdout);
+  assert.ok(!after.deniedBy.some((entry: { policyType: string }) => entry.policyType === 'resource'), JSON.stringify(after.deniedBy));
+});
