@@ -192,3 +192,35 @@ test('Terraform aws_lambda_permission: the same statement, findings on its argum
   const after = JSON.parse(cli(['explain-denied', '--template', file, '--format', 'json', '-'], message).stdout);
   assert.ok(!after.deniedBy.some((entry: { policyType: string }) => entry.policyType === 'resource'), JSON.stringify(after.deniedBy));
 });
+
+test('SAM FunctionUrlConfig with AuthType NONE: the public permission SAM adds is checked where it is written', () => {
+  // AWS SAM, FunctionUrlConfig: a literal `AuthType: NONE` makes SAM add `<Id>UrlPublicPermissions`
+  // (`*` may call lambda:InvokeFunctionUrl when lambda:FunctionUrlAuthType is NONE); AWS_IAM adds none.
+  const text = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Web:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: index.handler
+      Runtime: nodejs20.x
+      InlineCode: 'exports.handler = async () => ({})'
+      FunctionUrlConfig:
+        AuthType: NONE
+  Private:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: index.handler
+      Runtime: nodejs20.x
+      InlineCode: 'exports.handler = async () => ({})'
+      FunctionUrlConfig:
+        AuthType: AWS_IAM
+`;
+  assert.deepEqual(rendered(text), {
+    '/Resources/Web/Properties/FunctionUrlConfig': {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: '*', Action: 'lambda:InvokeFunctionUrl', Resource: 'arn:aws:lambda:us-east-1:123456789012:function:web', Condition: { StringEquals: { 'lambda:FunctionUrlAuthType': 'NONE' } } }],
+    },
+  });
+  const found = findings(text);
+  assert.deepEqual(found.map((finding) => [finding.code, finding.text.trim()]), [['PUBLIC_ACCESS', 'AuthType: NONE']]);
+});

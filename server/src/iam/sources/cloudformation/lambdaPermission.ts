@@ -57,6 +57,41 @@ export function lambdaPermissionPolicy(resource: HostEntry, base: string, contex
 }
 
 /**
+ * The permission SAM adds for a function URL that needs no authentication: a `AWS::Serverless::Function`
+ * with `FunctionUrlConfig.AuthType: NONE` (literal, as SAM tests it) gets
+ * `<Id>UrlPublicPermissions`, which lets `*` call `lambda:InvokeFunctionUrl` on the function under
+ * `lambda:FunctionUrlAuthType` `NONE` (AWS SAM, `FunctionUrlConfig`; Lambda Developer Guide,
+ * "Control access to Lambda function URLs"). What SAM writes maps to `FunctionUrlConfig` and
+ * `AuthType`; undefined for any other function.
+ */
+export function samFunctionUrlPolicy(resource: HostEntry, base: string, context: TemplateContext): EmbeddedPolicy | undefined {
+  const config = mapEntry(mapEntry(resource.value, 'Properties')?.value, 'FunctionUrlConfig');
+  const authType = mapEntry(config?.value, 'AuthType');
+  if (!config?.value || config.value.kind !== 'map' || authType?.value?.kind !== 'scalar' || authType.value.value !== 'NONE') return undefined;
+  const keyAt = { start: config.keyRange.start, end: config.keyRange.start };
+  const added = (value: string, range: HostRange): PermissionArgument => ({ entry: hostEntry('', keyAt, addedScalar(value, range), config.range), value: addedScalar(value, range) });
+  const read = (name: string): PermissionArgument | undefined => {
+    if (name === 'principal') return added('*', authType.value!.range);
+    if (name === 'action') return added('lambda:InvokeFunctionUrl', config.keyRange);
+    if (name === 'functionUrlAuthType') return { entry: authType, value: authType.value! };
+    if (name !== 'functionName') return undefined;
+    const reference: HostMap = { kind: 'map', range: config.keyRange, entries: [hostEntry('Ref', keyAt, addedScalar(resource.key, config.keyRange))] };
+    const value = resolveIntrinsics(reference, context);
+    return value === NO_VALUE ? undefined : { entry: hostEntry('', keyAt, reference, config.range), value };
+  };
+  return {
+    pointer: `${base}/Properties/FunctionUrlConfig`,
+    kind: 'resource',
+    hostResourceType: 'AWS::Lambda::Permission',
+    attachedResourceType: 'AWS::Lambda::Function',
+    label: `${resource.key} function URL permission (SAM)`,
+    root: permissionPolicyRoot(config.value.range, read, (name) => templateFunctionArn(name, context)),
+    range: config.range,
+    rendered: true,
+  };
+}
+
+/**
  * A function's resource-based policy as the template makes it: the statements of every
  * `AWS::Lambda::Permission` whose `FunctionName` names the function `logicalId` (by `Ref`, `GetAtt`,
  * `Sub`, or by its name `name` as a literal), at the pointer `/Resources/<logicalId>`. Undefined when

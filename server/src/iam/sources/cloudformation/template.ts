@@ -10,7 +10,7 @@ import { readYamlTree } from '../yamlTree';
 import { alternativesOf, intrinsicName, NO_VALUE, resolveIntrinsics, type TemplateContext } from './intrinsics';
 import { locationsOf, organizationsPolicyKind, type PolicyLocation } from './policyLocations';
 import type { SampleValues } from './resourceValues';
-import { lambdaPermissionPolicy } from './lambdaPermission';
+import { lambdaPermissionPolicy, samFunctionUrlPolicy } from './lambdaPermission';
 
 /** A problem reading the template (its syntax), with its range. */
 export interface TemplateProblem {
@@ -411,10 +411,8 @@ function findPolicies(root: HostMap, context: TemplateContext, expandSamTemplate
     if (!type) continue;
     const base = `/Resources/${pointerToken(resource.key)}`;
     managedPolicyArns(resource, base, context, references);
-    if (type === 'AWS::Lambda::Permission') {
-      const permission = lambdaPermissionPolicy(resource, base, context);
-      if (permission) policies.push(permission);
-    }
+    const permission = type === 'AWS::Lambda::Permission' ? lambdaPermissionPolicy(resource, base, context) : type === 'AWS::Serverless::Function' ? samFunctionUrlPolicy(resource, base, context) : undefined;
+    if (permission) policies.push(permission);
     for (const location of locationsOf(type)) {
       let kind: EmbeddedPolicyKind | undefined = location.kind;
       if (type === 'AWS::Organizations::Policy') {
