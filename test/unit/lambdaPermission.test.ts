@@ -87,6 +87,8 @@ test('findings land on the properties, and none of them offers a policy edit', (
   // A service principal without SourceArn or SourceAccount (confused deputy); the scoped one has SourceArn.
   const unscoped = found.filter((finding) => finding.code === 'RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL');
   assert.deepEqual(unscoped.map((finding) => finding.text), ['events.amazonaws.com']);
+  // The message's condition keys are said as the permission's properties (it has no Condition).
+  assert.match(unscoped[0]!.message, /\(In a Lambda permission: `aws:SourceArn` is `SourceArn`, `aws:SourceAccount` is `SourceAccount`\.\)$/);
   // The validator's fixes write policy JSON (a Condition element): a permission has no place for it.
   assert.deepEqual(found.filter((finding) => finding.fixes > 0), []);
 });
@@ -175,6 +177,7 @@ test('Terraform aws_lambda_permission: the same statement, findings on its argum
   const lint = JSON.parse(cli(['lint', file, '--format', 'json']).stdout);
   const findings = lint.files[0].findings.map((finding: { code: string; range: { start: { line: number } } }) => `${finding.range.start.line + 1} ${finding.code}`);
   assert.deepEqual(findings, ['12 RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL', '15 CROSS_ACCOUNT_ACCESS']);
+  assert.match(lint.files[0].findings[0].message, /`aws:SourceArn` is `source_arn`, `aws:SourceAccount` is `source_account`/);
   const summary = JSON.parse(cli(['summary', file, '--format', 'json']).stdout);
   const partner = summary.policies.find((policy: { pointer: string }) => policy.pointer === 'aws_lambda_permission.partner');
   // `qualifier` names the alias: its ARN is the function's with `:live`.

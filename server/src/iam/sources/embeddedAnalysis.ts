@@ -12,6 +12,7 @@ import type { Finding, Fix, TextEdit } from '../validate';
 import { validatePolicy, type ValidationResult } from '../validate';
 import type { EmbeddedPolicy, HostNode, HostRange, ScalarStyle } from './hostTree';
 import { nodeAtVirtual, printVirtualPolicy, virtualToHost, type MappedNode, type VirtualPolicy } from './virtualPolicy';
+import { withPermissionTerms } from './lambdaPermission';
 
 /** The syntax of the host text, for rendering edits. */
 export type HostSyntax = 'json' | 'yaml' | 'hcl';
@@ -117,7 +118,8 @@ function toHostFinding(hostText: string, syntax: HostSyntax, virtual: VirtualPol
     }
     if (ok && edits.length > 0) fixes.push({ ...fix, edits });
   }
-  return { ...finding, message: messageWithHoles(virtual, finding), span: { offset: range.start, length: Math.max(0, range.end - range.start) }, fixes: fixes.length > 0 ? fixes : undefined };
+  const message = messageWithHoles(virtual, finding);
+  return { ...finding, message: rendered ? withPermissionTerms(message, syntax === 'hcl' ? 'terraform' : 'cloudformation') : message, span: { offset: range.start, length: Math.max(0, range.end - range.start) }, fixes: fixes.length > 0 ? fixes : undefined };
 }
 
 /**

@@ -64,6 +64,17 @@ const CONDITIONS: ReadonlyArray<{ argument: PermissionArgumentName; operator: st
   { argument: 'eventSourceToken', operator: 'StringEquals', key: 'lambda:EventSourceToken' },
 ];
 
+/**
+ * A message about a permission's policy with the condition keys it names said as the permission's
+ * arguments: "`aws:SourceArn` is `SourceArn` here". Messages speak policy language; a permission has
+ * no `Condition` to add to, only these arguments.
+ */
+export function withPermissionTerms(message: string, format: 'cloudformation' | 'terraform'): string {
+  const named = CONDITIONS.filter(({ key }) => message.includes(`\`${key}\``));
+  if (named.length === 0) return message;
+  return `${message} (In a Lambda permission: ${named.map(({ key, argument }) => `\`${key}\` is \`${PERMISSION_ARGUMENTS[argument][format]}\``).join(', ')}.)`;
+}
+
 /** The principal element Lambda writes for the principal argument (see the module comment). */
 function permissionPrincipal(principal: PermissionArgument): HostNode {
   const text = sampleText(principal.value);
