@@ -227,3 +227,15 @@ Resources:
   const found = findings(text);
   assert.deepEqual(found.map((finding) => [finding.code, finding.text.trim()]), [['PUBLIC_ACCESS', 'AuthType: NONE']]);
 });
+
+test('explain-denied: a permission on an alias lets the caller in on the alias, not on the function', () => {
+  // Lambda API Reference, AddPermission: "If you use a qualifier, the invoker must use the full ARN
+  // of that version or alias": a permission on `worker:live` is the alias's, not the function's.
+  const dir = mkdtempSync(join(tmpdir(), 'lambda-alias-'));
+  const file = join(dir, 'stack.yaml');
+  writeFileSync(file, FUNCTION.replace('      Handler', '      FunctionName: worker\n      Handler') + permission('Partner', "FunctionName: worker:live\nAction: lambda:InvokeFunction\nPrincipal: '444455556666'"));
+  const message = (resource: string) => `User: arn:aws:sts::444455556666:assumed-role/partner/s is not authorized to perform: lambda:InvokeFunction on resource: ${resource} because no resource-based policy allows the lambda:InvokeFunction action`;
+  const denies = (resource: string): string[] => JSON.parse(cli(['explain-denied', '--template', file, '--format', 'json', '-'], message(resource)).stdout).deniedBy.map((entry: { policyType: string }) => entry.policyType);
+  assert.deepEqual(denies('arn:aws:lambda:us-east-1:111122223333:function:worker:live'), ['identity']);
+  assert.deepEqual(denies('arn:aws:lambda:us-east-1:111122223333:function:worker').sort(), ['identity', 'resource']);
+});

@@ -180,7 +180,10 @@ export function templateCallerScenario(file: string, text: string, principal: st
       return;
     }
     const pointer = found.policy();
-    resources.push({ arn: resource!.slice(0, resource!.indexOf(found.name) + found.name.length), account, ...(pointer ? { policy: `${base}#${pointer}` } : {}) });
+    // The resource and what is under it (`bucket/key`); a function's version or alias
+    // (`function:name:live`) is a resource of its own, with its own permissions.
+    const end = resource!.indexOf(found.name) + found.name.length;
+    resources.push({ arn: resource![end] === ':' ? resource! : resource!.slice(0, end), account, ...(pointer ? { policy: `${base}#${pointer}` } : {}) });
     const permissions = /^\/Resources\/[^/]+$/.test(pointer ?? '') ? ' (the statements of its `AWS::Lambda::Permission` resources)' : /^aws_lambda_function\.[\w-]+$/.test(pointer ?? '') ? ' (the statements of its `aws_lambda_permission` resources)' : '';
     notes.push(pointer ? `The resource is ${found.label} of the ${found.where}: its resource-based policy \`${base}#${pointer}\`${permissions} was simulated.` : `The resource is ${found.label} of the ${found.where}, which gives it no resource-based policy.`);
   };
