@@ -10,16 +10,8 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../../server/src/cli/main';
-import { nodeIo } from '../../server/src/cli/cliIo';
 import { initTerraformForTests } from './helpers/terraformParser';
-
-function cli(argv: string[]): { code: number; stdout: string; stderr: string } {
-  let stdout = '';
-  let stderr = '';
-  const io = { ...nodeIo(), stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t) };
-  return { code: runCli(argv, io), stdout, stderr };
-}
+import { cli } from './helpers/cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'coverage-'));
 // Lines: statement 0 on lines 4-9, statement 1 on lines 10-15, statement 2 on lines 16-21.

@@ -15,8 +15,7 @@ import { join } from 'node:path';
 import { applyFixEdits, explainDenial, fixEdits, isAccessDeniedProblem, parseAccessDenied, type DenialExplanation } from '../../server/src/iam/author/index';
 import { evaluate } from '../../server/src/iam/evaluate/index';
 import type { EvaluationRequest, PolicyInput } from '../../server/src/iam/evaluate/types';
-import { runCli } from '../../server/src/cli/main';
-import { nodeIo } from '../../server/src/cli/cliIo';
+import { cli } from './helpers/cli';
 
 const ROLE_SESSION = 'arn:aws:sts::111122223333:assumed-role/App/i-0abc';
 const OBJECT = 'arn:aws:s3:::reports/2026.csv';
@@ -303,13 +302,6 @@ test('an explicit deny the simulation does not reproduce: the Deny statements th
 
 // ---------------------------------------------------------------------------------------------------
 // The CLI
-
-function cli(argv: string[], stdin = ''): { code: number; stdout: string; stderr: string } {
-  let stdout = '';
-  let stderr = '';
-  const io = { ...nodeIo(), readStdin: () => stdin, stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t) };
-  return { code: runCli(argv, io), stdout, stderr };
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'explain-denied-'));
 writeFileSync(join(dir, 'app.json'), JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'Tags', Effect: 'Allow', Action: 's3:GetObjectTagging', Resource: OBJECT }] }, null, 2));

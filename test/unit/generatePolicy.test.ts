@@ -13,8 +13,7 @@ import { actionForEvent, generatePolicy, requestsFromCloudTrail, type GenerateRe
 import { action as catalogAction, actionsOf, expandActionPattern, resourceType, services } from '../../server/src/iam/catalog/catalog';
 import { validatePolicy } from '../../server/src/iam/validate/index';
 import { evaluate } from '../../server/src/iam/evaluate/index';
-import { runCli } from '../../server/src/cli/main';
-import { nodeIo } from '../../server/src/cli/cliIo';
+import { cli } from './helpers/cli';
 
 function findings(policy: unknown): string[] {
   return validatePolicy(JSON.stringify(policy, null, 2), { kind: 'identity' }).findings.map((f) => `${f.code}: ${f.message}`);
@@ -203,13 +202,6 @@ test('CloudTrail: lookup-events output is read through CloudTrailEvent', () => {
 
 // ---------------------------------------------------------------------------------------------------
 // The CLI
-
-function cli(argv: string[], stdin = ''): { code: number; stdout: string; stderr: string } {
-  let stdout = '';
-  let stderr = '';
-  const io = { ...nodeIo(), readStdin: () => stdin, stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t) };
-  return { code: runCli(argv, io), stdout, stderr };
-}
 
 test('CLI: actions on stdin, policy output, exit 0', () => {
   const { code, stdout } = cli(['generate', '-'], 's3:GetObject arn:aws:s3:::reports/2026.csv\n# a comment\ns3:ListAllMyBuckets\n');

@@ -17,18 +17,10 @@ import { analyzeHostDocument } from '../../server/src/iam/sources/hostDocument';
 import { analyzeDocument } from '../../server/src/service/documentAnalysis';
 import { completionsAt, hoverAt } from '../../server/src/service/templateFeatures';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
-import { runCli } from '../../server/src/cli/main';
-import { nodeIo } from '../../server/src/cli/cliIo';
 import { initTerraformForTests } from './helpers/terraformParser';
+import { cli } from './helpers/cli';
 
 before(() => initTerraformForTests());
-
-function cli(argv: string[], stdin = ''): { code: number; stdout: string; stderr: string } {
-  let stdout = '';
-  let stderr = '';
-  const io = { ...nodeIo(), readStdin: () => stdin, stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t) };
-  return { code: runCli(argv, io), stdout, stderr };
-}
 
 const FUNCTION = `AWSTemplateFormatVersion: '2010-09-09'
 Resources:

@@ -8,10 +8,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runCli } from '../../server/src/cli/main';
-import { nodeIo } from '../../server/src/cli/cliIo';
 import { SCENARIO_FIELDS, PolicySet, parseScenario, runScenario, checkPolicyFiles, type TestResult } from '../../server/src/iam/scenario/index';
 import { resultLine } from '../../server/src/service/scenario';
+import { cli } from './helpers/cli';
 
 // ---------------------------------------------------------------------------------------------
 // Parsing and validation: scenario text → the problems, as `CODE: message` (message start).
@@ -195,13 +194,6 @@ test('run: a policy file that is not JSON is reported as invalid', () => {
 
 // ---------------------------------------------------------------------------------------------
 // `iam-policy test`, in-process.
-
-function cli(argv: string[]): { code: number; stdout: string; stderr: string } {
-  let stdout = '';
-  let stderr = '';
-  const io = { ...nodeIo(), stdout: (text: string) => void (stdout += text), stderr: (text: string) => void (stderr += text) };
-  return { code: runCli(argv, io), stdout, stderr };
-}
 
 const EXAMPLE = path.join(__dirname, '..', '..', 'examples', 'cross-account');
 

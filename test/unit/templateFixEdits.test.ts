@@ -17,18 +17,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { applyFixEdits } from '../../server/src/iam/author/index';
-import { runCli } from '../../server/src/cli/main';
-import { nodeIo } from '../../server/src/cli/cliIo';
 import { initTerraformForTests } from './helpers/terraformParser';
+import { cli } from './helpers/cli';
 
 before(() => initTerraformForTests());
-
-function cli(argv: string[], stdin = ''): { code: number; stdout: string; stderr: string } {
-  let stdout = '';
-  let stderr = '';
-  const io = { ...nodeIo(), readStdin: () => stdin, stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t) };
-  return { code: runCli(argv, io), stdout, stderr };
-}
 
 const OBJECT = 'arn:aws:s3:::reports/2026.csv';
 const denied = (action: string) => `User: arn:aws:sts::111122223333:assumed-role/App/i-0abc is not authorized to perform: ${action} on resource: ${OBJECT} because no identity-based policy allows the ${action} action`;
