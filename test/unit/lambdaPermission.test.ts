@@ -231,3 +231,13 @@ test('explain-denied: a permission on an alias lets the caller in on the alias, 
   assert.deepEqual(denies('arn:aws:lambda:us-east-1:111122223333:function:worker:live'), ['identity']);
   assert.deepEqual(denies('arn:aws:lambda:us-east-1:111122223333:function:worker').sort(), ['identity', 'resource']);
 });
+
+test('a number written for a string argument is its text, and a missing argument is named as the permission names it', () => {
+  // CloudFormation and Terraform convert a number given for a String property to its text, so an
+  // unquoted account id is a valid Principal and SourceAccount (no INVALID_TYPE).
+  const numbers = rendered(FUNCTION + permission('Partner', 'FunctionName: !Ref Worker\nAction: lambda:InvokeFunction\nPrincipal: 444455556666\nSourceAccount: 444455556666'));
+  assert.deepEqual((numbers['/Resources/Partner/Properties'] as { Statement: Array<Record<string, unknown>> }).Statement[0]!.Principal, { AWS: '444455556666' });
+  assert.deepEqual(findings(FUNCTION + permission('Partner', 'FunctionName: !Ref Worker\nAction: lambda:InvokeFunction\nPrincipal: 444455556666')).map((finding) => finding.code), ['CROSS_ACCOUNT_ACCESS']);
+  const missing = findings(FUNCTION + permission('NoFunction', "Action: lambda:InvokeFunction\nPrincipal: '*'")).find((finding) => finding.code === 'MISSING_RESOURCE');
+  assert.match(missing?.message ?? '', /\(In a Lambda permission: `Resource` is `FunctionName`\.\)$/);
+});

@@ -40,6 +40,17 @@ export interface PermissionArgument {
   readonly value: HostNode;
 }
 
+/**
+ * The argument with a number or boolean value as the string it is: the permission's arguments are
+ * strings, and CloudFormation and Terraform convert a number written for a string (`Principal:
+ * 123456789012`, `SourceAccount = 123456789012`) to its text.
+ */
+export function stringArgument(argument: PermissionArgument): PermissionArgument {
+  const value = argument.value;
+  if (value.kind !== 'scalar' || (typeof value.value !== 'number' && typeof value.value !== 'boolean')) return argument;
+  return { entry: argument.entry, value: { ...value, value: String(value.value) } };
+}
+
 /** The permission's arguments, by their names in each host format (CloudFormation properties, Terraform arguments). */
 export const PERMISSION_ARGUMENTS = {
   principal: { cloudformation: 'Principal', terraform: 'principal' },
@@ -70,10 +81,18 @@ const CONDITIONS: ReadonlyArray<{ argument: PermissionArgumentName; operator: st
  * no `Condition` to add to, only these arguments.
  */
 export function withPermissionTerms(message: string, format: 'cloudformation' | 'terraform'): string {
-  const named = CONDITIONS.filter(({ key }) => message.includes(`\`${key}\``));
+  const terms: ReadonlyArray<{ key: string; argument: PermissionArgumentName }> = [...ELEMENTS, ...CONDITIONS];
+  const named = terms.filter(({ key, argument }) => message.includes(`\`${key}\``) && key !== PERMISSION_ARGUMENTS[argument][format]);
   if (named.length === 0) return message;
   return `${message} (In a Lambda permission: ${named.map(({ key, argument }) => `\`${key}\` is \`${PERMISSION_ARGUMENTS[argument][format]}\``).join(', ')}.)`;
 }
+
+/** Policy elements → the argument that gives them. */
+const ELEMENTS: ReadonlyArray<{ key: string; argument: PermissionArgumentName }> = [
+  { key: 'Principal', argument: 'principal' },
+  { key: 'Action', argument: 'action' },
+  { key: 'Resource', argument: 'functionName' },
+];
 
 /** The principal element Lambda writes for the principal argument (see the module comment). */
 function permissionPrincipal(principal: PermissionArgument): HostNode {

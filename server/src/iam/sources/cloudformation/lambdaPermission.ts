@@ -7,7 +7,7 @@
  */
 import type { EmbeddedPolicy, HostEntry, HostMap, HostNode, HostRange } from '../hostTree';
 import { mapEntry, sampleText } from '../hostTree';
-import { addedScalar, functionPolicyOf, hostEntry, PERMISSION_ARGUMENTS, permissionPolicyRoot, type PermissionArgument } from '../lambdaPermission';
+import { addedScalar, functionPolicyOf, hostEntry, PERMISSION_ARGUMENTS, permissionPolicyRoot, stringArgument, type PermissionArgument } from '../lambdaPermission';
 import { NO_VALUE, resolveIntrinsics, type TemplateContext } from './intrinsics';
 
 /** `Ref` of a pseudo parameter, for the function's ARN (resolved with the template's sample values). */
@@ -20,7 +20,7 @@ function resolved(properties: HostNode, key: string, context: TemplateContext): 
   const found = mapEntry(properties, key);
   if (!found?.value) return undefined;
   const value = resolveIntrinsics(found.value, context);
-  return value === NO_VALUE ? undefined : { entry: found, value };
+  return value === NO_VALUE ? undefined : stringArgument({ entry: found, value });
 }
 
 /** The function's ARN from `FunctionName`. */

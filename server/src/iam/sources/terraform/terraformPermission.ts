@@ -8,7 +8,7 @@
  */
 import type { EmbeddedPolicy, HostNode, TextPart } from '../hostTree';
 import { sampleText, textPartsOf } from '../hostTree';
-import { functionPolicyOf, PERMISSION_ARGUMENTS, permissionPolicyRoot, type PermissionArgument } from '../lambdaPermission';
+import { functionPolicyOf, PERMISSION_ARGUMENTS, permissionPolicyRoot, stringArgument, type PermissionArgument } from '../lambdaPermission';
 import type { HclNode } from './hclTree';
 import { childrenOfType, expressionToNode, firstChildOfType, hclRange } from './hclValues';
 import { lambdaFunctionArnPrefix } from './references';
@@ -21,7 +21,7 @@ function argumentOf(body: HclNode, name: string, host: string): PermissionArgume
   if (!attribute || !key || !expression) return undefined;
   const value = expressionToNode(expression, host);
   if (value.kind === 'scalar' && value.value === null) return undefined;
-  return { entry: { key: name, keyRange: hclRange(key), value, range: hclRange(attribute) }, value };
+  return stringArgument({ entry: { key: name, keyRange: hclRange(key), value, range: hclRange(attribute) }, value });
 }
 
 /** The function's ARN: `function_name` as an ARN, or after the ARN's start; then `:qualifier`. */
