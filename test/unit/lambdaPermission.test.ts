@@ -85,13 +85,18 @@ test('findings land on the properties, and none of them offers a policy edit', (
   assert.deepEqual(found.filter((finding) => finding.fixes > 0), []);
 });
 
-test('the editor offers no policy completion or hover on a permission (its keys are not policy elements)', () => {
+test('the editor offers no policy completion on a permission (its keys are not policy elements); its hover is the statement Lambda writes', () => {
   const text = FUNCTION + permission('Events', 'FunctionName: !Ref Worker\nAction: lambda:InvokeFunction\nPrincipal: events.amazonaws.com\n');
   const document = TextDocument.create('file:///t.yaml', 'yaml', 1, text);
   const analysis = analyzeDocument({ text, path: 't.yaml', settings: DEFAULT_SETTINGS });
   const inProperties = document.positionAt(text.indexOf('Principal: events'));
   assert.deepEqual(completionsAt(document, analysis, inProperties, DEFAULT_SETTINGS).items, []);
-  assert.equal(hoverAt(document, analysis, document.positionAt(text.indexOf('InvokeFunction'))), null);
+  const hover = hoverAt(document, analysis, document.positionAt(text.indexOf('InvokeFunction')));
+  const markdown = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+  assert.match(markdown, /^\*\*Events function permission\*\*: the statement Lambda writes into the function's resource-based policy/);
+  assert.ok(markdown.includes('"Principal": {\n        "Service": "events.amazonaws.com"\n      }'), markdown);
+  // Outside the permission (the function's own properties), no such hover.
+  assert.equal(hoverAt(document, analysis, document.positionAt(text.indexOf('nodejs20.x'))), null);
 });
 
 test('summary and check --no-public-access read a permission as the function policy it makes', () => {

@@ -262,6 +262,23 @@ function stripQuotes(text: string, syntax: HostSyntax): string {
   return syntax === 'json' ? text : text.replace(/^"|"$/g, '');
 }
 
+/**
+ * On a resource from whose arguments the service writes a policy (a Lambda permission): that policy,
+ * as it is checked, so that the reader sees what the permission grants.
+ */
+function renderedPolicyHover(document: TextDocument, analysis: DocumentAnalysis, offset: number): Hover | null {
+  const embedded = analysis.host?.policies.filter((candidate) => candidate.policy.rendered && holds(candidate.policy.range, offset)).sort((a, b) => a.policy.range.end - a.policy.range.start - (b.policy.range.end - b.policy.range.start))[0];
+  if (!embedded) return null;
+  let written: string;
+  try {
+    written = JSON.stringify(JSON.parse(embedded.virtual.text), null, 2);
+  } catch {
+    return null;
+  }
+  const range = { start: document.positionAt(embedded.policy.range.start), end: document.positionAt(embedded.policy.range.end) };
+  return { contents: { kind: MarkupKind.Markdown, value: `**${embedded.policy.label}**: the statement Lambda writes into the function's resource-based policy, as it is checked.\n\n\`\`\`json\n${written}\n\`\`\`` }, range };
+}
+
 /** Hover at a position of any document with policies. */
 export function hoverAt(document: TextDocument, analysis: DocumentAnalysis, position: Position): Hover | null {
   if (analysis.role !== 'template') return getHover(document, analysis, position);
@@ -282,7 +299,7 @@ export function hoverAt(document: TextDocument, analysis: DocumentAnalysis, posi
     }
   }
   const view = policyViewAt(document, analysis, position);
-  if (!view?.embedded) return null;
+  if (!view?.embedded) return renderedPolicyHover(document, analysis, offset);
   const viewPosition = view.toViewPosition(position);
   if (!viewPosition) return null;
   const hover = getHover(view.document, view.analysis, viewPosition);
