@@ -246,3 +246,29 @@ test('a number written for a string argument is its text, and a missing argument
   const missing = findings(FUNCTION + permission('NoFunction', "Action: lambda:InvokeFunction\nPrincipal: '*'")).find((finding) => finding.code === 'MISSING_RESOURCE');
   assert.match(missing?.message ?? '', /\(In a Lambda permission: `Resource` is `FunctionName`\.\)$/);
 });
+
+test("layer version permissions: AddLayerVersionPermission's statement, public unless an organization bounds it", () => {
+  // Lambda API Reference, AddLayerVersionPermission: `Principal` is an account id, or `*` for every
+  // account (of the organization `OrganizationId`, when given); the statement's resource is the
+  // layer version's ARN, and OrganizationId is the `aws:PrincipalOrgID` condition.
+  const layers = `Resources:
+  Layer:
+    Type: AWS::Lambda::LayerVersion
+    Properties:
+      Content: { S3Bucket: artifacts, S3Key: layer.zip }
+${permission('Everyone', "Action: lambda:GetLayerVersion\nLayerVersionArn: !Ref Layer\nPrincipal: '*'").replace('AWS::Lambda::Permission', 'AWS::Lambda::LayerVersionPermission')}${permission('Org', "Action: lambda:GetLayerVersion\nLayerVersionArn: !Ref Layer\nPrincipal: '*'\nOrganizationId: o-a1b2c3d4e5").replace('AWS::Lambda::Permission', 'AWS::Lambda::LayerVersionPermission')}`;
+  const host = analyzeHostDocument(layers);
+  assert.ok(host);
+  const org = host.policies.find((policy) => policy.policy.pointer === '/Resources/Org/Properties');
+  assert.deepEqual(JSON.parse(org!.virtual.text).Statement[0], { Effect: 'Allow', Principal: '*', Action: 'lambda:GetLayerVersion', Resource: 'arn:aws:lambda:us-east-1:123456789012:layer:layer:1', Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } } });
+  const found = findings(layers);
+  assert.deepEqual(found.map((finding) => finding.code), ['PUBLIC_ACCESS']);
+  assert.match(found[0]!.message, /\(In a Lambda layer permission: `aws:PrincipalOrgID` is `OrganizationId`\.\)$/);
+  // Terraform: layer_name and version_number make the ARN.
+  const dir = mkdtempSync(join(tmpdir(), 'lambda-layer-'));
+  const file = join(dir, 'main.tf');
+  writeFileSync(file, 'resource "aws_lambda_layer_version_permission" "org" {\n  layer_name      = "arn:aws:lambda:us-east-1:123456789012:layer:shared"\n  version_number  = 3\n  principal       = "*"\n  organization_id = "o-a1b2c3d4e5"\n  action          = "lambda:GetLayerVersion"\n  statement_id    = "org"\n}\n');
+  const summary = JSON.parse(cli(['summary', file, '--format', 'json']).stdout);
+  assert.deepEqual(summary.policies[0].access.whoCanGetIn.statements[0].organizations, ['o-a1b2c3d4e5']);
+  assert.ok(JSON.stringify(summary.policies[0]).includes('arn:aws:lambda:us-east-1:123456789012:layer:shared:3'), JSON.stringify(summary.policies[0]));
+});

@@ -276,7 +276,8 @@ function renderedPolicyHover(document: TextDocument, analysis: DocumentAnalysis,
     return null;
   }
   const range = { start: document.positionAt(embedded.policy.range.start), end: document.positionAt(embedded.policy.range.end) };
-  return { contents: { kind: MarkupKind.Markdown, value: `**${embedded.policy.label}**: the statement Lambda writes into the function's resource-based policy, as it is checked.\n\n\`\`\`json\n${written}\n\`\`\`` }, range };
+  const owner = embedded.policy.rendered === 'layer' ? 'layer version' : 'function';
+  return { contents: { kind: MarkupKind.Markdown, value: `**${embedded.policy.label}**: the statement Lambda writes into the ${owner}'s resource-based policy, as it is checked.\n\n\`\`\`json\n${written}\n\`\`\`` }, range };
 }
 
 /** Hover at a position of any document with policies. */

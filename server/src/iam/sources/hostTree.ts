@@ -192,10 +192,11 @@ export interface EmbeddedPolicy {
    */
   readonly usedAt?: readonly string[];
   /**
-   * Set when the host writes no policy document here: the service writes the policy from the
-   * resource's properties (an `AWS::Lambda::Permission`, a Terraform `aws_lambda_permission`). Its
+   * Set when the host writes no policy document here: Lambda writes the policy from the resource's
+   * properties (`function`: an `AWS::Lambda::Permission`, a Terraform `aws_lambda_permission`;
+   * `layer`: their layer version counterparts). Its
    * keys and values map to those properties, so findings land on them, but the policy's own fixes,
    * completion and hover are not offered there (they would write policy syntax into the resource).
    */
-  readonly rendered?: true;
+  readonly rendered?: 'function' | 'layer';
 }

@@ -51,20 +51,48 @@ export function stringArgument(argument: PermissionArgument): PermissionArgument
   return { entry: argument.entry, value: { ...value, value: String(value.value) } };
 }
 
-/** The permission's arguments, by their names in each host format (CloudFormation properties, Terraform arguments). */
-export const PERMISSION_ARGUMENTS = {
-  principal: { cloudformation: 'Principal', terraform: 'principal' },
-  action: { cloudformation: 'Action', terraform: 'action' },
-  functionName: { cloudformation: 'FunctionName', terraform: 'function_name' },
-  sourceArn: { cloudformation: 'SourceArn', terraform: 'source_arn' },
-  sourceAccount: { cloudformation: 'SourceAccount', terraform: 'source_account' },
-  principalOrgId: { cloudformation: 'PrincipalOrgID', terraform: 'principal_org_id' },
-  functionUrlAuthType: { cloudformation: 'FunctionUrlAuthType', terraform: 'function_url_auth_type' },
-  eventSourceToken: { cloudformation: 'EventSourceToken', terraform: 'event_source_token' },
-  invokedViaFunctionUrl: { cloudformation: 'InvokedViaFunctionUrl', terraform: 'invoked_via_function_url' },
-} as const;
+/** The kinds of Lambda permission: a function's (`AddPermission`) and a layer version's (`AddLayerVersionPermission`). */
+export type PermissionType = 'function' | 'layer';
 
-export type PermissionArgumentName = keyof typeof PERMISSION_ARGUMENTS;
+/** The arguments a permission may have (the resource is the function, or the layer version). */
+export type PermissionArgumentName = 'principal' | 'action' | 'resource' | 'sourceArn' | 'sourceAccount' | 'principalOrgId' | 'functionUrlAuthType' | 'eventSourceToken' | 'invokedViaFunctionUrl';
+
+/**
+ * Each kind's arguments, by their names in each host format (CloudFormation properties of
+ * `AWS::Lambda::Permission` / `AWS::Lambda::LayerVersionPermission`, arguments of Terraform's
+ * `aws_lambda_permission` / `aws_lambda_layer_version_permission`). A layer's `layer_name` is its
+ * name or ARN without the version, which `version_number` adds.
+ */
+const ARGUMENTS: Readonly<Record<PermissionType, Partial<Record<PermissionArgumentName, { readonly cloudformation: string; readonly terraform: string }>>>> = {
+  function: {
+    principal: { cloudformation: 'Principal', terraform: 'principal' },
+    action: { cloudformation: 'Action', terraform: 'action' },
+    resource: { cloudformation: 'FunctionName', terraform: 'function_name' },
+    sourceArn: { cloudformation: 'SourceArn', terraform: 'source_arn' },
+    sourceAccount: { cloudformation: 'SourceAccount', terraform: 'source_account' },
+    principalOrgId: { cloudformation: 'PrincipalOrgID', terraform: 'principal_org_id' },
+    functionUrlAuthType: { cloudformation: 'FunctionUrlAuthType', terraform: 'function_url_auth_type' },
+    eventSourceToken: { cloudformation: 'EventSourceToken', terraform: 'event_source_token' },
+    invokedViaFunctionUrl: { cloudformation: 'InvokedViaFunctionUrl', terraform: 'invoked_via_function_url' },
+  },
+  layer: {
+    principal: { cloudformation: 'Principal', terraform: 'principal' },
+    action: { cloudformation: 'Action', terraform: 'action' },
+    resource: { cloudformation: 'LayerVersionArn', terraform: 'layer_name' },
+    principalOrgId: { cloudformation: 'OrganizationId', terraform: 'organization_id' },
+  },
+};
+
+/** The name of a permission's argument in a host format, or undefined when that kind has no such argument. */
+export function permissionArgumentName(type: PermissionType, name: PermissionArgumentName, format: 'cloudformation' | 'terraform'): string | undefined {
+  return ARGUMENTS[type][name]?.[format];
+}
+
+/** What each kind is called in messages, and the resource whose policy it makes. */
+export const PERMISSION_TYPES: Readonly<Record<PermissionType, { readonly label: string; readonly owner: string; readonly resourceType: string }>> = {
+  function: { label: 'Lambda permission', owner: 'function', resourceType: 'AWS::Lambda::Function' },
+  layer: { label: 'Lambda layer permission', owner: 'layer version', resourceType: 'AWS::Lambda::LayerVersion' },
+};
 
 /** Argument → the condition it becomes. */
 const CONDITIONS: ReadonlyArray<{ argument: PermissionArgumentName; operator: string; key: string }> = [
@@ -80,18 +108,20 @@ const CONDITIONS: ReadonlyArray<{ argument: PermissionArgumentName; operator: st
  * arguments: "`aws:SourceArn` is `SourceArn` here". Messages speak policy language; a permission has
  * no `Condition` to add to, only these arguments.
  */
-export function withPermissionTerms(message: string, format: 'cloudformation' | 'terraform'): string {
+export function withPermissionTerms(message: string, type: PermissionType, format: 'cloudformation' | 'terraform'): string {
   const terms: ReadonlyArray<{ key: string; argument: PermissionArgumentName }> = [...ELEMENTS, ...CONDITIONS];
-  const named = terms.filter(({ key, argument }) => message.includes(`\`${key}\``) && key !== PERMISSION_ARGUMENTS[argument][format]);
-  if (named.length === 0) return message;
-  return `${message} (In a Lambda permission: ${named.map(({ key, argument }) => `\`${key}\` is \`${PERMISSION_ARGUMENTS[argument][format]}\``).join(', ')}.)`;
+  const named = terms.flatMap(({ key, argument }) => {
+    const written = permissionArgumentName(type, argument, format);
+    return written !== undefined && written !== key && message.includes(`\`${key}\``) ? [`\`${key}\` is \`${written}\``] : [];
+  });
+  return named.length === 0 ? message : `${message} (In a ${PERMISSION_TYPES[type].label}: ${named.join(', ')}.)`;
 }
 
 /** Policy elements → the argument that gives them. */
 const ELEMENTS: ReadonlyArray<{ key: string; argument: PermissionArgumentName }> = [
   { key: 'Principal', argument: 'principal' },
   { key: 'Action', argument: 'action' },
-  { key: 'Resource', argument: 'functionName' },
+  { key: 'Resource', argument: 'resource' },
 ];
 
 /** The principal element Lambda writes for the principal argument (see the module comment). */
@@ -126,18 +156,18 @@ function permissionConditions(read: (name: PermissionArgumentName) => Permission
 }
 
 /**
- * The policy of one permission: `read` gives each argument (undefined when absent), `functionArn`
- * turns the function argument into the function's ARN; `range` is the resource's (its properties or
- * body), where what Lambda adds maps.
+ * The policy of one permission: `read` gives each argument (undefined when absent), `resourceArn`
+ * turns the resource argument into the function's or layer version's ARN; `range` is the
+ * permission's (its properties or body), where what Lambda adds maps.
  */
-export function permissionPolicyRoot(range: HostRange, read: (name: PermissionArgumentName) => PermissionArgument | undefined, functionArn: (name: PermissionArgument) => HostNode): HostMap {
+export function permissionPolicyRoot(range: HostRange, read: (name: PermissionArgumentName) => PermissionArgument | undefined, resourceArn: (resource: PermissionArgument) => HostNode): HostMap {
   const statement: HostEntry[] = [hostEntry('Effect', at(range), addedScalar('Allow', at(range)))];
   const principal = read('principal');
   if (principal) statement.push(hostEntry('Principal', principal.entry.keyRange, permissionPrincipal(principal), principal.entry.range));
   const action = read('action');
   if (action) statement.push(hostEntry('Action', action.entry.keyRange, action.value, action.entry.range));
-  const name = read('functionName');
-  if (name) statement.push(hostEntry('Resource', name.entry.keyRange, functionArn(name), name.entry.range));
+  const resource = read('resource');
+  if (resource) statement.push(hostEntry('Resource', resource.entry.keyRange, resourceArn(resource), resource.entry.range));
   const condition = permissionConditions(read);
   if (condition) statement.push(condition);
   return policyOfStatements(range, [{ kind: 'map', range, entries: statement }]);
@@ -168,7 +198,7 @@ function functionNameOf(value: string): string {
 export function functionPolicyOf(permissions: readonly EmbeddedPolicy[], at: { pointer: string; range: HostRange; label: string }, names: (expression: string) => boolean, name: string | undefined): EmbeddedPolicy | undefined {
   const statements: HostNode[] = [];
   for (const permission of permissions) {
-    if (!permission.rendered || permission.attachedResourceType !== 'AWS::Lambda::Function') continue;
+    if (permission.rendered !== 'function') continue;
     const list = mapEntry(permission.root, 'Statement')?.value;
     for (const statement of list?.kind === 'seq' ? list.items : []) {
       const resource = mapEntry(statement, 'Resource')?.value;
@@ -178,5 +208,5 @@ export function functionPolicyOf(permissions: readonly EmbeddedPolicy[], at: { p
     }
   }
   if (statements.length === 0) return undefined;
-  return { pointer: at.pointer, kind: 'resource', hostResourceType: permissions[0]!.hostResourceType, attachedResourceType: 'AWS::Lambda::Function', label: at.label, root: policyOfStatements(at.range, statements), range: at.range, rendered: true };
+  return { pointer: at.pointer, kind: 'resource', hostResourceType: permissions[0]!.hostResourceType, attachedResourceType: 'AWS::Lambda::Function', label: at.label, root: policyOfStatements(at.range, statements), range: at.range, rendered: 'function' };
 }

@@ -1,13 +1,14 @@
 /**
- * `AWS::Lambda::Permission`: a template grants access to a function not with a policy document but
- * with a resource whose properties Lambda writes as one statement of the function's resource-based
- * policy (see `../lambdaPermission.ts` for how each property reads). `FunctionName` may be a name, a
- * partial ARN (`123456789012:function:name`) or an ARN, with a version or alias or not: a name gets
- * the stack's partition, Region and account.
+ * `AWS::Lambda::Permission` and `AWS::Lambda::LayerVersionPermission`: a template grants access to a
+ * function or a layer version not with a policy document but with a resource whose properties Lambda
+ * writes as one statement of its resource-based policy (see `../lambdaPermission.ts` for how each
+ * property reads). `FunctionName` may be a name, a partial ARN (`123456789012:function:name`) or an
+ * ARN, with a version or alias or not: a name gets the stack's partition, Region and account.
+ * `LayerVersionArn` is the layer version's ARN.
  */
 import type { EmbeddedPolicy, HostEntry, HostMap, HostNode, HostRange } from '../hostTree';
 import { mapEntry, sampleText } from '../hostTree';
-import { addedScalar, functionPolicyOf, hostEntry, PERMISSION_ARGUMENTS, permissionPolicyRoot, stringArgument, type PermissionArgument } from '../lambdaPermission';
+import { addedScalar, functionPolicyOf, hostEntry, permissionArgumentName, permissionPolicyRoot, PERMISSION_TYPES, stringArgument, type PermissionArgument, type PermissionType } from '../lambdaPermission';
 import { NO_VALUE, resolveIntrinsics, type TemplateContext } from './intrinsics';
 
 /** `Ref` of a pseudo parameter, for the function's ARN (resolved with the template's sample values). */
@@ -38,21 +39,26 @@ function templateFunctionArn(name: PermissionArgument, context: TemplateContext)
 }
 
 /**
- * The statement an `AWS::Lambda::Permission` resource (`resource`, at `/Resources/<id>`) adds to its
- * function's resource-based policy, as a policy; undefined when the resource has no `Properties` map.
+ * The statement an `AWS::Lambda::Permission` (`type` `function`) or `AWS::Lambda::LayerVersionPermission`
+ * (`layer`) resource (`resource`, at `/Resources/<id>`) adds to the resource-based policy of its
+ * function or layer version, as a policy; undefined when the resource has no `Properties` map.
  */
-export function lambdaPermissionPolicy(resource: HostEntry, base: string, context: TemplateContext): EmbeddedPolicy | undefined {
+export function lambdaPermissionPolicy(resource: HostEntry, base: string, context: TemplateContext, type: PermissionType): EmbeddedPolicy | undefined {
   const properties = mapEntry(resource.value, 'Properties')?.value;
   if (properties?.kind !== 'map') return undefined;
+  const read = (name: Parameters<typeof permissionArgumentName>[1]): PermissionArgument | undefined => {
+    const property = permissionArgumentName(type, name, 'cloudformation');
+    return property === undefined ? undefined : resolved(properties, property, context);
+  };
   return {
     pointer: `${base}/Properties`,
     kind: 'resource',
-    hostResourceType: 'AWS::Lambda::Permission',
-    attachedResourceType: 'AWS::Lambda::Function',
-    label: `${resource.key} function permission`,
-    root: permissionPolicyRoot(properties.range, (name) => resolved(properties, PERMISSION_ARGUMENTS[name].cloudformation, context), (name) => templateFunctionArn(name, context)),
+    hostResourceType: type === 'function' ? 'AWS::Lambda::Permission' : 'AWS::Lambda::LayerVersionPermission',
+    attachedResourceType: PERMISSION_TYPES[type].resourceType,
+    label: `${resource.key} ${type === 'function' ? 'function' : 'layer version'} permission`,
+    root: permissionPolicyRoot(properties.range, read, (argument) => (type === 'function' ? templateFunctionArn(argument, context) : argument.value)),
     range: properties.range,
-    rendered: true,
+    rendered: type,
   };
 }
 
@@ -74,7 +80,7 @@ export function samFunctionUrlPolicy(resource: HostEntry, base: string, context:
     if (name === 'principal') return added('*', authType.value!.range);
     if (name === 'action') return added('lambda:InvokeFunctionUrl', config.keyRange);
     if (name === 'functionUrlAuthType') return { entry: authType, value: authType.value! };
-    if (name !== 'functionName') return undefined;
+    if (name !== 'resource') return undefined;
     const reference: HostMap = { kind: 'map', range: config.keyRange, entries: [hostEntry('Ref', keyAt, addedScalar(resource.key, config.keyRange))] };
     const value = resolveIntrinsics(reference, context);
     return value === NO_VALUE ? undefined : { entry: hostEntry('', keyAt, reference, config.range), value };
@@ -87,7 +93,7 @@ export function samFunctionUrlPolicy(resource: HostEntry, base: string, context:
     label: `${resource.key} function URL permission (SAM)`,
     root: permissionPolicyRoot(config.value.range, read, (name) => templateFunctionArn(name, context)),
     range: config.range,
-    rendered: true,
+    rendered: 'function',
   };
 }
 

@@ -411,7 +411,14 @@ function findPolicies(root: HostMap, context: TemplateContext, expandSamTemplate
     if (!type) continue;
     const base = `/Resources/${pointerToken(resource.key)}`;
     managedPolicyArns(resource, base, context, references);
-    const permission = type === 'AWS::Lambda::Permission' ? lambdaPermissionPolicy(resource, base, context) : type === 'AWS::Serverless::Function' ? samFunctionUrlPolicy(resource, base, context) : undefined;
+    const permission =
+      type === 'AWS::Lambda::Permission'
+        ? lambdaPermissionPolicy(resource, base, context, 'function')
+        : type === 'AWS::Lambda::LayerVersionPermission'
+          ? lambdaPermissionPolicy(resource, base, context, 'layer')
+          : type === 'AWS::Serverless::Function'
+            ? samFunctionUrlPolicy(resource, base, context)
+            : undefined;
     if (permission) policies.push(permission);
     for (const location of locationsOf(type)) {
       let kind: EmbeddedPolicyKind | undefined = location.kind;

@@ -243,9 +243,9 @@ export function nameAttribute(type: string): string | undefined {
   return attributes ? ['bucket', 'function_name', 'name'].find((name) => attributes[name] === same) : undefined;
 }
 
-/** The start of a Lambda function's ARN in the configuration's partition, Region and account: `arn:aws:lambda:us-east-1:123456789012:function:`. */
-export function lambdaFunctionArnPrefix(): string {
-  return deployed(`arn:${P}:lambda:${R}:${A}:function:`);
+/** The start of a Lambda function's or layer's ARN in the configuration's partition, Region and account: `arn:aws:lambda:us-east-1:123456789012:function:`. */
+export function lambdaArnPrefix(type: 'function' | 'layer'): string {
+  return deployed(`arn:${P}:lambda:${R}:${A}:${type}:`);
 }
 
 /**

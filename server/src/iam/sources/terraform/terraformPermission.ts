@@ -1,17 +1,18 @@
 /**
- * Terraform's `aws_lambda_permission` (AWS provider documentation, registry.terraform.io): the
- * statement Lambda writes into the function's resource-based policy from the resource's arguments
- * (see `../lambdaPermission.ts` for how each argument reads). `function_name` may be a name, a
- * partial ARN or an ARN (`aws_lambda_function.f.function_name` or `.arn`); `qualifier` adds the
- * version or alias to the function's ARN. A name gets the configuration's partition, Region and
- * account.
+ * Terraform's `aws_lambda_permission` and `aws_lambda_layer_version_permission` (AWS provider
+ * documentation, registry.terraform.io): the statement Lambda writes into the resource-based policy
+ * of the function or layer version from the resource's arguments (see `../lambdaPermission.ts` for
+ * how each argument reads). `function_name` may be a name, a partial ARN or an ARN
+ * (`aws_lambda_function.f.function_name` or `.arn`); `qualifier` adds the version or alias to the
+ * function's ARN. A layer's `layer_name` is a name or an ARN, and `version_number` adds the version.
+ * A name gets the configuration's partition, Region and account.
  */
 import type { EmbeddedPolicy, HostNode, TextPart } from '../hostTree';
 import { sampleText, textPartsOf } from '../hostTree';
-import { functionPolicyOf, PERMISSION_ARGUMENTS, permissionPolicyRoot, stringArgument, type PermissionArgument } from '../lambdaPermission';
+import { functionPolicyOf, permissionArgumentName, permissionPolicyRoot, PERMISSION_TYPES, stringArgument, type PermissionArgument, type PermissionType } from '../lambdaPermission';
 import type { HclNode } from './hclTree';
 import { childrenOfType, expressionToNode, firstChildOfType, hclRange } from './hclValues';
-import { lambdaFunctionArnPrefix } from './references';
+import { lambdaArnPrefix } from './references';
 
 /** The argument `name` of a resource body, with its value as a host node; undefined when absent or `null`. */
 function argumentOf(body: HclNode, name: string, host: string): PermissionArgument | undefined {
@@ -24,35 +25,47 @@ function argumentOf(body: HclNode, name: string, host: string): PermissionArgume
   return stringArgument({ entry: { key: name, keyRange: hclRange(key), value, range: hclRange(attribute) }, value });
 }
 
-/** The function's ARN: `function_name` as an ARN, or after the ARN's start; then `:qualifier`. */
-function terraformFunctionArn(name: PermissionArgument, qualifier: PermissionArgument | undefined): HostNode {
+/**
+ * The ARN of the function or layer version: the resource argument as an ARN, or after the ARN's start
+ * (`arn:aws:lambda:REGION:ACCOUNT:function:`, `...:layer:`); then `:` and the `qualifier` or
+ * `version_number`, when given.
+ */
+function terraformLambdaArn(type: PermissionType, name: PermissionArgument, suffix: PermissionArgument | undefined): HostNode {
   const text = sampleText(name.value) ?? '';
   const range = name.value.range;
   const start = { start: range.start, end: range.start };
   const parts: TextPart[] = [];
   if (!text.startsWith('arn:')) {
-    const prefix = lambdaFunctionArnPrefix();
+    const prefix = lambdaArnPrefix(type);
     // A partial ARN names the account: `123456789012:function:name`.
-    parts.push({ kind: 'literal', value: /^\d{12}:function:/.test(text) ? prefix.slice(0, prefix.lastIndexOf(':', prefix.length - ':function:'.length - 1) + 1) : prefix, range: start });
+    parts.push({ kind: 'literal', value: type === 'function' && /^\d{12}:function:/.test(text) ? prefix.slice(0, prefix.lastIndexOf(':', prefix.length - ':function:'.length - 1) + 1) : prefix, range: start });
   }
-  parts.push(...textPartsOf(name.value, range, 'function_name'));
-  if (qualifier) parts.push({ kind: 'literal', value: ':', range: { start: qualifier.value.range.start, end: qualifier.value.range.start } }, ...textPartsOf(qualifier.value, qualifier.value.range, 'qualifier'));
+  parts.push(...textPartsOf(name.value, range, name.entry.key));
+  if (suffix) parts.push({ kind: 'literal', value: ':', range: { start: suffix.value.range.start, end: suffix.value.range.start } }, ...textPartsOf(suffix.value, suffix.value.range, suffix.entry.key));
   return parts.length === 1 && parts[0]!.kind === 'literal' ? name.value : { kind: 'text', range, parts, style: 'hcl', template: 'hcl' };
 }
 
-/** The policy an `aws_lambda_permission` resource (`address`, its `body`) adds to its function's resource-based policy. */
-export function terraformPermissionPolicy(block: HclNode, body: HclNode, address: string, host: string): EmbeddedPolicy {
+/**
+ * The policy an `aws_lambda_permission` (`type` `function`) or `aws_lambda_layer_version_permission`
+ * (`layer`) resource (`address`, its `block` and `body`) adds to the resource-based policy of its
+ * function or layer version.
+ */
+export function terraformPermissionPolicy(block: HclNode, body: HclNode, address: string, host: string, type: PermissionType): EmbeddedPolicy {
   const range = hclRange(block);
-  const qualifier = argumentOf(body, 'qualifier', host);
+  const suffix = argumentOf(body, type === 'function' ? 'qualifier' : 'version_number', host);
+  const read = (name: Parameters<typeof permissionArgumentName>[1]): PermissionArgument | undefined => {
+    const argument = permissionArgumentName(type, name, 'terraform');
+    return argument === undefined ? undefined : argumentOf(body, argument, host);
+  };
   return {
     pointer: address,
     kind: 'resource',
-    hostResourceType: 'aws_lambda_permission',
-    attachedResourceType: 'AWS::Lambda::Function',
-    label: `${address} function permission`,
-    root: permissionPolicyRoot(range, (name) => argumentOf(body, PERMISSION_ARGUMENTS[name].terraform, host), (name) => terraformFunctionArn(name, qualifier)),
+    hostResourceType: type === 'function' ? 'aws_lambda_permission' : 'aws_lambda_layer_version_permission',
+    attachedResourceType: PERMISSION_TYPES[type].resourceType,
+    label: `${address} ${type === 'function' ? 'function' : 'layer version'} permission`,
+    root: permissionPolicyRoot(range, read, (argument) => terraformLambdaArn(type, argument, suffix)),
     range,
-    rendered: true,
+    rendered: type,
   };
 }
 

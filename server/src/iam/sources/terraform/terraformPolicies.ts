@@ -217,8 +217,8 @@ class Extractor {
     }
     const body = firstChildOfType(block, 'body');
     if (!body) return;
-    if (type === 'resource' && labels[0] === 'aws_lambda_permission' && labels[1] !== undefined) {
-      this.policies.push(terraformPermissionPolicy(block, body, `${labels[0]}.${labels[1]}`, this.host));
+    if (type === 'resource' && (labels[0] === 'aws_lambda_permission' || labels[0] === 'aws_lambda_layer_version_permission') && labels[1] !== undefined) {
+      this.policies.push(terraformPermissionPolicy(block, body, `${labels[0]}.${labels[1]}`, this.host, labels[0] === 'aws_lambda_permission' ? 'function' : 'layer'));
     } else if (type === 'resource' && labels.length >= 2) {
       this.resource(body, labels[0]!, `${labels[0]}.${labels[1]}`);
     } else if (type === 'module' && labels[0] !== undefined) {
@@ -643,7 +643,7 @@ function isTopLevel(block: HclNode): boolean {
  */
 function mayHoldPolicy(block: HclNode): boolean {
   const text = block.text;
-  if (/Statement|aws_iam_policy_document|local\.|template_file|aws_lambda_permission/.test(text)) return true;
+  if (/Statement|aws_iam_policy_document|local\.|template_file|aws_lambda_permission|aws_lambda_layer_version_permission/.test(text)) return true;
   const brace = text.indexOf('{');
   const header = brace < 0 ? text : text.slice(0, brace);
   for (const word of header.match(/[A-Za-z0-9_]+/g) ?? []) {
