@@ -997,3 +997,54 @@ test('--template --account: the account the template is deployed into makes a bu
   assert.equal(run('--account', '1234').code, 2);
   assert.equal(cli(['explain-denied', '--account', '111122223333', '-'], message).code, 2);
 });
+
+test('--template: a secret of the template is the message\'s resource, with the random characters its ARN shows', () => {
+  // Secrets Manager User Guide, "Secret ARNs": the ARN ends in the name, a hyphen and six random
+  // characters; `!Ref` of AWS::SecretsManager::Secret is that ARN (CloudFormation User Guide).
+  const dir = mkdtempSync(join(tmpdir(), 'template-secret-'));
+  const template = join(dir, 'stack.yaml');
+  const text = `Resources:
+  DbSecret:
+    Type: AWS::SecretsManager::Secret
+    Properties:
+      Name: prod/db
+  DbSecretPolicy:
+    Type: AWS::SecretsManager::ResourcePolicy
+    Properties:
+      SecretId: !Ref DbSecret
+      ResourcePolicy:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Deny
+            Principal: '*'
+            Action: secretsmanager:GetSecretValue
+            Resource: '*'
+            Condition:
+              StringNotEquals:
+                aws:PrincipalTag/team: data
+  App:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Principal: { Service: lambda.amazonaws.com }
+            Action: sts:AssumeRole
+      Policies:
+        - PolicyName: read
+          PolicyDocument:
+            Version: '2012-10-17'
+            Statement:
+              - Effect: Allow
+                Action: secretsmanager:GetSecretValue
+                Resource: !Ref DbSecret
+`;
+  writeFileSync(template, text);
+  const message = 'User: arn:aws:sts::111122223333:assumed-role/stack-App-ABCDEFGH1234/s is not authorized to perform: secretsmanager:GetSecretValue on resource: arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/db-Xy12Zw with an explicit deny in a resource-based policy';
+  const out = JSON.parse(cli(['explain-denied', '--template', template, '--format', 'json', '-'], message).stdout);
+  // The role's `!Ref DbSecret` is this secret: no fix adds its ARN as a literal; the secret's policy is what denies.
+  assert.ok(out.notes.some((note: string) => note.includes('`DbSecret` (AWS::SecretsManager::Secret)') && note.includes('#/Resources/DbSecretPolicy/Properties/ResourcePolicy` was simulated')), out.notes.join('\n'));
+  assert.equal(out.simulated.decision, 'ExplicitDeny', JSON.stringify(out.simulated));
+  assert.ok(!out.fixes.some((fix: { statement: { Resource?: unknown } }) => JSON.stringify(fix.statement.Resource ?? '').includes('prod/db-Xy12Zw')), JSON.stringify(out.fixes));
+});

@@ -83,13 +83,15 @@ function escapeRegExp(text: string): string {
  * form `form` (`{p}`, `{r}`, `{a}` and `{n}` for partition, Region, account and name), or is inside
  * one (`bucket/key`, `table/name/index/x`).
  */
-function nameInArn(form: string, resource: string): { name: string; region?: string; account?: string } | undefined {
+function nameInArn(form: string, resource: string): { name: string; region?: string; account?: string; suffix?: string } | undefined {
   const at = form.indexOf('{n}');
   if (at < 0) return undefined;
   const prefix = escapeRegExp(form.slice(0, at)).replace('\\{p\\}', '[^:]+').replace('\\{r\\}', '(?<region>[a-z0-9-]*)').replace('\\{a\\}', '(?<account>\\d{12})?');
-  const groups = new RegExp(`^${prefix}(?<name>[^:/]+)(?:$|[:/])`).exec(resource)?.groups;
+  // A secret's name may hold `/`, and its ARN ends in `-` and six random characters (`{s}`).
+  const name = form.endsWith('{n}-{s}') ? '(?<name>[^:]+)-(?<suffix>[A-Za-z0-9]{6})$' : '(?<name>[^:/]+)(?:$|[:/])';
+  const groups = new RegExp(`^${prefix}${name}`).exec(resource)?.groups;
   if (!groups?.name) return undefined;
-  return { name: groups.name, ...(groups.region ? { region: groups.region } : {}), ...(groups.account ? { account: groups.account } : {}) };
+  return { name: groups.name, ...(groups.region ? { region: groups.region } : {}), ...(groups.account ? { account: groups.account } : {}), ...(groups.suffix ? { suffix: groups.suffix } : {}) };
 }
 
 /**
@@ -97,8 +99,8 @@ function nameInArn(form: string, resource: string): { name: string; region?: str
  * shows: a resource whose ARN (its `Arn` attribute, or its `Ref` when that is an ARN) holds its
  * name, named by its name property or by a name CloudFormation generated for it.
  */
-function resourceOf(template: CloudFormationTemplate, resource: string, account: string): { id: string; type: string; name: string; region?: string } | undefined {
-  let generated: { id: string; type: string; name: string; region?: string } | undefined;
+function resourceOf(template: CloudFormationTemplate, resource: string, account: string): { id: string; type: string; name: string; region?: string; suffix?: string } | undefined {
+  let generated: { id: string; type: string; name: string; region?: string; suffix?: string } | undefined;
   const resources = [...template.context.resources];
   for (const [id, type] of resources) {
     const value = attributeValue(type, 'Arn') ?? (refValue(type)?.sample.startsWith('arn:') ? refValue(type) : undefined);
@@ -106,7 +108,7 @@ function resourceOf(template: CloudFormationTemplate, resource: string, account:
     const keyed = value?.sample.includes('{k}') === true;
     const shown = value ? nameInArn(value.sample.replace('{k}', '{n}'), resource) : undefined;
     if (!shown || (shown.account !== undefined && shown.account !== account)) continue;
-    const region = shown.region ? { region: shown.region } : {};
+    const region = { ...(shown.region ? { region: shown.region } : {}), ...(shown.suffix ? { suffix: shown.suffix } : {}) };
     const given = template.context.physicalNames?.get(id);
     if (given === shown.name) return { id, type, name: shown.name, ...region };
     const only = keyed && resources.filter(([, other]) => other === type).length === 1;
@@ -165,6 +167,7 @@ export function templateCallerScenario(file: string, text: string, principal: st
   const local = account === caller.account;
   if (!local) notes.push(`The file is deployed in account \`${account}\`, not the caller's \`${caller.account}\`: the caller is not one of its principals.`);
   const names: Record<string, string> = {};
+  const suffixes: Record<string, string> = {};
   let region: string | undefined;
   const resources: Array<{ arn: string; account: string; policy?: string }> = [];
   const roles: Array<{ name: string; account: string; template: string }> = [];
@@ -180,10 +183,11 @@ export function templateCallerScenario(file: string, text: string, principal: st
       return;
     }
     const pointer = found.policy();
-    // The resource and what is under it (`bucket/key`); a function's version or alias
-    // (`function:name:live`) is a resource of its own, with its own permissions.
+    // The resource and what is under it (`bucket/key`, `table/name/index/x`); anything else after the
+    // name is part of another resource's ARN (a function's version or alias `function:name:live`,
+    // with its own permissions) or of this one's (a secret's random `-AbCdEf`): the ARN as shown.
     const end = resource!.indexOf(found.name) + found.name.length;
-    resources.push({ arn: resource![end] === ':' ? resource! : resource!.slice(0, end), account, ...(pointer ? { policy: `${base}#${pointer}` } : {}) });
+    resources.push({ arn: end === resource!.length || resource![end] === '/' ? resource!.slice(0, end) : resource!, account, ...(pointer ? { policy: `${base}#${pointer}` } : {}) });
     const permissions = /^\/Resources\/[^/]+$/.test(pointer ?? '') ? ' (the statements of its `AWS::Lambda::Permission` resources)' : /^aws_lambda_function\.[\w-]+$/.test(pointer ?? '') ? ' (the statements of its `aws_lambda_permission` resources)' : '';
     notes.push(pointer ? `The resource is ${found.label} of the ${found.where}: its resource-based policy \`${base}#${pointer}\`${permissions} was simulated.` : `The resource is ${found.label} of the ${found.where}, which gives it no resource-based policy.`);
   };
@@ -214,6 +218,7 @@ export function templateCallerScenario(file: string, text: string, principal: st
     const target = resource && resource !== '*' ? resourceOf(template, resource, account) : undefined;
     if (target && target.id !== own?.logicalId) {
       if (template.context.physicalNames?.get(target.id) === undefined) names[target.id] = target.name;
+      if (target.suffix) suffixes[target.id] = target.suffix;
       region = target.region;
       // A name CloudFormation generated changes with every new stack: the template writes the resource by its logical id.
       const arnValue = attributeValue(target.type, 'Arn') ? ` (its ARN is \`!GetAtt ${target.id}.Arn\` in the template)` : '';
@@ -233,7 +238,7 @@ export function templateCallerScenario(file: string, text: string, principal: st
     tests: [],
   };
   const parsed = parseScenario(JSON.stringify(source)).scenario;
-  const deployment: TemplateDeployment = { ...(region ? { region } : {}), ...(Object.keys(names).length > 0 ? { names } : {}) };
+  const deployment: TemplateDeployment = { ...(region ? { region } : {}), ...(Object.keys(names).length > 0 ? { names } : {}), ...(Object.keys(suffixes).length > 0 ? { suffixes } : {}) };
   // The resources' policies are read as the template's account deploys it, like its principals'.
   const scenario: Scenario = {
     ...parsed,

@@ -38,6 +38,8 @@ export interface TemplateDeployment {
   readonly account?: string;
   readonly region?: string;
   readonly names?: Readonly<Record<string, string>>;
+  /** The six random characters Secrets Manager added to the ARNs of secrets, by logical id. */
+  readonly suffixes?: Readonly<Record<string, string>>;
 }
 
 /** A policy written inline in the scenario file. */

@@ -28,7 +28,7 @@ export function splitTemplateReference(reference: string): { file: string; rest:
 
 /** Reads a template as `deployment` deploys it (its account is the value of `AWS::AccountId`). */
 export function readScenarioTemplate(text: string, deployment?: TemplateDeployment): CloudFormationTemplate | undefined {
-  const values = deployment && (deployment.account || deployment.region || deployment.names) ? { ...DEFAULT_SAMPLE_VALUES, ...deployment } : undefined;
+  const values = deployment && (deployment.account || deployment.region || deployment.names || deployment.suffixes) ? { ...DEFAULT_SAMPLE_VALUES, ...deployment } : undefined;
   try {
     return readCloudFormationTemplate(text, expandSamTemplateNode, values);
   } catch {
@@ -134,7 +134,12 @@ function physicalName(template: CloudFormationTemplate, logicalId: string): stri
 /** A deployment's key in ids and caches: empty for none. */
 export function deploymentKey(deployment: TemplateDeployment | undefined): string {
   if (!deployment) return '';
-  const parts = [deployment.account ? `account ${deployment.account}` : '', deployment.region ? `Region ${deployment.region}` : '', ...Object.entries(deployment.names ?? {}).map(([id, name]) => `${id} ${name}`)].filter((part) => part !== '');
+  const parts = [
+    deployment.account ? `account ${deployment.account}` : '',
+    deployment.region ? `Region ${deployment.region}` : '',
+    ...Object.entries(deployment.names ?? {}).map(([id, name]) => `${id} ${name}`),
+    ...Object.entries(deployment.suffixes ?? {}).map(([id, suffix]) => `${id} -${suffix}`),
+  ].filter((part) => part !== '');
   return parts.length > 0 ? ` (${parts.join(', ')})` : '';
 }
 

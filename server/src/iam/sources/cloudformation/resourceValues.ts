@@ -46,7 +46,8 @@ export const RESOURCE_VALUES: Readonly<Record<string, ResourceValues>> = {
   'AWS::DynamoDB::Table': DYNAMODB,
   'AWS::DynamoDB::GlobalTable': DYNAMODB,
   'AWS::Serverless::SimpleTable': DYNAMODB,
-  'AWS::SecretsManager::Secret': { ref: arn('arn:{p}:secretsmanager:{r}:{a}:secret:{n}-AbCdEf', 'secret ARN'), attributes: { Id: arn('arn:{p}:secretsmanager:{r}:{a}:secret:{n}-AbCdEf', 'secret ARN') } },
+  // Secrets Manager adds a hyphen and six random characters to a secret's name in its ARN (`{s}`).
+  'AWS::SecretsManager::Secret': { ref: arn('arn:{p}:secretsmanager:{r}:{a}:secret:{n}-{s}', 'secret ARN'), attributes: { Id: arn('arn:{p}:secretsmanager:{r}:{a}:secret:{n}-{s}', 'secret ARN') } },
   'AWS::ECR::Repository': { ref: name('repository name'), attributes: { Arn: arn('arn:{p}:ecr:{r}:{a}:repository/{n}') } },
   'AWS::Logs::LogGroup': { ref: name('log group name'), attributes: { Arn: arn('arn:{p}:logs:{r}:{a}:log-group:{n}:*', 'log group ARN') } },
   'AWS::Kinesis::Stream': { ref: name('stream name'), attributes: { Arn: arn('arn:{p}:kinesis:{r}:{a}:stream/{n}') } },
@@ -81,6 +82,8 @@ export interface SampleValues {
   readonly account: string;
   /** Names a deployment gave resources without a name property (CloudFormation generates them), by logical id. */
   readonly names?: Readonly<Record<string, string>>;
+  /** The six random characters Secrets Manager adds to a secret's ARN (`{s}`), as a deployment shows them, by logical id. */
+  readonly suffixes?: Readonly<Record<string, string>>;
 }
 
 export const DEFAULT_SAMPLE_VALUES: SampleValues = { partition: 'aws', region: 'us-east-1', account: '123456789012' };
@@ -88,13 +91,19 @@ export const DEFAULT_SAMPLE_VALUES: SampleValues = { partition: 'aws', region: '
 /** The id a KMS key's samples use when no deployment gives the key's own (`{k}`). */
 const SAMPLE_KEY_ID = '1234abcd-12ab-34cd-56ef-1234567890ab';
 
+/** The random part of a secret's ARN that samples use when no deployment gives the secret's own (`{s}`). */
+const SAMPLE_SECRET_SUFFIX = 'AbCdEf';
+
 /**
  * Fills a sample's placeholders: the resource's own name when the template gives it (`BucketName:
  * example-bucket`), else a name made from its logical id; a key id (`{k}`), which CloudFormation
- * always generates, with the one a deployment gives, else a sample id.
+ * always generates, with the one a deployment gives, else a sample id; a secret's random suffix
+ * (`{s}`) with the one a deployment gives, else a sample.
  */
 export function fillSample(sample: string, logicalId: string, physicalName?: string, values: SampleValues = DEFAULT_SAMPLE_VALUES): string {
-  return sample.replace(/\{k\}/g, physicalName ?? SAMPLE_KEY_ID).replace(/\{n\}/g, physicalName ?? sampleName(logicalId)).replace(/\{p\}/g, values.partition).replace(/\{r\}/g, values.region).replace(/\{a\}/g, values.account);
+  return sample
+    .replace(/\{s\}/g, values.suffixes?.[logicalId] ?? SAMPLE_SECRET_SUFFIX)
+    .replace(/\{k\}/g, physicalName ?? SAMPLE_KEY_ID).replace(/\{n\}/g, physicalName ?? sampleName(logicalId)).replace(/\{p\}/g, values.partition).replace(/\{r\}/g, values.region).replace(/\{a\}/g, values.account);
 }
 
 /** The return value of `Ref` on a resource of this type, if known. */
