@@ -1048,3 +1048,34 @@ test('--template: a secret of the template is the message\'s resource, with the 
   assert.equal(out.simulated.decision, 'ExplicitDeny', JSON.stringify(out.simulated));
   assert.ok(!out.fixes.some((fix: { statement: { Resource?: unknown } }) => JSON.stringify(fix.statement.Resource ?? '').includes('prod/db-Xy12Zw')), JSON.stringify(out.fixes));
 });
+
+test('--template with Terraform: a secret of the configuration is the message\'s resource, with the random characters its ARN shows', () => {
+  // Secrets Manager User Guide, "Secret ARNs"; AWS provider, aws_secretsmanager_secret: `arn` is the secret's ARN.
+  const dir = mkdtempSync(join(tmpdir(), 'terraform-secret-'));
+  const file = join(dir, 'main.tf');
+  writeFileSync(file, `resource "aws_secretsmanager_secret" "db" {
+  name = "prod/db"
+}
+
+resource "aws_iam_role" "app" {
+  name = "app"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{ Effect = "Allow", Principal = { Service = "lambda.amazonaws.com" }, Action = "sts:AssumeRole" }]
+  })
+}
+
+resource "aws_iam_role_policy" "read" {
+  role = aws_iam_role.app.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = "secretsmanager:GetSecretValue", Resource = aws_secretsmanager_secret.db.arn }]
+  })
+}
+`);
+  const message = 'User: arn:aws:sts::111122223333:assumed-role/app/s is not authorized to perform: secretsmanager:GetSecretValue on resource: arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/db-Xy12Zw because no identity-based policy allows the secretsmanager:GetSecretValue action';
+  const out = JSON.parse(cli(['explain-denied', '--template', file, '--format', 'json', '-'], message).stdout);
+  // `aws_secretsmanager_secret.db.arn` is that secret's ARN: the configuration already allows the request.
+  assert.equal(out.simulated.decision, 'Allow', JSON.stringify(out));
+  assert.ok(out.notes.some((note: string) => note.includes('`aws_secretsmanager_secret.db` of the configuration')), out.notes.join('\n'));
+});

@@ -202,7 +202,9 @@ export function templateCallerScenario(file: string, text: string, principal: st
       return shown?.name === candidate.name && (shown.account === undefined || shown.account === account);
     }) : undefined;
     if (target && target.address !== reference) {
-      region = nameInArn(target.arn, resource!)?.region;
+      const shown = nameInArn(target.arn, resource!);
+      region = shown?.region;
+      if (shown?.suffix) suffixes[target.address] = shown.suffix;
       const policies = () => extractTerraformPolicies(text).policies;
       // A function's policy is made of its `aws_lambda_permission` resources, at the function's address.
       const policy = () => (target.type === 'aws_lambda_function' ? terraformFunctionPolicy(text, policies(), target.address, target.name)?.pointer : terraformResourcePolicy(text, target.address, target.name, policies()));

@@ -29,7 +29,7 @@ import type { HostSyntax } from '../sources/embeddedAnalysis';
 function terraformTemplate(text: string, deployment: TemplateDeployment | undefined): { syntax: 'hcl'; policies: readonly EmbeddedPolicy[] } | undefined {
   if (!terraformReady()) return undefined;
   try {
-    return { syntax: 'hcl', policies: extractTerraformPolicies(text, { ...(deployment?.account ? { account: deployment.account } : {}), ...(deployment?.region ? { region: deployment.region } : {}) }).policies };
+    return { syntax: 'hcl', policies: extractTerraformPolicies(text, { ...(deployment?.account ? { account: deployment.account } : {}), ...(deployment?.region ? { region: deployment.region } : {}), ...(deployment?.suffixes ? { suffixes: deployment.suffixes } : {}) }).policies };
   } catch {
     return undefined;
   }

@@ -101,7 +101,7 @@ export const RESOURCE_TYPE_SAMPLES: Readonly<Record<string, ResourceTypeSamples>
   aws_secretsmanager_secret: {
     cfnType: 'AWS::SecretsManager::Secret',
     arnResource: { service: 'secretsmanager', resourceType: 'Secret' },
-    attributes: { arn: (n) => `arn:${P}:secretsmanager:${R}:${A}:secret:${n}-AbCdEf`, id: (n) => `arn:${P}:secretsmanager:${R}:${A}:secret:${n}-AbCdEf`, name: same },
+    attributes: { arn: (n) => `arn:${P}:secretsmanager:${R}:${A}:secret:${n}-${SECRET_SUFFIX}`, id: (n) => `arn:${P}:secretsmanager:${R}:${A}:secret:${n}-${SECRET_SUFFIX}`, name: same },
   },
   aws_ecr_repository: {
     cfnType: 'AWS::ECR::Repository',
@@ -201,7 +201,7 @@ function resourceAttributeHole(type: string, name: string, attribute: string | u
   if (!samples || !make || attribute === undefined) return undefined;
   return {
     // The deployment's account and Region go into the sample's form, not into the name (a bucket may be named `logs-us-east-1`).
-    sample: deployed(make('\u0001')).split('\u0001').join(configuration.names.get(`${data ? 'data.' : ''}${type}.${name}`) ?? neutralWord(name)),
+    sample: withSecretSuffix(deployed(make('\u0001')).split('\u0001').join(configuration.names.get(`${data ? 'data.' : ''}${type}.${name}`) ?? neutralWord(name)), configuration.suffixes?.[`${data ? 'data.' : ''}${type}.${name}`]),
     shaped: true,
     description: `the ${attribute} of ${type}.${name} (${samples.cfnType})`,
     resourceType: type,
@@ -222,6 +222,8 @@ export interface TerraformConfiguration {
   readonly names: ReadonlyMap<string, string>;
   readonly account?: string;
   readonly region?: string;
+  /** The six random characters Secrets Manager added to a secret's ARN, by address, as a message shows them. */
+  readonly suffixes?: Readonly<Record<string, string>>;
 }
 
 let configuration: TerraformConfiguration = { defaults: new Map(), names: new Map() };
@@ -257,7 +259,15 @@ export function arnForm(type: string): string | undefined {
   if (!make || !nameAttribute(type)) return undefined;
   const sample = make('\u0001');
   if (!sample.includes('\u0001') || !sample.startsWith(`arn:${SAMPLE_PARTITION}:`)) return undefined;
-  return `arn:{p}:${sample.slice(`arn:${SAMPLE_PARTITION}:`.length)}`.split(SAMPLE_ACCOUNT).join('{a}').split(SAMPLE_REGION).join('{r}').replace('\u0001', '{n}');
+  return `arn:{p}:${sample.slice(`arn:${SAMPLE_PARTITION}:`.length)}`.split(SAMPLE_ACCOUNT).join('{a}').split(SAMPLE_REGION).join('{r}').replace('\u0001', '{n}').replace(new RegExp(`-${SECRET_SUFFIX}$`), '-{s}');
+}
+
+/** The random part that secret samples end in (`-AbCdEf`), as the CloudFormation samples' `{s}`. */
+const SECRET_SUFFIX = 'AbCdEf';
+
+/** A sample whose secret suffix is the one a deployment shows, when it gives one. */
+function withSecretSuffix(sample: string, suffix: string | undefined): string {
+  return suffix !== undefined && sample.endsWith(`-${SECRET_SUFFIX}`) ? `${sample.slice(0, -SECRET_SUFFIX.length)}${suffix}` : sample;
 }
 
 /** A sample with the deployment's account and Region, when a simulation gives them. */

@@ -116,7 +116,7 @@ interface Place {
  * Extracts the policies of a Terraform file. Synchronous. Never throws on any text; throws only
  * when called before `initTerraform` has completed (see `terraformReady`).
  */
-export function extractTerraformPolicies(text: string, deployment: { readonly account?: string; readonly region?: string } = {}): TerraformExtraction {
+export function extractTerraformPolicies(text: string, deployment: { readonly account?: string; readonly region?: string; readonly suffixes?: Readonly<Record<string, string>> } = {}): TerraformExtraction {
   const tree = parseHcl(text);
   const root = copyTree(tree, text, (node) => node.type === 'block' && isTopLevel(node) && !mayHoldPolicy(node) && !isVariableBlock(node) && !namesResource(node));
   // `var.x` with a literal `default` is checked with that value, as a CloudFormation `!Ref Param`
