@@ -5,7 +5,7 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { closeAllEditors, codeOf, completionLabels, openInEditor, waitFor, waitForDiagnostics } from './helpers';
+import { closeAllEditors, codeOf, completionLabels, hoverText, openInEditor, positionOf, waitFor, waitForDiagnostics } from './helpers';
 
 const TEMPLATE = 'e2e/template.yaml';
 
@@ -38,6 +38,19 @@ describe('CloudFormation templates (YAML)', () => {
       return found.includes('s3:ListBucket') ? found : undefined;
     }, 'completion to list s3:ListBucket');
     assert.ok(labels.includes('s3:ListAllMyBuckets'));
+  });
+
+  it('reads a Lambda permission as the statement Lambda writes: PUBLIC_ACCESS on it, no policy edit, the statement on hover', async () => {
+    const { document } = await openInEditor('e2e/lambda-permission.yaml');
+    const found = await waitForDiagnostics(document.uri, (all) => all.some((d) => codeOf(d) === 'PUBLIC_ACCESS'), 'PUBLIC_ACCESS on the permission with Principal *', 30_000);
+    const publicAccess = found.filter((d) => codeOf(d) === 'PUBLIC_ACCESS');
+    assert.strictEqual(publicAccess.length, 1, 'only the permission without conditions is public');
+    const start = document.offsetAt(publicAccess[0]!.range.start);
+    assert.ok(start > document.getText().indexOf('AnyoneMayInvoke:') && start < document.getText().indexOf('UploadsMayInvoke:'), 'on AnyoneMayInvoke');
+    const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, publicAccess[0]!.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+    assert.deepStrictEqual(actions.filter((action) => action.edit).map((action) => action.title), [], 'no edit writes policy syntax into the permission');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, positionOf(document, "Principal: '*'"));
+    assert.match(hoverText(hovers ?? []), /AnyoneMayInvoke function permission[\s\S]*"Principal": "\*"/);
   });
 
   it('shows the summary lens on the embedded policy', async () => {
