@@ -22,6 +22,7 @@ import type { PolicyReference } from '../iam/sources/cloudformation/template';
 import { CompletionItemKind } from 'vscode-languageserver-types';
 import { complete } from '../iam/completion/complete';
 import { RESOURCE_VALUES, fillSample } from '../iam/sources/cloudformation/resourceValues';
+import { PERMISSION_TYPES } from '../iam/sources/lambdaPermission';
 
 /** The separator between a document's uri and an embedded policy's pointer in view uris. */
 const POINTER_SEPARATOR = '#';
@@ -276,7 +277,7 @@ function renderedPolicyHover(document: TextDocument, analysis: DocumentAnalysis,
     return null;
   }
   const range = { start: document.positionAt(embedded.policy.range.start), end: document.positionAt(embedded.policy.range.end) };
-  const owner = embedded.policy.rendered === 'layer' ? 'layer version' : 'function';
+  const owner = PERMISSION_TYPES[embedded.policy.rendered!].owner;
   return { contents: { kind: MarkupKind.Markdown, value: `**${embedded.policy.label}**: the statement Lambda writes into the ${owner}'s resource-based policy, as it is checked.\n\n\`\`\`json\n${written}\n\`\`\`` }, range };
 }
 

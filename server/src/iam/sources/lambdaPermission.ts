@@ -1,20 +1,22 @@
 /**
- * A Lambda permission as the statement Lambda writes into its function's resource-based policy
+ * A Lambda permission as the statement Lambda writes into a resource-based policy: a function's
  * (Lambda API Reference, `AddPermission`; Lambda Developer Guide, "Viewing resource-based IAM
- * policies in Lambda" and "Control access to Lambda function URLs"), for the host formats that
- * declare permissions as resources rather than policy documents (CloudFormation's
- * `AWS::Lambda::Permission`, Terraform's `aws_lambda_permission`). Rendered as a policy tree whose
- * nodes are the resource's own arguments, so that lint, "who can get in", `check --no-public-access`,
- * the access diff and AccessDenied explanations read it like any resource-based policy:
+ * policies in Lambda" and "Control access to Lambda function URLs") or a layer version's
+ * (`AddLayerVersionPermission`), for the host formats that declare permissions as resources rather
+ * than policy documents (CloudFormation's `AWS::Lambda::Permission` and
+ * `AWS::Lambda::LayerVersionPermission`, Terraform's `aws_lambda_permission` and
+ * `aws_lambda_layer_version_permission`). Rendered as a policy tree whose nodes are the resource's
+ * own arguments, so that lint, "who can get in", `check --no-public-access`, the access diff and
+ * AccessDenied explanations read it like any resource-based policy:
  *
  * - `Principal`: `*` stays `*`; an account id or an ARN is `{"AWS": ...}`; anything else (a service
  *   principal such as `s3.amazonaws.com`) is `{"Service": ...}`.
  * - `Action` is the statement's action; the function (`FunctionName`, with its partition, Region and
- *   account when written as a name) is its `Resource`.
- * - `SourceArn` is `ArnLike aws:SourceArn`; `SourceAccount` and `PrincipalOrgID` are `StringEquals`
- *   on `aws:SourceAccount` and `aws:PrincipalOrgID`; `FunctionUrlAuthType` and `EventSourceToken` are
- *   `StringEquals` on `lambda:FunctionUrlAuthType` and `lambda:EventSourceToken`;
- *   `InvokedViaFunctionUrl: true` is `Bool lambda:InvokedViaFunctionUrl`.
+ *   account when written as a name) or the layer version (`LayerVersionArn`) is its `Resource`.
+ * - `SourceArn` is `ArnLike aws:SourceArn`; `SourceAccount` and `PrincipalOrgID` (a layer's
+ *   `OrganizationId`) are `StringEquals` on `aws:SourceAccount` and `aws:PrincipalOrgID`;
+ *   `FunctionUrlAuthType` and `EventSourceToken` are `StringEquals` on `lambda:FunctionUrlAuthType`
+ *   and `lambda:EventSourceToken`; `InvokedViaFunctionUrl: true` is `Bool lambda:InvokedViaFunctionUrl`.
  *
  * Keys map to the argument that gives them and values to its value; what Lambda adds (`Version`,
  * `Effect`, the principal's type, the operators) maps to the start of the argument or resource.
