@@ -1003,7 +1003,9 @@ test('--template: a secret of the template is the message\'s resource, with the 
   // characters; `!Ref` of AWS::SecretsManager::Secret is that ARN (CloudFormation User Guide).
   const dir = mkdtempSync(join(tmpdir(), 'template-secret-'));
   const template = join(dir, 'stack.yaml');
-  const text = `Resources:
+  const text = cfnRole(`              - Effect: Allow\n                Action: secretsmanager:GetSecretValue\n                Resource: !Ref DbSecret\n`).replace(
+    'Resources:\n',
+    `Resources:
   DbSecret:
     Type: AWS::SecretsManager::Secret
     Properties:
@@ -1022,24 +1024,8 @@ test('--template: a secret of the template is the message\'s resource, with the 
             Condition:
               StringNotEquals:
                 aws:PrincipalTag/team: data
-  App:
-    Type: AWS::IAM::Role
-    Properties:
-      AssumeRolePolicyDocument:
-        Version: '2012-10-17'
-        Statement:
-          - Effect: Allow
-            Principal: { Service: lambda.amazonaws.com }
-            Action: sts:AssumeRole
-      Policies:
-        - PolicyName: read
-          PolicyDocument:
-            Version: '2012-10-17'
-            Statement:
-              - Effect: Allow
-                Action: secretsmanager:GetSecretValue
-                Resource: !Ref DbSecret
-`;
+`,
+  );
   writeFileSync(template, text);
   const message = 'User: arn:aws:sts::111122223333:assumed-role/stack-App-ABCDEFGH1234/s is not authorized to perform: secretsmanager:GetSecretValue on resource: arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/db-Xy12Zw with an explicit deny in a resource-based policy';
   const out = JSON.parse(cli(['explain-denied', '--template', template, '--format', 'json', '-'], message).stdout);
