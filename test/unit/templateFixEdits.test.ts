@@ -1065,3 +1065,15 @@ resource "aws_iam_role_policy" "read" {
   assert.equal(out.simulated.decision, 'Allow', JSON.stringify(out));
   assert.ok(out.notes.some((note: string) => note.includes('`aws_secretsmanager_secret.db` of the configuration')), out.notes.join('\n'));
 });
+
+test('--template: a secret without a name is found by the name CloudFormation generates for it (`<LogicalId>-` and twelve characters)', () => {
+  // Secrets Manager User Guide, "Create a secret with CloudFormation": the example creates a secret
+  // named `CloudFormationCreatedSecret-a1b2c3d4e5f6`; its ARN adds a hyphen and six more characters.
+  const dir = mkdtempSync(join(tmpdir(), 'template-secret-generated-'));
+  const template = join(dir, 'stack.yaml');
+  writeFileSync(template, cfnRole(`              - Effect: Allow\n                Action: secretsmanager:GetSecretValue\n                Resource: !Ref DbSecret\n`).replace('Resources:\n', 'Resources:\n  DbSecret:\n    Type: AWS::SecretsManager::Secret\n'));
+  const message = 'User: arn:aws:sts::111122223333:assumed-role/stack-App-ABCDEFGH1234/s is not authorized to perform: secretsmanager:GetSecretValue on resource: arn:aws:secretsmanager:eu-west-1:111122223333:secret:DbSecret-a1b2c3d4e5f6-Xy12Zw because no identity-based policy allows the secretsmanager:GetSecretValue action';
+  const out = JSON.parse(cli(['explain-denied', '--template', template, '--format', 'json', '-'], message).stdout);
+  assert.equal(out.simulated.decision, 'Allow', JSON.stringify(out));
+  assert.ok(out.notes.some((note: string) => note.includes('named `DbSecret-a1b2c3d4e5f6` by CloudFormation')), out.notes.join('\n'));
+});

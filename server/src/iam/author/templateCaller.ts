@@ -112,7 +112,10 @@ function resourceOf(template: CloudFormationTemplate, resource: string, account:
     const given = template.context.physicalNames?.get(id);
     if (given === shown.name) return { id, type, name: shown.name, ...region };
     const only = keyed && resources.filter(([, other]) => other === type).length === 1;
-    if (given === undefined && !generated && (only || generatedFor(shown.name, id))) generated = { id, type, name: shown.name, ...region };
+    // Secrets Manager User Guide, "Create a secret with CloudFormation": a secret without `Name` is
+    // named `<LogicalId>-` and twelve random characters (its ARN then adds its own six).
+    const generatedSecret = type === 'AWS::SecretsManager::Secret' && new RegExp(`^${escapeRegExp(id)}-[A-Za-z0-9]{12}$`).test(shown.name);
+    if (given === undefined && !generated && (only || generatedSecret || generatedFor(shown.name, id))) generated = { id, type, name: shown.name, ...region };
   }
   return generated;
 }
