@@ -658,3 +658,36 @@ test('any edit of a template: analysis, completion and hover never throw', async
     { numRuns: 300, seed: 7 },
   );
 });
+
+test('a quoted policy string whose closing line sits at its key\'s indentation is read, as CloudFormation reads it', () => {
+  // YAML 1.2 section 7.3 wants the continuation lines of a quoted scalar indented more than its block;
+  // the parsers templates are written for accept them at the key's indentation, and published
+  // templates do it (`PolicyDocument: !Sub '{` ... `}'`). Reading it strictly reported a syntax error
+  // and lost every policy after it.
+  const yaml = `Resources:
+  App:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"}]}'
+      Policies:
+        - PolicyName: first
+          PolicyDocument: !Sub '{
+              "Version": "2012-10-17",
+              "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:\${AWS::Partition}:s3:::data/*"}]
+          }'
+        - PolicyName: second
+          PolicyDocument:
+            Version: '2012-10-17'
+            Statement:
+              - Effect: Allow
+                Action: s3:GetObjekt
+                Resource: '*'
+`;
+  const host = analyzeHostDocument(yaml);
+  assert.ok(host);
+  assert.deepEqual(host.policies.map((policy) => policy.policy.pointer), ['/Resources/App/Properties/AssumeRolePolicyDocument', '/Resources/App/Properties/Policies/0/PolicyDocument', '/Resources/App/Properties/Policies/1/PolicyDocument']);
+  const found = findings(yaml);
+  assert.deepEqual(found.filter((finding) => /SYNTAX/.test(finding.code)), []);
+  // Ranges after the indented line are the text's own: the misspelt action is found where it is written.
+  assert.ok(found.some((finding) => finding.code === 'INVALID_ACTION' && finding.text === 's3:GetObjekt'), JSON.stringify(found.map((finding) => [finding.code, finding.text])));
+});

@@ -120,8 +120,113 @@ function tagRange(text: string, tag: string, nodeStart: number): HostRange {
 /** The most nodes that aliases may add to one document's tree (far more than any template repeats). */
 const MAX_ALIAS_NODES = 10_000;
 
-/** Parses one YAML document into a host tree. Never throws. */
+/**
+ * Where a quoted scalar that spans lines has a continuation line indented no more than the key (or
+ * `-`) that holds it: the offsets of those lines' starts, with the spaces each needs. YAML 1.2 wants
+ * such lines indented more than their block (section 7.3, "Flow Scalar Styles", `s-flow-line-prefix`),
+ * but the parsers CloudFormation's templates are written for take them, and templates do it: a policy
+ * written as `PolicyDocument: !Sub '{` whose closing `}'` sits at the key's indentation.
+ */
+function underIndentedQuotedLines(text: string): Array<{ at: number; spaces: number }> {
+  const out: Array<{ at: number; spaces: number }> = [];
+  const lines = text.split('\n');
+  let offset = 0;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    offset += line.length + 1;
+    // A key or sequence item whose value opens a quoted scalar: `Key: !Tag '...`, `- "...`.
+    const opening = /^( *)((?:- +)*)(?:[^\s#'"][^#'"]*?: +)?(?:![A-Za-z0-9:]+ +)?(['"])/.exec(line);
+    if (!opening) continue;
+    const quote = opening[3]!;
+    const closes = (content: string, from: number): number => {
+      for (let i = from; i < content.length; i++) {
+        if (quote === "'" && content[i] === "'") {
+          if (content[i + 1] === "'") {
+            i++;
+            continue;
+          }
+          return i;
+        }
+        if (quote === '"' && content[i] === '\\') {
+          i++;
+          continue;
+        }
+        if (quote === '"' && content[i] === '"') return i;
+      }
+      return -1;
+    };
+    if (closes(line, opening[0].length) >= 0) continue;
+    const required = opening[1]!.length + opening[2]!.length + 1;
+    let next = index + 1;
+    let nextStart = offset;
+    for (; next < lines.length; next++) {
+      const continuation = lines[next]!;
+      const indent = continuation.length - continuation.trimStart().length;
+      if (continuation.trim() !== '' && indent < required) out.push({ at: nextStart, spaces: required - indent });
+      const closed = closes(continuation, 0) >= 0;
+      nextStart += continuation.length + 1;
+      if (closed) break;
+    }
+    index = next;
+    offset = nextStart;
+  }
+  return out;
+}
+
+/** Moves every range and character offset of a host tree through `map`. */
+function mapTree(node: HostNode, map: (offset: number) => number): HostNode {
+  const range = (r: HostRange): HostRange => ({ start: map(r.start), end: map(r.end) });
+  switch (node.kind) {
+    case 'map':
+      return { ...node, range: range(node.range), entries: node.entries.map((entry) => ({ ...entry, keyRange: range(entry.keyRange), range: range(entry.range), ...(entry.keyOffsets ? { keyOffsets: entry.keyOffsets.map(map) } : {}), value: entry.value ? mapTree(entry.value, map) : undefined })) };
+    case 'seq':
+      return { ...node, range: range(node.range), items: node.items.map((item) => mapTree(item, map)) };
+    case 'scalar':
+      return { ...node, range: range(node.range), ...(node.offsets ? { offsets: node.offsets.map(map) } : {}) };
+    case 'text':
+      return { ...node, range: range(node.range), parts: node.parts.map((part) => ({ ...part, range: range(part.range), ...(part.kind === 'literal' && part.offsets ? { offsets: part.offsets.map(map) } : {}) })) };
+  }
+}
+
+/**
+ * Parses one YAML document into a host tree. Never throws. A quoted scalar whose continuation lines
+ * are indented no more than its key (see `underIndentedQuotedLines`) is read as such parsers read it:
+ * the text is read again with those lines indented one column more, and every range is mapped back.
+ */
 export function readYamlTree(text: string): YamlTreeResult & { document?: Document } {
+  const result = readYamlText(text);
+  if (!result.errors.some((error) => /^Missing closing ["']quote/.test(error.message))) return result;
+  const insertions = underIndentedQuotedLines(text);
+  if (insertions.length === 0) return result;
+  let fixed = '';
+  let from = 0;
+  for (const { at, spaces } of insertions) {
+    fixed += text.slice(from, at) + ' '.repeat(spaces);
+    from = at;
+  }
+  fixed += text.slice(from);
+  const again = readYamlText(fixed);
+  if (again.errors.length >= result.errors.length) return result;
+  // An offset of the indented text → the same place in `text` (inside added spaces: the line's start).
+  const back = (offset: number): number => {
+    let added = 0;
+    for (const { at, spaces } of insertions) {
+      if (at + added > offset) break;
+      if (offset < at + added + spaces) return at;
+      added += spaces;
+    }
+    return offset - added;
+  };
+  return {
+    root: again.root ? mapTree(again.root, back) : undefined,
+    errors: again.errors.map((error) => ({ message: error.message, range: { start: back(error.range.start), end: back(error.range.end) } })),
+    truncated: again.truncated,
+    tooDeep: again.tooDeep.map((r) => ({ start: back(r.start), end: back(r.end) })),
+  };
+}
+
+/** Parses one YAML document into a host tree, as written. */
+function readYamlText(text: string): YamlTreeResult & { document?: Document } {
   let document: Document;
   try {
     document = parseDocument(text, { uniqueKeys: false, strict: false, prettyErrors: false, keepSourceTokens: false, version: '1.2', logLevel: 'silent' });
