@@ -1077,3 +1077,24 @@ test('--template: a secret without a name is found by the name CloudFormation ge
   assert.equal(out.simulated.decision, 'Allow', JSON.stringify(out));
   assert.ok(out.notes.some((note: string) => note.includes('named `DbSecret-a1b2c3d4e5f6` by CloudFormation')), out.notes.join('\n'));
 });
+
+test('--template: a fix names a secret of the template as `!Ref` (its ARN has random characters), `{"Ref": ...}` in JSON', () => {
+  // CloudFormation User Guide, AWS::SecretsManager::Secret return values: `Ref` is the secret's ARN.
+  const message = 'User: arn:aws:sts::111122223333:assumed-role/stack-App-ABCDEFGH1234/s is not authorized to perform: secretsmanager:GetSecretValue on resource: arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/db-Xy12Zw because no identity-based policy allows the secretsmanager:GetSecretValue action';
+  const yamlText = cfnRole(`              - Effect: Allow\n                Action: secretsmanager:GetSecretValue\n                Resource: arn:aws:secretsmanager:*:*:secret:other-*\n`).replace('Resources:\n', 'Resources:\n  DbSecret:\n    Type: AWS::SecretsManager::Secret\n    Properties:\n      Name: prod/db\n');
+  for (const [name, text, written] of [
+    ['stack.yaml', yamlText, '!Ref DbSecret'],
+    ['stack.json', JSON.stringify(parseYaml(yamlText), null, 2), '{"Ref": "DbSecret"}'],
+  ] as const) {
+    const dir = mkdtempSync(join(tmpdir(), 'template-secret-fix-'));
+    const template = join(dir, name);
+    writeFileSync(template, text);
+    const out = JSON.parse(cli(['explain-denied', '--template', template, '--format', 'json', '-'], message).stdout);
+    const fix = out.fixes.find((candidate: { edits: unknown }) => candidate.edits);
+    assert.ok(fix, JSON.stringify(out.fixes));
+    const edited = applyFixEdits(text, fix.edits);
+    assert.ok(edited.includes(written) && !edited.includes('prod/db-Xy12Zw'), edited);
+    writeFileSync(template, edited);
+    assert.equal(JSON.parse(cli(['explain-denied', '--template', template, '--format', 'json', '-'], message).stdout).simulated.decision, 'Allow');
+  }
+});

@@ -20,7 +20,7 @@ import { nodeAtVirtual } from '../sources/virtualPolicy';
 import { templatePolicyAt, type TemplatePolicy } from '../scenario/runScenario';
 import { readScenarioTemplate } from '../scenario/scenarioTemplates';
 import type { TemplateDeployment } from '../scenario/scenarioModel';
-import { attributeValue, DEFAULT_SAMPLE_VALUES, fillSample } from '../sources/cloudformation/resourceValues';
+import { attributeValue, DEFAULT_SAMPLE_VALUES, fillSample, refValue } from '../sources/cloudformation/resourceValues';
 import { referencedLogicalIds } from '../sources/cloudformation/intrinsics';
 import { terraformNamedResources } from '../sources/terraform/terraformPrincipals';
 import { terraformReady } from '../sources/terraform/terraformPolicies';
@@ -220,7 +220,7 @@ function checkedEdits(text: string, file: string, pointer: string, deployment: T
   const edges = known && owner !== undefined ? (terraform ? terraformDependencies : templateDependencies)(text) : undefined;
   const expressions = known?.filter((expression) => !edges || !reaches(expression.id, owner!, edges));
   for (const written of expressions && expressions.length > 0 ? [expressions, undefined] : [undefined]) {
-    const tokens: Array<{ id: string; rest: string }> = [];
+    const tokens: Array<{ id: string; rest: string; ref?: true }> = [];
     const proposed = written ? withTokens(fix, written, tokens) : fix;
     const raw = propose(proposed);
     if (!raw) continue;
@@ -268,15 +268,18 @@ function reaches(from: string, to: string, edges: (node: string) => Iterable<str
  * The ARNs of the template's resources whose name is known (its name property, or the name a
  * deployment gave it), by logical id: what a fix can name by `!GetAtt`.
  */
-function templateExpressions(text: string, deployment: TemplateDeployment | undefined): Array<{ id: string; arn: string }> | undefined {
+function templateExpressions(text: string, deployment: TemplateDeployment | undefined): Array<{ id: string; arn: string; ref?: true }> | undefined {
   const template = readScenarioTemplate(text, deployment);
   if (!template) return undefined;
   const values = { ...DEFAULT_SAMPLE_VALUES, ...deployment };
-  const out: Array<{ id: string; arn: string }> = [];
+  const out: Array<{ id: string; arn: string; ref?: true }> = [];
   for (const [id, name] of template.context.physicalNames ?? []) {
     const type = template.context.resources.get(id);
     const arn = type ? attributeValue(type, 'Arn') : undefined;
+    // A type whose `Ref` is its ARN and that has no `Arn` attribute (a secret) is written `!Ref Id`.
+    const ref = type && !arn ? refValue(type) : undefined;
     if (arn) out.push({ id, arn: fillSample(arn.sample, id, name, values) });
+    else if (ref?.sample.startsWith('arn:')) out.push({ id, arn: fillSample(ref.sample, id, name, values), ref: true });
   }
   return out.length > 0 ? out : undefined;
 }
@@ -311,12 +314,12 @@ function terraformDependencies(text: string): (address: string) => string[] {
  * The fix with each new string that names one of `expressions` (the ARN, or inside it) replaced by a
  * token recorded in `tokens`: the added action or resource, or every value of a new statement or policy.
  */
-function withTokens(fix: ProposedFix, expressions: ReadonlyArray<{ id: string; arn: string }>, tokens: Array<{ id: string; rest: string }>): ProposedFix {
+function withTokens(fix: ProposedFix, expressions: ReadonlyArray<{ id: string; arn: string; ref?: true }>, tokens: Array<{ id: string; rest: string; ref?: true }>): ProposedFix {
   const swap = (value: unknown): unknown => {
     if (typeof value === 'string') {
       const found = value.includes('${') ? undefined : expressions.find(({ arn }) => value === arn || value.startsWith(`${arn}/`) || value.startsWith(`${arn}:`));
       if (!found) return value;
-      tokens.push({ id: found.id, rest: value.slice(found.arn.length) });
+      tokens.push({ id: found.id, rest: value.slice(found.arn.length), ...(found.ref ? { ref: true as const } : {}) });
       return `IAMFIXVALUE${tokens.length - 1}TOKEN`;
     }
     if (Array.isArray(value)) return value.map(swap);
@@ -338,12 +341,13 @@ function withTokens(fix: ProposedFix, expressions: ReadonlyArray<{ id: string; a
  * `Fn::` objects in a JSON template, and where the value was written as JSON (`inJson`: a flow
  * collection of a YAML template written in JSON's style, where YAML reads them too).
  */
-function expressionText(file: string, text: string, token: { id: string; rest: string }, inJson: boolean): string {
+function expressionText(file: string, text: string, token: { id: string; rest: string; ref?: true }, inJson: boolean): string {
   // Terraform: an interpolation of the resource's `arn` in a string (in HCL, `jsonencode` and heredocs alike).
   if (/\.tf$/i.test(file)) return `"\${${token.id}.arn}${token.rest.replace(/\$\{/g, '$${').replace(/%\{/g, '%%{')}"`;
   const json = inJson || /\.json$/i.test(file) || /^\s*\{/.test(text);
+  if (token.rest === '' && token.ref) return json ? `{"Ref": ${JSON.stringify(token.id)}}` : `!Ref ${token.id}`;
   if (token.rest === '') return json ? `{"Fn::GetAtt": ${JSON.stringify([token.id, 'Arn'])}}` : `!GetAtt ${token.id}.Arn`;
-  const template = `\${${token.id}.Arn}${token.rest}`;
+  const template = `\${${token.ref ? token.id : `${token.id}.Arn`}}${token.rest}`;
   return json ? `{"Fn::Sub": ${JSON.stringify(template)}}` : `!Sub ${renderString('yaml', 'yaml-single', template)}`;
 }
 
