@@ -659,11 +659,11 @@ test('any edit of a template: analysis, completion and hover never throw', async
   );
 });
 
-test('a quoted policy string whose closing line sits at its key\'s indentation is read, as CloudFormation reads it', () => {
+test('a quoted policy string whose closing line sits at its key\'s indentation is read, as lenient parsers read it', () => {
   // YAML 1.2 section 7.3 wants the continuation lines of a quoted scalar indented more than its block;
-  // the parsers templates are written for accept them at the key's indentation, and published
-  // templates do it (`PolicyDocument: !Sub '{` ... `}'`). Reading it strictly reported a syntax error
-  // and lost every policy after it.
+  // lenient parsers (PyYAML) accept them at the key's indentation, and published AWS sample templates
+  // do it (`PolicyDocument: !Sub '{` ... `}'`). Reading it strictly reported a syntax error and lost
+  // every policy after it.
   const yaml = `Resources:
   App:
     Type: AWS::IAM::Role

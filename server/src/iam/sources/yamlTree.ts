@@ -124,8 +124,8 @@ const MAX_ALIAS_NODES = 10_000;
  * Where a quoted scalar that spans lines has a continuation line indented no more than the key (or
  * `-`) that holds it: the offsets of those lines' starts, with the spaces each needs. YAML 1.2 wants
  * such lines indented more than their block (section 7.3, "Flow Scalar Styles", `s-flow-line-prefix`),
- * but the parsers CloudFormation's templates are written for take them, and templates do it: a policy
- * written as `PolicyDocument: !Sub '{` whose closing `}'` sits at the key's indentation.
+ * but lenient parsers such as PyYAML read them, and published AWS sample templates rely on it: a
+ * policy written as `PolicyDocument: !Sub '{` whose closing `}'` sits at the key's indentation.
  */
 function underIndentedQuotedLines(text: string): Array<{ at: number; spaces: number }> {
   const out: Array<{ at: number; spaces: number }> = [];
@@ -190,7 +190,7 @@ function mapTree(node: HostNode, map: (offset: number) => number): HostNode {
 
 /**
  * Parses one YAML document into a host tree. Never throws. A quoted scalar whose continuation lines
- * are indented no more than its key (see `underIndentedQuotedLines`) is read as such parsers read it:
+ * are indented no more than its key (see `underIndentedQuotedLines`) is read as lenient parsers read it:
  * the text is read again with those lines indented one column more, and every range is mapped back.
  */
 export function readYamlTree(text: string): YamlTreeResult & { document?: Document } {
