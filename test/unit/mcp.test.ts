@@ -329,6 +329,13 @@ describe('check_not_granted and check_no_public_access', () => {
     },
     { name: 'Principal "*" on a bucket fails', tool: 'check_no_public_access', args: { policy: policy({ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }) }, result: 'FAIL' },
     {
+      // Lambda API Reference, AddPermission: a permission is a statement of the function's resource-based policy.
+      name: 'a template whose Lambda permission lets anyone invoke the function fails',
+      tool: 'check_no_public_access',
+      args: { policy: "Resources:\n  Open:\n    Type: AWS::Lambda::Permission\n    Properties:\n      Action: lambda:InvokeFunction\n      FunctionName: worker\n      Principal: '*'\n" },
+      result: 'FAIL',
+    },
+    {
       name: 'Principal "*" bounded by aws:PrincipalOrgID passes',
       tool: 'check_no_public_access',
       args: { policy: policy({ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*', Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } } }) },
