@@ -169,6 +169,91 @@ function bucketKey(effect: string, principal: string, noResource: boolean, condi
   return `${effect}\u0000${principal}\u0000${noResource ? 1 : 0}\u0000${condition}`;
 }
 
+/**
+ * Where to look for the statements that may cover another one in a bucket. A statement covers
+ * another only if it covers each of its actions, so one action of the inner statement names the only
+ * candidates: those listing it literally, those with a wildcard pattern whose literal start (before
+ * its first `*` or `?`) is a prefix of it, and those with the same `NotAction` list. A pattern's literal
+ * start must begin the inner value (`patternCovers` matches a literal only with the same literal), so
+ * patterns are filed by the service part of that start (`s3:` of `s3:Get*`), or as global when the
+ * start has no `:` (`*`, `s3*`).
+ */
+interface BucketIndex {
+  readonly literals: Map<string, number[]>;
+  readonly services: Map<string, number[]>;
+  readonly global: number[];
+  readonly notActions: Map<string, number[]>;
+}
+
+/** The text before the first `*` or `?` of a pattern. */
+function literalStart(value: string): string {
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index);
+    if (code === 42 || code === 63) return value.slice(0, index);
+  }
+  return value;
+}
+
+/** The service part (`s3:`) of a literal start, or '' when it has none. */
+function servicePart(start: string): string {
+  const colon = start.indexOf(':');
+  return colon < 0 ? '' : start.slice(0, colon + 1);
+}
+
+function fileUnder(map: Map<string, number[]>, key: string, index: number): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [index]);
+  else if (list[list.length - 1] !== index) list.push(index);
+}
+
+function indexBucket(shapes: readonly (Shape | undefined)[], members: readonly number[]): BucketIndex {
+  const index: BucketIndex = { literals: new Map(), services: new Map(), global: [], notActions: new Map() };
+  for (const member of members) {
+    const lists = listsOf(shapes[member]!);
+    if (lists.notActions !== undefined) fileUnder(index.notActions, lists.notActions, member);
+    const actions = lists.actions;
+    if (!actions) continue;
+    for (const literal of actions.literals) fileUnder(index.literals, literal, member);
+    let global = false;
+    for (const pattern of actions.patterns) {
+      const service = servicePart(literalStart(pattern));
+      if (service === '') global = true;
+      else fileUnder(index.services, service, member);
+    }
+    if (global) index.global.push(member);
+  }
+  return index;
+}
+
+/** The statements of a bucket that may cover `inner` (indices in document order, possibly repeated). */
+function candidatesIn(index: BucketIndex, inner: Lists, into: number[]): void {
+  const none: readonly number[] = [];
+  if (!inner.actions) {
+    if (inner.notActions !== undefined) append(into, index.notActions.get(inner.notActions) ?? none);
+    return;
+  }
+  // Any one of the inner actions will do; take the one with the fewest candidates.
+  let best: readonly number[] | undefined;
+  let bestService: readonly number[] = none;
+  for (const value of inner.actions.values) {
+    const start = literalStart(value);
+    const literal = start.length === value.length ? (index.literals.get(value) ?? none) : none;
+    const service = index.services.get(servicePart(start)) ?? none;
+    if (best === undefined || literal.length + service.length < best.length + bestService.length) {
+      best = literal;
+      bestService = service;
+    }
+  }
+  append(into, best ?? none);
+  append(into, bestService);
+  append(into, index.global);
+}
+
+/** `into.push(...items)` without an argument per item (a bucket may hold thousands of statements). */
+function append(into: number[], items: readonly number[]): void {
+  for (const item of items) into.push(item);
+}
+
 /** Reports each statement covered by another one. */
 function checkRedundantStatements(context: CheckContext): void {
   const shapes = context.document.statements.map(shapeOf);
@@ -181,18 +266,33 @@ function checkRedundantStatements(context: CheckContext): void {
     if (list) list.push(index);
     else buckets.set(shape.key, [index]);
   });
-  const none: readonly number[] = [];
+  const indexes = new Map<string, BucketIndex>();
+  const indexOf = (key: string, members: readonly number[]): BucketIndex => {
+    let index = indexes.get(key);
+    if (index === undefined) indexes.set(key, (index = indexBucket(shapes, members)));
+    return index;
+  };
+  const candidates: number[] = [];
   let budget = MAX_COMPARISONS;
   for (let inner = 0; inner < shapes.length && budget > 0; inner++) {
     const innerShape = shapes[inner];
     if (!innerShape) continue;
-    const same = buckets.get(innerShape.key) ?? none;
-    const unconditional = innerShape.condition === '' ? none : (buckets.get(bucketKey(innerShape.effect, innerShape.principal, innerShape.noResource, '')) ?? none);
-    // Merge the two candidate lists in document order, as a scan over all statements would meet them.
-    for (let a = 0, b = 0; (a < same.length || b < unconditional.length) && budget > 0; budget--) {
-      const outer = b >= unconditional.length || (a < same.length && same[a]! < unconditional[b]!) ? same[a++]! : unconditional[b++]!;
-      const outerShape = shapes[outer];
-      if (outer === inner || !outerShape || !covers(outerShape, innerShape)) continue;
+    const same = buckets.get(innerShape.key)!;
+    const unconditionalKey = innerShape.condition === '' ? undefined : bucketKey(innerShape.effect, innerShape.principal, innerShape.noResource, '');
+    const unconditional = unconditionalKey === undefined ? undefined : buckets.get(unconditionalKey);
+    if (same.length === 1 && unconditional === undefined) continue;
+    candidates.length = 0;
+    const innerLists = listsOf(innerShape);
+    candidatesIn(indexOf(innerShape.key, same), innerLists, candidates);
+    if (unconditional !== undefined) candidatesIn(indexOf(unconditionalKey!, unconditional), innerLists, candidates);
+    // In document order, as a scan over all statements would meet them: the first that covers is named.
+    candidates.sort((a, b) => a - b);
+    for (let c = 0; c < candidates.length && budget > 0; c++) {
+      const outer = candidates[c]!;
+      if (outer === inner || outer === candidates[c - 1]) continue;
+      budget--;
+      const outerShape = shapes[outer]!;
+      if (!covers(outerShape, innerShape)) continue;
       // Two statements that cover each other are duplicates: report only the later one.
       if (outer > inner && covers(innerShape, outerShape)) continue;
       const statement = innerShape.statement;
