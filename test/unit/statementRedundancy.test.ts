@@ -5,7 +5,7 @@
  * names as candidates (docs/performance.md); this test compares its answers with a plain scan over
  * every pair, written from the rule: the same effect and principal, the other statement's conditions
  * the same or none, every action (case-insensitive) and resource (case-sensitive) covered by a pattern
- * of the other statement, `NotAction`/`NotResource` only by an identical list, and of two statements
+ * of the other statement, `NotAction` (case-insensitive) and `NotResource` only by the same list, and of two statements
  * that cover each other only the later one reported, naming the first covering statement in document
  * order.
  */
@@ -18,12 +18,13 @@ interface Generated {
   readonly effect: string;
   readonly action?: readonly string[];
   readonly notAction?: readonly string[];
-  readonly resource: readonly string[];
+  readonly resource?: readonly string[];
+  readonly notResource?: readonly string[];
   readonly condition?: string;
 }
 
 const ACTIONS = ['s3:GetObject', 'S3:getobject', 's3:Get*', 's3:*', 's3:Get?bject', 's3:*Object', 's3:GetObject*', '*', 's*', 's3*:GetObject', 'sqs:SendMessage', 'sqs:*', 'ec2:*', 'iam:PassRole', 'iam:Pass*', 'ia?:PassRole'];
-const RESOURCES = ['*', 'arn:aws:s3:::b/*', 'arn:aws:s3:::b/k', 'arn:aws:s3:::B/k', 'arn:aws:sqs:*'];
+const RESOURCES = ['*', 'arn:aws:s3:::b/*', 'arn:aws:s3:::b/k', 'arn:aws:s3:::B/k', 'arn:aws:s3:::b*', 'arn:aws:s3:::b/k?', 'arn:aws:s3:::*/k', 'arn:aws:s3:::b/', 'arn:aws:sqs:*', 'arn:aws:sqs:us-east-1:111122223333:q'];
 const CONDITIONS = ['{"Bool":{"aws:SecureTransport":"true"}}', '{"StringEquals":{"aws:PrincipalAccount":"111122223333"}}'];
 
 function random(seed: number): () => number {
@@ -40,7 +41,7 @@ function generate(next: () => number): Generated[] {
   return Array.from({ length: 2 + Math.floor(next() * 6) }, () => ({
     effect: next() < 0.85 ? 'Allow' : 'Deny',
     ...(next() < 0.15 ? { notAction: some(['s3:*', 'iam:*', 'ec2:*']) } : { action: some(ACTIONS) }),
-    resource: some(RESOURCES),
+    ...(next() < 0.1 ? { notResource: some(['arn:aws:s3:::b/*', 'arn:aws:s3:::B/*']) } : { resource: some(RESOURCES) }),
     ...(next() < 0.3 ? { condition: pick(CONDITIONS) } : {}),
   }));
 }
@@ -52,7 +53,11 @@ const sameList = (a: readonly string[], b: readonly string[]) => a.map((value) =
 function coversByRule(outer: Generated, inner: Generated): boolean {
   if (outer.effect !== inner.effect) return false;
   if (outer.condition !== undefined && outer.condition !== inner.condition) return false;
-  if (!listCovered(outer.resource, inner.resource, false)) return false;
+  if (outer.resource && inner.resource) {
+    if (!listCovered(outer.resource, inner.resource, false)) return false;
+  } else if (!outer.notResource || !inner.notResource || [...outer.notResource].sort().join() !== [...inner.notResource].sort().join()) {
+    return false;
+  }
   if (outer.action && inner.action) return listCovered(outer.action, inner.action, true);
   return outer.notAction !== undefined && inner.notAction !== undefined && sameList(outer.notAction, inner.notAction);
 }
@@ -67,7 +72,8 @@ function text(statements: readonly Generated[]): string {
     const parts = [`"Effect":"${statement.effect}"`];
     if (statement.action) parts.push(`"Action":${JSON.stringify(statement.action)}`);
     if (statement.notAction) parts.push(`"NotAction":${JSON.stringify(statement.notAction)}`);
-    parts.push(`"Resource":${JSON.stringify(statement.resource)}`);
+    if (statement.resource) parts.push(`"Resource":${JSON.stringify(statement.resource)}`);
+    if (statement.notResource) parts.push(`"NotResource":${JSON.stringify(statement.notResource)}`);
     if (statement.condition) parts.push(`"Condition":${statement.condition}`);
     return `{${parts.join(',')}}`;
   });

@@ -170,20 +170,29 @@ function bucketKey(effect: string, principal: string, noResource: boolean, condi
 }
 
 /**
- * Where to look for the statements that may cover another one in a bucket. A statement covers
- * another only if it covers each of its actions, so one action of the inner statement names the only
- * candidates: those listing it literally, those with a wildcard pattern whose literal start (before
- * its first `*` or `?`) is a prefix of it, and those with the same `NotAction` list. A pattern's literal
- * start must begin the inner value (`patternCovers` matches a literal only with the same literal), so
- * patterns are filed by the service part of that start (`s3:` of `s3:Get*`), or as global when the
- * start has no `:` (`*`, `s3*`).
+ * Where to look, in a bucket, for the statements that may cover another one. A statement covers
+ * another only if it covers each of its actions and each of its resources, so any one action or
+ * resource of the inner statement names the only candidates: the statements listing it literally,
+ * those with a wildcard pattern whose literal start (the text before its first `*` or `?`) begins it,
+ * and those with the same `NotAction` (`NotResource`) list. A pattern covers a value only if the value
+ * begins with the pattern's literal start (`patternCovers` matches a literal character only with the
+ * same literal character), so patterns are filed under their literal start cut after its last `:` or
+ * `/` (`s3:` for `s3:Get*`, `arn:aws:s3:::logs/` for `arn:aws:s3:::logs/app-*`, '' for `*`), and a
+ * value looks under each such cut of its own literal start.
  */
-interface BucketIndex {
+interface SideIndex {
   readonly literals: Map<string, number[]>;
-  readonly services: Map<string, number[]>;
-  readonly global: number[];
-  readonly notActions: Map<string, number[]>;
+  readonly prefixes: Map<string, number[]>;
+  readonly negated: Map<string, number[]>;
 }
+
+interface BucketIndex {
+  readonly actions: SideIndex;
+  readonly resources: SideIndex;
+}
+
+const SLASH = 47;
+const COLON = 58;
 
 /** The text before the first `*` or `?` of a pattern. */
 function literalStart(value: string): string {
@@ -194,10 +203,13 @@ function literalStart(value: string): string {
   return value;
 }
 
-/** The service part (`s3:`) of a literal start, or '' when it has none. */
-function servicePart(start: string): string {
-  const colon = start.indexOf(':');
-  return colon < 0 ? '' : start.slice(0, colon + 1);
+/** A literal start cut after its last `:` or `/`, or '' when it has neither. */
+function prefixKey(start: string): string {
+  for (let index = start.length - 1; index >= 0; index--) {
+    const code = start.charCodeAt(index);
+    if (code === COLON || code === SLASH) return start.slice(0, index + 1);
+  }
+  return '';
 }
 
 function fileUnder(map: Map<string, number[]>, key: string, index: number): void {
@@ -206,52 +218,70 @@ function fileUnder(map: Map<string, number[]>, key: string, index: number): void
   else if (list[list.length - 1] !== index) list.push(index);
 }
 
+function sideIndex(): SideIndex {
+  return { literals: new Map(), prefixes: new Map(), negated: new Map() };
+}
+
+function fileSide(side: SideIndex, list: PatternList | undefined, negated: string | undefined, member: number): void {
+  if (negated !== undefined) fileUnder(side.negated, negated, member);
+  if (!list) return;
+  for (const literal of list.literals) fileUnder(side.literals, literal, member);
+  for (const pattern of list.patterns) fileUnder(side.prefixes, prefixKey(literalStart(pattern)), member);
+}
+
 function indexBucket(shapes: readonly (Shape | undefined)[], members: readonly number[]): BucketIndex {
-  const index: BucketIndex = { literals: new Map(), services: new Map(), global: [], notActions: new Map() };
+  const index: BucketIndex = { actions: sideIndex(), resources: sideIndex() };
   for (const member of members) {
     const lists = listsOf(shapes[member]!);
-    if (lists.notActions !== undefined) fileUnder(index.notActions, lists.notActions, member);
-    const actions = lists.actions;
-    if (!actions) continue;
-    for (const literal of actions.literals) fileUnder(index.literals, literal, member);
-    let global = false;
-    for (const pattern of actions.patterns) {
-      const service = servicePart(literalStart(pattern));
-      if (service === '') global = true;
-      else fileUnder(index.services, service, member);
-    }
-    if (global) index.global.push(member);
+    fileSide(index.actions, lists.actions, lists.notActions, member);
+    fileSide(index.resources, lists.resources, lists.notResources, member);
   }
   return index;
 }
 
-/** The statements of a bucket that may cover `inner` (indices in document order, possibly repeated). */
-function candidatesIn(index: BucketIndex, inner: Lists, into: number[]): void {
-  const none: readonly number[] = [];
-  if (!inner.actions) {
-    if (inner.notActions !== undefined) append(into, index.notActions.get(inner.notActions) ?? none);
-    return;
-  }
-  // Any one of the inner actions will do; take the one with the fewest candidates.
-  let best: readonly number[] | undefined;
-  let bestService: readonly number[] = none;
-  for (const value of inner.actions.values) {
+const NONE: readonly number[] = [];
+
+/**
+ * The statements of one side of a bucket that may cover the inner statement's list (or its negated
+ * list), as lists in document order: those of the inner value with the fewest candidates.
+ */
+function sideCandidates(side: SideIndex, list: PatternList | undefined, negated: string | undefined): (readonly number[])[] {
+  if (!list) return negated === undefined ? [] : [side.negated.get(negated) ?? NONE];
+  let best: (readonly number[])[] = [];
+  let bestCount = Infinity;
+  for (const value of list.values) {
     const start = literalStart(value);
-    const literal = start.length === value.length ? (index.literals.get(value) ?? none) : none;
-    const service = index.services.get(servicePart(start)) ?? none;
-    if (best === undefined || literal.length + service.length < best.length + bestService.length) {
-      best = literal;
-      bestService = service;
+    const found: (readonly number[])[] = [];
+    let count = 0;
+    const add = (members: readonly number[] | undefined): void => {
+      if (members === undefined) return;
+      found.push(members);
+      count += members.length;
+    };
+    if (start.length === value.length) add(side.literals.get(value));
+    add(side.prefixes.get(''));
+    for (let index = 0; index < start.length && count < bestCount; index++) {
+      const code = start.charCodeAt(index);
+      if (code === COLON || code === SLASH) add(side.prefixes.get(start.slice(0, index + 1)));
+    }
+    if (count < bestCount) {
+      best = found;
+      bestCount = count;
+      if (count === 0) break;
     }
   }
-  append(into, best ?? none);
-  append(into, bestService);
-  append(into, index.global);
+  return best;
 }
 
-/** `into.push(...items)` without an argument per item (a bucket may hold thousands of statements). */
-function append(into: number[], items: readonly number[]): void {
-  for (const item of items) into.push(item);
+/** The lists of statements of a bucket that may cover `inner`, each in document order (a statement may be in more than one). */
+function candidatesIn(index: BucketIndex, inner: Lists, noResource: boolean, into: (readonly number[])[]): void {
+  let lists = sideCandidates(index.actions, inner.actions, inner.notActions);
+  if (!noResource) {
+    const byResource = sideCandidates(index.resources, inner.resources, inner.notResources);
+    const total = (candidates: (readonly number[])[]) => candidates.reduce((sum, members) => sum + members.length, 0);
+    if (total(byResource) < total(lists)) lists = byResource;
+  }
+  for (const members of lists) if (members.length > 0) into.push(members);
 }
 
 /** Reports each statement covered by another one. */
@@ -272,7 +302,8 @@ function checkRedundantStatements(context: CheckContext): void {
     if (index === undefined) indexes.set(key, (index = indexBucket(shapes, members)));
     return index;
   };
-  const candidates: number[] = [];
+  const lists: (readonly number[])[] = [];
+  const heads: number[] = [];
   let budget = MAX_COMPARISONS;
   for (let inner = 0; inner < shapes.length && budget > 0; inner++) {
     const innerShape = shapes[inner];
@@ -281,15 +312,28 @@ function checkRedundantStatements(context: CheckContext): void {
     const unconditionalKey = innerShape.condition === '' ? undefined : bucketKey(innerShape.effect, innerShape.principal, innerShape.noResource, '');
     const unconditional = unconditionalKey === undefined ? undefined : buckets.get(unconditionalKey);
     if (same.length === 1 && unconditional === undefined) continue;
-    candidates.length = 0;
+    lists.length = 0;
     const innerLists = listsOf(innerShape);
-    candidatesIn(indexOf(innerShape.key, same), innerLists, candidates);
-    if (unconditional !== undefined) candidatesIn(indexOf(unconditionalKey!, unconditional), innerLists, candidates);
-    // In document order, as a scan over all statements would meet them: the first that covers is named.
-    candidates.sort((a, b) => a - b);
-    for (let c = 0; c < candidates.length && budget > 0; c++) {
-      const outer = candidates[c]!;
-      if (outer === inner || outer === candidates[c - 1]) continue;
+    candidatesIn(indexOf(innerShape.key, same), innerLists, innerShape.noResource, lists);
+    if (unconditional !== undefined) candidatesIn(indexOf(unconditionalKey!, unconditional), innerLists, innerShape.noResource, lists);
+    heads.length = 0;
+    for (let l = 0; l < lists.length; l++) heads.push(0);
+    // Merged in document order, as a scan over all statements would meet them: the first that covers is named.
+    for (let previous = -1; budget > 0; ) {
+      let outer = -1;
+      let from = -1;
+      for (let l = 0; l < lists.length; l++) {
+        const list = lists[l]!;
+        const head = heads[l]!;
+        if (head < list.length && (from < 0 || list[head]! < outer)) {
+          outer = list[head]!;
+          from = l;
+        }
+      }
+      if (from < 0) break;
+      heads[from]!++;
+      if (outer === previous || outer === inner) continue;
+      previous = outer;
       budget--;
       const outerShape = shapes[outer]!;
       if (!covers(outerShape, innerShape)) continue;
