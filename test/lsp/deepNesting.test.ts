@@ -17,6 +17,7 @@ const DOCUMENTS: ReadonlyArray<readonly [uri: string, text: string, code: string
   ['file:///workspace/deep-template.json', `{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"R": {"Type": "AWS::IAM::ManagedPolicy", "Properties": {"PolicyDocument": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*",\n"Condition": {"StringEquals": {"aws:PrincipalTag/t": ${deepArray}}}}]}}}}}`, 'POLICY_TOO_DEEP'],
   ['file:///workspace/deep-template.yaml', `Resources:\n  R:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        Version: "2012-10-17"\n        Statement:\n          - {Effect: Allow, Action: s3:GetObject, Resource: "*", Condition: {StringEquals: {"aws:PrincipalTag/t": ${deepArray}}}}\n`, 'POLICY_TOO_DEEP'],
   ['file:///workspace/deep.tf', `resource "aws_iam_policy" "p" {\n  policy = <<EOF\n{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*",\n"Condition": {"StringEquals": {"aws:PrincipalTag/t": ${deepArray}}}}]}\nEOF\n}\n`, 'POLICY_TOO_DEEP'],
+  ['file:///workspace/deep-template-objects.json', `{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"R": {"Type": "AWS::IAM::Policy", "Properties": {"PolicyDocument": ${'{"a":'.repeat(DEPTH)}1${'}'.repeat(DEPTH)}}}}}`, 'POLICY_TOO_DEEP'],
   ['file:///workspace/deep.iamtest.json', `{"tests": [{"name": "t", "context": {"aws:x": ${deepArray}}}]}`, 'SCENARIO_TOO_DEEP'],
 ];
 
@@ -28,6 +29,10 @@ const METHODS: ReadonlyArray<readonly [method: string, params: (uri: string, pos
   ['textDocument/selectionRange', (uri, position) => ({ textDocument: { uri }, positions: [position] })],
   ['textDocument/codeLens', (uri) => ({ textDocument: { uri } })],
   ['textDocument/codeAction', (uri, position) => ({ textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: [] } })],
+  // Formatting lays a JSON document out with one indentation per level: at 20,000 levels that is
+  // gigabytes of spaces unless the document is left alone.
+  ['textDocument/formatting', (uri) => ({ textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } })],
+  ['textDocument/rangeFormatting', (uri, position) => ({ textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: position }, options: { tabSize: 2, insertSpaces: true } })],
   ['iam/policySummary', (uri) => ({ uri })],
   ['iam/simulate', (uri) => ({ uri, principal: 'arn:aws:iam::111122223333:user/a', action: 's3:GetObject', resource: 'arn:aws:s3:::b/k' })],
 ];

@@ -8,6 +8,7 @@ import { format as formatJson } from 'jsonc-parser';
 import { CodeActionKind, type CodeAction, type FormattingOptions, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatPolicy, formatPolicyRange, isNearQuota, shrinkPolicy } from '../iam/format';
+import { limitNesting } from '../iam/document/jsonNesting';
 import type { DocumentAnalysis } from './documentAnalysis';
 
 /**
@@ -61,6 +62,10 @@ export function formatRangeEdits(document: TextDocument, analysis: DocumentAnaly
 function plainJsonEdits(document: TextDocument, options: FormattingOptions, range?: { offset: number; length: number }): TextEdit[] {
   if (document.languageId !== 'json' && document.languageId !== 'jsonc') return [];
   const text = document.getText();
+  // Each line of the layout is indented by its depth, so a document nested thousands of levels deep
+  // would become gigabytes of spaces (a 120 KB template nested 20,000 levels: ~800 million
+  // characters, and the server held until it ran out of memory). Such a document is not formatted.
+  if (limitNesting(text).tooDeep.length > 0) return [];
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   return formatJson(text, range, { tabSize: options.tabSize, insertSpaces: options.insertSpaces, eol }).map((edit) => ({
     range: { start: document.positionAt(edit.offset), end: document.positionAt(edit.offset + edit.length) },
