@@ -80,3 +80,57 @@ test('a large document is validated off the main thread: completion elsewhere an
     await server.stop();
   }
 });
+
+test('templates over the off-thread threshold get their findings too: CloudFormation YAML and Terraform', async () => {
+  assert.ok(existsSync('dist/server.js'), 'dist/server.js is missing: run `npm run build` first');
+  const server = spawnStdioServer();
+  const { connection } = server;
+  // Each a little over 1 MB, with one wrong action in the last policy.
+  let yaml = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n';
+  for (let index = 0; yaml.length < 1_050_000; index++) {
+    yaml += `  Policy${index}:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        Version: "2012-10-17"\n        Statement:\n          - Effect: Allow\n            Action: [s3:GetObject, s3:PutObject]\n            Resource: arn:aws:s3:::bucket-${index}/*\n`;
+  }
+  yaml += '  Last:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        Version: "2012-10-17"\n        Statement:\n          - Effect: Allow\n            Action: s3:GetObjekt\n            Resource: "*"\n';
+  let terraform = '';
+  for (let index = 0; terraform.length < 1_050_000; index++) {
+    terraform += `resource "aws_iam_policy" "p${index}" {\n  policy = jsonencode({\n    Version   = "2012-10-17"\n    Statement = [{ Effect = "Allow", Action = ["s3:GetObject"], Resource = "arn:aws:s3:::bucket-${index}/*" }]\n  })\n}\n`;
+  }
+  terraform += 'resource "aws_iam_policy" "last" {\n  policy = jsonencode({\n    Version   = "2012-10-17"\n    Statement = [{ Effect = "Allow", Action = "s3:GetObjekt", Resource = "*" }]\n  })\n}\n';
+  const documents = [
+    { uri: 'file:///tmp/big-template.yaml', languageId: 'yaml', text: yaml },
+    { uri: 'file:///tmp/big-module.tf', languageId: 'terraform', text: terraform },
+  ];
+  const published = new Map<string, PublishDiagnosticsParams>();
+  const kinds = new Map<string, { role: string; policies?: unknown[] }>();
+  const done = new Promise<void>((resolve) => {
+    const check = () => {
+      if (documents.every((document) => published.has(document.uri) && kinds.has(document.uri))) resolve();
+    };
+    connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      published.set(params.uri, params);
+      check();
+    });
+    connection.onNotification('iam/documentKind', (params: { uri: string; role: string; policies?: unknown[] }) => {
+      kinds.set(params.uri, params);
+      check();
+    });
+  });
+  connection.listen();
+  try {
+    await connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} });
+    await connection.sendNotification('initialized', {});
+    for (const document of documents) await connection.sendNotification('textDocument/didOpen', { textDocument: { ...document, version: 1 } });
+    await done;
+    for (const document of documents) {
+      assert.ok(document.text.length > 1_000_000);
+      const lastLine = document.text.split('\n').findIndex((line) => line.includes('s3:GetObjekt'));
+      const invalid = published.get(document.uri)!.diagnostics.filter((diagnostic) => diagnostic.code === 'INVALID_ACTION');
+      assert.deepEqual(invalid.map((diagnostic) => diagnostic.range.start.line), [lastLine], document.uri);
+      const kind = kinds.get(document.uri)!;
+      assert.equal(kind.role, 'template');
+      assert.ok((kind.policies?.length ?? 0) > 1000, `${document.uri}: ${kind.policies?.length} policies listed`);
+    }
+  } finally {
+    await server.stop();
+  }
+});

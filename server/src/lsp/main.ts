@@ -7,6 +7,7 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
 import { nodeServerIO } from './nodeIO';
 import { isAnalysisWorker, runAnalysisWorker } from './offThreadAnalysis';
+import { initTerraformFromDisk } from '../wasmFiles';
 
 // The server must outlive any bug: an error that escapes a handler is logged to stderr (the client's
 // output channel) instead of ending the process.
@@ -18,7 +19,7 @@ process.on('unhandledRejection', (reason) => {
 });
 
 if (isAnalysisWorker()) {
-  runAnalysisWorker();
+  runAnalysisWorker({ loadTerraform: initTerraformFromDisk });
 } else {
   // Worker threads run this same bundle; under a TypeScript runner there is no bundle to run.
   startServer({ connection: createConnection(ProposedFeatures.all), io: nodeServerIO(__filename.endsWith('.js') ? __filename : undefined) });

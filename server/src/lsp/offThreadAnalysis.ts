@@ -10,6 +10,7 @@
  */
 import { Worker, parentPort, workerData } from 'node:worker_threads';
 import { analyzeDocument } from '../service/documentAnalysis';
+import { TERRAFORM_EXTENSION } from '../iam/sources/hostDocument';
 import { SupersededError, type AnalysisJob, type OffThreadAnalysis, type OffThreadResult } from './serverIO';
 
 const WORKER_MARKER = 'iam-policy-workbench/analysis-worker';
@@ -24,14 +25,18 @@ function analyze(job: AnalysisJob): OffThreadResult {
   return { role: analysis.role, kind: analysis.kind, findings: analysis.validation?.findings ?? [], errors: analysis.validation?.errors ?? [] };
 }
 
-/** The worker's side: answer one job and wait for the next. */
-export function runAnalysisWorker(): void {
+/**
+ * The worker's side: answer one job and wait for the next. A Terraform file's job first loads the
+ * Terraform parser (WebAssembly) in this thread, as the server loads it in its own: without it the
+ * file would be read as no template at all, and its findings lost.
+ */
+export function runAnalysisWorker(options: { readonly loadTerraform: () => Promise<void> }): void {
+  let terraform: Promise<void> | undefined;
   parentPort!.on('message', (job: AnalysisJob) => {
-    try {
-      parentPort!.postMessage({ result: analyze(job) });
-    } catch (error) {
-      parentPort!.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-    }
+    const ready = TERRAFORM_EXTENSION.test(job.path) ? (terraform ??= options.loadTerraform()) : Promise.resolve();
+    void ready
+      .then(() => parentPort!.postMessage({ result: analyze(job) }))
+      .catch((error: unknown) => parentPort!.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) }));
   });
 }
 

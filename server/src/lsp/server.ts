@@ -157,22 +157,7 @@ export function startServer(options: StartOptions): Connection {
       // A diagnostics provider may have waited for files: publish only if the document is unchanged.
       if (documents.get(uri)?.version !== version) return;
       await connection.sendDiagnostics({ uri, version, diagnostics });
-      const params: DocumentKindParams = {
-        uri,
-        role: analysis.role,
-        kind: analysis.kind?.kind,
-        source: analysis.kind?.source,
-        size: analysis.role === 'policy' ? policySize(current.getText(), analysis.kind!.kind) : undefined,
-        dataDate: analysis.role === 'policy' || analysis.role === 'template' ? dataInfo().dataDate : undefined,
-        policies: analysis.host?.policies.map((policy) => ({
-          pointer: policy.policy.pointer,
-          label: policy.policy.label,
-          kind: policy.kind.kind,
-          range: { start: current.positionAt(policy.policy.range.start), end: current.positionAt(policy.policy.range.end) },
-          size: policySize(policy.virtual.text, policy.kind.kind),
-        })),
-      };
-      await connection.sendNotification(DocumentKindNotification, params);
+      await connection.sendNotification(DocumentKindNotification, documentKindParams(current, analysis));
     });
   }
 
@@ -191,16 +176,32 @@ export function startServer(options: StartOptions): Connection {
     const current = documents.get(uri);
     if (!current || current.version !== version) return;
     for (const error of result.errors) log(`[validation] ${uri}: ${error}`);
-    const diagnostics = result.role === 'policy' ? toDiagnostics(current, result.findings, settings) : [];
+    // A template's findings are those of its policies and of the template itself, placed in it.
+    const diagnostics = result.role === 'policy' || result.role === 'template' ? toDiagnostics(current, result.findings, settings) : [];
     await connection.sendDiagnostics({ uri, version, diagnostics });
-    await connection.sendNotification(DocumentKindNotification, {
-      uri,
-      role: result.role,
-      kind: result.kind?.kind,
-      source: result.kind?.source,
-      size: result.role === 'policy' && result.kind ? policySize(text, result.kind.kind) : undefined,
-      dataDate: result.role === 'policy' ? dataInfo().dataDate : undefined,
-    } satisfies DocumentKindParams);
+    // The status bar's list of a template's policies comes from the main thread's parse (it is not validated there).
+    const local = result.role === 'template' ? await getAnalysis(uri) : undefined;
+    if (documents.get(uri)?.version !== version) return;
+    await connection.sendNotification(DocumentKindNotification, documentKindParams(current, local?.role === 'template' ? local : result));
+  }
+
+  /** What the client shows of a document (status bar, template policies), from its analysis. */
+  function documentKindParams(document: TextDocument, analysis: Pick<DocumentAnalysis, 'role' | 'kind'> & { readonly host?: DocumentAnalysis['host'] }): DocumentKindParams {
+    return {
+      uri: document.uri,
+      role: analysis.role,
+      kind: analysis.kind?.kind,
+      source: analysis.kind?.source,
+      size: analysis.role === 'policy' && analysis.kind ? policySize(document.getText(), analysis.kind.kind) : undefined,
+      dataDate: analysis.role === 'policy' || analysis.role === 'template' ? dataInfo().dataDate : undefined,
+      policies: analysis.host?.policies.map((policy) => ({
+        pointer: policy.policy.pointer,
+        label: policy.policy.label,
+        kind: policy.kind.kind,
+        range: { start: document.positionAt(policy.policy.range.start), end: document.positionAt(policy.policy.range.end) },
+        size: policySize(policy.virtual.text, policy.kind.kind),
+      })),
+    };
   }
 
   function scheduleValidation(document: TextDocument, immediately = false): void {
