@@ -193,9 +193,13 @@ test('Terraform aws_lambda_permission: the same statement, findings on its argum
   assert.ok(!after.deniedBy.some((entry: { policyType: string }) => entry.policyType === 'resource'), JSON.stringify(after.deniedBy));
 });
 
-test('SAM FunctionUrlConfig with AuthType NONE: the public permission SAM adds is checked where it is written', () => {
-  // AWS SAM, FunctionUrlConfig: a literal `AuthType: NONE` makes SAM add `<Id>UrlPublicPermissions`
-  // (`*` may call lambda:InvokeFunctionUrl when lambda:FunctionUrlAuthType is NONE); AWS_IAM adds none.
+test('SAM FunctionUrlConfig with AuthType NONE: the two public permissions SAM adds are checked where they are written', () => {
+  // AWS SAM's translator (`_construct_url_permission`, `_construct_invoke_permission`): a literal
+  // `AuthType: NONE` adds `<Id>UrlPublicPermissions` (`*` may call lambda:InvokeFunctionUrl when
+  // lambda:FunctionUrlAuthType is NONE) and `<Id>URLInvokeAllowPublicAccess` (`*` may call
+  // lambda:InvokeFunction when lambda:InvokedViaFunctionUrl is true), the pair a new function URL
+  // needs since October 2025 (Lambda Developer Guide, "Control access to Lambda function URLs").
+  // With AutoPublishAlias both name the alias; AWS_IAM adds none.
   const text = `Transform: AWS::Serverless-2016-10-31
 Resources:
   Web:
@@ -204,6 +208,15 @@ Resources:
       Handler: index.handler
       Runtime: nodejs20.x
       InlineCode: 'exports.handler = async () => ({})'
+      FunctionUrlConfig:
+        AuthType: NONE
+  Live:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: index.handler
+      Runtime: nodejs20.x
+      InlineCode: 'exports.handler = async () => ({})'
+      AutoPublishAlias: live
       FunctionUrlConfig:
         AuthType: NONE
   Private:
@@ -215,14 +228,16 @@ Resources:
       FunctionUrlConfig:
         AuthType: AWS_IAM
 `;
+  const statements = (arn: string) => [
+    { Effect: 'Allow', Principal: '*', Action: 'lambda:InvokeFunctionUrl', Resource: arn, Condition: { StringEquals: { 'lambda:FunctionUrlAuthType': 'NONE' } } },
+    { Effect: 'Allow', Principal: '*', Action: 'lambda:InvokeFunction', Resource: arn, Condition: { Bool: { 'lambda:InvokedViaFunctionUrl': 'true' } } },
+  ];
   assert.deepEqual(rendered(text), {
-    '/Resources/Web/Properties/FunctionUrlConfig': {
-      Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Principal: '*', Action: 'lambda:InvokeFunctionUrl', Resource: 'arn:aws:lambda:us-east-1:123456789012:function:web', Condition: { StringEquals: { 'lambda:FunctionUrlAuthType': 'NONE' } } }],
-    },
+    '/Resources/Web/Properties/FunctionUrlConfig': { Version: '2012-10-17', Statement: statements('arn:aws:lambda:us-east-1:123456789012:function:web') },
+    '/Resources/Live/Properties/FunctionUrlConfig': { Version: '2012-10-17', Statement: statements('arn:aws:lambda:us-east-1:123456789012:function:live:live') },
   });
   const found = findings(text);
-  assert.deepEqual(found.map((finding) => [finding.code, finding.text.trim()]), [['PUBLIC_ACCESS', 'AuthType: NONE']]);
+  assert.deepEqual(found.map((finding) => [finding.code, finding.text.trim()]), [['PUBLIC_ACCESS', 'AuthType: NONE'], ['PUBLIC_ACCESS', 'AuthType: NONE']]);
 });
 
 test('explain-denied: a permission on an alias lets the caller in on the alias, not on the function', () => {

@@ -134,7 +134,7 @@ function permissionPrincipal(principal: PermissionArgument): HostNode {
   return { kind: 'map', range: principal.value.range, entries: [hostEntry(type, principal.value.range, principal.value, principal.value.range)] };
 }
 
-function permissionConditions(read: (name: PermissionArgumentName) => PermissionArgument | undefined): HostEntry | undefined {
+function permissionConditions(read: PermissionReader): HostEntry | undefined {
   const operators = new Map<string, HostEntry[]>();
   const add = (operator: string, key: string, argument: PermissionArgument): void => {
     const list = operators.get(operator) ?? [];
@@ -157,22 +157,30 @@ function permissionConditions(read: (name: PermissionArgumentName) => Permission
   return hostEntry('Condition', at(first.keyRange), { kind: 'map', range, entries }, range);
 }
 
+/** What one permission reads: each argument (undefined when absent). */
+export type PermissionReader = (name: PermissionArgumentName) => PermissionArgument | undefined;
+
 /**
- * The policy of one permission: `read` gives each argument (undefined when absent), `resourceArn`
- * turns the resource argument into the function's or layer version's ARN; `range` is the
- * permission's (its properties or body), where what Lambda adds maps.
+ * The policy of the permissions `reads` (one statement each, as Lambda adds one per permission):
+ * `resourceArn` turns the resource argument into the function's or layer version's ARN; `range` is
+ * the permission's (its properties or body), where what Lambda adds maps.
  */
-export function permissionPolicyRoot(range: HostRange, read: (name: PermissionArgumentName) => PermissionArgument | undefined, resourceArn: (resource: PermissionArgument) => HostNode): HostMap {
-  const statement: HostEntry[] = [hostEntry('Effect', at(range), addedScalar('Allow', at(range)))];
-  const principal = read('principal');
-  if (principal) statement.push(hostEntry('Principal', principal.entry.keyRange, permissionPrincipal(principal), principal.entry.range));
-  const action = read('action');
-  if (action) statement.push(hostEntry('Action', action.entry.keyRange, action.value, action.entry.range));
-  const resource = read('resource');
-  if (resource) statement.push(hostEntry('Resource', resource.entry.keyRange, resourceArn(resource), resource.entry.range));
-  const condition = permissionConditions(read);
-  if (condition) statement.push(condition);
-  return policyOfStatements(range, [{ kind: 'map', range, entries: statement }]);
+export function permissionPolicyRoot(range: HostRange, reads: readonly PermissionReader[], resourceArn: (resource: PermissionArgument) => HostNode): HostMap {
+  return policyOfStatements(
+    range,
+    reads.map((read): HostMap => {
+      const statement: HostEntry[] = [hostEntry('Effect', at(range), addedScalar('Allow', at(range)))];
+      const principal = read('principal');
+      if (principal) statement.push(hostEntry('Principal', principal.entry.keyRange, permissionPrincipal(principal), principal.entry.range));
+      const action = read('action');
+      if (action) statement.push(hostEntry('Action', action.entry.keyRange, action.value, action.entry.range));
+      const resource = read('resource');
+      if (resource) statement.push(hostEntry('Resource', resource.entry.keyRange, resourceArn(resource), resource.entry.range));
+      const condition = permissionConditions(read);
+      if (condition) statement.push(condition);
+      return { kind: 'map', range, entries: statement };
+    }),
+  );
 }
 
 /** A policy of these statements, with the `Version` Lambda writes, at `range`. */

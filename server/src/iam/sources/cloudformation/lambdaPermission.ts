@@ -8,7 +8,7 @@
  */
 import type { EmbeddedPolicy, HostEntry, HostMap, HostNode, HostRange } from '../hostTree';
 import { mapEntry, sampleText } from '../hostTree';
-import { addedScalar, functionPolicyOf, hostEntry, permissionArgumentName, permissionPolicyRoot, PERMISSION_TYPES, stringArgument, type PermissionArgument, type PermissionType } from '../lambdaPermission';
+import { addedScalar, functionPolicyOf, hostEntry, permissionArgumentName, permissionPolicyRoot, PERMISSION_TYPES, stringArgument, type PermissionArgument, type PermissionReader, type PermissionType } from '../lambdaPermission';
 import { NO_VALUE, resolveIntrinsics, type TemplateContext } from './intrinsics';
 
 /** `Ref` of a pseudo parameter, for the function's ARN (resolved with the template's sample values). */
@@ -56,42 +56,56 @@ export function lambdaPermissionPolicy(resource: HostEntry, base: string, contex
     hostResourceType: type === 'function' ? 'AWS::Lambda::Permission' : 'AWS::Lambda::LayerVersionPermission',
     attachedResourceType: PERMISSION_TYPES[type].resourceType,
     label: `${resource.key} ${type === 'function' ? 'function' : 'layer version'} permission`,
-    root: permissionPolicyRoot(properties.range, read, (argument) => (type === 'function' ? templateFunctionArn(argument, context) : argument.value)),
+    root: permissionPolicyRoot(properties.range, [read], (argument) => (type === 'function' ? templateFunctionArn(argument, context) : argument.value)),
     range: properties.range,
     rendered: type,
   };
 }
 
 /**
- * The permission SAM adds for a function URL that needs no authentication: a `AWS::Serverless::Function`
- * with `FunctionUrlConfig.AuthType: NONE` (literal, as SAM tests it) gets
- * `<Id>UrlPublicPermissions`, which lets `*` call `lambda:InvokeFunctionUrl` on the function under
- * `lambda:FunctionUrlAuthType` `NONE` (AWS SAM, `FunctionUrlConfig`; Lambda Developer Guide,
- * "Control access to Lambda function URLs"). What SAM writes maps to `FunctionUrlConfig` and
- * `AuthType`; undefined for any other function.
+ * The permissions SAM adds for a function URL that needs no authentication: an
+ * `AWS::Serverless::Function` with `FunctionUrlConfig.AuthType: NONE` (literal, as SAM tests it)
+ * gets `<Id>UrlPublicPermissions`, which lets `*` call `lambda:InvokeFunctionUrl` under
+ * `lambda:FunctionUrlAuthType` `NONE`, and `<Id>URLInvokeAllowPublicAccess`, which lets `*` call
+ * `lambda:InvokeFunction` under `lambda:InvokedViaFunctionUrl` `true`: since October 2025 a new
+ * function URL needs both (Lambda Developer Guide, "Control access to Lambda function URLs"; SAM's
+ * translator, `_construct_url_permission` and `_construct_invoke_permission`). With
+ * `AutoPublishAlias` both name the alias, as the URL does. What SAM writes maps to `FunctionUrlConfig`
+ * and `AuthType`; undefined for any other function.
  */
 export function samFunctionUrlPolicy(resource: HostEntry, base: string, context: TemplateContext): EmbeddedPolicy | undefined {
-  const config = mapEntry(mapEntry(resource.value, 'Properties')?.value, 'FunctionUrlConfig');
+  const properties = mapEntry(resource.value, 'Properties')?.value;
+  const config = mapEntry(properties, 'FunctionUrlConfig');
   const authType = mapEntry(config?.value, 'AuthType');
   if (!config?.value || config.value.kind !== 'map' || authType?.value?.kind !== 'scalar' || authType.value.value !== 'NONE') return undefined;
   const keyAt = { start: config.keyRange.start, end: config.keyRange.start };
   const added = (value: string, range: HostRange): PermissionArgument => ({ entry: hostEntry('', keyAt, addedScalar(value, range), config.range), value: addedScalar(value, range) });
-  const read = (name: string): PermissionArgument | undefined => {
+  const alias = mapEntry(properties, 'AutoPublishAlias')?.value;
+  const functionRef: HostMap = { kind: 'map', range: config.keyRange, entries: [hostEntry('Ref', keyAt, addedScalar(resource.key, config.keyRange))] };
+  const target: HostNode = alias ? { kind: 'map', range: config.keyRange, entries: [hostEntry('Fn::Join', keyAt, { kind: 'seq', range: config.keyRange, items: [addedScalar(':', config.keyRange), { kind: 'seq', range: config.keyRange, items: [functionRef, alias] }] })] } : functionRef;
+  const function_ = (): PermissionArgument | undefined => {
+    const value = resolveIntrinsics(target, context);
+    return value === NO_VALUE ? undefined : { entry: hostEntry('', keyAt, target, config.range), value };
+  };
+  const urlPermission: PermissionReader = (name) => {
     if (name === 'principal') return added('*', authType.value!.range);
     if (name === 'action') return added('lambda:InvokeFunctionUrl', config.keyRange);
     if (name === 'functionUrlAuthType') return { entry: authType, value: authType.value! };
-    if (name !== 'resource') return undefined;
-    const reference: HostMap = { kind: 'map', range: config.keyRange, entries: [hostEntry('Ref', keyAt, addedScalar(resource.key, config.keyRange))] };
-    const value = resolveIntrinsics(reference, context);
-    return value === NO_VALUE ? undefined : { entry: hostEntry('', keyAt, reference, config.range), value };
+    return name === 'resource' ? function_() : undefined;
+  };
+  const invokePermission: PermissionReader = (name) => {
+    if (name === 'principal') return added('*', authType.value!.range);
+    if (name === 'action') return added('lambda:InvokeFunction', config.keyRange);
+    if (name === 'invokedViaFunctionUrl') return added('true', authType.value!.range);
+    return name === 'resource' ? function_() : undefined;
   };
   return {
     pointer: `${base}/Properties/FunctionUrlConfig`,
     kind: 'resource',
     hostResourceType: 'AWS::Lambda::Permission',
     attachedResourceType: 'AWS::Lambda::Function',
-    label: `${resource.key} function URL permission (SAM)`,
-    root: permissionPolicyRoot(config.value.range, read, (name) => templateFunctionArn(name, context)),
+    label: `${resource.key} function URL permissions (SAM)`,
+    root: permissionPolicyRoot(config.value.range, [urlPermission, invokePermission], (name) => templateFunctionArn(name, context)),
     range: config.range,
     rendered: 'function',
   };

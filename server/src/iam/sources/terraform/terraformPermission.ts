@@ -63,7 +63,7 @@ export function terraformPermissionPolicy(block: HclNode, body: HclNode, address
     hostResourceType: type === 'function' ? 'aws_lambda_permission' : 'aws_lambda_layer_version_permission',
     attachedResourceType: PERMISSION_TYPES[type].resourceType,
     label: `${address} ${type === 'function' ? 'function' : 'layer version'} permission`,
-    root: permissionPolicyRoot(range, read, (argument) => terraformLambdaArn(type, argument, suffix)),
+    root: permissionPolicyRoot(range, [read], (argument) => terraformLambdaArn(type, argument, suffix)),
     range,
     rendered: type,
   };
