@@ -15,8 +15,9 @@ import { statementLabel } from '../../../access/statements';
 
 /**
  * A statement reduced to comparable parts, computed once. The bucket parts (effect, principal,
- * condition, resource form) are computed for every statement; the lists only when the statement is
- * first compared (`listsOf`), since a statement alone in its bucket never is.
+ * condition, resource form) are computed for every statement; the lists (`listsOf`) only for the
+ * statements of a bucket that is indexed (`indexBucket`), since a statement alone in its bucket, with
+ * no unconditional bucket to look in, is never compared.
  */
 interface Shape {
   readonly statement: Statement;
@@ -157,9 +158,10 @@ function describe(statement: Statement): string {
 }
 
 /**
- * At most this many statement comparisons per document. Real policies stay far below it (a
- * 6,144-character policy has at most a few hundred statements); a generated 10 MB document would
- * otherwise block the server for a minute (docs/performance.md). The check is a suggestion, so
+ * At most this many comparisons of a statement with a candidate per document. Real policies stay far
+ * below it (a 6,144-character policy has at most a few hundred statements); a generated 10 MB
+ * document whose statements are all candidates of each other would otherwise block the server for a
+ * minute (docs/performance.md). The check is a suggestion, so
  * stopping early only loses suggestions.
  */
 const MAX_COMPARISONS = 2_000_000;
