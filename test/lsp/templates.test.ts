@@ -9,6 +9,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import { spawnStdioServer } from './stdioServer';
+import { functionUrlTemplate, URL_PERMISSION } from '../unit/helpers/lambdaTemplates';
 
 const TEMPLATE = `AWSTemplateFormatVersion: '2010-09-09'
 Resources:
@@ -85,6 +86,45 @@ test('a YAML template over --stdio: diagnostics, quick fix, completion, hover an
     assert.equal(result.decision, 'Allow');
     await connection.sendRequest('shutdown');
     await connection.sendNotification('exit');
+  } finally {
+    await server.stop();
+  }
+});
+
+test('a public function URL without the InvokeFunction permission: a diagnostic on AuthType, a quick fix that adds it, and none after', async () => {
+  // Lambda Developer Guide, "Control access to Lambda function URLs": since October 2025 a new URL
+  // needs lambda:InvokeFunctionUrl and lambda:InvokeFunction.
+  assert.ok(existsSync('dist/server.js'), 'dist/server.js is missing: run `npm run build` first');
+  const text = functionUrlTemplate('NONE', URL_PERMISSION);
+  const server = spawnStdioServer();
+  const { connection } = server;
+  const uri = 'file:///tmp/stack/url.yaml';
+  let resolveNext: ((params: PublishDiagnosticsParams) => void) | undefined;
+  const next = () => new Promise<PublishDiagnosticsParams>((resolve) => (resolveNext = resolve));
+  connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+    if (params.uri === uri) resolveNext?.(params);
+  });
+  connection.listen();
+  try {
+    await connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} });
+    await connection.sendNotification('initialized', {});
+    const first = next();
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+    const found = (await first).diagnostics.find((diagnostic) => diagnostic.code === 'FUNCTION_URL_WITHOUT_INVOKE_PERMISSION');
+    assert.ok(found);
+    assert.deepEqual(found.range.start, positionOf(text, 'NONE'));
+    const actions = (await connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: found.range, context: { diagnostics: [found] } })) as Array<{ title: string; edit?: { changes: Record<string, Array<{ range: { start: { line: number; character: number } }; newText: string }>> } }>;
+    const add = actions.find((action) => action.title === 'Add the `lambda:InvokeFunction` permission for calls through the URL');
+    assert.ok(add?.edit, JSON.stringify(actions.map((action) => action.title)));
+    const [edit] = add.edit.changes[uri]!;
+    assert.equal(edit!.range.start.line, positionOf(text, 'AuthType: NONE').line);
+    const lines = text.split('\n');
+    const line = edit!.range.start.line;
+    const fixed = [...lines.slice(0, line), lines[line]!.slice(0, edit!.range.start.character) + edit!.newText + lines[line]!.slice(edit!.range.start.character), ...lines.slice(line + 1)].join('\n');
+    assert.match(fixed, /WorkerUrlInvokePermission:\n {4}Type: AWS::Lambda::Permission\n {4}Properties:\n {6}Action: lambda:InvokeFunction\n {6}FunctionName: !GetAtt Worker\.Arn\n {6}Principal: '\*'\n {6}InvokedViaFunctionUrl: true\n {2}Permission0:/);
+    const second = next();
+    await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: fixed }] });
+    assert.ok(!(await second).diagnostics.some((diagnostic) => diagnostic.code === 'FUNCTION_URL_WITHOUT_INVOKE_PERMISSION'));
   } finally {
     await server.stop();
   }

@@ -19,21 +19,12 @@ import { completionsAt, hoverAt } from '../../server/src/service/templateFeature
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { initTerraformForTests } from './helpers/terraformParser';
 import { cli } from './helpers/cli';
+import { LAMBDA_FUNCTION, lambdaPermissionResource } from './helpers/lambdaTemplates';
 
 before(() => initTerraformForTests());
 
-const FUNCTION = `AWSTemplateFormatVersion: '2010-09-09'
-Resources:
-  Worker:
-    Type: AWS::Lambda::Function
-    Properties:
-      Handler: index.handler
-      Runtime: nodejs20.x
-      Role: arn:aws:iam::111122223333:role/worker
-      Code: { ZipFile: 'exports.handler = async () => {}' }
-`;
-
-const permission = (id: string, properties: string) => `  ${id}:\n    Type: AWS::Lambda::Permission\n    Properties:\n${properties.replace(/^/gm, '      ')}\n`;
+const FUNCTION = LAMBDA_FUNCTION;
+const permission = lambdaPermissionResource;
 
 /** The findings of a template, each with the text it lands on. */
 function findings(text: string): Array<{ code: string; text: string; fixes: number; message: string }> {

@@ -7,6 +7,7 @@
  */
 import { ruleTests, type RuleCase, type RuleTests } from '../helpers/ruleTester';
 import { TERRAFORM_HEREDOC, terraformDocumentUsedBy } from '../helpers/terraformDocuments';
+import { functionUrlTemplate, INVOKE_PERMISSION, URL_PERMISSION } from '../helpers/lambdaTemplates';
 
 const HEAD = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  P:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        Version: "2012-10-17"\n        Statement:\n';
 const jsonTemplate = (statement: string) => `{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"P": {"Type": "AWS::IAM::ManagedPolicy", "Properties": {"PolicyDocument": {"Version": "2012-10-17", "Statement": [${statement}]}}}}}`;
@@ -25,6 +26,70 @@ resource "aws_iam_role_policy" "p" {
 }
 ${more}`;
 }
+
+/** A Terraform function URL whose authorization type is `auth`, and these `aws_lambda_permission` bodies. */
+function terraformFunctionUrl(auth: string, ...permissions: string[]): string {
+  return `resource "aws_lambda_function_url" "worker" {
+  function_name      = aws_lambda_function.worker.function_name
+  authorization_type = "${auth}"
+}
+${permissions.map((body, index) => `resource "aws_lambda_permission" "p${index}" {\n  function_name = aws_lambda_function.worker.function_name\n${body}\n}\n`).join('')}`;
+}
+
+/** The permission the fix adds after `WorkerUrl` (YAML), as the rule cases expect it. */
+const YAML_ADDED = `  WorkerUrlInvokePermission:
+    Type: AWS::Lambda::Permission
+    Properties:
+      Action: lambda:InvokeFunction
+      FunctionName: !GetAtt Worker.Arn
+      Principal: '*'
+      InvokedViaFunctionUrl: true
+`;
+
+/** A JSON template with a function URL (NONE) and the InvokeFunctionUrl permission, and `added` after the URL. */
+function jsonFunctionUrl(added = ''): string {
+  return `{
+  "Resources": {
+    "Worker": {
+      "Type": "AWS::Lambda::Function",
+      "Properties": { "Handler": "index.handler", "Runtime": "nodejs20.x", "Role": "arn:aws:iam::123456789012:role/worker", "Code": { "ZipFile": "x" } }
+    },
+    "WorkerUrl": {
+      "Type": "AWS::Lambda::Url",
+      "Properties": {
+        "TargetFunctionArn": { "Fn::GetAtt": ["Worker", "Arn"] },
+        "AuthType": "NONE"
+      }
+    }${added},
+    "UrlPermission": {
+      "Type": "AWS::Lambda::Permission",
+      "Properties": { "FunctionName": { "Ref": "Worker" }, "Action": "lambda:InvokeFunctionUrl", "Principal": "*", "FunctionUrlAuthType": "NONE" }
+    }
+  }
+}
+`;
+}
+
+const JSON_ADDED = `,
+    "WorkerUrlInvokePermission": {
+      "Type": "AWS::Lambda::Permission",
+      "Properties": {
+        "Action": "lambda:InvokeFunction",
+        "FunctionName": { "Fn::GetAtt": ["Worker", "Arn"] },
+        "Principal": "*",
+        "InvokedViaFunctionUrl": true
+      }
+    }`;
+
+const TERRAFORM_URL_PERMISSION = '  action                 = "lambda:InvokeFunctionUrl"\n  principal              = "*"\n  function_url_auth_type = "NONE"';
+const TERRAFORM_ADDED = `
+
+resource "aws_lambda_permission" "worker_invoke" {
+  action                   = "lambda:InvokeFunction"
+  function_name            = aws_lambda_function.worker.function_name
+  principal                = "*"
+  invoked_via_function_url = true
+}`;
 
 const cases: RuleCase[] = [
   { name: 'YAML: an unclosed flow sequence in a policy', host: 'template.yaml', policy: `${HEAD}          - Effect: Allow\n            Action: [s3:GetObject\n            Resource: "*"\n`, errors: [['TEMPLATE_SYNTAX_ERROR', 'R']] },
@@ -57,6 +122,22 @@ const cases: RuleCase[] = [
   { name: 'Terraform: the same document used as the trust policy of two roles', host: 'main.tf', policy: terraformDocumentUsedBy('aws_iam_role', 'other', 'assume_role_policy = data.aws_iam_policy_document.shared.json'), absent: ['POLICY_USED_AS_SEVERAL_KINDS'] },
   { name: 'Terraform: a local holding a policy, used as a role policy and as an SCP', host: 'main.tf', policy: terraformLocalUsedBy('resource "aws_organizations_policy" "scp" {\n  content = local.deny\n}\n'), errors: [['POLICY_USED_AS_SEVERAL_KINDS', TERRAFORM_LOCAL_VALUE]] },
   { name: 'Terraform: the same local used as the policy of two roles', host: 'main.tf', policy: terraformLocalUsedBy('resource "aws_iam_role_policy" "q" {\n  role   = "r2"\n  policy = local.deny\n}\n'), absent: ['POLICY_USED_AS_SEVERAL_KINDS'] },
+  // Lambda Developer Guide, "Control access to Lambda function URLs": since October 2025 a new function
+  // URL needs lambda:InvokeFunctionUrl and lambda:InvokeFunction; with AuthType NONE the function's
+  // policy must let everyone in. A file that grants only the first makes a URL that answers 403.
+  { name: 'function URL (NONE) with only the InvokeFunctionUrl permission', host: 'template.yaml', policy: functionUrlTemplate('NONE', URL_PERMISSION), errors: [['FUNCTION_URL_WITHOUT_INVOKE_PERMISSION', 'NONE', 'Add the `lambda:InvokeFunction` permission for calls through the URL']], output: functionUrlTemplate('NONE', URL_PERMISSION).replace('      AuthType: NONE\n', `      AuthType: NONE\n${YAML_ADDED}`) },
+  { name: 'function URL (NONE) with the permission the fix adds', host: 'template.yaml', policy: functionUrlTemplate('NONE', URL_PERMISSION).replace('      AuthType: NONE\n', `      AuthType: NONE\n${YAML_ADDED}`), absent: ['FUNCTION_URL_WITHOUT_INVOKE_PERMISSION'] },
+  { name: 'function URL (NONE) with both permissions', host: 'template.yaml', policy: functionUrlTemplate('NONE', URL_PERMISSION, INVOKE_PERMISSION), absent: ['FUNCTION_URL_WITHOUT_INVOKE_PERMISSION'] },
+  { name: 'function URL (NONE) whose InvokeFunction permission is for another function', host: 'template.yaml', policy: functionUrlTemplate('NONE', URL_PERMISSION, INVOKE_PERMISSION.replace('!GetAtt Worker.Arn', 'other-function')), errors: [['FUNCTION_URL_WITHOUT_INVOKE_PERMISSION', 'NONE']] },
+  { name: 'function URL (NONE) with a `lambda:*` permission for everyone', host: 'template.yaml', policy: functionUrlTemplate('NONE', URL_PERMISSION, INVOKE_PERMISSION.replace('lambda:InvokeFunction', "'lambda:*'")), absent: ['FUNCTION_URL_WITHOUT_INVOKE_PERMISSION'] },
+  { name: 'function URL (NONE) without any permission in the file (they may be added elsewhere)', host: 'template.yaml', policy: functionUrlTemplate('NONE'), absent: ['FUNCTION_URL_WITHOUT_INVOKE_PERMISSION'] },
+  { name: 'function URL (AWS_IAM) with only the InvokeFunctionUrl permission', host: 'template.yaml', policy: functionUrlTemplate('AWS_IAM', URL_PERMISSION), absent: ['FUNCTION_URL_WITHOUT_INVOKE_PERMISSION'] },
+  { name: 'SAM FunctionUrlConfig (NONE): SAM adds both permissions', host: 'template.yaml', policy: 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Web:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n      Runtime: nodejs20.x\n      InlineCode: x\n      FunctionUrlConfig:\n        AuthType: NONE\n', absent: ['FUNCTION_URL_WITHOUT_INVOKE_PERMISSION'] },
+  { name: 'JSON template: function URL (NONE) with only the InvokeFunctionUrl permission', host: 'template.json', policy: jsonFunctionUrl(), errors: [['FUNCTION_URL_WITHOUT_INVOKE_PERMISSION', '"NONE"', 'Add the `lambda:InvokeFunction` permission for calls through the URL']], output: jsonFunctionUrl(JSON_ADDED) },
+  { name: 'JSON template: with the permission the fix adds', host: 'template.json', policy: jsonFunctionUrl(JSON_ADDED), absent: ['FUNCTION_URL_WITHOUT_INVOKE_PERMISSION', 'JSON_SYNTAX_ERROR'] },
+  { name: 'Terraform: function URL (NONE) with only the InvokeFunctionUrl permission', host: 'main.tf', policy: terraformFunctionUrl('NONE', TERRAFORM_URL_PERMISSION), errors: [['FUNCTION_URL_WITHOUT_INVOKE_PERMISSION', '"NONE"', 'Add the `lambda:InvokeFunction` permission for calls through the URL']], output: terraformFunctionUrl('NONE', TERRAFORM_URL_PERMISSION).replace('}\n', `}${TERRAFORM_ADDED}\n`) },
+  { name: 'Terraform: with the permission the fix adds', host: 'main.tf', policy: terraformFunctionUrl('NONE', TERRAFORM_URL_PERMISSION).replace('}\n', `}${TERRAFORM_ADDED}\n`), absent: ['FUNCTION_URL_WITHOUT_INVOKE_PERMISSION'] },
+  { name: 'Terraform: function URL (NONE) with both permissions', host: 'main.tf', policy: terraformFunctionUrl('NONE', TERRAFORM_URL_PERMISSION, '  action                   = "lambda:InvokeFunction"\n  principal                = "*"\n  invoked_via_function_url = true'), absent: ['FUNCTION_URL_WITHOUT_INVOKE_PERMISSION'] },
 ];
 
 export const templateTests: RuleTests = ruleTests(cases);

@@ -6,8 +6,10 @@
 import { removalFix, type Finding, type Fix } from '../validate';
 import type { PolicyKind } from '../document/policyKind';
 import { readCloudFormationTemplate, type CloudFormationTemplate, type PolicyReference, type SamTemplateExpander } from './cloudformation/template';
+import { urlPermissionEdit } from './cloudformation/lambdaPermission';
 import { analyzeEmbeddedPolicy, type EmbeddedPolicyAnalysis, type HostSyntax } from './embeddedAnalysis';
 import { expandSamTemplateNode } from './cloudformation/samExpansion';
+import { urlsWithoutInvokePermission, type FunctionUrlTerms } from './functionUrls';
 import { extractTerraformPolicies, terraformReady, type TerraformPolicyFile } from './terraform/terraformPolicies';
 import type { EmbeddedPolicy, HostRange } from './hostTree';
 import { tooDeepMessage } from '../document/jsonNesting';
@@ -74,10 +76,27 @@ export function analyzeHostDocument(text: string, options: HostAnalysisOptions =
     // A comment or trailing comma of a JSON template gets the fix it gets in a policy file.
     ...template.syntaxErrors.map(({ message, range, removable }) => ({ message, range, code: syntaxCode, ...(removable ? { fixes: [removalFix(removable, { offset: range.start, length: range.end - range.start })] } : {}) })),
     ...stringErrors.map(({ message, range, removable }) => ({ message, range, code: 'JSON_SYNTAX_ERROR', ...(removable ? { fixes: [removalFix(removable, { offset: range.start, length: range.end - range.start })] } : {}) })),
+    ...urlsWithoutInvokePermission(
+      template.publicFunctionUrls.map((url) => ({ ...url, addPermission: urlPermissionEdit(text, template.syntax, url, (name) => template.context.resources.has(name)) })),
+      template.policies,
+      CLOUDFORMATION_URL_TERMS,
+    ),
   ];
   const { policies, findings, errors } = withHostFindings(text, analyzed, template.tooDeep, hostProblems);
   return { format: 'cloudformation', syntax: template.syntax, policies, references: template.references, resources: template.context.resources, policyFiles: [], findings, errors };
 }
+
+/** How a template names a function (`Worker` of `Worker.Arn`) and the permission a public URL lacks. */
+const CLOUDFORMATION_URL_TERMS: FunctionUrlTerms = {
+  referenceOf: (expression) => expression.split('.')[0]!,
+  permission: "an `AWS::Lambda::Permission` with `Action: lambda:InvokeFunction`, `Principal: '*'` and `InvokedViaFunctionUrl: true` for the function",
+};
+
+/** How a configuration names a function (`aws_lambda_function.worker` of `aws_lambda_function.worker.arn`) and the permission a public URL lacks. */
+const TERRAFORM_URL_TERMS: FunctionUrlTerms = {
+  referenceOf: (expression) => expression.split('.').slice(0, 2).join('.'),
+  permission: 'an `aws_lambda_permission` with `action = "lambda:InvokeFunction"`, `principal = "*"` and `invoked_via_function_url = true` for the function',
+};
 
 /** A Terraform file's policies, when the HCL parser is loaded (the server and the CLI load it at start). */
 function analyzeTerraform(text: string, options: HostAnalysisOptions): HostAnalysis | undefined {
@@ -94,6 +113,7 @@ function analyzeTerraform(text: string, options: HostAnalysisOptions): HostAnaly
   const hostProblems: HostProblem[] = [
     ...extraction.syntaxErrors.map(({ message, range, removable }) => ({ message, range, code: 'JSON_SYNTAX_ERROR', ...(removable ? { fixes: [removalFix(removable, { offset: range.start, length: range.end - range.start })] } : {}) })),
     ...extraction.problems.filter((problem) => problem.cause === 'kinds').map((problem) => ({ message: problem.message, range: problem.range, code: 'POLICY_USED_AS_SEVERAL_KINDS' })),
+    ...urlsWithoutInvokePermission(extraction.publicFunctionUrls, extraction.policies, TERRAFORM_URL_TERMS),
   ];
   const hosted = withHostFindings(text, analyzed, extraction.tooDeep, hostProblems);
   const defects = extraction.problems.filter((problem) => problem.cause === 'defect').map((problem) => `${lineOf(text, problem.range.start)}: ${problem.message}`);

@@ -193,7 +193,7 @@ function policyOfStatements(range: HostRange, statements: HostNode[]): HostMap {
 }
 
 /** The function's name in a function name or ARN: `name`, `name:alias`, `123456789012:function:name`, `arn:...:function:name:1`. */
-function functionNameOf(value: string): string {
+export function functionNameOf(value: string): string {
   const at = value.indexOf(':function:');
   return (at >= 0 ? value.slice(at + ':function:'.length) : value).split(':')[0]!;
 }

@@ -10,6 +10,8 @@ import type { EmbeddedPolicy, HostEntry, HostMap, HostNode, HostRange } from '..
 import { mapEntry, sampleText } from '../hostTree';
 import { addedScalar, functionPolicyOf, hostEntry, permissionArgumentName, permissionPolicyRoot, PERMISSION_TYPES, stringArgument, type PermissionArgument, type PermissionReader, type PermissionType } from '../lambdaPermission';
 import { NO_VALUE, resolveIntrinsics, type TemplateContext } from './intrinsics';
+import type { PublicFunctionUrl } from '../functionUrls';
+import type { TextEdit } from '../../validate/engine/findings';
 
 /** `Ref` of a pseudo parameter, for the function's ARN (resolved with the template's sample values). */
 function pseudo(name: string, range: HostRange): HostMap {
@@ -109,6 +111,62 @@ export function samFunctionUrlPolicy(resource: HostEntry, base: string, context:
     range: config.range,
     rendered: 'function',
   };
+}
+
+/** An `AWS::Lambda::Url` with `AuthType: NONE`, with its resource entry and its `TargetFunctionArn` entry (for the fix). */
+export interface TemplateFunctionUrl extends PublicFunctionUrl {
+  readonly resource: HostEntry;
+  readonly targetEntry: HostEntry;
+}
+
+/**
+ * An `AWS::Lambda::Url` with `AuthType: NONE` (resolved): its `TargetFunctionArn` (a name or an ARN,
+ * of the function or an alias) and where its auth type is written; undefined for any other URL.
+ */
+export function publicFunctionUrl(resource: HostEntry, context: TemplateContext): TemplateFunctionUrl | undefined {
+  const properties = mapEntry(resource.value, 'Properties')?.value;
+  const authType = mapEntry(properties, 'AuthType')?.value;
+  const targetEntry = mapEntry(properties, 'TargetFunctionArn');
+  if (!authType || !targetEntry?.value) return undefined;
+  const resolvedAuth = resolveIntrinsics(authType, context);
+  if (resolvedAuth === NO_VALUE || sampleText(resolvedAuth) !== 'NONE') return undefined;
+  const value = resolveIntrinsics(targetEntry.value, context);
+  return value === NO_VALUE ? undefined : { target: value, authType: authType.range, resource, targetEntry };
+}
+
+/**
+ * The edit that adds, after the URL's resource, the `AWS::Lambda::Permission` its function lacks:
+ * `lambda:InvokeFunction` for `*` through the URL (`InvokedViaFunctionUrl: true`), whose
+ * `FunctionName` is the URL's `TargetFunctionArn` as written. Undefined when the resource is not laid
+ * out one key per line or the target spans lines (it is then copied as it is written).
+ */
+export function urlPermissionEdit(text: string, syntax: 'json' | 'yaml', url: TemplateFunctionUrl, taken: (name: string) => boolean): TextEdit | undefined {
+  const { resource, targetEntry } = url;
+  const lineStart = (offset: number) => text.lastIndexOf('\n', offset - 1) + 1;
+  const keyIndent = text.slice(lineStart(resource.keyRange.start), resource.keyRange.start);
+  const type = mapEntry(resource.value, 'Type');
+  const inner = type ? text.slice(lineStart(type.keyRange.start), type.keyRange.start) : '';
+  if (!/^[ \t]*$/.test(keyIndent) || !/^[ \t]+$/.test(inner) || !inner.startsWith(keyIndent) || inner.length <= keyIndent.length) return undefined;
+  const unit = inner.slice(keyIndent.length);
+  const targetText = text.slice(targetEntry.value!.range.start, targetEntry.value!.range.end);
+  if (/[\r\n]/.test(targetText)) return undefined;
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  let name = `${resource.key}InvokePermission`;
+  for (let n = 2; taken(name); n++) name = `${resource.key}InvokePermission${n}`;
+  let end = resource.range.end;
+  while (end > resource.range.start && /\s/.test(text[end - 1]!)) end--;
+  if (syntax === 'json') {
+    const lines = [`"${name}": {`, `${unit}"Type": "AWS::Lambda::Permission",`, `${unit}"Properties": {`, `${unit}${unit}"Action": "lambda:InvokeFunction",`, `${unit}${unit}"FunctionName": ${targetText},`, `${unit}${unit}"Principal": "*",`, `${unit}${unit}"InvokedViaFunctionUrl": true`, `${unit}}`, '}'];
+    return { offset: end, length: 0, newText: `,${lines.map((line) => `${eol}${keyIndent}${line}`).join('')}` };
+  }
+  // YAML: the target's tag (`!GetAtt`) sits before its value's range: copy from after the key's colon.
+  const written = text.slice(targetEntry.keyRange.end, targetEntry.value!.range.end).replace(/^\s*:\s*/, '');
+  if (/[\r\n]/.test(written)) return undefined;
+  let lineEnd = text.indexOf('\n', end);
+  if (lineEnd < 0) lineEnd = text.length;
+  if (text[lineEnd - 1] === '\r') lineEnd--;
+  const lines = [`${name}:`, `${unit}Type: AWS::Lambda::Permission`, `${unit}Properties:`, `${unit}${unit}Action: lambda:InvokeFunction`, `${unit}${unit}FunctionName: ${written}`, `${unit}${unit}Principal: '*'`, `${unit}${unit}InvokedViaFunctionUrl: true`];
+  return { offset: lineEnd, length: 0, newText: lines.map((line) => `${eol}${keyIndent}${line}`).join('') };
 }
 
 /**

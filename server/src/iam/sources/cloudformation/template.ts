@@ -10,7 +10,7 @@ import { readYamlTree } from '../yamlTree';
 import { alternativesOf, intrinsicName, NO_VALUE, resolveIntrinsics, type TemplateContext } from './intrinsics';
 import { locationsOf, organizationsPolicyKind, type PolicyLocation } from './policyLocations';
 import type { SampleValues } from './resourceValues';
-import { lambdaPermissionPolicy, samFunctionUrlPolicy } from './lambdaPermission';
+import { lambdaPermissionPolicy, publicFunctionUrl, samFunctionUrlPolicy, type TemplateFunctionUrl } from './lambdaPermission';
 
 /** A problem reading the template (its syntax), with its range. */
 export interface TemplateProblem {
@@ -52,6 +52,8 @@ export interface CloudFormationTemplate {
   readonly jsonStringErrors: readonly TemplateProblem[];
   /** Containers nested too deep to read (JSON past the parse bound, YAML past the parser's stack). */
   readonly tooDeep: readonly HostRange[];
+  /** `AWS::Lambda::Url` resources with `AuthType: NONE`. */
+  readonly publicFunctionUrls: readonly TemplateFunctionUrl[];
 }
 
 /** A SAM policy template expander, supplied by the catalog (kept out of this module's imports). */
@@ -115,8 +117,8 @@ export function readCloudFormationTemplate(text: string, expandSamTemplate?: Sam
   }
   if (!isTemplateTree(root)) return undefined;
   const context = templateContext(root, sampleValues);
-  const { policies, references, jsonStringErrors } = findPolicies(root, context, expandSamTemplate);
-  return { syntax, root, context, policies, references, problems, syntaxErrors, jsonStringErrors, tooDeep };
+  const { policies, references, jsonStringErrors, publicFunctionUrls } = findPolicies(root, context, expandSamTemplate);
+  return { syntax, root, context, policies, references, problems, syntaxErrors, jsonStringErrors, tooDeep, publicFunctionUrls };
 }
 
 /** Parameters, resources and mappings of a template. */
@@ -398,12 +400,13 @@ function statementPolicy(statement: HostNode): HostMap {
   };
 }
 
-function findPolicies(root: HostMap, context: TemplateContext, expandSamTemplate?: SamTemplateExpander): { policies: EmbeddedPolicy[]; references: PolicyReference[]; jsonStringErrors: TemplateProblem[] } {
+function findPolicies(root: HostMap, context: TemplateContext, expandSamTemplate?: SamTemplateExpander): { policies: EmbeddedPolicy[]; references: PolicyReference[]; jsonStringErrors: TemplateProblem[]; publicFunctionUrls: TemplateFunctionUrl[] } {
   const policies: EmbeddedPolicy[] = [];
   const references: PolicyReference[] = [];
   const jsonStringErrors: TemplateProblem[] = [];
+  const publicFunctionUrls: TemplateFunctionUrl[] = [];
   const resources = mapEntry(root, 'Resources')?.value;
-  if (!resources || resources.kind !== 'map') return { policies, references, jsonStringErrors };
+  if (!resources || resources.kind !== 'map') return { policies, references, jsonStringErrors, publicFunctionUrls };
   const boundaries = boundaryPolicies(resources);
   const globalsFunction = mapEntry(mapEntry(root, 'Globals')?.value, 'Function')?.value;
   for (const resource of resources.entries) {
@@ -420,6 +423,10 @@ function findPolicies(root: HostMap, context: TemplateContext, expandSamTemplate
             ? samFunctionUrlPolicy(resource, base, context)
             : undefined;
     if (permission) policies.push(permission);
+    if (type === 'AWS::Lambda::Url') {
+      const url = publicFunctionUrl(resource, context);
+      if (url) publicFunctionUrls.push(url);
+    }
     for (const location of locationsOf(type)) {
       let kind: EmbeddedPolicyKind | undefined = location.kind;
       if (type === 'AWS::Organizations::Policy') {
@@ -452,7 +459,7 @@ function findPolicies(root: HostMap, context: TemplateContext, expandSamTemplate
       }
     }
   }
-  return { policies, references, jsonStringErrors };
+  return { policies, references, jsonStringErrors, publicFunctionUrls };
 }
 
 

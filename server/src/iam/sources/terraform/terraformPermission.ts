@@ -13,6 +13,7 @@ import { functionPolicyOf, permissionArgumentName, permissionPolicyRoot, PERMISS
 import type { HclNode } from './hclTree';
 import { childrenOfType, expressionToNode, firstChildOfType, hclRange } from './hclValues';
 import { lambdaArnPrefix } from './references';
+import type { PublicFunctionUrl } from '../functionUrls';
 
 /** The argument `name` of a resource body, with its value as a host node; undefined when absent or `null`. */
 function argumentOf(body: HclNode, name: string, host: string): PermissionArgument | undefined {
@@ -67,6 +68,26 @@ export function terraformPermissionPolicy(block: HclNode, body: HclNode, address
     range,
     rendered: type,
   };
+}
+
+/**
+ * An `aws_lambda_function_url` with `authorization_type = "NONE"` (`block`, `body`, labelled
+ * `label`, in the configuration `host`): its `function_name` (a name or an ARN) and where its
+ * authorization type is written, with the edit that adds after it the `aws_lambda_permission` a
+ * public URL needs (`lambda:InvokeFunction` for `*` through the URL, `invoked_via_function_url =
+ * true`; `function_name` as the URL writes it); undefined for any other URL.
+ */
+export function terraformPublicFunctionUrl(block: HclNode, body: HclNode, label: string, host: string): PublicFunctionUrl | undefined {
+  const authType = argumentOf(body, 'authorization_type', host);
+  const target = argumentOf(body, 'function_name', host);
+  if (!authType || !target || sampleText(authType.value) !== 'NONE') return undefined;
+  const written = host.slice(target.value.range.start, target.value.range.end);
+  const eol = host.includes('\r\n') ? '\r\n' : '\n';
+  let name = `${label}_invoke`;
+  for (let n = 2; new RegExp(`resource\\s+"aws_lambda_permission"\\s+"${name}"`).test(host); n++) name = `${label}_invoke_${n}`;
+  const lines = [`resource "aws_lambda_permission" "${name}" {`, '  action                   = "lambda:InvokeFunction"', `  function_name            = ${written}`, '  principal                = "*"', '  invoked_via_function_url = true', '}'];
+  const addPermission = /[\r\n]/.test(written) ? undefined : { offset: hclRange(block).end, length: 0, newText: `${eol}${eol}${lines.join(eol)}` };
+  return { target: target.value, authType: authType.value.range, ...(addPermission ? { addPermission } : {}) };
 }
 
 /**

@@ -31,7 +31,8 @@ import { parseJsonInString } from './jsonInString';
 import { blockHeader, documentNode, mergeStatements, readPolicyDocumentBlock, type PolicyDocumentBlock } from './policyDocument';
 import { placesOf, type TerraformPolicyPlace } from './policyPlaces';
 import { nameAttribute, withConfiguration } from './references';
-import { terraformPermissionPolicy } from './terraformPermission';
+import { terraformPermissionPolicy, terraformPublicFunctionUrl } from './terraformPermission';
+import type { PublicFunctionUrl } from '../functionUrls';
 
 /** A problem found while reading the policies (not a policy finding). */
 export interface TerraformProblem {
@@ -82,6 +83,8 @@ export interface TerraformExtraction {
   readonly tooDeep: HostRange[];
   /** JSON syntax errors in policy strings (heredocs, quoted JSON), for JSON_SYNTAX_ERROR: IAM rejects such a policy. */
   readonly syntaxErrors: TerraformProblem[];
+  /** `aws_lambda_function_url` resources with `authorization_type = "NONE"`. */
+  readonly publicFunctionUrls: PublicFunctionUrl[];
 }
 
 /** How a place uses a document it references (for the kind of a policy document data source). */
@@ -183,6 +186,7 @@ class Extractor {
   private readonly files: TerraformPolicyFile[] = [];
   private readonly problems: TerraformReadProblem[] = [];
   private readonly tooDeep: HostRange[] = [];
+  private readonly publicFunctionUrls: PublicFunctionUrl[] = [];
   private readonly syntaxErrors: TerraformProblem[] = [];
   private readonly documents = new Map<string, PolicyDocumentBlock>();
   private readonly usages = new Map<string, Usage[]>();
@@ -206,7 +210,7 @@ class Extractor {
       this.problems.push({ cause: 'defect', message: `The policy documents could not be merged: ${error instanceof Error ? error.message : String(error)}`, range: hclRange(root) });
     }
     this.policies.sort((a, b) => a.range.start - b.range.start);
-    return { policies: this.policies, files: this.files, problems: this.problems, tooDeep: this.tooDeep, syntaxErrors: this.syntaxErrors };
+    return { policies: this.policies, files: this.files, problems: this.problems, tooDeep: this.tooDeep, syntaxErrors: this.syntaxErrors, publicFunctionUrls: this.publicFunctionUrls };
   }
 
   private block(block: HclNode): void {
@@ -219,6 +223,9 @@ class Extractor {
     if (!body) return;
     if (type === 'resource' && (labels[0] === 'aws_lambda_permission' || labels[0] === 'aws_lambda_layer_version_permission') && labels[1] !== undefined) {
       this.policies.push(terraformPermissionPolicy(block, body, `${labels[0]}.${labels[1]}`, this.host, labels[0] === 'aws_lambda_permission' ? 'function' : 'layer'));
+    } else if (type === 'resource' && labels[0] === 'aws_lambda_function_url') {
+      const url = labels[1] === undefined ? undefined : terraformPublicFunctionUrl(block, body, labels[1], this.host);
+      if (url) this.publicFunctionUrls.push(url);
     } else if (type === 'resource' && labels.length >= 2) {
       this.resource(body, labels[0]!, `${labels[0]}.${labels[1]}`);
     } else if (type === 'module' && labels[0] !== undefined) {
@@ -638,12 +645,12 @@ function isTopLevel(block: HclNode): boolean {
 /**
  * Whether a top-level block may hold or pass on a policy, judged from its raw text so that the
  * syntax tree of the others (most of a large configuration) need not be copied: it mentions
- * `Statement`, a policy document or a local value, or it is a resource type of the table and
+ * `Statement`, a policy document or a local value, or it is a Lambda permission or function URL, or a resource type of the table and
  * mentions one of its policy arguments. A false "yes" only costs time.
  */
 function mayHoldPolicy(block: HclNode): boolean {
   const text = block.text;
-  if (/Statement|aws_iam_policy_document|local\.|template_file|aws_lambda_permission|aws_lambda_layer_version_permission/.test(text)) return true;
+  if (/Statement|aws_iam_policy_document|local\.|template_file|aws_lambda_permission|aws_lambda_layer_version_permission|aws_lambda_function_url/.test(text)) return true;
   const brace = text.indexOf('{');
   const header = brace < 0 ? text : text.slice(0, brace);
   for (const word of header.match(/[A-Za-z0-9_]+/g) ?? []) {

@@ -2065,6 +2065,16 @@ const RULES: readonly RuleMeta[] = [
     resolution: 'Write one document for each kind of use, or make sure that the document is valid as every kind it is used as.',
   },
   {
+    code: 'FUNCTION_URL_WITHOUT_INVOKE_PERMISSION',
+    category: 'GENERAL_WARNING',
+    title: 'Public function URL that cannot invoke its function',
+    origin: 'workbench',
+    implementedBy: ['parser'],
+    implementedWhen: 'For CloudFormation (`AWS::Lambda::Url`) and Terraform (`aws_lambda_function_url`) with the auth type `NONE`, when the file grants everyone `lambda:InvokeFunctionUrl` on the function and no permission of the file grants everyone `lambda:InvokeFunction` on it. SAM\'s `FunctionUrlConfig` adds both permissions itself.',
+    description: 'A function URL with the auth type `NONE` takes requests from anyone, and the function\'s resource-based policy must let everyone in. Since October 2025 a new function URL needs both `lambda:InvokeFunctionUrl` and `lambda:InvokeFunction` (Lambda Developer Guide, "Control access to Lambda function URLs"). The file grants the first only, as older examples do, so every request to a URL it creates gets 403 Forbidden.',
+    resolution: 'Add a permission that lets `*` call `lambda:InvokeFunction` on the function with `InvokedViaFunctionUrl: true` (`invoked_via_function_url = true` in Terraform), which limits it to calls through the URL.',
+  },
+  {
     code: 'POLICY_TOO_DEEP',
     category: 'ERROR',
     title: 'JSON nested too deep',
