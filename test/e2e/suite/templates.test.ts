@@ -1,7 +1,8 @@
 /**
  * Policies inside a YAML CloudFormation template, in the real editor: a squiggle under a misspelt
  * action inside `!Sub`, a quick fix that keeps the YAML valid, completion of actions in a YAML
- * `Action` list, and a summary lens on the embedded policy.
+ * `Action` list, Lambda permissions read as policies, a public function URL that lacks a permission
+ * and the fix that adds it, and a summary lens on the embedded policy.
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
@@ -51,6 +52,21 @@ describe('CloudFormation templates (YAML)', () => {
     assert.deepStrictEqual(actions.filter((action) => action.edit).map((action) => action.title), [], 'no edit writes policy syntax into the permission');
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, positionOf(document, "Principal: '*'"));
     assert.match(hoverText(hovers ?? []), /AnyoneMayInvoke function permission[\s\S]*"Principal": "\*"/);
+  });
+
+  it('reports a public function URL that lacks the InvokeFunction permission, and its quick fix adds the permission', async () => {
+    const { document } = await openInEditor('e2e/function-url.yaml');
+    const found = await waitForDiagnostics(document.uri, (all) => all.some((d) => codeOf(d) === 'FUNCTION_URL_WITHOUT_INVOKE_PERMISSION'), 'FUNCTION_URL_WITHOUT_INVOKE_PERMISSION on AuthType', 30_000);
+    const missing = found.find((d) => codeOf(d) === 'FUNCTION_URL_WITHOUT_INVOKE_PERMISSION')!;
+    assert.strictEqual(document.getText(missing.range), 'NONE');
+    assert.strictEqual(missing.range.start.line, positionOf(document, 'AuthType: NONE').line);
+    const fix = await waitFor(async () => {
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, missing.range, vscode.CodeActionKind.QuickFix.value);
+      return (actions ?? []).find((action) => action.edit && action.title === 'Add the `lambda:InvokeFunction` permission for calls through the URL');
+    }, 'the quick fix that adds the permission');
+    assert.ok(await vscode.workspace.applyEdit(fix.edit!), 'the edit applies');
+    assert.match(document.getText(), /      AuthType: NONE\n  WorkerUrlInvokePermission:\n    Type: AWS::Lambda::Permission\n    Properties:\n      Action: lambda:InvokeFunction\n      FunctionName: !GetAtt Worker\.Arn\n      Principal: '\*'\n      InvokedViaFunctionUrl: true\n  WorkerUrlPublic:/);
+    await waitForDiagnostics(document.uri, (all) => !all.some((d) => codeOf(d) === 'FUNCTION_URL_WITHOUT_INVOKE_PERMISSION'), 'the finding to go away');
   });
 
   it('shows the summary lens on the embedded policy', async () => {
