@@ -90,7 +90,7 @@ export function urlsWithoutInvokePermission(urls: readonly PublicFunctionUrl[], 
     problems.push({
       code: 'FUNCTION_URL_WITHOUT_INVOKE_PERMISSION',
       range: url.authType,
-      message: `This function URL takes requests from anyone, and the file lets everyone call \`lambda:InvokeFunctionUrl\` on its function, but no permission lets them call \`lambda:InvokeFunction\`: since October 2025 a new function URL needs both, and without the second every request gets 403 Forbidden. Add ${terms.permission}.`,
+      message: `This function URL takes requests from anyone, and the file lets everyone call \`lambda:InvokeFunctionUrl\` on its function, but no permission of the file lets them call \`lambda:InvokeFunction\`: since October 2025 a new function URL needs both, and without the second every request gets 403 Forbidden. Add ${terms.permission}.`,
       ...(url.addPermission ? { fixes: [{ title: 'Add the `lambda:InvokeFunction` permission for calls through the URL', edits: [url.addPermission], preferred: true }] } : {}),
     });
   }
