@@ -231,6 +231,138 @@ Resources:
   assert.deepEqual(found.map((finding) => [finding.code, finding.text.trim()]), [['PUBLIC_ACCESS', 'AuthType: NONE'], ['PUBLIC_ACCESS', 'AuthType: NONE']]);
 });
 
+test('SAM event sources: the permission each push source makes, as SAM writes it; pull sources and the default HttpApi route make none', () => {
+  // SAM's translator, eventsources/push.py (`_construct_permission`: lambda:InvokeFunction on the
+  // function, or its alias with AutoPublishAlias, for the source's service principal): Api/HttpApi
+  // scope to the route on every stage (`{param}` and `{proxy+}` as `*`, no trailing slash, ANY as
+  // `*`), S3 to the stack's account, SNS to the topic, Schedule/EventBridgeRule to the rule SAM
+  // creates (`<function><event>`), IoTRule to its rule and the account, Cognito to the user pool.
+  const text = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Pool:
+    Type: AWS::Cognito::UserPool
+  Topic:
+    Type: AWS::SNS::Topic
+  Api:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: prod
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: index.handler
+      Runtime: nodejs20.x
+      InlineCode: x
+      Events:
+        Get:
+          Type: Api
+          Properties:
+            Path: /items/{id}/
+            Method: get
+        Explicit:
+          Type: Api
+          Properties:
+            RestApiId: !Ref Api
+            Path: /
+            Method: ANY
+        Proxy:
+          Type: HttpApi
+          Properties:
+            Path: /{proxy+}
+            Method: post
+        Default:
+          Type: HttpApi
+        Upload:
+          Type: S3
+          Properties:
+            Bucket: !Ref Bucket
+            Events: s3:ObjectCreated:*
+        Note:
+          Type: SNS
+          Properties:
+            Topic: !Ref Topic
+        ViaQueue:
+          Type: SNS
+          Properties:
+            Topic: !Ref Topic
+            SqsSubscription: true
+        Tick:
+          Type: Schedule
+          Properties:
+            Schedule: rate(1 hour)
+        Iot:
+          Type: IoTRule
+          Properties:
+            Sql: SELECT * FROM 'x'
+        Signup:
+          Type: Cognito
+          Properties:
+            UserPool: !Ref Pool
+            Trigger: PreSignUp
+        Queue:
+          Type: SQS
+          Properties:
+            Queue: arn:aws:sqs:us-east-1:123456789012:q
+  Bucket:
+    Type: AWS::S3::Bucket
+`;
+  const fn = 'arn:aws:lambda:us-east-1:123456789012:function:fn';
+  const statement = (service: string, condition: Record<string, unknown>) => ({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'lambda:InvokeFunction', Resource: fn, Condition: condition }] });
+  const api = (arn: string) => statement('apigateway.amazonaws.com', { ArnLike: { 'aws:SourceArn': arn } });
+  assert.deepEqual(rendered(text), {
+    '/Resources/Fn/Properties/Events/Get': api('arn:aws:execute-api:us-east-1:123456789012:serverlessrestapi/*/GET/items/*'),
+    '/Resources/Fn/Properties/Events/Explicit': api('arn:aws:execute-api:us-east-1:123456789012:api/*/*/'),
+    '/Resources/Fn/Properties/Events/Proxy': api('arn:aws:execute-api:us-east-1:123456789012:serverlesshttpapi/*/POST/*'),
+    '/Resources/Fn/Properties/Events/Upload': statement('s3.amazonaws.com', { StringEquals: { 'aws:SourceAccount': '123456789012' } }),
+    '/Resources/Fn/Properties/Events/Note': statement('sns.amazonaws.com', { ArnLike: { 'aws:SourceArn': 'arn:aws:sns:us-east-1:123456789012:topic' } }),
+    '/Resources/Fn/Properties/Events/Tick': statement('events.amazonaws.com', { ArnLike: { 'aws:SourceArn': 'arn:aws:events:us-east-1:123456789012:rule/fntick' } }),
+    '/Resources/Fn/Properties/Events/Iot': statement('iot.amazonaws.com', { ArnLike: { 'aws:SourceArn': 'arn:aws:iot:us-east-1:123456789012:rule/fniot' }, StringEquals: { 'aws:SourceAccount': '123456789012' } }),
+    '/Resources/Fn/Properties/Events/Signup': statement('cognito-idp.amazonaws.com', { ArnLike: { 'aws:SourceArn': 'arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_EXAMPLE' } }),
+  });
+  // Scoped to their source: no finding on any of them.
+  assert.deepEqual(findings(text).map((finding) => finding.code), []);
+  // With AutoPublishAlias, SAM gives the alias to the event sources.
+  const aliased = rendered(text.replace('      InlineCode: x\n', '      InlineCode: x\n      AutoPublishAlias: live\n'));
+  assert.equal((aliased['/Resources/Fn/Properties/Events/Upload'] as { Statement: Array<{ Resource: string }> }).Statement[0]!.Resource, `${fn}:live`);
+});
+
+test('a policy test of a SAM function: API Gateway invokes it from its route, not from another API', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sam-events-'));
+  writeFileSync(join(dir, 'template.yaml'), `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Worker:
+    Type: AWS::Serverless::Function
+    Properties:
+      FunctionName: worker
+      Handler: index.handler
+      Runtime: nodejs20.x
+      InlineCode: x
+      Events:
+        Get:
+          Type: Api
+          Properties:
+            Path: /items/{id}
+            Method: get
+`);
+  const fn = 'arn:aws:lambda:us-east-1:111122223333:function:worker';
+  const from = (arn: string) => ({ 'aws:SourceArn': arn, 'aws:SourceAccount': '111122223333' });
+  writeFileSync(
+    join(dir, 'invoke.iamtest.json'),
+    JSON.stringify({
+      accounts: [{ id: '111122223333' }],
+      resources: [{ arn: fn, account: '111122223333', policy: 'template.yaml#/Resources/Worker' }],
+      tests: [
+        { name: 'the route invokes', principal: 'apigateway.amazonaws.com', action: 'lambda:InvokeFunction', resource: fn, context: from('arn:aws:execute-api:us-east-1:111122223333:serverlessrestapi/Prod/GET/items/42'), expect: 'Allow' },
+        { name: 'another route does not', principal: 'apigateway.amazonaws.com', action: 'lambda:InvokeFunction', resource: fn, context: from('arn:aws:execute-api:us-east-1:111122223333:serverlessrestapi/Prod/DELETE/items/42'), expect: 'ImplicitDeny' },
+        { name: 'another API does not', principal: 'apigateway.amazonaws.com', action: 'lambda:InvokeFunction', resource: fn, context: from('arn:aws:execute-api:us-east-1:111122223333:otherapi/Prod/GET/items/42'), expect: 'ImplicitDeny' },
+      ],
+    }),
+  );
+  const run = cli(['test', dir]);
+  assert.equal(run.code, 0, run.stdout + run.stderr);
+  assert.match(run.stdout, /3 passed, 0 failed/, run.stdout);
+});
+
 test('explain-denied: a permission on an alias lets the caller in on the alias, not on the function', () => {
   // Lambda API Reference, AddPermission: "If you use a qualifier, the invoker must use the full ARN
   // of that version or alias": a permission on `worker:live` is the alias's, not the function's.

@@ -82,13 +82,7 @@ export function samFunctionUrlPolicy(resource: HostEntry, base: string, context:
   if (!config?.value || config.value.kind !== 'map' || authType?.value?.kind !== 'scalar' || authType.value.value !== 'NONE') return undefined;
   const keyAt = { start: config.keyRange.start, end: config.keyRange.start };
   const added = (value: string, range: HostRange): PermissionArgument => ({ entry: hostEntry('', keyAt, addedScalar(value, range), config.range), value: addedScalar(value, range) });
-  const alias = mapEntry(properties, 'AutoPublishAlias')?.value;
-  const functionRef: HostMap = { kind: 'map', range: config.keyRange, entries: [hostEntry('Ref', keyAt, addedScalar(resource.key, config.keyRange))] };
-  const target: HostNode = alias ? { kind: 'map', range: config.keyRange, entries: [hostEntry('Fn::Join', keyAt, { kind: 'seq', range: config.keyRange, items: [addedScalar(':', config.keyRange), { kind: 'seq', range: config.keyRange, items: [functionRef, alias] }] })] } : functionRef;
-  const function_ = (): PermissionArgument | undefined => {
-    const value = resolveIntrinsics(target, context);
-    return value === NO_VALUE ? undefined : { entry: hostEntry('', keyAt, target, config.range), value };
-  };
+  const function_ = () => samPermissionTarget(resource, properties, config.keyRange, config.range, context);
   const urlPermission: PermissionReader = (name) => {
     if (name === 'principal') return added('*', authType.value!.range);
     if (name === 'action') return added('lambda:InvokeFunctionUrl', config.keyRange);
@@ -111,6 +105,143 @@ export function samFunctionUrlPolicy(resource: HostEntry, base: string, context:
     range: config.range,
     rendered: 'function',
   };
+}
+
+/**
+ * The function a permission SAM adds names: the function (`Ref`, its name), or with `AutoPublishAlias`
+ * the alias (`<function>:<alias>`), as SAM's translator passes the alias to the URL and to event
+ * sources. Placed at `range` (its key at `keyRange`'s start).
+ */
+function samPermissionTarget(resource: HostEntry, properties: HostNode | undefined, keyRange: HostRange, range: HostRange, context: TemplateContext): PermissionArgument | undefined {
+  const keyAt = { start: keyRange.start, end: keyRange.start };
+  const alias = mapEntry(properties, 'AutoPublishAlias')?.value;
+  const functionRef: HostMap = { kind: 'map', range: keyRange, entries: [hostEntry('Ref', keyAt, addedScalar(resource.key, keyRange))] };
+  const target: HostNode = alias ? joined(keyRange, ':', [functionRef, alias]) : functionRef;
+  const value = resolveIntrinsics(target, context);
+  return value === NO_VALUE ? undefined : { entry: hostEntry('', keyAt, target, range), value };
+}
+
+/** `Fn::Join` of `items` with `separator`, at `range`. */
+function joined(range: HostRange, separator: string, items: HostNode[]): HostMap {
+  return { kind: 'map', range, entries: [hostEntry('Fn::Join', { start: range.start, end: range.start }, { kind: 'seq', range, items: [addedScalar(separator, range), { kind: 'seq', range, items }] })] };
+}
+
+/** The service principal of each SAM event source type that makes a permission, as SAM's translator writes it (`eventsources/push.py`). */
+const SAM_EVENT_PRINCIPALS: Readonly<Record<string, string>> = {
+  Api: 'apigateway.amazonaws.com',
+  HttpApi: 'apigateway.amazonaws.com',
+  S3: 's3.amazonaws.com',
+  SNS: 'sns.amazonaws.com',
+  Schedule: 'events.amazonaws.com',
+  CloudWatchEvent: 'events.amazonaws.com',
+  EventBridgeRule: 'events.amazonaws.com',
+  IoTRule: 'iot.amazonaws.com',
+  Cognito: 'cognito-idp.amazonaws.com',
+};
+
+/**
+ * The API Gateway route of an `Api` or `HttpApi` event as its permission's `SourceArn` ends:
+ * `<METHOD><path>`, the method upper-cased or `*` for `any`, the path without a trailing slash and
+ * with each `{parameter}` / `{proxy+}` as `*` (SAM's `get_path_without_trailing_slash`); undefined
+ * unless both are literal (an `HttpApi` event without them is the API's default route, not read).
+ */
+function apiRoute(event: HostNode | undefined): string | undefined {
+  const path = mapEntry(event, 'Path')?.value;
+  const method = mapEntry(event, 'Method')?.value;
+  if (path?.kind !== 'scalar' || typeof path.value !== 'string' || method?.kind !== 'scalar' || typeof method.value !== 'string') return undefined;
+  const trimmed = path.value.length > 1 ? path.value.replace(/\/$/, '') : path.value;
+  const route = trimmed.replace(/\{([a-zA-Z0-9._-]+|[a-zA-Z0-9._-]+\+|proxy\+)\}/g, '*');
+  return `${method.value.toLowerCase() === 'any' ? '*' : method.value.toUpperCase()}${route}`;
+}
+
+/**
+ * The permissions SAM adds for the event sources of an `AWS::Serverless::Function` (`resource`, at
+ * `base`) that a service pushes to (SAM's translator, `eventsources/push.py`, `_construct_permission`:
+ * `lambda:InvokeFunction` on the function, or its alias with `AutoPublishAlias`, for the source's
+ * service principal):
+ * - `Api` / `HttpApi`: `apigateway.amazonaws.com`, `SourceArn`
+ *   `arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:<api>/*\/<METHOD><path>` (every
+ *   stage), `<api>` being `RestApiId` / `ApiId` or SAM's implicit `ServerlessRestApi` /
+ *   `ServerlessHttpApi`;
+ * - `S3`: `s3.amazonaws.com`, `SourceAccount` the stack's account;
+ * - `SNS` (without `SqsSubscription`): `sns.amazonaws.com`, `SourceArn` the `Topic`;
+ * - `Schedule`, `CloudWatchEvent`, `EventBridgeRule`: `events.amazonaws.com`, `SourceArn` the rule SAM
+ *   creates (`<function><event>`), `arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:rule/<name>`;
+ * - `IoTRule`: `iot.amazonaws.com`, `SourceArn` the rule SAM creates, `SourceAccount` the stack's;
+ * - `Cognito`: `cognito-idp.amazonaws.com`, `SourceArn` the `UserPool`'s ARN.
+ * One policy per event, at `<base>/Properties/Events/<event>`; what SAM writes maps to the event.
+ * Not read: `AlexaSkill` (its only bound is `EventSourceToken`), an `HttpApi` event without `Path` and
+ * `Method` (the API's default route), and the pull sources (SQS, Kinesis, DynamoDB, ...), which SAM
+ * serves with the function's role, not a permission.
+ */
+export function samEventPermissionPolicies(resource: HostEntry, base: string, context: TemplateContext): EmbeddedPolicy[] {
+  const properties = mapEntry(resource.value, 'Properties')?.value;
+  const events = mapEntry(properties, 'Events')?.value;
+  if (events?.kind !== 'map') return [];
+  const policies: EmbeddedPolicy[] = [];
+  for (const event of events.entries) {
+    const typeEntry = mapEntry(event.value, 'Type');
+    const type = typeEntry?.value?.kind === 'scalar' ? String(typeEntry.value.value) : undefined;
+    const principal = type === undefined ? undefined : SAM_EVENT_PRINCIPALS[type];
+    if (!typeEntry?.value || !principal || event.value?.kind !== 'map') continue;
+    const eventProperties = mapEntry(event.value, 'Properties')?.value;
+    const range = event.range;
+    const at = typeEntry.value.range;
+    const keyAt = { start: at.start, end: at.start };
+    const added = (value: string): PermissionArgument => ({ entry: hostEntry('', keyAt, addedScalar(value, at), at), value: addedScalar(value, at) });
+    const ref = (name: string): HostMap => ({ kind: 'map', range: at, entries: [hostEntry('Ref', keyAt, addedScalar(name, at))] });
+    const getAtt = (name: string): HostMap => ({ kind: 'map', range: at, entries: [hostEntry('Fn::GetAtt', keyAt, addedScalar(`${name}.Arn`, at))] });
+    const argument = (node: HostNode | undefined, entry?: HostEntry): PermissionArgument | undefined => {
+      if (!node) return undefined;
+      const value = resolveIntrinsics(node, context);
+      return value === NO_VALUE ? undefined : stringArgument({ entry: entry ?? hostEntry('', keyAt, node, at), value });
+    };
+    const arn = (service: string, rest: HostNode[]): HostMap => joined(at, '', [addedScalar('arn:', at), ref('AWS::Partition'), addedScalar(`:${service}:`, at), ref('AWS::Region'), addedScalar(':', at), ref('AWS::AccountId'), addedScalar(':', at), ...rest]);
+    const rule = `${resource.key}${event.key}`;
+    let sourceArn: PermissionArgument | undefined;
+    let sourceAccount: PermissionArgument | undefined;
+    if (type === 'Api' || type === 'HttpApi') {
+      const route = apiRoute(eventProperties);
+      if (route === undefined) continue;
+      const api = mapEntry(eventProperties, type === 'Api' ? 'RestApiId' : 'ApiId')?.value ?? ref(type === 'Api' ? 'ServerlessRestApi' : 'ServerlessHttpApi');
+      sourceArn = argument(arn('execute-api', [api, addedScalar(`/*/${route}`, at)]));
+    } else if (type === 'S3') {
+      sourceAccount = argument(ref('AWS::AccountId'));
+    } else if (type === 'SNS') {
+      const sqs = mapEntry(eventProperties, 'SqsSubscription')?.value;
+      if (sqs && !(sqs.kind === 'scalar' && (sqs.value === false || sqs.value === 'false'))) continue;
+      const topic = mapEntry(eventProperties, 'Topic');
+      sourceArn = argument(topic?.value, topic);
+    } else if (type === 'IoTRule') {
+      sourceArn = argument(arn('iot', [addedScalar('rule/', at), ref(rule)]));
+      sourceAccount = argument(ref('AWS::AccountId'));
+    } else if (type === 'Cognito') {
+      const pool = mapEntry(eventProperties, 'UserPool')?.value;
+      const poolId = pool?.kind === 'map' ? mapEntry(pool, 'Ref')?.value : undefined;
+      if (poolId?.kind !== 'scalar' || typeof poolId.value !== 'string') continue;
+      sourceArn = argument(getAtt(poolId.value));
+    } else {
+      sourceArn = argument(arn('events', [addedScalar('rule/', at), ref(rule)]));
+    }
+    const read: PermissionReader = (name) => {
+      if (name === 'principal') return added(principal);
+      if (name === 'action') return added('lambda:InvokeFunction');
+      if (name === 'resource') return samPermissionTarget(resource, properties, at, range, context);
+      if (name === 'sourceArn') return sourceArn;
+      return name === 'sourceAccount' ? sourceAccount : undefined;
+    };
+    policies.push({
+      pointer: `${base}/Properties/Events/${event.key.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+      kind: 'resource',
+      hostResourceType: 'AWS::Lambda::Permission',
+      attachedResourceType: 'AWS::Lambda::Function',
+      label: `${resource.key} ${event.key} event permission (SAM)`,
+      root: permissionPolicyRoot(range, [read], (name) => templateFunctionArn(name, context)),
+      range,
+      rendered: 'function',
+    });
+  }
+  return policies;
 }
 
 /** An `AWS::Lambda::Url` with `AuthType: NONE`, with its resource entry and its `TargetFunctionArn` entry (for the fix). */

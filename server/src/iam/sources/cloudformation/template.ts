@@ -10,7 +10,7 @@ import { readYamlTree } from '../yamlTree';
 import { alternativesOf, intrinsicName, NO_VALUE, resolveIntrinsics, type TemplateContext } from './intrinsics';
 import { locationsOf, organizationsPolicyKind, type PolicyLocation } from './policyLocations';
 import type { SampleValues } from './resourceValues';
-import { lambdaPermissionPolicy, publicFunctionUrl, samFunctionUrlPolicy, type TemplateFunctionUrl } from './lambdaPermission';
+import { lambdaPermissionPolicy, publicFunctionUrl, samEventPermissionPolicies, samFunctionUrlPolicy, type TemplateFunctionUrl } from './lambdaPermission';
 
 /** A problem reading the template (its syntax), with its range. */
 export interface TemplateProblem {
@@ -423,6 +423,7 @@ function findPolicies(root: HostMap, context: TemplateContext, expandSamTemplate
             ? samFunctionUrlPolicy(resource, base, context)
             : undefined;
     if (permission) policies.push(permission);
+    if (type === 'AWS::Serverless::Function') policies.push(...samEventPermissionPolicies(resource, base, context));
     if (type === 'AWS::Lambda::Url') {
       const url = publicFunctionUrl(resource, context);
       if (url) publicFunctionUrls.push(url);
