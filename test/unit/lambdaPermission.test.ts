@@ -231,12 +231,14 @@ Resources:
   assert.deepEqual(found.map((finding) => [finding.code, finding.text.trim()]), [['PUBLIC_ACCESS', 'AuthType: NONE'], ['PUBLIC_ACCESS', 'AuthType: NONE']]);
 });
 
-test('SAM event sources: the permission each push source makes, as SAM writes it; pull sources and the default HttpApi route make none', () => {
+test('SAM event sources: the permission each push source makes, as SAM writes it; pull sources make none', () => {
   // SAM's translator, eventsources/push.py (`_construct_permission`: lambda:InvokeFunction on the
   // function, or its alias with AutoPublishAlias, for the source's service principal): Api/HttpApi
   // scope to the route on every stage (`{param}` and `{proxy+}` as `*`, no trailing slash, ANY as
   // `*`), S3 to the stack's account, SNS to the topic, Schedule/EventBridgeRule to the rule SAM
-  // creates (`<function><event>`), IoTRule to its rule and the account, Cognito to the user pool.
+  // creates (`<function><event>`), IoTRule to its rule and the account, Cognito to the user pool. An
+  // HttpApi event without Path and Method is the default route (implicit_http_api_plugin.py: `$default`
+  // for any method), which SAM's permission writes as `*/*`.
   const text = `Transform: AWS::Serverless-2016-10-31
 Resources:
   Pool:
@@ -313,12 +315,15 @@ Resources:
     '/Resources/Fn/Properties/Events/Get': api('arn:aws:execute-api:us-east-1:123456789012:serverlessrestapi/*/GET/items/*'),
     '/Resources/Fn/Properties/Events/Explicit': api('arn:aws:execute-api:us-east-1:123456789012:api/*/*/'),
     '/Resources/Fn/Properties/Events/Proxy': api('arn:aws:execute-api:us-east-1:123456789012:serverlesshttpapi/*/POST/*'),
+    '/Resources/Fn/Properties/Events/Default': api('arn:aws:execute-api:us-east-1:123456789012:serverlesshttpapi/*/*'),
     '/Resources/Fn/Properties/Events/Upload': statement('s3.amazonaws.com', { StringEquals: { 'aws:SourceAccount': '123456789012' } }),
     '/Resources/Fn/Properties/Events/Note': statement('sns.amazonaws.com', { ArnLike: { 'aws:SourceArn': 'arn:aws:sns:us-east-1:123456789012:topic' } }),
     '/Resources/Fn/Properties/Events/Tick': statement('events.amazonaws.com', { ArnLike: { 'aws:SourceArn': 'arn:aws:events:us-east-1:123456789012:rule/fntick' } }),
     '/Resources/Fn/Properties/Events/Iot': statement('iot.amazonaws.com', { ArnLike: { 'aws:SourceArn': 'arn:aws:iot:us-east-1:123456789012:rule/fniot' }, StringEquals: { 'aws:SourceAccount': '123456789012' } }),
     '/Resources/Fn/Properties/Events/Signup': statement('cognito-idp.amazonaws.com', { ArnLike: { 'aws:SourceArn': 'arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_EXAMPLE' } }),
   });
+  // Without Path and Method an Api event is incomplete (SAM rejects it): no permission is read.
+  assert.ok(!('/Resources/Fn/Properties/Events/Bare' in rendered(text.replace('        Queue:\n', '        Bare:\n          Type: Api\n        Queue:\n'))));
   // Scoped to their source: no finding on any of them.
   assert.deepEqual(findings(text).map((finding) => finding.code), []);
   // With AutoPublishAlias, SAM gives the alias to the event sources.

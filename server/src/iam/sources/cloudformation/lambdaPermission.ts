@@ -142,16 +142,19 @@ const SAM_EVENT_PRINCIPALS: Readonly<Record<string, string>> = {
 /**
  * The API Gateway route of an `Api` or `HttpApi` event as its permission's `SourceArn` ends:
  * `<METHOD><path>`, the method upper-cased or `*` for `any`, the path without a trailing slash and
- * with each `{parameter}` / `{proxy+}` as `*` (SAM's `get_path_without_trailing_slash`); undefined
- * unless both are literal (an `HttpApi` event without them is the API's default route, not read).
+ * with each `{parameter}` / `{proxy+}` as `*` (SAM's `get_path_without_trailing_slash`). An `HttpApi`
+ * event without `Path` and `Method` is the API's default route, `$default` for any method, whose
+ * permission SAM writes as `*` (every method and path). Undefined unless they are literal.
  */
-function apiRoute(event: HostNode | undefined): string | undefined {
+function apiRoute(type: 'Api' | 'HttpApi', event: HostNode | undefined): string | undefined {
   const path = mapEntry(event, 'Path')?.value;
   const method = mapEntry(event, 'Method')?.value;
+  if (type === 'HttpApi' && !path && !method) return '*';
   if (path?.kind !== 'scalar' || typeof path.value !== 'string' || method?.kind !== 'scalar' || typeof method.value !== 'string') return undefined;
   const trimmed = path.value.length > 1 ? path.value.replace(/\/$/, '') : path.value;
-  const route = trimmed.replace(/\{([a-zA-Z0-9._-]+|[a-zA-Z0-9._-]+\+|proxy\+)\}/g, '*');
-  return `${method.value.toLowerCase() === 'any' ? '*' : method.value.toUpperCase()}${route}`;
+  const route = type === 'HttpApi' && trimmed === '$default' ? '' : trimmed.replace(/\{([a-zA-Z0-9._-]+|[a-zA-Z0-9._-]+\+|proxy\+)\}/g, '*');
+  const any = method.value.toLowerCase() === 'any' || (type === 'HttpApi' && method.value.toLowerCase() === 'x-amazon-apigateway-any-method');
+  return `${any ? '*' : method.value.toUpperCase()}${route}`;
 }
 
 /**
@@ -170,9 +173,8 @@ function apiRoute(event: HostNode | undefined): string | undefined {
  * - `IoTRule`: `iot.amazonaws.com`, `SourceArn` the rule SAM creates, `SourceAccount` the stack's;
  * - `Cognito`: `cognito-idp.amazonaws.com`, `SourceArn` the `UserPool`'s ARN.
  * One policy per event, at `<base>/Properties/Events/<event>`; what SAM writes maps to the event.
- * Not read: `AlexaSkill` (its only bound is `EventSourceToken`), an `HttpApi` event without `Path` and
- * `Method` (the API's default route), and the pull sources (SQS, Kinesis, DynamoDB, ...), which SAM
- * serves with the function's role, not a permission.
+ * Not read: `AlexaSkill` (its only bound is `EventSourceToken`) and the pull sources (SQS, Kinesis,
+ * DynamoDB, ...), which SAM serves with the function's role, not a permission.
  */
 export function samEventPermissionPolicies(resource: HostEntry, base: string, context: TemplateContext): EmbeddedPolicy[] {
   const properties = mapEntry(resource.value, 'Properties')?.value;
@@ -201,7 +203,7 @@ export function samEventPermissionPolicies(resource: HostEntry, base: string, co
     let sourceArn: PermissionArgument | undefined;
     let sourceAccount: PermissionArgument | undefined;
     if (type === 'Api' || type === 'HttpApi') {
-      const route = apiRoute(eventProperties);
+      const route = apiRoute(type, eventProperties);
       if (route === undefined) continue;
       const api = mapEntry(eventProperties, type === 'Api' ? 'RestApiId' : 'ApiId')?.value ?? ref(type === 'Api' ? 'ServerlessRestApi' : 'ServerlessHttpApi');
       sourceArn = argument(arn('execute-api', [api, addedScalar(`/*/${route}`, at)]));
