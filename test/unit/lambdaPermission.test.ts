@@ -19,7 +19,7 @@ import { completionsAt, hoverAt } from '../../server/src/service/templateFeature
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { initTerraformForTests } from './helpers/terraformParser';
 import { cli } from './helpers/cli';
-import { LAMBDA_FUNCTION, lambdaPermissionResource } from './helpers/lambdaTemplates';
+import { LAMBDA_FUNCTION, lambdaPermissionResource, SAM_HEAD, samFunction } from './helpers/lambdaTemplates';
 
 before(() => initTerraformForTests());
 
@@ -191,34 +191,11 @@ test('SAM FunctionUrlConfig with AuthType NONE: the two public permissions SAM a
   // lambda:InvokeFunction when lambda:InvokedViaFunctionUrl is true), the pair a new function URL
   // needs since October 2025 (Lambda Developer Guide, "Control access to Lambda function URLs").
   // With AutoPublishAlias both name the alias; AWS_IAM adds none.
-  const text = `Transform: AWS::Serverless-2016-10-31
-Resources:
-  Web:
-    Type: AWS::Serverless::Function
-    Properties:
-      Handler: index.handler
-      Runtime: nodejs20.x
-      InlineCode: 'exports.handler = async () => ({})'
-      FunctionUrlConfig:
-        AuthType: NONE
-  Live:
-    Type: AWS::Serverless::Function
-    Properties:
-      Handler: index.handler
-      Runtime: nodejs20.x
-      InlineCode: 'exports.handler = async () => ({})'
-      AutoPublishAlias: live
-      FunctionUrlConfig:
-        AuthType: NONE
-  Private:
-    Type: AWS::Serverless::Function
-    Properties:
-      Handler: index.handler
-      Runtime: nodejs20.x
-      InlineCode: 'exports.handler = async () => ({})'
-      FunctionUrlConfig:
-        AuthType: AWS_IAM
-`;
+  const text =
+    SAM_HEAD +
+    samFunction('Web', 'FunctionUrlConfig:\n  AuthType: NONE') +
+    samFunction('Live', 'AutoPublishAlias: live\nFunctionUrlConfig:\n  AuthType: NONE') +
+    samFunction('Private', 'FunctionUrlConfig:\n  AuthType: AWS_IAM');
   const statements = (arn: string) => [
     { Effect: 'Allow', Principal: '*', Action: 'lambda:InvokeFunctionUrl', Resource: arn, Condition: { StringEquals: { 'lambda:FunctionUrlAuthType': 'NONE' } } },
     { Effect: 'Allow', Principal: '*', Action: 'lambda:InvokeFunction', Resource: arn, Condition: { Bool: { 'lambda:InvokedViaFunctionUrl': 'true' } } },
@@ -239,9 +216,7 @@ test('SAM event sources: the permission each push source makes, as SAM writes it
   // creates (`<function><event>`), IoTRule to its rule and the account, Cognito to the user pool. An
   // HttpApi event without Path and Method is the default route (implicit_http_api_plugin.py: `$default`
   // for any method), which SAM's permission writes as `*/*`.
-  const text = `Transform: AWS::Serverless-2016-10-31
-Resources:
-  Pool:
+  const text = `${SAM_HEAD}  Pool:
     Type: AWS::Cognito::UserPool
   Topic:
     Type: AWS::SNS::Topic
@@ -249,63 +224,56 @@ Resources:
     Type: AWS::Serverless::Api
     Properties:
       StageName: prod
-  Fn:
-    Type: AWS::Serverless::Function
+${samFunction('Fn', `Events:
+  Get:
+    Type: Api
     Properties:
-      Handler: index.handler
-      Runtime: nodejs20.x
-      InlineCode: x
-      Events:
-        Get:
-          Type: Api
-          Properties:
-            Path: /items/{id}/
-            Method: get
-        Explicit:
-          Type: Api
-          Properties:
-            RestApiId: !Ref Api
-            Path: /
-            Method: ANY
-        Proxy:
-          Type: HttpApi
-          Properties:
-            Path: /{proxy+}
-            Method: post
-        Default:
-          Type: HttpApi
-        Upload:
-          Type: S3
-          Properties:
-            Bucket: !Ref Bucket
-            Events: s3:ObjectCreated:*
-        Note:
-          Type: SNS
-          Properties:
-            Topic: !Ref Topic
-        ViaQueue:
-          Type: SNS
-          Properties:
-            Topic: !Ref Topic
-            SqsSubscription: true
-        Tick:
-          Type: Schedule
-          Properties:
-            Schedule: rate(1 hour)
-        Iot:
-          Type: IoTRule
-          Properties:
-            Sql: SELECT * FROM 'x'
-        Signup:
-          Type: Cognito
-          Properties:
-            UserPool: !Ref Pool
-            Trigger: PreSignUp
-        Queue:
-          Type: SQS
-          Properties:
-            Queue: arn:aws:sqs:us-east-1:123456789012:q
-  Bucket:
+      Path: /items/{id}/
+      Method: get
+  Explicit:
+    Type: Api
+    Properties:
+      RestApiId: !Ref Api
+      Path: /
+      Method: ANY
+  Proxy:
+    Type: HttpApi
+    Properties:
+      Path: /{proxy+}
+      Method: post
+  Default:
+    Type: HttpApi
+  Upload:
+    Type: S3
+    Properties:
+      Bucket: !Ref Bucket
+      Events: s3:ObjectCreated:*
+  Note:
+    Type: SNS
+    Properties:
+      Topic: !Ref Topic
+  ViaQueue:
+    Type: SNS
+    Properties:
+      Topic: !Ref Topic
+      SqsSubscription: true
+  Tick:
+    Type: Schedule
+    Properties:
+      Schedule: rate(1 hour)
+  Iot:
+    Type: IoTRule
+    Properties:
+      Sql: SELECT * FROM 'x'
+  Signup:
+    Type: Cognito
+    Properties:
+      UserPool: !Ref Pool
+      Trigger: PreSignUp
+  Queue:
+    Type: SQS
+    Properties:
+      Queue: arn:aws:sqs:us-east-1:123456789012:q`)}  Bucket:
     Type: AWS::S3::Bucket
 `;
   const fn = 'arn:aws:lambda:us-east-1:123456789012:function:fn';
@@ -333,22 +301,7 @@ Resources:
 
 test('a policy test of a SAM function: API Gateway invokes it from its route, not from another API', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sam-events-'));
-  writeFileSync(join(dir, 'template.yaml'), `Transform: AWS::Serverless-2016-10-31
-Resources:
-  Worker:
-    Type: AWS::Serverless::Function
-    Properties:
-      FunctionName: worker
-      Handler: index.handler
-      Runtime: nodejs20.x
-      InlineCode: x
-      Events:
-        Get:
-          Type: Api
-          Properties:
-            Path: /items/{id}
-            Method: get
-`);
+  writeFileSync(join(dir, 'template.yaml'), SAM_HEAD + samFunction('Worker', 'FunctionName: worker\nEvents:\n  Get:\n    Type: Api\n    Properties:\n      Path: /items/{id}\n      Method: get'));
   const fn = 'arn:aws:lambda:us-east-1:111122223333:function:worker';
   const from = (arn: string) => ({ 'aws:SourceArn': arn, 'aws:SourceAccount': '111122223333' });
   writeFileSync(

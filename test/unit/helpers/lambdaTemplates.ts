@@ -30,3 +30,10 @@ export const URL_PERMISSION = "FunctionName: !Ref Worker\nAction: lambda:InvokeF
 
 /** The permission a new public URL needs too: everyone may call `lambda:InvokeFunction` through the URL. */
 export const INVOKE_PERMISSION = "FunctionName: !GetAtt Worker.Arn\nAction: lambda:InvokeFunction\nPrincipal: '*'\nInvokedViaFunctionUrl: true";
+
+/** The `Transform` line and `Resources:` key a SAM template starts with. */
+export const SAM_HEAD = 'Transform: AWS::Serverless-2016-10-31\nResources:\n';
+
+/** An `AWS::Serverless::Function` resource `id` (inline code), with these further properties (one per line, nested by indentation). */
+export const samFunction = (id: string, properties: string): string =>
+  `  ${id}:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n      Runtime: nodejs20.x\n      InlineCode: x\n${properties.replace(/^/gm, '      ')}\n`;
