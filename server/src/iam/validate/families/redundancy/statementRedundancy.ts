@@ -15,9 +15,10 @@ import { statementLabel } from '../../../access/statements';
 
 /**
  * A statement reduced to comparable parts, computed once. The bucket parts (effect, principal,
- * condition, resource form) are computed for every statement; the lists (`listsOf`) only for the
+ * condition, resource form) are computed for every statement; the values (`sidesOf`) only for the
  * statements of a bucket that is indexed (`indexBucket`), since a statement alone in its bucket, with
- * no unconditional bucket to look in, is never compared.
+ * no unconditional bucket to look in, is never compared; and the lists with their sets (`listsOf`)
+ * only for the statements actually compared (`covers`).
  */
 interface Shape {
   readonly statement: Statement;
@@ -28,7 +29,26 @@ interface Shape {
   readonly noResource: boolean;
   /** `bucketKey(shape, shape.condition)`, computed once. */
   readonly key: string;
+  sides?: Sides;
   lists?: Lists;
+}
+
+/**
+ * The values of one side (actions or resources) as the index reads them: actions lower-cased,
+ * resources as written, and for each the length of its literal start (the text before its first `*`
+ * or `?`; the whole value when it has neither).
+ */
+interface SideValues {
+  readonly values: readonly string[];
+  readonly starts: readonly number[];
+}
+
+/** The comparable values of a statement (`sidesOf`); a negated list is one text, compared whole. */
+interface Sides {
+  readonly actions?: SideValues;
+  readonly notActions?: string;
+  readonly resources?: SideValues;
+  readonly notResources?: string;
 }
 
 /** The comparable lists of a statement (`listsOf`). */
@@ -67,15 +87,16 @@ interface PatternList {
   readonly patterns: readonly string[];
 }
 
-function patternList(values: readonly string[], ignoreCase: boolean): PatternList {
-  const normalized = ignoreCase ? values.map((value) => value.toLowerCase()) : [...values];
+function patternList(side: SideValues): PatternList {
+  const { values, starts } = side;
   const literals = new Set<string>();
   const patterns: string[] = [];
-  for (const value of normalized) {
-    if (value.includes('*') || value.includes('?')) patterns.push(value);
-    else literals.add(value);
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index]!;
+    if (starts[index] === value.length) literals.add(value);
+    else patterns.push(value);
   }
-  return { values: normalized, literals, patterns };
+  return { values, literals, patterns };
 }
 
 /** Whether a list element can be compared: present, with string values only. */
@@ -83,8 +104,32 @@ function usable(element: StringListElement | undefined): element is StringListEl
   return element !== undefined && element.invalid.length === 0;
 }
 
-function textsOf(element: StringListElement): string[] {
-  return element.values.map((value) => value.value);
+/** The length of a value's literal start: the text before its first `*` or `?`. */
+function literalStartLength(value: string): number {
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index);
+    if (code === 42 || code === 63) return index;
+  }
+  return value.length;
+}
+
+/** A side's values, lower-cased where case does not matter (actions), with their literal starts. */
+function sideValues(element: StringListElement, ignoreCase: boolean): SideValues {
+  const list = element.values;
+  const values: string[] = [];
+  const starts: number[] = [];
+  for (let index = 0; index < list.length; index++) {
+    const text = list[index]!.value;
+    const value = ignoreCase ? text.toLowerCase() : text;
+    values.push(value);
+    starts.push(literalStartLength(value));
+  }
+  return { values, starts };
+}
+
+/** A negated list as one comparable text: its values sorted (lower-cased where case does not matter). */
+function negatedText(element: StringListElement, ignoreCase: boolean): string {
+  return element.values.map((value) => (ignoreCase ? value.value.toLowerCase() : value.value)).sort().join(',');
 }
 
 function shapeOf(statement: Statement): Shape | undefined {
@@ -101,15 +146,29 @@ function shapeOf(statement: Statement): Shape | undefined {
   return { statement, effect, principal, condition, noResource, key: bucketKey(effect, principal, noResource, condition) };
 }
 
+/** The comparable values of a shape's statement, built on first use. */
+function sidesOf(shape: Shape): Sides {
+  if (shape.sides) return shape.sides;
+  const { action, notAction, resource, notResource } = shape.statement;
+  const sides: Sides = {
+    actions: usable(action) ? sideValues(action, true) : undefined,
+    notActions: usable(notAction) ? negatedText(notAction, true) : undefined,
+    resources: usable(resource) ? sideValues(resource, false) : undefined,
+    notResources: usable(notResource) ? negatedText(notResource, false) : undefined,
+  };
+  shape.sides = sides;
+  return sides;
+}
+
 /** The comparable lists of a shape's statement, built on first use. */
 function listsOf(shape: Shape): Lists {
   if (shape.lists) return shape.lists;
-  const { action, notAction, resource, notResource } = shape.statement;
+  const sides = sidesOf(shape);
   const lists: Lists = {
-    actions: usable(action) ? patternList(textsOf(action), true) : undefined,
-    notActions: usable(notAction) ? textsOf(notAction).map((value) => value.toLowerCase()).sort().join(',') : undefined,
-    resources: usable(resource) ? patternList(textsOf(resource), false) : undefined,
-    notResources: usable(notResource) ? textsOf(notResource).sort().join(',') : undefined,
+    actions: sides.actions && patternList(sides.actions),
+    notActions: sides.notActions,
+    resources: sides.resources && patternList(sides.resources),
+    notResources: sides.notResources,
   };
   shape.lists = lists;
   return lists;
@@ -196,20 +255,11 @@ interface BucketIndex {
 const SLASH = 47;
 const COLON = 58;
 
-/** The text before the first `*` or `?` of a pattern. */
-function literalStart(value: string): string {
-  for (let index = 0; index < value.length; index++) {
+/** The key a pattern is filed under: its literal start (`length` characters) cut after its last `:` or `/`, or '' when it has neither. */
+function prefixKey(value: string, length: number): string {
+  for (let index = length - 1; index >= 0; index--) {
     const code = value.charCodeAt(index);
-    if (code === 42 || code === 63) return value.slice(0, index);
-  }
-  return value;
-}
-
-/** A literal start cut after its last `:` or `/`, or '' when it has neither. */
-function prefixKey(start: string): string {
-  for (let index = start.length - 1; index >= 0; index--) {
-    const code = start.charCodeAt(index);
-    if (code === COLON || code === SLASH) return start.slice(0, index + 1);
+    if (code === COLON || code === SLASH) return value.slice(0, index + 1);
   }
   return '';
 }
@@ -224,70 +274,108 @@ function sideIndex(): SideIndex {
   return { literals: new Map(), prefixes: new Map(), negated: new Map() };
 }
 
-function fileSide(side: SideIndex, list: PatternList | undefined, negated: string | undefined, member: number): void {
+function fileSide(side: SideIndex, values: SideValues | undefined, negated: string | undefined, member: number): void {
   if (negated !== undefined) fileUnder(side.negated, negated, member);
-  if (!list) return;
-  for (const literal of list.literals) fileUnder(side.literals, literal, member);
-  for (const pattern of list.patterns) fileUnder(side.prefixes, prefixKey(literalStart(pattern)), member);
+  if (!values) return;
+  const { values: texts, starts } = values;
+  for (let index = 0; index < texts.length; index++) {
+    const value = texts[index]!;
+    const start = starts[index]!;
+    if (start === value.length) fileUnder(side.literals, value, member);
+    else fileUnder(side.prefixes, prefixKey(value, start), member);
+  }
 }
 
 function indexBucket(shapes: readonly (Shape | undefined)[], members: readonly number[]): BucketIndex {
   const index: BucketIndex = { actions: sideIndex(), resources: sideIndex() };
   for (const member of members) {
-    const lists = listsOf(shapes[member]!);
-    fileSide(index.actions, lists.actions, lists.notActions, member);
-    fileSide(index.resources, lists.resources, lists.notResources, member);
+    const sides = sidesOf(shapes[member]!);
+    fileSide(index.actions, sides.actions, sides.notActions, member);
+    fileSide(index.resources, sides.resources, sides.notResources, member);
   }
   return index;
 }
 
-const NONE: readonly number[] = [];
+/**
+ * How many candidates one value of a side has: the statements listing it, and those with a pattern
+ * filed under a cut of its literal start (`start` characters). Counting stops once it reaches `limit`.
+ */
+function countCandidates(side: SideIndex, value: string, start: number, limit: number): number {
+  let count = (start === value.length ? side.literals.get(value)?.length : 0) ?? 0;
+  count += side.prefixes.get('')?.length ?? 0;
+  for (let index = 0; index < start && count < limit; index++) {
+    const code = value.charCodeAt(index);
+    if (code === COLON || code === SLASH) count += side.prefixes.get(value.slice(0, index + 1))?.length ?? 0;
+  }
+  return count;
+}
+
+/** The candidates that `countCandidates` counts, as lists in document order. */
+function gatherCandidates(side: SideIndex, value: string, start: number, into: (readonly number[])[]): void {
+  const push = (members: readonly number[] | undefined): void => {
+    if (members !== undefined && members.length > 0) into.push(members);
+  };
+  if (start === value.length) push(side.literals.get(value));
+  push(side.prefixes.get(''));
+  for (let index = 0; index < start; index++) {
+    const code = value.charCodeAt(index);
+    if (code === COLON || code === SLASH) push(side.prefixes.get(value.slice(0, index + 1)));
+  }
+}
+
+/** Where one side of a bucket has the fewest candidates for the inner statement: the value to look up (-1 for the negated list), and how many. */
+interface SideChoice {
+  readonly value: number;
+  readonly count: number;
+}
 
 /**
- * The statements of one side of a bucket that may cover the inner statement's list (or its negated
- * list), as lists in document order: those of the inner value with the fewest candidates.
+ * The value of the inner statement's side (or its negated list) with the fewest candidates in one
+ * side of a bucket. Any value names every statement that may cover the inner one; the fewest saves
+ * comparisons.
  */
-function sideCandidates(side: SideIndex, list: PatternList | undefined, negated: string | undefined): (readonly number[])[] {
-  if (!list) return negated === undefined ? [] : [side.negated.get(negated) ?? NONE];
-  let best: (readonly number[])[] = [];
+function bestValue(side: SideIndex, values: SideValues | undefined, negated: string | undefined): SideChoice {
+  if (!values) return { value: -1, count: negated === undefined ? 0 : (side.negated.get(negated)?.length ?? 0) };
+  // An empty list is left to the grammar checks: never compared.
+  if (values.values.length === 0) return { value: -1, count: 0 };
+  let best = 0;
   let bestCount = Infinity;
-  for (const value of list.values) {
-    const start = literalStart(value);
-    const found: (readonly number[])[] = [];
-    let count = 0;
-    const add = (members: readonly number[] | undefined): void => {
-      if (members === undefined) return;
-      found.push(members);
-      count += members.length;
-    };
-    if (start.length === value.length) add(side.literals.get(value));
-    add(side.prefixes.get(''));
-    for (let index = 0; index < start.length && count < bestCount; index++) {
-      const code = start.charCodeAt(index);
-      if (code === COLON || code === SLASH) add(side.prefixes.get(start.slice(0, index + 1)));
-    }
+  for (let index = 0; index < values.values.length && bestCount > 0; index++) {
+    const count = countCandidates(side, values.values[index]!, values.starts[index]!, bestCount);
     if (count < bestCount) {
-      best = found;
+      best = index;
       bestCount = count;
-      if (count === 0) break;
     }
   }
-  return best;
+  return { value: best, count: bestCount };
+}
+
+function gather(side: SideIndex, values: SideValues | undefined, negated: string | undefined, choice: SideChoice, into: (readonly number[])[]): void {
+  if (!values) {
+    const members = negated === undefined ? undefined : side.negated.get(negated);
+    if (members !== undefined && members.length > 0) into.push(members);
+    return;
+  }
+  gatherCandidates(side, values.values[choice.value]!, values.starts[choice.value]!, into);
 }
 
 /** The lists of statements of a bucket that may cover `inner`, each in document order (a statement may be in more than one). */
-function candidatesIn(index: BucketIndex, inner: Lists, noResource: boolean, into: (readonly number[])[]): void {
-  let lists = sideCandidates(index.actions, inner.actions, inner.notActions);
+function candidatesIn(index: BucketIndex, inner: Sides, noResource: boolean, into: (readonly number[])[]): void {
+  const byAction = bestValue(index.actions, inner.actions, inner.notActions);
+  if (byAction.count === 0) return;
   if (!noResource) {
-    const byResource = sideCandidates(index.resources, inner.resources, inner.notResources);
-    const total = (candidates: (readonly number[])[]) => candidates.reduce((sum, members) => sum + members.length, 0);
-    if (total(byResource) < total(lists)) lists = byResource;
+    const byResource = bestValue(index.resources, inner.resources, inner.notResources);
+    if (byResource.count < byAction.count) {
+      if (byResource.count > 0) gather(index.resources, inner.resources, inner.notResources, byResource, into);
+      return;
+    }
   }
-  for (const members of lists) if (members.length > 0) into.push(members);
+  gather(index.actions, inner.actions, inner.notActions, byAction, into);
 }
 
 /** Reports each statement covered by another one. */
 function checkRedundantStatements(context: CheckContext): void {
+  if (context.document.statements.length < 2) return;
   const shapes = context.document.statements.map(shapeOf);
   // Only statements with the same effect, principal and resource form, and with the same condition
   // or none, can cover each other: compare within those buckets (indices in document order).
@@ -315,9 +403,9 @@ function checkRedundantStatements(context: CheckContext): void {
     const unconditional = unconditionalKey === undefined ? undefined : buckets.get(unconditionalKey);
     if (same.length === 1 && unconditional === undefined) continue;
     lists.length = 0;
-    const innerLists = listsOf(innerShape);
-    candidatesIn(indexOf(innerShape.key, same), innerLists, innerShape.noResource, lists);
-    if (unconditional !== undefined) candidatesIn(indexOf(unconditionalKey!, unconditional), innerLists, innerShape.noResource, lists);
+    const innerSides = sidesOf(innerShape);
+    candidatesIn(indexOf(innerShape.key, same), innerSides, innerShape.noResource, lists);
+    if (unconditional !== undefined) candidatesIn(indexOf(unconditionalKey!, unconditional), innerSides, innerShape.noResource, lists);
     heads.length = 0;
     for (let l = 0; l < lists.length; l++) heads.push(0);
     // Merged in document order, as a scan over all statements would meet them: the first that covers is named.
