@@ -213,7 +213,8 @@ test('SAM event sources: the permission each push source makes, as SAM writes it
   // function, or its alias with AutoPublishAlias, for the source's service principal): Api/HttpApi
   // scope to the route on every stage (`{param}` and `{proxy+}` as `*`, no trailing slash, ANY as
   // `*`), S3 to the stack's account, SNS to the topic, Schedule/EventBridgeRule to the rule SAM
-  // creates (`<function><event>`), IoTRule to its rule and the account, Cognito to the user pool. An
+  // creates (`<function><event>`), IoTRule to its rule and the account, Cognito to the user pool,
+  // AlexaSkill to its SkillId as the event-source token (SAM pull request #574). An
   // HttpApi event without Path and Method is the default route (implicit_http_api_plugin.py: `$default`
   // for any method), which SAM's permission writes as `*/*`.
   const text = `${SAM_HEAD}  Pool:
@@ -270,6 +271,10 @@ ${samFunction('Fn', `Events:
     Properties:
       UserPool: !Ref Pool
       Trigger: PreSignUp
+  Skill:
+    Type: AlexaSkill
+    Properties:
+      SkillId: amzn1.ask.skill.12345678-1234-1234-1234-123456789012
   Queue:
     Type: SQS
     Properties:
@@ -289,6 +294,7 @@ ${samFunction('Fn', `Events:
     '/Resources/Fn/Properties/Events/Tick': statement('events.amazonaws.com', { ArnLike: { 'aws:SourceArn': 'arn:aws:events:us-east-1:123456789012:rule/fntick' } }),
     '/Resources/Fn/Properties/Events/Iot': statement('iot.amazonaws.com', { ArnLike: { 'aws:SourceArn': 'arn:aws:iot:us-east-1:123456789012:rule/fniot' }, StringEquals: { 'aws:SourceAccount': '123456789012' } }),
     '/Resources/Fn/Properties/Events/Signup': statement('cognito-idp.amazonaws.com', { ArnLike: { 'aws:SourceArn': 'arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_EXAMPLE' } }),
+    '/Resources/Fn/Properties/Events/Skill': statement('alexa-appkit.amazon.com', { StringEquals: { 'lambda:EventSourceToken': 'amzn1.ask.skill.12345678-1234-1234-1234-123456789012' } }),
   });
   // Without Path and Method an Api event is incomplete (SAM rejects it): no permission is read.
   assert.ok(!('/Resources/Fn/Properties/Events/Bare' in rendered(text.replace('        Queue:\n', '        Bare:\n          Type: Api\n        Queue:\n'))));
@@ -297,6 +303,20 @@ ${samFunction('Fn', `Events:
   // With AutoPublishAlias, SAM gives the alias to the event sources.
   const aliased = rendered(text.replace('      InlineCode: x\n', '      InlineCode: x\n      AutoPublishAlias: live\n'));
   assert.equal((aliased['/Resources/Fn/Properties/Events/Upload'] as { Statement: Array<{ Resource: string }> }).Statement[0]!.Resource, `${fn}:live`);
+});
+
+test('an AlexaSkill event without a SkillId lets any skill invoke the function: the finding names SkillId', () => {
+  // Alexa Skills Kit, "Host a Custom Skill as an AWS Lambda Function": skill ID verification lets
+  // only your skill invoke the function; without it any skill can. SAM writes the SkillId as the
+  // permission's EventSourceToken (`lambda:EventSourceToken` in its policy).
+  const open = findings(SAM_HEAD + samFunction('Fn', 'Events:\n  Skill:\n    Type: AlexaSkill'));
+  assert.deepEqual(open.map((finding) => [finding.code, finding.text]), [['RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL', 'AlexaSkill']]);
+  assert.match(open[0]!.message, /any Alexa skill could invoke the function\. Add your skill ID as a `lambda:EventSourceToken` condition .*\(In the SAM event: `lambda:EventSourceToken` is `SkillId`\.\)$/);
+  const verified = findings(SAM_HEAD + samFunction('Fn', 'Events:\n  Skill:\n    Type: AlexaSkill\n    Properties:\n      SkillId: amzn1.ask.skill.1'));
+  assert.deepEqual(verified, []);
+  // The same permission written by hand names EventSourceToken.
+  const written = findings(FUNCTION + permission('Skill', 'FunctionName: !Ref Worker\nAction: lambda:InvokeFunction\nPrincipal: alexa-appkit.amazon.com'));
+  assert.match(written[0]?.message ?? '', /\(In a Lambda permission: `lambda:EventSourceToken` is `EventSourceToken`\.\)$/);
 });
 
 test('a policy test of a SAM function: API Gateway invokes it from its route, not from another API', () => {

@@ -14,6 +14,8 @@ const S = (...bodies: string[]) => `{"Version":"2012-10-17","Statement":[${bodie
 const R = (principal: string, extra = '') => `{"Effect":"Allow","Principal":${principal},"Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"${extra}}`;
 /** A trust statement. */
 const T = (principal: string, action: string, extra = '') => `{"Effect":"Allow","Principal":${principal},"Action":${action}${extra}}`;
+/** A Lambda permission statement for Alexa custom skills. */
+const A = (extra = '') => `{"Effect":"Allow","Principal":{"Service":"alexa-appkit.amazon.com"},"Action":"lambda:InvokeFunction","Resource":"arn:aws:lambda:us-east-1:123456789012:function:skill"${extra}}`;
 const GITHUB = '"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"';
 const SAML = '"arn:aws:iam::123456789012:saml-provider/ExampleIdP"';
 
@@ -62,6 +64,11 @@ const cases: RuleCase[] = [
   // Service principals in resource policies.
   { name: 'service principal without source condition', kind: 'resource', policy: S(R('{"Service":"cloudtrail.amazonaws.com"}')), errors: [['RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL', '"Service"']] },
   { name: 'service principal with aws:SourceArn', kind: 'resource', policy: S(R('{"Service":"cloudtrail.amazonaws.com"}', ',"Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:cloudtrail:us-east-1:123456789012:trail/t"}}')), absent: ['RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL', 'RECOMMENDED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL'] },
+  { name: 'service principal with aws:SourceOwner (Amazon SNS Developer Guide, S3 event notifications)', kind: 'resource', policy: S(R('{"Service":"s3.amazonaws.com"}', ',"Condition":{"StringEquals":{"aws:SourceOwner":"123456789012"}}')), absent: ['RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL', 'RECOMMENDED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL'] },
+  // Alexa names its source by the skill ID, the Lambda permission's EventSourceToken (Lambda API Reference, AddPermission; Alexa Skills Kit, skill ID verification).
+  { name: 'Alexa with its skill ID (lambda:EventSourceToken)', kind: 'resource', policy: S(A(',"Condition":{"StringEquals":{"lambda:EventSourceToken":"amzn1.ask.skill.12345678-1234-1234-1234-123456789012"}}')), absent: ['RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL', 'RECOMMENDED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL'] },
+  { name: 'Alexa without a skill ID', kind: 'resource', policy: S(A()), errors: [['RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL', '"Service"', 'Add a `lambda:EventSourceToken` condition']] },
+  { name: 'lambda:EventSourceToken names no source of another service', kind: 'resource', policy: S(R('{"Service":"cloudtrail.amazonaws.com"}', ',"Condition":{"StringEquals":{"lambda:EventSourceToken":"t"}}')), errors: [['RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL', '"Service"']] },
   { name: 'service principal in a trust policy needs no source', kind: 'trust', policy: S(T('{"Service":"ec2.amazonaws.com"}', '"sts:AssumeRole"')), absent: ['RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL'] },
   { name: 'service principal with aws:Referer', kind: 'resource', policy: S(R('{"Service":"cloudfront.amazonaws.com"}', ',"Condition":{"StringLike":{"aws:Referer":"https://example.com/*"}}')), errors: [['RECOMMENDED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL', '"aws:Referer"']], absent: ['RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL'] },
   { name: 'aws:PrincipalOrgID with a service principal', kind: 'resource', policy: S(R('{"Service":"cloudfront.amazonaws.com"}', ',"Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-exampleorgid"}}')), errors: [['UNSUPPORTED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL', '"aws:PrincipalOrgID"']] },
@@ -109,6 +116,7 @@ const fixCases: Array<[string, string, string, string, string, PolicyKind]> = [
   ['trust action spelling', S(T('{"AWS":"123456789012"}', '"sts:AssumeRol"')), 'UNSUPPORTED_ACTION_IN_POLICY', '"sts:AssumeRol"', S(T('{"AWS":"123456789012"}', '"sts:AssumeRole"')), 'trust'],
   ['account id that lost its leading zero', S(R('{"AWS":"12345678901"}')), 'INVALID_PRINCIPAL_FORMAT', '"12345678901"', S(R('{"AWS":"012345678901"}')), 'resource'],
   ['source condition for a service principal', S(R('{"Service":"cloudtrail.amazonaws.com"}')), 'RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL', '"Service"', S(R('{"Service":"cloudtrail.amazonaws.com"}', ', "Condition": {"StringEquals": {"aws:SourceAccount": "ACCOUNT_ID"}}')), 'resource'],
+  ['skill ID condition for Alexa', S(A()), 'RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL', '"Service"', S(A(', "Condition": {"StringEquals": {"lambda:EventSourceToken": "SKILL_ID"}}')), 'resource'],
   ['service principal case', S(R('{"Service":"CloudTrail.amazonaws.com"}')), 'INVALID_SERVICE_PRINCIPAL_FORMAT', '"CloudTrail.amazonaws.com"', S(R('{"Service":"cloudtrail.amazonaws.com"}')), 'resource'],
 ];
 

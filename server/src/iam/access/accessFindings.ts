@@ -10,6 +10,7 @@ import { ACCESS_CODES } from './accessCodes';
 import { analyzeExternalAccess, type ExternalAccessOptions } from './externalAccess';
 import { analyzeRisks, type RiskResult } from './risks';
 import { statementLabel } from './statements';
+import { namesServiceSource } from '../principals/serviceSource';
 import { action as catalogAction } from '../catalog/catalog';
 
 /** Options of `accessFindings`. */
@@ -30,14 +31,14 @@ function spanFor(document: PolicyDocument, index: number, element: 'principal' |
 }
 
 /**
- * Whether a statement tests where a service's request comes from: `aws:SourceArn`, `aws:SourceAccount`,
- * `aws:SourceOrgID`, `aws:SourceOrgPaths` or `aws:SourceOwner` under a positive operator (IAM User
+ * Whether a statement tests where its services' requests come from (`principals/serviceSource.ts`:
+ * `aws:SourceArn`, `aws:SourceAccount`, ..., or Alexa's skill ID) under a positive operator (IAM User
  * Guide, "The confused deputy problem"). Any value counts: a bucket ARN, which has no account, or a
  * template parameter, names the source as well as an account does.
  */
-function hasSourceCondition(document: PolicyDocument, index: number): boolean {
+function hasSourceCondition(document: PolicyDocument, index: number, services: readonly string[]): boolean {
   const condition = document.statements.find((s) => s.index === index)?.condition;
-  return (condition?.operators ?? []).some((entry) => !/Not|^Null$/i.test(entry.operator) && entry.keys.some((key) => /^aws:source(arn|account|orgid|orgpaths|owner)$/i.test(key.key)));
+  return (condition?.operators ?? []).some((entry) => !/Not|^Null$/i.test(entry.operator) && entry.keys.some((key) => namesServiceSource(key.key, services)));
 }
 
 /** Whether a statement's principals are all AWS service principals (`{"Service": ...}` only). */
@@ -123,7 +124,7 @@ export function accessFindings(document: PolicyDocument, kind: PolicyKind, optio
         // A statement whose principals are all services is Access Analyzer's own check
         // (RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL, or RECOMMENDED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL, in the
         // principal family): one finding says it. This one covers a service among other principals.
-        if (kind === 'resource' && s.services.length > 0 && !onlyServices(document, s.index) && !hasSourceCondition(document, s.index)) {
+        if (kind === 'resource' && s.services.length > 0 && !onlyServices(document, s.index) && !hasSourceCondition(document, s.index, s.services)) {
           findings.push({
             code: ACCESS_CODES.SERVICE_ACCESS_WITHOUT_SOURCE.code,
             category: ACCESS_CODES.SERVICE_ACCESS_WITHOUT_SOURCE.category,

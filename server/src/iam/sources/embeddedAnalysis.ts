@@ -82,7 +82,7 @@ export function analyzeEmbeddedPolicy(hostText: string, syntax: HostSyntax, poli
   const definition = policy.definitionRange;
   for (const finding of validation.findings) {
     if (causedByHole(virtual, finding)) continue;
-    const hostFinding = toHostFinding(hostText, syntax, virtual, finding, policy.rendered);
+    const hostFinding = toHostFinding(hostText, syntax, virtual, finding, policy);
     if (definition && hostFinding.span.offset >= definition.start && hostFinding.span.offset + hostFinding.span.length <= definition.end) continue;
     findings.push(hostFinding);
   }
@@ -101,7 +101,8 @@ function causedByHole(virtual: VirtualPolicy, finding: Finding): boolean {
 }
 
 /** A finding with its span and fixes in host offsets. */
-function toHostFinding(hostText: string, syntax: HostSyntax, virtual: VirtualPolicy, finding: Finding, rendered: EmbeddedPolicy['rendered']): Finding {
+function toHostFinding(hostText: string, syntax: HostSyntax, virtual: VirtualPolicy, finding: Finding, policy: EmbeddedPolicy): Finding {
+  const rendered = policy.rendered;
   const range = virtualToHost(virtual, finding.span.offset, finding.span.offset + finding.span.length);
   const fixes: Fix[] = [];
   // A policy the service writes from a resource's properties has no policy text to edit.
@@ -119,7 +120,7 @@ function toHostFinding(hostText: string, syntax: HostSyntax, virtual: VirtualPol
     if (ok && edits.length > 0) fixes.push({ ...fix, edits });
   }
   const message = messageWithHoles(virtual, finding);
-  return { ...finding, message: rendered ? withPermissionTerms(message, rendered, syntax === 'hcl' ? 'terraform' : 'cloudformation') : message, span: { offset: range.start, length: Math.max(0, range.end - range.start) }, fixes: fixes.length > 0 ? fixes : undefined };
+  return { ...finding, message: rendered ? withPermissionTerms(message, rendered, policy.samEvent ? 'samEvent' : syntax === 'hcl' ? 'terraform' : 'cloudformation') : message, span: { offset: range.start, length: Math.max(0, range.end - range.start) }, fixes: fixes.length > 0 ? fixes : undefined };
 }
 
 /**

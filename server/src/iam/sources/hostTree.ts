@@ -199,4 +199,9 @@ export interface EmbeddedPolicy {
    * completion and hover are not offered there (they would write policy syntax into the resource).
    */
   readonly rendered?: 'function' | 'layer';
+  /**
+   * Set on a permission that SAM adds for an event source of an `AWS::Serverless::Function`: its
+   * arguments are the event's properties (`SkillId`), or computed by SAM, not a permission's.
+   */
+  readonly samEvent?: boolean;
 }

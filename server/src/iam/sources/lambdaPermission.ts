@@ -60,12 +60,20 @@ export type PermissionType = 'function' | 'layer';
 export type PermissionArgumentName = 'principal' | 'action' | 'resource' | 'sourceArn' | 'sourceAccount' | 'principalOrgId' | 'functionUrlAuthType' | 'eventSourceToken' | 'invokedViaFunctionUrl';
 
 /**
+ * Where a permission's arguments are written: an `AWS::Lambda::Permission` (or layer version
+ * permission), a Terraform `aws_lambda_permission` (or layer version permission), or the event of an
+ * `AWS::Serverless::Function` that SAM turns into a permission (`samEvent`: only the arguments the
+ * event's own properties give, the others SAM computes).
+ */
+export type PermissionFormat = 'cloudformation' | 'terraform' | 'samEvent';
+
+/**
  * Each kind's arguments, by their names in each host format (CloudFormation properties of
  * `AWS::Lambda::Permission` / `AWS::Lambda::LayerVersionPermission`, arguments of Terraform's
- * `aws_lambda_permission` / `aws_lambda_layer_version_permission`). A layer's `layer_name` is its
- * name or ARN without the version, which `version_number` adds.
+ * `aws_lambda_permission` / `aws_lambda_layer_version_permission`, properties of a SAM event source).
+ * A layer's `layer_name` is its name or ARN without the version, which `version_number` adds.
  */
-const ARGUMENTS: Readonly<Record<PermissionType, Partial<Record<PermissionArgumentName, { readonly cloudformation: string; readonly terraform: string }>>>> = {
+const ARGUMENTS: Readonly<Record<PermissionType, Partial<Record<PermissionArgumentName, { readonly cloudformation: string; readonly terraform: string; readonly samEvent?: string }>>>> = {
   function: {
     principal: { cloudformation: 'Principal', terraform: 'principal' },
     action: { cloudformation: 'Action', terraform: 'action' },
@@ -74,7 +82,7 @@ const ARGUMENTS: Readonly<Record<PermissionType, Partial<Record<PermissionArgume
     sourceAccount: { cloudformation: 'SourceAccount', terraform: 'source_account' },
     principalOrgId: { cloudformation: 'PrincipalOrgID', terraform: 'principal_org_id' },
     functionUrlAuthType: { cloudformation: 'FunctionUrlAuthType', terraform: 'function_url_auth_type' },
-    eventSourceToken: { cloudformation: 'EventSourceToken', terraform: 'event_source_token' },
+    eventSourceToken: { cloudformation: 'EventSourceToken', terraform: 'event_source_token', samEvent: 'SkillId' },
     invokedViaFunctionUrl: { cloudformation: 'InvokedViaFunctionUrl', terraform: 'invoked_via_function_url' },
   },
   layer: {
@@ -86,7 +94,7 @@ const ARGUMENTS: Readonly<Record<PermissionType, Partial<Record<PermissionArgume
 };
 
 /** The name of a permission's argument in a host format, or undefined when that kind has no such argument. */
-export function permissionArgumentName(type: PermissionType, name: PermissionArgumentName, format: 'cloudformation' | 'terraform'): string | undefined {
+export function permissionArgumentName(type: PermissionType, name: PermissionArgumentName, format: PermissionFormat): string | undefined {
   return ARGUMENTS[type][name]?.[format];
 }
 
@@ -110,13 +118,14 @@ const CONDITIONS: ReadonlyArray<{ argument: PermissionArgumentName; operator: st
  * arguments: "`aws:SourceArn` is `SourceArn` here". Messages speak policy language; a permission has
  * no `Condition` to add to, only these arguments.
  */
-export function withPermissionTerms(message: string, type: PermissionType, format: 'cloudformation' | 'terraform'): string {
+export function withPermissionTerms(message: string, type: PermissionType, format: PermissionFormat): string {
   const terms: ReadonlyArray<{ key: string; argument: PermissionArgumentName }> = [...ELEMENTS, ...CONDITIONS];
   const named = terms.flatMap(({ key, argument }) => {
     const written = permissionArgumentName(type, argument, format);
     return written !== undefined && written !== key && message.includes(`\`${key}\``) ? [`\`${key}\` is \`${written}\``] : [];
   });
-  return named.length === 0 ? message : `${message} (In a ${PERMISSION_TYPES[type].label}: ${named.join(', ')}.)`;
+  const where = format === 'samEvent' ? 'the SAM event' : `a ${PERMISSION_TYPES[type].label}`;
+  return named.length === 0 ? message : `${message} (In ${where}: ${named.join(', ')}.)`;
 }
 
 /** Policy elements → the argument that gives them. */

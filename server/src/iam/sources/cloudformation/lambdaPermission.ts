@@ -137,6 +137,7 @@ const SAM_EVENT_PRINCIPALS: Readonly<Record<string, string>> = {
   EventBridgeRule: 'events.amazonaws.com',
   IoTRule: 'iot.amazonaws.com',
   Cognito: 'cognito-idp.amazonaws.com',
+  AlexaSkill: 'alexa-appkit.amazon.com',
 };
 
 /**
@@ -171,10 +172,12 @@ function apiRoute(type: 'Api' | 'HttpApi', event: HostNode | undefined): string 
  * - `Schedule`, `CloudWatchEvent`, `EventBridgeRule`: `events.amazonaws.com`, `SourceArn` the rule SAM
  *   creates (`<function><event>`), `arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:rule/<name>`;
  * - `IoTRule`: `iot.amazonaws.com`, `SourceArn` the rule SAM creates, `SourceAccount` the stack's;
- * - `Cognito`: `cognito-idp.amazonaws.com`, `SourceArn` the `UserPool`'s ARN.
+ * - `Cognito`: `cognito-idp.amazonaws.com`, `SourceArn` the `UserPool`'s ARN;
+ * - `AlexaSkill`: `alexa-appkit.amazon.com`, `EventSourceToken` the `SkillId` when it is given
+ *   (without one, any skill can invoke the function: principals/serviceSource.ts).
  * One policy per event, at `<base>/Properties/Events/<event>`; what SAM writes maps to the event.
- * Not read: `AlexaSkill` (its only bound is `EventSourceToken`) and the pull sources (SQS, Kinesis,
- * DynamoDB, ...), which SAM serves with the function's role, not a permission.
+ * Not read: the pull sources (SQS, Kinesis, DynamoDB, ...), which SAM serves with the function's
+ * role, not a permission.
  */
 export function samEventPermissionPolicies(resource: HostEntry, base: string, context: TemplateContext): EmbeddedPolicy[] {
   const properties = mapEntry(resource.value, 'Properties')?.value;
@@ -202,7 +205,11 @@ export function samEventPermissionPolicies(resource: HostEntry, base: string, co
     const rule = `${resource.key}${event.key}`;
     let sourceArn: PermissionArgument | undefined;
     let sourceAccount: PermissionArgument | undefined;
-    if (type === 'Api' || type === 'HttpApi') {
+    let eventSourceToken: PermissionArgument | undefined;
+    if (type === 'AlexaSkill') {
+      const skill = mapEntry(eventProperties, 'SkillId');
+      eventSourceToken = argument(skill?.value, skill);
+    } else if (type === 'Api' || type === 'HttpApi') {
       const route = apiRoute(type, eventProperties);
       if (route === undefined) continue;
       const api = mapEntry(eventProperties, type === 'Api' ? 'RestApiId' : 'ApiId')?.value ?? ref(type === 'Api' ? 'ServerlessRestApi' : 'ServerlessHttpApi');
@@ -230,6 +237,7 @@ export function samEventPermissionPolicies(resource: HostEntry, base: string, co
       if (name === 'action') return added('lambda:InvokeFunction');
       if (name === 'resource') return samPermissionTarget(resource, properties, at, range, context);
       if (name === 'sourceArn') return sourceArn;
+      if (name === 'eventSourceToken') return eventSourceToken;
       return name === 'sourceAccount' ? sourceAccount : undefined;
     };
     policies.push({
@@ -241,6 +249,7 @@ export function samEventPermissionPolicies(resource: HostEntry, base: string, co
       root: permissionPolicyRoot(range, [read], (name) => templateFunctionArn(name, context)),
       range,
       rendered: 'function',
+      samEvent: true,
     });
   }
   return policies;

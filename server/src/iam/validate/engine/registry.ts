@@ -1568,8 +1568,8 @@ const RULES: readonly RuleMeta[] = [
     title: 'Restrict access to service principal',
     origin: 'accessAnalyzer',
     implementedBy: ['principal'],
-    description: 'An Allow statement of a resource-based policy grants a service principal access without constraining the source via aws:SourceArn or aws:SourceAccount (confused-deputy risk).',
-    resolution: 'Add an aws:SourceArn or aws:SourceAccount condition scoping the calling resource/account.',
+    description: 'An Allow statement of a resource-based policy grants a service principal access without constraining the source via aws:SourceArn or aws:SourceAccount (confused-deputy risk). Alexa, which names its source by the skill ID, is bounded by lambda:EventSourceToken instead.',
+    resolution: 'Add an aws:SourceArn or aws:SourceAccount condition scoping the calling resource/account; for Alexa, the skill ID as lambda:EventSourceToken (a Lambda permission\'s EventSourceToken, a SAM AlexaSkill event\'s SkillId).',
     examples: {
       kind: 'resource',
       invalid: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"sns.amazonaws.com"},"Action":"sqs:SendMessage","Resource":"arn:aws:sqs:us-east-1:123456789012:example-queue"}]}',

@@ -13,6 +13,7 @@
  * Permissions boundaries and session policies take no principal (grammar) and have size quotas.
  */
 import type { Statement } from '../../../document/model';
+import { namesServiceSource, ownSourceKey } from '../../../principals/serviceSource';
 import type { CheckContext, CheckFamily } from '../../engine/checkContext';
 import type { Fix } from '../../engine/findings';
 import { conditionUses, effectOf, principalValues, replaceFix, type PrincipalValue } from '../statementFacts';
@@ -104,9 +105,6 @@ function checkPrincipalValues(context: CheckContext, statement: Statement): void
   }
 }
 
-/** The global keys that name the source of a service principal's request (confused deputy). */
-const SOURCE_KEYS = new Set(['aws:sourcearn', 'aws:sourceaccount', 'aws:sourceorgid', 'aws:sourceorgpaths']);
-
 /**
  * Keys that a service principal's own request never carries (IAM User Guide, "AWS global condition
  * context keys", Availability of each: present only for IAM principals, members of an organization,
@@ -159,7 +157,8 @@ function checkServicePrincipals(context: CheckContext, statement: Statement, pri
   // Trust policies are not resource policies of a service acting on your behalf: ec2.amazonaws.com
   // assuming a role needs no source condition.
   if (context.kind !== 'resource') return;
-  if (uses.some((use) => SOURCE_KEYS.has(use.lowerKey))) return;
+  const services = principals.map((principal) => principal.value.value);
+  if (uses.some((use) => namesServiceSource(use.key.key, services))) return;
   const weak = uses.filter((use) => WEAK_SOURCE_KEYS.has(use.lowerKey));
   const first = principals[0]!;
   if (weak.length > 0) {
@@ -172,27 +171,32 @@ function checkServicePrincipals(context: CheckContext, statement: Statement, pri
     }
     return;
   }
+  const named = principals.map((principal) => `\`${principal.value.value}\``).join(', ');
+  const own = ownSourceKey(services);
   context.report(
     'RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL',
     first.typeSpan,
-    `Granting access to ${principals.map((principal) => `\`${principal.value.value}\``).join(', ')} without naming the source is overly permissive: add an \`aws:SourceArn\` or \`aws:SourceAccount\` condition (confused deputy protection).`,
-    sourceConditionFix(statement),
+    own === undefined
+      ? `Granting access to ${named} without naming the source is overly permissive: add an \`aws:SourceArn\` or \`aws:SourceAccount\` condition (confused deputy protection).`
+      : `Granting access to ${named} without naming the source is overly permissive: any Alexa skill could invoke the function. Add your skill ID as a \`${own}\` condition (skill ID verification).`,
+    sourceConditionFix(statement, own === undefined ? { key: 'aws:SourceAccount', placeholder: 'ACCOUNT_ID' } : { key: own, placeholder: 'SKILL_ID' }),
   );
 }
 
 /**
- * A fix that adds an `aws:SourceAccount` condition with a placeholder to a statement that has no
- * Condition yet; the placeholder matches no account, so the fix never widens access.
+ * A fix that adds a source condition with a placeholder (`aws:SourceAccount`, or a service's own key)
+ * to a statement that has no Condition yet; the placeholder matches no source, so the fix never
+ * widens access.
  */
-function sourceConditionFix(statement: Statement): Fix[] | undefined {
+function sourceConditionFix(statement: Statement, condition: { key: string; placeholder: string }): Fix[] | undefined {
   if (statement.condition) return undefined;
   const last = statement.properties[statement.properties.length - 1];
   if (!last) return undefined;
   const at = last.span.offset + last.span.length;
   return [
     {
-      title: 'Add an `aws:SourceAccount` condition',
-      edits: [{ offset: at, length: 0, newText: ', "Condition": {"StringEquals": {"aws:SourceAccount": "ACCOUNT_ID"}}' }],
+      title: `Add ${/^[aeiou]/i.test(condition.key) ? 'an' : 'a'} \`${condition.key}\` condition`,
+      edits: [{ offset: at, length: 0, newText: `, "Condition": {"StringEquals": {"${condition.key}": "${condition.placeholder}"}}` }],
       preferred: false,
     },
   ];
