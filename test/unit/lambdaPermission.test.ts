@@ -58,6 +58,21 @@ test('each property becomes what AddPermission writes: principal type, function 
   assert.deepEqual((policies['/Resources/Url/Properties'] as { Statement: unknown[] }).Statement[0], { Effect: 'Allow', Principal: '*', Action: 'lambda:InvokeFunctionUrl', Resource: 'arn:aws:lambda:us-east-1:123456789012:function:web', Condition: { StringEquals: { 'lambda:FunctionUrlAuthType': 'NONE' } } });
 });
 
+test('a permission on an alias or a version names its qualified ARN, as their Ref returns it', () => {
+  // CloudFormation User Guide, AWS::Lambda::Alias and AWS::Lambda::Version, "Return values": Ref
+  // returns the alias's (version's) ARN, the function's with `:<alias name>` (`:<version>`).
+  const alias = (functionName: string) => `  Live:\n    Type: AWS::Lambda::Alias\n    Properties:\n      FunctionName: ${functionName}\n      FunctionVersion: !GetAtt V1.Version\n      Name: live\n  V1:\n    Type: AWS::Lambda::Version\n    Properties:\n      FunctionName: !Ref Worker\n`;
+  const resourceOf = (text: string, id: string) => (rendered(text)[`/Resources/${id}/Properties`] as { Statement: Array<{ Resource: string }> }).Statement[0]!.Resource;
+  const base = FUNCTION.replace('      Handler', '      FunctionName: worker\n      Handler');
+  const text = base + alias('!Ref Worker') + permission('OnAlias', "FunctionName: !Ref Live\nAction: lambda:InvokeFunction\nPrincipal: '444455556666'") + permission('OnVersion', "FunctionName: !Ref V1\nAction: lambda:InvokeFunction\nPrincipal: '444455556666'");
+  assert.equal(resourceOf(text, 'OnAlias'), 'arn:aws:lambda:us-east-1:123456789012:function:worker:live');
+  assert.equal(resourceOf(text, 'OnVersion'), 'arn:aws:lambda:us-east-1:123456789012:function:worker:1');
+  // The function named by GetAtt, by its name, or by its ARN; without a FunctionName, its logical id's sample name.
+  assert.equal(resourceOf(base + alias('!GetAtt Worker.Arn') + permission('OnAlias', "FunctionName: !Ref Live\nAction: lambda:InvokeFunction\nPrincipal: '444455556666'"), 'OnAlias'), 'arn:aws:lambda:us-east-1:123456789012:function:worker:live');
+  assert.equal(resourceOf(base + alias('arn:aws:lambda:us-east-1:123456789012:function:other') + permission('OnAlias', "FunctionName: !Ref Live\nAction: lambda:InvokeFunction\nPrincipal: '444455556666'"), 'OnAlias'), 'arn:aws:lambda:us-east-1:123456789012:function:other:live');
+  assert.equal(resourceOf(FUNCTION + alias('!Ref Worker') + permission('OnAlias', "FunctionName: !Ref Live\nAction: lambda:InvokeFunction\nPrincipal: '444455556666'"), 'OnAlias'), 'arn:aws:lambda:us-east-1:123456789012:function:worker:live');
+});
+
 test('findings land on the properties, and none of them offers a policy edit', () => {
   const text =
     FUNCTION +

@@ -91,6 +91,17 @@ resource "aws_lambda_permission" "worker_invoke" {
   invoked_via_function_url = true
 }`;
 
+/** An alias `Live` (`live`) of `Worker`, to insert before `WorkerUrl`. */
+const LIVE_ALIAS = '  Live:\n    Type: AWS::Lambda::Alias\n    Properties:\n      FunctionName: !Ref Worker\n      FunctionVersion: "1"\n      Name: live\n';
+
+/** `functionUrlTemplate` with a function named `worker`, its alias `Live` and the URL on the alias. */
+function aliasUrlTemplate(...permissions: string[]): string {
+  return functionUrlTemplate('NONE', ...permissions)
+    .replace('      Handler: index.handler\n', '      FunctionName: worker\n      Handler: index.handler\n')
+    .replace('  WorkerUrl:', `${LIVE_ALIAS}  WorkerUrl:`)
+    .replace('      AuthType: NONE\n', '      AuthType: NONE\n      Qualifier: live\n');
+}
+
 const cases: RuleCase[] = [
   { name: 'YAML: an unclosed flow sequence in a policy', host: 'template.yaml', policy: `${HEAD}          - Effect: Allow\n            Action: [s3:GetObject\n            Resource: "*"\n`, errors: [['TEMPLATE_SYNTAX_ERROR', 'R']] },
   { name: 'YAML: the same policy with the bracket closed', host: 'template.yaml', policy: `${HEAD}          - Effect: Allow\n            Action: [s3:GetObject]\n            Resource: "*"\n`, absent: ['TEMPLATE_SYNTAX_ERROR', 'JSON_SYNTAX_ERROR'] },
@@ -137,6 +148,14 @@ const cases: RuleCase[] = [
   { name: 'JSON template: with the permission the fix adds', host: 'template.json', policy: jsonFunctionUrl(JSON_ADDED), absent: ['FUNCTION_URL_WITHOUT_INVOKE_PERMISSION', 'JSON_SYNTAX_ERROR'] },
   { name: 'Terraform: function URL (NONE) with only the InvokeFunctionUrl permission', host: 'main.tf', policy: terraformFunctionUrl('NONE', TERRAFORM_URL_PERMISSION), errors: [['FUNCTION_URL_WITHOUT_INVOKE_PERMISSION', '"NONE"', 'Add the `lambda:InvokeFunction` permission for calls through the URL']], output: terraformFunctionUrl('NONE', TERRAFORM_URL_PERMISSION).replace('}\n', `}${TERRAFORM_ADDED}\n`) },
   { name: 'Terraform: with the permission the fix adds', host: 'main.tf', policy: terraformFunctionUrl('NONE', TERRAFORM_URL_PERMISSION).replace('}\n', `}${TERRAFORM_ADDED}\n`), absent: ['FUNCTION_URL_WITHOUT_INVOKE_PERMISSION'] },
+  // Lambda API Reference, AddPermission: "If you use a qualifier, the invoker must use the full ARN of
+  // that version or alias": a URL on an alias needs both permissions on the alias (CloudFormation User
+  // Guide, AWS::Lambda::Alias, "Return values": its Ref is the alias ARN).
+  { name: 'function URL on an alias, InvokeFunction granted on the function only', host: 'template.yaml', policy: aliasUrlTemplate(URL_PERMISSION.replace('!Ref Worker', '!Ref Live'), INVOKE_PERMISSION), errors: [['FUNCTION_URL_WITHOUT_INVOKE_PERMISSION', 'NONE', null]] },
+  { name: 'function URL on an alias, both permissions on the alias (by Ref and by name)', host: 'template.yaml', policy: aliasUrlTemplate(URL_PERMISSION.replace('!Ref Worker', '!Ref Live'), INVOKE_PERMISSION.replace('!GetAtt Worker.Arn', 'worker:live')), absent: ['FUNCTION_URL_WITHOUT_INVOKE_PERMISSION'] },
+  { name: 'function URL on the function, InvokeFunction granted on an alias only', host: 'template.yaml', policy: functionUrlTemplate('NONE', URL_PERMISSION, INVOKE_PERMISSION.replace('!GetAtt Worker.Arn', '!Ref Live')).replace('  WorkerUrl:', `${LIVE_ALIAS}  WorkerUrl:`), errors: [['FUNCTION_URL_WITHOUT_INVOKE_PERMISSION', 'NONE']] },
+  { name: 'function URL whose qualifier the template does not tell (a parameter): any permission may be its', host: 'template.yaml', policy: `Parameters:\n  Stage:\n    Type: String\n${aliasUrlTemplate(URL_PERMISSION, INVOKE_PERMISSION).replace('Qualifier: live', 'Qualifier: !Ref Stage')}`, absent: ['FUNCTION_URL_WITHOUT_INVOKE_PERMISSION'] },
+  { name: 'Terraform: function URL on an alias: the fix writes its qualifier', host: 'main.tf', policy: terraformFunctionUrl('NONE', `${TERRAFORM_URL_PERMISSION}\n  qualifier              = "live"`).replace('  authorization_type = "NONE"\n', '  authorization_type = "NONE"\n  qualifier          = "live"\n'), errors: [['FUNCTION_URL_WITHOUT_INVOKE_PERMISSION', '"NONE"', 'Add the `lambda:InvokeFunction` permission for calls through the URL']], output: terraformFunctionUrl('NONE', `${TERRAFORM_URL_PERMISSION}\n  qualifier              = "live"`).replace('  authorization_type = "NONE"\n', '  authorization_type = "NONE"\n  qualifier          = "live"\n').replace('}\n', `}${TERRAFORM_ADDED.replace('  principal  ', '  qualifier                = "live"\n  principal  ')}\n`) },
   { name: 'Terraform: function URL (NONE) with both permissions', host: 'main.tf', policy: terraformFunctionUrl('NONE', TERRAFORM_URL_PERMISSION, '  action                   = "lambda:InvokeFunction"\n  principal                = "*"\n  invoked_via_function_url = true'), absent: ['FUNCTION_URL_WITHOUT_INVOKE_PERMISSION'] },
 ];
 

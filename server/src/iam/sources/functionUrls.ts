@@ -11,18 +11,23 @@
  * Reported only where the file shows the intent and misses the half: it grants `*`
  * `lambda:InvokeFunctionUrl` on the URL's function, and no permission of the file grants `*`
  * `lambda:InvokeFunction` on it (a permission whose function cannot be told counts as granting it).
- * The URL's qualifier is not compared. SAM's `FunctionUrlConfig` adds both permissions itself.
+ * A URL with a qualifier (an alias) needs the permissions on that alias, and an unqualified URL on
+ * the function itself (Lambda API Reference, AddPermission: "If you use a qualifier, the invoker must
+ * use the full ARN of that version or alias"); a qualifier that cannot be told matches any. SAM's
+ * `FunctionUrlConfig` adds both permissions itself.
  */
 import type { EmbeddedPolicy, HostNode, HostRange } from './hostTree';
 import type { Fix, TextEdit } from '../validate/engine/findings';
 import { mapEntry, sampleText } from './hostTree';
 import { matchWildcard } from '../arn/wildcard';
-import { functionNameOf } from './lambdaPermission';
+import { functionNameOf, functionQualifierOf } from './lambdaPermission';
 
 /** A function URL of the file with `AuthType: NONE`: its function argument and where its auth type is written. */
 export interface PublicFunctionUrl {
   /** The function as the URL names it (`TargetFunctionArn`, `function_name`), resolved. */
   readonly target: HostNode;
+  /** The URL's `Qualifier` (`qualifier`), resolved, when it has one. */
+  readonly qualifier?: HostNode;
   /** The auth type's value, where the finding lands. */
   readonly authType: HostRange;
   /** The edit that adds the missing permission after the URL's resource, when the host can write it. */
@@ -32,26 +37,36 @@ export interface PublicFunctionUrl {
 /** How the host names things: the resource a reference expression names (`Worker` of `Worker.Arn`), and the permission it writes. */
 export interface FunctionUrlTerms {
   readonly referenceOf: (expression: string) => string;
-  /** The permission to add, as the host writes it, for the message. */
+  /** The permission to add, as the host writes it, for the message ("... for the function" follows). */
   readonly permission: string;
 }
 
 interface FunctionIdentity {
   readonly references: ReadonlySet<string>;
   readonly name?: string;
+  /** The alias or version, '' for the function itself; undefined when the file does not tell. */
+  readonly qualifier?: string;
 }
 
-function identityOf(node: HostNode | undefined, terms: FunctionUrlTerms): FunctionIdentity | undefined {
+/** Whether a node's text is known: a literal, or holes whose samples stand for their values. */
+function known(node: HostNode): boolean {
+  return node.kind !== 'text' || node.parts.every((part) => part.kind !== 'hole' || part.hole.shaped);
+}
+
+/** The function a node names, with its qualifier: `qualifier` (a URL's own) when given, else the one in the node's text. */
+function identityOf(node: HostNode | undefined, terms: FunctionUrlTerms, qualifier?: HostNode): FunctionIdentity | undefined {
   if (!node) return undefined;
   const references = new Set<string>();
   if (node.kind === 'text') for (const part of node.parts) if (part.kind === 'hole' && part.hole.templateExpression !== undefined) references.add(terms.referenceOf(part.hole.templateExpression));
   const text = sampleText(node);
   const name = text === undefined ? undefined : functionNameOf(text);
   if (references.size === 0 && !name) return undefined;
-  return { references, ...(name ? { name } : {}) };
+  const qualifierText = qualifier ? (known(qualifier) ? sampleText(qualifier) : undefined) : text !== undefined && known(node) ? functionQualifierOf(text) : undefined;
+  return { references, ...(name ? { name } : {}), ...(qualifierText !== undefined ? { qualifier: qualifierText } : {}) };
 }
 
 function sameFunction(a: FunctionIdentity, b: FunctionIdentity): boolean {
+  if (a.qualifier !== undefined && b.qualifier !== undefined && a.qualifier !== b.qualifier) return false;
   for (const reference of a.references) if (b.references.has(reference)) return true;
   return a.name !== undefined && a.name === b.name;
 }
@@ -83,14 +98,15 @@ export function urlsWithoutInvokePermission(urls: readonly PublicFunctionUrl[], 
   const invoke = grants('lambda:InvokeFunction');
   const problems: Array<{ code: string; message: string; range: HostRange; fixes?: Fix[] }> = [];
   for (const url of urls) {
-    const target = identityOf(url.target, terms);
+    const target = identityOf(url.target, terms, url.qualifier);
     if (!target) continue;
     if (!viaUrl.some((identity) => identity !== undefined && sameFunction(identity, target))) continue;
     if (invoke.some((identity) => identity === undefined || sameFunction(identity, target))) continue;
+    const on = target.qualifier ? `alias \`${target.qualifier}\`` : 'function';
     problems.push({
       code: 'FUNCTION_URL_WITHOUT_INVOKE_PERMISSION',
       range: url.authType,
-      message: `This function URL takes requests from anyone, and the file lets everyone call \`lambda:InvokeFunctionUrl\` on its function, but no permission of the file lets them call \`lambda:InvokeFunction\`: since October 2025 a new function URL needs both, and without the second every request gets 403 Forbidden. Add ${terms.permission}.`,
+      message: `This function URL takes requests from anyone, and the file lets everyone call \`lambda:InvokeFunctionUrl\` on its ${on}, but no permission of the file lets them call \`lambda:InvokeFunction\` on it: since October 2025 a new function URL needs both, and without the second every request gets 403 Forbidden. Add ${terms.permission} for the ${on}.`,
       ...(url.addPermission ? { fixes: [{ title: 'Add the `lambda:InvokeFunction` permission for calls through the URL', edits: [url.addPermission], preferred: true }] } : {}),
     });
   }

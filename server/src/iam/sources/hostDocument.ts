@@ -89,13 +89,13 @@ export function analyzeHostDocument(text: string, options: HostAnalysisOptions =
 /** How a template names a function (`Worker` of `Worker.Arn`) and the permission a public URL lacks. */
 const CLOUDFORMATION_URL_TERMS: FunctionUrlTerms = {
   referenceOf: (expression) => expression.split('.')[0]!,
-  permission: "an `AWS::Lambda::Permission` with `Action: lambda:InvokeFunction`, `Principal: '*'` and `InvokedViaFunctionUrl: true` for the function",
+  permission: "an `AWS::Lambda::Permission` with `Action: lambda:InvokeFunction`, `Principal: '*'` and `InvokedViaFunctionUrl: true`",
 };
 
 /** How a configuration names a function (`aws_lambda_function.worker` of `aws_lambda_function.worker.arn`) and the permission a public URL lacks. */
 const TERRAFORM_URL_TERMS: FunctionUrlTerms = {
   referenceOf: (expression) => expression.split('.').slice(0, 2).join('.'),
-  permission: 'an `aws_lambda_permission` with `action = "lambda:InvokeFunction"`, `principal = "*"` and `invoked_via_function_url = true` for the function',
+  permission: 'an `aws_lambda_permission` with `action = "lambda:InvokeFunction"`, `principal = "*"` and `invoked_via_function_url = true`',
 };
 
 /** A Terraform file's policies, when the HCL parser is loaded (the server and the CLI load it at start). */

@@ -203,8 +203,20 @@ function policyOfStatements(range: HostRange, statements: HostNode[]): HostMap {
 
 /** The function's name in a function name or ARN: `name`, `name:alias`, `123456789012:function:name`, `arn:...:function:name:1`. */
 export function functionNameOf(value: string): string {
+  return functionPart(value).split(':')[0]!;
+}
+
+/** The qualifier (alias or version) in a function name or ARN, '' when it has none: `live` of `name:live` or `arn:...:function:name:live`. */
+export function functionQualifierOf(value: string): string {
+  const rest = functionPart(value);
+  const colon = rest.indexOf(':');
+  return colon < 0 ? '' : rest.slice(colon + 1);
+}
+
+/** What follows `:function:` in an ARN, or the whole value. */
+function functionPart(value: string): string {
   const at = value.indexOf(':function:');
-  return (at >= 0 ? value.slice(at + ':function:'.length) : value).split(':')[0]!;
+  return at >= 0 ? value.slice(at + ':function:'.length) : value;
 }
 
 /**

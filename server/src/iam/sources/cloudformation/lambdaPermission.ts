@@ -273,17 +273,23 @@ export function publicFunctionUrl(resource: HostEntry, context: TemplateContext)
   const resolvedAuth = resolveIntrinsics(authType, context);
   if (resolvedAuth === NO_VALUE || sampleText(resolvedAuth) !== 'NONE') return undefined;
   const value = resolveIntrinsics(targetEntry.value, context);
-  return value === NO_VALUE ? undefined : { target: value, authType: authType.range, resource, targetEntry };
+  if (value === NO_VALUE) return undefined;
+  const qualifierNode = mapEntry(properties, 'Qualifier')?.value;
+  const qualifier = qualifierNode ? resolveIntrinsics(qualifierNode, context) : NO_VALUE;
+  return { target: value, authType: authType.range, resource, targetEntry, ...(qualifier !== NO_VALUE ? { qualifier } : {}) };
 }
 
 /**
  * The edit that adds, after the URL's resource, the `AWS::Lambda::Permission` its function lacks:
  * `lambda:InvokeFunction` for `*` through the URL (`InvokedViaFunctionUrl: true`), whose
  * `FunctionName` is the URL's `TargetFunctionArn` as written. Undefined when the resource is not laid
- * out one key per line or the target spans lines (it is then copied as it is written).
+ * out one key per line or the target spans lines (it is then copied as it is written), and for a URL
+ * with a `Qualifier`, whose permission must name the alias.
  */
 export function urlPermissionEdit(text: string, syntax: 'json' | 'yaml', url: TemplateFunctionUrl, taken: (name: string) => boolean): TextEdit | undefined {
   const { resource, targetEntry } = url;
+  // A URL on an alias needs the permission on the alias, which `TargetFunctionArn` does not name.
+  if (url.qualifier) return undefined;
   const lineStart = (offset: number) => text.lastIndexOf('\n', offset - 1) + 1;
   const keyIndent = text.slice(lineStart(resource.keyRange.start), resource.keyRange.start);
   const type = mapEntry(resource.value, 'Type');

@@ -43,6 +43,10 @@ export const RESOURCE_VALUES: Readonly<Record<string, ResourceValues>> = {
   'AWS::Lambda::Function': LAMBDA,
   'AWS::Serverless::Function': LAMBDA,
   'AWS::Lambda::LayerVersion': { ref: arn('arn:{p}:lambda:{r}:{a}:layer:{n}:1', 'layer version ARN') },
+  // An alias's and a version's `Ref` is their qualified function ARN; `{n}` is `<function name>:<alias
+  // name>` (template.ts, `qualifiedFunctionNames`), a version's number the first one Lambda publishes.
+  'AWS::Lambda::Alias': { ref: arn('arn:{p}:lambda:{r}:{a}:function:{n}', 'alias ARN') },
+  'AWS::Lambda::Version': { ref: arn('arn:{p}:lambda:{r}:{a}:function:{n}', 'version ARN'), attributes: { Version: { sample: '1', shaped: false, what: 'version number' } } },
   'AWS::DynamoDB::Table': DYNAMODB,
   'AWS::DynamoDB::GlobalTable': DYNAMODB,
   'AWS::Serverless::SimpleTable': DYNAMODB,

@@ -9,7 +9,8 @@ import { readJsonTree } from '../jsonTree';
 import { readYamlTree } from '../yamlTree';
 import { alternativesOf, intrinsicName, NO_VALUE, resolveIntrinsics, type TemplateContext } from './intrinsics';
 import { locationsOf, organizationsPolicyKind, type PolicyLocation } from './policyLocations';
-import type { SampleValues } from './resourceValues';
+import { sampleName, type SampleValues } from './resourceValues';
+import { functionNameOf } from '../lambdaPermission';
 import { lambdaPermissionPolicy, publicFunctionUrl, samEventPermissionPolicies, samFunctionUrlPolicy, type TemplateFunctionUrl } from './lambdaPermission';
 
 /** A problem reading the template (its syntax), with its range. */
@@ -151,8 +152,47 @@ function templateContext(root: HostMap, sampleValues?: SampleValues): TemplateCo
       if (deployed !== undefined) physicalNames.set(resource.key, deployed);
     }
   }
+  if (resourcesNode?.kind === 'map') qualifiedFunctionNames(resourcesNode, resources, physicalNames);
   const mappings = mapEntry(root, 'Mappings')?.value;
   return { parameters, resources, physicalNames, mappings: mappings?.kind === 'map' ? mappings : undefined, ...(sampleValues ? { sampleValues } : {}) };
+}
+
+/**
+ * The names that stand for Lambda aliases and versions in their `Ref` (CloudFormation User Guide,
+ * `AWS::Lambda::Alias` and `AWS::Lambda::Version`, "Return values": the alias's or version's ARN,
+ * `arn:...:function:<function name>:<alias name or version>`): `<function name>:<qualifier>`, the
+ * function's name as its own `Ref` gives it (`FunctionName` of the template's function, else its
+ * logical id's sample name), or as a literal name or ARN writes it. A version's qualifier is `1`, a
+ * sample. A part the template does not give (a parameter, a function defined elsewhere) is the
+ * alias's own sample name, so that its `Ref` is still a qualified ARN.
+ */
+function qualifiedFunctionNames(resourcesNode: HostMap, types: ReadonlyMap<string, string>, physicalNames: Map<string, string>): void {
+  for (const resource of resourcesNode.entries) {
+    const type = types.get(resource.key);
+    if (type !== 'AWS::Lambda::Alias' && type !== 'AWS::Lambda::Version') continue;
+    const properties = mapEntry(resource.value, 'Properties')?.value;
+    const target = mapEntry(properties, 'FunctionName')?.value;
+    let functionName: string | undefined;
+    const literal = stringOf(target);
+    if (literal !== undefined) {
+      functionName = functionNameOf(literal);
+    } else if (target?.kind === 'map' && target.entries.length === 1) {
+      const [entry] = target.entries;
+      const reference = entry!.key === 'Ref' ? stringOf(entry!.value) : entry!.key === 'Fn::GetAtt' ? getAttTarget(entry!.value) : undefined;
+      const referencedType = reference === undefined ? undefined : types.get(reference);
+      if (reference !== undefined && (referencedType === 'AWS::Lambda::Function' || referencedType === 'AWS::Serverless::Function')) functionName = physicalNames.get(reference) ?? sampleName(reference);
+    }
+    const qualifier = type === 'AWS::Lambda::Alias' ? stringOf(mapEntry(properties, 'Name')?.value) : '1';
+    const known = (text: string | undefined) => (text !== undefined && /^[A-Za-z0-9_$-]+$/.test(text) ? text : sampleName(resource.key));
+    physicalNames.set(resource.key, `${known(functionName)}:${known(qualifier)}`);
+  }
+}
+
+/** The logical id of `Fn::GetAtt`'s `[Resource, Arn]` or `Resource.Arn`. */
+function getAttTarget(node: HostNode | undefined): string | undefined {
+  if (node?.kind === 'seq') return node.items.length === 2 && stringOf(node.items[1]) === 'Arn' ? stringOf(node.items[0]) : undefined;
+  const text = stringOf(node);
+  return text?.endsWith('.Arn') ? text.slice(0, -'.Arn'.length) : undefined;
 }
 
 /** Logical ids of managed policies that a role or user of the template uses as its permissions boundary. */

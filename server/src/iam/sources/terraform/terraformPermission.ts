@@ -75,19 +75,29 @@ export function terraformPermissionPolicy(block: HclNode, body: HclNode, address
  * `label`, in the configuration `host`): its `function_name` (a name or an ARN) and where its
  * authorization type is written, with the edit that adds after it the `aws_lambda_permission` a
  * public URL needs (`lambda:InvokeFunction` for `*` through the URL, `invoked_via_function_url =
- * true`; `function_name` as the URL writes it); undefined for any other URL.
+ * true`; `function_name` and `qualifier` as the URL writes them); undefined for any other URL.
  */
 export function terraformPublicFunctionUrl(block: HclNode, body: HclNode, label: string, host: string): PublicFunctionUrl | undefined {
   const authType = argumentOf(body, 'authorization_type', host);
   const target = argumentOf(body, 'function_name', host);
   if (!authType || !target || sampleText(authType.value) !== 'NONE') return undefined;
+  const qualifier = argumentOf(body, 'qualifier', host);
   const written = host.slice(target.value.range.start, target.value.range.end);
+  const writtenQualifier = qualifier ? host.slice(qualifier.value.range.start, qualifier.value.range.end) : undefined;
   const eol = host.includes('\r\n') ? '\r\n' : '\n';
   let name = `${label}_invoke`;
   for (let n = 2; new RegExp(`resource\\s+"aws_lambda_permission"\\s+"${name}"`).test(host); n++) name = `${label}_invoke_${n}`;
-  const lines = [`resource "aws_lambda_permission" "${name}" {`, '  action                   = "lambda:InvokeFunction"', `  function_name            = ${written}`, '  principal                = "*"', '  invoked_via_function_url = true', '}'];
-  const addPermission = /[\r\n]/.test(written) ? undefined : { offset: hclRange(block).end, length: 0, newText: `${eol}${eol}${lines.join(eol)}` };
-  return { target: target.value, authType: authType.value.range, ...(addPermission ? { addPermission } : {}) };
+  const lines = [
+    `resource "aws_lambda_permission" "${name}" {`,
+    '  action                   = "lambda:InvokeFunction"',
+    `  function_name            = ${written}`,
+    ...(writtenQualifier !== undefined ? [`  qualifier                = ${writtenQualifier}`] : []),
+    '  principal                = "*"',
+    '  invoked_via_function_url = true',
+    '}',
+  ];
+  const addPermission = /[\r\n]/.test(written + (writtenQualifier ?? '')) ? undefined : { offset: hclRange(block).end, length: 0, newText: `${eol}${eol}${lines.join(eol)}` };
+  return { target: target.value, authType: authType.value.range, ...(qualifier ? { qualifier: qualifier.value } : {}), ...(addPermission ? { addPermission } : {}) };
 }
 
 /**

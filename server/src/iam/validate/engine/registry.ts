@@ -2070,9 +2070,9 @@ const RULES: readonly RuleMeta[] = [
     title: 'Public function URL that cannot invoke its function',
     origin: 'workbench',
     implementedBy: ['parser'],
-    implementedWhen: 'For CloudFormation (`AWS::Lambda::Url`) and Terraform (`aws_lambda_function_url`) with the auth type `NONE`, when the file grants everyone `lambda:InvokeFunctionUrl` on the function and no permission of the file grants everyone `lambda:InvokeFunction` on it. SAM\'s `FunctionUrlConfig` adds both permissions itself.',
+    implementedWhen: 'For CloudFormation (`AWS::Lambda::Url`) and Terraform (`aws_lambda_function_url`) with the auth type `NONE`, when the file grants everyone `lambda:InvokeFunctionUrl` on the function and no permission of the file grants everyone `lambda:InvokeFunction` on it; a URL with a qualifier needs both on that alias or version, and a qualifier the file does not tell matches any. SAM\'s `FunctionUrlConfig` adds both permissions itself.',
     description: 'A function URL with the auth type `NONE` takes requests from anyone, and the function\'s resource-based policy must let everyone in. Since October 2025 a new function URL needs both `lambda:InvokeFunctionUrl` and `lambda:InvokeFunction` (Lambda Developer Guide, "Control access to Lambda function URLs"). The file grants the first only, as older examples do, so every request to a URL it creates gets 403 Forbidden.',
-    resolution: 'Add a permission that lets `*` call `lambda:InvokeFunction` on the function with `InvokedViaFunctionUrl: true` (`invoked_via_function_url = true` in Terraform), which limits it to calls through the URL.',
+    resolution: 'Add a permission that lets `*` call `lambda:InvokeFunction` on the function (on the alias, for a URL with a qualifier) with `InvokedViaFunctionUrl: true` (`invoked_via_function_url = true` in Terraform), which limits it to calls through the URL.',
   },
   {
     code: 'POLICY_TOO_DEEP',
