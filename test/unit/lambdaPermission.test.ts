@@ -366,6 +366,10 @@ test('explain-denied: a permission on an alias lets the caller in on the alias, 
   const denies = (resource: string): string[] => JSON.parse(cli(['explain-denied', '--template', file, '--format', 'json', '-'], message(resource)).stdout).deniedBy.map((entry: { policyType: string }) => entry.policyType);
   assert.deepEqual(denies('arn:aws:lambda:us-east-1:111122223333:function:worker:live'), ['identity']);
   assert.deepEqual(denies('arn:aws:lambda:us-east-1:111122223333:function:worker').sort(), ['identity', 'resource']);
+  // The same with the alias as a resource of the template, named by `!Ref` (its ARN).
+  writeFileSync(file, FUNCTION.replace('      Handler', '      FunctionName: worker\n      Handler') + '  Live:\n    Type: AWS::Lambda::Alias\n    Properties:\n      FunctionName: !Ref Worker\n      FunctionVersion: "1"\n      Name: live\n' + permission('Partner', "FunctionName: !Ref Live\nAction: lambda:InvokeFunction\nPrincipal: '444455556666'"));
+  assert.deepEqual(denies('arn:aws:lambda:us-east-1:111122223333:function:worker:live'), ['identity']);
+  assert.deepEqual(denies('arn:aws:lambda:us-east-1:111122223333:function:worker').sort(), ['identity', 'resource']);
 });
 
 test('a number written for a string argument is its text, and a missing argument is named as the permission names it', () => {
