@@ -61,7 +61,10 @@ function identityOf(node: HostNode | undefined, terms: FunctionUrlTerms, qualifi
   const text = sampleText(node);
   const name = text === undefined ? undefined : functionNameOf(text);
   if (references.size === 0 && !name) return undefined;
-  const qualifierText = qualifier ? (known(qualifier) ? sampleText(qualifier) : undefined) : text !== undefined && known(node) ? functionQualifierOf(text) : undefined;
+  const written = qualifier ? (known(qualifier) ? sampleText(qualifier) : undefined) : text !== undefined && known(node) ? functionQualifierOf(text) : undefined;
+  // `$LATEST` is what the unqualified ARN runs, under the function's own policy (Lambda takes no
+  // permission on `$LATEST`: API Reference, AddPermission).
+  const qualifierText = written === '$LATEST' ? '' : written;
   return { references, ...(name ? { name } : {}), ...(qualifierText !== undefined ? { qualifier: qualifierText } : {}) };
 }
 
