@@ -19,7 +19,7 @@ import { completionsAt, hoverAt } from '../../server/src/service/templateFeature
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { initTerraformForTests } from './helpers/terraformParser';
 import { cli } from './helpers/cli';
-import { LAMBDA_FUNCTION, lambdaPermissionResource, SAM_HEAD, samFunction } from './helpers/lambdaTemplates';
+import { LAMBDA_FUNCTION, lambdaPermissionResource, liveAlias, SAM_HEAD, samFunction } from './helpers/lambdaTemplates';
 
 before(() => initTerraformForTests());
 
@@ -61,16 +61,18 @@ test('each property becomes what AddPermission writes: principal type, function 
 test('a permission on an alias or a version names its qualified ARN, as their Ref returns it', () => {
   // CloudFormation User Guide, AWS::Lambda::Alias and AWS::Lambda::Version, "Return values": Ref
   // returns the alias's (version's) ARN, the function's with `:<alias name>` (`:<version>`).
-  const alias = (functionName: string) => `  Live:\n    Type: AWS::Lambda::Alias\n    Properties:\n      FunctionName: ${functionName}\n      FunctionVersion: !GetAtt V1.Version\n      Name: live\n  V1:\n    Type: AWS::Lambda::Version\n    Properties:\n      FunctionName: !Ref Worker\n`;
-  const resourceOf = (text: string, id: string) => (rendered(text)[`/Resources/${id}/Properties`] as { Statement: Array<{ Resource: string }> }).Statement[0]!.Resource;
+  const version = '  V1:\n    Type: AWS::Lambda::Version\n    Properties:\n      FunctionName: !Ref Worker\n';
+  const alias = (functionName: string) => liveAlias(functionName, '!GetAtt V1.Version') + version;
+  const onAlias = permission('OnAlias', "FunctionName: !Ref Live\nAction: lambda:InvokeFunction\nPrincipal: '444455556666'");
+  const aliasResource = (text: string) => (rendered(text)['/Resources/OnAlias/Properties'] as { Statement: Array<{ Resource: string }> }).Statement[0]!.Resource;
   const base = FUNCTION.replace('      Handler', '      FunctionName: worker\n      Handler');
-  const text = base + alias('!Ref Worker') + permission('OnAlias', "FunctionName: !Ref Live\nAction: lambda:InvokeFunction\nPrincipal: '444455556666'") + permission('OnVersion', "FunctionName: !Ref V1\nAction: lambda:InvokeFunction\nPrincipal: '444455556666'");
-  assert.equal(resourceOf(text, 'OnAlias'), 'arn:aws:lambda:us-east-1:123456789012:function:worker:live');
-  assert.equal(resourceOf(text, 'OnVersion'), 'arn:aws:lambda:us-east-1:123456789012:function:worker:1');
+  const text = base + alias('!Ref Worker') + onAlias + permission('OnVersion', "FunctionName: !Ref V1\nAction: lambda:InvokeFunction\nPrincipal: '444455556666'");
+  assert.equal(aliasResource(text), 'arn:aws:lambda:us-east-1:123456789012:function:worker:live');
+  assert.equal((rendered(text)['/Resources/OnVersion/Properties'] as { Statement: Array<{ Resource: string }> }).Statement[0]!.Resource, 'arn:aws:lambda:us-east-1:123456789012:function:worker:1');
   // The function named by GetAtt, by its name, or by its ARN; without a FunctionName, its logical id's sample name.
-  assert.equal(resourceOf(base + alias('!GetAtt Worker.Arn') + permission('OnAlias', "FunctionName: !Ref Live\nAction: lambda:InvokeFunction\nPrincipal: '444455556666'"), 'OnAlias'), 'arn:aws:lambda:us-east-1:123456789012:function:worker:live');
-  assert.equal(resourceOf(base + alias('arn:aws:lambda:us-east-1:123456789012:function:other') + permission('OnAlias', "FunctionName: !Ref Live\nAction: lambda:InvokeFunction\nPrincipal: '444455556666'"), 'OnAlias'), 'arn:aws:lambda:us-east-1:123456789012:function:other:live');
-  assert.equal(resourceOf(FUNCTION + alias('!Ref Worker') + permission('OnAlias', "FunctionName: !Ref Live\nAction: lambda:InvokeFunction\nPrincipal: '444455556666'"), 'OnAlias'), 'arn:aws:lambda:us-east-1:123456789012:function:worker:live');
+  assert.equal(aliasResource(base + alias('!GetAtt Worker.Arn') + onAlias), 'arn:aws:lambda:us-east-1:123456789012:function:worker:live');
+  assert.equal(aliasResource(base + alias('arn:aws:lambda:us-east-1:123456789012:function:other') + onAlias), 'arn:aws:lambda:us-east-1:123456789012:function:other:live');
+  assert.equal(aliasResource(FUNCTION + alias('!Ref Worker') + onAlias), 'arn:aws:lambda:us-east-1:123456789012:function:worker:live');
 });
 
 test('findings land on the properties, and none of them offers a policy edit', () => {
@@ -367,7 +369,7 @@ test('explain-denied: a permission on an alias lets the caller in on the alias, 
   assert.deepEqual(denies('arn:aws:lambda:us-east-1:111122223333:function:worker:live'), ['identity']);
   assert.deepEqual(denies('arn:aws:lambda:us-east-1:111122223333:function:worker').sort(), ['identity', 'resource']);
   // The same with the alias as a resource of the template, named by `!Ref` (its ARN).
-  writeFileSync(file, FUNCTION.replace('      Handler', '      FunctionName: worker\n      Handler') + '  Live:\n    Type: AWS::Lambda::Alias\n    Properties:\n      FunctionName: !Ref Worker\n      FunctionVersion: "1"\n      Name: live\n' + permission('Partner', "FunctionName: !Ref Live\nAction: lambda:InvokeFunction\nPrincipal: '444455556666'"));
+  writeFileSync(file, FUNCTION.replace('      Handler', '      FunctionName: worker\n      Handler') + liveAlias() + permission('Partner', "FunctionName: !Ref Live\nAction: lambda:InvokeFunction\nPrincipal: '444455556666'"));
   assert.deepEqual(denies('arn:aws:lambda:us-east-1:111122223333:function:worker:live'), ['identity']);
   assert.deepEqual(denies('arn:aws:lambda:us-east-1:111122223333:function:worker').sort(), ['identity', 'resource']);
 });

@@ -19,6 +19,10 @@ Resources:
 /** An `AWS::Lambda::Permission` resource `id` with these properties (one per line), to append to a template. */
 export const lambdaPermissionResource = (id: string, properties: string): string => `  ${id}:\n    Type: AWS::Lambda::Permission\n    Properties:\n${properties.replace(/^/gm, '      ')}\n`;
 
+/** An `AWS::Lambda::Alias` resource `Live` (alias `live`) of the function `functionName` (as written), at version `version`, to append to a template. */
+export const liveAlias = (functionName = '!Ref Worker', version = '"1"'): string =>
+  `  Live:\n    Type: AWS::Lambda::Alias\n    Properties:\n      FunctionName: ${functionName}\n      FunctionVersion: ${version}\n      Name: live\n`;
+
 /** `Worker` with a function URL `WorkerUrl` whose auth type is `auth`, and these permissions (`Permission0`, ...). */
 export function functionUrlTemplate(auth: string, ...permissions: string[]): string {
   const url = `  WorkerUrl:\n    Type: AWS::Lambda::Url\n    Properties:\n      TargetFunctionArn: !GetAtt Worker.Arn\n      AuthType: ${auth}\n`;

@@ -7,7 +7,7 @@
  */
 import { ruleTests, type RuleCase, type RuleTests } from '../helpers/ruleTester';
 import { TERRAFORM_HEREDOC, terraformDocumentUsedBy } from '../helpers/terraformDocuments';
-import { functionUrlTemplate, INVOKE_PERMISSION, URL_PERMISSION } from '../helpers/lambdaTemplates';
+import { functionUrlTemplate, INVOKE_PERMISSION, liveAlias, URL_PERMISSION } from '../helpers/lambdaTemplates';
 
 const HEAD = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  P:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        Version: "2012-10-17"\n        Statement:\n';
 const jsonTemplate = (statement: string) => `{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"P": {"Type": "AWS::IAM::ManagedPolicy", "Properties": {"PolicyDocument": {"Version": "2012-10-17", "Statement": [${statement}]}}}}}`;
@@ -92,7 +92,7 @@ resource "aws_lambda_permission" "worker_invoke" {
 }`;
 
 /** An alias `Live` (`live`) of `Worker`, to insert before `WorkerUrl`. */
-const LIVE_ALIAS = '  Live:\n    Type: AWS::Lambda::Alias\n    Properties:\n      FunctionName: !Ref Worker\n      FunctionVersion: "1"\n      Name: live\n';
+const LIVE_ALIAS = liveAlias();
 
 /** `functionUrlTemplate` with a function named `worker`, its alias `Live` and the URL on the alias. */
 function aliasUrlTemplate(...permissions: string[]): string {

@@ -61,7 +61,9 @@ function identityOf(node: HostNode | undefined, terms: FunctionUrlTerms, qualifi
   const text = sampleText(node);
   const name = text === undefined ? undefined : functionNameOf(text);
   if (references.size === 0 && !name) return undefined;
-  const written = qualifier ? (known(qualifier) ? sampleText(qualifier) : undefined) : text !== undefined && known(node) ? functionQualifierOf(text) : undefined;
+  let written: string | undefined;
+  if (qualifier) written = known(qualifier) ? sampleText(qualifier) : undefined;
+  else if (text !== undefined && known(node)) written = functionQualifierOf(text);
   // `$LATEST` is what the unqualified ARN runs, under the function's own policy (Lambda takes no
   // permission on `$LATEST`: API Reference, AddPermission).
   const qualifierText = written === '$LATEST' ? '' : written;
